@@ -1,0 +1,52 @@
+/**
+ * Step 3, ability: the share ability of (department, purpose), built from the supergraph's share
+ * metadata and the grants, and cached until the grants change or a grant starts or ends.
+ * If the grants cannot be read, nothing conditional is served (fail closed).
+ */
+import { buildShareAbility, type ShareAbility } from '../policies/build-share-ability.ts';
+import type { Consumer, Grant, Purpose, ShareCatalog } from '../policies/types.ts';
+
+/** Where grants come from; `version` changes whenever any grant does. */
+export interface GrantSource {
+  version(): number;
+  grants(): readonly Grant[];
+}
+
+export interface AbilitySource {
+  abilityFor(consumer: Consumer, purpose: Purpose): ShareAbility;
+}
+
+export function createStaticGrantSource(grants: readonly Grant[]): GrantSource {
+  return { version: () => 0, grants: () => grants };
+}
+
+export function createAbilitySource(options: {
+  catalog: ShareCatalog;
+  grants: GrantSource;
+  now?: () => Date;
+  onGrantsUnreadable?: (error: unknown) => void;
+}): AbilitySource {
+  const now = options.now ?? (() => new Date());
+  const cache = new Map<string, { ability: ShareAbility; version: number; validUntil: number }>();
+  return {
+    abilityFor(consumer, purpose) {
+      const key = `${consumer.dept}\n${purpose}`;
+      const at = now();
+      let version: number;
+      let grants: readonly Grant[];
+      try {
+        version = options.grants.version();
+        const cached = cache.get(key);
+        if (cached && cached.version === version && cached.validUntil > at.getTime()) return cached.ability;
+        grants = options.grants.grants();
+      } catch (error) {
+        options.onGrantsUnreadable?.(error);
+        cache.delete(key);
+        return buildShareAbility({ consumer, purpose, catalog: options.catalog, grants: [], now: at }).ability;
+      }
+      const built = buildShareAbility({ consumer, purpose, catalog: options.catalog, grants, now: at });
+      cache.set(key, { ability: built.ability, version, validUntil: built.validUntil?.getTime() ?? Number.POSITIVE_INFINITY });
+      return built.ability;
+    },
+  };
+}

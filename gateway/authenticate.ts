@@ -1,0 +1,56 @@
+/**
+ * Step 1, authenticate: a consumer application proves who it is and which department it acts for
+ * with a JWT (claims `sub`, `dept`, `roles`). Anything missing, malformed, expired, signed by
+ * another key or naming an unknown department or role is refused.
+ * Serves art. 5(4): identity authentication.
+ */
+import { jwtVerify, type CryptoKey, type JWTPayload, type KeyObject } from 'jose';
+import { ROLES, type Consumer, type Role } from '../policies/types.ts';
+
+export const TOKEN_ISSUER = 'zhoucun-platform';
+export const TOKEN_AUDIENCE = 'zhoucun-gateway';
+
+export type Authentication = { consumer: Consumer } | { refused: string };
+
+export interface AuthenticatorOptions {
+  publicKey: CryptoKey | KeyObject;
+  departments: readonly string[];
+}
+
+function readConsumer(payload: JWTPayload, departments: readonly string[]): Authentication {
+  const { sub, dept, roles } = payload as { sub?: unknown; dept?: unknown; roles?: unknown };
+  if (typeof sub !== 'string' || sub.length === 0) return { refused: 'the token has no application id (sub)' };
+  if (typeof dept !== 'string' || !departments.includes(dept)) return { refused: `the token names no known department (dept: ${JSON.stringify(dept)})` };
+  if (!Array.isArray(roles) || roles.length === 0 || !roles.every((role) => (ROLES as readonly unknown[]).includes(role))) {
+    return { refused: `the token's roles must be a non-empty subset of ${ROLES.join(', ')}` };
+  }
+  return { consumer: { app: sub, dept, roles: roles as Role[] } };
+}
+
+export function createAuthenticator(options: AuthenticatorOptions): (authorization: string | undefined, now?: number) => Promise<Authentication> {
+  // Verified tokens are remembered until they expire; consumer apps reuse one token for many requests.
+  const verified = new Map<string, { authentication: Authentication; expiresAt: number }>();
+  return async (authorization, now = Date.now()) => {
+    const match = authorization ? /^Bearer ([\w-]+\.[\w-]+\.[\w-]+)$/.exec(authorization.trim()) : null;
+    if (!match) return { refused: authorization ? 'the Authorization header is not "Bearer <JWT>"' : 'no Authorization header' };
+    const token = match[1]!;
+    const remembered = verified.get(token);
+    if (remembered && remembered.expiresAt > now) return remembered.authentication;
+    try {
+      const { payload } = await jwtVerify(token, options.publicKey, {
+        issuer: TOKEN_ISSUER,
+        audience: TOKEN_AUDIENCE,
+        algorithms: ['EdDSA'],
+        requiredClaims: ['exp'],
+        currentDate: new Date(now),
+      });
+      const authentication = readConsumer(payload, options.departments);
+      if (verified.size >= 10_000) verified.clear();
+      verified.set(token, { authentication, expiresAt: (payload.exp ?? 0) * 1000 });
+      return authentication;
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      return { refused: code === 'ERR_JWT_EXPIRED' ? 'the token has expired' : 'the token is not valid for this platform' };
+    }
+  };
+}

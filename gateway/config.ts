@@ -1,0 +1,71 @@
+/**
+ * The gateway's configuration: read from the environment once at start, validated, frozen.
+ * Nothing else reads `process.env`. A bad setting stops the start with the variable's name.
+ */
+import { resolve } from 'node:path';
+
+export interface GatewayConfig {
+  /** `PORT`, default 4000. */
+  port: number;
+  /** `HOST`, default 127.0.0.1 (set 0.0.0.0 in containers). */
+  host: string;
+  /** `DATA_DIR`, default `.data`: demo keys and generated files. */
+  dataDir: string;
+  /** `SUPERGRAPH_PATH`: run on this supergraph file instead of composing the department subgraphs. */
+  supergraphPath: string | undefined;
+  /** `UNDECLARED_FIELDS`: `deny` (default) or `unconditional`, for fields without `@share`. */
+  undeclaredFields: 'deny' | 'unconditional';
+  /** `SUBGRAPH_URLS`: `name=url,name=url` overriding the default `http://127.0.0.1:<port>/graphql`. */
+  subgraphUrls: Readonly<Record<string, string>>;
+  /** `TOKEN_PUBLIC_KEY_PATH`: Ed25519 public JWK of the consumer token issuer; default the demo key. */
+  tokenPublicKeyPath: string | undefined;
+  /** `GATEWAY_SIGNING_KEY_PATH`: Ed25519 private JWK signing subgraph calls; default the demo key. */
+  gatewaySigningKeyPath: string | undefined;
+  /** `LOG_LEVEL`, default `info`; `silent` turns logging off. */
+  logLevel: string;
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+export class ConfigError extends Error {
+  constructor(variable: string, problem: string) {
+    super(`Configuration error: ${variable} ${problem}`);
+    this.name = 'ConfigError';
+  }
+}
+
+function readPort(env: NodeJS.ProcessEnv, variable: string, fallback: number): number {
+  const raw = env[variable];
+  if (raw === undefined || raw === '') return fallback;
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(variable, `must be a port number, got "${raw}"`);
+  return port;
+}
+
+export function readSubgraphUrls(raw: string | undefined, variable = 'SUBGRAPH_URLS'): Record<string, string> {
+  const urls: Record<string, string> = {};
+  for (const entry of (raw ?? '').split(',').map((part) => part.trim()).filter(Boolean)) {
+    const [name, url] = entry.split('=');
+    if (!name || !url || !URL.canParse(url)) throw new ConfigError(variable, `must look like "name=http://host:port/graphql,...", got "${entry}"`);
+    urls[name.trim()] = url.trim();
+  }
+  return urls;
+}
+
+export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Readonly<GatewayConfig> {
+  const undeclared = env['UNDECLARED_FIELDS'] ?? 'deny';
+  if (undeclared !== 'deny' && undeclared !== 'unconditional') throw new ConfigError('UNDECLARED_FIELDS', `must be "deny" or "unconditional", got "${undeclared}"`);
+  const logLevel = env['LOG_LEVEL'] ?? 'info';
+  if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError('LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')}`);
+  return Object.freeze({
+    port: readPort(env, 'PORT', 4000),
+    host: env['HOST'] || '127.0.0.1',
+    dataDir: resolve(env['DATA_DIR'] || '.data'),
+    supergraphPath: env['SUPERGRAPH_PATH'] || undefined,
+    undeclaredFields: undeclared,
+    subgraphUrls: Object.freeze(readSubgraphUrls(env['SUBGRAPH_URLS'])),
+    tokenPublicKeyPath: env['TOKEN_PUBLIC_KEY_PATH'] || undefined,
+    gatewaySigningKeyPath: env['GATEWAY_SIGNING_KEY_PATH'] || undefined,
+    logLevel,
+  });
+}

@@ -1,0 +1,126 @@
+/**
+ * Assembles one gateway instance: the supergraph (composed from the department subgraphs, or read
+ * from a file), @apollo/gateway with signed data sources, the enforcing wrapper, Apollo Server, and
+ * the HTTP edge. The request path itself reads top to bottom in `handleGraphQL` and `enforceOperation`.
+ */
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { ApolloGateway } from '@apollo/gateway';
+import { ApolloServer, HeaderMap } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import type { CryptoKey, KeyObject } from 'jose';
+import type { ShareCatalog } from '../policies/types.ts';
+import { readShareCatalog } from '../schema/read-share-catalog.ts';
+import type { GrantSource } from './ability-source.ts';
+import { createAbilitySource } from './ability-source.ts';
+import { createAuthenticator } from './authenticate.ts';
+import { shareError, type ErrorCode } from './errors.ts';
+import { createEnforcingGateway } from './enforcing-gateway.ts';
+import { createErrorFormatter } from './format-error.ts';
+import type { GatewayContext } from './gateway-context.ts';
+import { readPurpose } from './read-purpose.ts';
+import { createSubgraphCallSigner } from './sign-subgraph-call.ts';
+import { SignedDataSource } from './signed-data-source.ts';
+
+export interface GatewayOptions {
+  supergraphSdl: string;
+  /** Departments that may hold tokens. */
+  departments: readonly string[];
+  tokenPublicKey: CryptoKey | KeyObject;
+  gatewaySigningKey: CryptoKey;
+  grants: GrantSource;
+  undeclaredFields?: 'deny' | 'unconditional';
+  logLevel?: string;
+}
+
+export interface Gateway {
+  app: FastifyInstance;
+  catalog: ShareCatalog;
+  close(): Promise<void>;
+}
+
+export function readSupergraphFile(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new Error(`Cannot read the supergraph file ${path}: ${(error as Error).message}`);
+  }
+}
+
+export async function createGateway(options: GatewayOptions): Promise<Gateway> {
+  const app = Fastify({ logger: { level: options.logLevel ?? 'info' }, genReqId: () => randomUUID(), bodyLimit: 1_048_576 });
+  const catalog = readShareCatalog(options.supergraphSdl, { undeclaredAsUnconditional: options.undeclaredFields === 'unconditional' });
+  const sign = createSubgraphCallSigner(options.gatewaySigningKey);
+  const federation = new ApolloGateway({
+    supergraphSdl: options.supergraphSdl,
+    buildService: ({ name, url }) => new SignedDataSource({ name, url: url!, sign }),
+  });
+  const abilities = createAbilitySource({
+    catalog,
+    grants: options.grants,
+    onGrantsUnreadable: (error) => app.log.error({ err: error }, 'grants unreadable: conditional items denied'),
+  });
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway: createEnforcingGateway(federation, { catalog, abilities }),
+    allowBatchedHttpRequests: true,
+    includeStacktraceInErrorResponses: false,
+    formatError: createErrorFormatter((error) => app.log.error({ err: error }, 'request error')),
+    plugins: [ApolloServerPluginLandingPageDisabled()],
+  });
+  await apollo.start();
+
+  const authenticate = createAuthenticator({ publicKey: options.tokenPublicKey, departments: options.departments });
+
+  const refuse = (reply: FastifyReply, code: ErrorCode, message: string) => {
+    const error = shareError(code, { message });
+    return reply.code(code === 'UNAUTHENTICATED' ? 401 : 400).send({ errors: [{ message: error.message, extensions: { code } }] });
+  };
+
+  const handleGraphQL = async (request: FastifyRequest, reply: FastifyReply) => {
+    // 1 authenticate
+    const authentication = await authenticate(request.headers.authorization);
+    if ('refused' in authentication) return refuse(reply, 'UNAUTHENTICATED', `Authentication failed: ${authentication.refused}`);
+    // 2 purpose (declared here; required for data queries in enforceOperation)
+    const header = (name: string) => {
+      const value = request.headers[name];
+      return Array.isArray(value) ? value[0] : value;
+    };
+    const reading = readPurpose({ purpose: header('x-share-purpose'), matter: header('x-share-matter'), mode: header('x-share-mode') });
+    if ('problem' in reading) return refuse(reply, reading.problem, reading.message);
+    const context: GatewayContext = { requestId: String(request.id), consumer: authentication.consumer, use: reading.use };
+    // 3–6 inside GraphQL: enforceOperation
+    const headers = new HeaderMap();
+    for (const [name, value] of Object.entries(request.headers)) {
+      if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+    }
+    const response = await apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method: request.method, headers, search: new URL(request.url, 'http://gateway').search, body: request.body },
+      context: async () => context,
+    });
+    for (const [name, value] of response.headers) reply.header(name, value);
+    reply.code(response.status ?? 200);
+    if (response.body.kind === 'complete') return reply.send(response.body.string);
+    return reply.send(response.body.asyncIterator);
+  };
+
+  app.route({ method: ['GET', 'POST'], url: '/graphql', handler: handleGraphQL });
+  app.get('/healthz', async () => ({ status: 'ok' }));
+  app.get('/readyz', async () => ({ status: 'ready', dataItems: catalog.size }));
+  app.setErrorHandler((error, request, reply) => {
+    const status = (error as { statusCode?: number }).statusCode ?? 500;
+    if (status >= 500) request.log.error({ err: error }, 'unhandled');
+    const code: ErrorCode = status >= 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST';
+    const message = status >= 500 ? shareError(code).message : `The request is malformed: ${(error as Error).message}`;
+    return reply.code(status).send({ errors: [{ message, extensions: { code } }] });
+  });
+
+  return {
+    app,
+    catalog,
+    close: async () => {
+      await app.close();
+      await apollo.stop();
+    },
+  };
+}

@@ -1,0 +1,124 @@
+/**
+ * The request path inside GraphQL, one step per line of `enforceOperation`:
+ *   2 purpose    a data query without a declared purpose is refused
+ *   3 ability    the share ability of (department, purpose)
+ *   4 authorize  denied fields are removed before planning (cached per ability and operation)
+ *   5 execute    @apollo/gateway plans and runs the pruned operation, under its own plan-cache key
+ *   6 shape      denied fields come back as null with one FORBIDDEN_FIELD error each
+ * (Step 1, authentication, happens at the HTTP edge before any GraphQL work.)
+ */
+import { createHash } from 'node:crypto';
+import type { GatewayExecutor, GatewayGraphQLRequestContext } from '@apollo/server-gateway-interface';
+import { Kind, print, type FragmentDefinitionNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import { getVariableValues } from 'graphql/execution/values.js';
+import { authorizeOperation, type DeniedField, type OperationVerdict } from '../policies/authorize-operation.ts';
+import type { ShareAbility } from '../policies/build-share-ability.ts';
+import type { ShareCatalog } from '../policies/types.ts';
+import type { AbilitySource } from './ability-source.ts';
+import { shareError } from './errors.ts';
+import type { GatewayContext } from './gateway-context.ts';
+import { shapeResult } from './shape-result.ts';
+
+export interface EnforcementDependencies {
+  catalog: ShareCatalog;
+  abilities: AbilitySource;
+}
+
+interface PrunedOperation {
+  verdict: OperationVerdict;
+  source: string;
+  queryHash: string;
+}
+
+/** Verdicts are kept per ability and operation text; a new ability (grant change) misses the cache. */
+const VERDICT_CACHE_SIZE = 5_000;
+
+export function createEnforcingExecutor(inner: GatewayExecutor, deps: EnforcementDependencies): GatewayExecutor {
+  const verdicts = new WeakMap<ShareAbility, Map<string, PrunedOperation>>();
+
+  const authorize = (rc: GatewayGraphQLRequestContext, ability: ShareAbility): PrunedOperation => {
+    let perAbility = verdicts.get(ability);
+    if (!perAbility) verdicts.set(ability, (perAbility = new Map()));
+    const key = `${rc.queryHash}\n${rc.operationName ?? ''}`;
+    const cached = perAbility.get(key);
+    if (cached) return cached;
+    const verdict = authorizeOperation(rc.schema, rc.document, rc.operation, ability);
+    const source = verdict.deniedFields.length > 0 ? print(verdict.document) : rc.source;
+    const pruned = {
+      verdict,
+      source,
+      queryHash: verdict.deniedFields.length > 0 ? createHash('sha256').update(source).digest('hex') : rc.queryHash,
+    };
+    if (perAbility.size >= VERDICT_CACHE_SIZE) perAbility.clear();
+    perAbility.set(key, pruned);
+    return pruned;
+  };
+
+  return async function enforceOperation(rc) {
+    const context = rc.context as unknown as GatewayContext;
+    const purpose = context.use.purpose;
+    if (!purpose) {
+      if (isIntrospectionOnly(rc.operation)) return inner(rc);
+      throw shareError('PURPOSE_REQUIRED', { withStatus: true });
+    }
+    const ability = deps.abilities.abilityFor(context.consumer, purpose);
+    const { verdict, source, queryHash } = authorize(rc, ability);
+    if (verdict.deniedFields.length === 0) return inner(rc);
+    if (context.use.strict) {
+      const fields = verdict.deniedFields.map((denied) => denied.coordinate);
+      return { errors: [shareError('FORBIDDEN_OPERATION', { extensions: { fields }, withStatus: true })] };
+    }
+    const result = await inner({ ...rc, document: verdict.document, operation: verdict.operation, source, queryHash });
+    const shaped = shapeResult({
+      schema: rc.schema,
+      operation: rc.operation,
+      fragments: fragmentsOf(rc),
+      variableValues: coercedVariables(rc.schema, rc),
+      deniedNodes: verdict.deniedNodes,
+      data: result.data,
+      deniedError: (denied, path) => forbiddenField(deps.catalog, denied, path),
+    });
+    return { ...result, data: shaped.data, errors: [...shaped.errors, ...(result.errors ?? [])] };
+  };
+}
+
+function forbiddenField(catalog: ShareCatalog, denied: DeniedField, path: ReadonlyArray<string | number>) {
+  const share = catalog.get(denied.coordinate);
+  const shareType = share?.shareType ?? 'UNDECLARED';
+  const how =
+    shareType === 'CONDITIONAL'
+      ? 'shared on condition: apply to the provider for access with this purpose'
+      : shareType === 'NONE'
+        ? 'not shared; access can only be escalated to the coordination office with a legal basis'
+        : 'shared with no department for this purpose';
+  return shareError('FORBIDDEN_FIELD', {
+    message: `${denied.coordinate} is ${how}`,
+    path,
+    extensions: {
+      field: denied.coordinate,
+      shareType,
+      provider: share?.provider ?? 'unknown',
+      requestable: shareType === 'CONDITIONAL',
+      escalatable: shareType === 'CONDITIONAL' || shareType === 'NONE',
+    },
+  });
+}
+
+function isIntrospectionOnly(operation: OperationDefinitionNode): boolean {
+  return operation.operation === 'query' && operation.selectionSet.selections.every(
+    (selection) => selection.kind === Kind.FIELD && selection.name.value.startsWith('__'),
+  );
+}
+
+function fragmentsOf(rc: GatewayGraphQLRequestContext): Record<string, FragmentDefinitionNode> {
+  const fragments: Record<string, FragmentDefinitionNode> = {};
+  for (const definition of rc.document.definitions) {
+    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
+  }
+  return fragments;
+}
+
+function coercedVariables(schema: GraphQLSchema, rc: GatewayGraphQLRequestContext): Record<string, unknown> {
+  const { coerced } = getVariableValues(schema, rc.operation.variableDefinitions ?? [], rc.request.variables ?? {});
+  return coerced ?? {};
+}

@@ -1,0 +1,50 @@
+/**
+ * The one place errors become client output: registry codes pass with their message; a bad key
+ * argument is BAD_USER_INPUT wherever it was caught; a failing provider is PROVIDER_UNAVAILABLE;
+ * anything else is masked as INTERNAL_SERVER_ERROR (and logged), never with a stack trace.
+ */
+import type { GraphQLFormattedError } from 'graphql';
+import { ERROR_CODES, isErrorCode } from './errors.ts';
+
+interface ErrorLike {
+  message?: string;
+  extensions?: Record<string, unknown>;
+  originalError?: unknown;
+}
+
+/** The innermost error in the chain that carries a BAD_USER_INPUT code (our scalar parsers). */
+function findBadUserInput(error: unknown): ErrorLike | undefined {
+  let current = error as ErrorLike | undefined;
+  for (let depth = 0; current && depth < 5; depth++) {
+    if (current.extensions?.['code'] === 'BAD_USER_INPUT' && current.originalError === undefined) return current;
+    const next = current.originalError as ErrorLike | undefined;
+    if (!next && current.extensions?.['code'] === 'BAD_USER_INPUT') return current;
+    current = next;
+  }
+  return undefined;
+}
+
+export function createErrorFormatter(log: (error: unknown) => void) {
+  return function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+    const base = { message: formatted.message, ...(formatted.locations ? { locations: formatted.locations } : {}), ...(formatted.path ? { path: formatted.path } : {}) };
+    const badInput = findBadUserInput(error);
+    if (badInput) {
+      const detail = badInput.message ?? formatted.message;
+      return { ...base, message: detail, extensions: { code: 'BAD_USER_INPUT' } };
+    }
+    const extensions = { ...formatted.extensions };
+    const code = extensions['code'];
+    const serviceName = extensions['serviceName'];
+    if (typeof serviceName === 'string') {
+      log(error);
+      return { ...base, message: `Provider ${serviceName} could not answer; its data items are missing from this response`, extensions: { code: 'PROVIDER_UNAVAILABLE', provider: serviceName } };
+    }
+    if (isErrorCode(code) && code !== 'INTERNAL_SERVER_ERROR') {
+      delete extensions['stacktrace'];
+      delete extensions['http'];
+      return { ...base, extensions };
+    }
+    log(error);
+    return { ...base, message: ERROR_CODES.INTERNAL_SERVER_ERROR.message, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+  };
+}

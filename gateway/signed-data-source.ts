@@ -1,0 +1,26 @@
+/** The data source for one subgraph: Apollo's own, signing each call at its sanctioned hook. */
+import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import type { GatewayContext } from './gateway-context.ts';
+import type { SignSubgraphCall } from './sign-subgraph-call.ts';
+
+/** Calls the gateway makes for itself (no consumer), e.g. health probes. */
+const PLATFORM_IDENTITY = { app: 'gateway', dept: 'info-center', purpose: undefined };
+
+export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  readonly #subgraph: string;
+  readonly #sign: SignSubgraphCall;
+
+  constructor(options: { name: string; url: string; sign: SignSubgraphCall }) {
+    super({ url: options.url });
+    this.#subgraph = options.name;
+    this.#sign = options.sign;
+  }
+
+  override async willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
+    const context = 'context' in options ? options.context : undefined;
+    const identity = context?.consumer
+      ? { app: context.consumer.app, dept: context.consumer.dept, purpose: context.use.purpose }
+      : PLATFORM_IDENTITY;
+    options.request.http?.headers.set('authorization', `Bearer ${await this.#sign(this.#subgraph, identity)}`);
+  }
+}

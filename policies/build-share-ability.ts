@@ -1,0 +1,74 @@
+/**
+ * Build share ability
+ *
+ * What a consumer department may read, for one declared purpose, as a CASL ability over
+ * (`read`, resource type, data item). A data item is readable only if:
+ * - it is UNCONDITIONAL (art. 10, 11(2)): any authenticated consumer, any purpose;
+ * - it is CONDITIONAL and the department holds a live grant for exactly this item and purpose (art. 13);
+ * - it is NONE and the coordination office made a live EXCEPTION grant with its basis (art. 11(1), 13);
+ * - or the consumer's department is the item's provider (a provider always reads its own data).
+ * Anything else has no rule and is therefore denied.
+ *
+ * Every rule names its fields: a CASL rule without `fields` would cover every field of the type.
+ * Row conditions and masks will be further rule attributes; the subject types already are resource types.
+ */
+import { AbilityBuilder, createMongoAbility, type MongoAbility } from '@casl/ability';
+import { isGrantLive } from './is-grant-live.ts';
+import type { Consumer, FieldShare, Grant, Purpose, ShareCatalog } from './types.ts';
+
+export type ShareAbility = MongoAbility<['read', string]>;
+
+export interface ShareAbilityInput {
+  consumer: Pick<Consumer, 'dept'>;
+  purpose: Purpose;
+  catalog: ShareCatalog;
+  grants: readonly Grant[];
+  now: Date;
+}
+
+export interface BuiltShareAbility {
+  ability: ShareAbility;
+  /** The next instant at which a grant starts or ends and the ability must be rebuilt (or `undefined`). */
+  validUntil: Date | undefined;
+}
+
+function grantAllows(grant: Grant, share: FieldShare): boolean {
+  if (share.shareType === 'CONDITIONAL') return true;
+  return share.shareType === 'NONE' && grant.kind === 'EXCEPTION';
+}
+
+export function buildShareAbility(input: ShareAbilityInput): BuiltShareAbility {
+  const { consumer, purpose, catalog, now } = input;
+  const grants = input.grants.filter((grant) => grant.dept === consumer.dept && grant.purpose === purpose);
+  const liveGrants = new Map<string, Grant[]>();
+  for (const grant of grants) {
+    if (!isGrantLive(grant, now)) continue;
+    liveGrants.set(grant.field, [...(liveGrants.get(grant.field) ?? []), grant]);
+  }
+
+  const readable = new Map<string, string[]>();
+  for (const share of catalog.values()) {
+    const allowed =
+      share.shareType === 'UNCONDITIONAL' ||
+      share.provider === consumer.dept ||
+      (liveGrants.get(share.coordinate) ?? []).some((grant) => grantAllows(grant, share));
+    if (!allowed) continue;
+    readable.set(share.typeName, [...(readable.get(share.typeName) ?? []), share.fieldName]);
+  }
+
+  const builder = new AbilityBuilder<ShareAbility>(createMongoAbility);
+  for (const [typeName, fields] of readable) builder.can('read', typeName, fields);
+
+  return { ability: builder.build(), validUntil: nextGrantBoundary(grants, now) };
+}
+
+function nextGrantBoundary(grants: readonly Grant[], now: Date): Date | undefined {
+  let next: number | undefined;
+  for (const grant of grants) {
+    if (grant.revokedAt !== undefined) continue;
+    for (const instant of [Date.parse(grant.validFrom), Date.parse(grant.validUntil)]) {
+      if (instant > now.getTime() && (next === undefined || instant < next)) next = instant;
+    }
+  }
+  return next === undefined ? undefined : new Date(next);
+}

@@ -1,0 +1,53 @@
+/** The vocabulary of share policy: data items, consumers, grants. Plain data, no behaviour. */
+import type { Purpose, ShareType } from '../schema/share-spec.ts';
+
+export type { Purpose, ShareType };
+
+export const ROLES = ['consumer', 'provider-admin', 'platform-admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Share metadata of one data item (a field of a resource type), as composed into the supergraph. */
+export interface FieldShare {
+  /** `Type.field` */
+  coordinate: string;
+  typeName: string;
+  fieldName: string;
+  shareType: ShareType;
+  /** The department that owns the item (one number, one source: art. 5(3)). */
+  provider: string;
+  /** Legal basis of a `NONE` item (art. 11(1)). */
+  basis?: string;
+  /** Share condition in words (共享条件). */
+  condition?: string;
+  /** False when the supergraph had no `@share` for it and a setting allowed treating it as unconditional. */
+  declared: boolean;
+}
+
+/** Share metadata for every data item of the supergraph, by `Type.field`. */
+export type ShareCatalog = ReadonlyMap<string, FieldShare>;
+
+/** The authenticated caller: an application acting for a department. */
+export interface Consumer {
+  app: string;
+  dept: string;
+  roles: readonly Role[];
+}
+
+/**
+ * Permission for one department to read one data item for one purpose, until `validUntil`.
+ * `REQUEST` grants come from an approved access request (CONDITIONAL items only); `EXCEPTION`
+ * grants are made by the coordination office with a legal basis and may cover NONE items (art. 13).
+ */
+export interface Grant {
+  id: string;
+  kind: 'REQUEST' | 'EXCEPTION';
+  dept: string;
+  /** `Type.field` */
+  field: string;
+  purpose: Purpose;
+  /** ISO 8601 instants. */
+  validFrom: string;
+  validUntil: string;
+  revokedAt?: string;
+  basis?: string;
+}

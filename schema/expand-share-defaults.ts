@@ -1,0 +1,35 @@
+/**
+ * Writes a type's `@share` onto each of its fields that has none, so that after composition every
+ * field of the supergraph carries its own share metadata: an entity type is defined by several
+ * subgraphs, each with its own type-level default, and only field-level metadata survives that
+ * unambiguously.
+ */
+import { Kind, visit, type ConstDirectiveNode, type DocumentNode, type FieldDefinitionNode } from 'graphql';
+import { findShareDirective } from './share-directive-args.ts';
+
+type TypeNodeWithFields = { directives?: readonly ConstDirectiveNode[] | undefined; fields?: readonly FieldDefinitionNode[] | undefined };
+
+function fieldLevel(directive: ConstDirectiveNode): ConstDirectiveNode {
+  return { ...directive, arguments: directive.arguments?.filter((argument) => argument.name.value !== 'resource') };
+}
+
+function expand<T extends TypeNodeWithFields>(node: T): T | undefined {
+  const typeShare = findShareDirective(node.directives) as ConstDirectiveNode | undefined;
+  if (!typeShare || !node.fields) return undefined;
+  const inherited = fieldLevel(typeShare);
+  return {
+    ...node,
+    fields: node.fields.map((field) =>
+      findShareDirective(field.directives) ? field : { ...field, directives: [...(field.directives ?? []), inherited] },
+    ),
+  };
+}
+
+export function expandShareDefaults(document: DocumentNode): DocumentNode {
+  return visit(document, {
+    [Kind.OBJECT_TYPE_DEFINITION]: expand,
+    [Kind.OBJECT_TYPE_EXTENSION]: expand,
+    [Kind.INTERFACE_TYPE_DEFINITION]: expand,
+    [Kind.INTERFACE_TYPE_EXTENSION]: expand,
+  });
+}

@@ -1,0 +1,76 @@
+/**
+ * Reads the share metadata of every data item out of a supergraph: the field's `@share` (or its
+ * type's, for supergraphs composed elsewhere) and its provider from the federation join metadata.
+ * A field without any `@share` is left out (and so denied), unless the caller chooses to treat
+ * undeclared fields as UNCONDITIONAL.
+ */
+import { Kind, parse, type ConstDirectiveNode, type DocumentNode } from 'graphql';
+import type { FieldShare, ShareCatalog } from '../policies/types.ts';
+import { findShareDirective, readShareArgs } from './share-directive-args.ts';
+
+export interface ReadShareCatalogOptions {
+  /** Treat fields without `@share` as UNCONDITIONAL instead of denying them. Default false. */
+  undeclaredAsUnconditional?: boolean;
+}
+
+function stringArgument(directive: ConstDirectiveNode, name: string): string | undefined {
+  const value = directive.arguments?.find((argument) => argument.name.value === name)?.value;
+  return value && (value.kind === Kind.STRING || value.kind === Kind.ENUM) ? value.value : undefined;
+}
+
+function isExternal(directive: ConstDirectiveNode): boolean {
+  const value = directive.arguments?.find((argument) => argument.name.value === 'external')?.value;
+  return value?.kind === Kind.BOOLEAN && value.value;
+}
+
+/** join__Graph enum value → subgraph name. */
+function readGraphNames(document: DocumentNode): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const definition of document.definitions) {
+    if (definition.kind !== Kind.ENUM_TYPE_DEFINITION || definition.name.value !== 'join__Graph') continue;
+    for (const value of definition.values ?? []) {
+      const graph = value.directives?.find((directive) => directive.name.value === 'join__graph');
+      names.set(value.name.value, (graph && stringArgument(graph, 'name')) ?? value.name.value.toLowerCase());
+    }
+  }
+  return names;
+}
+
+function graphsOf(directives: readonly ConstDirectiveNode[] | undefined, directiveName: string): string[] {
+  return (directives ?? [])
+    .filter((directive) => directive.name.value === directiveName && !isExternal(directive))
+    .map((directive) => stringArgument(directive, 'graph'))
+    .filter((graph): graph is string => graph !== undefined);
+}
+
+export function readShareCatalog(supergraphSdl: string, options: ReadShareCatalogOptions = {}): ShareCatalog {
+  const document = parse(supergraphSdl);
+  const graphNames = readGraphNames(document);
+  const catalog = new Map<string, FieldShare>();
+  for (const definition of document.definitions) {
+    if (definition.kind !== Kind.OBJECT_TYPE_DEFINITION && definition.kind !== Kind.INTERFACE_TYPE_DEFINITION) continue;
+    const typeName = definition.name.value;
+    if (typeName.startsWith('join__') || typeName.startsWith('link__')) continue;
+    const typeGraphs = graphsOf(definition.directives, 'join__type');
+    const typeShare = findShareDirective(definition.directives);
+    for (const field of definition.fields ?? []) {
+      const directive = findShareDirective(field.directives) ?? typeShare;
+      const args = directive ? readShareArgs(directive) : undefined;
+      const shareType = args?.type ?? (options.undeclaredAsUnconditional && !directive ? 'UNCONDITIONAL' : undefined);
+      if (!shareType) continue;
+      const graph = graphsOf(field.directives, 'join__field')[0] ?? typeGraphs[0];
+      const coordinate = `${typeName}.${field.name.value}`;
+      catalog.set(coordinate, {
+        coordinate,
+        typeName,
+        fieldName: field.name.value,
+        shareType,
+        provider: (graph && graphNames.get(graph)) ?? 'unknown',
+        ...(args?.basis !== undefined ? { basis: args.basis } : {}),
+        ...(args?.condition !== undefined ? { condition: args.condition } : {}),
+        declared: directive !== undefined,
+      });
+    }
+  }
+  return catalog;
+}

@@ -1,0 +1,49 @@
+/**
+ * The share directive spec: how a provider department declares, in its own subgraph SDL, the
+ * share type of every data item (art. 10) and the legal basis of a non-shared one (art. 11(1)).
+ * `@composeDirective` carries it through composition into the supergraph, where the gateway reads it.
+ */
+
+export const SHARE_SPEC_URL = 'https://zhoucun.gov.cn/share/v1.0';
+
+export const SHARE_TYPES = ['UNCONDITIONAL', 'CONDITIONAL', 'NONE'] as const;
+export type ShareType = (typeof SHARE_TYPES)[number];
+
+/** Purposes of use named in art. 13 of the regulation. */
+export const PURPOSES = ['ADMINISTRATIVE_BASIS', 'WORK_REFERENCE', 'DATA_VERIFICATION', 'BUSINESS_COLLABORATION'] as const;
+export type Purpose = (typeof PURPOSES)[number];
+
+/** Resource classification of the national catalog guide (基础 / 主题 / 部门). */
+export const RESOURCE_CLASSES = ['BASE', 'THEMATIC', 'DEPARTMENTAL'] as const;
+export type ResourceClass = (typeof RESOURCE_CLASSES)[number];
+
+/**
+ * Definitions every subgraph includes verbatim (composition requires identical definitions of a
+ * composed directive in each subgraph that uses it).
+ *
+ * - `type`: the share type of the data item.
+ * - `basis`: the law, regulation or policy a `NONE` item rests on (mandatory for `NONE`).
+ * - `condition`: the share condition (共享条件) in words, shown in the catalog.
+ * - `resource`: on an OBJECT, the resource classification; `BASE` makes its key fields subject to art. 11(2).
+ */
+export const SHARE_DIRECTIVE_SDL = `
+enum ShareType { UNCONDITIONAL CONDITIONAL NONE }
+enum ResourceClass { BASE THEMATIC DEPARTMENTAL }
+directive @share(type: ShareType!, basis: String, condition: String, resource: ResourceClass) on OBJECT | FIELD_DEFINITION
+`;
+
+/** The `extend schema` header of a department subgraph: Federation 2 plus the share spec. */
+export const SUBGRAPH_SCHEMA_HEADER = `
+extend schema
+  @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key", "@composeDirective"])
+  @link(url: "${SHARE_SPEC_URL}", import: ["@share"])
+  @composeDirective(name: "@share")
+`;
+
+export function isPurpose(value: unknown): value is Purpose {
+  return typeof value === 'string' && (PURPOSES as readonly string[]).includes(value);
+}
+
+export function isShareType(value: unknown): value is ShareType {
+  return typeof value === 'string' && (SHARE_TYPES as readonly string[]).includes(value);
+}

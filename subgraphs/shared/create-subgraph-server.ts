@@ -1,0 +1,53 @@
+/**
+ * One department's subgraph server: Fastify + Mercurius federation, refusing every call that is
+ * not signed by the gateway, with per-request DataLoaders and mercurius-cache on query fields.
+ */
+import mercuriusFederation from '@mercuriusjs/federation';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { CryptoKey } from 'jose';
+import type { IResolvers } from 'mercurius';
+import mercuriusCache from 'mercurius-cache';
+import { buildSubgraphSdl } from '../../schema/build-subgraph-sdl.ts';
+import { SHARED_SCALARS } from '../../schema/scalars/index.ts';
+import type { DepartmentDefinition } from './department.ts';
+import { createGatewayCallVerifier } from './verify-gateway-call.ts';
+
+export interface SubgraphServerOptions {
+  /** The gateway's public key; calls signed by anything else are refused. */
+  gatewayPublicKey: CryptoKey;
+  /** Fastify logger setting; default off (the demo launcher turns it on). */
+  logger?: boolean;
+}
+
+const scalarResolvers = Object.fromEntries(SHARED_SCALARS.map((scalar) => [scalar.name, scalar]));
+
+export async function createSubgraphServer<Store, Loaders>(
+  department: DepartmentDefinition<Store, Loaders>,
+  options: SubgraphServerOptions,
+): Promise<FastifyInstance> {
+  const app = Fastify({ logger: options.logger ?? false });
+  const store = department.createStore();
+  const verify = createGatewayCallVerifier(department.name, options.gatewayPublicKey);
+
+  app.get('/healthz', async () => ({ status: 'ok', department: department.name }));
+
+  app.addHook('onRequest', async (request, reply) => {
+    if (!request.url.startsWith('/graphql')) return;
+    const verdict = await verify(request.headers.authorization);
+    if ('refused' in verdict) {
+      return reply
+        .code(401)
+        .send({ errors: [{ message: `Unauthenticated: ${verdict.refused}`, extensions: { code: 'UNAUTHENTICATED' } }] });
+    }
+  });
+
+  await app.register(mercuriusFederation, {
+    schema: buildSubgraphSdl(department.typeDefs),
+    resolvers: { ...scalarResolvers, ...department.resolvers } as IResolvers,
+    context: () => ({ store, loaders: department.createLoaders(store) }),
+    graphiql: false,
+  });
+  await app.register(mercuriusCache, { ttl: 0, policy: department.cachePolicy });
+  return app;
+}
+

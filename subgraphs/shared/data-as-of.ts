@@ -1,0 +1,11 @@
+/**
+ * The day the synthetic registers describe. Ages, retirement and certificate validity are computed
+ * against it rather than the clock, so the demo data are the same on every start, in every year.
+ */
+export const DATA_AS_OF = '2026-06-30';
+
+/** Full years between a `YYYY-MM-DD` birth date and {@link DATA_AS_OF}. */
+export function ageAt(birthDate: string, asOf: string = DATA_AS_OF): number {
+  const years = Number(asOf.slice(0, 4)) - Number(birthDate.slice(0, 4));
+  return asOf.slice(5) < birthDate.slice(5) ? years - 1 : years;
+}

@@ -1,0 +1,31 @@
+/** What a department contributes to the platform: its schema, its store, its loaders and resolvers. */
+import type { IResolvers } from 'mercurius';
+
+/** Department codes of the district (DESIGN.md). */
+export type DepartmentCode =
+  | 'public-security'
+  | 'market-regulation'
+  | 'human-resources'
+  | 'approval'
+  | 'natural-resources'
+  | 'civil-affairs';
+
+/** Resolver cache policy per `Type.field`, ttl in seconds (taken from the resource's update cycle). */
+export type CachePolicy = Record<string, Record<string, { ttl: number }>>;
+
+export interface DepartmentDefinition<Store, Loaders> {
+  name: DepartmentCode;
+  /** The department's own type definitions (`schema.graphql` beside it). */
+  typeDefs: string;
+  createStore(): Store;
+  /** Per-request DataLoaders over the store; never shared between requests. */
+  createLoaders(store: Store): Loaders;
+  resolvers: IResolvers;
+  cachePolicy: CachePolicy;
+}
+
+/** The context every department resolver receives. */
+export interface DepartmentContext<Store, Loaders> {
+  store: Store;
+  loaders: Loaders;
+}

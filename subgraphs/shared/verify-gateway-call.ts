@@ -1,0 +1,48 @@
+/**
+ * Subgraphs answer only the gateway (art. 12): every call must carry a short-lived EdDSA JWS
+ * signed by the gateway, addressed to this subgraph. `_entities` and `_service` included.
+ */
+import { errors as joseErrors, jwtVerify, type CryptoKey, type JWTPayload } from 'jose';
+
+export const GATEWAY_ISSUER = 'zhoucun-gateway';
+
+export interface GatewayCall {
+  consumerDept: string;
+  consumerApp: string;
+  purpose: string | undefined;
+}
+
+export type VerifyGatewayCall = (authorization: string | undefined) => Promise<GatewayCall | { refused: string }>;
+
+/** Builds a verifier bound to one subgraph (the audience) and the gateway's public key. */
+export function createGatewayCallVerifier(audience: string, gatewayPublicKey: CryptoKey): VerifyGatewayCall {
+  // Verified tokens are remembered until they expire: the gateway reuses a token for many calls.
+  const verified = new Map<string, { call: GatewayCall; expiresAt: number }>();
+  return async (authorization) => {
+    const token = authorization?.startsWith('Bearer ') ? authorization.slice(7) : undefined;
+    if (!token) return { refused: 'this service answers only calls signed by the sharing gateway' };
+    const now = Date.now();
+    const remembered = verified.get(token);
+    if (remembered && remembered.expiresAt > now) return remembered.call;
+    let payload: JWTPayload;
+    try {
+      ({ payload } = await jwtVerify(token, gatewayPublicKey, {
+        issuer: GATEWAY_ISSUER,
+        audience,
+        algorithms: ['EdDSA'],
+        requiredClaims: ['exp', 'iat'],
+      }));
+    } catch (error) {
+      const reason = error instanceof joseErrors.JWTExpired ? 'the gateway signature has expired' : 'the gateway signature is not valid for this service';
+      return { refused: reason };
+    }
+    const call: GatewayCall = {
+      consumerDept: String(payload['dept'] ?? ''),
+      consumerApp: String(payload.sub ?? ''),
+      purpose: typeof payload['purpose'] === 'string' ? payload['purpose'] : undefined,
+    };
+    if (verified.size > 10_000) verified.clear();
+    verified.set(token, { call, expiresAt: (payload.exp ?? 0) * 1000 });
+    return call;
+  };
+}

@@ -16,8 +16,22 @@ export interface AbilitySource {
   abilityFor(consumer: Consumer, purpose: Purpose): ShareAbility;
 }
 
-export function createStaticGrantSource(grants: readonly Grant[]): GrantSource {
-  return { version: () => 0, grants: () => grants };
+/** Grants held in memory (the seed grants of the demo); `replace` makes a change visible at once. */
+export interface MemoryGrantSource extends GrantSource {
+  replace(grants: readonly Grant[]): void;
+}
+
+export function createMemoryGrantSource(initial: readonly Grant[]): MemoryGrantSource {
+  let current = initial;
+  let version = 0;
+  return {
+    version: () => version,
+    grants: () => current,
+    replace(grants) {
+      current = grants;
+      version += 1;
+    },
+  };
 }
 
 export function createAbilitySource(options: {

@@ -1,0 +1,32 @@
+/** `npm start`: the six department subgraphs and the gateway on embedded defaults. */
+import { readGatewayConfig } from '../gateway/config.ts';
+import { DEMO } from '../subgraphs/shared/district.ts';
+import { startPlatform } from './start-platform.ts';
+
+const config = readGatewayConfig();
+const platform = await startPlatform({ dataDir: config.dataDir, gatewayPort: config.port, defaultSubgraphPorts: true, logLevel: config.logLevel === 'info' ? 'warn' : config.logLevel });
+
+process.stdout.write(`
+Zhoucun data-sharing gateway is running.
+
+  GraphQL endpoint   ${platform.gatewayUrl}
+  Subgraphs          ${platform.subgraphs.map((s) => `${s.name} ${s.url}`).join('\n                     ')}
+
+Get a token for a consumer department (in another terminal):
+  npm run token -- --dept civil-affairs
+
+Then query, declaring the purpose of use:
+  curl -s ${platform.gatewayUrl} \\
+    -H "Authorization: Bearer $(npm run -s token -- --dept civil-affairs)" \\
+    -H "X-Share-Purpose: ADMINISTRATIVE_BASIS" -H "Content-Type: application/json" \\
+    -d '{"query":"{ resident(citizenId: \\"${DEMO.resident}\\") { name monthlyPension criminalRecord } }"}'
+
+Press Ctrl+C to stop.
+`);
+
+const stop = async () => {
+  await platform.close();
+  process.exit(0);
+};
+process.once('SIGINT', stop);
+process.once('SIGTERM', stop);

@@ -1,0 +1,26 @@
+/** `npm run token -- --dept <code> [--roles consumer,provider-admin] [--app <id>] [--ttl 12h]` */
+import { parseArgs } from 'node:util';
+import { readGatewayConfig } from '../gateway/config.ts';
+import { ensureDemoKeyPair } from '../gateway/keys.ts';
+import { ROLES, type Role } from '../policies/types.ts';
+import { PLATFORM_DEPARTMENTS } from './start-platform.ts';
+import { issueToken } from './issue-token.ts';
+
+function fail(message: string): never {
+  process.stderr.write(`${message}\nUsage: npm run token -- --dept <${PLATFORM_DEPARTMENTS.join('|')}> [--roles ${ROLES.join(',')}] [--app <id>] [--ttl 12h]\n`);
+  process.exit(2);
+}
+
+let values;
+try {
+  ({ values } = parseArgs({ options: { dept: { type: 'string' }, roles: { type: 'string' }, app: { type: 'string' }, ttl: { type: 'string' } } }));
+} catch (error) {
+  fail((error as Error).message);
+}
+if (!values.dept || !PLATFORM_DEPARTMENTS.includes(values.dept)) fail(`--dept must be one of ${PLATFORM_DEPARTMENTS.join(', ')}`);
+const roles = (values.roles ?? 'consumer').split(',').map((role) => role.trim());
+if (!roles.every((role) => (ROLES as readonly string[]).includes(role))) fail(`--roles must be a subset of ${ROLES.join(', ')}`);
+
+const config = readGatewayConfig();
+const issuer = await ensureDemoKeyPair(config.dataDir, 'token-issuer');
+process.stdout.write(`${await issueToken(issuer.privateKey, { dept: values.dept, roles: roles as Role[], ...(values.app ? { app: values.app } : {}), expiresIn: values.ttl ?? '12h' })}\n`);

@@ -2,11 +2,11 @@
  * One department's subgraph server: Fastify + Mercurius federation, refusing every call that is
  * not signed by the gateway, with per-request DataLoaders and mercurius-cache on query fields.
  */
-import mercuriusFederation from '@mercuriusjs/federation';
-import Fastify, { type FastifyInstance } from 'fastify';
+import { mercuriusFederationPlugin } from '@mercuriusjs/federation';
+import Fastify, { type FastifyInstance, type FastifyPluginAsync } from 'fastify';
 import type { CryptoKey } from 'jose';
 import type { IResolvers } from 'mercurius';
-import mercuriusCache from 'mercurius-cache';
+import mercuriusCacheModule, { type MercuriusCacheOptions } from 'mercurius-cache';
 import { buildSubgraphSdl } from '../../schema/build-subgraph-sdl.ts';
 import { SHARED_SCALARS } from '../../schema/scalars/index.ts';
 import type { DepartmentDefinition } from './department.ts';
@@ -18,6 +18,9 @@ export interface SubgraphServerOptions {
   /** Fastify logger setting; default off (the demo launcher turns it on). */
   logger?: boolean;
 }
+
+// mercurius-cache is CommonJS (`module.exports = plugin`) but types itself as an ES default export.
+const mercuriusCache = mercuriusCacheModule as unknown as FastifyPluginAsync<MercuriusCacheOptions>;
 
 const scalarResolvers = Object.fromEntries(SHARED_SCALARS.map((scalar) => [scalar.name, scalar]));
 
@@ -41,7 +44,7 @@ export async function createSubgraphServer<Store, Loaders>(
     }
   });
 
-  await app.register(mercuriusFederation, {
+  await app.register(mercuriusFederationPlugin, {
     schema: buildSubgraphSdl(department.typeDefs),
     resolvers: { ...scalarResolvers, ...department.resolvers } as IResolvers,
     context: () => ({ store, loaders: department.createLoaders(store) }),

@@ -1,0 +1,65 @@
+import { parse } from 'graphql';
+import { describe, expect, it } from 'vitest';
+import { buildSubgraphSdl } from '../build-subgraph-sdl.ts';
+import { composeSupergraph, SupergraphRejectedError } from '../compose-supergraph.ts';
+import { checkSubgraph } from './check-subgraph.ts';
+
+function setup(typeDefs: string) {
+  return checkSubgraph('test-dept', parse(buildSubgraphSdl(typeDefs))).map((v) => `${v.coordinate} ${v.message}`);
+}
+
+describe('publish checks', () => {
+  it('art-10: when a field has no share type, neither its own nor its type\'s, then it is named', () => {
+    const violations = setup('type Query { a: String @share(type: UNCONDITIONAL)  b: String }');
+    expect(violations).toEqual(['Query.b has no share type: add @share(type: ...) to the field or its type (art. 10)']);
+  });
+
+  it('art-10: when the type declares a share type, then its fields inherit it', () => {
+    expect(setup('type Query @share(type: UNCONDITIONAL) { a: String  b: Int }')).toEqual([]);
+  });
+
+  it('art-11: when a NONE item has no legal basis, then it is refused', () => {
+    const violations = setup('type Query { secret: String @share(type: NONE)  fine: String @share(type: NONE, basis: "《保守国家秘密法》第九条") }');
+    expect(violations).toEqual(['Query.secret is NONE without a legal basis: add basis: "..." naming the law, regulation or policy (art. 11(1))']);
+  });
+
+  it('art-11: when an identifying item of a base resource is not UNCONDITIONAL, then it is refused', () => {
+    const violations = setup(`
+      type Query { p(id: ID!): Person @share(type: UNCONDITIONAL) }
+      type Person @key(fields: "id") @share(type: CONDITIONAL, resource: BASE) { id: ID  name: String }
+    `);
+    expect(violations).toEqual(['Person.id identifies a base resource and must be UNCONDITIONAL (art. 11(2))']);
+  });
+
+  it('art-11: when a thematic resource keys on a CONDITIONAL field, then art. 11(2) does not apply', () => {
+    const violations = setup(`
+      type Query { p(id: ID!): Person @share(type: UNCONDITIONAL) }
+      type Person @key(fields: "id") @share(type: CONDITIONAL, resource: THEMATIC) { id: ID  name: String }
+    `);
+    expect(violations).toEqual([]);
+  });
+
+  it('when a field that can be denied is non-null, then it is refused because null would wipe out its parent', () => {
+    const violations = setup('type Query { a: String! @share(type: CONDITIONAL)  b: String! @share(type: UNCONDITIONAL) }');
+    expect(violations).toEqual(['Query.a is CONDITIONAL and can be denied, so it must be nullable: remove the "!"']);
+  });
+
+  it('when composition is refused, then every problem is named with its subgraph and Type.field', () => {
+    const attempt = () =>
+      composeSupergraph([
+        { name: 'one', url: 'http://one', typeDefs: 'type Query { a: String  b: String! @share(type: NONE) }' },
+        { name: 'two', url: 'http://two', typeDefs: 'type Query { c: String @share(type: UNCONDITIONAL) }' },
+      ]);
+    expect(attempt).toThrow(SupergraphRejectedError);
+    expect(attempt).toThrow(/\[one\] Query\.a has no share type[\s\S]*\[one\] Query\.b is NONE without a legal basis[\s\S]*\[one\] Query\.b is NONE and can be denied/);
+  });
+
+  it('when two subgraphs define the same non-key field, then the composition error is reported readably', () => {
+    const attempt = () =>
+      composeSupergraph([
+        { name: 'one', url: 'http://one', typeDefs: 'type Query { a: String @share(type: UNCONDITIONAL) }' },
+        { name: 'two', url: 'http://two', typeDefs: 'type Query { a: String @share(type: UNCONDITIONAL) }' },
+      ]);
+    expect(attempt).toThrow(/The supergraph cannot be composed:\n.*Query\.a/);
+  });
+});

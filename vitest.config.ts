@@ -1,11 +1,16 @@
 import { defineConfig } from 'vitest/config';
 
-// Unit and component tests live beside the code; cross-service tests (real HTTP, real servers) in tests/.
 export default defineConfig({
+  resolve: {
+    // graphql ships both CommonJS and ESM; Node (and so Apollo) loads the CommonJS build, and a second
+    // copy in tests would make `instanceof` checks on schema types fail. Load the one Node loads.
+    alias: [{ find: /^graphql$/, replacement: 'graphql/index.js' }],
+  },
   test: {
+    // Unit and component tests live beside the code; cross-service tests (real HTTP, real servers) in tests/.
     projects: [
-      { test: { name: 'unit', include: ['policies/**/*.test.ts', 'schema/**/*.test.ts', 'gateway/**/*.test.ts', 'subgraphs/**/*.test.ts'] } },
-      { test: { name: 'integration', include: ['tests/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 60_000 } },
+      { extends: true, test: { name: 'unit', include: ['policies/**/*.test.ts', 'schema/**/*.test.ts', 'gateway/**/*.test.ts', 'subgraphs/**/*.test.ts'] } },
+      { extends: true, test: { name: 'integration', include: ['tests/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 60_000 } },
     ],
   },
 });

@@ -9,7 +9,7 @@ import { createGateway, type Gateway } from '../gateway/create-gateway.ts';
 import { ensureDemoKeyPair, type KeyPair } from '../gateway/keys.ts';
 import { SEED_GRANTS } from '../policies/seed-grants.ts';
 import { composeSupergraph } from '../schema/compose-supergraph.ts';
-import { createSubgraphServer } from '../subgraphs/shared/create-subgraph-server.ts';
+import { createSubgraphServer, type SubgraphServerOptions } from '../subgraphs/shared/create-subgraph-server.ts';
 import { SUBGRAPHS } from '../subgraphs/registry.ts';
 
 export const PLATFORM_DEPARTMENTS = [...SUBGRAPHS.map((subgraph) => subgraph.name), 'info-center'];
@@ -22,6 +22,8 @@ export interface PlatformOptions {
   defaultSubgraphPorts?: boolean;
   grants?: GrantSource;
   logLevel?: string;
+  /** Observes every call a subgraph accepts from the gateway. */
+  onSubgraphCall?: SubgraphServerOptions['onGatewayCall'];
 }
 
 export interface Platform {
@@ -43,6 +45,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       const app = await createSubgraphServer(subgraph.definition, {
         gatewayPublicKey: gatewaySigning.publicKey,
         logger: options.logLevel !== undefined && options.logLevel !== 'silent',
+        ...(options.onSubgraphCall ? { onGatewayCall: options.onSubgraphCall } : {}),
       });
       await app.listen({ host: '127.0.0.1', port: options.defaultSubgraphPorts ? subgraph.defaultPort : 0 });
       const address = app.server.address();

@@ -19,7 +19,7 @@ describe('CitizenId (GB 11643)', () => {
     expect(describeInvalidCitizenId('370306198502300123')).toMatch(/19850230 is not a valid birth date/);
   });
 
-  it.each([['short', '3703061985'], ['letters', '37030619850312012A'], ['lowercase x', '11010519491231002x'], ['number', 370306198503120122]])(
+  it.each([['short', '3703061985'], ['letters', '37030619850312012A'], ['lowercase x', '11010519491231002x'], ['number', 370306]])(
     'when the value is %s, then it is refused with the expected shape',
     (_label, value) => {
       expect(describeInvalidCitizenId(value)).toMatch(/citizen ID/);

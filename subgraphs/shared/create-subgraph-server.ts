@@ -10,13 +10,15 @@ import mercuriusCacheModule, { type MercuriusCacheOptions } from 'mercurius-cach
 import { buildSubgraphSdl } from '../../schema/build-subgraph-sdl.ts';
 import { SHARED_SCALARS } from '../../schema/scalars/index.ts';
 import type { DepartmentDefinition } from './department.ts';
-import { createGatewayCallVerifier } from './verify-gateway-call.ts';
+import { createGatewayCallVerifier, type GatewayCall } from './verify-gateway-call.ts';
 
 export interface SubgraphServerOptions {
   /** The gateway's public key; calls signed by anything else are refused. */
   gatewayPublicKey: CryptoKey;
   /** Fastify logger setting; default off (the demo launcher turns it on). */
   logger?: boolean;
+  /** Called for every accepted gateway call, with the GraphQL query it carries (metrics, tests). */
+  onGatewayCall?: (call: { subgraph: string; query: string; consumerDept: string; purpose: string | undefined }) => void;
 }
 
 // mercurius-cache is CommonJS (`module.exports = plugin`) but types itself as an ES default export.
@@ -31,6 +33,7 @@ export async function createSubgraphServer<Store, Loaders>(
   const app = Fastify({ logger: options.logger ?? false });
   const store = department.createStore();
   const verify = createGatewayCallVerifier(department.name, options.gatewayPublicKey);
+  const calls = new WeakMap<object, GatewayCall>();
 
   app.get('/healthz', async () => ({ status: 'ok', department: department.name }));
 
@@ -42,7 +45,17 @@ export async function createSubgraphServer<Store, Loaders>(
         .code(401)
         .send({ errors: [{ message: `Unauthenticated: ${verdict.refused}`, extensions: { code: 'UNAUTHENTICATED' } }] });
     }
+    calls.set(request, verdict);
   });
+  if (options.onGatewayCall) {
+    const observe = options.onGatewayCall;
+    app.addHook('preHandler', async (request) => {
+      const call = calls.get(request);
+      if (!call) return;
+      const body = request.body as { query?: unknown } | undefined;
+      observe({ subgraph: department.name, query: String(body?.query ?? ''), consumerDept: call.consumerDept, purpose: call.purpose });
+    });
+  }
 
   await app.register(mercuriusFederationPlugin, {
     schema: buildSubgraphSdl(department.typeDefs),

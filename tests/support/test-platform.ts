@@ -1,0 +1,79 @@
+/** Starts the whole platform on free ports for one test file, with its own keys and grants. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createMemoryGrantSource, type MemoryGrantSource } from '../../gateway/ability-source.ts';
+import { SEED_GRANTS } from '../../policies/seed-grants.ts';
+import type { Role } from '../../policies/types.ts';
+import { issueToken } from '../../scripts/issue-token.ts';
+import { startPlatform, type Platform } from '../../scripts/start-platform.ts';
+
+export interface SubgraphCall {
+  subgraph: string;
+  query: string;
+  consumerDept: string;
+  purpose: string | undefined;
+}
+
+export interface TestPlatform extends Platform {
+  grants: MemoryGrantSource;
+  subgraphCalls: SubgraphCall[];
+  client(options: ClientOptions): Client;
+  close(): Promise<void>;
+}
+
+export interface ClientOptions {
+  dept: string;
+  roles?: Role[];
+  purpose?: string;
+  matter?: string;
+  strict?: boolean;
+  app?: string;
+}
+
+export interface GraphQLBody {
+  data?: Record<string, unknown> | null;
+  errors?: Array<{ message: string; path?: Array<string | number>; extensions?: Record<string, unknown> }>;
+}
+
+export interface Client {
+  query(query: string, variables?: Record<string, unknown>, extraHeaders?: Record<string, string>): Promise<{ status: number; body: GraphQLBody }>;
+  post(payload: unknown, extraHeaders?: Record<string, string>): Promise<{ status: number; body: unknown }>;
+}
+
+export async function startTestPlatform(): Promise<TestPlatform> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'zhoucun-test-'));
+  const grants = createMemoryGrantSource(SEED_GRANTS);
+  const subgraphCalls: SubgraphCall[] = [];
+  const platform = await startPlatform({ dataDir, gatewayPort: 0, grants, onSubgraphCall: (call) => subgraphCalls.push(call) });
+  const client = (options: ClientOptions): Client => {
+    let token: Promise<string> | undefined;
+    const post = async (payload: unknown, extraHeaders: Record<string, string> = {}) => {
+      token ??= issueToken(platform.tokenIssuer.privateKey, { dept: options.dept, roles: options.roles ?? ['consumer'], app: options.app ?? `${options.dept}-test` });
+      const headers: Record<string, string> = { 'content-type': 'application/json', authorization: `Bearer ${await token}` };
+      if (options.purpose) headers['x-share-purpose'] = options.purpose;
+      if (options.matter) headers['x-share-matter'] = encodeURIComponent(options.matter);
+      if (options.strict) headers['x-share-mode'] = 'strict';
+      const response = await fetch(platform.gatewayUrl, { method: 'POST', headers: { ...headers, ...extraHeaders }, body: typeof payload === 'string' ? payload : JSON.stringify(payload) });
+      const text = await response.text();
+      return { status: response.status, body: text ? (JSON.parse(text) as unknown) : undefined };
+    };
+    return {
+      post,
+      query: async (query, variables, extraHeaders) => {
+        const { status, body } = await post({ query, variables }, extraHeaders);
+        return { status, body: body as GraphQLBody };
+      },
+    };
+  };
+  return {
+    ...platform,
+    grants,
+    subgraphCalls,
+    client,
+    close: async () => {
+      await platform.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -44,7 +44,7 @@ export function readSupergraphFile(path: string): string {
   try {
     return readFileSync(path, 'utf8');
   } catch (error) {
-    throw new Error(`Cannot read the supergraph file ${path}: ${(error as Error).message}`);
+    throw new Error(`Cannot read the supergraph file ${path}: ${(error as Error).message}`, { cause: error });
   }
 }
 

@@ -29,7 +29,7 @@ export async function loadKeyPair(path: string): Promise<KeyPair> {
   try {
     jwk = JSON.parse(readFileSync(path, 'utf8')) as JWK;
   } catch (error) {
-    throw new Error(`Cannot read the key file ${path}: ${(error as Error).message}`);
+    throw new Error(`Cannot read the key file ${path}: ${(error as Error).message}`, { cause: error });
   }
   if (jwk.kty !== 'OKP' || jwk.crv !== 'Ed25519' || !jwk.d) throw new Error(`${path} is not an Ed25519 private JWK`);
   return importPair(jwk);
@@ -41,7 +41,7 @@ export async function loadPublicKey(path: string): Promise<CryptoKey> {
   try {
     jwk = JSON.parse(readFileSync(path, 'utf8')) as JWK;
   } catch (error) {
-    throw new Error(`Cannot read the key file ${path}: ${(error as Error).message}`);
+    throw new Error(`Cannot read the key file ${path}: ${(error as Error).message}`, { cause: error });
   }
   const { d: _d, ...publicJwk } = jwk;
   return (await importJWK(publicJwk, 'EdDSA')) as CryptoKey;

@@ -44,3 +44,10 @@ describe('readShareCatalog', () => {
     expect(readShareCatalog(plain, { undeclaredAsUnconditional: true }).get('Person.pension')).toMatchObject({ shareType: 'UNCONDITIONAL', declared: false, provider: 'pensions' });
   });
 });
+
+describe('readShareCatalog providers', () => {
+  it('art-5: when a key field is defined by several departments, then its provider is the one holding most of the entity (one number, one source)', () => {
+    const catalog = readShareCatalog(supergraph);
+    expect(catalog.get('Person.id')).toMatchObject({ shareType: 'UNCONDITIONAL', provider: 'population' });
+  });
+});

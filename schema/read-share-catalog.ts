@@ -4,7 +4,7 @@
  * A field without any `@share` is left out (and so denied), unless the caller chooses to treat
  * undeclared fields as UNCONDITIONAL.
  */
-import { Kind, parse, type ConstDirectiveNode, type DocumentNode } from 'graphql';
+import { Kind, parse, type ConstDirectiveNode, type DocumentNode, type FieldDefinitionNode } from 'graphql';
 import type { FieldShare, ShareCatalog } from '../policies/types.ts';
 import { findShareDirective, readShareArgs } from './share-directive-args.ts';
 
@@ -43,6 +43,20 @@ function graphsOf(directives: readonly ConstDirectiveNode[] | undefined, directi
     .filter((graph): graph is string => graph !== undefined);
 }
 
+/**
+ * An entity's key fields are defined by every subgraph that references the entity; their provider is
+ * the department that holds most of the entity's items (the population register for Resident, the
+ * enterprise register for Enterprise), so that department comes first.
+ */
+function owningGraphFirst(graphs: string[], fields: readonly FieldDefinitionNode[]): string[] {
+  const owned = new Map<string, number>();
+  for (const field of fields) {
+    const fieldGraphs = graphsOf(field.directives, 'join__field');
+    if (fieldGraphs.length === 1) owned.set(fieldGraphs[0]!, (owned.get(fieldGraphs[0]!) ?? 0) + 1);
+  }
+  return [...graphs].sort((a, b) => (owned.get(b) ?? 0) - (owned.get(a) ?? 0));
+}
+
 export function readShareCatalog(supergraphSdl: string, options: ReadShareCatalogOptions = {}): ShareCatalog {
   const document = parse(supergraphSdl);
   const graphNames = readGraphNames(document);
@@ -51,14 +65,15 @@ export function readShareCatalog(supergraphSdl: string, options: ReadShareCatalo
     if (definition.kind !== Kind.OBJECT_TYPE_DEFINITION && definition.kind !== Kind.INTERFACE_TYPE_DEFINITION) continue;
     const typeName = definition.name.value;
     if (typeName.startsWith('join__') || typeName.startsWith('link__')) continue;
-    const typeGraphs = graphsOf(definition.directives, 'join__type');
+    const typeGraphs = owningGraphFirst(graphsOf(definition.directives, 'join__type'), definition.fields ?? []);
     const typeShare = findShareDirective(definition.directives);
     for (const field of definition.fields ?? []) {
       const directive = findShareDirective(field.directives) ?? typeShare;
       const args = directive ? readShareArgs(directive) : undefined;
       const shareType = args?.type ?? (options.undeclaredAsUnconditional && !directive ? 'UNCONDITIONAL' : undefined);
       if (!shareType) continue;
-      const graph = graphsOf(field.directives, 'join__field')[0] ?? typeGraphs[0];
+      const fieldGraphs = graphsOf(field.directives, 'join__field');
+      const graph = fieldGraphs.length === 1 ? fieldGraphs[0] : typeGraphs.find((g) => fieldGraphs.length === 0 || fieldGraphs.includes(g));
       const coordinate = `${typeName}.${field.name.value}`;
       catalog.set(coordinate, {
         coordinate,

@@ -44,7 +44,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     for (const subgraph of SUBGRAPHS) {
       const app = await createSubgraphServer(subgraph.definition, {
         gatewayPublicKey: gatewaySigning.publicKey,
-        logger: options.logLevel !== undefined && options.logLevel !== 'silent',
+        logLevel: options.logLevel ?? 'silent',
         ...(options.onSubgraphCall ? { onGatewayCall: options.onSubgraphCall } : {}),
       });
       await app.listen({ host: '127.0.0.1', port: options.defaultSubgraphPorts ? subgraph.defaultPort : 0 });

@@ -15,8 +15,8 @@ import { createGatewayCallVerifier, type GatewayCall } from './verify-gateway-ca
 export interface SubgraphServerOptions {
   /** The gateway's public key; calls signed by anything else are refused. */
   gatewayPublicKey: CryptoKey;
-  /** Fastify logger setting; default off (the demo launcher turns it on). */
-  logger?: boolean;
+  /** Log level (pino); default `silent`. */
+  logLevel?: string;
   /** Called for every accepted gateway call, with the GraphQL query it carries (metrics, tests). */
   onGatewayCall?: (call: { subgraph: string; query: string; consumerDept: string; purpose: string | undefined }) => void;
 }
@@ -30,7 +30,7 @@ export async function createSubgraphServer<Store, Loaders>(
   department: DepartmentDefinition<Store, Loaders>,
   options: SubgraphServerOptions,
 ): Promise<FastifyInstance> {
-  const app = Fastify({ logger: options.logger ?? false });
+  const app = Fastify({ logger: { level: options.logLevel ?? 'silent' } });
   const store = department.createStore();
   const verify = createGatewayCallVerifier(department.name, options.gatewayPublicKey);
   const calls = new WeakMap<object, GatewayCall>();

@@ -1,5 +1,6 @@
 /** The data source for one subgraph: Apollo's own, signing each call at its sanctioned hook. */
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import type { Fetcher } from '@apollo/utils.fetcher';
 import type { GatewayContext } from './gateway-context.ts';
 import type { SignSubgraphCall } from './sign-subgraph-call.ts';
 
@@ -11,7 +12,9 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   readonly #sign: SignSubgraphCall;
 
   constructor(options: { name: string; url: string; sign: SignSubgraphCall }) {
-    super({ url: options.url });
+    // Node's own fetch (undici): pooled keep-alive connections, several times faster per call than
+    // the make-fetch-happen default.
+    super({ url: options.url, fetcher: fetch as unknown as Fetcher });
     this.#subgraph = options.name;
     this.#sign = options.sign;
   }

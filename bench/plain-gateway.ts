@@ -1,0 +1,42 @@
+/**
+ * The baseline: the same supergraph behind a plain @apollo/gateway and @apollo/server, same HTTP edge
+ * (Fastify + executeHTTPGraphQLRequest), no authentication, no purpose, no enforcement. Subgraphs
+ * still require the gateway's signature, so each data source sends one pre-signed token.
+ */
+import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { ApolloServer, HeaderMap } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { SignSubgraphCall } from '../gateway/sign-subgraph-call.ts';
+
+export async function createPlainGateway(supergraphSdl: string, sign: SignSubgraphCall): Promise<FastifyInstance> {
+  const tokens = new Map<string, string>();
+  const gateway = new ApolloGateway({
+    supergraphSdl,
+    buildService: ({ name, url }) =>
+      new RemoteGraphQLDataSource({
+        url: url!,
+        willSendRequest: async ({ request }) => {
+          let token = tokens.get(name);
+          if (!token) tokens.set(name, (token = await sign(name, { app: 'bench', dept: 'civil-affairs', purpose: 'ADMINISTRATIVE_BASIS' })));
+          request.http?.headers.set('authorization', `Bearer ${token}`);
+        },
+      }),
+  });
+  const apollo = new ApolloServer({ gateway, plugins: [ApolloServerPluginLandingPageDisabled()] });
+  await apollo.start();
+  const app = Fastify({ logger: false });
+  app.post('/graphql', async (request, reply) => {
+    const headers = new HeaderMap();
+    for (const [name, value] of Object.entries(request.headers)) if (typeof value === 'string') headers.set(name, value);
+    const response = await apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method: 'POST', headers, search: '', body: request.body },
+      context: async () => ({}),
+    });
+    for (const [name, value] of response.headers) reply.header(name, value);
+    reply.code(response.status ?? 200);
+    return reply.send(response.body.kind === 'complete' ? response.body.string : '');
+  });
+  app.addHook('onClose', async () => apollo.stop());
+  return app;
+}

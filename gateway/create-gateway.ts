@@ -12,16 +12,24 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest }
 import type { CryptoKey, KeyObject } from 'jose';
 import type { ShareCatalog } from '../policies/types.ts';
 import { readShareCatalog } from '../schema/read-share-catalog.ts';
+import { readSubgraphEndpoints } from '../schema/read-subgraph-endpoints.ts';
 import type { GrantSource } from './ability-source.ts';
 import { createAbilitySource } from './ability-source.ts';
 import { createAuthenticator } from './authenticate.ts';
-import { shareError, type ErrorCode } from './errors.ts';
+import { ERROR_CODES, shareError, type ErrorCode } from './errors.ts';
 import { createEnforcingGateway } from './enforcing-gateway.ts';
 import { createErrorFormatter } from './format-error.ts';
+import { depthLimitRule } from './depth-limit-rule.ts';
 import type { GatewayContext } from './gateway-context.ts';
 import { readPurpose } from './read-purpose.ts';
+import { createReadinessProbe } from './readiness.ts';
 import { createSubgraphCallSigner } from './sign-subgraph-call.ts';
 import { SignedDataSource } from './signed-data-source.ts';
+
+/** Deepest selection nesting accepted; the demo schema's deepest useful query is 6 levels. */
+const MAX_DEPTH = 12;
+/** Most operations accepted in one batched HTTP request. */
+const MAX_BATCH = 20;
 
 export interface GatewayOptions {
   supergraphSdl: string;
@@ -64,6 +72,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const apollo = new ApolloServer<GatewayContext>({
     gateway: createEnforcingGateway(federation, { catalog, abilities }),
     allowBatchedHttpRequests: true,
+    validationRules: [depthLimitRule(MAX_DEPTH)],
     includeStacktraceInErrorResponses: false,
     formatError: createErrorFormatter((error) => app.log.error({ err: error }, 'request error')),
     plugins: [ApolloServerPluginLandingPageDisabled()],
@@ -73,8 +82,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const authenticate = createAuthenticator({ publicKey: options.tokenPublicKey, departments: options.departments });
 
   const refuse = (reply: FastifyReply, code: ErrorCode, message: string) => {
-    const error = shareError(code, { message });
-    return reply.code(code === 'UNAUTHENTICATED' ? 401 : 400).send({ errors: [{ message: error.message, extensions: { code } }] });
+    return reply.code(ERROR_CODES[code].status).send({ errors: [{ message, extensions: { code } }] });
   };
 
   const handleGraphQL = async (request: FastifyRequest, reply: FastifyReply) => {
@@ -88,6 +96,9 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     };
     const reading = readPurpose({ purpose: header('x-share-purpose'), matter: header('x-share-matter'), mode: header('x-share-mode') });
     if ('problem' in reading) return refuse(reply, reading.problem, reading.message);
+    if (Array.isArray(request.body) && request.body.length > MAX_BATCH) {
+      return refuse(reply, 'BAD_REQUEST', `A batch may hold at most ${MAX_BATCH} operations; got ${request.body.length}`);
+    }
     const context: GatewayContext = { requestId: String(request.id), consumer: authentication.consumer, use: reading.use };
     // 3–6 inside GraphQL: enforceOperation
     const headers = new HeaderMap();
@@ -106,7 +117,11 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
 
   app.route({ method: ['GET', 'POST'], url: '/graphql', handler: handleGraphQL });
   app.get('/healthz', async () => ({ status: 'ok' }));
-  app.get('/readyz', async () => ({ status: 'ready', dataItems: catalog.size }));
+  const probe = createReadinessProbe(readSubgraphEndpoints(options.supergraphSdl), sign);
+  app.get('/readyz', async (_request, reply) => {
+    const readiness = await probe();
+    return reply.code(readiness.ready ? 200 : 503).send({ ...readiness, dataItems: catalog.size });
+  });
   app.setErrorHandler((error, request, reply) => {
     const status = (error as { statusCode?: number }).statusCode ?? 500;
     if (status >= 500) request.log.error({ err: error }, 'unhandled');

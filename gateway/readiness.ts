@@ -1,0 +1,42 @@
+/**
+ * `/readyz`: ready when every subgraph of the supergraph answers a signed `{ __typename }` within a
+ * second. Results are kept for two seconds so that probes cannot load the subgraphs.
+ */
+import type { SubgraphEndpoint } from '../schema/read-subgraph-endpoints.ts';
+import type { SignSubgraphCall } from './sign-subgraph-call.ts';
+
+export interface Readiness {
+  ready: boolean;
+  subgraphs: Array<{ name: string; ready: boolean; problem?: string }>;
+}
+
+const PROBE_TIMEOUT_MS = 1_000;
+const PROBE_TTL_MS = 2_000;
+
+export function createReadinessProbe(endpoints: readonly SubgraphEndpoint[], sign: SignSubgraphCall): () => Promise<Readiness> {
+  let last: { at: number; readiness: Promise<Readiness> } | undefined;
+  const probeOne = async ({ name, url }: SubgraphEndpoint) => {
+    try {
+      const token = await sign(name, { app: 'gateway', dept: 'info-center', purpose: undefined });
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: '{"query":"{ __typename }"}',
+        signal: AbortSignal.timeout(PROBE_TIMEOUT_MS),
+      });
+      return response.ok ? { name, ready: true } : { name, ready: false, problem: `HTTP ${response.status}` };
+    } catch (error) {
+      return { name, ready: false, problem: (error as Error).name === 'TimeoutError' ? 'no answer within 1 s' : 'unreachable' };
+    }
+  };
+  return () => {
+    const now = Date.now();
+    if (!last || now - last.at > PROBE_TTL_MS) {
+      last = {
+        at: now,
+        readiness: Promise.all(endpoints.map(probeOne)).then((subgraphs) => ({ ready: subgraphs.every((s) => s.ready), subgraphs })),
+      };
+    }
+    return last.readiness;
+  };
+}

@@ -23,3 +23,10 @@ describe('depthLimitRule', () => {
     ]);
   });
 });
+
+describe('depthLimitRule and introspection', () => {
+  it('when the standard introspection query is sent, then its depth is not counted', async () => {
+    const { getIntrospectionQuery } = await import('graphql');
+    expect(setup(getIntrospectionQuery(), 3)).toEqual([]);
+  });
+});

@@ -3,6 +3,7 @@
  *
  * An operation is only valid if no selection nests deeper than the limit (fragments followed).
  * A hostile query cannot make the gateway plan and fetch an unbounded tree across departments.
+ * Introspection (`__schema`, `__type`) is exempt: its depth is bounded by the schema itself.
  * Serves art. 19: a stable and reliable platform.
  */
 import { GraphQLError, Kind, type ASTVisitor, type SelectionSetNode, type ValidationContext } from 'graphql';
@@ -13,6 +14,7 @@ export function depthLimitRule(maxDepth: number) {
       let deepest = 0;
       for (const selection of selectionSet.selections) {
         if (selection.kind === Kind.FIELD) {
+          if (selection.name.value.startsWith('__')) continue;
           deepest = Math.max(deepest, selection.selectionSet ? 1 + depthOf(selection.selectionSet, seen) : 1);
         } else if (selection.kind === Kind.INLINE_FRAGMENT) {
           deepest = Math.max(deepest, depthOf(selection.selectionSet, seen));

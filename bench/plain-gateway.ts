@@ -1,24 +1,26 @@
 /**
  * The baseline: the same supergraph behind a plain @apollo/gateway and @apollo/server, same HTTP edge
  * (Fastify + executeHTTPGraphQLRequest), no authentication, no purpose, no enforcement. Subgraphs
- * still require the gateway's signature, so each data source sends one pre-signed token.
+ * still require the gateway's signature, so each data source signs its calls as ours does.
  */
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer, HeaderMap } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import type { Fetcher } from '@apollo/utils.fetcher';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { SignSubgraphCall } from '../gateway/sign-subgraph-call.ts';
 
-export async function createPlainGateway(supergraphSdl: string, sign: SignSubgraphCall): Promise<FastifyInstance> {
-  const tokens = new Map<string, string>();
+/** `fetcher`: the data sources' HTTP client; default Apollo's own (make-fetch-happen). */
+export async function createPlainGateway(supergraphSdl: string, sign: SignSubgraphCall, fetcher?: Fetcher): Promise<FastifyInstance> {
   const gateway = new ApolloGateway({
     supergraphSdl,
     buildService: ({ name, url }) =>
       new RemoteGraphQLDataSource({
         url: url!,
+        ...(fetcher ? { fetcher } : {}),
+        // The same renewing signer as ours: tokens live 60 s and are reused for 30 s.
         willSendRequest: async ({ request }) => {
-          let token = tokens.get(name);
-          if (!token) tokens.set(name, (token = await sign(name, { app: 'bench', dept: 'civil-affairs', purpose: 'ADMINISTRATIVE_BASIS' })));
+          const token = await sign(name, { app: 'bench', dept: 'civil-affairs', purpose: 'ADMINISTRATIVE_BASIS' });
           request.http?.headers.set('authorization', `Bearer ${token}`);
         },
       }),

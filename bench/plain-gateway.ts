@@ -20,7 +20,7 @@ export async function createPlainGateway(supergraphSdl: string, sign: SignSubgra
         ...(fetcher ? { fetcher } : {}),
         // The same renewing signer as ours: tokens live 60 s and are reused for 30 s.
         willSendRequest: async ({ request }) => {
-          const token = await sign(name, { app: 'bench', dept: 'civil-affairs', purpose: 'ADMINISTRATIVE_BASIS' });
+          const token = await sign(name, { app: 'bench', dept: 'civil-affairs', roles: ['consumer'], purpose: 'ADMINISTRATIVE_BASIS' });
           request.http?.headers.set('authorization', `Bearer ${token}`);
         },
       }),

@@ -13,7 +13,8 @@ export interface GrantSource {
 }
 
 export interface AbilitySource {
-  abilityFor(consumer: Consumer, purpose: Purpose): ShareAbility;
+  /** Without a purpose, no grant applies: only unconditional items and the consumer's own. */
+  abilityFor(consumer: Consumer, purpose: Purpose | undefined): ShareAbility;
 }
 
 /** Grants held in memory (the seed grants of the demo); `replace` makes a change visible at once. */
@@ -44,7 +45,7 @@ export function createAbilitySource(options: {
   const cache = new Map<string, { ability: ShareAbility; version: number; validUntil: number }>();
   return {
     abilityFor(consumer, purpose) {
-      const key = `${consumer.dept}\n${purpose}`;
+      const key = `${consumer.dept}\n${purpose ?? ''}`;
       const at = now();
       let version: number;
       let grants: readonly Grant[];

@@ -23,6 +23,10 @@ export interface GatewayConfig {
   gatewaySigningKeyPath: string | undefined;
   /** `LOG_LEVEL`, default `info`; `silent` turns logging off. */
   logLevel: string;
+  /** `DATABASE_URL`: PostgreSQL; absent → embedded PGlite in `DATA_DIR/pglite`. */
+  databaseUrl: string | undefined;
+  /** `GOVERNANCE_PORT`, default 4100: the governance subgraph beside the gateway (loopback only). */
+  governancePort: number;
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -52,6 +56,12 @@ export function readSubgraphUrls(raw: string | undefined, variable = 'SUBGRAPH_U
   return urls;
 }
 
+function readDatabaseUrl(raw: string | undefined): string | undefined {
+  if (!raw) return undefined;
+  if (!/^postgres(ql)?:\/\//.test(raw) || !URL.canParse(raw)) throw new ConfigError('DATABASE_URL', 'must be a postgres:// connection string');
+  return raw;
+}
+
 export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Readonly<GatewayConfig> {
   const undeclared = env['UNDECLARED_FIELDS'] ?? 'deny';
   if (undeclared !== 'deny' && undeclared !== 'unconditional') throw new ConfigError('UNDECLARED_FIELDS', `must be "deny" or "unconditional", got "${undeclared}"`);
@@ -67,5 +77,7 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Readonl
     tokenPublicKeyPath: env['TOKEN_PUBLIC_KEY_PATH'] || undefined,
     gatewaySigningKeyPath: env['GATEWAY_SIGNING_KEY_PATH'] || undefined,
     logLevel,
+    databaseUrl: readDatabaseUrl(env['DATABASE_URL']),
+    governancePort: readPort(env, 'GOVERNANCE_PORT', 4100),
   });
 }

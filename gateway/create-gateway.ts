@@ -22,7 +22,7 @@ import { createErrorFormatter } from './format-error.ts';
 import { depthLimitRule } from './depth-limit-rule.ts';
 import type { GatewayContext } from './gateway-context.ts';
 import { readPurpose } from './read-purpose.ts';
-import { createReadinessProbe } from './readiness.ts';
+import { createReadinessProbe, type StoreCheck } from './readiness.ts';
 import { createSubgraphCallSigner } from './sign-subgraph-call.ts';
 import { SignedDataSource } from './signed-data-source.ts';
 
@@ -33,6 +33,8 @@ const MAX_BATCH = 20;
 
 export interface GatewayOptions {
   supergraphSdl: string;
+  /** The supergraph's share catalog when the caller has read it already. */
+  catalog?: ShareCatalog;
   /** Departments that may hold tokens. */
   departments: readonly string[];
   tokenPublicKey: CryptoKey | KeyObject;
@@ -40,6 +42,8 @@ export interface GatewayOptions {
   grants: GrantSource;
   undeclaredFields?: 'deny' | 'unconditional';
   logLevel?: string;
+  /** Stores whose reachability `/readyz` reports. */
+  storeChecks?: readonly StoreCheck[];
 }
 
 export interface Gateway {
@@ -58,7 +62,7 @@ export function readSupergraphFile(path: string): string {
 
 export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const app = Fastify({ logger: { level: options.logLevel ?? 'info' }, genReqId: () => randomUUID(), bodyLimit: 1_048_576 });
-  const catalog = readShareCatalog(options.supergraphSdl, { undeclaredAsUnconditional: options.undeclaredFields === 'unconditional' });
+  const catalog = options.catalog ?? readShareCatalog(options.supergraphSdl, { undeclaredAsUnconditional: options.undeclaredFields === 'unconditional' });
   const sign = createSubgraphCallSigner(options.gatewaySigningKey);
   const federation = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
@@ -117,7 +121,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
 
   app.route({ method: ['GET', 'POST'], url: '/graphql', handler: handleGraphQL });
   app.get('/healthz', async () => ({ status: 'ok' }));
-  const probe = createReadinessProbe(readSubgraphEndpoints(options.supergraphSdl), sign);
+  const probe = createReadinessProbe(readSubgraphEndpoints(options.supergraphSdl), sign, options.storeChecks);
   app.get('/readyz', async (_request, reply) => {
     const readiness = await probe();
     return reply.code(readiness.ready ? 200 : 503).send({ ...readiness, dataItems: catalog.size });

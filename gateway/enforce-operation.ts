@@ -16,6 +16,7 @@ import type { ShareAbility } from '../policies/build-share-ability.ts';
 import type { ShareCatalog } from '../policies/types.ts';
 import type { AbilitySource } from './ability-source.ts';
 import { shareError } from './errors.ts';
+import { PLATFORM_OPERATOR } from '../policies/types.ts';
 import type { GatewayContext } from './gateway-context.ts';
 import { shapeResult } from './shape-result.ts';
 
@@ -59,7 +60,8 @@ export function createEnforcingExecutor(inner: GatewayExecutor, deps: Enforcemen
     const purpose = context.use.purpose;
     if (!purpose) {
       if (isIntrospectionOnly(rc.operation)) return inner(rc);
-      throw shareError('PURPOSE_REQUIRED', { withStatus: true });
+      // Governance (the platform's own API) is not a use of provider data: it needs no purpose.
+      if (!isPlatformOnly(rc.operation, deps.catalog)) throw shareError('PURPOSE_REQUIRED', { withStatus: true });
     }
     const ability = deps.abilities.abilityFor(context.consumer, purpose);
     const { verdict, source, queryHash } = authorize(rc, ability);
@@ -107,6 +109,14 @@ function forbiddenField(catalog: ShareCatalog, denied: DeniedField, path: Readon
 function isIntrospectionOnly(operation: OperationDefinitionNode): boolean {
   return operation.operation === 'query' && operation.selectionSet.selections.every(
     (selection) => selection.kind === Kind.FIELD && selection.name.value.startsWith('__'),
+  );
+}
+
+/** Every root field is served by the platform operator's governance subgraph. */
+function isPlatformOnly(operation: OperationDefinitionNode, catalog: ShareCatalog): boolean {
+  const rootType = operation.operation === 'mutation' ? 'Mutation' : operation.operation === 'query' ? 'Query' : undefined;
+  return rootType !== undefined && operation.selectionSet.selections.every(
+    (selection) => selection.kind === Kind.FIELD && (selection.name.value.startsWith('__') || catalog.get(`${rootType}.${selection.name.value}`)?.provider === PLATFORM_OPERATOR),
   );
 }
 

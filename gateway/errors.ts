@@ -17,6 +17,9 @@ export const ERROR_CODES = {
   PERSISTED_QUERY_NOT_SUPPORTED: { status: 400, message: 'Persisted queries are not supported here' },
   FORBIDDEN_FIELD: { status: 200, message: 'This data item is not shared with your department for the declared purpose' },
   FORBIDDEN_OPERATION: { status: 403, message: 'Strict mode: the operation selects data items your department may not receive; nothing was executed' },
+  FORBIDDEN: { status: 200, message: 'Your role or department may not do this' },
+  NOT_FOUND: { status: 200, message: 'No such record is visible to your department' },
+  CONFLICT: { status: 200, message: 'The record is no longer in a state that allows this' },
   PROVIDER_UNAVAILABLE: { status: 502, message: 'A provider department could not be reached; its data items are null' },
   INTERNAL_SERVER_ERROR: { status: 500, message: 'Internal error; the incident was logged' },
 } as const satisfies Record<string, { status: number; message: string }>;

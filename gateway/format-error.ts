@@ -6,6 +6,9 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { ERROR_CODES, isErrorCode } from './errors.ts';
 
+/** Codes a subgraph may return to the client as they are: the caller's own mistakes or rights. */
+const SUBGRAPH_CLIENT_CODES = new Set(['FORBIDDEN', 'NOT_FOUND', 'CONFLICT']);
+
 interface ErrorLike {
   message?: string;
   extensions?: Record<string, unknown>;
@@ -35,6 +38,9 @@ export function createErrorFormatter(log: (error: unknown) => void) {
     const extensions = { ...formatted.extensions };
     const code = extensions['code'];
     const serviceName = extensions['serviceName'];
+    if (typeof serviceName === 'string' && SUBGRAPH_CLIENT_CODES.has(String(code))) {
+      return { ...base, extensions: { code: code as string } };
+    }
     if (typeof serviceName === 'string') {
       log(error);
       return { ...base, message: `Provider ${serviceName} could not answer; its data items are missing from this response`, extensions: { code: 'PROVIDER_UNAVAILABLE', provider: serviceName } };

@@ -1,41 +1,43 @@
 /**
- * `npm run gateway`: one gateway instance, configured by the environment (gateway/config.ts),
- * in front of subgraphs that run elsewhere (`npm run subgraphs`, containers, other hosts).
+ * `npm run gateway`: one gateway instance (with its governance subgraph), configured by the
+ * environment (gateway/config.ts), in front of department subgraphs that run elsewhere
+ * (`npm run subgraphs`, containers, other hosts).
  */
-import { createMemoryGrantSource } from './ability-source.ts';
 import { readGatewayConfig } from './config.ts';
-import { createGateway, readSupergraphFile } from './create-gateway.ts';
+import { readSupergraphFile } from './create-gateway.ts';
+import { DISTRICT_DEPARTMENTS } from './governance/departments.ts';
+import { seedStore } from './governance/seed.ts';
 import { ensureDemoKeyPair, loadKeyPair, loadPublicKey } from './keys.ts';
-import { SEED_GRANTS } from '../policies/seed-grants.ts';
-import { composeSupergraph } from '../schema/compose-supergraph.ts';
+import { startGateway } from './start-gateway.ts';
+import { defaultPgliteDir, openStore } from './store/database.ts';
+import { migrateToLatest } from './store/migrate.ts';
 import { SUBGRAPHS } from '../subgraphs/registry.ts';
-import { PLATFORM_DEPARTMENTS } from '../scripts/start-platform.ts';
 
 try {
   const config = readGatewayConfig();
   const tokenPublicKey = config.tokenPublicKeyPath
     ? await loadPublicKey(config.tokenPublicKeyPath)
     : (await ensureDemoKeyPair(config.dataDir, 'token-issuer')).publicKey;
-  const signing = config.gatewaySigningKeyPath
-    ? await loadKeyPair(config.gatewaySigningKeyPath)
-    : await ensureDemoKeyPair(config.dataDir, 'gateway-signing');
-  const supergraphSdl = config.supergraphPath
-    ? readSupergraphFile(config.supergraphPath)
-    : composeSupergraph(
-        SUBGRAPHS.map((s) => ({ name: s.name, typeDefs: s.definition.typeDefs, url: config.subgraphUrls[s.name] ?? `http://127.0.0.1:${s.defaultPort}/graphql` })),
-      );
-  const gateway = await createGateway({
-    supergraphSdl,
-    departments: PLATFORM_DEPARTMENTS,
+  const gatewaySigning = config.gatewaySigningKeyPath ? await loadKeyPair(config.gatewaySigningKeyPath) : await ensureDemoKeyPair(config.dataDir, 'gateway-signing');
+  const store = await openStore({ databaseUrl: config.databaseUrl, pgliteDir: defaultPgliteDir(config.dataDir) });
+  await migrateToLatest(store.db);
+  await seedStore(store.db);
+  const running = await startGateway({
+    store,
+    departmentSubgraphs: SUBGRAPHS.map((s) => ({ name: s.name, typeDefs: s.definition.typeDefs, url: config.subgraphUrls[s.name] ?? `http://127.0.0.1:${s.defaultPort}/graphql` })),
+    supergraphSdl: config.supergraphPath ? readSupergraphFile(config.supergraphPath) : undefined,
+    departments: DISTRICT_DEPARTMENTS.map((d) => d.code),
     tokenPublicKey,
-    gatewaySigningKey: signing.privateKey,
-    grants: createMemoryGrantSource(SEED_GRANTS),
-    undeclaredFields: config.undeclaredFields,
+    gatewaySigning,
+    host: config.host,
+    port: config.port,
+    governancePort: config.governancePort,
     logLevel: config.logLevel,
+    undeclaredFields: config.undeclaredFields,
   });
-  await gateway.app.listen({ host: config.host, port: config.port });
   const stop = async () => {
-    await gateway.close();
+    await running.close();
+    await store.close();
     process.exit(0);
   };
   process.once('SIGINT', stop);

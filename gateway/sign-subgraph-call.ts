@@ -1,6 +1,6 @@
 /**
  * Step 5, the gateway's signature on every subgraph call: a short-lived EdDSA JWS addressed to one
- * subgraph (audience), naming the consumer application, department and purpose. Tokens are reused
+ * subgraph (audience), naming the consumer application, department, roles and purpose. Tokens are reused
  * for half their lifetime so that signing is not on every call's path.
  * Serves art. 12: subgraphs answer only the platform.
  */
@@ -12,6 +12,7 @@ export const CALL_TOKEN_LIFETIME_SECONDS = 60;
 export interface CallIdentity {
   app: string;
   dept: string;
+  roles: readonly string[];
   purpose: string | undefined;
 }
 
@@ -20,12 +21,12 @@ export type SignSubgraphCall = (subgraph: string, identity: CallIdentity) => Pro
 export function createSubgraphCallSigner(privateKey: CryptoKey, now: () => number = Date.now): SignSubgraphCall {
   const issued = new Map<string, { token: Promise<string>; renewAt: number }>();
   return (subgraph, identity) => {
-    const key = `${subgraph}\n${identity.app}\n${identity.dept}\n${identity.purpose ?? ''}`;
+    const key = `${subgraph}\n${identity.app}\n${identity.dept}\n${identity.roles.join(',')}\n${identity.purpose ?? ''}`;
     const at = now();
     const current = issued.get(key);
     if (current && current.renewAt > at) return current.token;
     const issuedAt = Math.floor(at / 1000);
-    const token = new SignJWT({ dept: identity.dept, ...(identity.purpose ? { purpose: identity.purpose } : {}) })
+    const token = new SignJWT({ dept: identity.dept, roles: [...identity.roles], ...(identity.purpose ? { purpose: identity.purpose } : {}) })
       .setProtectedHeader({ alg: 'EdDSA' })
       .setIssuer(GATEWAY_ISSUER)
       .setAudience(subgraph)

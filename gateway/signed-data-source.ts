@@ -5,7 +5,7 @@ import type { GatewayContext } from './gateway-context.ts';
 import type { SignSubgraphCall } from './sign-subgraph-call.ts';
 
 /** Calls the gateway makes for itself (no consumer), e.g. health probes. */
-const PLATFORM_IDENTITY = { app: 'gateway', dept: 'info-center', purpose: undefined };
+const PLATFORM_IDENTITY = { app: 'gateway', dept: 'info-center', roles: [], purpose: undefined };
 
 export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   readonly #subgraph: string;
@@ -22,7 +22,7 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   override async willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
     const context = 'context' in options ? options.context : undefined;
     const identity = context?.consumer
-      ? { app: context.consumer.app, dept: context.consumer.dept, purpose: context.use.purpose }
+      ? { app: context.consumer.app, dept: context.consumer.dept, roles: context.consumer.roles, purpose: context.use.purpose }
       : PLATFORM_IDENTITY;
     options.request.http?.headers.set('authorization', `Bearer ${await this.#sign(this.#subgraph, identity)}`);
   }

@@ -20,7 +20,8 @@ export type ShareAbility = MongoAbility<['read', string]>;
 
 export interface ShareAbilityInput {
   consumer: Pick<Consumer, 'dept'>;
-  purpose: Purpose;
+  /** The declared purpose; without one, no grant applies. */
+  purpose: Purpose | undefined;
   catalog: ShareCatalog;
   grants: readonly Grant[];
   now: Date;
@@ -39,7 +40,7 @@ function grantAllows(grant: Grant, share: FieldShare): boolean {
 
 export function buildShareAbility(input: ShareAbilityInput): BuiltShareAbility {
   const { consumer, purpose, catalog, now } = input;
-  const grants = input.grants.filter((grant) => grant.dept === consumer.dept && grant.purpose === purpose);
+  const grants = purpose === undefined ? [] : input.grants.filter((grant) => grant.dept === consumer.dept && grant.purpose === purpose);
   const liveGrants = new Map<string, Grant[]>();
   for (const grant of grants) {
     if (!isGrantLive(grant, now)) continue;

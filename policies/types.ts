@@ -3,6 +3,9 @@ import type { Purpose, ShareType } from '../schema/share-spec.ts';
 
 export type { Purpose, ShareType };
 
+/** The platform operator (区信息中心): runs the platform and its governance API. */
+export const PLATFORM_OPERATOR = 'info-center';
+
 export const ROLES = ['consumer', 'provider-admin', 'platform-admin'] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -21,6 +24,10 @@ export interface FieldShare {
   condition?: string;
   /** False when the supergraph had no `@share` for it and a setting allowed treating it as unconditional. */
   declared: boolean;
+  /** The resource's classification (`BASE`, `THEMATIC`, `DEPARTMENTAL`) where its type declares one. */
+  resourceClass?: string;
+  /** The field's description in the schema: the catalog's abstract. */
+  description?: string;
 }
 
 /** Share metadata for every data item of the supergraph, by `Type.field`. */

@@ -67,6 +67,7 @@ export function readShareCatalog(supergraphSdl: string, options: ReadShareCatalo
     if (typeName.startsWith('join__') || typeName.startsWith('link__')) continue;
     const typeGraphs = owningGraphFirst(graphsOf(definition.directives, 'join__type'), definition.fields ?? []);
     const typeShare = findShareDirective(definition.directives);
+    const resourceClass = typeShare ? readShareArgs(typeShare).resource : undefined;
     for (const field of definition.fields ?? []) {
       const directive = findShareDirective(field.directives) ?? typeShare;
       const args = directive ? readShareArgs(directive) : undefined;
@@ -84,6 +85,8 @@ export function readShareCatalog(supergraphSdl: string, options: ReadShareCatalo
         ...(args?.basis !== undefined ? { basis: args.basis } : {}),
         ...(args?.condition !== undefined ? { condition: args.condition } : {}),
         declared: directive !== undefined,
+        ...(resourceClass ? { resourceClass } : {}),
+        ...(field.description ? { description: field.description.value } : {}),
       });
     }
   }

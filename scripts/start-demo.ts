@@ -4,13 +4,20 @@ import { DEMO } from '../subgraphs/shared/district.ts';
 import { startPlatform } from './start-platform.ts';
 
 const config = readGatewayConfig();
-const platform = await startPlatform({ dataDir: config.dataDir, gatewayPort: config.port, defaultSubgraphPorts: true, logLevel: config.logLevel === 'info' ? 'warn' : config.logLevel });
+const platform = await startPlatform({
+  dataDir: config.dataDir,
+  gatewayPort: config.port,
+  defaultSubgraphPorts: true,
+  databaseUrl: config.databaseUrl,
+  logLevel: config.logLevel === 'info' ? 'warn' : config.logLevel,
+});
 
 process.stdout.write(`
 Zhoucun data-sharing gateway is running.
 
   GraphQL endpoint   ${platform.gatewayUrl}
   Subgraphs          ${platform.subgraphs.map((s) => `${s.name} ${s.url}`).join('\n                     ')}
+  Store              ${platform.store.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${config.dataDir}/pglite`}
 
 Get a token for a consumer department (in another terminal):
   npm run token -- --dept civil-affairs

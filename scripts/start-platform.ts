@@ -1,28 +1,37 @@
 /**
- * Starts the department subgraphs and one gateway in this process: the demo (`npm start`), the
- * integration tests and the benchmark all run the platform this way. Port 0 picks free ports.
+ * Starts the department subgraphs and one gateway (with its governance subgraph and store) in this
+ * process: the demo (`npm start`), the integration tests and the benchmark all run the platform this
+ * way. Port 0 picks free ports.
  */
 import type { FastifyInstance } from 'fastify';
 import type { GrantSource } from '../gateway/ability-source.ts';
-import { createMemoryGrantSource } from '../gateway/ability-source.ts';
-import { createGateway, type Gateway } from '../gateway/create-gateway.ts';
+import type { Gateway } from '../gateway/create-gateway.ts';
+import { DISTRICT_DEPARTMENTS } from '../gateway/governance/departments.ts';
+import { GOVERNANCE_DEFAULT_PORT } from '../gateway/governance/governance-subgraph.ts';
+import { seedStore } from '../gateway/governance/seed.ts';
 import { ensureDemoKeyPair, type KeyPair } from '../gateway/keys.ts';
-import { SEED_GRANTS } from '../policies/seed-grants.ts';
-import { composeSupergraph } from '../schema/compose-supergraph.ts';
+import { startGateway } from '../gateway/start-gateway.ts';
+import { defaultPgliteDir, openStore, type Store } from '../gateway/store/database.ts';
+import { migrateToLatest } from '../gateway/store/migrate.ts';
+import type { ShareCatalog } from '../policies/types.ts';
 import { createSubgraphServer, type SubgraphServerOptions } from '../subgraphs/shared/create-subgraph-server.ts';
 import { SUBGRAPHS } from '../subgraphs/registry.ts';
 
-export const PLATFORM_DEPARTMENTS = [...SUBGRAPHS.map((subgraph) => subgraph.name), 'info-center'];
+export const PLATFORM_DEPARTMENTS = DISTRICT_DEPARTMENTS.map((department) => department.code);
 
 export interface PlatformOptions {
   dataDir: string;
   /** Gateway port; default 4000, 0 for any free port. */
   gatewayPort?: number;
-  /** Use each subgraph's default port (4101…) when true; any free port otherwise. Default false. */
+  /** Use each subgraph's default port (4101…, governance 4100) when true; any free port otherwise. Default false. */
   defaultSubgraphPorts?: boolean;
+  /** PostgreSQL connection string; absent → PGlite (in the data directory, or in memory with `pgliteInMemory`). */
+  databaseUrl?: string | undefined;
+  pgliteInMemory?: boolean;
+  /** Replaces the store-backed grants. */
   grants?: GrantSource;
   logLevel?: string;
-  /** Observes every call a subgraph accepts from the gateway. */
+  /** Observes every call a subgraph (governance included) accepts from the gateway. */
   onSubgraphCall?: SubgraphServerOptions['onGatewayCall'];
 }
 
@@ -31,6 +40,8 @@ export interface Platform {
   gatewayUrl: string;
   subgraphs: ReadonlyArray<{ name: string; url: string; app: FastifyInstance }>;
   supergraphSdl: string;
+  catalog: ShareCatalog;
+  store: Store;
   tokenIssuer: KeyPair;
   gatewaySigning: KeyPair;
   close(): Promise<void>;
@@ -39,45 +50,52 @@ export interface Platform {
 export async function startPlatform(options: PlatformOptions): Promise<Platform> {
   const tokenIssuer = await ensureDemoKeyPair(options.dataDir, 'token-issuer');
   const gatewaySigning = await ensureDemoKeyPair(options.dataDir, 'gateway-signing');
+  const logLevel = options.logLevel ?? 'silent';
+  const store = await openStore({ databaseUrl: options.databaseUrl, pgliteDir: options.pgliteInMemory ? undefined : defaultPgliteDir(options.dataDir) });
   const subgraphs: Array<{ name: string; url: string; app: FastifyInstance }> = [];
   try {
+    await migrateToLatest(store.db);
+    await seedStore(store.db);
     for (const subgraph of SUBGRAPHS) {
       const app = await createSubgraphServer(subgraph.definition, {
         gatewayPublicKey: gatewaySigning.publicKey,
-        logLevel: options.logLevel ?? 'silent',
+        logLevel,
         ...(options.onSubgraphCall ? { onGatewayCall: options.onSubgraphCall } : {}),
       });
-      await app.listen({ host: '127.0.0.1', port: options.defaultSubgraphPorts ? subgraph.defaultPort : 0 });
-      const address = app.server.address();
-      const port = typeof address === 'object' && address ? address.port : subgraph.defaultPort;
-      subgraphs.push({ name: subgraph.name, url: `http://127.0.0.1:${port}/graphql`, app });
+      const url = await app.listen({ host: '127.0.0.1', port: options.defaultSubgraphPorts ? subgraph.defaultPort : 0 });
+      subgraphs.push({ name: subgraph.name, url: `${url}/graphql`, app });
     }
-    const supergraphSdl = composeSupergraph(
-      SUBGRAPHS.map((subgraph, index) => ({ name: subgraph.name, url: subgraphs[index]!.url, typeDefs: subgraph.definition.typeDefs })),
-    );
-    const gateway = await createGateway({
-      supergraphSdl,
+    const running = await startGateway({
+      store,
+      departmentSubgraphs: SUBGRAPHS.map((subgraph, index) => ({ name: subgraph.name, url: subgraphs[index]!.url, typeDefs: subgraph.definition.typeDefs })),
       departments: PLATFORM_DEPARTMENTS,
       tokenPublicKey: tokenIssuer.publicKey,
-      gatewaySigningKey: gatewaySigning.privateKey,
-      grants: options.grants ?? createMemoryGrantSource(SEED_GRANTS),
-      logLevel: options.logLevel ?? 'silent',
+      gatewaySigning,
+      host: '127.0.0.1',
+      port: options.gatewayPort ?? 4000,
+      governancePort: options.defaultSubgraphPorts ? GOVERNANCE_DEFAULT_PORT : 0,
+      logLevel,
+      ...(options.grants ? { grants: options.grants } : {}),
+      ...(options.onSubgraphCall ? { onGovernanceCall: options.onSubgraphCall } : {}),
     });
-    const gatewayUrl = await gateway.app.listen({ host: '127.0.0.1', port: options.gatewayPort ?? 4000 });
     return {
-      gateway,
-      gatewayUrl: `${gatewayUrl}/graphql`,
+      gateway: running.gateway,
+      gatewayUrl: running.url,
       subgraphs,
-      supergraphSdl,
+      supergraphSdl: running.supergraphSdl,
+      catalog: running.catalog,
+      store,
       tokenIssuer,
       gatewaySigning,
       close: async () => {
-        await gateway.close();
+        await running.close();
         await Promise.all(subgraphs.map((subgraph) => subgraph.app.close()));
+        await store.close();
       },
     };
   } catch (error) {
     await Promise.all(subgraphs.map((subgraph) => subgraph.app.close()));
+    await store.close();
     throw error;
   }
 }

@@ -60,7 +60,7 @@ export async function createSubgraphServer<Store, Loaders>(
   await app.register(mercuriusFederationPlugin, {
     schema: buildSubgraphSdl(department.typeDefs),
     resolvers: { ...scalarResolvers, ...department.resolvers } as IResolvers,
-    context: () => ({ store, loaders: department.createLoaders(store) }),
+    context: (request) => ({ store, loaders: department.createLoaders(store), call: calls.get(request) }),
     graphiql: false,
   });
   await app.register(mercuriusCache, { ttl: 0, policy: department.cachePolicy });

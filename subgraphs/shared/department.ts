@@ -1,5 +1,6 @@
 /** What a department contributes to the platform: its schema, its store, its loaders and resolvers. */
 import type { IResolvers } from 'mercurius';
+import type { GatewayCall } from './verify-gateway-call.ts';
 
 /** Department codes of the district (DESIGN.md). */
 export type DepartmentCode =
@@ -8,7 +9,9 @@ export type DepartmentCode =
   | 'human-resources'
   | 'approval'
   | 'natural-resources'
-  | 'civil-affairs';
+  | 'civil-affairs'
+  /** The platform operator's own subgraph: governance (catalog, access requests, grants, disputes). */
+  | 'info-center';
 
 /** Resolver cache policy per `Type.field`, ttl in seconds (taken from the resource's update cycle). */
 export type CachePolicy = Record<string, Record<string, { ttl: number }>>;
@@ -28,4 +31,6 @@ export interface DepartmentDefinition<Store, Loaders> {
 export interface DepartmentContext<Store, Loaders> {
   store: Store;
   loaders: Loaders;
+  /** Who the gateway says is asking (verified signature); always set for /graphql requests. */
+  call: GatewayCall;
 }

@@ -9,6 +9,8 @@ export const GATEWAY_ISSUER = 'zhoucun-gateway';
 export interface GatewayCall {
   consumerDept: string;
   consumerApp: string;
+  /** The consumer's roles, as the gateway authenticated them. */
+  consumerRoles: string[];
   purpose: string | undefined;
 }
 
@@ -39,6 +41,7 @@ export function createGatewayCallVerifier(audience: string, gatewayPublicKey: Cr
     const call: GatewayCall = {
       consumerDept: String(payload['dept'] ?? ''),
       consumerApp: String(payload.sub ?? ''),
+      consumerRoles: Array.isArray(payload['roles']) ? payload['roles'].map(String) : [],
       purpose: typeof payload['purpose'] === 'string' ? payload['purpose'] : undefined,
     };
     if (verified.size > 10_000) verified.clear();

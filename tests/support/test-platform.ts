@@ -16,6 +16,7 @@ export interface SubgraphCall {
 }
 
 export interface TestPlatform extends Platform {
+  /** Grants held in memory, when the platform was started with `memoryGrants` (default). */
   grants: MemoryGrantSource;
   subgraphCalls: SubgraphCall[];
   client(options: ClientOptions): Client;
@@ -41,11 +42,25 @@ export interface Client {
   post(payload: unknown, extraHeaders?: Record<string, string>): Promise<{ status: number; body: unknown }>;
 }
 
-export async function startTestPlatform(): Promise<TestPlatform> {
+export interface TestPlatformOptions {
+  /** Drive grants in memory (`grants.replace`) instead of through the store; default true. */
+  memoryGrants?: boolean;
+  /** Real PostgreSQL; default an in-memory PGlite. */
+  databaseUrl?: string;
+}
+
+export async function startTestPlatform(options: TestPlatformOptions = {}): Promise<TestPlatform> {
   const dataDir = mkdtempSync(join(tmpdir(), 'zhoucun-test-'));
   const grants = createMemoryGrantSource(SEED_GRANTS);
   const subgraphCalls: SubgraphCall[] = [];
-  const platform = await startPlatform({ dataDir, gatewayPort: 0, grants, onSubgraphCall: (call) => subgraphCalls.push(call) });
+  const platform = await startPlatform({
+    dataDir,
+    gatewayPort: 0,
+    pgliteInMemory: true,
+    ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}),
+    ...(options.memoryGrants === false ? {} : { grants }),
+    onSubgraphCall: (call) => subgraphCalls.push(call),
+  });
   const client = (options: ClientOptions): Client => {
     let token: Promise<string> | undefined;
     const post = async (payload: unknown, extraHeaders: Record<string, string> = {}) => {

@@ -1,0 +1,148 @@
+/**
+ * Access requests (art. 13): a consumer applies; the provider's sharing administrator approves
+ * (possibly narrower) or refuses with a reason within 10 working days; a refused request can be
+ * escalated to the coordination office.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Selectable } from 'kysely';
+import { checkAccessRequest } from '../../policies/governance/check-access-request.ts';
+import { addWorkingDays, chinaDate, endOfChinaDate } from '../../policies/governance/china-date.ts';
+import { checkDecision, checkEscalation } from '../../policies/governance/decision-rules.ts';
+import { canSee } from '../../policies/governance/dispute-rules.ts';
+import type { Purpose } from '../../policies/types.ts';
+import type { AccessRequestsTable } from '../store/tables.ts';
+import { assertVerdict, bumpGrantsVersion, notFound, recordEvent, type Actor, type GovernanceDeps } from './governance-deps.ts';
+
+/** Working days a provider has to answer (art. 13). */
+export const ANSWER_WORKING_DAYS = 10;
+/** Validity asked for when a request names none: one year. */
+const DEFAULT_VALIDITY_DAYS = 365;
+
+export type AccessRequestRow = Selectable<AccessRequestsTable>;
+
+export interface RequestAccessInput {
+  fields: string[];
+  purpose: Purpose;
+  matter?: string | null | undefined;
+  justification: string;
+  validUntil?: string | null | undefined;
+}
+
+export async function requestAccess(deps: GovernanceDeps, actor: Actor, input: RequestAccessInput): Promise<AccessRequestRow> {
+  const now = deps.now();
+  const today = chinaDate(now);
+  const validUntil = input.validUntil ?? chinaDate(new Date(now.getTime() + DEFAULT_VALIDITY_DAYS * 86_400_000));
+  const checked = assertVerdict(checkAccessRequest({ ...input, validUntil }, actor.dept, deps.catalog(), today));
+  const row = {
+    id: randomUUID(),
+    requesting_dept: actor.dept,
+    requested_by: actor.app,
+    provider: checked.provider,
+    fields: JSON.stringify(checked.fields),
+    purpose: input.purpose,
+    matter: input.matter?.trim() || null,
+    justification: input.justification.trim(),
+    wanted_until: validUntil,
+    status: checked.toCoordinationOffice ? 'ESCALATED' : 'PENDING',
+    submitted_at: now,
+    due_date: addWorkingDays(today, ANSWER_WORKING_DAYS),
+    escalated_at: checked.toCoordinationOffice ? now : null,
+    escalated_by: checked.toCoordinationOffice ? actor.app : null,
+    escalation_reason: checked.toCoordinationOffice ? 'holds items not shared (NONE): only the coordination office can decide' : null,
+  };
+  return deps.db.transaction().execute(async (trx) => {
+    const created = await trx.insertInto('access_requests').values(row).returningAll().executeTakeFirstOrThrow();
+    await recordEvent(trx, { actor, subjectKind: 'access_request', subjectId: row.id, action: 'submitted', reason: row.justification, details: { fields: checked.fields, purpose: input.purpose } });
+    return created;
+  });
+}
+
+export async function decideAccessRequest(
+  deps: GovernanceDeps,
+  actor: Actor,
+  input: { id: string; approve: boolean; reason?: string | null; fields?: string[] | null; validUntil?: string | null },
+): Promise<AccessRequestRow> {
+  const now = deps.now();
+  const decided = await deps.db.transaction().execute(async (trx) => {
+    // Row lock: two administrators deciding at once see one pending request, then one decided one.
+    const request = await trx.selectFrom('access_requests').selectAll().where('id', '=', input.id).forUpdate().executeTakeFirst();
+    if (!request || !canSee(actor, { requestingDept: request.requesting_dept, provider: request.provider })) throw notFound('access request', input.id);
+    const decision = assertVerdict(
+      checkDecision(
+        actor,
+        { requestingDept: request.requesting_dept, provider: request.provider, fields: request.fields, status: request.status },
+        { approve: input.approve, reason: input.reason ?? undefined, fields: input.fields ?? undefined, validUntil: input.validUntil ?? undefined },
+        chinaDate(now),
+        request.wanted_until,
+      ),
+    );
+    const updated = await trx
+      .updateTable('access_requests')
+      .set({
+        status: input.approve ? 'APPROVED' : 'REFUSED',
+        decided_at: now,
+        decided_by: actor.app,
+        decision_reason: input.reason?.trim() || null,
+        granted_fields: input.approve ? JSON.stringify(decision.fields) : null,
+        granted_until: input.approve ? decision.validUntil : null,
+      })
+      .where('id', '=', request.id)
+      .where('status', '=', 'PENDING')
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    if (input.approve) {
+      await trx
+        .insertInto('grants')
+        .values(decision.fields.map((field) => ({
+          id: randomUUID(),
+          kind: 'REQUEST',
+          dept: request.requesting_dept,
+          field,
+          purpose: request.purpose,
+          valid_from: now,
+          valid_until: endOfChinaDate(decision.validUntil),
+          request_id: request.id,
+          basis: null,
+          granted_by: actor.app,
+          granted_at: now,
+        })))
+        .execute();
+      await bumpGrantsVersion(trx);
+    }
+    await recordEvent(trx, { actor, subjectKind: 'access_request', subjectId: request.id, action: input.approve ? 'approved' : 'refused', reason: input.reason, details: { fields: decision.fields, validUntil: decision.validUntil } });
+    return updated;
+  });
+  if (input.approve) await deps.grantsChanged();
+  return decided;
+}
+
+export async function escalateAccessRequest(deps: GovernanceDeps, actor: Actor, id: string, reason: string): Promise<AccessRequestRow> {
+  const now = deps.now();
+  return deps.db.transaction().execute(async (trx) => {
+    const request = await trx.selectFrom('access_requests').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+    if (!request || !canSee(actor, { requestingDept: request.requesting_dept, provider: request.provider })) throw notFound('access request', id);
+    assertVerdict(checkEscalation(actor, { requestingDept: request.requesting_dept, provider: request.provider, fields: request.fields, status: request.status }, reason));
+    const updated = await trx
+      .updateTable('access_requests')
+      .set({ status: 'ESCALATED', escalated_at: now, escalated_by: actor.app, escalation_reason: reason.trim() })
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await recordEvent(trx, { actor, subjectKind: 'access_request', subjectId: id, action: 'escalated', reason });
+    return updated;
+  });
+}
+
+export async function listAccessRequests(deps: GovernanceDeps, actor: Actor, status?: string | null): Promise<AccessRequestRow[]> {
+  let query = deps.db.selectFrom('access_requests').selectAll().orderBy('submitted_at', 'desc');
+  if (status) query = query.where('status', '=', status);
+  if (!actor.roles.includes('platform-admin')) {
+    query = query.where((eb) => eb.or([eb('requesting_dept', '=', actor.dept), eb('provider', '=', actor.dept)]));
+  }
+  return query.limit(500).execute();
+}
+
+export async function getAccessRequest(deps: GovernanceDeps, actor: Actor, id: string): Promise<AccessRequestRow | null> {
+  const request = await deps.db.selectFrom('access_requests').selectAll().where('id', '=', id).executeTakeFirst();
+  return request && canSee(actor, { requestingDept: request.requesting_dept, provider: request.provider }) ? request : null;
+}

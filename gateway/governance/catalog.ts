@@ -1,0 +1,85 @@
+/**
+ * The district catalog (art. 7–9): every data item of the composed supergraph, with the national
+ * catalog guide's elements. Providers declare (their `@share` metadata and schema descriptions,
+ * synchronised at start); the operator reviews and may override the descriptive elements. The share
+ * type itself is never overridden here: it comes from the provider's published schema, which the
+ * publish checks hold to art. 10–11, and the gateway enforces exactly that.
+ */
+import type { Kysely, Selectable } from 'kysely';
+import { chinaDate } from '../../policies/governance/china-date.ts';
+import type { FieldShare, ShareCatalog } from '../../policies/types.ts';
+import type { CatalogItemsTable, Database } from '../store/tables.ts';
+import { assertVerdict, notFound, recordEvent, type Actor, type GovernanceDeps } from './governance-deps.ts';
+import { allow, deny } from '../../policies/governance/verdict.ts';
+
+export type CatalogRow = Selectable<CatalogItemsTable>;
+
+/** Elements the operator may override (art. 9), with their meaning in the national guide. */
+export const OVERRIDABLE_ELEMENTS = ['abstract', 'classification', 'format', 'shareMethod', 'openToPublic', 'updateCycle', 'shareCondition', 'relatedResources'] as const;
+
+function declaredElements(share: FieldShare): Record<string, unknown> {
+  return {
+    shareType: share.shareType,
+    shareCondition: share.condition ?? null,
+    basis: share.basis ?? null,
+    classification: share.resourceClass ?? 'DEPARTMENTAL',
+    abstract: share.description ?? null,
+    format: 'JSON (GraphQL)',
+    shareMethod: 'INTERFACE',
+    openToPublic: false,
+    updateCycle: 'DAILY',
+    relatedResources: [],
+  };
+}
+
+/** Brings the catalog table in line with the supergraph; changes of declared metadata are recorded. */
+export async function syncCatalog(db: Kysely<Database>, catalog: ShareCatalog, now: Date): Promise<void> {
+  const existing = new Map((await db.selectFrom('catalog_items').selectAll().execute()).map((row) => [row.coordinate, row]));
+  const platform = { app: 'gateway', dept: 'info-center', roles: [] };
+  for (const share of catalog.values()) {
+    const declared = declaredElements(share);
+    const row = existing.get(share.coordinate);
+    if (!row) {
+      await db.insertInto('catalog_items').values({
+        coordinate: share.coordinate, type_name: share.typeName, field_name: share.fieldName, provider: share.provider,
+        declared: JSON.stringify(declared), override: null, reviewed_by: null, reviewed_at: null, published_on: chinaDate(now), updated_at: now,
+      }).execute();
+      await recordEvent(db, { actor: platform, subjectKind: 'catalog_item', subjectId: share.coordinate, action: 'published', details: declared });
+    } else if (JSON.stringify(row.declared) !== JSON.stringify(declared) || row.provider !== share.provider) {
+      await db.updateTable('catalog_items').set({ declared: JSON.stringify(declared), provider: share.provider, updated_at: now }).where('coordinate', '=', share.coordinate).execute();
+      await recordEvent(db, { actor: platform, subjectKind: 'catalog_item', subjectId: share.coordinate, action: 'declaration-changed', details: { before: row.declared, after: declared } });
+    }
+  }
+}
+
+export async function listCatalog(deps: GovernanceDeps, filter: { provider?: string | null; shareType?: string | null; resource?: string | null }): Promise<CatalogRow[]> {
+  let query = deps.db.selectFrom('catalog_items').selectAll().orderBy('coordinate');
+  if (filter.provider) query = query.where('provider', '=', filter.provider);
+  if (filter.resource) query = query.where('type_name', '=', filter.resource);
+  const rows = await query.execute();
+  return filter.shareType ? rows.filter((row) => row.declared['shareType'] === filter.shareType) : rows;
+}
+
+export async function reviewCatalogItem(deps: GovernanceDeps, actor: Actor, coordinate: string, override: Record<string, unknown>, reason: string): Promise<CatalogRow> {
+  assertVerdict(
+    !actor.roles.includes('platform-admin')
+      ? deny('FORBIDDEN', 'Only the platform operator (platform-admin) reviews the district catalog (art. 9)')
+      : !reason.trim()
+        ? deny('BAD_USER_INPUT', 'Say why the declared metadata is overridden')
+        : allow(true),
+  );
+  const cleaned = Object.fromEntries(Object.entries(override).filter(([key, value]) => (OVERRIDABLE_ELEMENTS as readonly string[]).includes(key) && value !== undefined && value !== null));
+  return deps.db.transaction().execute(async (trx) => {
+    const row = await trx.selectFrom('catalog_items').selectAll().where('coordinate', '=', coordinate).forUpdate().executeTakeFirst();
+    if (!row) throw notFound('catalog item', coordinate);
+    const merged = { ...(row.override ?? {}), ...cleaned };
+    const updated = await trx
+      .updateTable('catalog_items')
+      .set({ override: JSON.stringify(merged), reviewed_by: actor.app, reviewed_at: deps.now(), updated_at: deps.now() })
+      .where('coordinate', '=', coordinate)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await recordEvent(trx, { actor, subjectKind: 'catalog_item', subjectId: coordinate, action: 'reviewed', reason, details: { before: row.override, after: merged } });
+    return updated;
+  });
+}

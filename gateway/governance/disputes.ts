@@ -1,0 +1,69 @@
+/** Data disputes (art. 16): reported by a consumer, answered by the provider, visible to both sides. */
+import { randomUUID } from 'node:crypto';
+import type { Selectable } from 'kysely';
+import { addWorkingDays, chinaDate } from '../../policies/governance/china-date.ts';
+import { canSee, checkDisputeAnswer, checkDisputeReport, DISPUTE_ANSWER_WORKING_DAYS } from '../../policies/governance/dispute-rules.ts';
+import type { DisputesTable } from '../store/tables.ts';
+import { assertVerdict, notFound, recordEvent, type Actor, type GovernanceDeps } from './governance-deps.ts';
+
+export type DisputeRow = Selectable<DisputesTable>;
+
+export async function reportDispute(
+  deps: GovernanceDeps,
+  actor: Actor,
+  input: { field: string; entityKey: string; description: string; evidence: string },
+): Promise<DisputeRow> {
+  const now = deps.now();
+  const { provider } = assertVerdict(checkDisputeReport(input, deps.catalog()));
+  return deps.db.transaction().execute(async (trx) => {
+    const row = await trx
+      .insertInto('disputes')
+      .values({
+        id: randomUUID(),
+        field: input.field,
+        entity_key: input.entityKey.trim(),
+        reporting_dept: actor.dept,
+        reported_by: actor.app,
+        provider,
+        description: input.description.trim(),
+        evidence: input.evidence.trim(),
+        status: 'OPEN',
+        reported_at: now,
+        due_date: addWorkingDays(chinaDate(now), DISPUTE_ANSWER_WORKING_DAYS),
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await recordEvent(trx, { actor, subjectKind: 'dispute', subjectId: row.id, action: 'reported', reason: input.description, details: { field: input.field, entityKey: input.entityKey } });
+    return row;
+  });
+}
+
+export async function answerDispute(deps: GovernanceDeps, actor: Actor, input: { id: string; answer: string; outcome: string }): Promise<DisputeRow> {
+  const now = deps.now();
+  return deps.db.transaction().execute(async (trx) => {
+    const dispute = await trx.selectFrom('disputes').selectAll().where('id', '=', input.id).forUpdate().executeTakeFirst();
+    if (!dispute || !canSee(actor, { requestingDept: dispute.reporting_dept, provider: dispute.provider })) throw notFound('dispute', input.id);
+    assertVerdict(checkDisputeAnswer(actor, dispute, input.answer));
+    const updated = await trx
+      .updateTable('disputes')
+      .set({ status: 'ANSWERED', answered_at: now, answered_by: actor.app, answer: input.answer.trim(), outcome: input.outcome })
+      .where('id', '=', input.id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await recordEvent(trx, { actor, subjectKind: 'dispute', subjectId: input.id, action: 'answered', reason: input.answer, details: { outcome: input.outcome } });
+    return updated;
+  });
+}
+
+export async function listDisputes(deps: GovernanceDeps, actor: Actor, status?: string | null): Promise<DisputeRow[]> {
+  let query = deps.db.selectFrom('disputes').selectAll().orderBy('reported_at', 'desc');
+  if (status) query = query.where('status', '=', status);
+  if (!actor.roles.includes('platform-admin')) {
+    query = query.where((eb) => eb.or([eb('reporting_dept', '=', actor.dept), eb('provider', '=', actor.dept)]));
+  }
+  return query.limit(500).execute();
+}
+
+export function isOverdue(dueDate: string, open: boolean, now: Date): boolean {
+  return open && chinaDate(now) > dueDate;
+}

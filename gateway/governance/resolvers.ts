@@ -1,0 +1,111 @@
+/** The governance API: resolvers only gather the actor and arguments and call the service. */
+import { ROLES, type Consumer, type Purpose, type Role } from '../../policies/types.ts';
+import { defineResolvers } from '../../subgraphs/shared/define-resolvers.ts';
+import type { DepartmentContext } from '../../subgraphs/shared/department.ts';
+import { decideAccessRequest, escalateAccessRequest, getAccessRequest, listAccessRequests, requestAccess, type AccessRequestRow, type RequestAccessInput } from './access-requests.ts';
+import { listCatalog, reviewCatalogItem, type CatalogRow } from './catalog.ts';
+import { listDepartments } from './departments.ts';
+import { answerDispute, isOverdue, listDisputes, reportDispute, type DisputeRow } from './disputes.ts';
+import type { GovernanceDeps } from './governance-deps.ts';
+import { grantException, listGrants, revokeGrant, type ExceptionInput, type GrantRow } from './grants.ts';
+
+type Context = DepartmentContext<GovernanceDeps, Record<string, never>>;
+
+function actorOf(context: Context): Consumer {
+  const roles = context.call.consumerRoles.filter((role): role is Role => (ROLES as readonly string[]).includes(role));
+  return { app: context.call.consumerApp, dept: context.call.consumerDept, roles };
+}
+
+const iso = (value: Date | string | null) => (value === null ? null : new Date(value).toISOString());
+
+export const governanceResolvers = defineResolvers<Context>({
+  Query: {
+    myGrants: (_: unknown, args: { includeInactive: boolean }, ctx: Context) => listGrants(ctx.store, actorOf(ctx), { includeInactive: args.includeInactive }),
+    accessRequests: (_: unknown, args: { status?: string }, ctx: Context) => listAccessRequests(ctx.store, actorOf(ctx), args.status),
+    accessRequest: (_: unknown, args: { id: string }, ctx: Context) => getAccessRequest(ctx.store, actorOf(ctx), args.id),
+    catalog: (_: unknown, args: { provider?: string; shareType?: string; resource?: string }, ctx: Context) => listCatalog(ctx.store, args),
+    disputes: (_: unknown, args: { status?: string }, ctx: Context) => listDisputes(ctx.store, actorOf(ctx), args.status),
+    departments: (_: unknown, _args: unknown, ctx: Context) => listDepartments(ctx.store.db),
+  },
+  Mutation: {
+    requestAccess: (_: unknown, args: { input: RequestAccessInput }, ctx: Context) => requestAccess(ctx.store, actorOf(ctx), args.input),
+    decideAccessRequest: (_: unknown, args: { id: string; approve: boolean; reason?: string; fields?: string[]; validUntil?: string }, ctx: Context) =>
+      decideAccessRequest(ctx.store, actorOf(ctx), args),
+    revokeGrant: (_: unknown, args: { id: string; reason: string }, ctx: Context) => revokeGrant(ctx.store, actorOf(ctx), args.id, args.reason),
+    escalateAccessRequest: (_: unknown, args: { id: string; reason: string }, ctx: Context) => escalateAccessRequest(ctx.store, actorOf(ctx), args.id, args.reason),
+    grantException: (_: unknown, args: { input: ExceptionInput }, ctx: Context) => grantException(ctx.store, actorOf(ctx), args.input),
+    reportDispute: (_: unknown, args: { input: { field: string; entityKey: string; description: string; evidence: string } }, ctx: Context) =>
+      reportDispute(ctx.store, actorOf(ctx), args.input),
+    answerDispute: (_: unknown, args: { id: string; answer: string; outcome: string }, ctx: Context) => answerDispute(ctx.store, actorOf(ctx), args),
+    reviewCatalogItem: (_: unknown, args: { coordinate: string; override: Record<string, unknown>; reason: string }, ctx: Context) =>
+      reviewCatalogItem(ctx.store, actorOf(ctx), args.coordinate, args.override, args.reason),
+  },
+  AccessRequest: {
+    requestedBy: (row: AccessRequestRow) => row.requested_by,
+    requestingDepartment: (row: AccessRequestRow) => row.requesting_dept,
+    purpose: (row: AccessRequestRow) => row.purpose as Purpose,
+    submittedAt: (row: AccessRequestRow) => iso(row.submitted_at),
+    dueDate: (row: AccessRequestRow) => row.due_date,
+    overdue: (row: AccessRequestRow, _: unknown, ctx: Context) => isOverdue(row.due_date, row.status === 'PENDING', ctx.store.now()),
+    wantedUntil: (row: AccessRequestRow) => row.wanted_until,
+    decidedAt: (row: AccessRequestRow) => iso(row.decided_at),
+    decidedBy: (row: AccessRequestRow) => row.decided_by,
+    reason: (row: AccessRequestRow) => row.decision_reason,
+    grantedFields: (row: AccessRequestRow) => row.granted_fields,
+    grantedUntil: (row: AccessRequestRow) => row.granted_until,
+    escalatedAt: (row: AccessRequestRow) => iso(row.escalated_at),
+    escalationReason: (row: AccessRequestRow) => row.escalation_reason,
+    grants: (row: AccessRequestRow, _: unknown, ctx: Context) =>
+      ctx.store.db.selectFrom('grants').selectAll().where('request_id', '=', row.id).orderBy('field').execute(),
+  },
+  Grant: {
+    department: (row: GrantRow) => row.dept,
+    validFrom: (row: GrantRow) => iso(row.valid_from),
+    validUntil: (row: GrantRow) => iso(row.valid_until),
+    live: (row: GrantRow, _: unknown, ctx: Context) => {
+      const now = ctx.store.now().getTime();
+      return row.revoked_at === null && new Date(row.valid_from).getTime() <= now && now < new Date(row.valid_until).getTime();
+    },
+    revokedAt: (row: GrantRow) => iso(row.revoked_at),
+    revokedBy: (row: GrantRow) => row.revoked_by,
+    revokeReason: (row: GrantRow) => row.revoke_reason,
+    requestId: (row: GrantRow) => row.request_id,
+    grantedBy: (row: GrantRow) => row.granted_by,
+  },
+  Dispute: {
+    entityKey: (row: DisputeRow) => row.entity_key,
+    reportingDepartment: (row: DisputeRow) => row.reporting_dept,
+    reportedBy: (row: DisputeRow) => row.reported_by,
+    reportedAt: (row: DisputeRow) => iso(row.reported_at),
+    dueDate: (row: DisputeRow) => row.due_date,
+    overdue: (row: DisputeRow, _: unknown, ctx: Context) => isOverdue(row.due_date, row.status === 'OPEN', ctx.store.now()),
+    answeredAt: (row: DisputeRow) => iso(row.answered_at),
+    answeredBy: (row: DisputeRow) => row.answered_by,
+  },
+  CatalogItem: catalogItemResolvers(),
+});
+
+function catalogItemResolvers() {
+  const element = (row: CatalogRow, key: string) => (row.override && key in row.override ? row.override[key] : row.declared[key]);
+  return {
+    resource: (row: CatalogRow) => row.type_name,
+    field: (row: CatalogRow) => row.field_name,
+    providerCode: async (row: CatalogRow, _: unknown, ctx: Context) =>
+      (await ctx.store.db.selectFrom('departments').select('org_code').where('code', '=', row.provider).executeTakeFirst())?.org_code ?? null,
+    resourceCode: (row: CatalogRow) => `370306-${row.provider}-${row.type_name}`,
+    shareType: (row: CatalogRow) => row.declared['shareType'],
+    shareCondition: (row: CatalogRow) => element(row, 'shareCondition'),
+    basis: (row: CatalogRow) => row.declared['basis'],
+    classification: (row: CatalogRow) => element(row, 'classification'),
+    abstract: (row: CatalogRow) => element(row, 'abstract'),
+    format: (row: CatalogRow) => element(row, 'format'),
+    shareMethod: (row: CatalogRow) => element(row, 'shareMethod'),
+    openToPublic: (row: CatalogRow) => element(row, 'openToPublic'),
+    updateCycle: (row: CatalogRow) => element(row, 'updateCycle'),
+    publishedOn: (row: CatalogRow) => row.published_on,
+    relatedResources: (row: CatalogRow) => element(row, 'relatedResources') ?? [],
+    overridden: (row: CatalogRow) => row.override !== null && Object.keys(row.override).length > 0,
+    reviewedBy: (row: CatalogRow) => row.reviewed_by,
+    reviewedAt: (row: CatalogRow) => iso(row.reviewed_at),
+  };
+}

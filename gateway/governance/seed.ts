@@ -1,0 +1,27 @@
+/** First-start content of the store: the district's departments and the demo grant. */
+import type { Kysely } from 'kysely';
+import { SEED_GRANTS } from '../../policies/seed-grants.ts';
+import type { Database } from '../store/tables.ts';
+import { seedDepartments } from './departments.ts';
+
+export async function seedStore(db: Kysely<Database>): Promise<void> {
+  await seedDepartments(db);
+  const { count } = await db.selectFrom('grants').select((eb) => eb.fn.countAll<string>().as('count')).executeTakeFirstOrThrow();
+  if (Number(count) > 0) return;
+  await db
+    .insertInto('grants')
+    .values(SEED_GRANTS.map((grant) => ({
+      id: grant.id,
+      kind: grant.kind,
+      dept: grant.dept,
+      field: grant.field,
+      purpose: grant.purpose,
+      valid_from: grant.validFrom,
+      valid_until: grant.validUntil,
+      request_id: null,
+      basis: grant.basis ?? null,
+      granted_by: 'seed',
+      granted_at: grant.validFrom,
+    })))
+    .execute();
+}

@@ -1,0 +1,109 @@
+/**
+ * Starts one gateway process: the store-backed grants, the governance subgraph beside it, the
+ * supergraph (department subgraphs + governance, composed after the publish checks, or a supergraph
+ * file as given), the catalog synchronised into the store, and the gateway itself.
+ */
+import type { FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
+import type { CryptoKey, KeyObject } from 'jose';
+import { composeSupergraph, type SubgraphSource } from '../schema/compose-supergraph.ts';
+import { readShareCatalog } from '../schema/read-share-catalog.ts';
+import type { ShareCatalog } from '../policies/types.ts';
+import { createSubgraphServer } from '../subgraphs/shared/create-subgraph-server.ts';
+import type { GrantSource } from './ability-source.ts';
+import { createGateway, type Gateway } from './create-gateway.ts';
+import { syncCatalog } from './governance/catalog.ts';
+import { createGovernanceSubgraph, GOVERNANCE_SUBGRAPH, GOVERNANCE_TYPE_DEFS } from './governance/governance-subgraph.ts';
+import { createStoreGrantSource } from './governance/store-grant-source.ts';
+import type { KeyPair } from './keys.ts';
+import type { Store } from './store/database.ts';
+
+export interface StartGatewayOptions {
+  store: Store;
+  /** Department subgraphs to compose with the governance subgraph; ignored when `supergraphSdl` is given. */
+  departmentSubgraphs: readonly SubgraphSource[];
+  /** A supergraph from a file: used as is, without the governance subgraph. */
+  supergraphSdl?: string | undefined;
+  departments: readonly string[];
+  tokenPublicKey: CryptoKey | KeyObject;
+  gatewaySigning: KeyPair;
+  host: string;
+  port: number;
+  /** Port of the governance subgraph (0: any free port). */
+  governancePort: number;
+  logLevel: string;
+  undeclaredFields?: 'deny' | 'unconditional';
+  /** Replaces the store-backed grants (tests that drive grants directly). */
+  grants?: GrantSource;
+  /** Observes calls the governance subgraph accepts (tests). */
+  onGovernanceCall?: Parameters<typeof createSubgraphServer>[1]['onGatewayCall'];
+}
+
+export interface RunningGateway {
+  gateway: Gateway;
+  url: string;
+  supergraphSdl: string;
+  catalog: ShareCatalog;
+  governance: FastifyInstance | undefined;
+  close(): Promise<void>;
+}
+
+export async function startGateway(options: StartGatewayOptions): Promise<RunningGateway> {
+  const storeGrants = options.grants ? undefined : await createStoreGrantSource(options.store.db, {});
+  const grants = options.grants ?? storeGrants!;
+  let catalog: ShareCatalog | undefined;
+  const governanceDeps = {
+    db: options.store.db,
+    catalog: () => {
+      if (!catalog) throw new Error('the catalog is not loaded yet');
+      return catalog;
+    },
+    departments: options.departments,
+    now: () => new Date(),
+    grantsChanged: async () => storeGrants?.refresh(),
+  };
+
+  let governance: FastifyInstance | undefined;
+  let supergraphSdl = options.supergraphSdl;
+  try {
+    if (!supergraphSdl) {
+      governance = await createSubgraphServer(createGovernanceSubgraph(governanceDeps), {
+        gatewayPublicKey: options.gatewaySigning.publicKey,
+        logLevel: options.logLevel,
+        ...(options.onGovernanceCall ? { onGatewayCall: options.onGovernanceCall } : {}),
+      });
+      const governanceUrl = await governance.listen({ host: '127.0.0.1', port: options.governancePort });
+      supergraphSdl = composeSupergraph([...options.departmentSubgraphs, { name: GOVERNANCE_SUBGRAPH, url: `${governanceUrl}/graphql`, typeDefs: GOVERNANCE_TYPE_DEFS }]);
+    }
+    catalog = readShareCatalog(supergraphSdl, { undeclaredAsUnconditional: options.undeclaredFields === 'unconditional' });
+    await syncCatalog(options.store.db, catalog, new Date());
+    const gateway = await createGateway({
+      supergraphSdl,
+      catalog,
+      departments: options.departments,
+      tokenPublicKey: options.tokenPublicKey,
+      gatewaySigningKey: options.gatewaySigning.privateKey,
+      grants,
+      ...(options.undeclaredFields ? { undeclaredFields: options.undeclaredFields } : {}),
+      logLevel: options.logLevel,
+      storeChecks: [{ name: 'store', check: async () => void (await sql`select 1`.execute(options.store.db)) }],
+    });
+    const url = `${await gateway.app.listen({ host: options.host, port: options.port })}/graphql`;
+    return {
+      gateway,
+      url,
+      supergraphSdl,
+      catalog,
+      governance,
+      close: async () => {
+        storeGrants?.close();
+        await gateway.close();
+        await governance?.close();
+      },
+    };
+  } catch (error) {
+    storeGrants?.close();
+    await governance?.close();
+    throw error;
+  }
+}

@@ -1,0 +1,47 @@
+/**
+ * The store of record: PostgreSQL when `DATABASE_URL` is set, otherwise an embedded PGlite database
+ * in the data directory, so the demo needs nothing installed. Both run the same migrations and the
+ * same Kysely queries.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PostgresDialect } from 'kysely';
+import { PGliteDialect } from 'kysely-pglite-dialect';
+import pg from 'pg';
+import type { Database } from './tables.ts';
+
+export interface DatabaseOptions {
+  /** PostgreSQL connection string; absent → embedded PGlite. */
+  databaseUrl?: string | undefined;
+  /** Where PGlite keeps its files; absent → PGlite in memory (tests). */
+  pgliteDir?: string | undefined;
+}
+
+export interface Store {
+  db: Kysely<Database>;
+  kind: 'postgres' | 'pglite';
+  close(): Promise<void>;
+}
+
+export async function openStore(options: DatabaseOptions): Promise<Store> {
+  if (options.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
+    // A store that cannot be reached stops the start instead of failing every request later.
+    await pool.query('select 1').catch(async (error: unknown) => {
+      await pool.end();
+      throw new Error(`Cannot reach PostgreSQL at DATABASE_URL: ${(error as Error).message}`, { cause: error });
+    });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return { db, kind: 'postgres', close: () => db.destroy() };
+  }
+  if (options.pgliteDir) mkdirSync(options.pgliteDir, { recursive: true });
+  const pglite = options.pgliteDir ? new PGlite(options.pgliteDir) : new PGlite();
+  await pglite.waitReady;
+  const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
+  return { db, kind: 'pglite', close: () => db.destroy() };
+}
+
+export function defaultPgliteDir(dataDir: string): string {
+  return join(dataDir, 'pglite');
+}

@@ -1,0 +1,16 @@
+/** Runs the store's migrations (Kysely's Migrator); on start and by `npm run migrate`. */
+import type { Kysely } from 'kysely';
+import { Migrator, type Migration } from 'kysely/migration';
+import * as governance from './migrations/0001-governance.ts';
+import type { Database } from './tables.ts';
+
+const MIGRATIONS: Record<string, Migration> = {
+  '0001-governance': governance,
+};
+
+export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS } });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw new Error(`Migration failed: ${(error as Error).message ?? String(error)}`, { cause: error });
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

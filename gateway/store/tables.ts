@@ -1,0 +1,118 @@
+/** Row types of the store of record, as Kysely sees them (see migrations/ for the DDL). */
+import type { ColumnType, Generated, JSONColumnType } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+
+export interface DepartmentsTable {
+  code: string;
+  name: string;
+  org_code: string;
+  created_at: Generated<Timestamp>;
+}
+
+export interface DepartmentAdminsTable {
+  id: Generated<number>;
+  dept: string;
+  user_id: string;
+  appointed_at: Generated<Timestamp>;
+  appointed_by: string;
+}
+
+export interface CatalogItemsTable {
+  coordinate: string;
+  type_name: string;
+  field_name: string;
+  provider: string;
+  declared: JSONColumnType<Record<string, unknown>>;
+  override: JSONColumnType<Record<string, unknown>> | null;
+  reviewed_by: string | null;
+  reviewed_at: Timestamp | null;
+  published_on: string;
+  updated_at: Timestamp;
+}
+
+export interface AccessRequestsTable {
+  id: string;
+  requesting_dept: string;
+  requested_by: string;
+  provider: string;
+  fields: JSONColumnType<string[]>;
+  purpose: string;
+  matter: string | null;
+  justification: string;
+  wanted_until: string;
+  status: string;
+  submitted_at: Timestamp;
+  due_date: string;
+  decided_at: Timestamp | null;
+  decided_by: string | null;
+  decision_reason: string | null;
+  granted_fields: JSONColumnType<string[]> | null;
+  granted_until: string | null;
+  escalated_at: Timestamp | null;
+  escalated_by: string | null;
+  escalation_reason: string | null;
+}
+
+export interface GrantsTable {
+  id: string;
+  kind: string;
+  dept: string;
+  field: string;
+  purpose: string;
+  valid_from: Timestamp;
+  valid_until: Timestamp;
+  request_id: string | null;
+  basis: string | null;
+  granted_by: string;
+  granted_at: Timestamp;
+  revoked_at: Timestamp | null;
+  revoked_by: string | null;
+  revoke_reason: string | null;
+}
+
+export interface DisputesTable {
+  id: string;
+  field: string;
+  entity_key: string;
+  reporting_dept: string;
+  reported_by: string;
+  provider: string;
+  description: string;
+  evidence: string;
+  status: string;
+  reported_at: Timestamp;
+  due_date: string;
+  answered_at: Timestamp | null;
+  answered_by: string | null;
+  answer: string | null;
+  outcome: string | null;
+}
+
+export interface GovernanceEventsTable {
+  id: Generated<number>;
+  at: Generated<Timestamp>;
+  actor: string;
+  actor_dept: string;
+  subject_kind: string;
+  subject_id: string;
+  action: string;
+  reason: string | null;
+  details: JSONColumnType<Record<string, unknown>>;
+}
+
+export interface PlatformStateTable {
+  key: string;
+  value: ColumnType<string, string | number, string | number>;
+}
+
+export interface Database {
+  departments: DepartmentsTable;
+  department_admins: DepartmentAdminsTable;
+  catalog_items: CatalogItemsTable;
+  access_requests: AccessRequestsTable;
+  grants: GrantsTable;
+  disputes: DisputesTable;
+  governance_events: GovernanceEventsTable;
+  platform_state: PlatformStateTable;
+}

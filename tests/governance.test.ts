@@ -1,0 +1,210 @@
+/**
+ * Governance end to end over HTTP, on embedded PGlite and on the machine's real PostgreSQL: a
+ * department applies, the provider decides, the coordination office arbitrates, and every decision
+ * takes effect on the very next request, without a restart.
+ */
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addWorkingDays, chinaDate } from '../policies/governance/china-date.ts';
+import { DEMO } from '../subgraphs/shared/district.ts';
+import { STORE_BACKENDS, type TestDatabase } from './support/databases.ts';
+import { startTestPlatform, type GraphQLBody, type TestPlatform } from './support/test-platform.ts';
+
+const PENSION_QUERY = `{ resident(citizenId: "${DEMO.resident}") { name monthlyPension } }`;
+const REQUEST_FIELDS = 'id status fields purpose requestedBy requestingDepartment provider dueDate overdue decidedAt reason grants { id field live validUntil }';
+
+function pensionOf(body: GraphQLBody): unknown {
+  return (body.data?.['resident'] as Record<string, unknown> | undefined)?.['monthlyPension'];
+}
+
+function errorCodes(body: GraphQLBody): unknown[] {
+  return (body.errors ?? []).map((e) => e.extensions?.['code']);
+}
+
+describe.each(STORE_BACKENDS)('governance on %s', (_backend, createDatabase) => {
+  let platform: TestPlatform;
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await createDatabase();
+    platform = await startTestPlatform({ memoryGrants: false, ...(database.databaseUrl ? { databaseUrl: database.databaseUrl } : {}) });
+  });
+  afterAll(async () => {
+    await platform?.close();
+    await database?.drop();
+  });
+
+  const reader = () => platform.client({ dept: 'approval', purpose: 'DATA_VERIFICATION' });
+  const approvalApp = () => platform.client({ dept: 'approval', app: 'approval-app', roles: ['consumer', 'provider-admin'] });
+  const hrAdmin = () => platform.client({ dept: 'human-resources', app: 'human-resources-admin', roles: ['consumer', 'provider-admin'] });
+  const operator = () => platform.client({ dept: 'info-center', app: 'info-center-admin', roles: ['platform-admin'] });
+
+  async function apply(fields: string[], purpose = 'DATA_VERIFICATION', extra = '') {
+    const { body } = await approvalApp().query(
+      `mutation($fields: [String!]!, $purpose: Purpose!) { requestAccess(input: { fields: $fields, purpose: $purpose, justification: "核验企业法定代表人资格", matter: "食品经营许可审批" ${extra} }) { ${REQUEST_FIELDS} } }`,
+      { fields, purpose },
+    );
+    return body;
+  }
+
+  it('art-13: when a department applies and the provider approves, then the value flows on the next request; when revoked, it stops', async () => {
+    const before = await reader().query(PENSION_QUERY);
+    expect(pensionOf(before.body)).toBeNull();
+    expect(before.body.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN_FIELD', requestable: true });
+
+    const applied = await apply(['Resident.monthlyPension']);
+    const request = applied.data?.['requestAccess'] as Record<string, unknown>;
+    expect(request).toMatchObject({ status: 'PENDING', provider: 'human-resources', requestingDepartment: 'approval', requestedBy: 'approval-app', overdue: false, grants: [] });
+    expect(request['dueDate']).toBe(addWorkingDays(chinaDate(new Date()), 10));
+
+    const decided = await hrAdmin().query(`mutation($id: ID!) { decideAccessRequest(id: $id, approve: true, reason: "符合共享条件") { ${REQUEST_FIELDS} } }`, { id: request['id'] });
+    expect(decided.body.errors).toBeUndefined();
+    const approved = decided.body.data?.['decideAccessRequest'] as { status: string; grants: Array<{ id: string; field: string; live: boolean }> };
+    expect(approved.status).toBe('APPROVED');
+    expect(approved.grants).toEqual([expect.objectContaining({ field: 'Resident.monthlyPension', live: true })]);
+
+    const after = await reader().query(PENSION_QUERY);
+    expect(after.body.errors).toBeUndefined();
+    expect(pensionOf(after.body)).toEqual(expect.any(Number));
+
+    const mine = await approvalApp().query('{ myGrants { field purpose live } }');
+    expect(mine.body.data?.['myGrants']).toEqual([{ field: 'Resident.monthlyPension', purpose: 'DATA_VERIFICATION', live: true }]);
+
+    const revoked = await hrAdmin().query(`mutation($id: ID!) { revokeGrant(id: $id, reason: "核验事项已办结") { live revokeReason } }`, { id: approved.grants[0]!.id });
+    expect(revoked.body.data?.['revokeGrant']).toEqual({ live: false, revokeReason: '核验事项已办结' });
+    expect(pensionOf((await reader().query(PENSION_QUERY)).body)).toBeNull();
+  });
+
+  it('art-13: when the requesting department tries to decide its own request, then FORBIDDEN', async () => {
+    const id = (((await apply(['Resident.pensionStatus'])).data?.['requestAccess']) as { id: string }).id;
+    const { body } = await approvalApp().query('mutation($id: ID!) { decideAccessRequest(id: $id, approve: true) { status } }', { id });
+    expect(errorCodes(body)).toEqual(['FORBIDDEN']);
+    expect(body.errors?.[0]?.message).toMatch(/No one decides their own request/);
+  });
+
+  it('art-13: refusal requires a reason, then the refused request can be escalated and the coordination office grants an exception', async () => {
+    const id = (((await apply(['Resident.socialInsurance'])).data?.['requestAccess']) as { id: string }).id;
+    const noReason = await hrAdmin().query('mutation($id: ID!) { decideAccessRequest(id: $id, approve: false) { status } }', { id });
+    expect(errorCodes(noReason.body)).toEqual(['BAD_USER_INPUT']);
+    expect(noReason.body.errors?.[0]?.message).toBe('A refusal must give its reason (art. 13)');
+
+    const refused = await hrAdmin().query('mutation($id: ID!) { decideAccessRequest(id: $id, approve: false, reason: "参保明细属个人隐私，核验事项无需") { status reason } }', { id });
+    expect(refused.body.data?.['decideAccessRequest']).toEqual({ status: 'REFUSED', reason: '参保明细属个人隐私，核验事项无需' });
+
+    const escalated = await approvalApp().query('mutation($id: ID!) { escalateAccessRequest(id: $id, reason: "许可审批确需核验参保状态") { status } }', { id });
+    expect(escalated.body.data?.['escalateAccessRequest']).toEqual({ status: 'ESCALATED' });
+
+    const notOperator = await hrAdmin().query(
+      'mutation($id: ID!) { grantException(input: { department: "approval", fields: ["Resident.socialInsurance"], purpose: DATA_VERIFICATION, validUntil: "2099-12-31", basis: "x", reason: "y", requestId: $id }) { id } }',
+      { id },
+    );
+    expect(errorCodes(notOperator.body)).toEqual(['FORBIDDEN']);
+    const granted = await operator().query(
+      'mutation($id: ID!) { grantException(input: { department: "approval", fields: ["Resident.socialInsurance"], purpose: DATA_VERIFICATION, validUntil: "2099-12-31", basis: "《食品经营许可和备案管理办法》第十二条", reason: "协调办公室裁定", requestId: $id }) { kind basis live } }',
+      { id },
+    );
+    expect(granted.body.data?.['grantException']).toEqual([{ kind: 'EXCEPTION', basis: '《食品经营许可和备案管理办法》第十二条', live: true }]);
+    const status = await approvalApp().query('query($id: ID!) { accessRequest(id: $id) { status } }', { id });
+    expect(status.body.data?.['accessRequest']).toEqual({ status: 'EXCEPTION_GRANTED' });
+    const value = await reader().query(`{ resident(citizenId: "${DEMO.resident}") { socialInsurance { contributionMonths } } }`);
+    expect(value.body.errors).toBeUndefined();
+  });
+
+  it('art-11: when a NONE item is requested, then the request goes straight to the coordination office and the provider cannot approve it', async () => {
+    const { body } = await platform.client({ dept: 'civil-affairs', app: 'civil-affairs-app' }).query(
+      'mutation { requestAccess(input: { fields: ["Resident.criminalRecord"], purpose: ADMINISTRATIVE_BASIS, justification: "低保审核" }) { id status } }',
+    );
+    const request = body.data?.['requestAccess'] as { id: string; status: string };
+    expect(request.status).toBe('ESCALATED');
+    const psAdmin = platform.client({ dept: 'public-security', roles: ['provider-admin'] });
+    const attempt = await psAdmin.query('mutation($id: ID!) { decideAccessRequest(id: $id, approve: true) { status } }', { id: request.id });
+    expect(errorCodes(attempt.body)).toEqual(['CONFLICT']);
+  });
+
+  it('art-13: when input is invalid, then BAD_USER_INPUT names the problem', async () => {
+    const unknown = await apply(['Resident.salary']);
+    expect(unknown.errors?.[0]).toMatchObject({ message: 'Unknown data items: Resident.salary (use Type.field as listed in the catalog)', extensions: { code: 'BAD_USER_INPUT' } });
+    const past = await apply(['Resident.monthlyPension'], 'DATA_VERIFICATION', ', validUntil: "2020-01-01"');
+    expect(past.errors?.[0]?.message).toBe('validUntil 2020-01-01 is in the past');
+    const badDate = await apply(['Resident.monthlyPension'], 'DATA_VERIFICATION', ', validUntil: "2026-02-30"');
+    expect(errorCodes(badDate)).toEqual(['BAD_USER_INPUT']);
+  });
+
+  it('when two administrators approve the same request at once, then exactly one decision and one set of grants stand', async () => {
+    const id = (((await apply(['Resident.pensionStatus'], 'BUSINESS_COLLABORATION')).data?.['requestAccess']) as { id: string }).id;
+    const decide = () => hrAdmin().query('mutation($id: ID!) { decideAccessRequest(id: $id, approve: true, reason: "同意") { status } }', { id });
+    const results = await Promise.all([decide(), decide(), decide()]);
+    const outcomes = results.map((r) => (r.body.errors ? r.body.errors[0]!.extensions?.['code'] : 'APPROVED')).sort();
+    expect(outcomes).toEqual(['APPROVED', 'CONFLICT', 'CONFLICT']);
+    const grants = await platform.store.db.selectFrom('grants').select('id').where('request_id', '=', id).execute();
+    expect(grants).toHaveLength(1);
+
+    const revoke = () => hrAdmin().query('mutation($id: ID!) { revokeGrant(id: $id, reason: "停止协同") { live } }', { id: grants[0]!.id });
+    const revocations = await Promise.all([revoke(), revoke()]);
+    expect(revocations.map((r) => (r.body.errors ? r.body.errors[0]!.extensions?.['code'] : 'REVOKED')).sort()).toEqual(['CONFLICT', 'REVOKED']);
+  });
+
+  it('art-16: when a consumer reports a doubtful value, then the provider sees and answers it and the data keeps flowing', async () => {
+    const civil = platform.client({ dept: 'civil-affairs', app: 'civil-affairs-app', roles: ['consumer'] });
+    const reported = await civil.query(
+      `mutation { reportDispute(input: { field: "Resident.monthlyPension", entityKey: "${DEMO.resident}", description: "养老金数额与银行流水不符", evidence: "周村农商行流水 2026-05" }) { id status provider dueDate overdue } }`,
+    );
+    const dispute = reported.body.data?.['reportDispute'] as { id: string; status: string; provider: string; dueDate: string };
+    expect(dispute).toMatchObject({ status: 'OPEN', provider: 'human-resources', overdue: false, dueDate: addWorkingDays(chinaDate(new Date()), 5) });
+
+    const providerView = await hrAdmin().query('{ disputes(status: OPEN) { id field } }');
+    expect(providerView.body.data?.['disputes']).toContainEqual({ id: dispute.id, field: 'Resident.monthlyPension' });
+    const outsider = await approvalApp().query('{ disputes { id } }');
+    expect(outsider.body.data?.['disputes']).not.toContainEqual({ id: dispute.id });
+
+    const stillFlowing = await platform.client({ dept: 'civil-affairs', purpose: 'ADMINISTRATIVE_BASIS' }).query(PENSION_QUERY);
+    expect(pensionOf(stillFlowing.body)).toEqual(expect.any(Number));
+
+    const answered = await hrAdmin().query('mutation($id: ID!) { answerDispute(id: $id, answer: "经核对，数额含医疗补贴，无误", outcome: CONFIRMED) { status outcome } }', { id: dispute.id });
+    expect(answered.body.data?.['answerDispute']).toEqual({ status: 'ANSWERED', outcome: 'CONFIRMED' });
+    const reporterView = await civil.query('{ disputes(status: ANSWERED) { id answer } }');
+    expect(reporterView.body.data?.['disputes']).toContainEqual({ id: dispute.id, answer: '经核对，数额含医疗补贴，无误' });
+  });
+
+  it('art-9: when any department reads the catalog, then it lists items with the guide\'s elements; only the operator overrides', async () => {
+    const { body } = await approvalApp().query('{ catalog(provider: "public-security", shareType: NONE) { coordinate shareType basis classification provider providerCode resourceCode format shareMethod publishedOn } }');
+    expect(body.data?.['catalog']).toEqual([
+      expect.objectContaining({ coordinate: 'Resident.criminalRecord', shareType: 'NONE', classification: 'BASE', provider: 'public-security', providerCode: '11370306004330001Y', basis: expect.stringContaining('公安机关办理犯罪记录查询工作规定') }),
+    ]);
+    const denied = await hrAdmin().query('mutation { reviewCatalogItem(coordinate: "Resident.name", override: { updateCycle: "REAL_TIME" }, reason: "x") { updateCycle } }');
+    expect(errorCodes(denied.body)).toEqual(['FORBIDDEN']);
+    const reviewed = await operator().query('mutation { reviewCatalogItem(coordinate: "Resident.name", override: { updateCycle: "REAL_TIME" }, reason: "户籍信息实时更新") { updateCycle overridden reviewedBy shareType } }');
+    expect(reviewed.body.data?.['reviewCatalogItem']).toEqual({ updateCycle: 'REAL_TIME', overridden: true, reviewedBy: 'info-center-admin', shareType: 'UNCONDITIONAL' });
+  });
+
+  it('art-21: when the registry is read, then every department lists its sharing administrators', async () => {
+    const { body } = await approvalApp().query('{ departments { code name administrators } }');
+    expect(body.data?.['departments']).toContainEqual({ code: 'human-resources', name: '区人力资源和社会保障局', administrators: ['human-resources-admin'] });
+  });
+
+  it('when anything changes, then an event records actor, time and reason, and nothing is deleted', async () => {
+    const events = await platform.store.db.selectFrom('governance_events').selectAll().where('subject_kind', 'in', ['access_request', 'grant']).execute();
+    expect(events.some((e) => e.action === 'refused' && e.actor === 'human-resources-admin' && e.reason === '参保明细属个人隐私，核验事项无需')).toBe(true);
+    expect(events.some((e) => e.action === 'revoked' && e.reason === '核验事项已办结')).toBe(true);
+    const revokedGrants = await platform.store.db.selectFrom('grants').select('id').where('revoked_at', 'is not', null).execute();
+    expect(revokedGrants.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('when a grant reaches validUntil, then it stops by itself', async () => {
+    const now = Date.now();
+    await platform.store.db.transaction().execute(async (trx) => {
+      await trx.insertInto('grants').values({ id: `short-${now}`, kind: 'REQUEST', dept: 'approval', field: 'Resident.monthlyPension', purpose: 'WORK_REFERENCE', valid_from: new Date(now - 1000), valid_until: new Date(now + 1500), request_id: null, basis: null, granted_by: 'test', granted_at: new Date(now) }).execute();
+      await trx.updateTable('platform_state').set({ value: sql`value + 1` }).where('key', '=', 'grants_version').execute();
+    });
+    const client = platform.client({ dept: 'approval', purpose: 'WORK_REFERENCE' });
+    await expect.poll(async () => pensionOf((await client.query(PENSION_QUERY)).body), { timeout: 1400, interval: 100 }).toEqual(expect.any(Number));
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, now + 1600 - Date.now())));
+    expect(pensionOf((await client.query(PENSION_QUERY)).body)).toBeNull();
+  });
+
+  it('when governance is used without a purpose header, then it works; a data query still needs one', async () => {
+    const governance = await approvalApp().query('{ myGrants { id } }');
+    expect(governance.status).toBe(200);
+    const data = await approvalApp().query(PENSION_QUERY);
+    expect(data.status).toBe(400);
+  });
+});

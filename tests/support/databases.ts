@@ -1,0 +1,38 @@
+/**
+ * The two stores the governance tests run on: embedded PGlite, and the machine's real PostgreSQL
+ * (127.0.0.1:5432, user postgres, or `TEST_POSTGRES_URL`) with a fresh database per test file.
+ */
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+
+const ADMIN_URL = process.env['TEST_POSTGRES_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+export interface TestDatabase {
+  /** Undefined for PGlite. */
+  databaseUrl: string | undefined;
+  drop(): Promise<void>;
+}
+
+export async function createPostgresDatabase(): Promise<TestDatabase> {
+  const name = `zhoucun_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: ADMIN_URL });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(ADMIN_URL);
+  url.pathname = `/${name}`;
+  return {
+    databaseUrl: url.toString(),
+    drop: async () => {
+      const client = new pg.Client({ connectionString: ADMIN_URL });
+      await client.connect();
+      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await client.end();
+    },
+  };
+}
+
+export const STORE_BACKENDS: ReadonlyArray<[string, () => Promise<TestDatabase>]> = [
+  ['PGlite', async () => ({ databaseUrl: undefined, drop: async () => undefined })],
+  ['PostgreSQL', createPostgresDatabase],
+];

@@ -4,7 +4,11 @@
  * on) from the maintained `chinese-days` calendar. For a year the State Council has not yet
  * published, only weekends are known; the package is updated each year.
  */
-import { findWorkday } from 'chinese-days';
+// chinese-days ships CommonJS (minified, no named exports Node can detect) and an ES build: the
+// default export is the one both agree on.
+import chineseDays from 'chinese-days';
+
+const { findWorkday } = chineseDays;
 
 const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000;
 

@@ -2,7 +2,8 @@
  * The gateway's configuration: read from the environment once at start, validated, frozen.
  * Nothing else reads `process.env`. A bad setting stops the start with the variable's name.
  */
-import { resolve } from 'node:path';
+import { hostname } from 'node:os';
+import { join, resolve } from 'node:path';
 
 export interface GatewayConfig {
   /** `PORT`, default 4000. */
@@ -27,6 +28,8 @@ export interface GatewayConfig {
   databaseUrl: string | undefined;
   /** `GOVERNANCE_PORT`, default 4100: the governance subgraph beside the gateway (loopback only). */
   governancePort: number;
+  /** `AUDIT_CHAIN`: this instance's audit hash chain, stable across restarts; default `gateway-<host>-<port>`. */
+  auditChain: string;
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -62,6 +65,11 @@ function readDatabaseUrl(raw: string | undefined): string | undefined {
   return raw;
 }
 
+/** The local spool of an audit chain, in the data directory. */
+export function auditSpoolPath(dataDir: string, chain: string): string {
+  return join(dataDir, `audit-spool-${chain.replace(/[^\w.-]/g, '_')}.ndjson`);
+}
+
 export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Readonly<GatewayConfig> {
   const undeclared = env['UNDECLARED_FIELDS'] ?? 'deny';
   if (undeclared !== 'deny' && undeclared !== 'unconditional') throw new ConfigError('UNDECLARED_FIELDS', `must be "deny" or "unconditional", got "${undeclared}"`);
@@ -79,5 +87,6 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Readonl
     logLevel,
     databaseUrl: readDatabaseUrl(env['DATABASE_URL']),
     governancePort: readPort(env, 'GOVERNANCE_PORT', 4100),
+    auditChain: env['AUDIT_CHAIN'] || `gateway-${hostname()}-${readPort(env, 'PORT', 4000)}`,
   });
 }

@@ -14,6 +14,7 @@ import type { ShareCatalog } from '../policies/types.ts';
 import { readShareCatalog } from '../schema/read-share-catalog.ts';
 import { readSubgraphEndpoints } from '../schema/read-subgraph-endpoints.ts';
 import type { GrantSource } from './ability-source.ts';
+import type { AuditWriter } from './audit/audit-writer.ts';
 import { createAbilitySource } from './ability-source.ts';
 import { createAuthenticator } from './authenticate.ts';
 import { ERROR_CODES, shareError, type ErrorCode } from './errors.ts';
@@ -44,6 +45,8 @@ export interface GatewayOptions {
   logLevel?: string;
   /** Stores whose reachability `/readyz` reports. */
   storeChecks?: readonly StoreCheck[];
+  /** Where audit records go (step 7); without it nothing is audited (benchmarks only). */
+  audit?: AuditWriter;
 }
 
 export interface Gateway {
@@ -74,7 +77,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     onGrantsUnreadable: (error) => app.log.error({ err: error }, 'grants unreadable: conditional items denied'),
   });
   const apollo = new ApolloServer<GatewayContext>({
-    gateway: createEnforcingGateway(federation, { catalog, abilities }),
+    gateway: createEnforcingGateway(federation, { catalog, abilities, ...(options.audit ? { audit: options.audit } : {}) }),
     allowBatchedHttpRequests: true,
     validationRules: [depthLimitRule(MAX_DEPTH)],
     includeStacktraceInErrorResponses: false,
@@ -103,7 +106,8 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     if (Array.isArray(request.body) && request.body.length > MAX_BATCH) {
       return refuse(reply, 'BAD_REQUEST', `A batch may hold at most ${MAX_BATCH} operations; got ${request.body.length}`);
     }
-    const context: GatewayContext = { requestId: String(request.id), consumer: authentication.consumer, use: reading.use };
+    const context: GatewayContext = { requestId: String(request.id), consumer: authentication.consumer, use: reading.use, served: {} };
+    reply.header('x-request-id', String(request.id));
     // 3–6 inside GraphQL: enforceOperation
     const headers = new HeaderMap();
     for (const [name, value] of Object.entries(request.headers)) {

@@ -5,16 +5,20 @@
  *   4 authorize  denied fields are removed before planning (cached per ability and operation)
  *   5 execute    @apollo/gateway plans and runs the pruned operation, under its own plan-cache key
  *   6 shape      denied fields come back as null with one FORBIDDEN_FIELD error each
+ *   7 audit      the response leaves only once its audit record is durable
  * (Step 1, authentication, happens at the HTTP edge before any GraphQL work.)
  */
 import { createHash } from 'node:crypto';
-import type { GatewayExecutor, GatewayGraphQLRequestContext } from '@apollo/server-gateway-interface';
+import type { GatewayExecutionResult, GatewayExecutor, GatewayGraphQLRequestContext } from '@apollo/server-gateway-interface';
 import { Kind, print, type FragmentDefinitionNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import { getVariableValues } from 'graphql/execution/values.js';
 import { authorizeOperation, type DeniedField, type OperationVerdict } from '../policies/authorize-operation.ts';
 import type { ShareAbility } from '../policies/build-share-ability.ts';
 import type { ShareCatalog } from '../policies/types.ts';
 import type { AbilitySource } from './ability-source.ts';
+import type { AuditOutcome } from './audit/audit-record.ts';
+import type { AuditWriter } from './audit/audit-writer.ts';
+import { buildAuditEntry } from './audit/build-audit-entry.ts';
 import { shareError } from './errors.ts';
 import { PLATFORM_OPERATOR } from '../policies/types.ts';
 import type { GatewayContext } from './gateway-context.ts';
@@ -23,6 +27,8 @@ import { shapeResult } from './shape-result.ts';
 export interface EnforcementDependencies {
   catalog: ShareCatalog;
   abilities: AbilitySource;
+  /** Absent only where auditing is switched off on purpose (benchmark baselines). */
+  audit?: AuditWriter;
 }
 
 interface PrunedOperation {
@@ -55,16 +61,18 @@ export function createEnforcingExecutor(inner: GatewayExecutor, deps: Enforcemen
     return pruned;
   };
 
-  return async function enforceOperation(rc) {
-    const context = rc.context as unknown as GatewayContext;
-    const purpose = context.use.purpose;
-    if (!purpose) {
-      if (isIntrospectionOnly(rc.operation)) return inner(rc);
-      // Governance (the platform's own API) is not a use of provider data: it needs no purpose.
-      if (!isPlatformOnly(rc.operation, deps.catalog)) throw shareError('PURPOSE_REQUIRED', { withStatus: true });
+  /** Step 7: waits for the durable record; if it cannot be kept, nothing is served. */
+  const audit = async (rc: GatewayGraphQLRequestContext, outcome: AuditOutcome, startedAt: number, verdict?: OperationVerdict) => {
+    if (!deps.audit) return;
+    try {
+      await deps.audit.append(buildAuditEntry(rc, rc.context as unknown as GatewayContext, deps.catalog, outcome, startedAt, verdict));
+    } catch {
+      throw shareError('AUDIT_UNAVAILABLE', { withStatus: true });
     }
-    const ability = deps.abilities.abilityFor(context.consumer, purpose);
-    const { verdict, source, queryHash } = authorize(rc, ability);
+  };
+
+  const execute = async (rc: GatewayGraphQLRequestContext, context: GatewayContext, pruned: PrunedOperation): Promise<GatewayExecutionResult> => {
+    const { verdict, source, queryHash } = pruned;
     if (verdict.deniedFields.length === 0) return inner(rc);
     if (context.use.strict) {
       const fields = verdict.deniedFields.map((denied) => denied.coordinate);
@@ -82,6 +90,38 @@ export function createEnforcingExecutor(inner: GatewayExecutor, deps: Enforcemen
     });
     return { ...result, data: shaped.data, errors: [...shaped.errors, ...(result.errors ?? [])] };
   };
+
+  return async function enforceOperation(rc) {
+    const startedAt = performance.now();
+    const context = rc.context as unknown as GatewayContext;
+    const purpose = context.use.purpose;
+    if (!purpose) {
+      if (isIntrospectionOnly(rc.operation)) return inner(rc);
+      // Governance (the platform's own API) is not a use of provider data: it needs no purpose.
+      if (!isPlatformOnly(rc.operation, deps.catalog)) {
+        await audit(rc, 'PURPOSE_REQUIRED', startedAt);
+        throw shareError('PURPOSE_REQUIRED', { withStatus: true });
+      }
+    }
+    const ability = deps.abilities.abilityFor(context.consumer, purpose);
+    const pruned = authorize(rc, ability);
+    let result: GatewayExecutionResult;
+    try {
+      result = await execute(rc, context, pruned);
+    } catch (error) {
+      await audit(rc, 'ERROR', startedAt, pruned.verdict);
+      throw error;
+    }
+    await audit(rc, outcomeOf(result, pruned.verdict), startedAt, pruned.verdict);
+    return result;
+  };
+}
+
+function outcomeOf(result: GatewayExecutionResult, verdict: OperationVerdict): AuditOutcome {
+  const codes = (result.errors ?? []).map((error) => error.extensions?.['code']);
+  if (codes.includes('FORBIDDEN_OPERATION')) return 'REFUSED';
+  if (codes.some((code) => code !== 'FORBIDDEN_FIELD')) return 'ERROR';
+  return verdict.deniedFields.length > 0 ? 'PARTIAL' : 'SERVED';
 }
 
 function forbiddenField(catalog: ShareCatalog, denied: DeniedField, path: ReadonlyArray<string | number>) {

@@ -20,6 +20,7 @@ export const ERROR_CODES = {
   FORBIDDEN: { status: 200, message: 'Your role or department may not do this' },
   NOT_FOUND: { status: 200, message: 'No such record is visible to your department' },
   CONFLICT: { status: 200, message: 'The record is no longer in a state that allows this' },
+  AUDIT_UNAVAILABLE: { status: 503, message: 'The request could not be audited, so no data was served; try again shortly' },
   PROVIDER_UNAVAILABLE: { status: 502, message: 'A provider department could not be reached; its data items are null' },
   INTERNAL_SERVER_ERROR: { status: 500, message: 'Internal error; the incident was logged' },
 } as const satisfies Record<string, { status: number; message: string }>;

@@ -6,4 +6,6 @@ export interface GatewayContext {
   requestId: string;
   consumer: Consumer;
   use: DeclaredUse;
+  /** Filled while the request runs, for its audit record: provider → calls and entities asked for. */
+  served: Record<string, { calls: number; entities: number }>;
 }

@@ -24,6 +24,12 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     const identity = context?.consumer
       ? { app: context.consumer.app, dept: context.consumer.dept, roles: context.consumer.roles, purpose: context.use.purpose }
       : PLATFORM_IDENTITY;
+    if (context?.served) {
+      const representations = options.request.variables?.['representations'];
+      const served = (context.served[this.#subgraph] ??= { calls: 0, entities: 0 });
+      served.calls += 1;
+      served.entities += Array.isArray(representations) ? representations.length : 1;
+    }
     options.request.http?.headers.set('authorization', `Bearer ${await this.#sign(this.#subgraph, identity)}`);
   }
 }

@@ -5,12 +5,14 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
-import type { CryptoKey, KeyObject } from 'jose';
+import { calculateJwkThumbprint, type CryptoKey, type KeyObject } from 'jose';
 import { composeSupergraph, type SubgraphSource } from '../schema/compose-supergraph.ts';
 import { readShareCatalog } from '../schema/read-share-catalog.ts';
 import type { ShareCatalog } from '../policies/types.ts';
 import { createSubgraphServer } from '../subgraphs/shared/create-subgraph-server.ts';
 import type { GrantSource } from './ability-source.ts';
+import { createAuditSpool } from './audit/audit-spool.ts';
+import { createAuditWriter } from './audit/audit-writer.ts';
 import { createGateway, type Gateway } from './create-gateway.ts';
 import { syncCatalog } from './governance/catalog.ts';
 import { createGovernanceSubgraph, GOVERNANCE_SUBGRAPH, GOVERNANCE_TYPE_DEFS } from './governance/governance-subgraph.ts';
@@ -35,6 +37,8 @@ export interface StartGatewayOptions {
   undeclaredFields?: 'deny' | 'unconditional';
   /** Replaces the store-backed grants (tests that drive grants directly). */
   grants?: GrantSource;
+  /** Audit chain of this instance and its local spool file; without them nothing is audited (benchmark baselines only). */
+  audit?: { chain: string; spoolPath: string } | undefined;
   /** Observes calls the governance subgraph accepts (tests). */
   onGovernanceCall?: Parameters<typeof createSubgraphServer>[1]['onGatewayCall'];
 }
@@ -50,6 +54,15 @@ export interface RunningGateway {
 
 export async function startGateway(options: StartGatewayOptions): Promise<RunningGateway> {
   const storeGrants = options.grants ? undefined : await createStoreGrantSource(options.store.db, {});
+  const audit = options.audit
+    ? await createAuditWriter({
+        db: options.store.db,
+        spool: createAuditSpool(options.audit.spoolPath),
+        chain: options.audit.chain,
+        signingKey: options.gatewaySigning.privateKey,
+        keyId: await calculateJwkThumbprint(options.gatewaySigning.publicJwk),
+      })
+    : undefined;
   const grants = options.grants ?? storeGrants!;
   let catalog: ShareCatalog | undefined;
   const governanceDeps = {
@@ -87,6 +100,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
       ...(options.undeclaredFields ? { undeclaredFields: options.undeclaredFields } : {}),
       logLevel: options.logLevel,
       storeChecks: [{ name: 'store', check: async () => void (await sql`select 1`.execute(options.store.db)) }],
+      ...(audit ? { audit } : {}),
     });
     const url = `${await gateway.app.listen({ host: options.host, port: options.port })}/graphql`;
     return {
@@ -98,11 +112,13 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
       close: async () => {
         storeGrants?.close();
         await gateway.close();
+        await audit?.close();
         await governance?.close();
       },
     };
   } catch (error) {
     storeGrants?.close();
+    await audit?.close();
     await governance?.close();
     throw error;
   }

@@ -41,6 +41,8 @@ export interface OperationVerdict {
   deniedNodes: ReadonlyMap<FieldNode, DeniedField>;
   /** Distinct denied `Type.field`s, in order of first appearance. */
   deniedFields: readonly DeniedField[];
+  /** Distinct `Type.field`s selected and kept (meta fields aside), in order of first appearance. */
+  grantedFields: readonly string[];
 }
 
 const TYPENAME_SELECTION: SelectionSetNode = {
@@ -65,13 +67,18 @@ export function authorizeOperation(
 
   const deniedNodes = new Map<FieldNode, DeniedField>();
   const deniedByCoordinate = new Map<string, DeniedField>();
+  const granted = new Set<string>();
   const typeInfo = new TypeInfo(schema);
   const pruned = visit(
     selected,
     visitWithTypeInfo(typeInfo, {
       Field(node) {
         const parentType = typeInfo.getParentType();
-        if (!parentType || canReadField(ability, schema, parentType, node.name.value)) return undefined;
+        if (!parentType) return undefined;
+        if (canReadField(ability, schema, parentType, node.name.value)) {
+          if (!node.name.value.startsWith('__') && !parentType.name.startsWith('__')) granted.add(`${parentType.name}.${node.name.value}`);
+          return undefined;
+        }
         const coordinate = `${parentType.name}.${node.name.value}`;
         const denied = deniedByCoordinate.get(coordinate) ?? { coordinate, typeName: parentType.name, fieldName: node.name.value };
         deniedByCoordinate.set(coordinate, denied);
@@ -94,7 +101,7 @@ export function authorizeOperation(
   );
 
   if (deniedNodes.size === 0) {
-    return { document, operation, deniedNodes, deniedFields: [] };
+    return { document, operation, deniedNodes, deniedFields: [], grantedFields: [...granted] };
   }
   const prunedOperation = pruned.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)!;
   const prunedFragments = new Map<string, FragmentDefinitionNode>();
@@ -112,6 +119,7 @@ export function authorizeOperation(
     operation: finalOperation,
     deniedNodes,
     deniedFields: [...deniedByCoordinate.values()],
+    grantedFields: [...granted],
   };
 }
 

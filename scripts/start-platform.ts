@@ -3,7 +3,9 @@
  * process: the demo (`npm start`), the integration tests and the benchmark all run the platform this
  * way. Port 0 picks free ports.
  */
+import { hostname } from 'node:os';
 import type { FastifyInstance } from 'fastify';
+import { auditSpoolPath } from '../gateway/config.ts';
 import type { GrantSource } from '../gateway/ability-source.ts';
 import type { Gateway } from '../gateway/create-gateway.ts';
 import { DISTRICT_DEPARTMENTS } from '../gateway/governance/departments.ts';
@@ -33,6 +35,10 @@ export interface PlatformOptions {
   logLevel?: string;
   /** Observes every call a subgraph (governance included) accepts from the gateway. */
   onSubgraphCall?: SubgraphServerOptions['onGatewayCall'];
+  /** Audit every data request (default true); off only for benchmark baselines. */
+  audit?: boolean;
+  /** The gateway's audit chain; default `gateway-<host>-<port>`. */
+  auditChain?: string;
 }
 
 export interface Platform {
@@ -51,6 +57,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
   const tokenIssuer = await ensureDemoKeyPair(options.dataDir, 'token-issuer');
   const gatewaySigning = await ensureDemoKeyPair(options.dataDir, 'gateway-signing');
   const logLevel = options.logLevel ?? 'silent';
+  const auditChain = options.auditChain ?? `gateway-${hostname()}-${options.gatewayPort ?? 4000}`;
   const store = await openStore({ databaseUrl: options.databaseUrl, pgliteDir: options.pgliteInMemory ? undefined : defaultPgliteDir(options.dataDir) });
   const subgraphs: Array<{ name: string; url: string; app: FastifyInstance }> = [];
   try {
@@ -77,6 +84,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       logLevel,
       ...(options.grants ? { grants: options.grants } : {}),
       ...(options.onSubgraphCall ? { onGovernanceCall: options.onSubgraphCall } : {}),
+      audit: options.audit === false ? undefined : { chain: auditChain, spoolPath: auditSpoolPath(options.dataDir, auditChain) },
     });
     return {
       gateway: running.gateway,

@@ -2,10 +2,12 @@
 import type { Kysely } from 'kysely';
 import { Migrator, type Migration } from 'kysely/migration';
 import * as governance from './migrations/0001-governance.ts';
+import * as audit from './migrations/0002-audit.ts';
 import type { Database } from './tables.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-governance': governance,
+  '0002-audit': audit,
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {

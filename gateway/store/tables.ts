@@ -106,7 +106,43 @@ export interface PlatformStateTable {
   value: ColumnType<string, string | number, string | number>;
 }
 
+export interface AuditRecordsTable {
+  id: Generated<string>;
+  chain: string;
+  seq: ColumnType<string, string | number, string | number>;
+  prev_hash: string;
+  hash: string;
+  at: Timestamp;
+  request_id: string;
+  app: string;
+  dept: string;
+  roles: JSONColumnType<string[]>;
+  purpose: string | null;
+  matter: string | null;
+  operation_hash: string;
+  operation_name: string | null;
+  granted: JSONColumnType<string[]>;
+  denied: JSONColumnType<string[]>;
+  masked: JSONColumnType<string[]>;
+  providers: ColumnType<string[], string[], string[]>;
+  served: JSONColumnType<Record<string, { calls: number; entities: number }>>;
+  outcome: string;
+  duration_ms: number;
+}
+
+export interface AuditCheckpointsTable {
+  id: Generated<string>;
+  chain: string;
+  seq: ColumnType<string, string | number, string | number>;
+  hash: string;
+  at: Timestamp;
+  key_id: string;
+  signature: string;
+}
+
 export interface Database {
+  audit_records: AuditRecordsTable;
+  audit_checkpoints: AuditCheckpointsTable;
   departments: DepartmentsTable;
   department_admins: DepartmentAdminsTable;
   catalog_items: CatalogItemsTable;

@@ -1,0 +1,61 @@
+/**
+ * One audit record per data request (art. 15: who received which data items, for which purpose):
+ * who, purpose and matter, which operation, which `Type.field`s were granted, denied and masked,
+ * which providers served how many entities, the outcome and the duration. Never a field value.
+ * Records of one gateway instance form a hash chain: each hash covers the record and the previous hash.
+ */
+import { createHash } from 'node:crypto';
+
+export type AuditOutcome = 'SERVED' | 'PARTIAL' | 'REFUSED' | 'PURPOSE_REQUIRED' | 'ERROR';
+
+export interface AuditEntry {
+  /** ISO 8601 instant with milliseconds. */
+  at: string;
+  requestId: string;
+  app: string;
+  dept: string;
+  roles: string[];
+  purpose: string | null;
+  matter: string | null;
+  operationHash: string;
+  operationName: string | null;
+  granted: string[];
+  denied: string[];
+  masked: string[];
+  /** Providers whose items were granted (the "who used my data" view). */
+  providers: string[];
+  /** Provider → calls made and entities asked for. */
+  served: Record<string, { calls: number; entities: number }>;
+  outcome: AuditOutcome;
+  durationMs: number;
+}
+
+export interface ChainedRecord extends AuditEntry {
+  chain: string;
+  seq: number;
+  prevHash: string;
+  hash: string;
+}
+
+export const GENESIS_HASH = 'genesis';
+
+/** The record's hash: SHA-256 over its fields in a fixed order (object keys sorted), and the previous hash. */
+export function hashRecord(entry: AuditEntry, chain: string, seq: number, prevHash: string): string {
+  const served = Object.keys(entry.served)
+    .sort()
+    .map((provider) => [provider, entry.served[provider]!.calls, entry.served[provider]!.entities]);
+  const canonical = JSON.stringify([
+    chain, seq, prevHash, entry.at, entry.requestId, entry.app, entry.dept, entry.roles, entry.purpose, entry.matter,
+    entry.operationHash, entry.operationName, entry.granted, entry.denied, entry.masked, entry.providers, served, entry.outcome, entry.durationMs,
+  ]);
+  return createHash('sha256').update(canonical).digest('hex');
+}
+
+export function chainRecord(entry: AuditEntry, chain: string, seq: number, prevHash: string): ChainedRecord {
+  return { ...entry, chain, seq, prevHash, hash: hashRecord(entry, chain, seq, prevHash) };
+}
+
+/** The providers whose items a record granted, for "who used my data" (art. 15). */
+export function grantedProviders(granted: readonly string[], providerOf: (coordinate: string) => string | undefined): string[] {
+  return [...new Set(granted.map(providerOf).filter((p): p is string => p !== undefined))].sort();
+}

@@ -3,8 +3,9 @@
  * transaction for every record waiting at that moment) or, if the store cannot be reached, fsync'ed
  * in the local spool. If neither is possible it rejects, and the gateway answers 503
  * AUDIT_UNAVAILABLE instead of the data. Spooled records are replayed into the store, in order and
- * at most once (unique chain + seq), as soon as it answers again. Every `checkpointEvery` records a
- * checkpoint (chain, seq, hash) is signed with the gateway's Ed25519 key.
+ * at most once (unique chain + seq), as soon as it answers again. Every `checkpointEvery` records
+ * (and at least every `checkpointIntervalMs` under traffic, and on close) a checkpoint (chain, seq,
+ * hash) is signed with the gateway's Ed25519 key.
  */
 import { webcrypto } from 'node:crypto';
 import type { CryptoKey } from 'jose';
@@ -27,6 +28,8 @@ export interface AuditWriterOptions {
   keyId: string;
   /** Records between signed checkpoints; default 1000. */
   checkpointEvery?: number;
+  /** Longest time a record waits for a signed checkpoint; default 60 s. */
+  checkpointIntervalMs?: number;
   /** Most records in one transaction; default 500. */
   maxBatch?: number;
   onDegraded?: (error: unknown) => void;
@@ -64,6 +67,8 @@ export async function createAuditWriter(options: AuditWriterOptions): Promise<Au
   const { db, spool, chain } = options;
   const checkpointEvery = options.checkpointEvery ?? 1_000;
   const maxBatch = options.maxBatch ?? 500;
+  const checkpointIntervalMs = options.checkpointIntervalMs ?? 60_000;
+  let lastCheckpointAt = Date.now();
   const queue: Waiting[] = [];
   let flushing: Promise<void> | undefined;
   let spooling = false;
@@ -74,7 +79,9 @@ export async function createAuditWriter(options: AuditWriterOptions): Promise<Au
       await trx.insertInto('audit_records').values(records.map(toRow)).onConflict((oc) => oc.columns(['chain', 'seq']).doNothing()).execute();
       const first = records[0]!.seq;
       const last = records[records.length - 1]!;
-      if (Math.floor((first - 1) / checkpointEvery) !== Math.floor(last.seq / checkpointEvery)) {
+      const due = Date.now() - lastCheckpointAt >= checkpointIntervalMs;
+      if (due || Math.floor((first - 1) / checkpointEvery) !== Math.floor(last.seq / checkpointEvery)) {
+        lastCheckpointAt = Date.now();
         await trx
           .insertInto('audit_checkpoints')
           .values({ chain, seq: last.seq, hash: last.hash, at: new Date(), key_id: options.keyId, signature: await signCheckpoint(options.signingKey, chain, last.seq, last.hash) })
@@ -155,6 +162,14 @@ export async function createAuditWriter(options: AuditWriterOptions): Promise<Au
     async close() {
       clearInterval(retry);
       while (flushing) await flushing;
+      if (!spooling && lastSeq > 0) {
+        await db
+          .insertInto('audit_checkpoints')
+          .values({ chain, seq: lastSeq, hash: lastHash, at: new Date(), key_id: options.keyId, signature: await signCheckpoint(options.signingKey, chain, lastSeq, lastHash) })
+          .onConflict((oc) => oc.columns(['chain', 'seq']).doNothing())
+          .execute()
+          .catch((error: unknown) => options.onDegraded?.(error));
+      }
       await spool.close();
     },
   };

@@ -16,6 +16,7 @@ export interface DatabaseOptions {
   databaseUrl?: string | undefined;
   /** Where PGlite keeps its files; absent → PGlite in memory (tests). */
   pgliteDir?: string | undefined;
+  onConnectionError?: (error: Error) => void;
 }
 
 export interface Store {
@@ -26,7 +27,10 @@ export interface Store {
 
 export async function openStore(options: DatabaseOptions): Promise<Store> {
   if (options.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10, connectionTimeoutMillis: 2_000 });
+    // A connection lost while idle (server restart, network cut) must not bring the process down;
+    // the next query gets a fresh connection or fails, and the caller fails closed.
+    pool.on('error', (error) => options.onConnectionError?.(error));
     // A store that cannot be reached stops the start instead of failing every request later.
     await pool.query('select 1').catch(async (error: unknown) => {
       await pool.end();

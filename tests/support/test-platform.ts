@@ -16,6 +16,7 @@ export interface SubgraphCall {
 }
 
 export interface TestPlatform extends Platform {
+  dataDir: string;
   /** Grants held in memory, when the platform was started with `memoryGrants` (default). */
   grants: MemoryGrantSource;
   subgraphCalls: SubgraphCall[];
@@ -38,8 +39,8 @@ export interface GraphQLBody {
 }
 
 export interface Client {
-  query(query: string, variables?: Record<string, unknown>, extraHeaders?: Record<string, string>): Promise<{ status: number; body: GraphQLBody }>;
-  post(payload: unknown, extraHeaders?: Record<string, string>): Promise<{ status: number; body: unknown }>;
+  query(query: string, variables?: Record<string, unknown>, extraHeaders?: Record<string, string>): Promise<{ status: number; body: GraphQLBody; requestId: string | null }>;
+  post(payload: unknown, extraHeaders?: Record<string, string>): Promise<{ status: number; body: unknown; requestId: string | null }>;
 }
 
 export interface TestPlatformOptions {
@@ -71,18 +72,19 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
       if (options.strict) headers['x-share-mode'] = 'strict';
       const response = await fetch(platform.gatewayUrl, { method: 'POST', headers: { ...headers, ...extraHeaders }, body: typeof payload === 'string' ? payload : JSON.stringify(payload) });
       const text = await response.text();
-      return { status: response.status, body: text ? (JSON.parse(text) as unknown) : undefined };
+      return { status: response.status, body: text ? (JSON.parse(text) as unknown) : undefined, requestId: response.headers.get('x-request-id') };
     };
     return {
       post,
       query: async (query, variables, extraHeaders) => {
-        const { status, body } = await post({ query, variables }, extraHeaders);
-        return { status, body: body as GraphQLBody };
+        const { status, body, requestId } = await post({ query, variables }, extraHeaders);
+        return { status, body: body as GraphQLBody, requestId };
       },
     };
   };
   return {
     ...platform,
+    dataDir,
     grants,
     subgraphCalls,
     client,

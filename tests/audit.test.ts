@@ -1,0 +1,106 @@
+/**
+ * Audit end to end, on PGlite and on real PostgreSQL: one record per data request, no values,
+ * a hash chain that `npm run audit:verify` checks and that detects any row changed, deleted or inserted.
+ */
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifyAuditChains } from '../gateway/audit/verify-audit-chain.ts';
+import { DEMO } from '../subgraphs/shared/district.ts';
+import { STORE_BACKENDS, type TestDatabase } from './support/databases.ts';
+import { startTestPlatform, type TestPlatform } from './support/test-platform.ts';
+
+const RESIDENT_QUERY = `query Means { resident(citizenId: "${DEMO.resident}") { name monthlyPension criminalRecord } }`;
+const root = new URL('..', import.meta.url).pathname;
+
+describe.each(STORE_BACKENDS)('audit on %s', (backend, createDatabase) => {
+  let platform: TestPlatform;
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await createDatabase();
+    platform = await startTestPlatform({ memoryGrants: false, ...(database.databaseUrl ? { databaseUrl: database.databaseUrl } : {}) });
+  });
+  afterAll(async () => {
+    await platform?.close();
+    await database?.drop();
+  });
+
+  const recordOf = (requestId: string | null) => platform.store.db.selectFrom('audit_records').selectAll().where('request_id', '=', requestId!).execute();
+  const verify = () => verifyAuditChains(platform.store.db, platform.gatewaySigning.publicKey);
+
+  it('art-15: when a consumer receives data, then one record says who, for what, which items were granted and denied, and which providers served', async () => {
+    const { body, requestId } = await platform.client({ dept: 'civil-affairs', app: 'means-test', purpose: 'ADMINISTRATIVE_BASIS', matter: '最低生活保障资格审核' }).query(RESIDENT_QUERY);
+    expect(body.data).toBeDefined();
+    const [record, ...others] = await recordOf(requestId);
+    expect(others).toEqual([]);
+    expect(record).toMatchObject({
+      app: 'means-test', dept: 'civil-affairs', roles: ['consumer'], purpose: 'ADMINISTRATIVE_BASIS', matter: '最低生活保障资格审核',
+      operation_name: 'Means', outcome: 'PARTIAL', masked: [], denied: ['Resident.criminalRecord'],
+    });
+    expect([...record!.granted].sort()).toEqual(['Query.resident', 'Resident.monthlyPension', 'Resident.name']);
+    expect([...record!.providers].sort()).toEqual(['human-resources', 'public-security']);
+    expect(record!.served).toEqual({ 'public-security': { calls: 1, entities: 1 }, 'human-resources': { calls: 1, entities: 1 } });
+    expect(record!.operation_hash).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('art-15: when a record is written, then it holds no field value', async () => {
+    const { body, requestId } = await platform.client({ dept: 'civil-affairs', purpose: 'ADMINISTRATIVE_BASIS' }).query(RESIDENT_QUERY);
+    const pension = String((body.data?.['resident'] as Record<string, unknown>)['monthlyPension']);
+    const stored = JSON.stringify(await recordOf(requestId));
+    expect(stored).not.toContain('王淑芬');
+    expect(stored).not.toContain(pension);
+    expect(stored).not.toContain(DEMO.resident);
+  });
+
+  it('when a request is refused for want of purpose, or in strict mode, then that too is recorded', async () => {
+    const noPurpose = await platform.client({ dept: 'approval' }).query(RESIDENT_QUERY);
+    expect(noPurpose.status).toBe(400);
+    expect((await recordOf(noPurpose.requestId))[0]).toMatchObject({ outcome: 'PURPOSE_REQUIRED', granted: [], served: {} });
+    const strict = await platform.client({ dept: 'approval', purpose: 'WORK_REFERENCE', strict: true }).query(RESIDENT_QUERY);
+    expect((await recordOf(strict.requestId))[0]).toMatchObject({ outcome: 'REFUSED', denied: ['Resident.monthlyPension', 'Resident.criminalRecord'], served: {} });
+  });
+
+  it('when the trail is verified, then every record and checkpoint checks out', async () => {
+    await Promise.all(Array.from({ length: 30 }, () => platform.client({ dept: 'market-regulation', purpose: 'WORK_REFERENCE' }).query(RESIDENT_QUERY)));
+    const report = await verify();
+    expect(report).toMatchObject({ ok: true, chains: 1 });
+    expect(report.records).toBeGreaterThanOrEqual(34);
+  });
+
+  it('art-22: when a row is changed by hand, then verification names it; when restored, it passes again', async () => {
+    const target = await platform.store.db.selectFrom('audit_records').select(['id', 'seq', 'dept']).orderBy('seq').offset(2).limit(1).executeTakeFirstOrThrow();
+    await platform.store.db.updateTable('audit_records').set({ dept: 'public-security' }).where('id', '=', target.id).execute();
+    expect((await verify()).problem).toMatch(new RegExp(`record ${target.seq} \\(row id ${target.id}\\): content does not match its hash`));
+    await platform.store.db.updateTable('audit_records').set({ dept: target.dept }).where('id', '=', target.id).execute();
+    expect((await verify()).ok).toBe(true);
+  });
+
+  it('art-22: when a row is deleted or a forged row inserted, then verification fails', async () => {
+    const victim = await platform.store.db.selectFrom('audit_records').selectAll().orderBy('seq').offset(4).limit(1).executeTakeFirstOrThrow();
+    await platform.store.db.deleteFrom('audit_records').where('id', '=', victim.id).execute();
+    expect((await verify()).problem).toMatch(new RegExp(`expected record ${victim.seq} next`));
+    const { id: _id, ...restored } = victim;
+    await platform.store.db.insertInto('audit_records').values({ ...restored, roles: JSON.stringify(victim.roles), granted: JSON.stringify(victim.granted), denied: JSON.stringify(victim.denied), masked: JSON.stringify(victim.masked), served: JSON.stringify(victim.served) }).execute();
+    expect((await verify()).ok).toBe(true);
+
+    const last = await platform.store.db.selectFrom('audit_records').selectAll().orderBy('seq', 'desc').limit(1).executeTakeFirstOrThrow();
+    const { id: _lastId, ...copy } = last;
+    await platform.store.db.insertInto('audit_records').values({ ...copy, seq: Number(last.seq) + 1, prev_hash: 'forged', request_id: 'forged', roles: JSON.stringify(last.roles), granted: JSON.stringify(last.granted), denied: JSON.stringify(last.denied), masked: JSON.stringify(last.masked), served: JSON.stringify(last.served) }).execute();
+    expect((await verify()).problem).toMatch(/does not link to the previous record's hash/);
+    await platform.store.db.deleteFrom('audit_records').where('request_id', '=', 'forged').execute();
+  });
+
+  it('when `npm run audit:verify` runs against the store, then it reports what it verified, and exits 1 on a broken trail', async () => {
+    if (backend === 'PGlite') return; // an in-memory PGlite cannot be opened from another process
+    const env = { ...process.env, DATABASE_URL: database.databaseUrl!, DATA_DIR: platform.dataDir, GATEWAY_PUBLIC_KEY_PATH: join(platform.dataDir, 'keys', 'gateway-signing.public.jwk.json') };
+    const intact = spawnSync(process.execPath, ['scripts/audit-verify.ts'], { cwd: root, env, encoding: 'utf8' });
+    expect(intact.stdout).toMatch(/^Audit trail intact: \d+ records in 1 chain\(s\), \d+ signed checkpoint\(s\) verified\.\n$/);
+    expect(intact.status).toBe(0);
+    const target = await platform.store.db.selectFrom('audit_records').select(['id', 'seq', 'purpose']).orderBy('seq').limit(1).executeTakeFirstOrThrow();
+    await platform.store.db.updateTable('audit_records').set({ purpose: 'DATA_VERIFICATION' }).where('id', '=', target.id).execute();
+    const broken = spawnSync(process.execPath, ['scripts/audit-verify.ts'], { cwd: root, env, encoding: 'utf8' });
+    expect(broken.status).toBe(1);
+    expect(broken.stderr).toMatch(new RegExp(`record ${target.seq} \\(row id ${target.id}\\): content does not match its hash`));
+    await platform.store.db.updateTable('audit_records').set({ purpose: target.purpose }).where('id', '=', target.id).execute();
+  });
+});

@@ -48,6 +48,7 @@ export interface TestPlatformOptions {
   memoryGrants?: boolean;
   /** Real PostgreSQL; default an in-memory PGlite. */
   databaseUrl?: string;
+  auditChain?: string;
 }
 
 export async function startTestPlatform(options: TestPlatformOptions = {}): Promise<TestPlatform> {
@@ -59,6 +60,7 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
     gatewayPort: 0,
     pgliteInMemory: true,
     ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}),
+    ...(options.auditChain ? { auditChain: options.auditChain } : {}),
     ...(options.memoryGrants === false ? {} : { grants }),
     onSubgraphCall: (call) => subgraphCalls.push(call),
   });

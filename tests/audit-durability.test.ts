@@ -1,0 +1,226 @@
+/**
+ * Nothing lost: a response leaves the gateway only once its audit record is in the store or in the
+ * fsync'ed local spool; spooled records reach the store exactly once when it returns; a crashed
+ * gateway's acknowledged requests all have their records; and without store and spool, no data.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { generateKeyPair, importJWK, type CryptoKey } from 'jose';
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAuditSpool } from '../gateway/audit/audit-spool.ts';
+import { createAuditWriter } from '../gateway/audit/audit-writer.ts';
+import type { AuditEntry } from '../gateway/audit/audit-record.ts';
+import { verifyAuditChains } from '../gateway/audit/verify-audit-chain.ts';
+import { auditSpoolPath } from '../gateway/config.ts';
+import { openStore } from '../gateway/store/database.ts';
+import { migrateToLatest } from '../gateway/store/migrate.ts';
+import type { Database } from '../gateway/store/tables.ts';
+import { DEMO } from '../subgraphs/shared/district.ts';
+import { createPostgresDatabase, type TestDatabase } from './support/databases.ts';
+import { startTcpProxy, type TcpProxy } from './support/tcp-proxy.ts';
+import { startTestPlatform, type TestPlatform } from './support/test-platform.ts';
+
+const NAME_QUERY = `{ resident(citizenId: "${DEMO.resident}") { name } }`;
+
+function entry(i: number): AuditEntry {
+  return {
+    at: new Date(Date.UTC(2026, 5, 1, 0, 0, i)).toISOString(), requestId: `r-${i}`, app: 'a', dept: 'civil-affairs', roles: ['consumer'],
+    purpose: 'WORK_REFERENCE', matter: null, operationHash: 'h', operationName: null, granted: ['Resident.name'], denied: [], masked: [],
+    providers: ['public-security'], served: { 'public-security': { calls: 1, entities: 1 } }, outcome: 'SERVED', durationMs: 3,
+  };
+}
+
+describe('audit writer', () => {
+  async function setup() {
+    const dir = mkdtempSync(join(tmpdir(), 'zhoucun-audit-'));
+    const { privateKey, publicKey } = await generateKeyPair('EdDSA');
+    const open = async () => {
+      const store = await openStore({ pgliteDir: join(dir, 'pglite') });
+      await migrateToLatest(store.db);
+      const writer = await createAuditWriter({ db: store.db, spool: createAuditSpool(join(dir, 'spool.ndjson')), chain: 'c', signingKey: privateKey, keyId: 'k', checkpointEvery: 5 });
+      return { store, writer };
+    };
+    return { dir, publicKey, open };
+  }
+
+  it('when records cross every fifth, then a signed checkpoint is made; rewriting the chain behind a checkpoint is detected', async () => {
+    const { publicKey, open } = await setup();
+    const { store, writer } = await open();
+    for (let i = 1; i <= 12; i++) await writer.append(entry(i));
+    expect(await verifyAuditChains(store.db, publicKey)).toEqual({ ok: true, chains: 1, records: 12, checkpoints: 2 });
+
+    // A forger who recomputes every hash after changing record 3 still cannot match the signed checkpoint at 5.
+    const { hashRecord } = await import('../gateway/audit/audit-record.ts');
+    const rows = await store.db.selectFrom('audit_records').selectAll().orderBy('seq').execute();
+    let prev = 'genesis';
+    for (const row of rows) {
+      const changed = { ...entry(Number(row.seq)), dept: Number(row.seq) === 3 ? 'public-security' : 'civil-affairs', at: new Date(row.at).toISOString() };
+      const hash = hashRecord(changed, 'c', Number(row.seq), prev);
+      await store.db.updateTable('audit_records').set({ dept: changed.dept, prev_hash: prev, hash }).where('id', '=', row.id).execute();
+      prev = hash;
+    }
+    expect((await verifyAuditChains(store.db, publicKey)).problem).toBe('chain c, record 5: differs from its signed checkpoint — records up to it were rewritten or removed');
+    await writer.close();
+    await store.close();
+  });
+
+  it('when records after a checkpoint are deleted from the end, then verification says so', async () => {
+    const { publicKey, open } = await setup();
+    const { store, writer } = await open();
+    for (let i = 1; i <= 7; i++) await writer.append(entry(i));
+    await writer.close(); // signs a checkpoint at 7
+    await store.db.deleteFrom('audit_records').where('seq', '>', '5').execute();
+    expect((await verifyAuditChains(store.db, publicKey)).problem).toMatch(/covers record 7 but the chain ends at 5/);
+    await store.close();
+  });
+
+  it('when the store is gone, then records are spooled, and replayed exactly once when a writer starts on it again', async () => {
+    const { dir, publicKey, open } = await setup();
+    const first = await open();
+    for (let i = 1; i <= 3; i++) await first.writer.append(entry(i));
+    await first.store.close();
+    await Promise.all([4, 5, 6].map((i) => first.writer.append(entry(i))));
+    expect(readFileSync(join(dir, 'spool.ndjson'), 'utf8').trim().split('\n')).toHaveLength(3);
+    await first.writer.close();
+
+    const second = await open();
+    expect(existsSync(join(dir, 'spool.ndjson'))).toBe(false);
+    await second.writer.append(entry(7));
+    const ids = (await second.store.db.selectFrom('audit_records').select('request_id').orderBy('seq').execute()).map((r) => r.request_id);
+    expect(ids).toEqual(['r-1', 'r-2', 'r-3', 'r-4', 'r-5', 'r-6', 'r-7']);
+    expect((await verifyAuditChains(second.store.db, publicKey)).ok).toBe(true);
+    await second.writer.close();
+    await second.store.close();
+  });
+});
+
+describe('audit when PostgreSQL goes away under load', () => {
+  let database: TestDatabase;
+  let proxy: TcpProxy;
+  let platform: TestPlatform;
+  beforeAll(async () => {
+    database = await createPostgresDatabase();
+    proxy = await startTcpProxy({ host: '127.0.0.1', port: 5432 });
+    const url = new URL(database.databaseUrl!);
+    url.port = String(proxy.port);
+    platform = await startTestPlatform({ memoryGrants: false, databaseUrl: url.toString(), auditChain: 'proxied' });
+  });
+  afterAll(async () => {
+    await proxy?.restore().catch(() => undefined);
+    await platform?.close();
+    await proxy?.close();
+    await database?.drop();
+  });
+
+  const wave = async (n: number) => {
+    const client = platform.client({ dept: 'civil-affairs', purpose: 'WORK_REFERENCE' });
+    const responses = await Promise.all(Array.from({ length: n }, () => client.query(NAME_QUERY)));
+    return responses;
+  };
+
+  it('when the store is cut mid-load, then answers keep coming, records are spooled, and all reach the store once it is back', async () => {
+    const before = await wave(20);
+    await proxy.cut();
+    const during = await wave(20);
+    expect(during.every((r) => r.status === 200 && (r.body.data?.['resident'] as { name: string }).name === '王淑芬')).toBe(true);
+    const spool = auditSpoolPath(platform.dataDir, 'proxied');
+    expect(readFileSync(spool, 'utf8').trim().split('\n').length).toBeGreaterThanOrEqual(20);
+    await proxy.restore();
+    const after = await wave(10);
+    const ids = [...before, ...during, ...after].map((r) => r.requestId!);
+    await expect.poll(async () => existsSync(spool), { timeout: 10_000 }).toBe(false);
+    const counts = await platform.store.db
+      .selectFrom('audit_records')
+      .select(['request_id', (eb) => eb.fn.countAll<string>().as('n')])
+      .where('request_id', 'in', ids)
+      .groupBy('request_id')
+      .execute();
+    expect(counts).toHaveLength(ids.length);
+    expect(counts.every((c) => Number(c.n) === 1)).toBe(true);
+    expect((await verifyAuditChains(platform.store.db, platform.gatewaySigning.publicKey)).ok).toBe(true);
+  });
+
+  it('art-19: when neither the store nor the spool can take the record, then the answer is 503 AUDIT_UNAVAILABLE with no data', async () => {
+    const spool = auditSpoolPath(platform.dataDir, 'proxied');
+    mkdirSync(spool); // a directory where the spool file should be: appends fail
+    await proxy.cut();
+    try {
+      const [response] = await wave(1);
+      expect(response!.status).toBe(503);
+      expect(response!.body.data).toBeUndefined();
+      expect(response!.body.errors?.map((e) => e.extensions?.['code'])).toEqual(['AUDIT_UNAVAILABLE']);
+    } finally {
+      rmSync(spool, { recursive: true });
+      await proxy.restore();
+    }
+    const [recovered] = await wave(1);
+    expect(recovered!.status).toBe(200);
+  });
+});
+
+describe('audit when the gateway is killed', () => {
+  let database: TestDatabase;
+  const children: ChildProcess[] = [];
+  afterAll(async () => {
+    for (const child of children) child.kill('SIGKILL');
+    await database?.drop();
+  });
+
+  async function startChild(dataDir: string): Promise<{ url: string; token: string; child: ChildProcess }> {
+    const child = spawn(process.execPath, ['tests/support/platform-child.ts'], {
+      cwd: new URL('..', import.meta.url).pathname,
+      env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: database.databaseUrl! },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    children.push(child);
+    const line = await new Promise<string>((resolve, reject) => {
+      createInterface({ input: child.stdout! }).once('line', resolve);
+      child.once('exit', (code) => reject(new Error(`platform child exited with ${code}`)));
+    });
+    return { ...(JSON.parse(line) as { url: string; token: string }), child };
+  }
+
+  it('when the gateway is SIGKILLed under load, then every response a client received has its record after restart', async () => {
+    database = await createPostgresDatabase();
+    const dataDir = mkdtempSync(join(tmpdir(), 'zhoucun-kill-'));
+    const { url, token, child } = await startChild(dataDir);
+    const acknowledged: string[] = [];
+    let stop = false;
+    const loop = async () => {
+      while (!stop) {
+        try {
+          const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'x-share-purpose': 'WORK_REFERENCE' }, body: JSON.stringify({ query: NAME_QUERY }) });
+          const body = (await response.json()) as { data?: { resident?: { name?: string } } };
+          if (response.status === 200 && body.data?.resident?.name) acknowledged.push(response.headers.get('x-request-id')!);
+        } catch {
+          return; // the connection died with the process
+        }
+      }
+    };
+    const loops = Array.from({ length: 16 }, loop);
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    child.kill('SIGKILL');
+    stop = true;
+    await Promise.all(loops);
+    expect(acknowledged.length).toBeGreaterThan(20);
+
+    const restarted = await startChild(dataDir);
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: database.databaseUrl! }) }) });
+    try {
+      const found = await db.selectFrom('audit_records').select('request_id').where('request_id', 'in', acknowledged).execute();
+      expect(new Set(found.map((r) => r.request_id)).size).toBe(acknowledged.length);
+      const publicKey = (await importJWK(JSON.parse(readFileSync(join(dataDir, 'keys', 'gateway-signing.public.jwk.json'), 'utf8')), 'EdDSA')) as CryptoKey;
+      expect(await verifyAuditChains(db, publicKey)).toMatchObject({ ok: true, chains: 1 });
+      const { rows } = await sql<{ n: string }>`select count(*) as n from audit_records`.execute(db);
+      expect(Number(rows[0]!.n)).toBeGreaterThanOrEqual(acknowledged.length);
+    } finally {
+      restarted.child.kill('SIGKILL');
+      await db.destroy();
+    }
+  });
+});

@@ -52,6 +52,41 @@ describe.each(STORE_BACKENDS)('audit on %s', (backend, createDatabase) => {
     expect(stored).not.toContain(DEMO.resident);
   });
 
+  it('art-15: when a provider asks who used its data, then it sees which department received which of its items, for what, and nothing of other providers', async () => {
+    const hrAdmin = platform.client({ dept: 'human-resources', roles: ['provider-admin'] });
+    const { body } = await hrAdmin.query('{ auditRecords(filter: { department: "civil-affairs" }, first: 5) { records { department purpose matter granted served { provider } } } }');
+    const records = (body.data?.['auditRecords'] as { records: Array<{ department: string; granted: string[]; matter: string | null }> }).records;
+    expect(records.length).toBeGreaterThanOrEqual(2);
+    for (const record of records) {
+      expect(record.department).toBe('civil-affairs');
+      expect(record.granted).toEqual(['Resident.monthlyPension']);
+    }
+    expect(records.some((r) => r.matter === '最低生活保障资格审核')).toBe(true);
+  });
+
+  it('art-15: when a consumer reads the trail, then it sees only what its own department received', async () => {
+    await platform.client({ dept: 'approval', purpose: 'WORK_REFERENCE' }).query(RESIDENT_QUERY);
+    const { body } = await platform.client({ dept: 'approval' }).query('{ auditRecords(first: 50) { records { department granted } } }');
+    const records = (body.data?.['auditRecords'] as { records: Array<{ department: string }> }).records;
+    expect(records.length).toBeGreaterThan(0);
+    expect(records.every((r) => r.department === 'approval')).toBe(true);
+  });
+
+  it('art-17: when the operator pages through the trail and asks for usage, then pages do not overlap and counts add up', async () => {
+    const operator = platform.client({ dept: 'info-center', roles: ['platform-admin'] });
+    const page = async (after?: string) =>
+      (await operator.query('query($after: String) { auditRecords(first: 2, after: $after) { records { id } nextCursor } }', after ? { after } : {})).body.data?.['auditRecords'] as { records: Array<{ id: string }>; nextCursor: string };
+    const first = await page();
+    const second = await page(first.nextCursor);
+    expect(first.records).toHaveLength(2);
+    expect(second.records.map((r) => r.id)).not.toContain(first.records[0]!.id);
+    expect(Number(second.records[0]!.id)).toBeLessThan(Number(first.records[1]!.id));
+    const usage = await operator.query('{ dataUsage(from: "2000-01-01T00:00:00Z", to: "2100-01-01T00:00:00Z", groupBy: [CONSUMER, FIELD]) { consumer field requests } }');
+    expect(usage.body.data?.['dataUsage']).toContainEqual({ consumer: 'civil-affairs', field: 'Resident.monthlyPension', requests: 2 });
+    const byProvider = await platform.client({ dept: 'human-resources', roles: ['provider-admin'] }).query('{ dataUsage(from: "2000-01-01T00:00:00Z", to: "2100-01-01T00:00:00Z", groupBy: [PROVIDER]) { provider requests } }');
+    expect(byProvider.body.data?.['dataUsage']).toContainEqual({ provider: 'human-resources', requests: 2 });
+  });
+
   it('when a request is refused for want of purpose, or in strict mode, then that too is recorded', async () => {
     const noPurpose = await platform.client({ dept: 'approval' }).query(RESIDENT_QUERY);
     expect(noPurpose.status).toBe(400);

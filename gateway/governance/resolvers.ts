@@ -3,6 +3,7 @@ import { ROLES, type Consumer, type Purpose, type Role } from '../../policies/ty
 import { defineResolvers } from '../../subgraphs/shared/define-resolvers.ts';
 import type { DepartmentContext } from '../../subgraphs/shared/department.ts';
 import { decideAccessRequest, escalateAccessRequest, getAccessRequest, listAccessRequests, requestAccess, type AccessRequestRow, type RequestAccessInput } from './access-requests.ts';
+import { dataUsage, listAuditRecords, type AuditFilter, type AuditRow, type UsageDimension } from './audit-views.ts';
 import { listCatalog, reviewCatalogItem, type CatalogRow } from './catalog.ts';
 import { listDepartments } from './departments.ts';
 import { answerDispute, isOverdue, listDisputes, reportDispute, type DisputeRow } from './disputes.ts';
@@ -26,6 +27,20 @@ export const governanceResolvers = defineResolvers<Context>({
     catalog: (_: unknown, args: { provider?: string; shareType?: string; resource?: string }, ctx: Context) => listCatalog(ctx.store, args),
     disputes: (_: unknown, args: { status?: string }, ctx: Context) => listDisputes(ctx.store, actorOf(ctx), args.status),
     departments: (_: unknown, _args: unknown, ctx: Context) => listDepartments(ctx.store.db),
+    auditRecords: (_: unknown, args: { filter?: AuditFilter; first: number; after?: string }, ctx: Context) =>
+      listAuditRecords(ctx.store, actorOf(ctx), args.filter ?? {}, args.first, args.after),
+    dataUsage: (_: unknown, args: { from: string; to: string; groupBy: UsageDimension[] }, ctx: Context) => dataUsage(ctx.store, actorOf(ctx), args),
+  },
+  AuditRecord: {
+    at: (row: AuditRow) => iso(row.at),
+    requestId: (row: AuditRow) => row.request_id,
+    department: (row: AuditRow) => row.dept,
+    operationHash: (row: AuditRow) => row.operation_hash,
+    operationName: (row: AuditRow) => row.operation_name,
+    granted: (row: AuditRow) => row.visibleGranted,
+    denied: (row: AuditRow) => row.visibleDenied,
+    served: (row: AuditRow) => Object.entries(row.served).map(([provider, use]) => ({ provider, ...use })),
+    durationMs: (row: AuditRow) => row.duration_ms,
   },
   Mutation: {
     requestAccess: (_: unknown, args: { input: RequestAccessInput }, ctx: Context) => requestAccess(ctx.store, actorOf(ctx), args.input),

@@ -1,0 +1,73 @@
+/**
+ * The audit trail, read back (art. 15, 17): records newest first with keyset paging and filters,
+ * and usage counts by consumer, provider, resource, data item and purpose over a period.
+ */
+import { sql, type Selectable } from 'kysely';
+import { auditScopeOf, visibleItems, type AuditScope } from '../../policies/governance/audit-scope.ts';
+import type { AuditRecordsTable } from '../store/tables.ts';
+import type { Actor, GovernanceDeps } from './governance-deps.ts';
+
+export interface AuditFilter {
+  from?: string | null;
+  to?: string | null;
+  department?: string | null;
+  provider?: string | null;
+  field?: string | null;
+  purpose?: string | null;
+  outcome?: string | null;
+}
+
+export type AuditRow = Selectable<AuditRecordsTable> & { visibleGranted: string[]; visibleDenied: string[] };
+
+const MAX_PAGE = 200;
+
+function scoped(deps: GovernanceDeps, scope: AuditScope, filter: AuditFilter) {
+  let query = deps.db.selectFrom('audit_records').selectAll();
+  if (scope.kind === 'consumer') query = query.where('dept', '=', scope.dept);
+  if (scope.kind === 'consumer-or-provider') query = query.where((eb) => eb.or([eb('dept', '=', scope.dept), eb('providers', '@>', sql<string[]>`ARRAY[${scope.dept}]::text[]`)]));
+  if (filter.from) query = query.where('at', '>=', new Date(filter.from));
+  if (filter.to) query = query.where('at', '<', new Date(filter.to));
+  if (filter.department) query = query.where('dept', '=', filter.department);
+  if (filter.provider) query = query.where('providers', '@>', sql<string[]>`ARRAY[${filter.provider}]::text[]`);
+  if (filter.field) query = query.where('granted', '@>', sql<string[]>`${JSON.stringify([filter.field])}::jsonb`);
+  if (filter.purpose) query = query.where('purpose', '=', filter.purpose);
+  if (filter.outcome) query = query.where('outcome', '=', filter.outcome);
+  return query;
+}
+
+export async function listAuditRecords(deps: GovernanceDeps, actor: Actor, filter: AuditFilter, first: number, after?: string | null): Promise<{ records: AuditRow[]; nextCursor: string | null }> {
+  const scope = auditScopeOf(actor);
+  const limit = Math.min(Math.max(first, 1), MAX_PAGE);
+  let query = scoped(deps, scope, filter).orderBy('id', 'desc').limit(limit + 1);
+  if (after) query = query.where('id', '<', after);
+  const rows = await query.execute();
+  const providerOf = (coordinate: string) => deps.catalog().get(coordinate)?.provider;
+  const records = rows.slice(0, limit).map((row) => ({
+    ...row,
+    visibleGranted: visibleItems(scope, row, row.granted, providerOf),
+    visibleDenied: visibleItems(scope, row, row.denied, providerOf),
+  }));
+  return { records, nextCursor: rows.length > limit ? String(records[records.length - 1]!.id) : null };
+}
+
+export const USAGE_DIMENSIONS = { CONSUMER: 'r.dept', PROVIDER: 'c.provider', RESOURCE: 'c.type_name', FIELD: 'g.field', PURPOSE: 'r.purpose' } as const;
+export type UsageDimension = keyof typeof USAGE_DIMENSIONS;
+
+/** How often items were received, grouped as asked, over [from, to). A provider sees its own items only. */
+export async function dataUsage(deps: GovernanceDeps, actor: Actor, input: { from: string; to: string; groupBy: UsageDimension[] }): Promise<Array<Record<string, unknown>>> {
+  const scope = auditScopeOf(actor);
+  const dimensions = [...new Set(input.groupBy)];
+  const columns = dimensions.map((d) => sql`${sql.raw(USAGE_DIMENSIONS[d])} as ${sql.ref(d.toLowerCase())}`);
+  const scopeCondition =
+    scope.kind === 'all' ? sql`true` : scope.kind === 'consumer' ? sql`r.dept = ${scope.dept}` : sql`(r.dept = ${scope.dept} or c.provider = ${scope.dept})`;
+  const { rows } = await sql<Record<string, unknown>>`
+    select ${sql.join([...columns, sql`count(distinct r.id)::int as requests`])}
+    from audit_records r
+    cross join lateral jsonb_array_elements_text(r.granted) as g(field)
+    join catalog_items c on c.coordinate = g.field
+    where r.at >= ${new Date(input.from)} and r.at < ${new Date(input.to)} and c.type_name not in ('Query', 'Mutation') and ${scopeCondition}
+    ${dimensions.length ? sql`group by ${sql.join(dimensions.map((d) => sql.raw(USAGE_DIMENSIONS[d])))}` : sql``}
+    order by requests desc
+    limit 1000`.execute(deps.db);
+  return rows;
+}

@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: the same nested multi-subgraph queries through a plain @apollo/gateway and
- * through ours (enforcement on), side by side in one run; servers in a child process, load from
+ * through ours (enforcement and durable audit on), side by side in one run, with ours with audit off
+ * to price the audit; servers in a child process, load from
  * this one (autocannon). Contenders take turns round by round so that drift of the machine hits all
  * alike; each figure is the median of the rounds. Two baselines: @apollo/gateway as shipped (its
  * make-fetch-happen client), and @apollo/gateway given Node's fetch as ours uses, which isolates
@@ -57,15 +58,16 @@ const firstLine = await new Promise<string>((resolve, reject) => {
   createInterface({ input: servers.stdout! }).once('line', resolve);
   servers.once('exit', (code) => reject(new Error(`benchmark servers exited (${code})`)));
 });
-const urls = JSON.parse(firstLine) as { ours: string; plain: string; plainFetch: string; token: string };
+const urls = JSON.parse(firstLine) as { ours: string; oursAuditOff: string; plain: string; plainFetch: string; store: string; token: string };
 const CONTENDERS = [
   ['plain @apollo/gateway', urls.plain],
   ['plain + Node fetch', urls.plainFetch],
+  ['zhoucun, audit off', urls.oursAuditOff],
   ['zhoucun (enforcing)', urls.ours],
 ] as const;
 
 try {
-  console.log(`node ${process.version}, ${CONNECTIONS} connections, median of ${ROUNDS} rounds of ${DURATION_SECONDS}s, contenders taking turns\n`);
+  console.log(`node ${process.version}, ${CONNECTIONS} connections, median of ${ROUNDS} rounds of ${DURATION_SECONDS}s, contenders taking turns, audit store ${urls.store}\n`);
   for (const [name, query] of Object.entries(SCENARIOS)) {
     // Warm every contender (plans, abilities, connections) before measuring.
     for (const [, url] of CONTENDERS) await run(url, urls.token, query, 2);
@@ -85,7 +87,8 @@ try {
       );
     }
     console.log(`  ratio ours / plain             ${(rate('zhoucun (enforcing)') / rate('plain @apollo/gateway')).toFixed(2)}×`);
-    console.log(`  ratio ours / plain + fetch     ${(rate('zhoucun (enforcing)') / rate('plain + Node fetch')).toFixed(2)}×\n`);
+    console.log(`  ratio ours / plain + fetch     ${(rate('zhoucun (enforcing)') / rate('plain + Node fetch')).toFixed(2)}×`);
+    console.log(`  ratio audit on / audit off     ${(rate('zhoucun (enforcing)') / rate('zhoucun, audit off')).toFixed(2)}×\n`);
   }
 } finally {
   servers.kill('SIGTERM');

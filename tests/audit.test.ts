@@ -81,6 +81,8 @@ describe.each(STORE_BACKENDS)('audit on %s', (backend, createDatabase) => {
     expect(first.records).toHaveLength(2);
     expect(second.records.map((r) => r.id)).not.toContain(first.records[0]!.id);
     expect(Number(second.records[0]!.id)).toBeLessThan(Number(first.records[1]!.id));
+    const bad = await operator.query('{ auditRecords(after: "yesterday") { nextCursor } }');
+    expect(bad.body.errors?.[0]).toMatchObject({ message: '"yesterday" is not a cursor from a previous page (nextCursor)', extensions: { code: 'BAD_USER_INPUT' } });
     const usage = await operator.query('{ dataUsage(from: "2000-01-01T00:00:00Z", to: "2100-01-01T00:00:00Z", groupBy: [CONSUMER, FIELD]) { consumer field requests } }');
     expect(usage.body.data?.['dataUsage']).toContainEqual({ consumer: 'civil-affairs', field: 'Resident.monthlyPension', requests: 2 });
     const byProvider = await platform.client({ dept: 'human-resources', roles: ['provider-admin'] }).query('{ dataUsage(from: "2000-01-01T00:00:00Z", to: "2100-01-01T00:00:00Z", groupBy: [PROVIDER]) { provider requests } }');

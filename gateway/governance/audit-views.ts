@@ -2,6 +2,7 @@
  * The audit trail, read back (art. 15, 17): records newest first with keyset paging and filters,
  * and usage counts by consumer, provider, resource, data item and purpose over a period.
  */
+import { GraphQLError } from 'graphql';
 import { sql, type Selectable } from 'kysely';
 import { auditScopeOf, visibleItems, type AuditScope } from '../../policies/governance/audit-scope.ts';
 import type { AuditRecordsTable } from '../store/tables.ts';
@@ -38,8 +39,9 @@ function scoped(deps: GovernanceDeps, scope: AuditScope, filter: AuditFilter) {
 export async function listAuditRecords(deps: GovernanceDeps, actor: Actor, filter: AuditFilter, first: number, after?: string | null): Promise<{ records: AuditRow[]; nextCursor: string | null }> {
   const scope = auditScopeOf(actor);
   const limit = Math.min(Math.max(first, 1), MAX_PAGE);
-  let query = scoped(deps, scope, filter).orderBy('id', 'desc').limit(limit + 1);
-  if (after) query = query.where('id', '<', after);
+  let query = scoped(deps, scope, filter).orderBy('at', 'desc').orderBy('id', 'desc').limit(limit + 1);
+  const cursor = after ? parseCursor(after) : undefined;
+  if (cursor) query = query.where(sql<boolean>`(at, id) < (${cursor.at}, ${cursor.id})`);
   const rows = await query.execute();
   const providerOf = (coordinate: string) => deps.catalog().get(coordinate)?.provider;
   const records = rows.slice(0, limit).map((row) => ({
@@ -47,7 +49,17 @@ export async function listAuditRecords(deps: GovernanceDeps, actor: Actor, filte
     visibleGranted: visibleItems(scope, row, row.granted, providerOf),
     visibleDenied: visibleItems(scope, row, row.denied, providerOf),
   }));
-  return { records, nextCursor: rows.length > limit ? String(records[records.length - 1]!.id) : null };
+  const last = records[records.length - 1];
+  return { records, nextCursor: rows.length > limit && last ? `${new Date(last.at).toISOString()}|${last.id}` : null };
+}
+
+/** Cursors are `<ISO instant>|<id>` of the last record of a page; anything else is an input error. */
+function parseCursor(after: string): { at: Date; id: string } {
+  const [at, id] = after.split('|');
+  if (!at || !id || !/^\d+$/.test(id) || Number.isNaN(Date.parse(at))) {
+    throw new GraphQLError(`"${after}" is not a cursor from a previous page (nextCursor)`, { extensions: { code: 'BAD_USER_INPUT' } });
+  }
+  return { at: new Date(at), id };
 }
 
 export const USAGE_DIMENSIONS = { CONSUMER: 'r.dept', PROVIDER: 'c.provider', RESOURCE: 'c.type_name', FIELD: 'g.field', PURPOSE: 'r.purpose' } as const;

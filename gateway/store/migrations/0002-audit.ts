@@ -31,9 +31,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('duration_ms', 'integer', (c) => c.notNull())
     .addUniqueConstraint('audit_records_chain_seq', ['chain', 'seq'])
     .execute();
-  // Views page newest first by id (keyset), scoped by consumer department or by provider, over a period.
-  await db.schema.createIndex('audit_records_dept_id').on('audit_records').columns(['dept', 'id']).execute();
-  await db.schema.createIndex('audit_records_at').on('audit_records').column('at').execute();
+  // Views page newest first by (at, id) (keyset), scoped by consumer department or by provider, over a period.
+  await db.schema.createIndex('audit_records_dept_at_id').on('audit_records').columns(['dept', 'at', 'id']).execute();
+  await db.schema.createIndex('audit_records_at_id').on('audit_records').columns(['at', 'id']).execute();
   await db.schema.createIndex('audit_records_request').on('audit_records').column('request_id').execute();
   await sql`CREATE INDEX audit_records_providers ON audit_records USING gin (providers)`.execute(db);
   await db.schema

@@ -1,0 +1,87 @@
+/**
+ * `npm run bench:audit`: the audit views on a million records. Creates a fresh PostgreSQL database
+ * on the server of `DATABASE_URL` (default postgres://postgres@127.0.0.1:5432/postgres), fills it
+ * with 1 000 000 synthetic records over a year, and times each view (median of 5 runs).
+ */
+import { randomBytes } from 'node:crypto';
+import { sql } from 'kysely';
+import pg from 'pg';
+import { syncCatalog } from '../gateway/governance/catalog.ts';
+import { dataUsage, listAuditRecords } from '../gateway/governance/audit-views.ts';
+import type { GovernanceDeps } from '../gateway/governance/governance-deps.ts';
+import { seedStore } from '../gateway/governance/seed.ts';
+import { openStore } from '../gateway/store/database.ts';
+import { migrateToLatest } from '../gateway/store/migrate.ts';
+import type { Consumer } from '../policies/types.ts';
+import { composeSupergraph } from '../schema/compose-supergraph.ts';
+import { readShareCatalog } from '../schema/read-share-catalog.ts';
+import { SUBGRAPHS } from '../subgraphs/registry.ts';
+
+const RECORDS = Number(process.env['BENCH_AUDIT_RECORDS'] ?? 1_000_000);
+const server = new URL(process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres');
+const name = `zhoucun_audit_bench_${randomBytes(4).toString('hex')}`;
+const admin = new pg.Client({ connectionString: server.toString() });
+await admin.connect();
+await admin.query(`CREATE DATABASE ${name}`);
+const url = new URL(server);
+url.pathname = `/${name}`;
+const store = await openStore({ databaseUrl: url.toString() });
+
+try {
+  await migrateToLatest(store.db);
+  await seedStore(store.db);
+  const catalog = readShareCatalog(composeSupergraph(SUBGRAPHS.map((s) => ({ name: s.name, url: 'http://bench', typeDefs: s.definition.typeDefs }))));
+  await syncCatalog(store.db, catalog, new Date());
+
+  const started = performance.now();
+  // Synthetic traffic: seven consumer departments, four purposes, a handful of query shapes, one year.
+  await sql`
+    insert into audit_records (chain, seq, prev_hash, hash, at, request_id, app, dept, roles, purpose, matter, operation_hash, operation_name,
+                               granted, denied, masked, providers, served, outcome, duration_ms)
+    select 'bench', i, 'x', md5(i::text), timestamptz '2026-01-01 00:00:00+08' + (i * (interval '365 days' / ${RECORDS})),
+           'req-' || i, (array['civil-affairs-app','approval-app','hr-portal','mr-app','nr-app','ps-app','ic-app'])[1 + i % 7] || '-' || (i % 3),
+           (array['civil-affairs','approval','human-resources','market-regulation','natural-resources','public-security','info-center'])[1 + i % 7],
+           '["consumer"]'::jsonb,
+           (array['ADMINISTRATIVE_BASIS','WORK_REFERENCE','DATA_VERIFICATION','BUSINESS_COLLABORATION'])[1 + (i / 7) % 4],
+           case when i % 5 = 0 then '最低生活保障资格审核' end, md5((i % 40)::text), 'Op' || (i % 40),
+           (array['["Query.resident","Resident.name","Resident.monthlyPension"]','["Query.enterprise","Enterprise.name","Resident.name"]',
+                  '["Query.resident","Resident.name","Resident.maritalStatus"]','["Query.realEstateRight","RealEstateRight.area"]'])[1 + i % 4]::jsonb,
+           case when i % 3 = 0 then '["Resident.criminalRecord"]'::jsonb else '[]'::jsonb end, '[]'::jsonb,
+           case i % 4 when 0 then array['human-resources','public-security'] when 1 then array['market-regulation','public-security']
+                      when 2 then array['civil-affairs','public-security'] else array['natural-resources'] end,
+           '{"public-security":{"calls":1,"entities":1}}'::jsonb, case when i % 3 = 0 then 'PARTIAL' else 'SERVED' end, 5 + i % 20
+    from generate_series(1, ${RECORDS}) as i`.execute(store.db);
+  await sql`analyze audit_records`.execute(store.db);
+  console.log(`${RECORDS} records inserted in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+
+  const deps: GovernanceDeps = { db: store.db, catalog: () => catalog, departments: [], now: () => new Date(), grantsChanged: async () => undefined };
+  const consumer: Consumer = { app: 'a', dept: 'civil-affairs', roles: ['consumer'] };
+  const provider: Consumer = { app: 'hr-admin', dept: 'human-resources', roles: ['provider-admin'] };
+  const operator: Consumer = { app: 'op', dept: 'info-center', roles: ['platform-admin'] };
+  const march = { from: '2026-03-01T00:00:00+08:00', to: '2026-04-01T00:00:00+08:00' };
+  const deep = await listAuditRecords(deps, consumer, { to: '2026-07-01T00:00:00+08:00' }, 200);
+
+  const cases: Array<[string, () => Promise<unknown>]> = [
+    ['consumer: own records, first page of 50', () => listAuditRecords(deps, consumer, {}, 50)],
+    ['consumer: a page in the middle of the year (keyset)', () => listAuditRecords(deps, consumer, { to: '2026-07-01T00:00:00+08:00' }, 50, deep.nextCursor)],
+    ['provider: who used my items, first page', () => listAuditRecords(deps, provider, { department: 'civil-affairs' }, 50)],
+    ['operator: one purpose in one month', () => listAuditRecords(deps, operator, { ...march, purpose: 'DATA_VERIFICATION' }, 50)],
+    ['operator: one data item, first page', () => listAuditRecords(deps, operator, { field: 'Resident.maritalStatus' }, 50)],
+    ['operator: usage by consumer and resource, one month', () => dataUsage(deps, operator, { ...march, groupBy: ['CONSUMER', 'RESOURCE'] })],
+    ['provider: usage of my items by consumer, one month', () => dataUsage(deps, provider, { ...march, groupBy: ['CONSUMER', 'FIELD'] })],
+  ];
+  for (const [label, run] of cases) {
+    const times: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const t = performance.now();
+      await run();
+      times.push(performance.now() - t);
+    }
+    times.sort((a, b) => a - b);
+    console.log(`  ${label.padEnd(52)} ${times[2]!.toFixed(1).padStart(8)} ms`);
+  }
+} finally {
+  await store.close();
+  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await admin.end();
+}

@@ -10,9 +10,13 @@ import type { Consumer, Grant, Purpose, ShareCatalog } from '../policies/types.t
 export interface GrantSource {
   version(): number;
   grants(): readonly Grant[];
+  /** Resolves once a reload already under way (another instance changed grants) has landed. */
+  settled?(): Promise<void>;
 }
 
 export interface AbilitySource {
+  /** Waits for a grants reload under way, so no request is decided on grants known to be stale. */
+  settled(): Promise<void>;
   /** Without a purpose, no grant applies: only unconditional items and the consumer's own. */
   abilityFor(consumer: Consumer, purpose: Purpose | undefined): ShareAbility;
 }
@@ -43,7 +47,9 @@ export function createAbilitySource(options: {
 }): AbilitySource {
   const now = options.now ?? (() => new Date());
   const cache = new Map<string, { ability: ShareAbility; version: number; validUntil: number }>();
+  const settled = Promise.resolve();
   return {
+    settled: () => options.grants.settled?.() ?? settled,
     abilityFor(consumer, purpose) {
       const key = `${consumer.dept}\n${purpose ?? ''}`;
       const at = now();

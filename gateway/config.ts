@@ -30,6 +30,12 @@ export interface GatewayConfig {
   governancePort: number;
   /** `AUDIT_CHAIN`: this instance's audit hash chain, stable across restarts; default `gateway-<host>-<port>`. */
   auditChain: string;
+  /** `REDIS_URL`: shared caches, invalidation and rate limits across instances; absent → in memory. */
+  redisUrl: string | undefined;
+  /** `REDIS_PREFIX`, default `zhoucun:`: prefix of every key and channel. */
+  redisPrefix: string;
+  /** `RATE_LIMIT_DEPT_PER_MINUTE` (default 6000) and `RATE_LIMIT_APP_PER_MINUTE` (default 1200). */
+  rateLimits: { perDepartment: number; perApp: number };
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -57,6 +63,20 @@ export function readSubgraphUrls(raw: string | undefined, variable = 'SUBGRAPH_U
     urls[name.trim()] = url.trim();
   }
   return urls;
+}
+
+function readRedisUrl(raw: string | undefined): string | undefined {
+  if (!raw) return undefined;
+  if (!/^rediss?:\/\//.test(raw) || !URL.canParse(raw)) throw new ConfigError('REDIS_URL', 'must be a redis:// URL');
+  return raw;
+}
+
+function readPositiveInteger(env: NodeJS.ProcessEnv, variable: string, fallback: number): number {
+  const raw = env[variable];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1) throw new ConfigError(variable, `must be a positive integer, got "${raw}"`);
+  return value;
 }
 
 function readDatabaseUrl(raw: string | undefined): string | undefined {
@@ -88,5 +108,11 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Readonl
     databaseUrl: readDatabaseUrl(env['DATABASE_URL']),
     governancePort: readPort(env, 'GOVERNANCE_PORT', 4100),
     auditChain: env['AUDIT_CHAIN'] || `gateway-${hostname()}-${readPort(env, 'PORT', 4000)}`,
+    redisUrl: readRedisUrl(env['REDIS_URL']),
+    redisPrefix: env['REDIS_PREFIX'] || 'zhoucun:',
+    rateLimits: Object.freeze({
+      perDepartment: readPositiveInteger(env, 'RATE_LIMIT_DEPT_PER_MINUTE', 6000),
+      perApp: readPositiveInteger(env, 'RATE_LIMIT_APP_PER_MINUTE', 1200),
+    }),
   });
 }

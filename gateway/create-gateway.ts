@@ -15,6 +15,7 @@ import { readShareCatalog } from '../schema/read-share-catalog.ts';
 import { readSubgraphEndpoints } from '../schema/read-subgraph-endpoints.ts';
 import type { GrantSource } from './ability-source.ts';
 import type { AuditWriter } from './audit/audit-writer.ts';
+import type { ConsumeRate } from './rate-limit.ts';
 import { createAbilitySource } from './ability-source.ts';
 import { createAuthenticator } from './authenticate.ts';
 import { ERROR_CODES, shareError, type ErrorCode } from './errors.ts';
@@ -47,6 +48,8 @@ export interface GatewayOptions {
   storeChecks?: readonly StoreCheck[];
   /** Where audit records go (step 7); without it nothing is audited (benchmarks only). */
   audit?: AuditWriter;
+  /** Per-consumer rate limits; without them none apply. */
+  rateLimit?: ConsumeRate;
 }
 
 export interface Gateway {
@@ -96,6 +99,14 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     // 1 authenticate
     const authentication = await authenticate(request.headers.authorization);
     if ('refused' in authentication) return refuse(reply, 'UNAUTHENTICATED', `Authentication failed: ${authentication.refused}`);
+    // 1b rate limit (a batch counts for each of its operations)
+    if (options.rateLimit) {
+      const verdict = await options.rateLimit(authentication.consumer, Array.isArray(request.body) ? Math.max(1, request.body.length) : 1);
+      if (!verdict.ok) {
+        reply.header('retry-after', String(verdict.retryAfterSeconds));
+        return refuse(reply, 'RATE_LIMITED', `Rate limit of your ${verdict.limit} reached; retry in ${verdict.retryAfterSeconds} s`);
+      }
+    }
     // 2 purpose (declared here; required for data queries in enforceOperation)
     const header = (name: string) => {
       const value = request.headers[name];

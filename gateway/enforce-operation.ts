@@ -103,6 +103,7 @@ export function createEnforcingExecutor(inner: GatewayExecutor, deps: Enforcemen
         throw shareError('PURPOSE_REQUIRED', { withStatus: true });
       }
     }
+    await deps.abilities.settled();
     const ability = deps.abilities.abilityFor(context.consumer, purpose);
     const pruned = authorize(rc, ability);
     let result: GatewayExecutionResult;

@@ -7,6 +7,7 @@ import { GraphQLError } from 'graphql';
 
 export const ERROR_CODES = {
   UNAUTHENTICATED: { status: 401, message: 'Authentication required: send Authorization: Bearer <token> with a valid, unexpired token' },
+  RATE_LIMITED: { status: 429, message: 'Too many requests from your application or department; retry after the number of seconds in Retry-After' },
   PURPOSE_REQUIRED: { status: 400, message: 'Declare the purpose of use in X-Share-Purpose: ADMINISTRATIVE_BASIS, WORK_REFERENCE, DATA_VERIFICATION or BUSINESS_COLLABORATION' },
   BAD_REQUEST: { status: 400, message: 'The request is malformed' },
   BAD_USER_INPUT: { status: 400, message: 'An argument or variable is not valid' },

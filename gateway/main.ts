@@ -35,7 +35,11 @@ try {
     logLevel: config.logLevel,
     undeclaredFields: config.undeclaredFields,
     audit: { chain: config.auditChain, spoolPath: auditSpoolPath(config.dataDir, config.auditChain) },
+    redisUrl: config.redisUrl,
+    redisPrefix: config.redisPrefix,
+    rateLimits: config.rateLimits,
   });
+  running.gateway.app.log.info({ url: running.url, store: store.kind, redis: config.redisUrl ? 'shared' : 'in memory' }, 'gateway ready');
   const stop = async () => {
     await running.close();
     await store.close();

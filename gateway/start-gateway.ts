@@ -11,6 +11,9 @@ import { readShareCatalog } from '../schema/read-share-catalog.ts';
 import type { ShareCatalog } from '../policies/types.ts';
 import { createSubgraphServer } from '../subgraphs/shared/create-subgraph-server.ts';
 import type { GrantSource } from './ability-source.ts';
+import { createMemoryInvalidationBus, createRedisInvalidationBus } from './cache/invalidation-bus.ts';
+import { closeRedis, connectRedis } from './cache/redis-connection.ts';
+import { createRateLimiter, type RateLimits } from './rate-limit.ts';
 import { createAuditSpool } from './audit/audit-spool.ts';
 import { createAuditWriter } from './audit/audit-writer.ts';
 import { createGateway, type Gateway } from './create-gateway.ts';
@@ -39,6 +42,10 @@ export interface StartGatewayOptions {
   grants?: GrantSource;
   /** Audit chain of this instance and its local spool file; without them nothing is audited (benchmark baselines only). */
   audit?: { chain: string; spoolPath: string } | undefined;
+  /** Shared Redis (invalidation, rate limits); absent → in memory, this instance only. */
+  redisUrl?: string | undefined;
+  redisPrefix?: string;
+  rateLimits?: RateLimits;
   /** Observes calls the governance subgraph accepts (tests). */
   onGovernanceCall?: Parameters<typeof createSubgraphServer>[1]['onGatewayCall'];
 }
@@ -53,7 +60,12 @@ export interface RunningGateway {
 }
 
 export async function startGateway(options: StartGatewayOptions): Promise<RunningGateway> {
+  const prefix = options.redisPrefix ?? 'zhoucun:';
+  const logRedis = (error: unknown) => void error; // reconnects by itself; fallbacks cover the gap
+  const redis = options.redisUrl ? connectRedis(options.redisUrl, logRedis) : undefined;
+  const bus = redis ? createRedisInvalidationBus(redis, prefix, logRedis) : createMemoryInvalidationBus();
   const storeGrants = options.grants ? undefined : await createStoreGrantSource(options.store.db, {});
+  bus.onGrantsChanged(() => void storeGrants?.refresh().catch(() => undefined));
   const audit = options.audit
     ? await createAuditWriter({
         db: options.store.db,
@@ -73,7 +85,10 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     },
     departments: options.departments,
     now: () => new Date(),
-    grantsChanged: async () => storeGrants?.refresh(),
+    grantsChanged: async () => {
+      await storeGrants?.refresh();
+      await bus.publishGrantsChanged().catch(logRedis);
+    },
   };
 
   let governance: FastifyInstance | undefined;
@@ -101,6 +116,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
       logLevel: options.logLevel,
       storeChecks: [{ name: 'store', check: async () => void (await sql`select 1`.execute(options.store.db)) }],
       ...(audit ? { audit } : {}),
+      ...(options.rateLimits ? { rateLimit: createRateLimiter(options.rateLimits, redis, prefix) } : {}),
     });
     const url = `${await gateway.app.listen({ host: options.host, port: options.port })}/graphql`;
     return {
@@ -114,12 +130,16 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
         await gateway.close();
         await audit?.close();
         await governance?.close();
+        await bus.close();
+        await closeRedis(redis);
       },
     };
   } catch (error) {
     storeGrants?.close();
     await audit?.close();
     await governance?.close();
+    await bus.close();
+    await closeRedis(redis);
     throw error;
   }
 }

@@ -9,6 +9,9 @@ const platform = await startPlatform({
   gatewayPort: config.port,
   defaultSubgraphPorts: true,
   databaseUrl: config.databaseUrl,
+  redisUrl: config.redisUrl,
+  redisPrefix: config.redisPrefix,
+  rateLimits: config.rateLimits,
   logLevel: config.logLevel === 'info' ? 'warn' : config.logLevel,
 });
 
@@ -18,6 +21,7 @@ Zhoucun data-sharing gateway is running.
   GraphQL endpoint   ${platform.gatewayUrl}
   Subgraphs          ${platform.subgraphs.map((s) => `${s.name} ${s.url}`).join('\n                     ')}
   Store              ${platform.store.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${config.dataDir}/pglite`}
+  Caches             ${config.redisUrl ? 'Redis (REDIS_URL)' : 'in memory'}
 
 Get a token for a consumer department (in another terminal):
   npm run token -- --dept civil-affairs

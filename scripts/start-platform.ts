@@ -13,6 +13,7 @@ import { GOVERNANCE_DEFAULT_PORT } from '../gateway/governance/governance-subgra
 import { seedStore } from '../gateway/governance/seed.ts';
 import { ensureDemoKeyPair, type KeyPair } from '../gateway/keys.ts';
 import { startGateway } from '../gateway/start-gateway.ts';
+import type { RateLimits } from '../gateway/rate-limit.ts';
 import { defaultPgliteDir, openStore, type Store } from '../gateway/store/database.ts';
 import { migrateToLatest } from '../gateway/store/migrate.ts';
 import type { ShareCatalog } from '../policies/types.ts';
@@ -39,6 +40,10 @@ export interface PlatformOptions {
   audit?: boolean;
   /** The gateway's audit chain; default `gateway-<host>-<port>`. */
   auditChain?: string;
+  /** Redis for caches, invalidation and rate limits; absent → in memory. */
+  redisUrl?: string | undefined;
+  redisPrefix?: string;
+  rateLimits?: RateLimits;
 }
 
 export interface Platform {
@@ -68,6 +73,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
         gatewayPublicKey: gatewaySigning.publicKey,
         logLevel,
         ...(options.onSubgraphCall ? { onGatewayCall: options.onSubgraphCall } : {}),
+        ...(options.redisUrl ? { redisUrl: options.redisUrl } : {}),
       });
       const url = await app.listen({ host: '127.0.0.1', port: options.defaultSubgraphPorts ? subgraph.defaultPort : 0 });
       subgraphs.push({ name: subgraph.name, url: `${url}/graphql`, app });
@@ -85,6 +91,9 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       ...(options.grants ? { grants: options.grants } : {}),
       ...(options.onSubgraphCall ? { onGovernanceCall: options.onSubgraphCall } : {}),
       audit: options.audit === false ? undefined : { chain: auditChain, spoolPath: auditSpoolPath(options.dataDir, auditChain) },
+      redisUrl: options.redisUrl,
+      ...(options.redisPrefix ? { redisPrefix: options.redisPrefix } : {}),
+      ...(options.rateLimits ? { rateLimits: options.rateLimits } : {}),
     });
     return {
       gateway: running.gateway,

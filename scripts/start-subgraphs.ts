@@ -1,6 +1,7 @@
 /**
  * `npm run subgraphs`: the six department subgraphs on their ports (4101…), accepting calls signed
- * with the gateway key whose public half is `GATEWAY_PUBLIC_KEY_PATH` (default: the demo key).
+ * with the gateway key whose public half is `GATEWAY_PUBLIC_KEY_PATH` (default: the demo key);
+ * `SUBGRAPH=<name>` starts one only; `REDIS_URL` puts their resolver cache in Redis.
  */
 import { readGatewayConfig } from '../gateway/config.ts';
 import { ensureDemoKeyPair, loadPublicKey } from '../gateway/keys.ts';
@@ -10,9 +11,16 @@ import { SUBGRAPHS } from '../subgraphs/registry.ts';
 const config = readGatewayConfig();
 const publicKeyPath = process.env['GATEWAY_PUBLIC_KEY_PATH'];
 const gatewayPublicKey = publicKeyPath ? await loadPublicKey(publicKeyPath) : (await ensureDemoKeyPair(config.dataDir, 'gateway-signing')).publicKey;
+// SUBGRAPH=<name> starts one department only (one container per department).
+const only = process.env['SUBGRAPH'];
+const selected = only ? SUBGRAPHS.filter((subgraph) => subgraph.name === only) : SUBGRAPHS;
+if (selected.length === 0) {
+  process.stderr.write(`SUBGRAPH must be one of ${SUBGRAPHS.map((s) => s.name).join(', ')}\n`);
+  process.exit(1);
+}
 const apps = await Promise.all(
-  SUBGRAPHS.map(async (subgraph) => {
-    const app = await createSubgraphServer(subgraph.definition, { gatewayPublicKey, logLevel: config.logLevel });
+  selected.map(async (subgraph) => {
+    const app = await createSubgraphServer(subgraph.definition, { gatewayPublicKey, logLevel: config.logLevel, ...(config.redisUrl ? { redisUrl: config.redisUrl } : {}) });
     await app.listen({ host: config.host, port: subgraph.defaultPort });
     return app;
   }),

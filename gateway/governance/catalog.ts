@@ -43,7 +43,7 @@ export async function syncCatalog(db: Kysely<Database>, catalog: ShareCatalog, n
       await db.insertInto('catalog_items').values({
         coordinate: share.coordinate, type_name: share.typeName, field_name: share.fieldName, provider: share.provider,
         declared: JSON.stringify(declared), override: null, reviewed_by: null, reviewed_at: null, published_on: chinaDate(now), updated_at: now,
-      }).execute();
+      }).onConflict((oc) => oc.column('coordinate').doNothing()).execute(); // another instance may publish it at the same moment
       await recordEvent(db, { actor: platform, subjectKind: 'catalog_item', subjectId: share.coordinate, action: 'published', details: declared });
     } else if (JSON.stringify(row.declared) !== JSON.stringify(declared) || row.provider !== share.provider) {
       await db.updateTable('catalog_items').set({ declared: JSON.stringify(declared), provider: share.provider, updated_at: now }).where('coordinate', '=', share.coordinate).execute();

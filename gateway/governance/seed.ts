@@ -23,5 +23,7 @@ export async function seedStore(db: Kysely<Database>): Promise<void> {
       granted_by: 'seed',
       granted_at: grant.validFrom,
     })))
+    // Two instances starting on one fresh store both seed: the second one's rows already exist.
+    .onConflict((oc) => oc.column('id').doNothing())
     .execute();
 }

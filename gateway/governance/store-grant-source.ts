@@ -34,13 +34,16 @@ export async function createStoreGrantSource(db: Kysely<Database>, options: Stor
   let localVersion = 0;
   let confirmedAt = 0;
 
-  const refresh = async () => {
+  let pending: Promise<void> | undefined;
+  const reload = async () => {
     const version = await readGrantsVersion(db);
     snapshot = await loadCurrentGrants(db, new Date());
     storeVersion = version;
     localVersion += 1;
     confirmedAt = Date.now();
   };
+  // Concurrent refreshes share one reload; requests arriving meanwhile wait for it (settled()).
+  const refresh = () => (pending ??= reload().finally(() => (pending = undefined)));
   await refresh();
 
   const timer = setInterval(() => {
@@ -58,6 +61,7 @@ export async function createStoreGrantSource(db: Kysely<Database>, options: Stor
       return snapshot;
     },
     refresh,
+    settled: () => pending?.catch(() => undefined) ?? Promise.resolve(),
     close: () => clearInterval(timer),
   };
 }

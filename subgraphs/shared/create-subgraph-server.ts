@@ -6,6 +6,7 @@ import { mercuriusFederationPlugin } from '@mercuriusjs/federation';
 import Fastify, { type FastifyInstance, type FastifyPluginAsync } from 'fastify';
 import type { CryptoKey } from 'jose';
 import type { IResolvers } from 'mercurius';
+import { Redis as IORedis } from 'ioredis';
 import mercuriusCacheModule, { type MercuriusCacheOptions } from 'mercurius-cache';
 import { buildSubgraphSdl } from '../../schema/build-subgraph-sdl.ts';
 import { SHARED_SCALARS } from '../../schema/scalars/index.ts';
@@ -17,6 +18,8 @@ export interface SubgraphServerOptions {
   gatewayPublicKey: CryptoKey;
   /** Log level (pino); default `silent`. */
   logLevel?: string;
+  /** Redis for the resolver cache (mercurius-cache); absent → in memory. */
+  redisUrl?: string;
   /** Called for every accepted gateway call, with the GraphQL query it carries (metrics, tests). */
   onGatewayCall?: (call: { subgraph: string; query: string; consumerDept: string; purpose: string | undefined }) => void;
 }
@@ -63,7 +66,16 @@ export async function createSubgraphServer<Store, Loaders>(
     context: (request) => ({ store, loaders: department.createLoaders(store), call: calls.get(request) }),
     graphiql: false,
   });
-  await app.register(mercuriusCache, { ttl: 0, policy: department.cachePolicy });
+  // Cache keys are the query field and its arguments only: subgraphs never see who the consumer is
+  // beyond the gateway's signature, and the gateway has already removed what the consumer may not get.
+  const redis = options.redisUrl ? new IORedis(options.redisUrl, { keyPrefix: `zhoucun:cache:${department.name}:`, enableOfflineQueue: false, lazyConnect: false, maxRetriesPerRequest: 1 }) : undefined;
+  redis?.on('error', (error) => app.log.warn({ err: error }, 'resolver cache unavailable; resolving without it'));
+  if (redis) app.addHook('onClose', async () => void (await redis.quit().catch(() => redis.disconnect())));
+  await app.register(mercuriusCache, {
+    ttl: 0,
+    policy: department.cachePolicy,
+    ...(redis ? { storage: { type: 'redis', options: { client: redis, invalidation: true } } } : {}),
+  });
   return app;
 }
 

@@ -1,0 +1,158 @@
+/**
+ * Two gateway processes on one PostgreSQL and one Redis, in front of the same subgraphs: a decision
+ * taken through one is in force through the other on the next request; revocations hold when Redis
+ * is away (within the stated bound of 1 s); rate limits count both instances together.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureDemoKeyPair, type KeyPair } from '../gateway/keys.ts';
+import type { Role } from '../policies/types.ts';
+import { issueToken } from '../scripts/issue-token.ts';
+import { createSubgraphServer } from '../subgraphs/shared/create-subgraph-server.ts';
+import { DEMO } from '../subgraphs/shared/district.ts';
+import { SUBGRAPHS } from '../subgraphs/registry.ts';
+import { createPostgresDatabase, type TestDatabase } from './support/databases.ts';
+import { freePort } from './support/free-port.ts';
+import { startTcpProxy, type TcpProxy } from './support/tcp-proxy.ts';
+
+const PENSION_QUERY = `{ resident(citizenId: "${DEMO.resident}") { monthlyPension } }`;
+const root = new URL('..', import.meta.url).pathname;
+
+let database: TestDatabase;
+let redisProxy: TcpProxy;
+let issuer: KeyPair;
+const subgraphs: FastifyInstance[] = [];
+const gateways: Array<{ url: string; child: ChildProcess }> = [];
+
+async function startGatewayProcess(dataDir: string, env: Record<string, string>): Promise<{ url: string; child: ChildProcess }> {
+  const [port, governancePort] = [await freePort(), await freePort()];
+  const child = spawn(process.execPath, ['gateway/main.ts'], {
+    cwd: root,
+    env: { ...process.env, ...env, DATA_DIR: dataDir, PORT: String(port), GOVERNANCE_PORT: String(governancePort), LOG_LEVEL: 'info', AUDIT_CHAIN: `scale-${port}` },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    const lines = createInterface({ input: child.stdout! });
+    lines.on('line', (line) => {
+      if (line.includes('"gateway ready"')) resolve((JSON.parse(line) as { url: string }).url);
+    });
+    child.once('exit', (code) => reject(new Error(`gateway exited with ${code}`)));
+  });
+  return { url, child };
+}
+
+beforeAll(async () => {
+  database = await createPostgresDatabase();
+  redisProxy = await startTcpProxy({ host: '127.0.0.1', port: 6379 });
+  const dataDir = mkdtempSync(join(tmpdir(), 'zhoucun-scale-'));
+  issuer = await ensureDemoKeyPair(dataDir, 'token-issuer');
+  const signing = await ensureDemoKeyPair(dataDir, 'gateway-signing');
+  const urls: string[] = [];
+  for (const subgraph of SUBGRAPHS) {
+    const app = await createSubgraphServer(subgraph.definition, { gatewayPublicKey: signing.publicKey, redisUrl: 'redis://127.0.0.1:6379' });
+    urls.push(`${subgraph.name}=${await app.listen({ host: '127.0.0.1', port: 0 })}/graphql`);
+    subgraphs.push(app);
+  }
+  const env = {
+    DATABASE_URL: database.databaseUrl!,
+    REDIS_URL: `redis://127.0.0.1:${redisProxy.port}`,
+    REDIS_PREFIX: `zhoucun-test-${randomBytes(4).toString('hex')}:`,
+    SUBGRAPH_URLS: urls.join(','),
+    RATE_LIMIT_APP_PER_MINUTE: '30',
+  };
+  gateways.push(await startGatewayProcess(dataDir, env));
+  gateways.push(await startGatewayProcess(dataDir, env));
+});
+
+afterAll(async () => {
+  for (const { child } of gateways) child.kill('SIGTERM');
+  await Promise.all(gateways.map(({ child }) => new Promise((resolve) => (child.exitCode !== null ? resolve(null) : child.once('exit', resolve)))));
+  await Promise.all(subgraphs.map((app) => app.close()));
+  await redisProxy?.close();
+  await database?.drop();
+});
+
+async function query(gateway: { url: string }, who: { dept: string; app: string; roles?: Role[]; purpose?: string }, text: string, variables?: Record<string, unknown>) {
+  const token = await issueToken(issuer.privateKey, { dept: who.dept, app: who.app, roles: who.roles ?? ['consumer'] });
+  const response = await fetch(gateway.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...(who.purpose ? { 'x-share-purpose': who.purpose } : {}) },
+    body: JSON.stringify({ query: text, variables }),
+  });
+  return { status: response.status, retryAfter: response.headers.get('retry-after'), body: (await response.json()) as { data?: Record<string, unknown>; errors?: Array<{ extensions?: { code?: string } }> } };
+}
+
+const pension = (body: { data?: Record<string, unknown> }) => (body.data?.['resident'] as { monthlyPension: unknown } | undefined)?.monthlyPension;
+
+async function approveThrough(gateway: { url: string }, purpose: string): Promise<string> {
+  const applied = await query(gateway, { dept: 'approval', app: 'approval-app' }, `mutation { requestAccess(input: { fields: ["Resident.monthlyPension"], purpose: ${purpose}, justification: "核验" }) { id } }`);
+  const id = (applied.body.data?.['requestAccess'] as { id: string }).id;
+  const decided = await query(gateway, { dept: 'human-resources', app: 'human-resources-admin', roles: ['provider-admin'] }, 'mutation($id: ID!) { decideAccessRequest(id: $id, approve: true) { grants { id } } }', { id });
+  return (decided.body.data?.['decideAccessRequest'] as { grants: Array<{ id: string }> }).grants[0]!.id;
+}
+
+async function revokeThrough(gateway: { url: string }, grantId: string) {
+  const revoked = await query(gateway, { dept: 'human-resources', app: 'human-resources-admin', roles: ['provider-admin'] }, 'mutation($id: ID!) { revokeGrant(id: $id, reason: "办结") { live } }', { id: grantId });
+  expect(revoked.body.data?.['revokeGrant']).toEqual({ live: false });
+}
+
+describe('two gateway instances', () => {
+  it('when a grant is approved through A, then B serves the value on the next request; when revoked through A, B stops within 1 s', async () => {
+    const [a, b] = gateways as unknown as [{ url: string }, { url: string }];
+    const reader = { dept: 'approval', app: 'reader-1', purpose: 'DATA_VERIFICATION' };
+    expect(pension((await query(b, reader, PENSION_QUERY)).body)).toBeNull();
+    const grantId = await approveThrough(a, 'DATA_VERIFICATION');
+    expect(pension((await query(b, reader, PENSION_QUERY)).body)).toEqual(expect.any(Number));
+    await revokeThrough(a, grantId);
+    const revokedAt = Date.now();
+    await expect.poll(async () => pension((await query(b, reader, PENSION_QUERY)).body), { timeout: 1_000, interval: 50 }).toBeNull();
+    expect(Date.now() - revokedAt).toBeLessThan(1_000);
+  });
+
+  it('when one application sends more than its limit across both instances, then it gets 429 RATE_LIMITED with Retry-After', async () => {
+    const [a, b] = gateways as unknown as [{ url: string }, { url: string }];
+    const caller = { dept: 'civil-affairs', app: `limited-${randomBytes(3).toString('hex')}`, purpose: 'WORK_REFERENCE' };
+    const nameQuery = `{ resident(citizenId: "${DEMO.resident}") { name } }`;
+    for (let i = 0; i < 30; i++) expect((await query(i % 2 ? a : b, caller, nameQuery)).status).toBe(200);
+    const limited = await query(a, caller, nameQuery);
+    expect(limited.status).toBe(429);
+    expect(limited.body.errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');
+    expect(Number(limited.retryAfter)).toBeGreaterThan(0);
+    expect(Number(limited.retryAfter)).toBeLessThanOrEqual(60);
+    const other = await query(b, { ...caller, app: 'another-app' }, nameQuery);
+    expect(other.status).toBe(200);
+  });
+
+  it('when two consumers with different rights read the same entity through the two instances, then no cached answer crosses between them', async () => {
+    const [a, b] = gateways as unknown as [{ url: string }, { url: string }];
+    const granted = await query(a, { dept: 'civil-affairs', app: 'means-test', purpose: 'ADMINISTRATIVE_BASIS' }, PENSION_QUERY);
+    expect(pension(granted.body)).toEqual(expect.any(Number));
+    const denied = await query(b, { dept: 'natural-resources', app: 'nr-app', purpose: 'ADMINISTRATIVE_BASIS' }, PENSION_QUERY);
+    expect(pension(denied.body)).toBeNull();
+    expect(denied.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN_FIELD');
+  });
+
+  it('when Redis is away, then requests are still served and a revocation through A holds on B within the database fallback bound', async () => {
+    const [a, b] = gateways as unknown as [{ url: string }, { url: string }];
+    const reader = { dept: 'approval', app: 'reader-2', purpose: 'BUSINESS_COLLABORATION' };
+    const grantId = await approveThrough(a, 'BUSINESS_COLLABORATION');
+    await expect.poll(async () => pension((await query(b, reader, PENSION_QUERY)).body), { timeout: 1_500, interval: 50 }).toEqual(expect.any(Number));
+    await redisProxy.cut();
+    try {
+      expect((await query(b, reader, `{ resident(citizenId: "${DEMO.resident}") { name } }`)).status).toBe(200);
+      await revokeThrough(a, grantId);
+      const revokedAt = Date.now();
+      await expect.poll(async () => pension((await query(b, reader, PENSION_QUERY)).body), { timeout: 2_500, interval: 100 }).toBeNull();
+      // The bound stated in the README: the store's grants version is polled every second.
+      expect(Date.now() - revokedAt).toBeLessThan(1_600);
+    } finally {
+      await redisProxy.restore();
+    }
+  });
+});

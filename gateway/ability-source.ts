@@ -56,15 +56,17 @@ export function createAbilitySource(options: {
       let version: number;
       let grants: readonly Grant[];
       try {
+        // Asked every time, even when an ability is cached: a source that cannot vouch for its
+        // grants any more throws, and then no conditional item is served.
         version = options.grants.version();
-        const cached = cache.get(key);
-        if (cached && cached.version === version && cached.validUntil > at.getTime()) return cached.ability;
         grants = options.grants.grants();
       } catch (error) {
         options.onGrantsUnreadable?.(error);
         cache.delete(key);
         return buildShareAbility({ consumer, purpose, catalog: options.catalog, grants: [], now: at }).ability;
       }
+      const cached = cache.get(key);
+      if (cached && cached.version === version && cached.validUntil > at.getTime()) return cached.ability;
       const built = buildShareAbility({ consumer, purpose, catalog: options.catalog, grants, now: at });
       cache.set(key, { ability: built.ability, version, validUntil: built.validUntil?.getTime() ?? Number.POSITIVE_INFINITY });
       return built.ability;

@@ -11,6 +11,12 @@ export const publicSecurity: DepartmentDefinition<PopulationStore, PopulationLoa
   createStore: createPopulationStore,
   createLoaders: createPopulationLoaders,
   resolvers: populationResolvers,
-  // The population register is updated daily.
-  cachePolicy: { Query: { resident: { ttl: 60 }, residents: { ttl: 60 } } },
+  // The population register is updated daily; a correction invalidates at once.
+  cachePolicy: {
+    Query: {
+      resident: { ttl: 60, references: ({ arg }) => [`resident:${String(arg['citizenId'])}`] },
+      residents: { ttl: 60, references: ({ arg }) => (arg['citizenIds'] as string[]).map((id) => `resident:${id}`) },
+    },
+  },
+  watchChanges: (store, onChange) => store.onChange((citizenIds) => onChange(citizenIds.map((id) => `resident:${id}`))),
 };

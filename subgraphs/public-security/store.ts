@@ -17,6 +17,10 @@ export interface ResidentRecord {
 export interface PopulationStore {
   /** One lookup for many keys: the batch function behind the resident loader. */
   findResidents(citizenIds: readonly string[]): Array<ResidentRecord | undefined>;
+  /** Records a correction of a resident's register entry (e.g. after a data dispute, art. 16). */
+  correctResident(citizenId: string, changes: Partial<Omit<ResidentRecord, 'citizenId'>>): void;
+  /** Tells `listener` which residents changed. */
+  onChange(listener: (citizenIds: string[]) => void): void;
 }
 
 const ETHNICITIES = ['汉族', '汉族', '汉族', '汉族', '汉族', '汉族', '回族', '满族', '蒙古族'];
@@ -38,5 +42,15 @@ export function createPopulationStore(): PopulationStore {
       criminalRecord: random.chance(0.03) ? '2015年因交通肇事罪被判处有期徒刑一年，缓刑一年' : '无违法犯罪记录',
     });
   }
-  return { findResidents: (citizenIds) => citizenIds.map((id) => residents.get(id)) };
+  const listeners: Array<(citizenIds: string[]) => void> = [];
+  return {
+    findResidents: (citizenIds) => citizenIds.map((id) => residents.get(id)),
+    correctResident(citizenId, changes) {
+      const current = residents.get(citizenId);
+      if (!current) throw new Error(`no resident ${citizenId} in the register`);
+      residents.set(citizenId, { ...current, ...changes });
+      for (const listener of listeners) listener([citizenId]);
+    },
+    onChange: (listener) => void listeners.push(listener),
+  };
 }

@@ -66,16 +66,27 @@ export async function createSubgraphServer<Store, Loaders>(
     context: (request) => ({ store, loaders: department.createLoaders(store), call: calls.get(request) }),
     graphiql: false,
   });
-  // Cache keys are the query field and its arguments only: subgraphs never see who the consumer is
-  // beyond the gateway's signature, and the gateway has already removed what the consumer may not get.
-  const redis = options.redisUrl ? new IORedis(options.redisUrl, { keyPrefix: `zhoucun:cache:${department.name}:`, enableOfflineQueue: false, lazyConnect: false, maxRetriesPerRequest: 1 }) : undefined;
+  if (Object.keys(department.cachePolicy).length > 0) await registerResolverCache(app, department, store, options.redisUrl);
+  return app;
+}
+
+
+/**
+ * mercurius-cache over the department's cache policy, in Redis when `redisUrl` is set. Cache keys are
+ * the query field, its arguments and the selected fields only: subgraphs never see who the consumer is
+ * beyond the gateway's signature, and the gateway has already removed what the consumer may not get.
+ */
+async function registerResolverCache<Store, Loaders>(app: FastifyInstance, department: DepartmentDefinition<Store, Loaders>, store: Store, redisUrl: string | undefined): Promise<void> {
+  const redis = redisUrl ? new IORedis(redisUrl, { keyPrefix: `zhoucun:cache:${department.name}:`, connectTimeout: 1_000, maxRetriesPerRequest: 1 }) : undefined;
   redis?.on('error', (error) => app.log.warn({ err: error }, 'resolver cache unavailable; resolving without it'));
   if (redis) app.addHook('onClose', async () => void (await redis.quit().catch(() => redis.disconnect())));
   await app.register(mercuriusCache, {
     ttl: 0,
     policy: department.cachePolicy,
-    ...(redis ? { storage: { type: 'redis', options: { client: redis, invalidation: true } } } : {}),
+    storage: redis ? { type: 'redis', options: { client: redis, invalidation: true } } : { type: 'memory', options: { size: 10_000, invalidation: true } },
   });
-  return app;
+  // When the provider's data changes, answers that depend on it leave the cache (every instance, with Redis).
+  department.watchChanges?.(store, (references) => {
+    (async () => app.graphql.cache?.invalidate(references))().catch((error: unknown) => app.log.warn({ err: error }, 'cache invalidation failed'));
+  });
 }
-

@@ -13,8 +13,11 @@ export type DepartmentCode =
   /** The platform operator's own subgraph: governance (catalog, access requests, grants, disputes). */
   | 'info-center';
 
-/** Resolver cache policy per `Type.field`, ttl in seconds (taken from the resource's update cycle). */
-export type CachePolicy = Record<string, Record<string, { ttl: number }>>;
+/**
+ * Resolver cache policy per `Type.field`: ttl in seconds (taken from the resource's update cycle)
+ * and the references an answer depends on (e.g. `resident:<citizenId>`), so a change invalidates it.
+ */
+export type CachePolicy = Record<string, Record<string, { ttl: number; references?: (request: { arg: Record<string, unknown> }, key: string, result: unknown) => string[] | undefined }>>;
 
 export interface DepartmentDefinition<Store, Loaders> {
   name: DepartmentCode;
@@ -25,6 +28,8 @@ export interface DepartmentDefinition<Store, Loaders> {
   createLoaders(store: Store): Loaders;
   resolvers: IResolvers;
   cachePolicy: CachePolicy;
+  /** Calls `onChange` with cache references whenever the provider's data changes. */
+  watchChanges?(store: Store, onChange: (references: string[]) => void): void;
 }
 
 /** The context every department resolver receives. */

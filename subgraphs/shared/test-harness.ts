@@ -47,12 +47,12 @@ function recordCalls<Store>(store: Store, calls: Map<string, unknown[][]>): Stor
 }
 
 /** Starts the department's subgraph for one test and closes it when the test finishes. */
-export async function setupSubgraph<Store, Loaders>(department: DepartmentDefinition<Store, Loaders>): Promise<SubgraphHarness> {
+export async function setupSubgraph<Store, Loaders>(department: DepartmentDefinition<Store, Loaders>, options: { redisUrl?: string; store?: Store } = {}): Promise<SubgraphHarness> {
   const { publicKey, privateKey } = await generateKeyPair('EdDSA', { crv: 'Ed25519' });
   const calls = new Map<string, unknown[][]>();
   const app = await createSubgraphServer(
-    { ...department, createStore: () => recordCalls(department.createStore(), calls) },
-    { gatewayPublicKey: publicKey },
+    { ...department, createStore: () => recordCalls(options.store ?? department.createStore(), calls) },
+    { gatewayPublicKey: publicKey, ...(options.redisUrl ? { redisUrl: options.redisUrl } : {}) },
   );
   onTestFinished(() => app.close());
 

@@ -70,7 +70,6 @@ export async function createSubgraphServer<Store, Loaders>(
   return app;
 }
 
-
 /**
  * mercurius-cache over the department's cache policy, in Redis when `redisUrl` is set. Cache keys are
  * the query field, its arguments and the selected fields only: subgraphs never see who the consumer is

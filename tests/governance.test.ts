@@ -192,12 +192,12 @@ describe.each(STORE_BACKENDS)('governance on %s', (_backend, createDatabase) => 
   it('when a grant reaches validUntil, then it stops by itself', async () => {
     const now = Date.now();
     await platform.store.db.transaction().execute(async (trx) => {
-      await trx.insertInto('grants').values({ id: `short-${now}`, kind: 'REQUEST', dept: 'approval', field: 'Resident.monthlyPension', purpose: 'WORK_REFERENCE', valid_from: new Date(now - 1000), valid_until: new Date(now + 1500), request_id: null, basis: null, granted_by: 'test', granted_at: new Date(now) }).execute();
+      await trx.insertInto('grants').values({ id: `short-${now}`, kind: 'REQUEST', dept: 'approval', field: 'Resident.monthlyPension', purpose: 'WORK_REFERENCE', valid_from: new Date(now - 1000), valid_until: new Date(now + 3000), request_id: null, basis: null, granted_by: 'test', granted_at: new Date(now) }).execute();
       await trx.updateTable('platform_state').set({ value: sql`value + 1` }).where('key', '=', 'grants_version').execute();
     });
     const client = platform.client({ dept: 'approval', purpose: 'WORK_REFERENCE' });
-    await expect.poll(async () => pensionOf((await client.query(PENSION_QUERY)).body), { timeout: 1400, interval: 100 }).toEqual(expect.any(Number));
-    await new Promise((resolve) => setTimeout(resolve, Math.max(0, now + 1600 - Date.now())));
+    await expect.poll(async () => pensionOf((await client.query(PENSION_QUERY)).body), { timeout: 2500, interval: 100 }).toEqual(expect.any(Number));
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, now + 3100 - Date.now())));
     expect(pensionOf((await client.query(PENSION_QUERY)).body)).toBeNull();
   });
 

@@ -148,9 +148,10 @@ describe('two gateway instances', () => {
       expect((await query(b, reader, `{ resident(citizenId: "${DEMO.resident}") { name } }`)).status).toBe(200);
       await revokeThrough(a, grantId);
       const revokedAt = Date.now();
-      await expect.poll(async () => pension((await query(b, reader, PENSION_QUERY)).body), { timeout: 2_500, interval: 100 }).toBeNull();
-      // The bound stated in the README: the store's grants version is polled every second.
-      expect(Date.now() - revokedAt).toBeLessThan(1_600);
+      await expect.poll(async () => pension((await query(b, reader, PENSION_QUERY)).body), { timeout: 3_000, interval: 100 }).toBeNull();
+      // The bound stated in the README: the store's grants version is polled every second (plus a
+      // store round trip and this request; margin for a loaded CI machine).
+      expect(Date.now() - revokedAt).toBeLessThan(2_000);
     } finally {
       await redisProxy.restore();
     }

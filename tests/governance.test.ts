@@ -118,6 +118,11 @@ describe.each(STORE_BACKENDS)('governance on %s', (_backend, createDatabase) => 
     const psAdmin = platform.client({ dept: 'public-security', roles: ['provider-admin'] });
     const attempt = await psAdmin.query('mutation($id: ID!) { decideAccessRequest(id: $id, approve: true) { status } }', { id: request.id });
     expect(errorCodes(attempt.body)).toEqual(['CONFLICT']);
+
+    const noReason = await operator().query('mutation($id: ID!) { closeEscalation(id: $id, reason: " ") { status } }', { id: request.id });
+    expect(errorCodes(noReason.body)).toEqual(['BAD_USER_INPUT']);
+    const closed = await operator().query('mutation($id: ID!) { closeEscalation(id: $id, reason: "低保审核无需犯罪记录，依法不予提供") { status reason decidedBy } }', { id: request.id });
+    expect(closed.body.data?.['closeEscalation']).toEqual({ status: 'CLOSED', reason: '低保审核无需犯罪记录，依法不予提供', decidedBy: 'info-center-admin' });
   });
 
   it('art-13: when input is invalid, then BAD_USER_INPUT names the problem', async () => {

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { Selectable } from 'kysely';
 import { checkAccessRequest } from '../../policies/governance/check-access-request.ts';
 import { addWorkingDays, chinaDate, endOfChinaDate } from '../../policies/governance/china-date.ts';
-import { checkDecision, checkEscalation } from '../../policies/governance/decision-rules.ts';
+import { checkClosingEscalation, checkDecision, checkEscalation } from '../../policies/governance/decision-rules.ts';
 import { canSee } from '../../policies/governance/dispute-rules.ts';
 import type { Purpose } from '../../policies/types.ts';
 import type { AccessRequestsTable } from '../store/tables.ts';
@@ -129,6 +129,24 @@ export async function escalateAccessRequest(deps: GovernanceDeps, actor: Actor, 
       .returningAll()
       .executeTakeFirstOrThrow();
     await recordEvent(trx, { actor, subjectKind: 'access_request', subjectId: id, action: 'escalated', reason });
+    return updated;
+  });
+}
+
+/** The coordination office decides against an escalated request (art. 13); the reason is recorded. */
+export async function closeEscalation(deps: GovernanceDeps, actor: Actor, id: string, reason: string): Promise<AccessRequestRow> {
+  const now = deps.now();
+  return deps.db.transaction().execute(async (trx) => {
+    const request = await trx.selectFrom('access_requests').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+    if (!request || !canSee(actor, { requestingDept: request.requesting_dept, provider: request.provider })) throw notFound('access request', id);
+    assertVerdict(checkClosingEscalation(actor, { requestingDept: request.requesting_dept, provider: request.provider, fields: request.fields, status: request.status }, reason));
+    const updated = await trx
+      .updateTable('access_requests')
+      .set({ status: 'CLOSED', decided_at: now, decided_by: actor.app, decision_reason: reason.trim() })
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await recordEvent(trx, { actor, subjectKind: 'access_request', subjectId: id, action: 'escalation-closed', reason });
     return updated;
   });
 }

@@ -2,7 +2,7 @@
 import { ROLES, type Consumer, type Purpose, type Role } from '../../policies/types.ts';
 import { defineResolvers } from '../../subgraphs/shared/define-resolvers.ts';
 import type { DepartmentContext } from '../../subgraphs/shared/department.ts';
-import { decideAccessRequest, escalateAccessRequest, getAccessRequest, listAccessRequests, requestAccess, type AccessRequestRow, type RequestAccessInput } from './access-requests.ts';
+import { closeEscalation, decideAccessRequest, escalateAccessRequest, getAccessRequest, listAccessRequests, requestAccess, type AccessRequestRow, type RequestAccessInput } from './access-requests.ts';
 import { dataUsage, listAuditRecords, type AuditFilter, type AuditRow, type UsageDimension } from './audit-views.ts';
 import { listCatalog, reviewCatalogItem, type CatalogRow } from './catalog.ts';
 import { listDepartments } from './departments.ts';
@@ -49,6 +49,7 @@ export const governanceResolvers = defineResolvers<Context>({
     revokeGrant: (_: unknown, args: { id: string; reason: string }, ctx: Context) => revokeGrant(ctx.store, actorOf(ctx), args.id, args.reason),
     escalateAccessRequest: (_: unknown, args: { id: string; reason: string }, ctx: Context) => escalateAccessRequest(ctx.store, actorOf(ctx), args.id, args.reason),
     grantException: (_: unknown, args: { input: ExceptionInput }, ctx: Context) => grantException(ctx.store, actorOf(ctx), args.input),
+    closeEscalation: (_: unknown, args: { id: string; reason: string }, ctx: Context) => closeEscalation(ctx.store, actorOf(ctx), args.id, args.reason),
     reportDispute: (_: unknown, args: { input: { field: string; entityKey: string; description: string; evidence: string } }, ctx: Context) =>
       reportDispute(ctx.store, actorOf(ctx), args.input),
     answerDispute: (_: unknown, args: { id: string; answer: string; outcome: string }, ctx: Context) => answerDispute(ctx.store, actorOf(ctx), args),

@@ -50,6 +50,13 @@ export function checkEscalation(actor: Consumer, request: RequestState, reason: 
   return allow(true);
 }
 
+export function checkClosingEscalation(actor: Consumer, request: RequestState, reason: string): Verdict {
+  if (!actor.roles.includes('platform-admin')) return deny('FORBIDDEN', 'Only the coordination office (platform-admin) decides escalated requests');
+  if (request.status !== 'ESCALATED') return deny('CONFLICT', `Only an escalated request can be closed; this one is ${request.status.toLowerCase()}`);
+  if (!reason.trim()) return deny('BAD_USER_INPUT', 'The coordination office must give its reason (art. 13)');
+  return allow(true);
+}
+
 export interface ExceptionInput {
   dept: string;
   fields: readonly string[];

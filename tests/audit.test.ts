@@ -43,7 +43,7 @@ describe.each(STORE_BACKENDS)('audit on %s', (backend, createDatabase) => {
     expect(record!.operation_hash).toMatch(/^[0-9a-f]{64}$/);
   });
 
-  it('art-15: when a record is written, then it holds no field value', async () => {
+  it('art-23: when a record is written, then it holds no field value', async () => {
     const { body, requestId } = await platform.client({ dept: 'civil-affairs', purpose: 'ADMINISTRATIVE_BASIS' }).query(RESIDENT_QUERY);
     const pension = String((body.data?.['resident'] as Record<string, unknown>)['monthlyPension']);
     const stored = JSON.stringify(await recordOf(requestId));
@@ -104,7 +104,7 @@ describe.each(STORE_BACKENDS)('audit on %s', (backend, createDatabase) => {
     expect(report.records).toBeGreaterThanOrEqual(34);
   });
 
-  it('art-22: when a row is changed by hand, then verification names it; when restored, it passes again', async () => {
+  it('art-5: when a row is changed by hand, then verification names it; when restored, it passes again', async () => {
     const target = await platform.store.db.selectFrom('audit_records').select(['id', 'seq', 'dept']).orderBy('seq').offset(2).limit(1).executeTakeFirstOrThrow();
     await platform.store.db.updateTable('audit_records').set({ dept: 'public-security' }).where('id', '=', target.id).execute();
     expect((await verify()).problem).toMatch(new RegExp(`record ${target.seq} \\(row id ${target.id}\\): content does not match its hash`));
@@ -112,7 +112,7 @@ describe.each(STORE_BACKENDS)('audit on %s', (backend, createDatabase) => {
     expect((await verify()).ok).toBe(true);
   });
 
-  it('art-22: when a row is deleted or a forged row inserted, then verification fails', async () => {
+  it('art-5: when a row is deleted or a forged row inserted, then verification fails', async () => {
     const victim = await platform.store.db.selectFrom('audit_records').selectAll().orderBy('seq').offset(4).limit(1).executeTakeFirstOrThrow();
     await platform.store.db.deleteFrom('audit_records').where('id', '=', victim.id).execute();
     expect((await verify()).problem).toMatch(new RegExp(`expected record ${victim.seq} next`));

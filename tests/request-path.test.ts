@@ -154,7 +154,7 @@ describe('step 1: authentication', () => {
     expect((await post(`Bearer ${token}`)).status).toBe(401);
   });
 
-  it('art-21: when the token names an unknown department or role, then it is 401', async () => {
+  it('when the token names an unknown department or role, then it is 401', async () => {
     const unknownDept = await issueToken(platform.tokenIssuer.privateKey, { dept: 'tax-bureau' });
     expect((await post(`Bearer ${unknownDept}`)).status).toBe(401);
     const badRole = await new SignJWT({ dept: 'civil-affairs', roles: ['superuser'] })

@@ -38,7 +38,7 @@ describe('art-13: access requests', () => {
     expect(message(request({ validUntil: '2026-05-31' }))).toBe('BAD_USER_INPUT: validUntil 2026-05-31 is in the past');
   });
 
-  it('art-15: when there is no justification, then it is refused', () => {
+  it('art-5: when there is no justification, then it is refused', () => {
     expect(message(request({ justification: '  ' }))).toMatch(/justification is required/);
   });
 

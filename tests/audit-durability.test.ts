@@ -105,8 +105,9 @@ describe('audit when PostgreSQL goes away under load', () => {
   let platform: TestPlatform;
   beforeAll(async () => {
     database = await createPostgresDatabase();
-    proxy = await startTcpProxy({ host: '127.0.0.1', port: 5432 });
     const url = new URL(database.databaseUrl!);
+    proxy = await startTcpProxy({ host: url.hostname, port: Number(url.port || 5432) });
+    url.hostname = '127.0.0.1';
     url.port = String(proxy.port);
     platform = await startTestPlatform({ memoryGrants: false, databaseUrl: url.toString(), auditChain: 'proxied' });
   });

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChains } from '../gateway/audit/verify-audit-chain.ts';
 import { DEMO } from '../subgraphs/shared/district.ts';
 import { STORE_BACKENDS, type TestDatabase } from './support/databases.ts';
-import { startTestPlatform, type TestPlatform } from './support/test-platform.ts';
+import { startStoreBackedPlatform, stopStoreBackedPlatform, type TestPlatform } from './support/test-platform.ts';
 
 const RESIDENT_QUERY = `query Means { resident(citizenId: "${DEMO.resident}") { name monthlyPension criminalRecord } }`;
 const root = new URL('..', import.meta.url).pathname;
@@ -16,14 +16,8 @@ const root = new URL('..', import.meta.url).pathname;
 describe.each(STORE_BACKENDS)('audit on %s', (backend, createDatabase) => {
   let platform: TestPlatform;
   let database: TestDatabase;
-  beforeAll(async () => {
-    database = await createDatabase();
-    platform = await startTestPlatform({ memoryGrants: false, ...(database.databaseUrl ? { databaseUrl: database.databaseUrl } : {}) });
-  });
-  afterAll(async () => {
-    await platform?.close();
-    await database?.drop();
-  });
+  beforeAll(async () => void ({ platform, database } = await startStoreBackedPlatform(createDatabase)));
+  afterAll(() => stopStoreBackedPlatform(platform, database));
 
   const recordOf = (requestId: string | null) => platform.store.db.selectFrom('audit_records').selectAll().where('request_id', '=', requestId!).execute();
   const verify = () => verifyAuditChains(platform.store.db, platform.gatewaySigning.publicKey);

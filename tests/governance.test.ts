@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addWorkingDays, chinaDate } from '../policies/governance/china-date.ts';
 import { DEMO } from '../subgraphs/shared/district.ts';
 import { STORE_BACKENDS, type TestDatabase } from './support/databases.ts';
-import { startTestPlatform, type GraphQLBody, type TestPlatform } from './support/test-platform.ts';
+import { startStoreBackedPlatform, stopStoreBackedPlatform, type GraphQLBody, type TestPlatform } from './support/test-platform.ts';
 
 const PENSION_QUERY = `{ resident(citizenId: "${DEMO.resident}") { name monthlyPension } }`;
 const REQUEST_FIELDS = 'id status fields purpose requestedBy requestingDepartment provider dueDate overdue decidedAt reason grants { id field live validUntil }';
@@ -24,14 +24,8 @@ function errorCodes(body: GraphQLBody): unknown[] {
 describe.each(STORE_BACKENDS)('governance on %s', (_backend, createDatabase) => {
   let platform: TestPlatform;
   let database: TestDatabase;
-  beforeAll(async () => {
-    database = await createDatabase();
-    platform = await startTestPlatform({ memoryGrants: false, ...(database.databaseUrl ? { databaseUrl: database.databaseUrl } : {}) });
-  });
-  afterAll(async () => {
-    await platform?.close();
-    await database?.drop();
-  });
+  beforeAll(async () => void ({ platform, database } = await startStoreBackedPlatform(createDatabase)));
+  afterAll(() => stopStoreBackedPlatform(platform, database));
 
   const reader = () => platform.client({ dept: 'approval', purpose: 'DATA_VERIFICATION' });
   const approvalApp = () => platform.client({ dept: 'approval', app: 'approval-app', roles: ['consumer', 'provider-admin'] });

@@ -7,6 +7,7 @@ import { SEED_GRANTS } from '../../policies/seed-grants.ts';
 import type { Role } from '../../policies/types.ts';
 import { issueToken } from '../../scripts/issue-token.ts';
 import { startPlatform, type Platform } from '../../scripts/start-platform.ts';
+import type { TestDatabase } from './databases.ts';
 
 export interface SubgraphCall {
   subgraph: string;
@@ -95,4 +96,16 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** The platform with its grants in a store of record: a fresh database of the given backend. */
+export async function startStoreBackedPlatform(createDatabase: () => Promise<TestDatabase>): Promise<{ platform: TestPlatform; database: TestDatabase }> {
+  const database = await createDatabase();
+  const platform = await startTestPlatform({ memoryGrants: false, ...(database.databaseUrl ? { databaseUrl: database.databaseUrl } : {}) });
+  return { platform, database };
+}
+
+export async function stopStoreBackedPlatform(platform: TestPlatform | undefined, database: TestDatabase | undefined): Promise<void> {
+  await platform?.close();
+  await database?.drop();
 }

@@ -4,9 +4,6 @@ import type { Fetcher } from '@apollo/utils.fetcher';
 import type { GatewayContext } from './gateway-context.ts';
 import type { SignSubgraphCall } from './sign-subgraph-call.ts';
 
-/** Calls the gateway makes for itself (no consumer), e.g. health probes. */
-const PLATFORM_IDENTITY = { app: 'gateway', dept: 'info-center', roles: [], purpose: undefined };
-
 export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   readonly #subgraph: string;
   readonly #sign: SignSubgraphCall;
@@ -21,9 +18,9 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
 
   override async willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
     const context = 'context' in options ? options.context : undefined;
-    const identity = context?.consumer
-      ? { app: context.consumer.app, dept: context.consumer.dept, roles: context.consumer.roles, purpose: context.use.purpose }
-      : PLATFORM_IDENTITY;
+    // Every call runs for an authenticated consumer; a call without one is a fault, never signed.
+    if (!context?.consumer) throw new Error(`refusing to sign a call to ${this.#subgraph} without an authenticated consumer`);
+    const identity = { app: context.consumer.app, dept: context.consumer.dept, roles: context.consumer.roles, purpose: context.use.purpose };
     if (context?.served) {
       const representations = options.request.variables?.['representations'];
       const served = (context.served[this.#subgraph] ??= { calls: 0, entities: 0 });

@@ -117,6 +117,11 @@ describe.each(STORE_BACKENDS)('governance on %s', (_backend, createDatabase) => 
     expect(errorCodes(noReason.body)).toEqual(['BAD_USER_INPUT']);
     const closed = await operator().query('mutation($id: ID!) { closeEscalation(id: $id, reason: "低保审核无需犯罪记录，依法不予提供") { status reason decidedBy } }', { id: request.id });
     expect(closed.body.data?.['closeEscalation']).toEqual({ status: 'CLOSED', reason: '低保审核无需犯罪记录，依法不予提供', decidedBy: 'info-center-admin' });
+    const late = await operator().query(
+      'mutation($id: ID!) { grantException(input: { department: "civil-affairs", fields: ["Resident.criminalRecord"], purpose: ADMINISTRATIVE_BASIS, validUntil: "2099-12-31", basis: "x", reason: "y", requestId: $id }) { id } }',
+      { id: request.id },
+    );
+    expect(errorCodes(late.body)).toEqual(['CONFLICT']);
   });
 
   it('art-13: when input is invalid, then BAD_USER_INPUT names the problem', async () => {

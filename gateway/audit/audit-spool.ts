@@ -12,7 +12,6 @@ export interface AuditSpool {
   read(): Promise<ChainedRecord[]>;
   /** Empties the spool once its records are in the store. */
   clear(): Promise<void>;
-  isEmpty(): Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -48,9 +47,6 @@ export function createAuditSpool(path: string): AuditSpool {
       await handle?.close();
       handle = undefined;
       await rm(path, { force: true });
-    },
-    async isEmpty() {
-      return (await this.read()).length === 0;
     },
     async close() {
       await handle?.close();

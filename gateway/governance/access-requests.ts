@@ -8,7 +8,7 @@ import type { Selectable } from 'kysely';
 import { checkAccessRequest } from '../../policies/governance/check-access-request.ts';
 import { addWorkingDays, chinaDate, endOfChinaDate } from '../../policies/governance/china-date.ts';
 import { checkClosingEscalation, checkDecision, checkEscalation } from '../../policies/governance/decision-rules.ts';
-import { canSee } from '../../policies/governance/dispute-rules.ts';
+import { canSee } from '../../policies/governance/can-see.ts';
 import type { Purpose } from '../../policies/types.ts';
 import type { AccessRequestsTable } from '../store/tables.ts';
 import { assertVerdict, bumpGrantsVersion, notFound, recordEvent, type Actor, type GovernanceDeps } from './governance-deps.ts';

@@ -2,7 +2,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Selectable } from 'kysely';
 import { addWorkingDays, chinaDate } from '../../policies/governance/china-date.ts';
-import { canSee, checkDisputeAnswer, checkDisputeReport, DISPUTE_ANSWER_WORKING_DAYS } from '../../policies/governance/dispute-rules.ts';
+import { canSee } from '../../policies/governance/can-see.ts';
+import { checkDisputeAnswer, checkDisputeReport, DISPUTE_ANSWER_WORKING_DAYS } from '../../policies/governance/dispute-rules.ts';
 import type { DisputesTable } from '../store/tables.ts';
 import { assertVerdict, notFound, recordEvent, type Actor, type GovernanceDeps } from './governance-deps.ts';
 

@@ -4,6 +4,7 @@
  * grants with their legal basis. The gateway's abilities are built from these rows.
  */
 import { randomUUID } from 'node:crypto';
+import { GraphQLError } from 'graphql';
 import type { Kysely, Selectable } from 'kysely';
 import { chinaDate, endOfChinaDate } from '../../policies/governance/china-date.ts';
 import { checkException, checkRevocation } from '../../policies/governance/decision-rules.ts';
@@ -77,6 +78,9 @@ export async function grantException(deps: GovernanceDeps, actor: Actor, input: 
     if (input.requestId) {
       const request = await trx.selectFrom('access_requests').select(['id', 'status']).where('id', '=', input.requestId).forUpdate().executeTakeFirst();
       if (!request) throw notFound('access request', input.requestId);
+      if (request.status !== 'ESCALATED') {
+        throw new GraphQLError(`Only an escalated request is answered with an exception; this one is ${request.status.toLowerCase()}`, { extensions: { code: 'CONFLICT' } });
+      }
       await trx.updateTable('access_requests').set({ status: 'EXCEPTION_GRANTED', decided_at: now, decided_by: actor.app, decision_reason: input.reason.trim() }).where('id', '=', request.id).execute();
       await recordEvent(trx, { actor, subjectKind: 'access_request', subjectId: request.id, action: 'exception-granted', reason: input.reason });
     }

@@ -8,6 +8,7 @@
  * Serves art. 13: apply for conditional items, with purpose and scope.
  */
 import type { Purpose, ShareCatalog } from '../types.ts';
+import { checkValidUntil } from './check-valid-until.ts';
 import { allow, deny, type Verdict } from './verdict.ts';
 
 export interface AccessRequestInput {
@@ -37,9 +38,7 @@ export function checkAccessRequest(input: AccessRequestInput, requestingDept: st
   if (providers.length > 1) return deny('BAD_USER_INPUT', `The items belong to several providers (${providers.join(', ')}): send one request per provider`);
   if (providers[0] === requestingDept) return deny('BAD_USER_INPUT', 'These items are your own department\'s: a provider reads its own data without a request');
   if (!input.justification.trim()) return deny('BAD_USER_INPUT', 'A justification is required: say what the data is needed for');
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(input.validUntil) || Number.isNaN(Date.parse(input.validUntil))) {
-    return deny('BAD_USER_INPUT', `validUntil "${input.validUntil}" is not a date (YYYY-MM-DD)`);
-  }
-  if (input.validUntil < today) return deny('BAD_USER_INPUT', `validUntil ${input.validUntil} is in the past`);
+  const badExpiry = checkValidUntil(input.validUntil, today);
+  if (badExpiry) return deny('BAD_USER_INPUT', badExpiry);
   return allow({ provider: providers[0]!, fields, toCoordinationOffice: shares.some((share) => share.shareType === 'NONE') });
 }

@@ -9,6 +9,7 @@
  * Serves art. 13 and 21.
  */
 import type { Consumer, ShareCatalog } from '../types.ts';
+import { checkValidUntil } from './check-valid-until.ts';
 import { allow, deny, type Verdict } from './verdict.ts';
 
 export interface RequestState {
@@ -39,7 +40,8 @@ export function checkDecision(actor: Consumer, request: RequestState, decision: 
   if (extra.length > 0) return deny('BAD_USER_INPUT', `An approval cannot add items that were not requested: ${extra.join(', ')}`);
   if (fields.length === 0) return deny('BAD_USER_INPUT', 'Approve at least one of the requested items, or refuse with a reason');
   const validUntil = decision.validUntil ?? wantedUntil;
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(validUntil) || validUntil < today) return deny('BAD_USER_INPUT', `validUntil ${validUntil} must be a date not in the past`);
+  const badExpiry = checkValidUntil(validUntil, today);
+  if (badExpiry) return deny('BAD_USER_INPUT', badExpiry);
   return allow({ fields, validUntil });
 }
 
@@ -70,7 +72,8 @@ export function checkException(actor: Consumer, input: ExceptionInput, catalog: 
   if (!input.basis.trim()) return deny('BAD_USER_INPUT', 'An exceptional grant must be recorded with its legal basis');
   const unknown = input.fields.filter((field) => !catalog.has(field));
   if (input.fields.length === 0 || unknown.length > 0) return deny('BAD_USER_INPUT', `Unknown data items: ${unknown.join(', ') || '(none given)'}`);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(input.validUntil) || input.validUntil < today) return deny('BAD_USER_INPUT', `validUntil ${input.validUntil} must be a date not in the past`);
+  const badExpiry = checkValidUntil(input.validUntil, today);
+  if (badExpiry) return deny('BAD_USER_INPUT', badExpiry);
   return allow(true);
 }
 

@@ -29,8 +29,3 @@ export function checkDisputeAnswer(actor: Consumer, dispute: { provider: string;
   if (!answer.trim()) return deny('BAD_USER_INPUT', 'An answer must say what was checked and found');
   return allow(true);
 }
-
-/** Who sees a request or dispute: both sides, and the operator. */
-export function canSee(actor: Consumer, sides: { requestingDept: string; provider: string }): boolean {
-  return actor.roles.includes('platform-admin') || actor.dept === sides.requestingDept || actor.dept === sides.provider;
-}

@@ -38,6 +38,10 @@ describe('art-13: access requests', () => {
     expect(message(request({ validUntil: '2026-05-31' }))).toBe('BAD_USER_INPUT: validUntil 2026-05-31 is in the past');
   });
 
+  it('art-13: when the wanted expiry is not on the calendar, then it is refused', () => {
+    expect(message(request({ validUntil: '2026-02-30' }))).toBe('BAD_USER_INPUT: validUntil "2026-02-30" is not a date (YYYY-MM-DD)');
+  });
+
   it('art-5: when there is no justification, then it is refused', () => {
     expect(message(request({ justification: '  ' }))).toMatch(/justification is required/);
   });
@@ -65,7 +69,7 @@ describe('art-13: decisions', () => {
   });
 
   it('art-13: when an approval expires in the past, then it is refused', () => {
-    expect(message(checkDecision(provider, pending, { approve: true, validUntil: '2026-01-01' }, TODAY, '2026-12-31'))).toMatch(/not in the past/);
+    expect(message(checkDecision(provider, pending, { approve: true, validUntil: '2026-01-01' }, TODAY, '2026-12-31'))).toMatch(/^BAD_USER_INPUT: validUntil 2026-01-01 is in the past/);
   });
 
   it('art-13: no one decides their own request, even as provider-admin', () => {

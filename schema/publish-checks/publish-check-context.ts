@@ -45,8 +45,6 @@ export function createPublishCheckContext(subgraph: string, document: DocumentNo
   };
 }
 
-export const RESOURCE_TYPE_KINDS = TYPE_KINDS;
-
 type ResourceTypeNode = { name: { value: string }; fields?: readonly FieldDefinitionNode[] | undefined; directives?: readonly import('graphql').ConstDirectiveNode[] | undefined };
 
 /** A visitor calling `onField` for every field of every object and interface type (definitions and extensions). */

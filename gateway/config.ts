@@ -36,6 +36,12 @@ export interface GatewayConfig {
   redisPrefix: string;
   /** `RATE_LIMIT_DEPT_PER_MINUTE` (default 6000) and `RATE_LIMIT_APP_PER_MINUTE` (default 1200). */
   rateLimits: { perDepartment: number; perApp: number };
+  /** `ENTITY_BUDGET_APP_PER_MINUTE` (default 6000): entities one application may be served per minute. */
+  entityBudgetPerMinute: number;
+  /** `MAX_KEYS_PER_REQUEST` (default 100): entity keys one HTTP request may name, over all its operations. */
+  maxKeysPerRequest: number;
+  /** `TOKEN_MAX_LIFETIME_HOURS` (default 24): longest lifetime (`exp` − `iat`) of a consumer token accepted. */
+  tokenMaxLifetimeSeconds: number;
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -114,5 +120,8 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Readonl
       perDepartment: readPositiveInteger(env, 'RATE_LIMIT_DEPT_PER_MINUTE', 6000),
       perApp: readPositiveInteger(env, 'RATE_LIMIT_APP_PER_MINUTE', 1200),
     }),
+    entityBudgetPerMinute: readPositiveInteger(env, 'ENTITY_BUDGET_APP_PER_MINUTE', 6000),
+    maxKeysPerRequest: readPositiveInteger(env, 'MAX_KEYS_PER_REQUEST', 100),
+    tokenMaxLifetimeSeconds: readPositiveInteger(env, 'TOKEN_MAX_LIFETIME_HOURS', 24) * 3600,
   });
 }

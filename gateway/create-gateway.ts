@@ -18,20 +18,22 @@ import type { AuditWriter } from './audit/audit-writer.ts';
 import type { ConsumeRate } from './rate-limit.ts';
 import { createAbilitySource } from './ability-source.ts';
 import { createAuthenticator } from './authenticate.ts';
-import { ERROR_CODES, shareError, type ErrorCode } from './errors.ts';
+import { ERROR_CODES, type ErrorCode } from './errors.ts';
 import { createEnforcingGateway } from './enforcing-gateway.ts';
 import { createErrorFormatter } from './format-error.ts';
-import { depthLimitRule } from './depth-limit-rule.ts';
+import { createDepartmentPersistedQueries } from './department-persisted-queries.ts';
+import { answerClientError, registerEdgeErrors } from './edge-errors.ts';
+import type { ConsumeEntities } from './entity-budget.ts';
+import { keyBudgetPlugin } from './key-budget-plugin.ts';
+import { tooDeeplyNested } from './nesting-depth.ts';
+import { noSubscriptionRule } from './no-subscription-rule.ts';
+import { DEFAULT_OPERATION_LIMITS, type OperationLimits } from './operation-limits.ts';
+import { operationLimitsRule } from './operation-limits-rule.ts';
 import type { GatewayContext } from './gateway-context.ts';
 import { readPurpose } from './read-purpose.ts';
 import { createReadinessProbe, type StoreCheck } from './readiness.ts';
 import { createSubgraphCallSigner } from './sign-subgraph-call.ts';
 import { SignedDataSource } from './signed-data-source.ts';
-
-/** Deepest selection nesting accepted; the demo schema's deepest useful query is 6 levels. */
-const MAX_DEPTH = 12;
-/** Most operations accepted in one batched HTTP request. */
-const MAX_BATCH = 20;
 
 export interface GatewayOptions {
   supergraphSdl: string;
@@ -40,6 +42,8 @@ export interface GatewayOptions {
   /** Departments that may hold tokens. */
   departments: readonly string[];
   tokenPublicKey: CryptoKey | KeyObject;
+  /** Longest consumer-token lifetime accepted (default 24 h). */
+  tokenMaxLifetimeSeconds?: number | undefined;
   gatewaySigningKey: CryptoKey;
   grants: GrantSource;
   undeclaredFields?: 'deny' | 'unconditional';
@@ -50,6 +54,10 @@ export interface GatewayOptions {
   audit?: AuditWriter;
   /** Per-consumer rate limits; without them none apply. */
   rateLimit?: ConsumeRate;
+  /** Entities per application and minute; without it only the per-request key limit applies. */
+  entityBudget?: ConsumeEntities | undefined;
+  /** Operation limits; each one not given keeps its default (DEFAULT_OPERATION_LIMITS). */
+  limits?: Partial<OperationLimits>;
 }
 
 export interface Gateway {
@@ -67,7 +75,9 @@ export function readSupergraphFile(path: string): string {
 }
 
 export async function createGateway(options: GatewayOptions): Promise<Gateway> {
-  const app = Fastify({ logger: { level: options.logLevel ?? 'info' }, genReqId: () => randomUUID(), bodyLimit: 1_048_576 });
+  const app = Fastify({ logger: { level: options.logLevel ?? 'info' }, genReqId: () => randomUUID(), bodyLimit: 1_048_576, clientErrorHandler: answerClientError });
+  const limits: OperationLimits = { ...DEFAULT_OPERATION_LIMITS, ...options.limits };
+  const persistedQueries = createDepartmentPersistedQueries();
   const catalog = options.catalog ?? readShareCatalog(options.supergraphSdl, { undeclaredAsUnconditional: options.undeclaredFields === 'unconditional' });
   const sign = createSubgraphCallSigner(options.gatewaySigningKey);
   const federation = new ApolloGateway({
@@ -82,14 +92,16 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const apollo = new ApolloServer<GatewayContext>({
     gateway: createEnforcingGateway(federation, { catalog, abilities, ...(options.audit ? { audit: options.audit } : {}) }),
     allowBatchedHttpRequests: true,
-    validationRules: [depthLimitRule(MAX_DEPTH)],
+    parseOptions: { maxTokens: limits.tokens },
+    validationRules: [noSubscriptionRule, operationLimitsRule(limits)],
+    persistedQueries: { cache: persistedQueries.cache },
     includeStacktraceInErrorResponses: false,
     formatError: createErrorFormatter((error) => app.log.error({ err: error }, 'request error')),
-    plugins: [ApolloServerPluginLandingPageDisabled()],
+    plugins: [ApolloServerPluginLandingPageDisabled(), keyBudgetPlugin({ keysPerRequest: limits.keysPerRequest, entityBudget: options.entityBudget })],
   });
   await apollo.start();
 
-  const authenticate = createAuthenticator({ publicKey: options.tokenPublicKey, departments: options.departments });
+  const authenticate = createAuthenticator({ publicKey: options.tokenPublicKey, departments: options.departments, ...(options.tokenMaxLifetimeSeconds ? { maxLifetimeSeconds: options.tokenMaxLifetimeSeconds } : {}) });
 
   const refuse = (reply: FastifyReply, code: ErrorCode, message: string) => {
     return reply.code(ERROR_CODES[code].status).send({ errors: [{ message, extensions: { code } }] });
@@ -114,20 +126,25 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     };
     const reading = readPurpose({ purpose: header('x-share-purpose'), matter: header('x-share-matter'), mode: header('x-share-mode') });
     if ('problem' in reading) return refuse(reply, reading.problem, reading.message);
-    if (Array.isArray(request.body) && request.body.length > MAX_BATCH) {
-      return refuse(reply, 'BAD_REQUEST', `A batch may hold at most ${MAX_BATCH} operations; got ${request.body.length}`);
+    if (Array.isArray(request.body) && request.body.length > limits.batch) {
+      return refuse(reply, 'OPERATION_TOO_COMPLEX', `A batch may hold at most ${limits.batch} operations; got ${request.body.length}`);
     }
-    const context: GatewayContext = { requestId: String(request.id), consumer: authentication.consumer, use: reading.use, served: {} };
+    const tooDeep = tooDeeplyNested(request.method === 'GET' ? request.query : request.body, limits.nesting);
+    if (tooDeep) return refuse(reply, 'OPERATION_TOO_COMPLEX', tooDeep);
+    const context: GatewayContext = { requestId: String(request.id), consumer: authentication.consumer, use: reading.use, served: {}, keys: { named: 0 } };
     reply.header('x-request-id', String(request.id));
     // 3–6 inside GraphQL: enforceOperation
     const headers = new HeaderMap();
     for (const [name, value] of Object.entries(request.headers)) {
       if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
     }
-    const response = await apollo.executeHTTPGraphQLRequest({
+    const response = await persistedQueries.runForDepartment(context.consumer.dept, () => apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: request.method, headers, search: new URL(request.url, 'http://gateway').search, body: request.body },
       context: async () => context,
-    });
+    }));
+    if (response.body.kind === 'complete' && Buffer.byteLength(response.body.string) > limits.responseBytes) {
+      return refuse(reply, 'RESPONSE_TOO_LARGE', `The answer would be larger than ${limits.responseBytes} bytes; select fewer fields or entities`);
+    }
     for (const [name, value] of response.headers) reply.header(name, value);
     reply.code(response.status ?? 200);
     if (response.body.kind === 'complete') return reply.send(response.body.string);
@@ -141,13 +158,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     const readiness = await probe();
     return reply.code(readiness.ready ? 200 : 503).send({ ...readiness, dataItems: catalog.size });
   });
-  app.setErrorHandler((error, request, reply) => {
-    const status = (error as { statusCode?: number }).statusCode ?? 500;
-    if (status >= 500) request.log.error({ err: error }, 'unhandled');
-    const code: ErrorCode = status >= 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST';
-    const message = status >= 500 ? shareError(code).message : `The request is malformed: ${(error as Error).message}`;
-    return reply.code(status).send({ errors: [{ message, extensions: { code } }] });
-  });
+  registerEdgeErrors(app);
 
   return {
     app,

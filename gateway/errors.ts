@@ -13,6 +13,9 @@ export const ERROR_CODES = {
   BAD_USER_INPUT: { status: 400, message: 'An argument or variable is not valid' },
   GRAPHQL_PARSE_FAILED: { status: 400, message: 'The query is not valid GraphQL syntax' },
   GRAPHQL_VALIDATION_FAILED: { status: 400, message: 'The query does not match the schema' },
+  OPERATION_TOO_COMPLEX: { status: 400, message: 'The operation exceeds a limit of the gateway (tokens, depth, selections, aliases, root fields, directives or introspection); nothing was executed' },
+  TOO_MANY_KEYS: { status: 400, message: 'The request names more entity keys than one request may; ask for fewer residents or enterprises at once' },
+  RESPONSE_TOO_LARGE: { status: 400, message: 'The answer would exceed the largest response the gateway sends; select fewer fields or entities' },
   OPERATION_RESOLUTION_FAILURE: { status: 400, message: 'The operation to run could not be determined' },
   PERSISTED_QUERY_NOT_FOUND: { status: 200, message: 'The persisted query is not known yet: send the full query once' },
   PERSISTED_QUERY_NOT_SUPPORTED: { status: 400, message: 'Persisted queries are not supported here' },
@@ -23,6 +26,11 @@ export const ERROR_CODES = {
   CONFLICT: { status: 200, message: 'The record is no longer in a state that allows this' },
   AUDIT_UNAVAILABLE: { status: 503, message: 'The request could not be audited, so no data was served; try again shortly' },
   PROVIDER_UNAVAILABLE: { status: 502, message: 'A provider department could not be reached; its data items are null' },
+  ROUTE_NOT_FOUND: { status: 404, message: 'No such endpoint: the gateway serves POST /graphql, GET /healthz and GET /readyz' },
+  METHOD_NOT_ALLOWED: { status: 405, message: 'This endpoint does not accept that HTTP method; the Allow header lists those it does' },
+  PAYLOAD_TOO_LARGE: { status: 413, message: 'The request body exceeds the largest body the gateway reads' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'Send the request body as application/json' },
+  HEADERS_TOO_LARGE: { status: 431, message: 'The request headers exceed the largest the gateway reads' },
   INTERNAL_SERVER_ERROR: { status: 500, message: 'Internal error; the incident was logged' },
 } as const satisfies Record<string, { status: number; message: string }>;
 

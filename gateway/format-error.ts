@@ -5,6 +5,7 @@
  */
 import type { GraphQLFormattedError } from 'graphql';
 import { ERROR_CODES, isErrorCode } from './errors.ts';
+import { recodeRefusal } from './recode-refusal.ts';
 
 /** Codes a subgraph may return to the client as they are: the caller's own mistakes or rights. */
 const SUBGRAPH_CLIENT_CODES = new Set(['FORBIDDEN', 'NOT_FOUND', 'CONFLICT']);
@@ -30,6 +31,8 @@ function findBadUserInput(error: unknown): ErrorLike | undefined {
 export function createErrorFormatter(log: (error: unknown) => void) {
   return function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
     const base = { message: formatted.message, ...(formatted.locations ? { locations: formatted.locations } : {}), ...(formatted.path ? { path: formatted.path } : {}) };
+    const refusal = recodeRefusal(formatted, error);
+    if (refusal) return refusal;
     const badInput = findBadUserInput(error);
     if (badInput) {
       const detail = badInput.message ?? formatted.message;

@@ -8,4 +8,6 @@ export interface GatewayContext {
   use: DeclaredUse;
   /** Filled while the request runs, for its audit record: provider → calls and entities asked for. */
   served: Record<string, { calls: number; entities: number }>;
+  /** Entity keys named so far by this HTTP request's operations; Apollo gives each batched operation a copy of the context, and this object is shared by all. */
+  keys: { named: number };
 }

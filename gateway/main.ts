@@ -28,6 +28,7 @@ try {
     supergraphSdl: config.supergraphPath ? readSupergraphFile(config.supergraphPath) : undefined,
     departments: DISTRICT_DEPARTMENTS.map((d) => d.code),
     tokenPublicKey,
+    tokenMaxLifetimeSeconds: config.tokenMaxLifetimeSeconds,
     gatewaySigning,
     host: config.host,
     port: config.port,
@@ -38,6 +39,8 @@ try {
     redisUrl: config.redisUrl,
     redisPrefix: config.redisPrefix,
     rateLimits: config.rateLimits,
+    entityBudgetPerMinute: config.entityBudgetPerMinute,
+    limits: { keysPerRequest: config.maxKeysPerRequest },
   });
   running.gateway.app.log.info({ url: running.url, store: store.kind, redis: config.redisUrl ? 'shared' : 'in memory' }, 'gateway ready');
   const stop = async () => {

@@ -14,6 +14,7 @@ import { seedStore } from '../gateway/governance/seed.ts';
 import { ensureDemoKeyPair, type KeyPair } from '../gateway/keys.ts';
 import { startGateway } from '../gateway/start-gateway.ts';
 import type { RateLimits } from '../gateway/rate-limit.ts';
+import type { OperationLimits } from '../gateway/operation-limits.ts';
 import { defaultPgliteDir, openStore, type Store } from '../gateway/store/database.ts';
 import { migrateToLatest } from '../gateway/store/migrate.ts';
 import type { ShareCatalog } from '../policies/types.ts';
@@ -44,6 +45,10 @@ export interface PlatformOptions {
   redisUrl?: string | undefined;
   redisPrefix?: string;
   rateLimits?: RateLimits;
+  /** Entities one application may be served per minute; absent → no entity budget. */
+  entityBudgetPerMinute?: number | undefined;
+  /** Operation limits other than the defaults. */
+  limits?: Partial<OperationLimits> | undefined;
 }
 
 export interface Platform {
@@ -94,6 +99,8 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       redisUrl: options.redisUrl,
       ...(options.redisPrefix ? { redisPrefix: options.redisPrefix } : {}),
       ...(options.rateLimits ? { rateLimits: options.rateLimits } : {}),
+      entityBudgetPerMinute: options.entityBudgetPerMinute,
+      limits: options.limits,
     });
     return {
       gateway: running.gateway,

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { createMemoryGrantSource, type MemoryGrantSource } from '../../gateway/ability-source.ts';
 import { SEED_GRANTS } from '../../policies/seed-grants.ts';
 import type { Role } from '../../policies/types.ts';
+import type { OperationLimits } from '../../gateway/operation-limits.ts';
 import { issueToken } from '../../scripts/issue-token.ts';
 import { startPlatform, type Platform } from '../../scripts/start-platform.ts';
 import type { TestDatabase } from './databases.ts';
@@ -50,6 +51,10 @@ export interface TestPlatformOptions {
   /** Real PostgreSQL; default an in-memory PGlite. */
   databaseUrl?: string;
   auditChain?: string;
+  /** Entities per application and minute; default none. */
+  entityBudgetPerMinute?: number;
+  /** Operation limits other than the defaults. */
+  limits?: Partial<OperationLimits>;
 }
 
 export async function startTestPlatform(options: TestPlatformOptions = {}): Promise<TestPlatform> {
@@ -62,6 +67,8 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
     pgliteInMemory: true,
     ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}),
     ...(options.auditChain ? { auditChain: options.auditChain } : {}),
+    ...(options.entityBudgetPerMinute ? { entityBudgetPerMinute: options.entityBudgetPerMinute } : {}),
+    ...(options.limits ? { limits: options.limits } : {}),
     ...(options.memoryGrants === false ? {} : { grants }),
     onSubgraphCall: (call) => subgraphCalls.push(call),
   });

@@ -9,6 +9,7 @@ import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer, HeaderMap } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import type { GraphQLSchema } from 'graphql';
 import type { CryptoKey, KeyObject } from 'jose';
 import type { ShareCatalog } from '../policies/types.ts';
 import { readShareCatalog } from '../schema/read-share-catalog.ts';
@@ -21,11 +22,11 @@ import { createAuthenticator } from './authenticate.ts';
 import { ERROR_CODES, type ErrorCode } from './errors.ts';
 import { createEnforcingGateway } from './enforcing-gateway.ts';
 import { createErrorFormatter } from './format-error.ts';
+import { createOperationAdmission } from './admit-operation.ts';
 import { createDepartmentPersistedQueries } from './department-persisted-queries.ts';
 import { answerClientError, registerEdgeErrors } from './edge-errors.ts';
 import type { ConsumeEntities } from './entity-budget.ts';
 import { keyBudgetPlugin } from './key-budget-plugin.ts';
-import { tooDeeplyNested } from './nesting-depth.ts';
 import { noSubscriptionRule } from './no-subscription-rule.ts';
 import { DEFAULT_OPERATION_LIMITS, type OperationLimits } from './operation-limits.ts';
 import { operationLimitsRule } from './operation-limits-rule.ts';
@@ -34,6 +35,9 @@ import { readPurpose } from './read-purpose.ts';
 import { createReadinessProbe, type StoreCheck } from './readiness.ts';
 import { createSubgraphCallSigner } from './sign-subgraph-call.ts';
 import { SignedDataSource } from './signed-data-source.ts';
+
+/** Largest request body read: 20 operations of the largest admitted size fit; JSON-parsing more would stall the event loop. */
+const BODY_LIMIT = 256 * 1024;
 
 export interface GatewayOptions {
   supergraphSdl: string;
@@ -75,15 +79,18 @@ export function readSupergraphFile(path: string): string {
 }
 
 export async function createGateway(options: GatewayOptions): Promise<Gateway> {
-  const app = Fastify({ logger: { level: options.logLevel ?? 'info' }, genReqId: () => randomUUID(), bodyLimit: 1_048_576, clientErrorHandler: answerClientError });
+  const app = Fastify({ logger: { level: options.logLevel ?? 'info' }, genReqId: () => randomUUID(), bodyLimit: BODY_LIMIT, clientErrorHandler: answerClientError });
   const limits: OperationLimits = { ...DEFAULT_OPERATION_LIMITS, ...options.limits };
   const persistedQueries = createDepartmentPersistedQueries();
+  let apiSchema: GraphQLSchema | undefined;
+  const admitOperations = createOperationAdmission(limits, () => apiSchema);
   const catalog = options.catalog ?? readShareCatalog(options.supergraphSdl, { undeclaredAsUnconditional: options.undeclaredFields === 'unconditional' });
   const sign = createSubgraphCallSigner(options.gatewaySigningKey);
   const federation = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     buildService: ({ name, url }) => new SignedDataSource({ name, url: url!, sign }),
   });
+  federation.onSchemaLoadOrUpdate(({ apiSchema: schema }) => void (apiSchema = schema));
   const abilities = createAbilitySource({
     catalog,
     grants: options.grants,
@@ -103,8 +110,8 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
 
   const authenticate = createAuthenticator({ publicKey: options.tokenPublicKey, departments: options.departments, ...(options.tokenMaxLifetimeSeconds ? { maxLifetimeSeconds: options.tokenMaxLifetimeSeconds } : {}) });
 
-  const refuse = (reply: FastifyReply, code: ErrorCode, message: string) => {
-    return reply.code(ERROR_CODES[code].status).send({ errors: [{ message, extensions: { code } }] });
+  const refuse = (reply: FastifyReply, code: ErrorCode, message: string, extensions: Record<string, unknown> = {}) => {
+    return reply.code(ERROR_CODES[code].status).send({ errors: [{ message, extensions: { code, ...extensions } }] });
   };
 
   const handleGraphQL = async (request: FastifyRequest, reply: FastifyReply) => {
@@ -129,8 +136,8 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     if (Array.isArray(request.body) && request.body.length > limits.batch) {
       return refuse(reply, 'OPERATION_TOO_COMPLEX', `A batch may hold at most ${limits.batch} operations; got ${request.body.length}`);
     }
-    const tooDeep = tooDeeplyNested(request.method === 'GET' ? request.query : request.body, limits.nesting);
-    if (tooDeep) return refuse(reply, 'OPERATION_TOO_COMPLEX', tooDeep);
+    const refusal = admitOperations(request.method === 'GET' ? request.query : request.body);
+    if (refusal) return refuse(reply, refusal.extensions.code as ErrorCode, refusal.message, refusal.extensions);
     const context: GatewayContext = { requestId: String(request.id), consumer: authentication.consumer, use: reading.use, served: {}, keys: { named: 0 } };
     reply.header('x-request-id', String(request.id));
     // 3–6 inside GraphQL: enforceOperation

@@ -76,8 +76,8 @@ function fieldOf(type: GraphQLNamedType | undefined, name: string): GraphQLField
   return isObjectType(type) || isInterfaceType(type) ? type.getFields()[name] : undefined;
 }
 
-/** Measures `operation`; `fragments` are the document's fragment definitions by name. */
-export function measureOperation(schema: GraphQLSchema, operation: OperationDefinitionNode, fragments: ReadonlyMap<string, FragmentDefinitionNode>): OperationFigures {
+/** Measures `operation`; `fragments` are the document's fragment definitions by name. Without a schema, keys are not recognised (every other figure is). */
+export function measureOperation(schema: GraphQLSchema | undefined, operation: OperationDefinitionNode, fragments: ReadonlyMap<string, FragmentDefinitionNode>): OperationFigures {
   // Per fragment, measured once; `undefined` while being measured, so a cycle (refused by
   // validation anyway) counts as nothing instead of recursing forever.
   const measured = new Map<string, Tally | undefined>();
@@ -87,7 +87,7 @@ export function measureOperation(schema: GraphQLSchema, operation: OperationDefi
     const fragment = fragments.get(name);
     if (!fragment) return undefined;
     measured.set(name, undefined);
-    const tally = measureSet(fragment.selectionSet, schema.getType(fragment.typeCondition.name.value), false);
+    const tally = measureSet(fragment.selectionSet, schema?.getType(fragment.typeCondition.name.value) ?? undefined, false);
     measured.set(name, tally);
     return tally;
   };
@@ -102,7 +102,7 @@ export function measureOperation(schema: GraphQLSchema, operation: OperationDefi
         continue;
       }
       if (selection.kind === Kind.INLINE_FRAGMENT) {
-        const type = selection.typeCondition ? schema.getType(selection.typeCondition.name.value) : parent;
+        const type = selection.typeCondition ? (schema?.getType(selection.typeCondition.name.value) ?? undefined) : parent;
         add(tally, measureSet(selection.selectionSet, type, inIntrospection));
         continue;
       }
@@ -126,7 +126,7 @@ export function measureOperation(schema: GraphQLSchema, operation: OperationDefi
     return tally;
   };
 
-  const rootType = operation.operation === 'mutation' ? schema.getMutationType() : operation.operation === 'subscription' ? schema.getSubscriptionType() : schema.getQueryType();
+  const rootType = operation.operation === 'mutation' ? schema?.getMutationType() : operation.operation === 'subscription' ? schema?.getSubscriptionType() : schema?.getQueryType();
   const figures = measureSet(operation.selectionSet, rootType ?? undefined, false);
   figures.directives += operation.directives?.length ?? 0;
   const roots = rootFieldsOf(operation.selectionSet, fragments, rootType ?? undefined);

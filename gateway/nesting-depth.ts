@@ -45,14 +45,3 @@ export function nestingDepth(source: string, stopAbove = Number.POSITIVE_INFINIT
   }
   return deepest;
 }
-
-/** The first operation of a (possibly batched) request body nesting deeper than `limit`, as a message. */
-export function tooDeeplyNested(body: unknown, limit: number): string | undefined {
-  for (const operation of Array.isArray(body) ? body : [body]) {
-    const query = (operation as { query?: unknown } | null)?.query;
-    if (typeof query !== 'string') continue;
-    const depth = nestingDepth(query, limit);
-    if (depth > limit) return `The operation nests brackets more than ${limit} deep; at most ${limit} are allowed`;
-  }
-  return undefined;
-}

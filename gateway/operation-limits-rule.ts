@@ -6,7 +6,7 @@
  * (each fragment once), so the hostile operation is refused in time linear in its text.
  * Serves art. 19: a stable and reliable platform; refusals carry OPERATION_TOO_COMPLEX.
  */
-import { Kind, type ASTVisitor, type FragmentDefinitionNode, type ValidationContext } from 'graphql';
+import { Kind, type ASTVisitor, type FragmentDefinitionNode, type GraphQLError, type ValidationContext } from 'graphql';
 import { shareError } from './errors.ts';
 import { measureOperation, type OperationFigures } from './measure-operation.ts';
 import type { OperationLimits } from './operation-limits.ts';
@@ -20,6 +20,18 @@ const MEASURED: ReadonlyArray<[keyof OperationFigures & keyof OperationLimits, s
   ['introspection', 'asks for {found} introspection fields (__schema, __type); at most {max} are allowed'],
 ];
 
+/** One OPERATION_TOO_COMPLEX error per limit the figures exceed, naming the limit, its maximum and what was found. */
+export function exceededLimits(figures: OperationFigures, limits: OperationLimits): GraphQLError[] {
+  const errors: GraphQLError[] = [];
+  for (const [limit, text] of MEASURED) {
+    const found = figures[limit];
+    if (found <= limits[limit]) continue;
+    const message = `The operation ${text.replace('{found}', String(found)).replace('{max}', String(limits[limit]))}`;
+    errors.push(shareError('OPERATION_TOO_COMPLEX', { message, extensions: { limit, max: limits[limit], found } }));
+  }
+  return errors;
+}
+
 export function operationLimitsRule(limits: OperationLimits) {
   return function OperationLimitsRule(context: ValidationContext): ASTVisitor {
     const fragments = new Map<string, FragmentDefinitionNode>();
@@ -28,13 +40,7 @@ export function operationLimitsRule(limits: OperationLimits) {
     }
     return {
       OperationDefinition(operation) {
-        const figures = measureOperation(context.getSchema(), operation, fragments);
-        for (const [limit, text] of MEASURED) {
-          const found = figures[limit];
-          if (found <= limits[limit]) continue;
-          const message = `The operation ${text.replace('{found}', String(found)).replace('{max}', String(limits[limit]))}`;
-          context.reportError(shareError('OPERATION_TOO_COMPLEX', { message, extensions: { limit, max: limits[limit], found } }));
-        }
+        for (const error of exceededLimits(measureOperation(context.getSchema(), operation, fragments), limits)) context.reportError(error);
       },
     };
   };

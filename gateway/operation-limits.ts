@@ -5,13 +5,13 @@
  */
 
 export interface OperationLimits {
-  /** Lexical tokens the parser reads before it gives up (graphql-js `maxTokens`). Default 5000. */
+  /** Lexical tokens the parser reads before it gives up (graphql-js `maxTokens`). Default 3000. */
   tokens: number;
   /** Brackets (`{`, `[`, `(`) nested in the text, checked before parsing so no parser recursion overflows. Default 64. */
   nesting: number;
   /** Deepest field nesting, introspection excepted. Default 12 (the demo's deepest useful query is 6). */
   depth: number;
-  /** Fields that reach the response, fragments expanded. Default 1000. */
+  /** Fields that reach the response, fragments expanded. Default 500 (the standard introspection query has about 200). */
   selections: number;
   /** Aliased fields, fragments expanded. Default 200. */
   aliases: number;
@@ -30,10 +30,10 @@ export interface OperationLimits {
 }
 
 export const DEFAULT_OPERATION_LIMITS: Readonly<OperationLimits> = Object.freeze({
-  tokens: 5000,
+  tokens: 3000,
   nesting: 64,
   depth: 12,
-  selections: 1000,
+  selections: 500,
   aliases: 200,
   rootFields: 20,
   directives: 100,

@@ -23,6 +23,7 @@ import { createEnforcingGateway } from './enforcing-gateway.ts';
 import { createErrorFormatter } from './format-error.ts';
 import { depthLimitRule } from './depth-limit-rule.ts';
 import type { GatewayContext } from './gateway-context.ts';
+import { readOperations } from './read-operations.ts';
 import { readPurpose } from './read-purpose.ts';
 import { createReadinessProbe, type StoreCheck } from './readiness.ts';
 import { createSubgraphCallSigner } from './sign-subgraph-call.ts';
@@ -30,8 +31,6 @@ import { SignedDataSource } from './signed-data-source.ts';
 
 /** Deepest selection nesting accepted; the demo schema's deepest useful query is 6 levels. */
 const MAX_DEPTH = 12;
-/** Most operations accepted in one batched HTTP request. */
-const MAX_BATCH = 20;
 
 export interface GatewayOptions {
   supergraphSdl: string;
@@ -114,9 +113,9 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     };
     const reading = readPurpose({ purpose: header('x-share-purpose'), matter: header('x-share-matter'), mode: header('x-share-mode') });
     if ('problem' in reading) return refuse(reply, reading.problem, reading.message);
-    if (Array.isArray(request.body) && request.body.length > MAX_BATCH) {
-      return refuse(reply, 'BAD_REQUEST', `A batch may hold at most ${MAX_BATCH} operations; got ${request.body.length}`);
-    }
+    const search = new URL(request.url, 'http://gateway').search;
+    const operations = readOperations({ method: request.method, body: request.body, search });
+    if ('problem' in operations) return refuse(reply, operations.problem, operations.message);
     const context: GatewayContext = { requestId: String(request.id), consumer: authentication.consumer, use: reading.use, served: {} };
     reply.header('x-request-id', String(request.id));
     // 3–6 inside GraphQL: enforceOperation
@@ -125,7 +124,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
     }
     const response = await apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: request.method, headers, search: new URL(request.url, 'http://gateway').search, body: request.body },
+      httpGraphQLRequest: { method: request.method, headers, search, body: request.body },
       context: async () => context,
     });
     for (const [name, value] of response.headers) reply.header(name, value);

@@ -90,6 +90,11 @@ export function auditSpoolPath(dataDir: string, chain: string): string {
   return join(dataDir, `audit-spool-${chain.replace(/[^\w.-]/g, '_')}.ndjson`);
 }
 
+/** Where records go that the store refused for their content when it cannot take even their quarantine row. */
+export function auditQuarantinePath(dataDir: string, chain: string): string {
+  return join(dataDir, `audit-quarantine-${chain.replace(/[^\w.-]/g, '_')}.ndjson`);
+}
+
 export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Readonly<GatewayConfig> {
   const undeclared = env['UNDECLARED_FIELDS'] ?? 'deny';
   if (undeclared !== 'deny' && undeclared !== 'unconditional') throw new ConfigError('UNDECLARED_FIELDS', `must be "deny" or "unconditional", got "${undeclared}"`);

@@ -47,6 +47,8 @@ export interface GatewayOptions {
   storeChecks?: readonly StoreCheck[];
   /** Where audit records go (step 7); without it nothing is audited (benchmarks only). */
   audit?: AuditWriter;
+  /** Longest a record may wait in the audit spool before `/readyz` says not ready; default `AUDIT_SPOOL_MAX_AGE_MS`. */
+  auditSpoolMaxAgeMs?: number;
   /** Per-consumer rate limits; without them none apply. */
   rateLimit?: ConsumeRate;
 }
@@ -135,7 +137,15 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
 
   app.route({ method: ['GET', 'POST'], url: '/graphql', handler: handleGraphQL });
   app.get('/healthz', async () => ({ status: 'ok' }));
-  const probe = createReadinessProbe(readSubgraphEndpoints(options.supergraphSdl), sign, options.storeChecks);
+  const auditBacklog = options.audit && { state: options.audit.state, ...(options.auditSpoolMaxAgeMs ? { maxSpoolAgeMs: options.auditSpoolMaxAgeMs } : {}) };
+  const probe = createReadinessProbe(readSubgraphEndpoints(options.supergraphSdl), sign, options.storeChecks, auditBacklog);
+  options.audit?.onAlert((alert) => {
+    if (alert.kind === 'quarantined') {
+      app.log.error({ chain: alert.chain, seq: alert.seq, reason: alert.reason, where: alert.where }, 'audit record quarantined: the store refused its content; the chain goes on (see /readyz and npm run audit:verify)');
+    } else {
+      app.log.warn({ err: alert.error, chain: alert.chain }, 'audit store unreachable: records are spooled locally until it answers');
+    }
+  });
   app.get('/readyz', async (_request, reply) => {
     const readiness = await probe();
     return reply.code(readiness.ready ? 200 : 503).send({ ...readiness, dataItems: catalog.size });

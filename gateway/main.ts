@@ -3,7 +3,7 @@
  * environment (gateway/config.ts), in front of department subgraphs that run elsewhere
  * (`npm run subgraphs`, containers, other hosts).
  */
-import { auditSpoolPath, readGatewayConfig } from './config.ts';
+import { auditQuarantinePath, auditSpoolPath, readGatewayConfig } from './config.ts';
 import { readSupergraphFile } from './create-gateway.ts';
 import { DISTRICT_DEPARTMENTS } from './governance/departments.ts';
 import { seedStore } from './governance/seed.ts';
@@ -34,7 +34,7 @@ try {
     governancePort: config.governancePort,
     logLevel: config.logLevel,
     undeclaredFields: config.undeclaredFields,
-    audit: { chain: config.auditChain, spoolPath: auditSpoolPath(config.dataDir, config.auditChain) },
+    audit: { chain: config.auditChain, spoolPath: auditSpoolPath(config.dataDir, config.auditChain), quarantinePath: auditQuarantinePath(config.dataDir, config.auditChain) },
     redisUrl: config.redisUrl,
     redisPrefix: config.redisPrefix,
     rateLimits: config.rateLimits,

@@ -40,8 +40,8 @@ export interface StartGatewayOptions {
   undeclaredFields?: 'deny' | 'unconditional';
   /** Replaces the store-backed grants (tests that drive grants directly). */
   grants?: GrantSource;
-  /** Audit chain of this instance and its local spool file; without them nothing is audited (benchmark baselines only). */
-  audit?: { chain: string; spoolPath: string } | undefined;
+  /** Audit chain of this instance, its local spool and quarantine files; without them nothing is audited (benchmark baselines only). */
+  audit?: { chain: string; spoolPath: string; quarantinePath: string } | undefined;
   /** Shared Redis (invalidation, rate limits); absent → in memory, this instance only. */
   redisUrl?: string | undefined;
   redisPrefix?: string;
@@ -70,6 +70,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     ? await createAuditWriter({
         db: options.store.db,
         spool: createAuditSpool(options.audit.spoolPath),
+        quarantineFile: createAuditSpool(options.audit.quarantinePath),
         chain: options.audit.chain,
         signingKey: options.gatewaySigning.privateKey,
         keyId: await calculateJwkThumbprint(options.gatewaySigning.publicJwk),

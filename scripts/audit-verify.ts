@@ -1,7 +1,9 @@
 /**
  * `npm run audit:verify`: checks the whole audit trail of the configured store (DATABASE_URL, or
  * PGlite in DATA_DIR) against the gateway's public key (GATEWAY_PUBLIC_KEY_PATH, default the demo
- * key). Prints what it verified; exits 1 naming the first broken record.
+ * key). Prints what it verified and every quarantined record (its content was refused by the store;
+ * it is accepted in its place only because its JSON hashes to the chain's hash); exits 1 naming the
+ * first broken record.
  */
 import { readGatewayConfig } from '../gateway/config.ts';
 import { ensureDemoKeyPair, loadPublicKey } from '../gateway/keys.ts';
@@ -16,8 +18,10 @@ const store = await openStore({ databaseUrl: config.databaseUrl, pgliteDir: defa
 try {
   await migrateToLatest(store.db);
   const report = await verifyAuditChains(store.db, publicKey);
+  const quarantined = report.quarantined.map((held) => `  chain ${held.chain}, record ${held.seq}, quarantined ${held.at}: ${held.reason}\n`).join('');
   if (report.ok) {
     process.stdout.write(`Audit trail intact: ${report.records} records in ${report.chains} chain(s), ${report.checkpoints} signed checkpoint(s) verified.\n`);
+    if (quarantined) process.stdout.write(`${report.quarantined.length} quarantined record(s), each matching its place in the chain (the store refused their content; see audit_quarantine):\n${quarantined}`);
   } else {
     process.stderr.write(`Audit trail BROKEN after ${report.records} verified records: ${report.problem}\n`);
     process.exitCode = 1;

@@ -5,7 +5,7 @@
  */
 import { hostname } from 'node:os';
 import type { FastifyInstance } from 'fastify';
-import { auditSpoolPath } from '../gateway/config.ts';
+import { auditQuarantinePath, auditSpoolPath } from '../gateway/config.ts';
 import type { GrantSource } from '../gateway/ability-source.ts';
 import type { Gateway } from '../gateway/create-gateway.ts';
 import { DISTRICT_DEPARTMENTS } from '../gateway/governance/departments.ts';
@@ -90,7 +90,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       logLevel,
       ...(options.grants ? { grants: options.grants } : {}),
       ...(options.onSubgraphCall ? { onGovernanceCall: options.onSubgraphCall } : {}),
-      audit: options.audit === false ? undefined : { chain: auditChain, spoolPath: auditSpoolPath(options.dataDir, auditChain) },
+      audit: options.audit === false ? undefined : { chain: auditChain, spoolPath: auditSpoolPath(options.dataDir, auditChain), quarantinePath: auditQuarantinePath(options.dataDir, auditChain) },
       redisUrl: options.redisUrl,
       ...(options.redisPrefix ? { redisPrefix: options.redisPrefix } : {}),
       ...(options.rateLimits ? { rateLimits: options.rateLimits } : {}),

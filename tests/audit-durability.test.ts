@@ -42,7 +42,7 @@ describe('audit writer', () => {
     const open = async () => {
       const store = await openStore({ pgliteDir: join(dir, 'pglite') });
       await migrateToLatest(store.db);
-      const writer = await createAuditWriter({ db: store.db, spool: createAuditSpool(join(dir, 'spool.ndjson')), chain: 'c', signingKey: privateKey, keyId: 'k', checkpointEvery: 5 });
+      const writer = await createAuditWriter({ db: store.db, spool: createAuditSpool(join(dir, 'spool.ndjson')), quarantineFile: createAuditSpool(join(dir, 'quarantine.ndjson')), chain: 'c', signingKey: privateKey, keyId: 'k', checkpointEvery: 5 });
       return { store, writer };
     };
     return { dir, publicKey, open };
@@ -52,7 +52,7 @@ describe('audit writer', () => {
     const { publicKey, open } = await setup();
     const { store, writer } = await open();
     for (let i = 1; i <= 12; i++) await writer.append(entry(i));
-    expect(await verifyAuditChains(store.db, publicKey)).toEqual({ ok: true, chains: 1, records: 12, checkpoints: 2 });
+    expect(await verifyAuditChains(store.db, publicKey)).toEqual({ ok: true, chains: 1, records: 12, checkpoints: 2, quarantined: [] });
 
     // A forger who recomputes every hash after changing record 3 still cannot match the signed checkpoint at 5.
     const { hashRecord } = await import('../gateway/audit/audit-record.ts');

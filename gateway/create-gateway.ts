@@ -14,7 +14,9 @@ import type { ShareCatalog } from '../policies/types.ts';
 import { readShareCatalog } from '../schema/read-share-catalog.ts';
 import { readSubgraphEndpoints } from '../schema/read-subgraph-endpoints.ts';
 import type { GrantSource } from './ability-source.ts';
+import { auditPlugin } from './audit/audit-plugin.ts';
 import type { AuditWriter } from './audit/audit-writer.ts';
+import { createRefusalRecorder, firstErrorCode } from './audit/record-refusal.ts';
 import type { ConsumeRate } from './rate-limit.ts';
 import { createAbilitySource } from './ability-source.ts';
 import { createAuthenticator } from './authenticate.ts';
@@ -24,7 +26,7 @@ import { createErrorFormatter } from './format-error.ts';
 import { depthLimitRule } from './depth-limit-rule.ts';
 import type { GatewayContext } from './gateway-context.ts';
 import { readOperations } from './read-operations.ts';
-import { readPurpose } from './read-purpose.ts';
+import { readPurpose, type DeclaredUse } from './read-purpose.ts';
 import { createReadinessProbe, type StoreCheck } from './readiness.ts';
 import { createSubgraphCallSigner } from './sign-subgraph-call.ts';
 import { SignedDataSource } from './signed-data-source.ts';
@@ -86,7 +88,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     validationRules: [depthLimitRule(MAX_DEPTH)],
     includeStacktraceInErrorResponses: false,
     formatError: createErrorFormatter((error) => app.log.error({ err: error }, 'request error')),
-    plugins: [ApolloServerPluginLandingPageDisabled()],
+    plugins: [ApolloServerPluginLandingPageDisabled(), ...(options.audit ? [auditPlugin(options.audit, catalog)] : [])],
   });
   await apollo.start();
 
@@ -96,16 +98,25 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     return reply.code(ERROR_CODES[code].status).send({ errors: [{ message, extensions: { code } }] });
   };
 
+  const recordRefusal = createRefusalRecorder(options.audit, catalog);
+
   const handleGraphQL = async (request: FastifyRequest, reply: FastifyReply) => {
+    const startedAt = performance.now();
+    const requestId = String(request.id);
     // 1 authenticate
     const authentication = await authenticate(request.headers.authorization);
     if ('refused' in authentication) return refuse(reply, 'UNAUTHENTICATED', `Authentication failed: ${authentication.refused}`);
+    const { consumer } = authentication;
+    reply.header('x-request-id', requestId);
+    // From here the consumer is known: every refusal is recorded before it is answered.
+    const refuseRecorded = async (code: ErrorCode, message: string, use?: DeclaredUse) =>
+      (await recordRefusal({ requestId, consumer, use, startedAt }, code)) ? refuse(reply, code, message) : refuse(reply, 'AUDIT_UNAVAILABLE', ERROR_CODES.AUDIT_UNAVAILABLE.message);
     // 1b rate limit (a batch counts for each of its operations)
     if (options.rateLimit) {
-      const verdict = await options.rateLimit(authentication.consumer, Array.isArray(request.body) ? Math.max(1, request.body.length) : 1);
+      const verdict = await options.rateLimit(consumer, Array.isArray(request.body) ? Math.max(1, request.body.length) : 1);
       if (!verdict.ok) {
         reply.header('retry-after', String(verdict.retryAfterSeconds));
-        return refuse(reply, 'RATE_LIMITED', `Rate limit of your ${verdict.limit} reached; retry in ${verdict.retryAfterSeconds} s`);
+        return refuseRecorded('RATE_LIMITED', `Rate limit of your ${verdict.limit} reached; retry in ${verdict.retryAfterSeconds} s`);
       }
     }
     // 2 purpose (declared here; required for data queries in enforceOperation)
@@ -114,12 +125,11 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       return Array.isArray(value) ? value[0] : value;
     };
     const reading = readPurpose({ purpose: header('x-share-purpose'), matter: header('x-share-matter'), mode: header('x-share-mode') });
-    if ('problem' in reading) return refuse(reply, reading.problem, reading.message);
+    if ('problem' in reading) return refuseRecorded(reading.problem, reading.message);
     const search = new URL(request.url, 'http://gateway').search;
     const operations = readOperations({ method: request.method, body: request.body, search });
-    if ('problem' in operations) return refuse(reply, operations.problem, operations.message);
-    const context: GatewayContext = { requestId: String(request.id), consumer: authentication.consumer, use: reading.use, served: {} };
-    reply.header('x-request-id', String(request.id));
+    if ('problem' in operations) return refuseRecorded(operations.problem, operations.message, reading.use);
+    const context: GatewayContext = { requestId, consumer, use: reading.use, operations: { started: 0 } };
     // 3–6 inside GraphQL: enforceOperation
     const headers = new HeaderMap();
     for (const [name, value] of Object.entries(request.headers)) {
@@ -129,6 +139,11 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       httpGraphQLRequest: { method: request.method, headers, search, body: request.body },
       context: async () => context,
     });
+    // Apollo refused the HTTP request itself (CSRF check, malformed body…) before any operation started.
+    if (context.operations.started === 0 && response.body.kind === 'complete') {
+      const code = firstErrorCode(response.body.string) ?? 'BAD_REQUEST';
+      if (!(await recordRefusal({ requestId, consumer, use: reading.use, startedAt }, code))) return refuse(reply, 'AUDIT_UNAVAILABLE', ERROR_CODES.AUDIT_UNAVAILABLE.message);
+    }
     for (const [name, value] of response.headers) reply.header(name, value);
     reply.code(response.status ?? 200);
     if (response.body.kind === 'complete') return reply.send(response.body.string);

@@ -1,6 +1,8 @@
 /** The data source for one subgraph: Apollo's own, signing each call at its sanctioned hook. */
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import type { Fetcher } from '@apollo/utils.fetcher';
+import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
+import type { Fetcher, FetcherResponse } from '@apollo/utils.fetcher';
+import { countCall } from './count-served.ts';
 import type { GatewayContext } from './gateway-context.ts';
 import type { SignSubgraphCall } from './sign-subgraph-call.ts';
 
@@ -21,12 +23,18 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     // Every call runs for an authenticated consumer; a call without one is a fault, never signed.
     if (!context?.consumer) throw new Error(`refusing to sign a call to ${this.#subgraph} without an authenticated consumer`);
     const identity = { app: context.consumer.app, dept: context.consumer.dept, roles: context.consumer.roles, purpose: context.use.purpose };
-    if (context?.served) {
-      const representations = options.request.variables?.['representations'];
-      const served = (context.served[this.#subgraph] ??= { calls: 0, entities: 0 });
-      served.calls += 1;
-      served.entities += Array.isArray(representations) ? representations.length : 1;
-    }
     options.request.http?.headers.set('authorization', `Bearer ${await this.#sign(this.#subgraph, identity)}`);
+  }
+
+  /** Counts what the provider answered, for the operation's audit record (see count-served.ts). */
+  override didReceiveResponse({ response, context }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['didReceiveResponse']>>[0]): GatewayGraphQLResponse {
+    countCall(context.served, this.#subgraph, response.data);
+    return response;
+  }
+
+  /** A call that failed is still a call made; it returned nothing. */
+  override didEncounterError(error: Error, fetchRequest: Parameters<RemoteGraphQLDataSource['didEncounterError']>[1], fetchResponse?: FetcherResponse, context?: GatewayContext): void {
+    countCall(context?.served, this.#subgraph, undefined);
+    super.didEncounterError(error, fetchRequest, fetchResponse, context);
   }
 }

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { createMemoryGrantSource, type MemoryGrantSource } from '../../gateway/ability-source.ts';
 import { SEED_GRANTS } from '../../policies/seed-grants.ts';
 import type { Role } from '../../policies/types.ts';
+import type { RateLimits } from '../../gateway/rate-limit.ts';
 import { issueToken } from '../../scripts/issue-token.ts';
 import { startPlatform, type Platform } from '../../scripts/start-platform.ts';
 import type { TestDatabase } from './databases.ts';
@@ -50,6 +51,8 @@ export interface TestPlatformOptions {
   /** Real PostgreSQL; default an in-memory PGlite. */
   databaseUrl?: string;
   auditChain?: string;
+  /** Per-consumer rate limits; default none. */
+  rateLimits?: RateLimits;
 }
 
 export async function startTestPlatform(options: TestPlatformOptions = {}): Promise<TestPlatform> {
@@ -62,6 +65,7 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
     pgliteInMemory: true,
     ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}),
     ...(options.auditChain ? { auditChain: options.auditChain } : {}),
+    ...(options.rateLimits ? { rateLimits: options.rateLimits } : {}),
     ...(options.memoryGrants === false ? {} : { grants }),
     onSubgraphCall: (call) => subgraphCalls.push(call),
   });
@@ -99,9 +103,9 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
 }
 
 /** The platform with its grants in a store of record: a fresh database of the given backend. */
-export async function startStoreBackedPlatform(createDatabase: () => Promise<TestDatabase>): Promise<{ platform: TestPlatform; database: TestDatabase }> {
+export async function startStoreBackedPlatform(createDatabase: () => Promise<TestDatabase>, options: TestPlatformOptions = {}): Promise<{ platform: TestPlatform; database: TestDatabase }> {
   const database = await createDatabase();
-  const platform = await startTestPlatform({ memoryGrants: false, ...(database.databaseUrl ? { databaseUrl: database.databaseUrl } : {}) });
+  const platform = await startTestPlatform({ memoryGrants: false, ...options, ...(database.databaseUrl ? { databaseUrl: database.databaseUrl } : {}) });
   return { platform, database };
 }
 

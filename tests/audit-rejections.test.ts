@@ -132,6 +132,12 @@ describe.each(STORE_BACKENDS)('audit of every authenticated request on %s', (_ba
     });
   });
 
+  it('art-15: when a department reads its trail, then refused requests are there with their code', async () => {
+    const refused = await platform.client({ dept: 'human-resources', purpose: 'CURIOSITY' }).query(NAME_QUERY);
+    const { body } = await platform.client({ dept: 'human-resources' }).query('{ auditRecords(filter: { outcome: "REJECTED" }, first: 5) { records { requestId outcome code } } }');
+    expect((body.data?.['auditRecords'] as { records: unknown[] }).records).toContainEqual({ requestId: refused.requestId, outcome: 'REJECTED', code: 'PURPOSE_REQUIRED' });
+  });
+
   it('when /readyz is asked, then it reports the audit spool and quarantine', async () => {
     const response = await fetch(new URL('/readyz', platform.gatewayUrl));
     const readiness = (await response.json()) as { ready: boolean; audit: unknown };

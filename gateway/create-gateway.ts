@@ -165,11 +165,20 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     const readiness = await probe();
     return reply.code(readiness.ready ? 200 : 503).send({ ...readiness, dataItems: catalog.size });
   });
-  app.setErrorHandler((error, request, reply) => {
+  app.setErrorHandler(async (error, request, reply) => {
     const status = (error as { statusCode?: number }).statusCode ?? 500;
     if (status >= 500) request.log.error({ err: error }, 'unhandled');
     const code: ErrorCode = status >= 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST';
     const message = status >= 500 ? shareError(code).message : `The request is malformed: ${(error as Error).message}`;
+    // A body that cannot be parsed is refused before handleGraphQL reads the token; a consumer who sent one is recorded all the same.
+    if (status < 500 && request.routeOptions.url === '/graphql') {
+      const authentication = await authenticate(request.headers.authorization);
+      if ('consumer' in authentication) {
+        reply.header('x-request-id', String(request.id));
+        const refusal = { requestId: String(request.id), consumer: authentication.consumer, use: undefined, startedAt: performance.now() };
+        if (!(await recordRefusal(refusal, code))) return refuse(reply, 'AUDIT_UNAVAILABLE', ERROR_CODES.AUDIT_UNAVAILABLE.message);
+      }
+    }
     return reply.code(status).send({ errors: [{ message, extensions: { code } }] });
   });
 

@@ -85,6 +85,12 @@ describe.each(STORE_BACKENDS)('audit of every authenticated request on %s', (_ba
     expect(await onlyRecordOf(requestId)).toMatchObject({ outcome: 'REJECTED', code: 'BAD_REQUEST', operation_hash: '' });
   });
 
+  it('when the body is not JSON but the token is valid, then the refusal is recorded once', async () => {
+    const { status, requestId } = await platform.client({ dept: 'approval', purpose: 'WORK_REFERENCE' }).post('{"query": ');
+    expect(status).toBe(400);
+    expect(await onlyRecordOf(requestId)).toMatchObject({ outcome: 'REJECTED', code: 'BAD_REQUEST', app: 'approval-test', purpose: null });
+  });
+
   it('when an automatic persisted query is not known yet, then one REJECTED record names its hash', async () => {
     const sha256Hash = 'a'.repeat(64);
     const { requestId, body } = await platform.client({ dept: 'approval', purpose: 'WORK_REFERENCE' }).post({ extensions: { persistedQuery: { version: 1, sha256Hash } } });

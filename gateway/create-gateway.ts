@@ -24,6 +24,7 @@ import { ERROR_CODES, shareError, type ErrorCode } from './errors.ts';
 import { createEnforcingGateway } from './enforcing-gateway.ts';
 import { createErrorFormatter } from './format-error.ts';
 import { depthLimitRule } from './depth-limit-rule.ts';
+import { operationNameRule } from './operation-name-rule.ts';
 import type { GatewayContext } from './gateway-context.ts';
 import { readOperations } from './read-operations.ts';
 import { readPurpose, type DeclaredUse } from './read-purpose.ts';
@@ -85,7 +86,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const apollo = new ApolloServer<GatewayContext>({
     gateway: createEnforcingGateway(federation, { catalog, abilities, ...(options.audit ? { audit: options.audit } : {}) }),
     allowBatchedHttpRequests: true,
-    validationRules: [depthLimitRule(MAX_DEPTH)],
+    validationRules: [depthLimitRule(MAX_DEPTH), operationNameRule],
     includeStacktraceInErrorResponses: false,
     formatError: createErrorFormatter((error) => app.log.error({ err: error }, 'request error')),
     plugins: [ApolloServerPluginLandingPageDisabled(), ...(options.audit ? [auditPlugin(options.audit, catalog)] : [])],

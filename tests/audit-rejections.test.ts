@@ -56,6 +56,13 @@ describe.each(STORE_BACKENDS)('audit of every authenticated request on %s', (_ba
     expect(await onlyRecordOf(requestId)).toMatchObject({ outcome: 'REJECTED', code, purpose: 'WORK_REFERENCE', granted: [], served: {}, operation_hash: expect.stringMatching(/^[0-9a-f]{64}$/) });
   });
 
+  it('when the document names its operation with 10 000 characters, then it is refused and the record holds no such name', async () => {
+    const { status, body, requestId } = await platform.client({ dept: 'approval', purpose: 'WORK_REFERENCE' }).query(`query ${'N'.repeat(10_000)} { __typename }`);
+    expect(status).toBe(400);
+    expect(body.errors?.[0]?.extensions?.['code']).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(await onlyRecordOf(requestId)).toMatchObject({ outcome: 'REJECTED', code: 'GRAPHQL_VALIDATION_FAILED', operation_name: null });
+  });
+
   it('when a credit code variable is malformed, then exactly one REJECTED BAD_USER_INPUT record and no provider called', async () => {
     const { status, requestId } = await platform.client({ dept: 'approval', purpose: 'WORK_REFERENCE' }).query('query Lookup($c: CreditCode!) { enterprise(creditCode: $c) { name } }', { c: 'ABC' });
     expect(status).toBe(400);

@@ -39,7 +39,8 @@ export const governanceResolvers = defineResolvers<Context>({
     operationName: (row: AuditRow) => row.operation_name,
     granted: (row: AuditRow) => row.visibleGranted,
     denied: (row: AuditRow) => row.visibleDenied,
-    served: (row: AuditRow) => Object.entries(row.served).map(([provider, use]) => ({ provider, ...use })),
+    masked: (row: AuditRow) => row.visibleMasked,
+    served: (row: AuditRow) => Object.entries(row.visibleServed).map(([provider, use]) => ({ provider, ...use })),
     durationMs: (row: AuditRow) => row.duration_ms,
   },
   Mutation: {

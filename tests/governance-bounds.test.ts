@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addCalendarDays, chinaDate } from '../policies/governance/china-date.ts';
+import { seedStore } from '../gateway/governance/seed.ts';
 import { DEMO } from '../subgraphs/shared/district.ts';
 import { STORE_BACKENDS, type TestDatabase } from './support/databases.ts';
 import { startStoreBackedPlatform, stopStoreBackedPlatform, type GraphQLBody, type TestPlatform } from './support/test-platform.ts';
@@ -61,13 +62,23 @@ describe.each(STORE_BACKENDS)('governance bounds on %s', (_backend, createDataba
     const last = await operator().query('mutation { removeSharingAdministrator(department: "public-security", user: "public-security-admin", reason: "岗位调整") { code } }');
     expect(failure(last.body)).toEqual({ code: 'CONFLICT', message: 'public-security-admin is the last sharing administrator of public-security: appoint the successor first (art. 21)' });
 
-    const events = await platform.store.db.selectFrom('governance_events').select(['action', 'actor', 'reason', 'details']).where('subject_kind', '=', 'department').orderBy('id').execute();
+    const events = await platform.store.db.selectFrom('governance_events').select(['action', 'actor', 'reason', 'details']).where('subject_kind', '=', 'department').where('subject_id', '=', 'public-security').orderBy('id').execute();
     expect(events).toEqual([
       { action: 'administrator-appointed', actor: 'info-center-admin', reason: '分管副职，局党委会议决定', details: { user: 'ps-deputy' } },
       { action: 'administrator-removed', actor: 'info-center-admin', reason: '岗位调整', details: { user: 'ps-deputy' } },
     ]);
     const rows = await platform.store.db.selectFrom('department_admins').select(['user_id', 'removed_by']).where('user_id', '=', 'ps-deputy').execute();
     expect(rows).toEqual([{ user_id: 'ps-deputy', removed_by: 'info-center-admin' }]);
+  });
+
+  it('art-21: when the operator removes a first administrator, then seeding at the next start does not bring it back, and the operator can list it again', async () => {
+    const change = (mutation: string, user: string) => operator().query(`mutation { ${mutation}(department: "natural-resources", user: "${user}", reason: "换届") { administrators } }`);
+    await change('appointSharingAdministrator', 'nr-deputy');
+    expect((await change('removeSharingAdministrator', 'natural-resources-admin')).body.data?.['removeSharingAdministrator']).toEqual({ administrators: ['nr-deputy'] });
+    await seedStore(platform.store.db);
+    const registry = await operator().query('{ departments { code administrators } }');
+    expect(registry.body.data?.['departments']).toContainEqual({ code: 'natural-resources', administrators: ['nr-deputy'] });
+    expect((await change('appointSharingAdministrator', 'natural-resources-admin')).body.data?.['appointSharingAdministrator']).toEqual({ administrators: ['nr-deputy', 'natural-resources-admin'] });
   });
 
   it('art-4: when a department other than the operator claims platform-admin, then governance refuses it', async () => {

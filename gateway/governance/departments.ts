@@ -37,18 +37,21 @@ export interface DepartmentView {
  */
 export async function seedDepartments(db: Kysely<Database>): Promise<void> {
   for (const department of DISTRICT_DEPARTMENTS) {
-    // Two instances starting on one fresh store: only the one that registers the department lists its administrators.
-    const registered = await db
-      .insertInto('departments')
-      .values({ code: department.code, name: department.name, org_code: department.orgCode })
-      .onConflict((oc) => oc.column('code').doNothing())
-      .returning('code')
-      .executeTakeFirst();
-    if (!registered) continue;
-    await db
-      .insertInto('department_admins')
-      .values(department.administrators.map((admin) => ({ dept: department.code, user_id: admin, appointed_by: 'seed', appointed_reason: 'first administrator of the district registry', removed_at: null, removed_by: null, removed_reason: null })))
-      .execute();
+    // One transaction: a department is never registered without its first administrators. Two
+    // instances starting on one fresh store: only the one that registers the department lists them.
+    await db.transaction().execute(async (trx) => {
+      const registered = await trx
+        .insertInto('departments')
+        .values({ code: department.code, name: department.name, org_code: department.orgCode })
+        .onConflict((oc) => oc.column('code').doNothing())
+        .returning('code')
+        .executeTakeFirst();
+      if (!registered) return;
+      await trx
+        .insertInto('department_admins')
+        .values(department.administrators.map((admin) => ({ dept: department.code, user_id: admin, appointed_by: 'seed', appointed_reason: 'first administrator of the district registry' })))
+        .execute();
+    });
   }
 }
 
@@ -83,7 +86,7 @@ export async function changeAdministrators(
     assertVerdict(checkAdministratorChange(actor, { appoint: change.appoint, dept: change.department, user: change.user, reason: change.reason }, deps.departments, listed.map((row) => row.user_id)));
     const reason = change.reason.trim();
     if (change.appoint) {
-      await trx.insertInto('department_admins').values({ dept: change.department, user_id: change.user, appointed_by: actor.app, appointed_reason: reason, removed_at: null, removed_by: null, removed_reason: null }).execute();
+      await trx.insertInto('department_admins').values({ dept: change.department, user_id: change.user, appointed_by: actor.app, appointed_reason: reason }).execute();
     } else {
       await trx
         .updateTable('department_admins')

@@ -36,7 +36,14 @@ export interface GatewayConfig {
   redisPrefix: string;
   /** `RATE_LIMIT_DEPT_PER_MINUTE` (default 6000) and `RATE_LIMIT_APP_PER_MINUTE` (default 1200). */
   rateLimits: { perDepartment: number; perApp: number };
+  /** `GRANT_MAX_VALIDITY_DAYS`, default 365 (at most 3653): the longest validity of a grant, from the day it is asked for. */
+  grantMaxValidityDays: number;
 }
+
+/** Default longest validity of a grant: one year, renewed by a new request (art. 13). */
+export const DEFAULT_GRANT_MAX_VALIDITY_DAYS = 365;
+// Ten years: beyond that a grant is no longer time-limited in any sense a reviewer would accept.
+const GRANT_MAX_VALIDITY_CEILING = 3653;
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
@@ -71,11 +78,12 @@ function readRedisUrl(raw: string | undefined): string | undefined {
   return raw;
 }
 
-function readPositiveInteger(env: NodeJS.ProcessEnv, variable: string, fallback: number): number {
+function readPositiveInteger(env: NodeJS.ProcessEnv, variable: string, fallback: number, max = Number.MAX_SAFE_INTEGER): number {
   const raw = env[variable];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
   if (!Number.isInteger(value) || value < 1) throw new ConfigError(variable, `must be a positive integer, got "${raw}"`);
+  if (value > max) throw new ConfigError(variable, `must be at most ${max}, got "${raw}"`);
   return value;
 }
 
@@ -114,5 +122,6 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Readonl
       perDepartment: readPositiveInteger(env, 'RATE_LIMIT_DEPT_PER_MINUTE', 6000),
       perApp: readPositiveInteger(env, 'RATE_LIMIT_APP_PER_MINUTE', 1200),
     }),
+    grantMaxValidityDays: readPositiveInteger(env, 'GRANT_MAX_VALIDITY_DAYS', DEFAULT_GRANT_MAX_VALIDITY_DAYS, GRANT_MAX_VALIDITY_CEILING),
   });
 }

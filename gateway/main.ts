@@ -38,6 +38,7 @@ try {
     redisUrl: config.redisUrl,
     redisPrefix: config.redisPrefix,
     rateLimits: config.rateLimits,
+    grantMaxValidityDays: config.grantMaxValidityDays,
   });
   running.gateway.app.log.info({ url: running.url, store: store.kind, redis: config.redisUrl ? 'shared' : 'in memory' }, 'gateway ready');
   const stop = async () => {

@@ -16,6 +16,7 @@ import { closeRedis, connectRedis } from './cache/redis-connection.ts';
 import { createRateLimiter, type RateLimits } from './rate-limit.ts';
 import { createAuditSpool } from './audit/audit-spool.ts';
 import { createAuditWriter } from './audit/audit-writer.ts';
+import { DEFAULT_GRANT_MAX_VALIDITY_DAYS } from './config.ts';
 import { createGateway, type Gateway } from './create-gateway.ts';
 import { syncCatalog } from './governance/catalog.ts';
 import { createGovernanceSubgraph, GOVERNANCE_SUBGRAPH, GOVERNANCE_TYPE_DEFS } from './governance/governance-subgraph.ts';
@@ -46,6 +47,8 @@ export interface StartGatewayOptions {
   redisUrl?: string | undefined;
   redisPrefix?: string;
   rateLimits?: RateLimits;
+  /** Longest validity of a grant, in days; default 365 (`GRANT_MAX_VALIDITY_DAYS`). */
+  grantMaxValidityDays?: number;
   /** Observes calls the governance subgraph accepts (tests). */
   onGovernanceCall?: Parameters<typeof createSubgraphServer>[1]['onGatewayCall'];
 }
@@ -84,6 +87,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
       return catalog;
     },
     departments: options.departments,
+    grantMaxValidityDays: options.grantMaxValidityDays ?? DEFAULT_GRANT_MAX_VALIDITY_DAYS,
     now: () => new Date(),
     grantsChanged: async () => {
       await storeGrants?.refresh();

@@ -44,6 +44,8 @@ export interface PlatformOptions {
   redisUrl?: string | undefined;
   redisPrefix?: string;
   rateLimits?: RateLimits;
+  /** Longest validity of a grant, in days; default 365. */
+  grantMaxValidityDays?: number;
 }
 
 export interface Platform {
@@ -94,6 +96,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       redisUrl: options.redisUrl,
       ...(options.redisPrefix ? { redisPrefix: options.redisPrefix } : {}),
       ...(options.rateLimits ? { rateLimits: options.rateLimits } : {}),
+      ...(options.grantMaxValidityDays ? { grantMaxValidityDays: options.grantMaxValidityDays } : {}),
     });
     return {
       gateway: running.gateway,

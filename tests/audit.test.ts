@@ -47,7 +47,7 @@ describe.each(STORE_BACKENDS)('audit on %s', (backend, createDatabase) => {
   });
 
   it('art-15: when a provider asks who used its data, then it sees which department received which of its items, for what, and nothing of other providers', async () => {
-    const hrAdmin = platform.client({ dept: 'human-resources', roles: ['provider-admin'] });
+    const hrAdmin = platform.client({ dept: 'human-resources', app: 'human-resources-admin', roles: ['provider-admin'] });
     const { body } = await hrAdmin.query('{ auditRecords(filter: { department: "civil-affairs" }, first: 5) { records { department purpose matter granted served { provider } } } }');
     const records = (body.data?.['auditRecords'] as { records: Array<{ department: string; granted: string[]; matter: string | null }> }).records;
     expect(records.length).toBeGreaterThanOrEqual(2);
@@ -79,7 +79,7 @@ describe.each(STORE_BACKENDS)('audit on %s', (backend, createDatabase) => {
     expect(bad.body.errors?.[0]).toMatchObject({ message: '"yesterday" is not a cursor from a previous page (nextCursor)', extensions: { code: 'BAD_USER_INPUT' } });
     const usage = await operator.query('{ dataUsage(from: "2000-01-01T00:00:00Z", to: "2100-01-01T00:00:00Z", groupBy: [CONSUMER, FIELD]) { consumer field requests } }');
     expect(usage.body.data?.['dataUsage']).toContainEqual({ consumer: 'civil-affairs', field: 'Resident.monthlyPension', requests: 2 });
-    const byProvider = await platform.client({ dept: 'human-resources', roles: ['provider-admin'] }).query('{ dataUsage(from: "2000-01-01T00:00:00Z", to: "2100-01-01T00:00:00Z", groupBy: [PROVIDER]) { provider requests } }');
+    const byProvider = await platform.client({ dept: 'human-resources', app: 'human-resources-admin', roles: ['provider-admin'] }).query('{ dataUsage(from: "2000-01-01T00:00:00Z", to: "2100-01-01T00:00:00Z", groupBy: [PROVIDER]) { provider requests } }');
     expect(byProvider.body.data?.['dataUsage']).toContainEqual({ provider: 'human-resources', requests: 2 });
   });
 

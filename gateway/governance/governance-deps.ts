@@ -10,6 +10,8 @@ export interface GovernanceDeps {
   /** The share catalog of the composed supergraph (fails if not loaded yet: no decision on a guess). */
   catalog: () => ShareCatalog;
   departments: readonly string[];
+  /** Longest validity of a grant, in days (`GRANT_MAX_VALIDITY_DAYS`). */
+  grantMaxValidityDays: number;
   now: () => Date;
   /** Called after a grant changed and committed; resolves when this gateway's cache has it. */
   grantsChanged: () => Promise<void>;

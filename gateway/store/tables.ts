@@ -16,6 +16,11 @@ export interface DepartmentAdminsTable {
   user_id: string;
   appointed_at: Generated<Timestamp>;
   appointed_by: string;
+  appointed_reason: string | null;
+  /** Set when the operator removed the administrator; the row stays (nothing is deleted). */
+  removed_at: Timestamp | null;
+  removed_by: string | null;
+  removed_reason: string | null;
 }
 
 export interface CatalogItemsTable {

@@ -50,6 +50,8 @@ export interface TestPlatformOptions {
   /** Real PostgreSQL; default an in-memory PGlite. */
   databaseUrl?: string;
   auditChain?: string;
+  /** Longest validity of a grant, in days; default 365. */
+  grantMaxValidityDays?: number;
 }
 
 export async function startTestPlatform(options: TestPlatformOptions = {}): Promise<TestPlatform> {
@@ -62,6 +64,7 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
     pgliteInMemory: true,
     ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}),
     ...(options.auditChain ? { auditChain: options.auditChain } : {}),
+    ...(options.grantMaxValidityDays ? { grantMaxValidityDays: options.grantMaxValidityDays } : {}),
     ...(options.memoryGrants === false ? {} : { grants }),
     onSubgraphCall: (call) => subgraphCalls.push(call),
   });
@@ -99,9 +102,12 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
 }
 
 /** The platform with its grants in a store of record: a fresh database of the given backend. */
-export async function startStoreBackedPlatform(createDatabase: () => Promise<TestDatabase>): Promise<{ platform: TestPlatform; database: TestDatabase }> {
+export async function startStoreBackedPlatform(
+  createDatabase: () => Promise<TestDatabase>,
+  options: Omit<TestPlatformOptions, 'memoryGrants' | 'databaseUrl'> = {},
+): Promise<{ platform: TestPlatform; database: TestDatabase }> {
   const database = await createDatabase();
-  const platform = await startTestPlatform({ memoryGrants: false, ...(database.databaseUrl ? { databaseUrl: database.databaseUrl } : {}) });
+  const platform = await startTestPlatform({ ...options, memoryGrants: false, ...(database.databaseUrl ? { databaseUrl: database.databaseUrl } : {}) });
   return { platform, database };
 }
 

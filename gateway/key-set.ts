@@ -55,7 +55,7 @@ export async function loadPublicKeySet(path: string, options: { minRefreshInterv
   const minInterval = options.minRefreshIntervalMs ?? 5_000;
   let version = fileVersion(path);
   let entries = await importKeys(readJwks(path));
-  let checkedAt = Date.now();
+  let checkedAt = 0; // the first unmatched signature may read the set at once; later ones wait minRefreshIntervalMs
   const set: PublicKeySet = {
     get: (keyId) => entries.find((entry) => entry.keyId === keyId)?.key,
     all: () => entries,

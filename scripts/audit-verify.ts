@@ -3,8 +3,8 @@
  * store (DATABASE_URL, or PGlite in DATA_DIR) — hash chains, checkpoint signatures against the audit
  * key set (AUDIT_PUBLIC_KEYS_PATH, default the demo set), the checkpoint cadence, and every
  * checkpoint anchored outside the store: the checkpoint logs in `--anchors` (default DATA_DIR/audit
- * when it exists) and, when REDIS_URL is set, the copies published to Redis. Prints what it
- * verified; exits 1 naming the first break, 2 when it cannot run.
+ * when it exists) and, when REDIS_URL is set, the copies published to Redis — and the governance
+ * event log's hash chain. Prints what it verified; exits 1 naming the first break, 2 when it cannot run.
  */
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -13,6 +13,7 @@ import { demoKeyPath, ensureDemoKeyPair } from '../gateway/keys.ts';
 import { loadPublicKeySet } from '../gateway/key-set.ts';
 import { checkpointLogAnchors, redisCheckpointAnchors, type CheckpointAnchors } from '../gateway/audit/checkpoint-anchors.ts';
 import { verifyAuditChains } from '../gateway/audit/verify-audit-chain.ts';
+import { verifyGovernanceEvents } from '../gateway/governance/governance-event-chain.ts';
 import { closeRedis, connectRedis, type Redis } from '../gateway/cache/redis-connection.ts';
 import { defaultPgliteDir, openStore } from '../gateway/store/database.ts';
 import { migrateToLatest } from '../gateway/store/migrate.ts';
@@ -48,6 +49,13 @@ try {
     process.stdout.write(`Audit trail intact: ${report.records} records in ${report.chains} chain(s), ${report.checkpoints} signed checkpoint(s) verified${against}.\n`);
   } else {
     process.stderr.write(`Audit trail BROKEN after ${report.records} verified records: ${report.problem}\n`);
+    process.exitCode = 1;
+  }
+  const governance = await verifyGovernanceEvents(store.db);
+  if (governance.ok) {
+    process.stdout.write(`Governance log intact: ${governance.events} events chained.\n`);
+  } else {
+    process.stderr.write(`Governance log BROKEN after ${governance.events} verified events: ${governance.problem}\n`);
     process.exitCode = 1;
   }
 } finally {

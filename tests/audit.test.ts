@@ -100,6 +100,15 @@ describe.each(STORE_BACKENDS)('audit on %s', (backend, createDatabase) => {
     expect(report.records).toBeGreaterThanOrEqual(34);
   });
 
+  it('when checkpoints are signed, then with the audit key, not the key that signs subgraph calls', async () => {
+    const auditKeyId = platform.auditKeys.all()[0]!.keyId;
+    expect(auditKeyId).not.toBe(platform.gatewaySigning.keyId);
+    await expect.poll(async () => (await platform.store.db.selectFrom('audit_checkpoints').select('key_id').execute()).map((row) => row.key_id), { timeout: 45_000, interval: 1_000 })
+      .toEqual(expect.arrayContaining([auditKeyId]));
+    const keyIds = new Set((await platform.store.db.selectFrom('audit_checkpoints').select('key_id').execute()).map((row) => row.key_id));
+    expect([...keyIds]).toEqual([auditKeyId]);
+  });
+
   it('art-5: when a row is changed by hand, then verification names it; when restored, it passes again', async () => {
     const target = await platform.store.db.selectFrom('audit_records').select(['id', 'seq', 'dept']).orderBy('seq').offset(2).limit(1).executeTakeFirstOrThrow();
     await platform.store.db.updateTable('audit_records').set({ dept: 'public-security' }).where('id', '=', target.id).execute();
@@ -135,5 +144,13 @@ describe.each(STORE_BACKENDS)('audit on %s', (backend, createDatabase) => {
     expect(broken.status).toBe(1);
     expect(broken.stderr).toMatch(new RegExp(`record ${target.seq} \\(row id ${target.id}\\): content does not match its hash`));
     await platform.store.db.updateTable('audit_records').set({ purpose: target.purpose }).where('id', '=', target.id).execute();
+    expect(intact.stdout).toMatch(/\nGovernance log intact: \d+ events chained\.\n$/);
+
+    const event = await platform.store.db.selectFrom('governance_events').select(['id', 'seq', 'reason']).orderBy('seq').limit(1).executeTakeFirstOrThrow();
+    await platform.store.db.updateTable('governance_events').set({ reason: 'rewritten' }).where('id', '=', event.id).execute();
+    const governanceBroken = spawnSync(process.execPath, ['scripts/audit-verify.ts'], { cwd: root, env, encoding: 'utf8' });
+    expect(governanceBroken.status).toBe(1);
+    expect(governanceBroken.stderr).toMatch(new RegExp(`^Governance log BROKEN after 0 verified events: governance event ${event.seq} \\(row id ${event.id}, .+\\): content does not match its hash`));
+    await platform.store.db.updateTable('governance_events').set({ reason: event.reason }).where('id', '=', event.id).execute();
   });
 });

@@ -22,6 +22,10 @@ export interface GatewayConfig {
   tokenPublicKeyPath: string | undefined;
   /** `GATEWAY_SIGNING_KEY_PATH`: Ed25519 private JWK signing subgraph calls; default the demo key. */
   gatewaySigningKeyPath: string | undefined;
+  /** `AUDIT_SIGNING_KEY_PATH`: Ed25519 private JWK signing audit checkpoints (not the subgraph-call key); default the demo key. */
+  auditSigningKeyPath: string | undefined;
+  /** `AUDIT_PUBLIC_KEYS_PATH`: JWK set of every current and retired audit public key, for `audit:verify`; default the demo set. */
+  auditPublicKeysPath: string | undefined;
   /** `LOG_LEVEL`, default `info`; `silent` turns logging off. */
   logLevel: string;
   /** `DATABASE_URL`: PostgreSQL; absent → embedded PGlite in `DATA_DIR/pglite`. */
@@ -98,6 +102,11 @@ export function auditSpoolPath(dataDir: string, chain: string): string {
   return join(dataDir, `audit-spool-${chain.replace(/[^\w.-]/g, '_')}.ndjson`);
 }
 
+/** Where each chain's checkpoint log (the anchor outside the store) lives: `DATA_DIR/audit`. */
+export function auditAnchorDir(dataDir: string): string {
+  return join(dataDir, 'audit');
+}
+
 export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Readonly<GatewayConfig> {
   const undeclared = env['UNDECLARED_FIELDS'] ?? 'deny';
   if (undeclared !== 'deny' && undeclared !== 'unconditional') throw new ConfigError('UNDECLARED_FIELDS', `must be "deny" or "unconditional", got "${undeclared}"`);
@@ -112,6 +121,8 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Readonl
     subgraphUrls: Object.freeze(readSubgraphUrls(env['SUBGRAPH_URLS'])),
     tokenPublicKeyPath: env['TOKEN_PUBLIC_KEY_PATH'] || undefined,
     gatewaySigningKeyPath: env['GATEWAY_SIGNING_KEY_PATH'] || undefined,
+    auditSigningKeyPath: env['AUDIT_SIGNING_KEY_PATH'] || undefined,
+    auditPublicKeysPath: env['AUDIT_PUBLIC_KEYS_PATH'] || undefined,
     logLevel,
     databaseUrl: readDatabaseUrl(env['DATABASE_URL']),
     governancePort: readPort(env, 'GOVERNANCE_PORT', 4100),

@@ -5,7 +5,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
-import { calculateJwkThumbprint, type CryptoKey, type KeyObject } from 'jose';
+import type { CryptoKey, KeyObject } from 'jose';
 import { composeSupergraph, type SubgraphSource } from '../schema/compose-supergraph.ts';
 import { readShareCatalog } from '../schema/read-share-catalog.ts';
 import type { ShareCatalog } from '../policies/types.ts';
@@ -17,6 +17,7 @@ import { createRateLimiter, type RateLimits } from './rate-limit.ts';
 import { createAuditSpool } from './audit/audit-spool.ts';
 import { createAuditWriter } from './audit/audit-writer.ts';
 import { DEFAULT_GRANT_MAX_VALIDITY_DAYS } from './config.ts';
+import { createCheckpointLog, createRedisCheckpointPublisher } from './audit/checkpoint-anchors.ts';
 import { createGateway, type Gateway } from './create-gateway.ts';
 import { syncCatalog } from './governance/catalog.ts';
 import { createGovernanceSubgraph, GOVERNANCE_SUBGRAPH, GOVERNANCE_TYPE_DEFS } from './governance/governance-subgraph.ts';
@@ -41,8 +42,12 @@ export interface StartGatewayOptions {
   undeclaredFields?: 'deny' | 'unconditional';
   /** Replaces the store-backed grants (tests that drive grants directly). */
   grants?: GrantSource;
-  /** Audit chain of this instance and its local spool file; without them nothing is audited (benchmark baselines only). */
-  audit?: { chain: string; spoolPath: string } | undefined;
+  /**
+   * Audit chain of this instance, its local spool file, its checkpoint log (the anchor outside the
+   * store) and the current audit signing key (asked at each checkpoint); without them nothing is
+   * audited (benchmark baselines only).
+   */
+  audit?: { chain: string; spoolPath: string; checkpointLogPath: string; signingKey: () => Promise<KeyPair> } | undefined;
   /** Shared Redis (invalidation, rate limits); absent → in memory, this instance only. */
   redisUrl?: string | undefined;
   redisPrefix?: string;
@@ -74,8 +79,9 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
         db: options.store.db,
         spool: createAuditSpool(options.audit.spoolPath),
         chain: options.audit.chain,
-        signingKey: options.gatewaySigning.privateKey,
-        keyId: await calculateJwkThumbprint(options.gatewaySigning.publicJwk),
+        checkpointKey: options.audit.signingKey,
+        checkpointLog: createCheckpointLog(options.audit.checkpointLogPath),
+        ...(redis ? { publishCheckpoints: createRedisCheckpointPublisher(redis, prefix) } : {}),
       })
     : undefined;
   const grants = options.grants ?? storeGrants!;
@@ -100,7 +106,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
   try {
     if (!supergraphSdl) {
       governance = await createSubgraphServer(createGovernanceSubgraph(governanceDeps), {
-        gatewayPublicKey: options.gatewaySigning.publicKey,
+        gatewayKeys: options.gatewaySigning.publicKey,
         logLevel: options.logLevel,
         ...(options.onGovernanceCall ? { onGatewayCall: options.onGovernanceCall } : {}),
       });

@@ -12,10 +12,11 @@ import { buildSubgraphSdl } from '../../schema/build-subgraph-sdl.ts';
 import { SHARED_SCALARS } from '../../schema/scalars/index.ts';
 import type { DepartmentDefinition } from './department.ts';
 import { createGatewayCallVerifier, type GatewayCall } from './verify-gateway-call.ts';
+import type { PublicKeySet } from '../../gateway/key-set.ts';
 
 export interface SubgraphServerOptions {
-  /** The gateway's public key; calls signed by anything else are refused. */
-  gatewayPublicKey: CryptoKey;
+  /** The gateway's public key, or the set of its current and retired keys; calls signed by anything else are refused. */
+  gatewayKeys: CryptoKey | PublicKeySet;
   /** Log level (pino); default `silent`. */
   logLevel?: string;
   /** Redis for the resolver cache (mercurius-cache); absent → in memory. */
@@ -35,7 +36,7 @@ export async function createSubgraphServer<Store, Loaders>(
 ): Promise<FastifyInstance> {
   const app = Fastify({ logger: { level: options.logLevel ?? 'silent' } });
   const store = department.createStore();
-  const verify = createGatewayCallVerifier(department.name, options.gatewayPublicKey);
+  const verify = createGatewayCallVerifier(department.name, asKeySet(options.gatewayKeys));
   const calls = new WeakMap<object, GatewayCall>();
 
   app.get('/healthz', async () => ({ status: 'ok', department: department.name }));
@@ -68,6 +69,12 @@ export async function createSubgraphServer<Store, Loaders>(
   });
   if (Object.keys(department.cachePolicy).length > 0) await registerResolverCache(app, department, store, options.redisUrl);
   return app;
+}
+
+function asKeySet(keys: CryptoKey | PublicKeySet): PublicKeySet {
+  if ('all' in keys) return keys;
+  const entries = [{ keyId: '', key: keys }];
+  return { get: () => undefined, all: () => entries, refresh: async () => false };
 }
 
 /**

@@ -52,7 +52,7 @@ export async function setupSubgraph<Store, Loaders>(department: DepartmentDefini
   const calls = new Map<string, unknown[][]>();
   const app = await createSubgraphServer(
     { ...department, createStore: () => recordCalls(options.store ?? department.createStore(), calls) },
-    { gatewayPublicKey: publicKey, ...(options.redisUrl ? { redisUrl: options.redisUrl } : {}) },
+    { gatewayKeys: publicKey, ...(options.redisUrl ? { redisUrl: options.redisUrl } : {}) },
   );
   onTestFinished(() => app.close());
 

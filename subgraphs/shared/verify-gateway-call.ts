@@ -2,7 +2,8 @@
  * Subgraphs answer only the gateway (art. 12): every call must carry a short-lived EdDSA JWS
  * signed by the gateway, addressed to this subgraph. `_entities` and `_service` included.
  */
-import { errors as joseErrors, jwtVerify, type CryptoKey, type JWTPayload } from 'jose';
+import { errors as joseErrors, type JWTPayload } from 'jose';
+import { jwtVerifyWithKeySet, type PublicKeySet } from '../../gateway/key-set.ts';
 
 export const GATEWAY_ISSUER = 'zhoucun-gateway';
 
@@ -16,8 +17,11 @@ export interface GatewayCall {
 
 export type VerifyGatewayCall = (authorization: string | undefined) => Promise<GatewayCall | { refused: string }>;
 
-/** Builds a verifier bound to one subgraph (the audience) and the gateway's public key. */
-export function createGatewayCallVerifier(audience: string, gatewayPublicKey: CryptoKey): VerifyGatewayCall {
+/**
+ * Builds a verifier bound to one subgraph (the audience) and the gateway's public keys: every current
+ * and retired key of the set is accepted, so a gateway restarted with a rotated key is answered.
+ */
+export function createGatewayCallVerifier(audience: string, gatewayKeys: PublicKeySet): VerifyGatewayCall {
   // Verified tokens are remembered until they expire: the gateway reuses a token for many calls.
   const verified = new Map<string, { call: GatewayCall; expiresAt: number }>();
   return async (authorization) => {
@@ -28,7 +32,7 @@ export function createGatewayCallVerifier(audience: string, gatewayPublicKey: Cr
     if (remembered && remembered.expiresAt > now) return remembered.call;
     let payload: JWTPayload;
     try {
-      ({ payload } = await jwtVerify(token, gatewayPublicKey, {
+      ({ payload } = await jwtVerifyWithKeySet(token, gatewayKeys, {
         issuer: GATEWAY_ISSUER,
         audience,
         algorithms: ['EdDSA'],

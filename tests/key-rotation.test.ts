@@ -55,8 +55,9 @@ describe('key rotation', () => {
     const app = await createSubgraphServer(subgraph.definition, { gatewayKeys: await loadPublicKeySet(demoKeyPath(dir, 'gateway-signing', 'public-keys')) });
     onTestFinished(() => app.close());
     const call = async (key: CryptoKey) => {
-      const token = await createSubgraphCallSigner(key)(subgraph.name, { app: 'a', dept: 'civil-affairs', roles: ['consumer'], purpose: 'WORK_REFERENCE' });
-      const response = await app.inject({ method: 'POST', url: '/graphql', headers: { authorization: `Bearer ${token}` }, payload: { query: `{ resident(citizenId: "${DEMO.resident}") { name } }` } });
+      const body = JSON.stringify({ query: `{ resident(citizenId: "${DEMO.resident}") { name } }` });
+      const token = await createSubgraphCallSigner(key)(subgraph.name, { app: 'a', dept: 'civil-affairs', roles: ['consumer'], purpose: 'WORK_REFERENCE' }, body);
+      const response = await app.inject({ method: 'POST', url: '/graphql', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, payload: body });
       return response.statusCode;
     };
     expect(await call(old.privateKey)).toBe(200);

@@ -24,15 +24,22 @@ import { PURPOSES } from '../schema/share-spec.ts';
 import type { Grant } from '../policies/types.ts';
 import { SEED_GRANTS } from '../policies/seed-grants.ts';
 import { PLATFORM_DEPARTMENTS } from '../scripts/start-platform.ts';
-import { DEMO } from '../subgraphs/shared/district.ts';
+import { createCertificateStore } from '../subgraphs/approval/store.ts';
+import { DEMO, district } from '../subgraphs/shared/district.ts';
 import { startTestPlatform, type TestPlatform } from './support/test-platform.ts';
+
+function firstPracticeCertificate() {
+  const store = createCertificateStore();
+  return district().residents.flatMap((resident) => store.findCertificatesByResident([resident.citizenId])[0]!)[0]!;
+}
 
 const ROOT_ARGUMENTS: Record<string, string[]> = {
   resident: [`(citizenId: "${DEMO.resident}")`, `(citizenId: "${DEMO.legalRepresentative}")`],
   residents: [`(citizenIds: ["${DEMO.resident}", "${DEMO.legalRepresentative}"])`],
   enterprise: [`(creditCode: "${DEMO.enterprise}")`],
   enterprises: [`(creditCodes: ["${DEMO.enterprise}"])`],
-  certificate: ['(certificateNo: "JY33703060012345")', `(certificateNo: "${DEMO.enterprise}")`],
+  licence: ['(certificateNo: "JY33703060012345")', `(certificateNo: "${DEMO.enterprise}")`],
+  practiceCertificate: [`(certificateNo: "${firstPracticeCertificate().certificateNo}")`],
   realEstateRight: ['(certificateNo: "鲁(2019)周村区不动产权第0012345号")'],
 };
 

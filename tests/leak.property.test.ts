@@ -157,6 +157,8 @@ interface Tally {
   denied: number;
   consumers: Set<string>;
   features: Map<Feature, number>;
+  /** Operations with a fragment on the `Certificate` interface, which no field returns directly. */
+  certificateInterface: number;
 }
 
 /** Checks one operation's result; returns what it shows: a conditional value received, something denied. */
@@ -200,7 +202,7 @@ const seedArbitrary = fc.array(fc.nat({ max: 1_000 }), { minLength: 8, maxLength
 describe('no leak, by any query shape, at scale', () => {
   it('when every consumer sends random batched operations under every purpose, then no denied value ever appears anywhere', async () => {
     const options: RandomOperationOptions = { schema, roots: ROOTS, ...SHAPE };
-    const tally: Tally = { operations: 0, granted: 0, denied: 0, consumers: new Set(), features: new Map() };
+    const tally: Tally = { operations: 0, granted: 0, denied: 0, consumers: new Set(), features: new Map(), certificateInterface: 0 };
     // One client (one token) per consumer, as an application would hold it.
     const clients = new Map<string, Client>();
     const send = async (consumer: { dept: string; purpose: Purpose; strict: boolean }, seeds: number[][], batched: boolean) => {
@@ -218,6 +220,7 @@ describe('no leak, by any query shape, at scale', () => {
         if (seen.granted) tally.granted++;
         if (seen.denied) tally.denied++;
         for (const feature of operation.features) tally.features.set(feature, (tally.features.get(feature) ?? 0) + 1);
+        if (/\bon Certificate\b/.test(operation.query)) tally.certificateInterface++;
       });
       tally.consumers.add(`${consumer.dept}/${consumer.purpose}`);
     };
@@ -245,7 +248,8 @@ describe('no leak, by any query shape, at scale', () => {
     for (const feature of ['abstract type', 'inline fragment', 'named fragment', 'include/skip', 'several operations'] as const) {
       expect(tally.features.get(feature) ?? 0, feature).toBeGreaterThanOrEqual(MIN_FEATURE_SHARE * tally.operations);
     }
-    console.info(`leak property: ${tally.operations} operations, ${tally.granted} received conditional values, ${tally.denied} denied something`);
+    expect(tally.certificateInterface, 'fragments on the Certificate interface').toBeGreaterThanOrEqual(MIN_FEATURE_SHARE * tally.operations);
+    console.info(`leak property: ${tally.operations} operations, ${tally.granted} received conditional values, ${tally.denied} denied something`, Object.fromEntries(tally.features), `on Certificate: ${tally.certificateInterface}`);
   }, TIMEOUT_MS);
 
   it('when the grants are spread, then every department holds, for every purpose, some restricted items and lacks others', () => {

@@ -19,6 +19,8 @@
  * a base resource's are UNCONDITIONAL by art. 11(2). `_entities` is no way of its own: consumers cannot
  * call it, and the gateway asks it only for references under fields the consumer was authorised for.
  * Two ways of equal rank agree even when different grants open them: each grant is a provider's decision.
+ * Each refusal is reported against the department of the open field, where the fix usually goes. Unlike the
+ * per-subgraph rules this is no SDL visitor: the ways to a type only exist in the composed schema as a whole.
  * Serves art. 10 and 13: a share type and its condition bind on every way to the data.
  */
 import { getNamedType, isCompositeType, isInterfaceType, isObjectType } from 'graphql';

@@ -39,7 +39,7 @@ const SHAPE = { maxDepth: 3, maxFields: 3, maxOperations: 2 } as const;
 const MIN_GRANTED_SHARE = 0.1;
 const MIN_DENIED_SHARE = 0.1;
 const MIN_FEATURE_SHARE = 0.05;
-/** Generous for a loaded 2-core CI machine; the run takes about a minute there. */
+/** Generous for a loaded 2-core machine: the run takes about 90 s on the shared development VM. */
 const TIMEOUT_MS = 300_000;
 
 const certifiedResident = (() => {

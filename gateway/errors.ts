@@ -10,6 +10,8 @@ export const ERROR_CODES = {
   RATE_LIMITED: { status: 429, message: 'Too many requests from your application or department; retry after the number of seconds in Retry-After' },
   PURPOSE_REQUIRED: { status: 400, message: 'Declare the purpose of use in X-Share-Purpose: ADMINISTRATIVE_BASIS, WORK_REFERENCE, DATA_VERIFICATION or BUSINESS_COLLABORATION' },
   BAD_REQUEST: { status: 400, message: 'The request is malformed' },
+  ROUTE_NOT_FOUND: { status: 404, message: 'No such route: a subgraph answers only POST /graphql (signed by the sharing gateway) and GET /healthz, with exactly that request target' },
+  METHOD_NOT_ALLOWED: { status: 405, message: 'This route does not answer that method; the Allow header names the one it answers' },
   BAD_USER_INPUT: { status: 400, message: 'An argument or variable is not valid' },
   GRAPHQL_PARSE_FAILED: { status: 400, message: 'The query is not valid GraphQL syntax' },
   GRAPHQL_VALIDATION_FAILED: { status: 400, message: 'The query does not match the schema' },

@@ -7,7 +7,7 @@ import type { GraphQLFormattedError } from 'graphql';
 import { ERROR_CODES, isErrorCode } from './errors.ts';
 
 /** Codes a subgraph may return to the client as they are: the caller's own mistakes or rights. */
-const SUBGRAPH_CLIENT_CODES = new Set(['FORBIDDEN', 'NOT_FOUND', 'CONFLICT']);
+export const SUBGRAPH_CLIENT_CODES: ReadonlySet<string> = new Set(['FORBIDDEN', 'NOT_FOUND', 'CONFLICT']);
 
 interface ErrorLike {
   message?: string;

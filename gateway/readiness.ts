@@ -55,16 +55,17 @@ export interface StoreCheck {
 
 const PROBE_TIMEOUT_MS = 1_000;
 const PROBE_TTL_MS = 2_000;
+const PROBE_BODY = '{"query":"{ __typename }"}';
 
 export function createReadinessProbe(endpoints: readonly SubgraphEndpoint[], sign: SignSubgraphCall, stores: readonly StoreCheck[] = [], audit?: AuditBacklog): () => Promise<Readiness> {
   let last: { at: number; readiness: Promise<Readiness> } | undefined;
   const probeOne = async ({ name, url }: SubgraphEndpoint) => {
     try {
-      const token = await sign(name, { app: 'gateway', dept: 'info-center', roles: [], purpose: undefined });
+      const token = await sign(name, { app: 'gateway', dept: 'info-center', roles: [], purpose: undefined }, PROBE_BODY);
       const response = await fetch(url, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-        body: '{"query":"{ __typename }"}',
+        body: PROBE_BODY,
         signal: AbortSignal.timeout(PROBE_TIMEOUT_MS),
       });
       return response.ok ? { name, ready: true } : { name, ready: false, problem: `HTTP ${response.status}` };

@@ -12,6 +12,7 @@ const platform = await startPlatform({
   redisUrl: config.redisUrl,
   redisPrefix: config.redisPrefix,
   rateLimits: config.rateLimits,
+  grantMaxValidityDays: config.grantMaxValidityDays,
   logLevel: config.logLevel === 'info' ? 'warn' : config.logLevel,
 });
 

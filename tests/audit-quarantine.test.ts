@@ -5,16 +5,18 @@
  * chain that verification accepts only while the quarantined JSON hashes to it.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { exportJWK, generateKeyPair } from 'jose';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import type { AuditEntry } from '../gateway/audit/audit-record.ts';
 import { createAuditSpool } from '../gateway/audit/audit-spool.ts';
 import { AuditUnavailableError, createAuditWriter, type AuditAlert } from '../gateway/audit/audit-writer.ts';
+import { checkpointLogAnchors, checkpointLogPath, createCheckpointLog } from '../gateway/audit/checkpoint-anchors.ts';
 import { verifyAuditChains } from '../gateway/audit/verify-audit-chain.ts';
+import { loadPublicKeySet, watchSigningKey } from '../gateway/key-set.ts';
+import { demoKeyPath, ensureDemoKeyPair } from '../gateway/keys.ts';
 import { auditReadiness } from '../gateway/readiness.ts';
 import { openStore } from '../gateway/store/database.ts';
 import { migrateToLatest } from '../gateway/store/migrate.ts';
@@ -34,7 +36,7 @@ describe.each(STORE_BACKENDS)('audit quarantine on %s', (backend, createDatabase
   async function setup() {
     const database = await createDatabase();
     const dir = mkdtempSync(join(tmpdir(), 'zhoucun-quarantine-'));
-    const { privateKey, publicKey } = await generateKeyPair('EdDSA');
+    await ensureDemoKeyPair(dir, 'audit-signing');
     const alerts: AuditAlert[] = [];
     const openDb = async () => {
       const store = await openStore({ databaseUrl: database.databaseUrl, pgliteDir: join(dir, 'pglite') });
@@ -44,7 +46,8 @@ describe.each(STORE_BACKENDS)('audit quarantine on %s', (backend, createDatabase
     const open = async (store: Awaited<ReturnType<typeof openDb>>) => {
       const writer = await createAuditWriter({
         db: store.db, spool: createAuditSpool(join(dir, 'spool.ndjson')), quarantineFile: createAuditSpool(join(dir, 'quarantine.ndjson')),
-        chain: 'c', signingKey: privateKey, keyId: 'k', checkpointEvery: 25,
+        chain: 'c', checkpointKey: watchSigningKey(demoKeyPath(dir, 'audit-signing', 'private')),
+        checkpointLog: createCheckpointLog(checkpointLogPath(join(dir, 'audit'), 'c')), checkpointEvery: 25,
       });
       writer.onAlert((alert) => alerts.push(alert));
       return writer;
@@ -54,11 +57,13 @@ describe.each(STORE_BACKENDS)('audit quarantine on %s', (backend, createDatabase
       rmSync(dir, { recursive: true, force: true });
       await database.drop();
     };
-    return { dir, database, publicKey, alerts, openDb, open, storedIds, cleanup };
+    const verify = async (db: Awaited<ReturnType<typeof openDb>>['db']) =>
+      verifyAuditChains(db, { keys: await loadPublicKeySet(demoKeyPath(dir, 'audit-signing', 'public-keys')), anchors: [checkpointLogAnchors(join(dir, 'audit'))] });
+    return { dir, database, alerts, openDb, open, verify, storedIds, cleanup };
   }
 
   it('when the store refuses a record for its content, then it is quarantined with an alert and the 100 records after it all reach the store', async () => {
-    const { publicKey, alerts, openDb, open, storedIds, cleanup } = await setup();
+    const { verify, alerts, openDb, open, storedIds, cleanup } = await setup();
     const store = await openDb();
     const writer = await open(store);
     // Sent together, so the poisoned record shares its group-commit transaction with ordinary ones.
@@ -77,14 +82,14 @@ describe.each(STORE_BACKENDS)('audit quarantine on %s', (backend, createDatabase
     ]);
     expect(writer.state().quarantine).toMatchObject({ count: 2, inFile: 0, last: { seq: 102 } });
     await writer.close();
-    const report = await verifyAuditChains(store.db, publicKey);
+    const report = await verify(store.db);
     expect(report).toMatchObject({ ok: true, chains: 1, records: 100, quarantined: [{ chain: 'c', seq: 1 }, { chain: 'c', seq: 102 }] });
     await store.close();
     await cleanup();
   });
 
   it('when a refused record already waits in the spool, then a writer restarted on it quarantines it, replays the rest, and 100 later records reach the store', async () => {
-    const { dir, publicKey, openDb, open, storedIds, cleanup } = await setup();
+    const { dir, verify, openDb, open, storedIds, cleanup } = await setup();
     const first = await openDb();
     const writer = await open(first);
     await writer.append(entry('before'));
@@ -109,13 +114,13 @@ describe.each(STORE_BACKENDS)('audit quarantine on %s', (backend, createDatabase
     await third.append(entry('after-restart'));
     await third.close();
     expect((await storedIds(second)).at(-1)).toBe('after-restart');
-    expect(await verifyAuditChains(second.db, publicKey)).toMatchObject({ ok: true, records: 104, quarantined: [{ seq: 3 }] });
+    expect(await verify(second.db)).toMatchObject({ ok: true, records: 104, quarantined: [{ seq: 3 }] });
     await second.close();
     await cleanup();
   });
 
   it('when the quarantined JSON is altered, then verification fails naming the quarantined record; restored, it passes', async () => {
-    const { publicKey, openDb, open, cleanup } = await setup();
+    const { verify, openDb, open, cleanup } = await setup();
     const store = await openDb();
     const writer = await open(store);
     for (const id of ['r-1', 'poison', 'r-3']) await writer.append(entry(id, id === 'poison' ? POISON : {}));
@@ -124,32 +129,31 @@ describe.each(STORE_BACKENDS)('audit quarantine on %s', (backend, createDatabase
     expect(JSON.parse(held.record)).toMatchObject({ requestId: 'poison', matter: 'a\u0000b', seq: 2 });
 
     await store.db.updateTable('audit_quarantine').set({ record: held.record.replace('"dept":"civil-affairs"', '"dept":"public-security"') }).where('id', '=', held.id).execute();
-    expect((await verifyAuditChains(store.db, publicKey)).problem).toBe(`chain c, record 2 (quarantined, row id ${held.id}): its quarantined JSON does not match its hash — the quarantined record was changed`);
+    expect((await verify(store.db)).problem).toBe(`chain c, record 2 (quarantined, row id ${held.id}): its quarantined JSON does not match its hash — the quarantined record was changed`);
     await store.db.updateTable('audit_quarantine').set({ record: held.record }).where('id', '=', held.id).execute();
-    expect((await verifyAuditChains(store.db, publicKey)).ok).toBe(true);
+    expect((await verify(store.db)).ok).toBe(true);
 
     await store.db.deleteFrom('audit_quarantine').execute();
-    expect((await verifyAuditChains(store.db, publicKey)).problem).toMatch(/record 3 \(row id \d+\): expected record 2 next/);
+    expect((await verify(store.db)).problem).toMatch(/record 3 \(row id \d+\): expected record 2 next/);
     await store.close();
     await cleanup();
   });
 
   it('when `npm run audit:verify` meets a quarantined record, then it lists it and passes; altered, it exits 1 naming it', async () => {
     if (backend === 'PGlite') return; // a PGlite database cannot be opened by two processes at once
-    const { dir, database, publicKey, openDb, open, cleanup } = await setup();
+    const { dir, database, openDb, open, cleanup } = await setup();
     const store = await openDb();
     const writer = await open(store);
     for (const id of ['r-1', 'poison', 'r-3']) await writer.append(entry(id, id === 'poison' ? POISON : {}));
     await writer.close();
-    writeFileSync(join(dir, 'gateway.public.jwk.json'), JSON.stringify(await exportJWK(publicKey)));
-    const env = { ...process.env, DATABASE_URL: database.databaseUrl!, DATA_DIR: dir, GATEWAY_PUBLIC_KEY_PATH: join(dir, 'gateway.public.jwk.json') };
-    const verify = () => spawnSync(process.execPath, ['scripts/audit-verify.ts'], { cwd: new URL('..', import.meta.url).pathname, env, encoding: 'utf8' });
-    const intact = verify();
+    const env = { ...process.env, DATABASE_URL: database.databaseUrl!, DATA_DIR: dir };
+    const verifyCommand = () => spawnSync(process.execPath, ['scripts/audit-verify.ts'], { cwd: new URL('..', import.meta.url).pathname, env, encoding: 'utf8' });
+    const intact = verifyCommand();
     expect(intact.status).toBe(0);
-    expect(intact.stdout).toMatch(/^Audit trail intact: 2 records in 1 chain\(s\), 1 signed checkpoint\(s\) verified\.\n1 quarantined record\(s\), each matching its place in the chain .*\n {2}chain c, record 2, quarantined \S+: SQLSTATE 22021: invalid byte sequence/);
+    expect(intact.stdout).toMatch(/^Audit trail intact: 2 records in 1 chain\(s\), 1 signed checkpoint\(s\) verified, 1 of them anchored in [^\n]*\.\n1 quarantined record\(s\), each matching its place in the chain .*\n {2}chain c, record 2, quarantined \S+: SQLSTATE 22021: invalid byte sequence/);
     const held = await store.db.selectFrom('audit_quarantine').selectAll().executeTakeFirstOrThrow();
     await store.db.updateTable('audit_quarantine').set({ record: held.record.replace('"outcome":"SERVED"', '"outcome":"REFUSED"') }).where('id', '=', held.id).execute();
-    const broken = verify();
+    const broken = verifyCommand();
     expect(broken.status).toBe(1);
     expect(broken.stderr).toMatch(/chain c, record 2 \(quarantined, row id \d+\): its quarantined JSON does not match its hash/);
     await store.close();
@@ -157,7 +161,7 @@ describe.each(STORE_BACKENDS)('audit quarantine on %s', (backend, createDatabase
   });
 
   it('when the store takes neither the record nor its quarantine row, then it waits in the fsync\'ed quarantine file and moves into the store once it can', async () => {
-    const { dir, publicKey, alerts, openDb, open, cleanup } = await setup();
+    const { dir, verify, alerts, openDb, open, cleanup } = await setup();
     const store = await openDb();
     const writer = await open(store);
     await sql`alter table audit_quarantine rename to audit_quarantine_away`.execute(store.db);
@@ -170,7 +174,7 @@ describe.each(STORE_BACKENDS)('audit quarantine on %s', (backend, createDatabase
     await sql`alter table audit_quarantine_away rename to audit_quarantine`.execute(store.db);
     await expect.poll(() => writer.state().quarantine.inFile, { timeout: 10_000 }).toBe(0);
     await writer.close();
-    expect(await verifyAuditChains(store.db, publicKey)).toMatchObject({ ok: true, records: 1, quarantined: [{ seq: 1 }] });
+    expect(await verify(store.db)).toMatchObject({ ok: true, records: 1, quarantined: [{ seq: 1 }] });
     await store.close();
     await cleanup();
   });

@@ -6,6 +6,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChains } from '../gateway/audit/verify-audit-chain.ts';
+import { checkpointLogAnchors } from '../gateway/audit/checkpoint-anchors.ts';
+import { auditAnchorDir } from '../gateway/config.ts';
 import { DEMO, district } from '../subgraphs/shared/district.ts';
 import { STORE_BACKENDS, type TestDatabase } from './support/databases.ts';
 import { startStoreBackedPlatform, stopStoreBackedPlatform, type TestPlatform } from './support/test-platform.ts';
@@ -22,7 +24,7 @@ describe.each(STORE_BACKENDS)('audit of every authenticated request on %s', (_ba
   afterAll(() => stopStoreBackedPlatform(platform, database));
 
   const recordsOf = (requestId: string | null) => platform.store.db.selectFrom('audit_records').selectAll().where('request_id', '=', requestId!).orderBy('seq').execute();
-  const verifyTrail = () => verifyAuditChains(platform.store.db, platform.gatewaySigning.publicKey);
+  const verifyTrail = () => verifyAuditChains(platform.store.db, { keys: platform.auditKeys, anchors: [checkpointLogAnchors(auditAnchorDir(platform.dataDir))] });
   const onlyRecordOf = async (requestId: string | null) => {
     const records = await recordsOf(requestId);
     expect(records).toHaveLength(1);

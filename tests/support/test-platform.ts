@@ -53,6 +53,8 @@ export interface TestPlatformOptions {
   auditChain?: string;
   /** Per-consumer rate limits; default none. */
   rateLimits?: RateLimits;
+  /** Longest validity of a grant, in days; default 365. */
+  grantMaxValidityDays?: number;
 }
 
 export async function startTestPlatform(options: TestPlatformOptions = {}): Promise<TestPlatform> {
@@ -66,6 +68,7 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
     ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}),
     ...(options.auditChain ? { auditChain: options.auditChain } : {}),
     ...(options.rateLimits ? { rateLimits: options.rateLimits } : {}),
+    ...(options.grantMaxValidityDays ? { grantMaxValidityDays: options.grantMaxValidityDays } : {}),
     ...(options.memoryGrants === false ? {} : { grants }),
     onSubgraphCall: (call) => subgraphCalls.push(call),
   });
@@ -103,9 +106,12 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
 }
 
 /** The platform with its grants in a store of record: a fresh database of the given backend. */
-export async function startStoreBackedPlatform(createDatabase: () => Promise<TestDatabase>, options: TestPlatformOptions = {}): Promise<{ platform: TestPlatform; database: TestDatabase }> {
+export async function startStoreBackedPlatform(
+  createDatabase: () => Promise<TestDatabase>,
+  options: Omit<TestPlatformOptions, 'memoryGrants' | 'databaseUrl'> = {},
+): Promise<{ platform: TestPlatform; database: TestDatabase }> {
   const database = await createDatabase();
-  const platform = await startTestPlatform({ memoryGrants: false, ...options, ...(database.databaseUrl ? { databaseUrl: database.databaseUrl } : {}) });
+  const platform = await startTestPlatform({ ...options, memoryGrants: false, ...(database.databaseUrl ? { databaseUrl: database.databaseUrl } : {}) });
   return { platform, database };
 }
 

@@ -72,7 +72,7 @@ const OTHER_SPELLINGS: Array<[string, (origin: string) => string]> = [
 const OTHER_METHODS = ['GET', 'HEAD', 'OPTIONS', 'PUT', 'PATCH', 'DELETE'];
 
 const sign = () => createSubgraphCallSigner(platform.gatewaySigning.privateKey);
-const IDENTITY = { app: 'boundary-test', dept: 'civil-affairs', roles: ['consumer', 'platform-admin'], purpose: 'ADMINISTRATIVE_BASIS' };
+const IDENTITY = { app: 'boundary-test', dept: 'civil-affairs', roles: ['consumer'], purpose: 'ADMINISTRATIVE_BASIS' };
 
 function expectRefusal(response: RawResponse, status: number, code: string) {
   expect(response.status).toBe(status);

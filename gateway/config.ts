@@ -102,6 +102,11 @@ export function auditSpoolPath(dataDir: string, chain: string): string {
   return join(dataDir, `audit-spool-${chain.replace(/[^\w.-]/g, '_')}.ndjson`);
 }
 
+/** Where records go that the store refused for their content when it cannot take even their quarantine row. */
+export function auditQuarantinePath(dataDir: string, chain: string): string {
+  return join(dataDir, `audit-quarantine-${chain.replace(/[^\w.-]/g, '_')}.ndjson`);
+}
+
 /** Where each chain's checkpoint log (the anchor outside the store) lives: `DATA_DIR/audit`. */
 export function auditAnchorDir(dataDir: string): string {
   return join(dataDir, 'audit');

@@ -3,7 +3,7 @@
  * environment (gateway/config.ts), in front of department subgraphs that run elsewhere
  * (`npm run subgraphs`, containers, other hosts).
  */
-import { auditAnchorDir, auditSpoolPath, readGatewayConfig } from './config.ts';
+import { auditAnchorDir, auditQuarantinePath, auditSpoolPath, readGatewayConfig } from './config.ts';
 import { checkpointLogPath } from './audit/checkpoint-anchors.ts';
 import { readSupergraphFile } from './create-gateway.ts';
 import { DISTRICT_DEPARTMENTS } from './governance/departments.ts';
@@ -44,6 +44,7 @@ try {
     audit: {
       chain: config.auditChain,
       spoolPath: auditSpoolPath(config.dataDir, config.auditChain),
+      quarantinePath: auditQuarantinePath(config.dataDir, config.auditChain),
       checkpointLogPath: checkpointLogPath(auditAnchorDir(config.dataDir), config.auditChain),
       signingKey: auditSigningKey,
     },

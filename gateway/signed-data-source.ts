@@ -6,7 +6,9 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import type { Fetcher, FetcherRequestInit } from '@apollo/utils.fetcher';
+import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
+import type { Fetcher, FetcherRequestInit, FetcherResponse } from '@apollo/utils.fetcher';
+import { countCall } from './count-served.ts';
 import type { GatewayContext } from './gateway-context.ts';
 import type { CallIdentity, SignSubgraphCall } from './sign-subgraph-call.ts';
 
@@ -30,15 +32,6 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     return this.#caller.run(identity, () => super.process(options));
   }
 
-  override willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>): void {
-    const context = 'context' in options ? options.context : undefined;
-    if (!context?.served) return;
-    const representations = options.request.variables?.['representations'];
-    const served = (context.served[this.#subgraph] ??= { calls: 0, entities: 0 });
-    served.calls += 1;
-    served.entities += Array.isArray(representations) ? representations.length : 1;
-  }
-
   async #signedFetch(url: string, init: FetcherRequestInit = {}): ReturnType<Fetcher> {
     const identity = this.#caller.getStore();
     if (!identity || typeof init.body !== 'string') throw new Error(`refusing to send an unsigned call to ${this.#subgraph}`);
@@ -47,5 +40,17 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     // the make-fetch-happen default.
     const response = await fetch(url, { ...init, headers: { ...init.headers, authorization: `Bearer ${token}` } });
     return response as unknown as Awaited<ReturnType<Fetcher>>;
+  }
+
+  /** Counts what the provider answered, for the operation's audit record (see count-served.ts). */
+  override didReceiveResponse({ response, context }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['didReceiveResponse']>>[0]): GatewayGraphQLResponse {
+    countCall(context.served, this.#subgraph, response.data);
+    return response;
+  }
+
+  /** A call that failed is still a call made; it returned nothing. */
+  override didEncounterError(error: Error, fetchRequest: Parameters<RemoteGraphQLDataSource['didEncounterError']>[1], fetchResponse?: FetcherResponse, context?: GatewayContext): void {
+    countCall(context?.served, this.#subgraph, undefined);
+    super.didEncounterError(error, fetchRequest, fetchResponse, context);
   }
 }

@@ -43,11 +43,11 @@ export interface StartGatewayOptions {
   /** Replaces the store-backed grants (tests that drive grants directly). */
   grants?: GrantSource;
   /**
-   * Audit chain of this instance, its local spool file, its checkpoint log (the anchor outside the
-   * store) and the current audit signing key (asked at each checkpoint); without them nothing is
-   * audited (benchmark baselines only).
+   * Audit chain of this instance, its local spool and quarantine files, its checkpoint log (the
+   * anchor outside the store) and the current audit signing key (asked at each checkpoint); without
+   * them nothing is audited (benchmark baselines only).
    */
-  audit?: { chain: string; spoolPath: string; checkpointLogPath: string; signingKey: () => Promise<KeyPair> } | undefined;
+  audit?: { chain: string; spoolPath: string; quarantinePath: string; checkpointLogPath: string; signingKey: () => Promise<KeyPair> } | undefined;
   /** Shared Redis (invalidation, rate limits); absent → in memory, this instance only. */
   redisUrl?: string | undefined;
   redisPrefix?: string;
@@ -78,6 +78,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     ? await createAuditWriter({
         db: options.store.db,
         spool: createAuditSpool(options.audit.spoolPath),
+        quarantineFile: createAuditSpool(options.audit.quarantinePath),
         chain: options.audit.chain,
         checkpointKey: options.audit.signingKey,
         checkpointLog: createCheckpointLog(options.audit.checkpointLogPath),

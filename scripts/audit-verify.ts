@@ -4,7 +4,9 @@
  * key set (AUDIT_PUBLIC_KEYS_PATH, default the demo set), the checkpoint cadence, and every
  * checkpoint anchored outside the store: the checkpoint logs in `--anchors` (default DATA_DIR/audit
  * when it exists) and, when REDIS_URL is set, the copies published to Redis — and the governance
- * event log's hash chain. Prints what it verified; exits 1 naming the first break, 2 when it cannot run.
+ * event log's hash chain. Prints what it verified and every quarantined record (its content was
+ * refused by the store; it is accepted in its place only because its JSON hashes to the chain's
+ * hash); exits 1 naming the first break, 2 when it cannot run.
  */
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -44,9 +46,11 @@ const store = await openStore({ databaseUrl: config.databaseUrl, pgliteDir: defa
 try {
   await migrateToLatest(store.db);
   const report = await verifyAuditChains(store.db, { keys, anchors });
+  const quarantined = report.quarantined.map((held) => `  chain ${held.chain}, record ${held.seq}, quarantined ${held.at}: ${held.reason}\n`).join('');
   if (report.ok) {
     const against = anchors.length > 0 ? `, ${report.anchored} of them anchored in ${anchors.map((a) => a.name).join(' and ')}` : ', no anchors given';
     process.stdout.write(`Audit trail intact: ${report.records} records in ${report.chains} chain(s), ${report.checkpoints} signed checkpoint(s) verified${against}.\n`);
+    if (quarantined) process.stdout.write(`${report.quarantined.length} quarantined record(s), each matching its place in the chain (the store refused their content; see audit_quarantine):\n${quarantined}`);
   } else {
     process.stderr.write(`Audit trail BROKEN after ${report.records} verified records: ${report.problem}\n`);
     process.exitCode = 1;

@@ -5,7 +5,7 @@
  */
 import { hostname } from 'node:os';
 import type { FastifyInstance } from 'fastify';
-import { auditAnchorDir, auditSpoolPath } from '../gateway/config.ts';
+import { auditAnchorDir, auditQuarantinePath, auditSpoolPath } from '../gateway/config.ts';
 import { checkpointLogPath } from '../gateway/audit/checkpoint-anchors.ts';
 import type { GrantSource } from '../gateway/ability-source.ts';
 import type { Gateway } from '../gateway/create-gateway.ts';
@@ -103,6 +103,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       audit: options.audit === false ? undefined : {
         chain: auditChain,
         spoolPath: auditSpoolPath(options.dataDir, auditChain),
+        quarantinePath: auditQuarantinePath(options.dataDir, auditChain),
         checkpointLogPath: checkpointLogPath(auditAnchorDir(options.dataDir), auditChain),
         signingKey: watchSigningKey(demoKeyPath(options.dataDir, 'audit-signing', 'private')),
       },

@@ -46,7 +46,7 @@ describe('audit writer', () => {
       const store = await openStore({ pgliteDir: join(dir, 'pglite') });
       await migrateToLatest(store.db);
       const writer = await createAuditWriter({
-        db: store.db, spool: createAuditSpool(join(dir, 'spool.ndjson')), chain: 'c', checkpointKey: async () => signing,
+        db: store.db, spool: createAuditSpool(join(dir, 'spool.ndjson')), quarantineFile: createAuditSpool(join(dir, 'quarantine.ndjson')), chain: 'c', checkpointKey: async () => signing,
         checkpointLog: createCheckpointLog(checkpointLogPath(join(dir, 'audit'), 'c')), checkpointEvery: 5,
       });
       return { store, writer };
@@ -59,7 +59,7 @@ describe('audit writer', () => {
     const { verify, open } = await setup();
     const { store, writer } = await open();
     for (let i = 1; i <= 12; i++) await writer.append(entry(i));
-    expect(await verify(store.db)).toEqual({ ok: true, chains: 1, records: 12, checkpoints: 2, anchored: 2 });
+    expect(await verify(store.db)).toEqual({ ok: true, chains: 1, records: 12, checkpoints: 2, anchored: 2, quarantined: [] });
 
     // A forger who recomputes every hash after changing record 3 still cannot match the signed checkpoint at 5.
     const { hashRecord } = await import('../gateway/audit/audit-record.ts');

@@ -60,7 +60,7 @@ describe.each(STORE_BACKENDS)('audit tamper evidence on %s', (backend, createDat
     const anchorDir = join(dir, 'audit');
     const open = () =>
       createAuditWriter({
-        db: store.db, spool: createAuditSpool(join(dir, 'spool.ndjson')), chain, checkpointKey: watchSigningKey(demoKeyPath(dir, 'audit-signing', 'private')),
+        db: store.db, spool: createAuditSpool(join(dir, 'spool.ndjson')), quarantineFile: createAuditSpool(join(dir, 'quarantine.ndjson')), chain, checkpointKey: watchSigningKey(demoKeyPath(dir, 'audit-signing', 'private')),
         checkpointLog: createCheckpointLog(checkpointLogPath(anchorDir, chain)), checkpointEvery: 5, ...options,
       });
     const keys = () => loadPublicKeySet(demoKeyPath(dir, 'audit-signing', 'public-keys'));

@@ -88,9 +88,9 @@ describe.each(STORE_BACKENDS)('audit on %s', (backend, createDatabase) => {
   it('when a request is refused for want of purpose, or in strict mode, then that too is recorded', async () => {
     const noPurpose = await platform.client({ dept: 'approval' }).query(RESIDENT_QUERY);
     expect(noPurpose.status).toBe(400);
-    expect((await recordOf(noPurpose.requestId))[0]).toMatchObject({ outcome: 'PURPOSE_REQUIRED', granted: [], served: {} });
+    expect((await recordOf(noPurpose.requestId))[0]).toMatchObject({ outcome: 'REJECTED', code: 'PURPOSE_REQUIRED', granted: [], served: {} });
     const strict = await platform.client({ dept: 'approval', purpose: 'WORK_REFERENCE', strict: true }).query(RESIDENT_QUERY);
-    expect((await recordOf(strict.requestId))[0]).toMatchObject({ outcome: 'REFUSED', denied: ['Resident.monthlyPension', 'Resident.criminalRecord'], served: {} });
+    expect((await recordOf(strict.requestId))[0]).toMatchObject({ outcome: 'REFUSED', code: 'FORBIDDEN_OPERATION', denied: ['Resident.monthlyPension', 'Resident.criminalRecord'], served: {} });
   });
 
   it('when the trail is verified, then every record and checkpoint checks out', async () => {

@@ -3,7 +3,9 @@
  * transaction for every record waiting at that moment) or, if the store cannot be reached, fsync'ed
  * in the local spool. If neither is possible it rejects, and the gateway answers 503
  * AUDIT_UNAVAILABLE instead of the data. Spooled records are replayed into the store, in order and
- * at most once (unique chain + seq), as soon as it answers again.
+ * at most once (unique chain + seq), as soon as it answers again. A record the store refuses for
+ * its content (not for being away) is quarantined, in the store or else in a local fsync'ed file,
+ * and an alert raised: it never blocks the records after it, live or in replay.
  *
  * Checkpoints keep the cadence `audit:verify` demands (audit-checkpoint.ts): the chain's stored
  * records are signed with the audit key after at most `checkpointEvery` records, before two records
@@ -15,19 +17,28 @@
 import type { Kysely } from 'kysely';
 import type { KeyPair } from '../keys.ts';
 import type { Database } from '../store/tables.ts';
+import type { QuarantinedRecord } from './audit-quarantine.ts';
+import { createRecordStore, type AuditAlert, type AuditWriterState } from './store-audit-records.ts';
 import { signCheckpoint, checkpointToRow, CHECKPOINT_CADENCE, type Checkpoint } from './audit-checkpoint.ts';
 import { chainRecord, GENESIS_HASH, type AuditEntry, type ChainedRecord } from './audit-record.ts';
 import type { AuditSpool } from './audit-spool.ts';
 import type { CheckpointLog } from './checkpoint-anchors.ts';
 
+export type { AuditAlert, AuditWriterState } from './store-audit-records.ts';
+
 export interface AuditWriter {
   append(entry: AuditEntry): Promise<void>;
+  state(): AuditWriterState;
+  /** Hears every alert, those raised before it was attached (start-up replay) included. */
+  onAlert(listener: (alert: AuditAlert) => void): void;
   close(): Promise<void>;
 }
 
 export interface AuditWriterOptions {
   db: Kysely<Database>;
   spool: AuditSpool;
+  /** Quarantined records the store could not take even in `audit_quarantine`. */
+  quarantineFile: AuditSpool<QuarantinedRecord>;
   /** This instance's chain (stable across restarts of the same instance). */
   chain: string;
   /** The current audit signing key, asked at every checkpoint: a rotated key is used without a restart. */
@@ -70,18 +81,8 @@ interface Segment {
 const EMPTY: Segment = { count: 0, minAt: Infinity, maxAt: -Infinity };
 const widen = (segment: Segment, at: number): Segment => ({ count: segment.count + 1, minAt: Math.min(segment.minAt, at), maxAt: Math.max(segment.maxAt, at) });
 
-function toRow(record: ChainedRecord) {
-  return {
-    chain: record.chain, seq: record.seq, prev_hash: record.prevHash, hash: record.hash, at: record.at, request_id: record.requestId,
-    app: record.app, dept: record.dept, roles: JSON.stringify(record.roles), purpose: record.purpose, matter: record.matter,
-    operation_hash: record.operationHash, operation_name: record.operationName, granted: JSON.stringify(record.granted),
-    denied: JSON.stringify(record.denied), masked: JSON.stringify(record.masked), providers: record.providers,
-    served: JSON.stringify(record.served), outcome: record.outcome, duration_ms: record.durationMs,
-  };
-}
-
 export async function createAuditWriter(options: AuditWriterOptions): Promise<AuditWriter> {
-  const { db, spool, chain } = options;
+  const { db, spool, quarantineFile, chain } = options;
   const checkpointEvery = options.checkpointEvery ?? CHECKPOINT_CADENCE.records;
   const checkpointIntervalMs = options.checkpointIntervalMs ?? CHECKPOINT_CADENCE.intervalMs;
   const maxBatch = options.maxBatch ?? 500;
@@ -93,6 +94,12 @@ export async function createAuditWriter(options: AuditWriterOptions): Promise<Au
   let storedTail: { seq: number; hash: string } = { seq: 0, hash: GENESIS_HASH };
   let segment = EMPTY;
   let unsaved: Checkpoint[] = [];
+  const state: AuditWriterState = { spool: { waiting: 0, oldestAt: undefined }, quarantine: { count: 0, inFile: 0, last: undefined } };
+  const alerts: AuditAlert[] = [];
+  let listener: ((alert: AuditAlert) => void) | undefined;
+  // Alerts raised before anyone listens (start-up replay) wait for the listener; a bounded few.
+  const alert = (raised: AuditAlert) => (listener ? listener(raised) : alerts.length < 100 && alerts.push(raised));
+  const { storeChecked, replayQuarantineFile } = createRecordStore({ db, quarantineFile, state, alert });
 
   const saveUnsaved = async () => {
     if (unsaved.length === 0) return;
@@ -154,30 +161,42 @@ export async function createAuditWriter(options: AuditWriterOptions): Promise<Au
     if (segment.count > 0 && (await seal([storedTail]))) segment = EMPTY;
   };
 
-  const insert = async (records: readonly ChainedRecord[]) => {
-    if (records.length === 0) return;
-    await db.insertInto('audit_records').values(records.map(toRow)).onConflict((oc) => oc.columns(['chain', 'seq']).doNothing()).execute();
-  };
-
-  /** Moves spooled records into the store, in order; the spool is emptied only once all are in. */
+  /** Moves spooled records into the store, in order; the spool is emptied only once all are in or quarantined. */
   const replaySpool = async () => {
     const spooled = await spool.read();
     for (let i = 0; i < spooled.length; i += maxBatch) {
       const slice = spooled.slice(i, i + maxBatch);
-      await insert(slice);
+      await storeChecked(slice);
       await advance(slice);
     }
     await spool.clear();
     spooling = false;
+    state.spool = { waiting: 0, oldestAt: undefined };
   };
 
-  // Where the chain stands: the spool's tail (if the store missed it) or the store's last record.
+  const spoolRecords = async (records: readonly ChainedRecord[], error: unknown) => {
+    await spool.append(records);
+    if (!spooling) alert({ kind: 'spooling', chain, error });
+    spooling = true;
+    state.spool.oldestAt ??= records[0]?.at;
+    state.spool.waiting += records.length;
+  };
+
+  // Where the chain stands: the furthest of the store, its quarantine, the spool's tail and the quarantine file's tail.
   const spooled = await spool.read();
-  const stored = await db.selectFrom('audit_records').select(['seq', 'hash']).where('chain', '=', chain).orderBy('seq', 'desc').limit(1).executeTakeFirst();
-  let lastSeq = Number(stored?.seq ?? 0);
-  let lastHash = stored?.hash ?? GENESIS_HASH;
-  const spoolTail = spooled[spooled.length - 1];
-  if (spoolTail && spoolTail.seq > lastSeq) ({ seq: lastSeq, hash: lastHash } = spoolTail);
+  const quarantinedLocally = await quarantineFile.read();
+  const [storedRecord, storedQuarantine] = await Promise.all([
+    db.selectFrom('audit_records').select(['seq', 'hash']).where('chain', '=', chain).orderBy('seq', 'desc').limit(1).executeTakeFirst(),
+    db.selectFrom('audit_quarantine').select(['seq', 'hash']).where('chain', '=', chain).orderBy('seq', 'desc').limit(1).executeTakeFirst(),
+  ]);
+  const stored = Number(storedQuarantine?.seq ?? 0) > Number(storedRecord?.seq ?? 0) ? storedQuarantine : storedRecord;
+  let lastSeq = 0;
+  let lastHash = GENESIS_HASH;
+  for (const tail of [stored, spooled[spooled.length - 1], quarantinedLocally[quarantinedLocally.length - 1]?.record]) {
+    if (tail && Number(tail.seq) > lastSeq) ({ seq: lastSeq, hash: lastHash } = { seq: Number(tail.seq), hash: tail.hash });
+  }
+  state.spool = { waiting: spooled.length, oldestAt: spooled[0]?.at };
+  state.quarantine.inFile = quarantinedLocally.length;
 
   // Checkpoints a crash kept from the store after they reached the anchor log: their rows are saved
   // now when the record they sign is there, unchanged (otherwise verification will name the difference).
@@ -185,7 +204,9 @@ export async function createAuditWriter(options: AuditWriterOptions): Promise<Au
   let markSeq = Number(lastMark?.seq ?? 0);
   const orphans = (await options.checkpointLog.readTail(1 << 20)).filter((c) => c.chain === chain && c.seq > markSeq && c.seq <= Number(stored?.seq ?? 0));
   if (orphans.length > 0) {
-    const rows = await db.selectFrom('audit_records').select(['seq', 'hash']).where('chain', '=', chain).where('seq', 'in', orphans.map((c) => String(c.seq))).execute();
+    const seqs = orphans.map((c) => String(c.seq));
+    const rows = await db.selectFrom('audit_records').select(['seq', 'hash']).where('chain', '=', chain).where('seq', 'in', seqs)
+      .union(db.selectFrom('audit_quarantine').select(['seq', 'hash']).where('chain', '=', chain).where('seq', 'in', seqs)).execute();
     const hashes = new Map(rows.map((row) => [Number(row.seq), row.hash]));
     unsaved = orphans.filter((checkpoint) => hashes.get(checkpoint.seq) === checkpoint.hash);
     markSeq = Math.max(markSeq, ...unsaved.map((checkpoint) => checkpoint.seq));
@@ -197,12 +218,14 @@ export async function createAuditWriter(options: AuditWriterOptions): Promise<Au
   await advance(uncovered.map((row) => ({ seq: Number(row.seq), hash: row.hash, at: new Date(row.at).toISOString() })));
   storedTail = { seq: Number(stored?.seq ?? 0), hash: stored?.hash ?? GENESIS_HASH };
   if (spooled.length > 0) await replaySpool().catch((error: unknown) => ((spooling = true), degraded(error)));
+  await replayQuarantineFile().catch(degraded);
   if (!spooling) await sealTail();
 
   const tailWaiting = () => !spooling && segment.count > 0 && Date.now() - segment.minAt >= checkpointIntervalMs / 2;
 
   const flush = async () => {
     if (spooling && queue.length === 0) await replaySpool().catch(degraded);
+    if (!spooling) await replayQuarantineFile().catch(degraded);
     while (queue.length > 0) {
       const batch = queue.splice(0, maxBatch);
       const records = batch.map(({ entry }) => {
@@ -214,14 +237,13 @@ export async function createAuditWriter(options: AuditWriterOptions): Promise<Au
       let inStore = false;
       try {
         if (spooling) await replaySpool();
-        await insert(records);
+        await storeChecked(records);
         inStore = true;
         batch.forEach((waiting) => waiting.resolve());
       } catch (storeError) {
         degraded(storeError);
         try {
-          await spool.append(records);
-          spooling = true;
+          await spoolRecords(records, storeError);
           batch.forEach((waiting) => waiting.resolve());
         } catch (spoolError) {
           // Neither durable: these records never existed; the chain continues from before them.
@@ -245,9 +267,9 @@ export async function createAuditWriter(options: AuditWriterOptions): Promise<Au
     return flushing;
   };
 
-  // While spooling, try the store every second even without traffic.
+  // While spooling (or holding quarantined records locally), try the store every second even without traffic.
   const retry = setInterval(() => {
-    if (spooling) void kick();
+    if (spooling || state.quarantine.inFile > 0) void kick();
   }, 1_000);
   retry.unref();
   // Without traffic no flush comes: the timer signs a tail that has waited half the interval.
@@ -263,6 +285,11 @@ export async function createAuditWriter(options: AuditWriterOptions): Promise<Au
         void kick();
       });
     },
+    state: () => structuredClone(state),
+    onAlert(next) {
+      listener = next;
+      for (const raised of alerts.splice(0)) next(raised);
+    },
     async close() {
       clearInterval(retry);
       clearInterval(tail);
@@ -273,6 +300,7 @@ export async function createAuditWriter(options: AuditWriterOptions): Promise<Au
       }
       await options.checkpointLog.close();
       await spool.close();
+      await quarantineFile.close();
     },
   };
 }

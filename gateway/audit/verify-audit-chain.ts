@@ -5,10 +5,14 @@
  * the promised cadence (no more than `records` records, nor a time span over `intervalMs`, between
  * two of them, and no unsigned tail older than that); and every checkpoint anchored outside the
  * store present and equal in the store. The first break is reported naming chain, records and times.
+ * A record the store refused is found in `audit_quarantine` and accepted in its place only when its
+ * JSON hashes to the hash the chain links through; it counts toward the cadence like any record, and
+ * quarantined records are listed in the report.
  */
 import type { Kysely } from 'kysely';
 import type { PublicKeySet } from '../key-set.ts';
 import type { Database } from '../store/tables.ts';
+import { checkQuarantined } from './audit-quarantine.ts';
 import { checkpointFromRow, checkpointSignatureProblem, CHECKPOINT_CADENCE, type Checkpoint, type CheckpointCadence } from './audit-checkpoint.ts';
 import { GENESIS_HASH, hashRecord, type AuditEntry } from './audit-record.ts';
 import type { CheckpointAnchors } from './checkpoint-anchors.ts';
@@ -20,6 +24,8 @@ export interface VerificationReport {
   checkpoints: number;
   /** Anchored checkpoints found equal in the store. */
   anchored: number;
+  /** Records held in quarantine (the store refused their content), each verified in its place. */
+  quarantined: Array<{ chain: string; seq: number; reason: string; at: string }>;
   /** The first problem found, naming the record. */
   problem?: string;
 }
@@ -49,12 +55,12 @@ export async function verifyAuditChains(db: Kysely<Database>, options: VerifyAud
   const anchored = new Map<string, Array<{ source: string; checkpoint: Checkpoint }>>();
   for (const source of options.anchors ?? []) {
     const { byChain, unreadable } = await source.read();
-    if (unreadable.length > 0) return { ok: false, chains: 0, records: 0, checkpoints: 0, anchored: 0, problem: `${source.name}: ${unreadable[0]} is not a checkpoint — the anchor was altered` };
+    if (unreadable.length > 0) return { ok: false, chains: 0, records: 0, checkpoints: 0, anchored: 0, quarantined: [], problem: `${source.name}: ${unreadable[0]} is not a checkpoint — the anchor was altered` };
     for (const [chain, checkpoints] of byChain) anchored.set(chain, [...(anchored.get(chain) ?? []), ...checkpoints.map((checkpoint) => ({ source: source.name, checkpoint }))]);
   }
-  const stored = (await db.selectFrom('audit_records').select('chain').distinct().execute()).map((row) => row.chain);
+  const stored = (await db.selectFrom('audit_records').select('chain').union(db.selectFrom('audit_quarantine').select('chain')).execute()).map((row) => row.chain);
   const chains = [...new Set([...stored, ...anchored.keys()])].sort();
-  const report: VerificationReport = { ok: true, chains: chains.length, records: 0, checkpoints: 0, anchored: 0 };
+  const report: VerificationReport = { ok: true, chains: chains.length, records: 0, checkpoints: 0, anchored: 0, quarantined: [] };
   try {
     for (const chain of chains) await verifyChain(db, chain, anchored.get(chain) ?? [], options.keys, cadence, now - tailLimit, report);
   } catch (error) {
@@ -94,6 +100,33 @@ async function verifyChain(
   let next = 0; // index of the next checkpoint in `marks`
   let span = { from: 1, count: 0, minAt: Infinity, maxAt: -Infinity };
   const gap = (to: number) => `chain ${chain}: records ${span.from}–${to} (${iso(span.minAt)} to ${iso(span.maxAt)})`;
+  /** One record in its place, stored or quarantined: its cadence span and the checkpoint at it. */
+  const link = (seq: number, hash: string, at: number) => {
+    span = { from: span.count === 0 ? seq : span.from, count: span.count + 1, minAt: Math.min(span.minAt, at), maxAt: Math.max(span.maxAt, at) };
+    const mark = marks[next];
+    if (mark?.seq === seq) {
+      if (mark.hash !== hash) throw new Broken(`chain ${chain}, record ${seq}: differs from its signed checkpoint — records up to it were rewritten or removed`);
+      if (span.count > cadence.records || span.maxAt - span.minAt > cadence.intervalMs) {
+        throw new Broken(`${gap(seq)}: ${span.count} records over ${(span.maxAt - span.minAt) / 1000} s between signed checkpoints, more than the promised ${cadence.records} records / ${cadence.intervalMs / 1000} s — checkpoints were deleted`);
+      }
+      span = { from: seq + 1, count: 0, minAt: Infinity, maxAt: -Infinity };
+      next += 1;
+      report.checkpoints += 1;
+    }
+    prevHash = hash;
+    expectedSeq += 1;
+  };
+  const held = new Map((await db.selectFrom('audit_quarantine').selectAll().where('chain', '=', chain).execute()).map((row) => [Number(row.seq), row]));
+  /** Takes quarantined records in their places up to (not including) `seq`. */
+  const takeQuarantined = (seq: number) => {
+    for (let row = held.get(expectedSeq); row && expectedSeq < seq; row = held.get(expectedSeq)) {
+      const problem = checkQuarantined(row, chain, expectedSeq, prevHash);
+      if (problem) throw new Broken(`chain ${chain}, record ${expectedSeq} (quarantined, row id ${row.id}): ${problem}`);
+      report.quarantined.push({ chain, seq: expectedSeq, reason: row.reason, at: new Date(row.quarantined_at).toISOString() });
+      held.delete(expectedSeq);
+      link(expectedSeq, row.hash, Date.parse((JSON.parse(row.record) as { at: string }).at));
+    }
+  };
   for (let after = 0; ; ) {
     // Keyset paging: (chain, seq) is unique and indexed, so a million records read in linear time.
     const rows = await db.selectFrom('audit_records').selectAll().where('chain', '=', chain).where('seq', '>', String(after)).orderBy('seq').limit(PAGE).execute();
@@ -101,32 +134,25 @@ async function verifyChain(
     for (const row of rows) {
       const seq = Number(row.seq);
       const where = `chain ${chain}, record ${seq} (row id ${row.id})`;
+      takeQuarantined(seq);
+      if (held.has(seq)) throw new Broken(`${where}: is both stored and quarantined — a record was inserted`);
       if (seq !== expectedSeq) throw new Broken(`${where}: expected record ${expectedSeq} next — a record was deleted or inserted`);
       if (row.prev_hash !== prevHash) throw new Broken(`${where}: does not link to the previous record's hash — the chain was cut or reordered`);
       const entry: AuditEntry = {
         at: new Date(row.at).toISOString(), requestId: row.request_id, app: row.app, dept: row.dept, roles: row.roles, purpose: row.purpose,
         matter: row.matter, operationHash: row.operation_hash, operationName: row.operation_name, granted: row.granted, denied: row.denied,
         masked: row.masked, providers: row.providers, served: row.served, outcome: row.outcome as AuditEntry['outcome'], durationMs: row.duration_ms,
+        code: row.code ?? undefined,
       };
       if (hashRecord(entry, chain, seq, row.prev_hash) !== row.hash) throw new Broken(`${where}: content does not match its hash — the record was changed`);
-      const at = new Date(row.at).getTime();
-      span = { from: span.count === 0 ? seq : span.from, count: span.count + 1, minAt: Math.min(span.minAt, at), maxAt: Math.max(span.maxAt, at) };
-      const mark = marks[next];
-      if (mark?.seq === seq) {
-        if (mark.hash !== row.hash) throw new Broken(`chain ${chain}, record ${seq}: differs from its signed checkpoint — records up to it were rewritten or removed`);
-        if (span.count > cadence.records || span.maxAt - span.minAt > cadence.intervalMs) {
-          throw new Broken(`${gap(seq)}: ${span.count} records over ${(span.maxAt - span.minAt) / 1000} s between signed checkpoints, more than the promised ${cadence.records} records / ${cadence.intervalMs / 1000} s — checkpoints were deleted`);
-        }
-        span = { from: seq + 1, count: 0, minAt: Infinity, maxAt: -Infinity };
-        next += 1;
-        report.checkpoints += 1;
-      }
-      prevHash = row.hash;
-      expectedSeq += 1;
+      link(seq, row.hash, new Date(row.at).getTime());
       report.records += 1;
     }
     if (rows.length < PAGE) break;
   }
+  takeQuarantined(Number.POSITIVE_INFINITY);
+  const stray = [...held.keys()][0];
+  if (stray !== undefined) throw new Broken(`chain ${chain}, record ${stray} (quarantined): has no place in the chain — a record was inserted`);
   const beyond = marks[next];
   if (beyond) throw new Broken(`chain ${chain}: a checkpoint covers record ${beyond.seq} but the chain ends at ${expectedSeq - 1} — records were deleted from the end`);
   if (span.count > cadence.records || (span.count > 0 && span.minAt < oldestUnsignedAt)) {

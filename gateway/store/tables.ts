@@ -144,6 +144,19 @@ export interface AuditRecordsTable {
   served: JSONColumnType<Record<string, { calls: number; entities: number }>>;
   outcome: string;
   duration_ms: number;
+  /** Why the request was refused (REJECTED, REFUSED); null otherwise. */
+  code: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+export interface AuditQuarantineTable {
+  id: Generated<string>;
+  chain: string;
+  seq: ColumnType<string, string | number, string | number>;
+  hash: string;
+  /** The chained record as JSON, non-ASCII escaped. */
+  record: string;
+  reason: string;
+  quarantined_at: Timestamp;
 }
 
 export interface AuditCheckpointsTable {
@@ -159,6 +172,7 @@ export interface AuditCheckpointsTable {
 export interface Database {
   audit_records: AuditRecordsTable;
   audit_checkpoints: AuditCheckpointsTable;
+  audit_quarantine: AuditQuarantineTable;
   departments: DepartmentsTable;
   department_admins: DepartmentAdminsTable;
   catalog_items: CatalogItemsTable;

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { createMemoryGrantSource, type MemoryGrantSource } from '../../gateway/ability-source.ts';
 import { SEED_GRANTS } from '../../policies/seed-grants.ts';
 import type { Role } from '../../policies/types.ts';
+import type { RateLimits } from '../../gateway/rate-limit.ts';
 import { issueToken } from '../../scripts/issue-token.ts';
 import { startPlatform, type Platform } from '../../scripts/start-platform.ts';
 import type { TestDatabase } from './databases.ts';
@@ -50,6 +51,8 @@ export interface TestPlatformOptions {
   /** Real PostgreSQL; default an in-memory PGlite. */
   databaseUrl?: string;
   auditChain?: string;
+  /** Per-consumer rate limits; default none. */
+  rateLimits?: RateLimits;
   /** Longest validity of a grant, in days; default 365. */
   grantMaxValidityDays?: number;
 }
@@ -64,6 +67,7 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
     pgliteInMemory: true,
     ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}),
     ...(options.auditChain ? { auditChain: options.auditChain } : {}),
+    ...(options.rateLimits ? { rateLimits: options.rateLimits } : {}),
     ...(options.grantMaxValidityDays ? { grantMaxValidityDays: options.grantMaxValidityDays } : {}),
     ...(options.memoryGrants === false ? {} : { grants }),
     onSubgraphCall: (call) => subgraphCalls.push(call),

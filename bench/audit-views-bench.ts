@@ -54,7 +54,7 @@ try {
   await sql`analyze audit_records`.execute(store.db);
   console.log(`${RECORDS} records inserted in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
 
-  const deps: GovernanceDeps = { db: store.db, catalog: () => catalog, departments: [], now: () => new Date(), grantsChanged: async () => undefined };
+  const deps: GovernanceDeps = { db: store.db, catalog: () => catalog, departments: [], grantMaxValidityDays: 365, now: () => new Date(), grantsChanged: async () => undefined };
   const consumer: Consumer = { app: 'a', dept: 'civil-affairs', roles: ['consumer'] };
   const provider: Consumer = { app: 'hr-admin', dept: 'human-resources', roles: ['provider-admin'] };
   const operator: Consumer = { app: 'op', dept: 'info-center', roles: ['platform-admin'] };

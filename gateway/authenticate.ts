@@ -6,6 +6,7 @@
  */
 import { jwtVerify, type CryptoKey, type JWTPayload, type KeyObject } from 'jose';
 import { ROLES, type Consumer, type Role } from '../policies/types.ts';
+import { APP_ID_TEXT, readConsumerText } from './read-consumer-text.ts';
 
 export const TOKEN_ISSUER = 'zhoucun-platform';
 export const TOKEN_AUDIENCE = 'zhoucun-gateway';
@@ -27,11 +28,15 @@ export interface AuthenticatorOptions {
 function readConsumer(payload: JWTPayload, departments: readonly string[]): Authentication {
   const { sub, dept, roles } = payload as { sub?: unknown; dept?: unknown; roles?: unknown };
   if (typeof sub !== 'string' || sub.length === 0) return { refused: 'the token has no application id (sub)' };
+  // The application id goes into every audit record: bounded and plain, or the token is refused.
+  const app = readConsumerText(sub, APP_ID_TEXT);
+  if ('problem' in app) return { refused: `the token's ${app.problem}` };
   if (typeof dept !== 'string' || !departments.includes(dept)) return { refused: `the token names no known department (dept: ${JSON.stringify(dept)})` };
-  if (!Array.isArray(roles) || roles.length === 0 || !roles.every((role) => (ROLES as readonly unknown[]).includes(role))) {
-    return { refused: `the token's roles must be a non-empty subset of ${ROLES.join(', ')}` };
+  const isRoleSet = Array.isArray(roles) && roles.length > 0 && new Set(roles).size === roles.length && roles.every((role) => (ROLES as readonly unknown[]).includes(role));
+  if (!isRoleSet) {
+    return { refused: `the token's roles must be a non-empty subset of ${ROLES.join(', ')}, each named once` };
   }
-  return { consumer: { app: sub, dept, roles: roles as Role[] } };
+  return { consumer: { app: app.text, dept, roles: roles as Role[] } };
 }
 
 export function createAuthenticator(options: AuthenticatorOptions): (authorization: string | undefined, now?: number) => Promise<Authentication> {

@@ -22,6 +22,10 @@ export interface GatewayConfig {
   tokenPublicKeyPath: string | undefined;
   /** `GATEWAY_SIGNING_KEY_PATH`: Ed25519 private JWK signing subgraph calls; default the demo key. */
   gatewaySigningKeyPath: string | undefined;
+  /** `AUDIT_SIGNING_KEY_PATH`: Ed25519 private JWK signing audit checkpoints (not the subgraph-call key); default the demo key. */
+  auditSigningKeyPath: string | undefined;
+  /** `AUDIT_PUBLIC_KEYS_PATH`: JWK set of every current and retired audit public key, for `audit:verify`; default the demo set. */
+  auditPublicKeysPath: string | undefined;
   /** `LOG_LEVEL`, default `info`; `silent` turns logging off. */
   logLevel: string;
   /** `DATABASE_URL`: PostgreSQL; absent → embedded PGlite in `DATA_DIR/pglite`. */
@@ -42,7 +46,14 @@ export interface GatewayConfig {
   maxKeysPerRequest: number;
   /** `TOKEN_MAX_LIFETIME_HOURS` (default 24): longest lifetime (`exp` − `iat`) of a consumer token accepted. */
   tokenMaxLifetimeSeconds: number;
+  /** `GRANT_MAX_VALIDITY_DAYS`, default 365 (at most 3653): the longest validity of a grant, from the day it is asked for. */
+  grantMaxValidityDays: number;
 }
+
+/** Default longest validity of a grant: one year, renewed by a new request (art. 13). */
+export const DEFAULT_GRANT_MAX_VALIDITY_DAYS = 365;
+// Ten years: beyond that a grant is no longer time-limited in any sense a reviewer would accept.
+const GRANT_MAX_VALIDITY_CEILING = 3653;
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
@@ -77,11 +88,12 @@ function readRedisUrl(raw: string | undefined): string | undefined {
   return raw;
 }
 
-function readPositiveInteger(env: NodeJS.ProcessEnv, variable: string, fallback: number): number {
+function readPositiveInteger(env: NodeJS.ProcessEnv, variable: string, fallback: number, max = Number.MAX_SAFE_INTEGER): number {
   const raw = env[variable];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
   if (!Number.isInteger(value) || value < 1) throw new ConfigError(variable, `must be a positive integer, got "${raw}"`);
+  if (value > max) throw new ConfigError(variable, `must be at most ${max}, got "${raw}"`);
   return value;
 }
 
@@ -94,6 +106,16 @@ function readDatabaseUrl(raw: string | undefined): string | undefined {
 /** The local spool of an audit chain, in the data directory. */
 export function auditSpoolPath(dataDir: string, chain: string): string {
   return join(dataDir, `audit-spool-${chain.replace(/[^\w.-]/g, '_')}.ndjson`);
+}
+
+/** Where records go that the store refused for their content when it cannot take even their quarantine row. */
+export function auditQuarantinePath(dataDir: string, chain: string): string {
+  return join(dataDir, `audit-quarantine-${chain.replace(/[^\w.-]/g, '_')}.ndjson`);
+}
+
+/** Where each chain's checkpoint log (the anchor outside the store) lives: `DATA_DIR/audit`. */
+export function auditAnchorDir(dataDir: string): string {
+  return join(dataDir, 'audit');
 }
 
 export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Readonly<GatewayConfig> {
@@ -110,6 +132,8 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Readonl
     subgraphUrls: Object.freeze(readSubgraphUrls(env['SUBGRAPH_URLS'])),
     tokenPublicKeyPath: env['TOKEN_PUBLIC_KEY_PATH'] || undefined,
     gatewaySigningKeyPath: env['GATEWAY_SIGNING_KEY_PATH'] || undefined,
+    auditSigningKeyPath: env['AUDIT_SIGNING_KEY_PATH'] || undefined,
+    auditPublicKeysPath: env['AUDIT_PUBLIC_KEYS_PATH'] || undefined,
     logLevel,
     databaseUrl: readDatabaseUrl(env['DATABASE_URL']),
     governancePort: readPort(env, 'GOVERNANCE_PORT', 4100),
@@ -123,5 +147,6 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Readonl
     entityBudgetPerMinute: readPositiveInteger(env, 'ENTITY_BUDGET_APP_PER_MINUTE', 6000),
     maxKeysPerRequest: readPositiveInteger(env, 'MAX_KEYS_PER_REQUEST', 100),
     tokenMaxLifetimeSeconds: readPositiveInteger(env, 'TOKEN_MAX_LIFETIME_HOURS', 24) * 3600,
+    grantMaxValidityDays: readPositiveInteger(env, 'GRANT_MAX_VALIDITY_DAYS', DEFAULT_GRANT_MAX_VALIDITY_DAYS, GRANT_MAX_VALIDITY_CEILING),
   });
 }

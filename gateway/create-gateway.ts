@@ -8,14 +8,16 @@ import { readFileSync } from 'node:fs';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer, HeaderMap } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { GraphQLSchema } from 'graphql';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { CryptoKey, KeyObject } from 'jose';
 import type { ShareCatalog } from '../policies/types.ts';
 import { readShareCatalog } from '../schema/read-share-catalog.ts';
 import { readSubgraphEndpoints } from '../schema/read-subgraph-endpoints.ts';
 import type { GrantSource } from './ability-source.ts';
+import { auditPlugin } from './audit/audit-plugin.ts';
 import type { AuditWriter } from './audit/audit-writer.ts';
+import { createRefusalRecorder, firstErrorCode } from './audit/record-refusal.ts';
 import type { ConsumeRate } from './rate-limit.ts';
 import { createAbilitySource } from './ability-source.ts';
 import { createAuthenticator } from './authenticate.ts';
@@ -30,8 +32,10 @@ import { keyBudgetPlugin } from './key-budget-plugin.ts';
 import { noSubscriptionRule } from './no-subscription-rule.ts';
 import { DEFAULT_OPERATION_LIMITS, type OperationLimits } from './operation-limits.ts';
 import { operationLimitsRule } from './operation-limits-rule.ts';
+import { operationNameRule } from './operation-name-rule.ts';
 import type { GatewayContext } from './gateway-context.ts';
-import { readPurpose } from './read-purpose.ts';
+import { readOperations } from './read-operations.ts';
+import { readPurpose, type DeclaredUse } from './read-purpose.ts';
 import { createReadinessProbe, type StoreCheck } from './readiness.ts';
 import { createSubgraphCallSigner } from './sign-subgraph-call.ts';
 import { SignedDataSource } from './signed-data-source.ts';
@@ -46,8 +50,6 @@ export interface GatewayOptions {
   /** Departments that may hold tokens. */
   departments: readonly string[];
   tokenPublicKey: CryptoKey | KeyObject;
-  /** Longest consumer-token lifetime accepted (default 24 h). */
-  tokenMaxLifetimeSeconds?: number | undefined;
   gatewaySigningKey: CryptoKey;
   grants: GrantSource;
   undeclaredFields?: 'deny' | 'unconditional';
@@ -56,6 +58,10 @@ export interface GatewayOptions {
   storeChecks?: readonly StoreCheck[];
   /** Where audit records go (step 7); without it nothing is audited (benchmarks only). */
   audit?: AuditWriter;
+  /** Longest a record may wait in the audit spool before `/readyz` says not ready; default `AUDIT_SPOOL_MAX_AGE_MS`. */
+  auditSpoolMaxAgeMs?: number;
+  /** Longest consumer-token lifetime accepted (default 24 h). */
+  tokenMaxLifetimeSeconds?: number | undefined;
   /** Per-consumer rate limits; without them none apply. */
   rateLimit?: ConsumeRate;
   /** Entities per application and minute; without it only the per-request key limit applies. */
@@ -100,11 +106,15 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     gateway: createEnforcingGateway(federation, { catalog, abilities, ...(options.audit ? { audit: options.audit } : {}) }),
     allowBatchedHttpRequests: true,
     parseOptions: { maxTokens: limits.tokens },
-    validationRules: [noSubscriptionRule, operationLimitsRule(limits)],
+    validationRules: [noSubscriptionRule, operationLimitsRule(limits), operationNameRule],
     persistedQueries: { cache: persistedQueries.cache },
     includeStacktraceInErrorResponses: false,
     formatError: createErrorFormatter((error) => app.log.error({ err: error }, 'request error')),
-    plugins: [ApolloServerPluginLandingPageDisabled(), keyBudgetPlugin({ keysPerRequest: limits.keysPerRequest, entityBudget: options.entityBudget })],
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      keyBudgetPlugin({ keysPerRequest: limits.keysPerRequest, entityBudget: options.entityBudget }),
+      ...(options.audit ? [auditPlugin(options.audit, catalog)] : []),
+    ],
   });
   await apollo.start();
 
@@ -114,16 +124,27 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     return reply.code(ERROR_CODES[code].status).send({ errors: [{ message, extensions: { code, ...extensions } }] });
   };
 
+  const recordRefusal = createRefusalRecorder(options.audit, catalog);
+
   const handleGraphQL = async (request: FastifyRequest, reply: FastifyReply) => {
+    const startedAt = performance.now();
+    const requestId = String(request.id);
     // 1 authenticate
     const authentication = await authenticate(request.headers.authorization);
     if ('refused' in authentication) return refuse(reply, 'UNAUTHENTICATED', `Authentication failed: ${authentication.refused}`);
+    const { consumer } = authentication;
+    reply.header('x-request-id', requestId);
+    // From here the consumer is known: every refusal is recorded before it is answered.
+    const refuseRecorded = async (code: ErrorCode, message: string, use?: DeclaredUse, extensions?: Record<string, unknown>) =>
+      (await recordRefusal({ requestId, consumer, use, startedAt }, code))
+        ? refuse(reply, code, message, extensions)
+        : refuse(reply, 'AUDIT_UNAVAILABLE', ERROR_CODES.AUDIT_UNAVAILABLE.message);
     // 1b rate limit (a batch counts for each of its operations)
     if (options.rateLimit) {
-      const verdict = await options.rateLimit(authentication.consumer, Array.isArray(request.body) ? Math.max(1, request.body.length) : 1);
+      const verdict = await options.rateLimit(consumer, Array.isArray(request.body) ? Math.max(1, request.body.length) : 1);
       if (!verdict.ok) {
         reply.header('retry-after', String(verdict.retryAfterSeconds));
-        return refuse(reply, 'RATE_LIMITED', `Rate limit of your ${verdict.limit} reached; retry in ${verdict.retryAfterSeconds} s`);
+        return refuseRecorded('RATE_LIMITED', `Rate limit of your ${verdict.limit} reached; retry in ${verdict.retryAfterSeconds} s`);
       }
     }
     // 2 purpose (declared here; required for data queries in enforceOperation)
@@ -132,23 +153,34 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       return Array.isArray(value) ? value[0] : value;
     };
     const reading = readPurpose({ purpose: header('x-share-purpose'), matter: header('x-share-matter'), mode: header('x-share-mode') });
-    if ('problem' in reading) return refuse(reply, reading.problem, reading.message);
+    if ('problem' in reading) return refuseRecorded(reading.problem, reading.message);
+    // 2b operations: a bounded batch of well-formed pieces, each within the limits, before any GraphQL work
     if (Array.isArray(request.body) && request.body.length > limits.batch) {
-      return refuse(reply, 'OPERATION_TOO_COMPLEX', `A batch may hold at most ${limits.batch} operations; got ${request.body.length}`);
+      return refuseRecorded('OPERATION_TOO_COMPLEX', `A batch may hold at most ${limits.batch} operations; got ${request.body.length}`, reading.use, { limit: 'batch', max: limits.batch });
     }
-    const refusal = admitOperations(request.method === 'GET' ? request.query : request.body);
-    if (refusal) return refuse(reply, refusal.extensions.code as ErrorCode, refusal.message, refusal.extensions);
-    const context: GatewayContext = { requestId: String(request.id), consumer: authentication.consumer, use: reading.use, served: {}, keys: { named: 0 } };
-    reply.header('x-request-id', String(request.id));
+    const search = new URL(request.url, 'http://gateway').search;
+    const operations = readOperations({ method: request.method, body: request.body, search });
+    if ('problem' in operations) return refuseRecorded(operations.problem, operations.message, reading.use);
+    const admission = admitOperations(request.method === 'GET' ? request.query : request.body);
+    if (admission) return refuseRecorded(admission.extensions.code as ErrorCode, admission.message, reading.use, admission.extensions);
+    const context: GatewayContext = { requestId, consumer, use: reading.use, operations: { started: 0 }, keys: { named: 0 } };
     // 3–6 inside GraphQL: enforceOperation
     const headers = new HeaderMap();
     for (const [name, value] of Object.entries(request.headers)) {
       if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
     }
-    const response = await persistedQueries.runForDepartment(context.consumer.dept, () => apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: request.method, headers, search: new URL(request.url, 'http://gateway').search, body: request.body },
-      context: async () => context,
-    }));
+    const response = await persistedQueries.runForDepartment(consumer.dept, () =>
+      apollo.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: { method: request.method, headers, search, body: request.body },
+        context: async () => context,
+      }),
+    );
+    // Apollo refused the HTTP request itself (CSRF check, malformed body…) before any operation started.
+    if (context.operations.started === 0 && response.body.kind === 'complete') {
+      const code = firstErrorCode(response.body.string) ?? 'BAD_REQUEST';
+      if (!(await recordRefusal({ requestId, consumer, use: reading.use, startedAt }, code))) return refuse(reply, 'AUDIT_UNAVAILABLE', ERROR_CODES.AUDIT_UNAVAILABLE.message);
+    }
+    // Served and audited already: the audit overstates what left, never understates it.
     if (response.body.kind === 'complete' && Buffer.byteLength(response.body.string) > limits.responseBytes) {
       return refuse(reply, 'RESPONSE_TOO_LARGE', `The answer would be larger than ${limits.responseBytes} bytes; select fewer fields or entities`);
     }
@@ -160,12 +192,26 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
 
   app.route({ method: ['GET', 'POST'], url: '/graphql', handler: handleGraphQL });
   app.get('/healthz', async () => ({ status: 'ok' }));
-  const probe = createReadinessProbe(readSubgraphEndpoints(options.supergraphSdl), sign, options.storeChecks);
+  const auditBacklog = options.audit && { state: options.audit.state, ...(options.auditSpoolMaxAgeMs ? { maxSpoolAgeMs: options.auditSpoolMaxAgeMs } : {}) };
+  const probe = createReadinessProbe(readSubgraphEndpoints(options.supergraphSdl), sign, options.storeChecks, auditBacklog);
+  options.audit?.onAlert((alert) => {
+    if (alert.kind === 'quarantined') {
+      app.log.error({ chain: alert.chain, seq: alert.seq, reason: alert.reason, where: alert.where }, 'audit record quarantined: the store refused its content; the chain goes on (see /readyz and npm run audit:verify)');
+    } else {
+      app.log.warn({ err: alert.error, chain: alert.chain }, 'audit store unreachable: records are spooled locally until it answers');
+    }
+  });
   app.get('/readyz', async (_request, reply) => {
     const readiness = await probe();
     return reply.code(readiness.ready ? 200 : 503).send({ ...readiness, dataItems: catalog.size });
   });
-  registerEdgeErrors(app);
+  // A body refused before handleGraphQL (unparseable, too large, wrong media type) by a consumer with a valid token is recorded all the same.
+  registerEdgeErrors(app, async (request, code) => {
+    if (request.routeOptions.url !== '/graphql') return true;
+    const authentication = await authenticate(request.headers.authorization);
+    if (!('consumer' in authentication)) return true;
+    return recordRefusal({ requestId: String(request.id), consumer: authentication.consumer, use: undefined, startedAt: performance.now() }, code);
+  });
 
   return {
     app,

@@ -32,8 +32,14 @@ export function answerClientError(error: NodeJS.ErrnoException, socket: Socket):
   socket.destroy(error);
 }
 
+/**
+ * Records a request the edge refused before any handler ran; false when the record could not be
+ * kept, and then the answer is 503 AUDIT_UNAVAILABLE instead (nothing refused goes unrecorded).
+ */
+export type RecordEdgeRefusal = (request: FastifyRequest, code: ErrorCode) => Promise<boolean>;
+
 /** 404 and 405 for what no route serves; 413, 415 and 400 for what Fastify refuses; 500 masked. */
-export function registerEdgeErrors(app: FastifyInstance): void {
+export function registerEdgeErrors(app: FastifyInstance, record: RecordEdgeRefusal = async () => true): void {
   // Only JSON reaches Apollo: Fastify's text/plain parser would let a CSRF-style form post through as text.
   app.removeContentTypeParser('text/plain');
   app.setNotFoundHandler((request: FastifyRequest, reply: FastifyReply) => {
@@ -45,14 +51,16 @@ export function registerEdgeErrors(app: FastifyInstance): void {
     }
     return send(reply, 'ROUTE_NOT_FOUND');
   });
-  app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+  app.setErrorHandler(async (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
     const status = error.statusCode ?? 500;
     if (status >= 500) {
       request.log.error({ err: error }, 'unhandled');
       return send(reply, 'INTERNAL_SERVER_ERROR', shareError('INTERNAL_SERVER_ERROR').message);
     }
-    if (status === 413) return send(reply, 'PAYLOAD_TOO_LARGE');
-    if (status === 415) return send(reply, 'UNSUPPORTED_MEDIA_TYPE', `Content-Type ${JSON.stringify(request.headers['content-type'] ?? '')} is not accepted; send application/json`);
-    return send(reply, 'BAD_REQUEST', `The request is malformed: ${error.message}`);
+    const code: ErrorCode = status === 413 ? 'PAYLOAD_TOO_LARGE' : status === 415 ? 'UNSUPPORTED_MEDIA_TYPE' : 'BAD_REQUEST';
+    reply.header('x-request-id', String(request.id));
+    if (!(await record(request, code))) return send(reply, 'AUDIT_UNAVAILABLE');
+    if (code === 'UNSUPPORTED_MEDIA_TYPE') return send(reply, code, `Content-Type ${JSON.stringify(request.headers['content-type'] ?? '')} is not accepted; send application/json`);
+    return send(reply, code, code === 'BAD_REQUEST' ? `The request is malformed: ${error.message}` : undefined);
   });
 }

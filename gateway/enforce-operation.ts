@@ -20,6 +20,7 @@ import type { AuditOutcome } from './audit/audit-record.ts';
 import type { AuditWriter } from './audit/audit-writer.ts';
 import { buildAuditEntry } from './audit/build-audit-entry.ts';
 import { shareError } from './errors.ts';
+import { clientCodeOf } from './format-error.ts';
 import { PLATFORM_OPERATOR } from '../policies/types.ts';
 import type { GatewayContext } from './gateway-context.ts';
 import { shapeResult } from './shape-result.ts';
@@ -62,10 +63,12 @@ export function createEnforcingExecutor(inner: GatewayExecutor, deps: Enforcemen
   };
 
   /** Step 7: waits for the durable record; if it cannot be kept, nothing is served. */
-  const audit = async (rc: GatewayGraphQLRequestContext, outcome: AuditOutcome, startedAt: number, verdict?: OperationVerdict) => {
+  const audit = async (rc: GatewayGraphQLRequestContext, outcome: { outcome: AuditOutcome; code?: string }, startedAt: number, verdict?: OperationVerdict) => {
     if (!deps.audit) return;
+    const context = rc.context as unknown as GatewayContext;
+    const facts = { requestId: context.requestId, consumer: context.consumer, use: context.use, operationHash: rc.queryHash, operationName: rc.operationName ?? null };
     try {
-      await deps.audit.append(buildAuditEntry(rc, rc.context as unknown as GatewayContext, deps.catalog, outcome, startedAt, verdict));
+      await deps.audit.append(buildAuditEntry({ ...facts, ...outcome, startedAt, verdict, served: context.served }, deps.catalog));
     } catch {
       throw shareError('AUDIT_UNAVAILABLE', { withStatus: true });
     }
@@ -91,26 +94,38 @@ export function createEnforcingExecutor(inner: GatewayExecutor, deps: Enforcemen
     return { ...result, data: shaped.data, errors: [...shaped.errors, ...(result.errors ?? [])] };
   };
 
-  return async function enforceOperation(rc) {
+  return async function enforceOperation(requestContext) {
     const startedAt = performance.now();
-    const context = rc.context as unknown as GatewayContext;
+    // A batch shares one context; each operation gets its own served counts (what its providers returned).
+    const context: GatewayContext = { ...(requestContext.context as unknown as GatewayContext), served: {} };
+    const rc: GatewayGraphQLRequestContext = { ...requestContext, context: context as unknown as GatewayGraphQLRequestContext['context'] };
     const purpose = context.use.purpose;
-    if (!purpose) {
-      if (isIntrospectionOnly(rc.operation)) return inner(rc);
-      // Governance (the platform's own API) is not a use of provider data: it needs no purpose.
-      if (!isPlatformOnly(rc.operation, deps.catalog)) {
-        await audit(rc, 'PURPOSE_REQUIRED', startedAt);
-        throw shareError('PURPOSE_REQUIRED', { withStatus: true });
-      }
-    }
-    await deps.abilities.settled();
-    const ability = deps.abilities.abilityFor(context.consumer, purpose);
-    const pruned = authorize(rc, ability);
+    let pruned: PrunedOperation | undefined;
     let result: GatewayExecutionResult;
     try {
+      // Apollo Server leaves resolving the operation to the executor: refused here, before anything runs.
+      if (!rc.operation) {
+        const named = rc.request.operationName;
+        const message = named ? `The document has no operation named "${named}"` : 'The document holds several operations: name the one to run in operationName';
+        result = { errors: [shareError('OPERATION_RESOLUTION_FAILURE', { message })] };
+        await audit(rc, outcomeOf(result), startedAt);
+        return result;
+      }
+      if (!purpose) {
+        if (isIntrospectionOnly(rc.operation)) {
+          result = await inner(rc);
+          await audit(rc, outcomeOf(result), startedAt);
+          return result;
+        }
+        // Governance (the platform's own API) is not a use of provider data: it needs no purpose.
+        if (!isPlatformOnly(rc.operation, deps.catalog)) throw shareError('PURPOSE_REQUIRED', { withStatus: true });
+      }
+      await deps.abilities.settled();
+      pruned = authorize(rc, deps.abilities.abilityFor(context.consumer, purpose));
       result = await execute(rc, context, pruned);
     } catch (error) {
-      await audit(rc, 'ERROR', startedAt, pruned.verdict);
+      const code = clientCodeOf(error);
+      if (code !== 'AUDIT_UNAVAILABLE') await audit(rc, { outcome: code === 'PURPOSE_REQUIRED' ? 'REJECTED' : 'ERROR', code }, startedAt, pruned?.verdict);
       throw error;
     }
     await audit(rc, outcomeOf(result, pruned.verdict), startedAt, pruned.verdict);
@@ -118,11 +133,13 @@ export function createEnforcingExecutor(inner: GatewayExecutor, deps: Enforcemen
   };
 }
 
-function outcomeOf(result: GatewayExecutionResult, verdict: OperationVerdict): AuditOutcome {
-  const codes = (result.errors ?? []).map((error) => error.extensions?.['code']);
-  if (codes.includes('FORBIDDEN_OPERATION')) return 'REFUSED';
-  if (codes.some((code) => code !== 'FORBIDDEN_FIELD')) return 'ERROR';
-  return verdict.deniedFields.length > 0 ? 'PARTIAL' : 'SERVED';
+/** The record's outcome: refused in strict mode, rejected before execution (invalid variables), failed, or served. */
+function outcomeOf(result: GatewayExecutionResult, verdict?: OperationVerdict): { outcome: AuditOutcome; code?: string } {
+  const errors = (result.errors ?? []).filter((error) => error.extensions?.['code'] !== 'FORBIDDEN_FIELD');
+  if (errors.some((error) => error.extensions?.['code'] === 'FORBIDDEN_OPERATION')) return { outcome: 'REFUSED', code: 'FORBIDDEN_OPERATION' };
+  // No data at all (not even null): the executor refused the operation before running it (invalid variables).
+  if (errors.length > 0) return { outcome: result.data === undefined ? 'REJECTED' : 'ERROR', code: clientCodeOf(errors[0]) };
+  return { outcome: (verdict?.deniedFields.length ?? 0) > 0 ? 'PARTIAL' : 'SERVED' };
 }
 
 function forbiddenField(catalog: ShareCatalog, denied: DeniedField, path: ReadonlyArray<string | number>) {

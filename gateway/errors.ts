@@ -26,7 +26,7 @@ export const ERROR_CODES = {
   CONFLICT: { status: 200, message: 'The record is no longer in a state that allows this' },
   AUDIT_UNAVAILABLE: { status: 503, message: 'The request could not be audited, so no data was served; try again shortly' },
   PROVIDER_UNAVAILABLE: { status: 502, message: 'A provider department could not be reached; its data items are null' },
-  ROUTE_NOT_FOUND: { status: 404, message: 'No such endpoint: the gateway serves POST /graphql, GET /healthz and GET /readyz' },
+  ROUTE_NOT_FOUND: { status: 404, message: 'No such endpoint: the gateway serves /graphql, GET /healthz and GET /readyz; a subgraph only POST /graphql signed by the gateway and GET /healthz, spelled exactly' },
   METHOD_NOT_ALLOWED: { status: 405, message: 'This endpoint does not accept that HTTP method; the Allow header lists those it does' },
   PAYLOAD_TOO_LARGE: { status: 413, message: 'The request body exceeds the largest body the gateway reads' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'Send the request body as application/json' },

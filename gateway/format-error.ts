@@ -8,7 +8,7 @@ import { ERROR_CODES, isErrorCode } from './errors.ts';
 import { recodeRefusal } from './recode-refusal.ts';
 
 /** Codes a subgraph may return to the client as they are: the caller's own mistakes or rights. */
-const SUBGRAPH_CLIENT_CODES = new Set(['FORBIDDEN', 'NOT_FOUND', 'CONFLICT']);
+export const SUBGRAPH_CLIENT_CODES: ReadonlySet<string> = new Set(['FORBIDDEN', 'NOT_FOUND', 'CONFLICT']);
 
 interface ErrorLike {
   message?: string;
@@ -28,27 +28,36 @@ function findBadUserInput(error: unknown): ErrorLike | undefined {
   return undefined;
 }
 
+/** The code the consumer sees, from an error's extensions (as formatted, or raw) and its cause chain. */
+function decideCode(extensions: Record<string, unknown>, error: unknown): string {
+  if (findBadUserInput(error)) return 'BAD_USER_INPUT';
+  const code = extensions['code'];
+  if (typeof extensions['serviceName'] === 'string') return SUBGRAPH_CLIENT_CODES.has(String(code)) ? String(code) : 'PROVIDER_UNAVAILABLE';
+  return isErrorCode(code) ? code : 'INTERNAL_SERVER_ERROR';
+}
+
+/** The code a consumer sees for an error, decided as `formatError` decides it: the audit record of a failed operation carries the same. */
+export function clientCodeOf(error: unknown): string {
+  const { message, extensions = {} } = (error ?? {}) as ErrorLike;
+  const refusal = recodeRefusal({ message: String(message ?? ''), extensions }, error);
+  return refusal ? String(refusal.extensions?.['code']) : decideCode(extensions, error);
+}
+
 export function createErrorFormatter(log: (error: unknown) => void) {
   return function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
     const base = { message: formatted.message, ...(formatted.locations ? { locations: formatted.locations } : {}), ...(formatted.path ? { path: formatted.path } : {}) };
     const refusal = recodeRefusal(formatted, error);
     if (refusal) return refusal;
-    const badInput = findBadUserInput(error);
-    if (badInput) {
-      const detail = badInput.message ?? formatted.message;
-      return { ...base, message: detail, extensions: { code: 'BAD_USER_INPUT' } };
-    }
     const extensions = { ...formatted.extensions };
-    const code = extensions['code'];
+    const code = decideCode(extensions, error);
     const serviceName = extensions['serviceName'];
-    if (typeof serviceName === 'string' && SUBGRAPH_CLIENT_CODES.has(String(code))) {
-      return { ...base, extensions: { code: code as string } };
-    }
+    if (code === 'BAD_USER_INPUT') return { ...base, message: findBadUserInput(error)?.message ?? formatted.message, extensions: { code } };
     if (typeof serviceName === 'string') {
+      if (code !== 'PROVIDER_UNAVAILABLE') return { ...base, extensions: { code } };
       log(error);
-      return { ...base, message: `Provider ${serviceName} could not answer; its data items are missing from this response`, extensions: { code: 'PROVIDER_UNAVAILABLE', provider: serviceName } };
+      return { ...base, message: `Provider ${serviceName} could not answer; its data items are missing from this response`, extensions: { code, provider: serviceName } };
     }
-    if (isErrorCode(code) && code !== 'INTERNAL_SERVER_ERROR') {
+    if (code !== 'INTERNAL_SERVER_ERROR') {
       delete extensions['stacktrace'];
       delete extensions['http'];
       return { ...base, extensions };

@@ -3,11 +3,13 @@
  * environment (gateway/config.ts), in front of department subgraphs that run elsewhere
  * (`npm run subgraphs`, containers, other hosts).
  */
-import { auditSpoolPath, readGatewayConfig } from './config.ts';
+import { auditAnchorDir, auditQuarantinePath, auditSpoolPath, readGatewayConfig } from './config.ts';
+import { checkpointLogPath } from './audit/checkpoint-anchors.ts';
 import { readSupergraphFile } from './create-gateway.ts';
 import { DISTRICT_DEPARTMENTS } from './governance/departments.ts';
 import { seedStore } from './governance/seed.ts';
-import { ensureDemoKeyPair, loadKeyPair, loadPublicKey } from './keys.ts';
+import { demoKeyPath, ensureDemoKeyPair, loadKeyPair, loadPublicKey } from './keys.ts';
+import { watchSigningKey } from './key-set.ts';
 import { startGateway } from './start-gateway.ts';
 import { defaultPgliteDir, openStore } from './store/database.ts';
 import { migrateToLatest } from './store/migrate.ts';
@@ -19,6 +21,11 @@ try {
     ? await loadPublicKey(config.tokenPublicKeyPath)
     : (await ensureDemoKeyPair(config.dataDir, 'token-issuer')).publicKey;
   const gatewaySigning = config.gatewaySigningKeyPath ? await loadKeyPair(config.gatewaySigningKeyPath) : await ensureDemoKeyPair(config.dataDir, 'gateway-signing');
+  // Checkpoints are signed with their own key, read again when `npm run keys:rotate` replaces it.
+  const auditSigningKeyPath = config.auditSigningKeyPath ?? demoKeyPath(config.dataDir, 'audit-signing', 'private');
+  if (!config.auditSigningKeyPath) await ensureDemoKeyPair(config.dataDir, 'audit-signing');
+  const auditSigningKey = watchSigningKey(auditSigningKeyPath);
+  await auditSigningKey(); // an unreadable key stops the start
   const store = await openStore({ databaseUrl: config.databaseUrl, pgliteDir: defaultPgliteDir(config.dataDir) });
   await migrateToLatest(store.db);
   await seedStore(store.db);
@@ -35,12 +42,19 @@ try {
     governancePort: config.governancePort,
     logLevel: config.logLevel,
     undeclaredFields: config.undeclaredFields,
-    audit: { chain: config.auditChain, spoolPath: auditSpoolPath(config.dataDir, config.auditChain) },
+    audit: {
+      chain: config.auditChain,
+      spoolPath: auditSpoolPath(config.dataDir, config.auditChain),
+      quarantinePath: auditQuarantinePath(config.dataDir, config.auditChain),
+      checkpointLogPath: checkpointLogPath(auditAnchorDir(config.dataDir), config.auditChain),
+      signingKey: auditSigningKey,
+    },
     redisUrl: config.redisUrl,
     redisPrefix: config.redisPrefix,
     rateLimits: config.rateLimits,
     entityBudgetPerMinute: config.entityBudgetPerMinute,
     limits: { keysPerRequest: config.maxKeysPerRequest },
+    grantMaxValidityDays: config.grantMaxValidityDays,
   });
   running.gateway.app.log.info({ url: running.url, store: store.kind, redis: config.redisUrl ? 'shared' : 'in memory' }, 'gateway ready');
   const stop = async () => {

@@ -4,8 +4,7 @@
  * Serves art. 5(2) and 15: a clear purpose on every use.
  */
 import { isPurpose, type Purpose } from '../schema/share-spec.ts';
-
-export const MATTER_MAX_LENGTH = 128;
+import { MATTER_TEXT, readConsumerText } from './read-consumer-text.ts';
 
 export interface DeclaredUse {
   /** Undefined when not declared; the gateway then refuses any data query. */
@@ -25,9 +24,12 @@ export function readPurpose(headers: { purpose?: string; matter?: string; mode?:
       message: `"${purpose}" is not a purpose of use: declare one of ADMINISTRATIVE_BASIS, WORK_REFERENCE, DATA_VERIFICATION, BUSINESS_COLLABORATION in X-Share-Purpose`,
     };
   }
-  const matter = headers.matter === undefined ? undefined : decodeMatter(headers.matter);
-  if (matter !== undefined && matter.length > MATTER_MAX_LENGTH) {
-    return { problem: 'BAD_REQUEST', message: `X-Share-Matter must be at most ${MATTER_MAX_LENGTH} characters` };
+  let matter: string | undefined;
+  if (headers.matter !== undefined) {
+    // Checked after decoding: `%00` or `%E2%80%AE` must not become a NUL or a bidi override in the record.
+    const verdict = readConsumerText(decodeMatter(headers.matter), MATTER_TEXT);
+    if ('problem' in verdict) return { problem: 'BAD_REQUEST', message: verdict.problem };
+    matter = verdict.text;
   }
   const mode = headers.mode?.trim().toLowerCase();
   if (mode !== undefined && mode !== '' && mode !== 'strict' && mode !== 'partial') {

@@ -5,7 +5,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
-import { calculateJwkThumbprint, type CryptoKey, type KeyObject } from 'jose';
+import type { CryptoKey, KeyObject } from 'jose';
 import { composeSupergraph, type SubgraphSource } from '../schema/compose-supergraph.ts';
 import { readShareCatalog } from '../schema/read-share-catalog.ts';
 import type { ShareCatalog } from '../policies/types.ts';
@@ -18,6 +18,8 @@ import { createEntityBudget } from './entity-budget.ts';
 import type { OperationLimits } from './operation-limits.ts';
 import { createAuditSpool } from './audit/audit-spool.ts';
 import { createAuditWriter } from './audit/audit-writer.ts';
+import { DEFAULT_GRANT_MAX_VALIDITY_DAYS } from './config.ts';
+import { createCheckpointLog, createRedisCheckpointPublisher } from './audit/checkpoint-anchors.ts';
 import { createGateway, type Gateway } from './create-gateway.ts';
 import { syncCatalog } from './governance/catalog.ts';
 import { createGovernanceSubgraph, GOVERNANCE_SUBGRAPH, GOVERNANCE_TYPE_DEFS } from './governance/governance-subgraph.ts';
@@ -44,8 +46,12 @@ export interface StartGatewayOptions {
   undeclaredFields?: 'deny' | 'unconditional';
   /** Replaces the store-backed grants (tests that drive grants directly). */
   grants?: GrantSource;
-  /** Audit chain of this instance and its local spool file; without them nothing is audited (benchmark baselines only). */
-  audit?: { chain: string; spoolPath: string } | undefined;
+  /**
+   * Audit chain of this instance, its local spool and quarantine files, its checkpoint log (the
+   * anchor outside the store) and the current audit signing key (asked at each checkpoint); without
+   * them nothing is audited (benchmark baselines only).
+   */
+  audit?: { chain: string; spoolPath: string; quarantinePath: string; checkpointLogPath: string; signingKey: () => Promise<KeyPair> } | undefined;
   /** Shared Redis (invalidation, rate limits); absent → in memory, this instance only. */
   redisUrl?: string | undefined;
   redisPrefix?: string;
@@ -54,6 +60,8 @@ export interface StartGatewayOptions {
   entityBudgetPerMinute?: number | undefined;
   /** Operation limits other than the defaults. */
   limits?: Partial<OperationLimits> | undefined;
+  /** Longest validity of a grant, in days; default 365 (`GRANT_MAX_VALIDITY_DAYS`). */
+  grantMaxValidityDays?: number;
   /** Observes calls the governance subgraph accepts (tests). */
   onGovernanceCall?: Parameters<typeof createSubgraphServer>[1]['onGatewayCall'];
 }
@@ -78,9 +86,11 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     ? await createAuditWriter({
         db: options.store.db,
         spool: createAuditSpool(options.audit.spoolPath),
+        quarantineFile: createAuditSpool(options.audit.quarantinePath),
         chain: options.audit.chain,
-        signingKey: options.gatewaySigning.privateKey,
-        keyId: await calculateJwkThumbprint(options.gatewaySigning.publicJwk),
+        checkpointKey: options.audit.signingKey,
+        checkpointLog: createCheckpointLog(options.audit.checkpointLogPath),
+        ...(redis ? { publishCheckpoints: createRedisCheckpointPublisher(redis, prefix) } : {}),
       })
     : undefined;
   const grants = options.grants ?? storeGrants!;
@@ -92,6 +102,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
       return catalog;
     },
     departments: options.departments,
+    grantMaxValidityDays: options.grantMaxValidityDays ?? DEFAULT_GRANT_MAX_VALIDITY_DAYS,
     now: () => new Date(),
     grantsChanged: async () => {
       await storeGrants?.refresh();
@@ -104,7 +115,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
   try {
     if (!supergraphSdl) {
       governance = await createSubgraphServer(createGovernanceSubgraph(governanceDeps), {
-        gatewayPublicKey: options.gatewaySigning.publicKey,
+        gatewayKeys: options.gatewaySigning.publicKey,
         logLevel: options.logLevel,
         ...(options.onGovernanceCall ? { onGatewayCall: options.onGovernanceCall } : {}),
       });

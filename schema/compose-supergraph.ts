@@ -1,12 +1,14 @@
 /**
- * Composes the department subgraphs into the supergraph, after the publish checks: a subgraph that
- * breaks a share rule, or a set that does not compose, is refused with every problem named.
+ * Composes the department subgraphs into the supergraph between the publish checks: a subgraph that
+ * breaks a share rule, a set that does not compose, or a composed supergraph whose share declarations
+ * contradict each other is refused with every problem named.
  */
 import { composeServices } from '@apollo/composition';
 import { parse } from 'graphql';
 import { buildSubgraphSdl } from './build-subgraph-sdl.ts';
 import { expandShareDefaults } from './expand-share-defaults.ts';
 import { checkSubgraph } from './publish-checks/check-subgraph.ts';
+import { checkSupergraph } from './publish-checks/check-supergraph.ts';
 import type { PublishViolation } from './publish-checks/publish-check-context.ts';
 
 export interface SubgraphSource {
@@ -51,5 +53,7 @@ export function composeSupergraph(subgraphs: readonly SubgraphSource[]): string 
   if (result.errors) {
     throw new SupergraphRejectedError([], result.errors.map((error) => error.message));
   }
+  const contradictions = checkSupergraph(result.supergraphSdl);
+  if (contradictions.length > 0) throw new SupergraphRejectedError(contradictions, []);
   return result.supergraphSdl;
 }

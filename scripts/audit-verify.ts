@@ -1,27 +1,68 @@
 /**
- * `npm run audit:verify`: checks the whole audit trail of the configured store (DATABASE_URL, or
- * PGlite in DATA_DIR) against the gateway's public key (GATEWAY_PUBLIC_KEY_PATH, default the demo
- * key). Prints what it verified; exits 1 naming the first broken record.
+ * `npm run audit:verify [-- --anchors <dir> …]`: checks the whole audit trail of the configured
+ * store (DATABASE_URL, or PGlite in DATA_DIR) — hash chains, checkpoint signatures against the audit
+ * key set (AUDIT_PUBLIC_KEYS_PATH, default the demo set), the checkpoint cadence, and every
+ * checkpoint anchored outside the store: the checkpoint logs in `--anchors` (default DATA_DIR/audit
+ * when it exists) and, when REDIS_URL is set, the copies published to Redis — and the governance
+ * event log's hash chain. Prints what it verified and every quarantined record (its content was
+ * refused by the store; it is accepted in its place only because its JSON hashes to the chain's
+ * hash); exits 1 naming the first break, 2 when it cannot run.
  */
-import { readGatewayConfig } from '../gateway/config.ts';
-import { ensureDemoKeyPair, loadPublicKey } from '../gateway/keys.ts';
+import { existsSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { auditAnchorDir, readGatewayConfig } from '../gateway/config.ts';
+import { demoKeyPath, ensureDemoKeyPair } from '../gateway/keys.ts';
+import { loadPublicKeySet } from '../gateway/key-set.ts';
+import { checkpointLogAnchors, redisCheckpointAnchors, type CheckpointAnchors } from '../gateway/audit/checkpoint-anchors.ts';
 import { verifyAuditChains } from '../gateway/audit/verify-audit-chain.ts';
+import { verifyGovernanceEvents } from '../gateway/governance/governance-event-chain.ts';
+import { closeRedis, connectRedis, type Redis } from '../gateway/cache/redis-connection.ts';
 import { defaultPgliteDir, openStore } from '../gateway/store/database.ts';
 import { migrateToLatest } from '../gateway/store/migrate.ts';
 
+function fail(message: string): never {
+  process.stderr.write(`${message}\nUsage: npm run audit:verify [-- --anchors <dir> ...]\n`);
+  process.exit(2);
+}
+
+let values: { anchors?: string[] };
+try {
+  ({ values } = parseArgs({ options: { anchors: { type: 'string', multiple: true } } }));
+} catch (error) {
+  fail((error as Error).message);
+}
 const config = readGatewayConfig();
-const publicKeyPath = process.env['GATEWAY_PUBLIC_KEY_PATH'];
-const publicKey = publicKeyPath ? await loadPublicKey(publicKeyPath) : (await ensureDemoKeyPair(config.dataDir, 'gateway-signing')).publicKey;
+for (const dir of values.anchors ?? []) if (!existsSync(dir)) fail(`--anchors ${dir}: no such directory`);
+const anchorDirs = values.anchors ?? (existsSync(auditAnchorDir(config.dataDir)) ? [auditAnchorDir(config.dataDir)] : []);
+if (!config.auditPublicKeysPath) await ensureDemoKeyPair(config.dataDir, 'audit-signing');
+const keys = await loadPublicKeySet(config.auditPublicKeysPath ?? demoKeyPath(config.dataDir, 'audit-signing', 'public-keys'));
+let redis: Redis | undefined;
+const anchors: CheckpointAnchors[] = anchorDirs.map(checkpointLogAnchors);
+if (config.redisUrl) {
+  redis = connectRedis(config.redisUrl, () => undefined);
+  anchors.push(redisCheckpointAnchors(redis, config.redisPrefix));
+}
 const store = await openStore({ databaseUrl: config.databaseUrl, pgliteDir: defaultPgliteDir(config.dataDir) });
 try {
   await migrateToLatest(store.db);
-  const report = await verifyAuditChains(store.db, publicKey);
+  const report = await verifyAuditChains(store.db, { keys, anchors });
+  const quarantined = report.quarantined.map((held) => `  chain ${held.chain}, record ${held.seq}, quarantined ${held.at}: ${held.reason}\n`).join('');
   if (report.ok) {
-    process.stdout.write(`Audit trail intact: ${report.records} records in ${report.chains} chain(s), ${report.checkpoints} signed checkpoint(s) verified.\n`);
+    const against = anchors.length > 0 ? `, ${report.anchored} of them anchored in ${anchors.map((a) => a.name).join(' and ')}` : ', no anchors given';
+    process.stdout.write(`Audit trail intact: ${report.records} records in ${report.chains} chain(s), ${report.checkpoints} signed checkpoint(s) verified${against}.\n`);
+    if (quarantined) process.stdout.write(`${report.quarantined.length} quarantined record(s), each matching its place in the chain (the store refused their content; see audit_quarantine):\n${quarantined}`);
   } else {
     process.stderr.write(`Audit trail BROKEN after ${report.records} verified records: ${report.problem}\n`);
     process.exitCode = 1;
   }
+  const governance = await verifyGovernanceEvents(store.db);
+  if (governance.ok) {
+    process.stdout.write(`Governance log intact: ${governance.events} events chained.\n`);
+  } else {
+    process.stderr.write(`Governance log BROKEN after ${governance.events} verified events: ${governance.problem}\n`);
+    process.exitCode = 1;
+  }
 } finally {
   await store.close();
+  await closeRedis(redis);
 }

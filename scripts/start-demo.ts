@@ -14,6 +14,7 @@ const platform = await startPlatform({
   rateLimits: config.rateLimits,
   entityBudgetPerMinute: config.entityBudgetPerMinute,
   limits: { keysPerRequest: config.maxKeysPerRequest },
+  grantMaxValidityDays: config.grantMaxValidityDays,
   logLevel: config.logLevel === 'info' ? 'warn' : config.logLevel,
 });
 

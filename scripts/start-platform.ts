@@ -5,13 +5,15 @@
  */
 import { hostname } from 'node:os';
 import type { FastifyInstance } from 'fastify';
-import { auditSpoolPath } from '../gateway/config.ts';
+import { auditAnchorDir, auditQuarantinePath, auditSpoolPath } from '../gateway/config.ts';
+import { checkpointLogPath } from '../gateway/audit/checkpoint-anchors.ts';
 import type { GrantSource } from '../gateway/ability-source.ts';
 import type { Gateway } from '../gateway/create-gateway.ts';
 import { DISTRICT_DEPARTMENTS } from '../gateway/governance/departments.ts';
 import { GOVERNANCE_DEFAULT_PORT } from '../gateway/governance/governance-subgraph.ts';
 import { seedStore } from '../gateway/governance/seed.ts';
-import { ensureDemoKeyPair, type KeyPair } from '../gateway/keys.ts';
+import { demoKeyPath, ensureDemoKeyPair, type KeyPair } from '../gateway/keys.ts';
+import { loadPublicKeySet, watchSigningKey, type PublicKeySet } from '../gateway/key-set.ts';
 import { startGateway } from '../gateway/start-gateway.ts';
 import type { RateLimits } from '../gateway/rate-limit.ts';
 import type { OperationLimits } from '../gateway/operation-limits.ts';
@@ -49,6 +51,8 @@ export interface PlatformOptions {
   entityBudgetPerMinute?: number | undefined;
   /** Operation limits other than the defaults. */
   limits?: Partial<OperationLimits> | undefined;
+  /** Longest validity of a grant, in days; default 365. */
+  grantMaxValidityDays?: number;
 }
 
 export interface Platform {
@@ -60,12 +64,18 @@ export interface Platform {
   store: Store;
   tokenIssuer: KeyPair;
   gatewaySigning: KeyPair;
+  /** Every current and retired audit public key (`DATA_DIR/keys/audit-signing.public-keys.json`). */
+  auditKeys: PublicKeySet;
   close(): Promise<void>;
 }
 
 export async function startPlatform(options: PlatformOptions): Promise<Platform> {
   const tokenIssuer = await ensureDemoKeyPair(options.dataDir, 'token-issuer');
   const gatewaySigning = await ensureDemoKeyPair(options.dataDir, 'gateway-signing');
+  await ensureDemoKeyPair(options.dataDir, 'audit-signing');
+  // Subgraphs accept every key of the gateway's set, so a gateway restarted after a rotation is answered.
+  const gatewayKeys = await loadPublicKeySet(demoKeyPath(options.dataDir, 'gateway-signing', 'public-keys'));
+  const auditKeys = await loadPublicKeySet(demoKeyPath(options.dataDir, 'audit-signing', 'public-keys'));
   const logLevel = options.logLevel ?? 'silent';
   const auditChain = options.auditChain ?? `gateway-${hostname()}-${options.gatewayPort ?? 4000}`;
   const store = await openStore({ databaseUrl: options.databaseUrl, pgliteDir: options.pgliteInMemory ? undefined : defaultPgliteDir(options.dataDir) });
@@ -75,7 +85,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     await seedStore(store.db);
     for (const subgraph of SUBGRAPHS) {
       const app = await createSubgraphServer(subgraph.definition, {
-        gatewayPublicKey: gatewaySigning.publicKey,
+        gatewayKeys,
         logLevel,
         ...(options.onSubgraphCall ? { onGatewayCall: options.onSubgraphCall } : {}),
         ...(options.redisUrl ? { redisUrl: options.redisUrl } : {}),
@@ -95,12 +105,19 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       logLevel,
       ...(options.grants ? { grants: options.grants } : {}),
       ...(options.onSubgraphCall ? { onGovernanceCall: options.onSubgraphCall } : {}),
-      audit: options.audit === false ? undefined : { chain: auditChain, spoolPath: auditSpoolPath(options.dataDir, auditChain) },
+      audit: options.audit === false ? undefined : {
+        chain: auditChain,
+        spoolPath: auditSpoolPath(options.dataDir, auditChain),
+        quarantinePath: auditQuarantinePath(options.dataDir, auditChain),
+        checkpointLogPath: checkpointLogPath(auditAnchorDir(options.dataDir), auditChain),
+        signingKey: watchSigningKey(demoKeyPath(options.dataDir, 'audit-signing', 'private')),
+      },
       redisUrl: options.redisUrl,
       ...(options.redisPrefix ? { redisPrefix: options.redisPrefix } : {}),
       ...(options.rateLimits ? { rateLimits: options.rateLimits } : {}),
       entityBudgetPerMinute: options.entityBudgetPerMinute,
       limits: options.limits,
+      ...(options.grantMaxValidityDays ? { grantMaxValidityDays: options.grantMaxValidityDays } : {}),
     });
     return {
       gateway: running.gateway,
@@ -111,6 +128,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       store,
       tokenIssuer,
       gatewaySigning,
+      auditKeys,
       close: async () => {
         await running.close();
         await Promise.all(subgraphs.map((subgraph) => subgraph.app.close()));

@@ -1,16 +1,19 @@
 /**
  * `npm run subgraphs`: the six department subgraphs on their ports (4101…), accepting calls signed
- * with the gateway key whose public half is `GATEWAY_PUBLIC_KEY_PATH` (default: the demo key);
+ * with any key of the gateway's key set `GATEWAY_PUBLIC_KEY_PATH` (a public JWK or a JWK set of
+ * current and retired keys; default the demo set), read again when a call matches none of them;
  * `SUBGRAPH=<name>` starts one only; `REDIS_URL` puts their resolver cache in Redis.
  */
 import { readGatewayConfig } from '../gateway/config.ts';
-import { ensureDemoKeyPair, loadPublicKey } from '../gateway/keys.ts';
+import { demoKeyPath, ensureDemoKeyPair } from '../gateway/keys.ts';
+import { loadPublicKeySet } from '../gateway/key-set.ts';
 import { createSubgraphServer } from '../subgraphs/shared/create-subgraph-server.ts';
 import { SUBGRAPHS } from '../subgraphs/registry.ts';
 
 const config = readGatewayConfig();
 const publicKeyPath = process.env['GATEWAY_PUBLIC_KEY_PATH'];
-const gatewayPublicKey = publicKeyPath ? await loadPublicKey(publicKeyPath) : (await ensureDemoKeyPair(config.dataDir, 'gateway-signing')).publicKey;
+if (!publicKeyPath) await ensureDemoKeyPair(config.dataDir, 'gateway-signing');
+const gatewayKeys = await loadPublicKeySet(publicKeyPath ?? demoKeyPath(config.dataDir, 'gateway-signing', 'public-keys'));
 // SUBGRAPH=<name> starts one department only (one container per department).
 const only = process.env['SUBGRAPH'];
 const selected = only ? SUBGRAPHS.filter((subgraph) => subgraph.name === only) : SUBGRAPHS;
@@ -20,7 +23,7 @@ if (selected.length === 0) {
 }
 const apps = await Promise.all(
   selected.map(async (subgraph) => {
-    const app = await createSubgraphServer(subgraph.definition, { gatewayPublicKey, logLevel: config.logLevel, ...(config.redisUrl ? { redisUrl: config.redisUrl } : {}) });
+    const app = await createSubgraphServer(subgraph.definition, { gatewayKeys, logLevel: config.logLevel, ...(config.redisUrl ? { redisUrl: config.redisUrl } : {}) });
     await app.listen({ host: config.host, port: subgraph.defaultPort });
     return app;
   }),

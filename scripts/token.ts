@@ -1,4 +1,10 @@
-/** `npm run token -- --dept <code> [--roles consumer,provider-admin] [--app <id>] [--ttl 12h]` */
+/**
+ * `npm run token -- --dept <code> [--roles consumer,provider-admin] [--app <id>] [--ttl 12h]`
+ *
+ * Without `--app`, a token with an administrative role is issued to the department's first sharing
+ * administrator of the demo registry (`<dept>-admin`), the only application governance honours the
+ * role for until the operator lists others; a consumer token to `<dept>-app`.
+ */
 import { parseArgs } from 'node:util';
 import { readGatewayConfig } from '../gateway/config.ts';
 import { ensureDemoKeyPair } from '../gateway/keys.ts';
@@ -21,6 +27,9 @@ if (!values.dept || !PLATFORM_DEPARTMENTS.includes(values.dept)) fail(`--dept mu
 const roles = (values.roles ?? 'consumer').split(',').map((role) => role.trim());
 if (!roles.every((role) => (ROLES as readonly string[]).includes(role))) fail(`--roles must be a subset of ${ROLES.join(', ')}`);
 
+const administrative = roles.includes('provider-admin') || roles.includes('platform-admin');
+const app = values.app ?? (administrative ? `${values.dept}-admin` : undefined);
+
 const config = readGatewayConfig();
 const issuer = await ensureDemoKeyPair(config.dataDir, 'token-issuer');
-process.stdout.write(`${await issueToken(issuer.privateKey, { dept: values.dept, roles: roles as Role[], ...(values.app ? { app: values.app } : {}), expiresIn: values.ttl ?? '12h' })}\n`);
+process.stdout.write(`${await issueToken(issuer.privateKey, { dept: values.dept, roles: roles as Role[], ...(app ? { app } : {}), expiresIn: values.ttl ?? '12h' })}\n`);

@@ -6,6 +6,8 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChains } from '../gateway/audit/verify-audit-chain.ts';
+import { checkpointLogAnchors } from '../gateway/audit/checkpoint-anchors.ts';
+import { auditAnchorDir } from '../gateway/config.ts';
 import { DEMO } from '../subgraphs/shared/district.ts';
 import { STORE_BACKENDS, type TestDatabase } from './support/databases.ts';
 import { startStoreBackedPlatform, stopStoreBackedPlatform, type TestPlatform } from './support/test-platform.ts';
@@ -20,7 +22,7 @@ describe.each(STORE_BACKENDS)('audit on %s', (backend, createDatabase) => {
   afterAll(() => stopStoreBackedPlatform(platform, database));
 
   const recordOf = (requestId: string | null) => platform.store.db.selectFrom('audit_records').selectAll().where('request_id', '=', requestId!).execute();
-  const verify = () => verifyAuditChains(platform.store.db, platform.gatewaySigning.publicKey);
+  const verify = () => verifyAuditChains(platform.store.db, { keys: platform.auditKeys, anchors: [checkpointLogAnchors(auditAnchorDir(platform.dataDir))] });
 
   it('art-15: when a consumer receives data, then one record says who, for what, which items were granted and denied, and which providers served', async () => {
     const { body, requestId } = await platform.client({ dept: 'civil-affairs', app: 'means-test', purpose: 'ADMINISTRATIVE_BASIS', matter: '最低生活保障资格审核' }).query(RESIDENT_QUERY);
@@ -47,7 +49,7 @@ describe.each(STORE_BACKENDS)('audit on %s', (backend, createDatabase) => {
   });
 
   it('art-15: when a provider asks who used its data, then it sees which department received which of its items, for what, and nothing of other providers', async () => {
-    const hrAdmin = platform.client({ dept: 'human-resources', roles: ['provider-admin'] });
+    const hrAdmin = platform.client({ dept: 'human-resources', app: 'human-resources-admin', roles: ['provider-admin'] });
     const { body } = await hrAdmin.query('{ auditRecords(filter: { department: "civil-affairs" }, first: 5) { records { department purpose matter granted served { provider } } } }');
     const records = (body.data?.['auditRecords'] as { records: Array<{ department: string; granted: string[]; matter: string | null }> }).records;
     expect(records.length).toBeGreaterThanOrEqual(2);
@@ -79,16 +81,16 @@ describe.each(STORE_BACKENDS)('audit on %s', (backend, createDatabase) => {
     expect(bad.body.errors?.[0]).toMatchObject({ message: '"yesterday" is not a cursor from a previous page (nextCursor)', extensions: { code: 'BAD_USER_INPUT' } });
     const usage = await operator.query('{ dataUsage(from: "2000-01-01T00:00:00Z", to: "2100-01-01T00:00:00Z", groupBy: [CONSUMER, FIELD]) { consumer field requests } }');
     expect(usage.body.data?.['dataUsage']).toContainEqual({ consumer: 'civil-affairs', field: 'Resident.monthlyPension', requests: 2 });
-    const byProvider = await platform.client({ dept: 'human-resources', roles: ['provider-admin'] }).query('{ dataUsage(from: "2000-01-01T00:00:00Z", to: "2100-01-01T00:00:00Z", groupBy: [PROVIDER]) { provider requests } }');
+    const byProvider = await platform.client({ dept: 'human-resources', app: 'human-resources-admin', roles: ['provider-admin'] }).query('{ dataUsage(from: "2000-01-01T00:00:00Z", to: "2100-01-01T00:00:00Z", groupBy: [PROVIDER]) { provider requests } }');
     expect(byProvider.body.data?.['dataUsage']).toContainEqual({ provider: 'human-resources', requests: 2 });
   });
 
   it('when a request is refused for want of purpose, or in strict mode, then that too is recorded', async () => {
     const noPurpose = await platform.client({ dept: 'approval' }).query(RESIDENT_QUERY);
     expect(noPurpose.status).toBe(400);
-    expect((await recordOf(noPurpose.requestId))[0]).toMatchObject({ outcome: 'PURPOSE_REQUIRED', granted: [], served: {} });
+    expect((await recordOf(noPurpose.requestId))[0]).toMatchObject({ outcome: 'REJECTED', code: 'PURPOSE_REQUIRED', granted: [], served: {} });
     const strict = await platform.client({ dept: 'approval', purpose: 'WORK_REFERENCE', strict: true }).query(RESIDENT_QUERY);
-    expect((await recordOf(strict.requestId))[0]).toMatchObject({ outcome: 'REFUSED', denied: ['Resident.monthlyPension', 'Resident.criminalRecord'], served: {} });
+    expect((await recordOf(strict.requestId))[0]).toMatchObject({ outcome: 'REFUSED', code: 'FORBIDDEN_OPERATION', denied: ['Resident.monthlyPension', 'Resident.criminalRecord'], served: {} });
   });
 
   it('when the trail is verified, then every record and checkpoint checks out', async () => {
@@ -96,6 +98,15 @@ describe.each(STORE_BACKENDS)('audit on %s', (backend, createDatabase) => {
     const report = await verify();
     expect(report).toMatchObject({ ok: true, chains: 1 });
     expect(report.records).toBeGreaterThanOrEqual(34);
+  });
+
+  it('when checkpoints are signed, then with the audit key, not the key that signs subgraph calls', async () => {
+    const auditKeyId = platform.auditKeys.all()[0]!.keyId;
+    expect(auditKeyId).not.toBe(platform.gatewaySigning.keyId);
+    await expect.poll(async () => (await platform.store.db.selectFrom('audit_checkpoints').select('key_id').execute()).map((row) => row.key_id), { timeout: 45_000, interval: 1_000 })
+      .toEqual(expect.arrayContaining([auditKeyId]));
+    const keyIds = new Set((await platform.store.db.selectFrom('audit_checkpoints').select('key_id').execute()).map((row) => row.key_id));
+    expect([...keyIds]).toEqual([auditKeyId]);
   });
 
   it('art-5: when a row is changed by hand, then verification names it; when restored, it passes again', async () => {
@@ -123,9 +134,9 @@ describe.each(STORE_BACKENDS)('audit on %s', (backend, createDatabase) => {
 
   it('when `npm run audit:verify` runs against the store, then it reports what it verified, and exits 1 on a broken trail', async () => {
     if (backend === 'PGlite') return; // an in-memory PGlite cannot be opened from another process
-    const env = { ...process.env, DATABASE_URL: database.databaseUrl!, DATA_DIR: platform.dataDir, GATEWAY_PUBLIC_KEY_PATH: join(platform.dataDir, 'keys', 'gateway-signing.public.jwk.json') };
+    const env = { ...process.env, DATABASE_URL: database.databaseUrl!, DATA_DIR: platform.dataDir, AUDIT_PUBLIC_KEYS_PATH: join(platform.dataDir, 'keys', 'audit-signing.public-keys.json') };
     const intact = spawnSync(process.execPath, ['scripts/audit-verify.ts'], { cwd: root, env, encoding: 'utf8' });
-    expect(intact.stdout).toMatch(/^Audit trail intact: \d+ records in 1 chain\(s\), \d+ signed checkpoint\(s\) verified\.\n$/);
+    expect(intact.stdout).toMatch(/^Audit trail intact: \d+ records in 1 chain\(s\), \d+ signed checkpoint\(s\) verified(, \d+ of them anchored in the checkpoint log in .+|, no anchors given)\.\n/);
     expect(intact.status).toBe(0);
     const target = await platform.store.db.selectFrom('audit_records').select(['id', 'seq', 'purpose']).orderBy('seq').limit(1).executeTakeFirstOrThrow();
     await platform.store.db.updateTable('audit_records').set({ purpose: 'DATA_VERIFICATION' }).where('id', '=', target.id).execute();
@@ -133,5 +144,13 @@ describe.each(STORE_BACKENDS)('audit on %s', (backend, createDatabase) => {
     expect(broken.status).toBe(1);
     expect(broken.stderr).toMatch(new RegExp(`record ${target.seq} \\(row id ${target.id}\\): content does not match its hash`));
     await platform.store.db.updateTable('audit_records').set({ purpose: target.purpose }).where('id', '=', target.id).execute();
+    expect(intact.stdout).toMatch(/\nGovernance log intact: \d+ events chained\.\n$/);
+
+    const event = await platform.store.db.selectFrom('governance_events').select(['id', 'seq', 'reason']).orderBy('seq').limit(1).executeTakeFirstOrThrow();
+    await platform.store.db.updateTable('governance_events').set({ reason: 'rewritten' }).where('id', '=', event.id).execute();
+    const governanceBroken = spawnSync(process.execPath, ['scripts/audit-verify.ts'], { cwd: root, env, encoding: 'utf8' });
+    expect(governanceBroken.status).toBe(1);
+    expect(governanceBroken.stderr).toMatch(new RegExp(`^Governance log BROKEN after 0 verified events: governance event ${event.seq} \\(row id ${event.id}, .+\\): content does not match its hash`));
+    await platform.store.db.updateTable('governance_events').set({ reason: event.reason }).where('id', '=', event.id).execute();
   });
 });

@@ -33,6 +33,14 @@ describe('commands', () => {
     expect(decodeJwt(token).exp! - decodeJwt(token).iat!).toBe(12 * 3600);
   });
 
+  it('art-21: when a token with an administrative role is asked for without --app, then it is issued to the department\'s listed sharing administrator', () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'zhoucun-token-'));
+    const admin = run(['scripts/token.ts', '--dept', 'human-resources', '--roles', 'consumer,provider-admin'], { DATA_DIR: dataDir });
+    expect(decodeJwt(admin.stdout.trim())).toMatchObject({ sub: 'human-resources-admin', dept: 'human-resources' });
+    const consumer = run(['scripts/token.ts', '--dept', 'civil-affairs'], { DATA_DIR: dataDir });
+    expect(decodeJwt(consumer.stdout.trim())).toMatchObject({ sub: 'civil-affairs-app', roles: ['consumer'] });
+  });
+
   it('when the token command gets an unknown department, then it says which are known and exits 2', () => {
     const result = run(['scripts/token.ts', '--dept', 'tax-bureau'], { DATA_DIR: mkdtempSync(join(tmpdir(), 'zhoucun-token-')) });
     expect(result.status).toBe(2);

@@ -5,12 +5,14 @@
  */
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addWorkingDays, chinaDate } from '../policies/governance/china-date.ts';
+import { addCalendarDays, addWorkingDays, chinaDate } from '../policies/governance/china-date.ts';
 import { DEMO } from '../subgraphs/shared/district.ts';
 import { STORE_BACKENDS, type TestDatabase } from './support/databases.ts';
 import { startStoreBackedPlatform, stopStoreBackedPlatform, type GraphQLBody, type TestPlatform } from './support/test-platform.ts';
 
 const PENSION_QUERY = `{ resident(citizenId: "${DEMO.resident}") { name monthlyPension } }`;
+/** Within both the default validity of a request and the longest validity of a grant. */
+const SOON = addCalendarDays(chinaDate(new Date()), 180);
 const REQUEST_FIELDS = 'id status fields purpose requestedBy requestingDepartment provider dueDate overdue decidedAt reason grants { id field live validUntil }';
 
 function pensionOf(body: GraphQLBody): unknown {
@@ -28,7 +30,7 @@ describe.each(STORE_BACKENDS)('governance on %s', (_backend, createDatabase) => 
   afterAll(() => stopStoreBackedPlatform(platform, database));
 
   const reader = () => platform.client({ dept: 'approval', purpose: 'DATA_VERIFICATION' });
-  const approvalApp = () => platform.client({ dept: 'approval', app: 'approval-app', roles: ['consumer', 'provider-admin'] });
+  const approvalApp = () => platform.client({ dept: 'approval', app: 'approval-admin', roles: ['consumer', 'provider-admin'] });
   const hrAdmin = () => platform.client({ dept: 'human-resources', app: 'human-resources-admin', roles: ['consumer', 'provider-admin'] });
   const operator = () => platform.client({ dept: 'info-center', app: 'info-center-admin', roles: ['platform-admin'] });
 
@@ -47,7 +49,7 @@ describe.each(STORE_BACKENDS)('governance on %s', (_backend, createDatabase) => 
 
     const applied = await apply(['Resident.monthlyPension']);
     const request = applied.data?.['requestAccess'] as Record<string, unknown>;
-    expect(request).toMatchObject({ status: 'PENDING', provider: 'human-resources', requestingDepartment: 'approval', requestedBy: 'approval-app', overdue: false, grants: [] });
+    expect(request).toMatchObject({ status: 'PENDING', provider: 'human-resources', requestingDepartment: 'approval', requestedBy: 'approval-admin', overdue: false, grants: [] });
     expect(request['dueDate']).toBe(addWorkingDays(chinaDate(new Date()), 10));
 
     const decided = await hrAdmin().query(`mutation($id: ID!) { decideAccessRequest(id: $id, approve: true, reason: "符合共享条件") { ${REQUEST_FIELDS} } }`, { id: request['id'] });
@@ -88,12 +90,12 @@ describe.each(STORE_BACKENDS)('governance on %s', (_backend, createDatabase) => 
     expect(escalated.body.data?.['escalateAccessRequest']).toEqual({ status: 'ESCALATED' });
 
     const notOperator = await hrAdmin().query(
-      'mutation($id: ID!) { grantException(input: { department: "approval", fields: ["Resident.socialInsurance"], purpose: DATA_VERIFICATION, validUntil: "2099-12-31", basis: "x", reason: "y", requestId: $id }) { id } }',
+      `mutation($id: ID!) { grantException(input: { department: "approval", fields: ["Resident.socialInsurance"], purpose: DATA_VERIFICATION, validUntil: "${SOON}", basis: "x", reason: "y", requestId: $id }) { id } }`,
       { id },
     );
     expect(errorCodes(notOperator.body)).toEqual(['FORBIDDEN']);
     const granted = await operator().query(
-      'mutation($id: ID!) { grantException(input: { department: "approval", fields: ["Resident.socialInsurance"], purpose: DATA_VERIFICATION, validUntil: "2099-12-31", basis: "《食品经营许可和备案管理办法》第十二条", reason: "协调办公室裁定", requestId: $id }) { kind basis live } }',
+      `mutation($id: ID!) { grantException(input: { department: "approval", fields: ["Resident.socialInsurance"], purpose: DATA_VERIFICATION, validUntil: "${SOON}", basis: "《食品经营许可和备案管理办法》第十二条", reason: "协调办公室裁定", requestId: $id }) { kind basis live } }`,
       { id },
     );
     expect(granted.body.data?.['grantException']).toEqual([{ kind: 'EXCEPTION', basis: '《食品经营许可和备案管理办法》第十二条', live: true }]);
@@ -109,7 +111,7 @@ describe.each(STORE_BACKENDS)('governance on %s', (_backend, createDatabase) => 
     );
     const request = body.data?.['requestAccess'] as { id: string; status: string };
     expect(request.status).toBe('ESCALATED');
-    const psAdmin = platform.client({ dept: 'public-security', roles: ['provider-admin'] });
+    const psAdmin = platform.client({ dept: 'public-security', app: 'public-security-admin', roles: ['provider-admin'] });
     const attempt = await psAdmin.query('mutation($id: ID!) { decideAccessRequest(id: $id, approve: true) { status } }', { id: request.id });
     expect(errorCodes(attempt.body)).toEqual(['CONFLICT']);
 
@@ -118,7 +120,7 @@ describe.each(STORE_BACKENDS)('governance on %s', (_backend, createDatabase) => 
     const closed = await operator().query('mutation($id: ID!) { closeEscalation(id: $id, reason: "低保审核无需犯罪记录，依法不予提供") { status reason decidedBy } }', { id: request.id });
     expect(closed.body.data?.['closeEscalation']).toEqual({ status: 'CLOSED', reason: '低保审核无需犯罪记录，依法不予提供', decidedBy: 'info-center-admin' });
     const late = await operator().query(
-      'mutation($id: ID!) { grantException(input: { department: "civil-affairs", fields: ["Resident.criminalRecord"], purpose: ADMINISTRATIVE_BASIS, validUntil: "2099-12-31", basis: "x", reason: "y", requestId: $id }) { id } }',
+      `mutation($id: ID!) { grantException(input: { department: "civil-affairs", fields: ["Resident.criminalRecord"], purpose: ADMINISTRATIVE_BASIS, validUntil: "${SOON}", basis: "x", reason: "y", requestId: $id }) { id } }`,
       { id: request.id },
     );
     expect(errorCodes(late.body)).toEqual(['CONFLICT']);

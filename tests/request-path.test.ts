@@ -162,6 +162,27 @@ describe('step 1: authentication', () => {
       .sign(platform.tokenIssuer.privateKey);
     expect((await post(`Bearer ${badRole}`)).status).toBe(401);
   });
+
+  it.each([
+    ['a NUL', 'app\u0000'],
+    ['a right-to-left override', '\u202eppa'],
+    ['more than 64 characters', 'a'.repeat(65)],
+    ['Chinese characters', '人社门户'],
+  ])('art-15: when the token\'s application id holds %s, then it is 401 and never reaches an audit record', async (_label, sub) => {
+    const token = await new SignJWT({ dept: 'civil-affairs', roles: ['consumer'] })
+      .setProtectedHeader({ alg: 'EdDSA' }).setIssuer('zhoucun-platform').setAudience('zhoucun-gateway').setSubject(sub).setExpirationTime('1h')
+      .sign(platform.tokenIssuer.privateKey);
+    const { status, body } = await post(`Bearer ${token}`);
+    expect(status).toBe(401);
+    expect(body.errors[0]!.message).toMatch(/^Authentication failed: the token's application id \(sub\) must/);
+  });
+
+  it('when the token names a role many times, then it is 401', async () => {
+    const token = await new SignJWT({ dept: 'civil-affairs', roles: Array.from({ length: 500 }, () => 'consumer') })
+      .setProtectedHeader({ alg: 'EdDSA' }).setIssuer('zhoucun-platform').setAudience('zhoucun-gateway').setSubject('x').setExpirationTime('1h')
+      .sign(platform.tokenIssuer.privateKey);
+    expect((await post(`Bearer ${token}`)).status).toBe(401);
+  });
 });
 
 describe('step 2: purpose', () => {
@@ -182,6 +203,25 @@ describe('step 2: purpose', () => {
     const { status, body } = await platform.client({ dept: 'civil-affairs' }).query('{ __schema { queryType { name } } }');
     expect(status).toBe(200);
     expect(body.data).toEqual({ __schema: { queryType: { name: 'Query' } } });
+  });
+
+  it.each([
+    ['a NUL', '%00'],
+    ['a right-to-left override', '%E2%80%AE%E5%AE%A1%E6%A0%B8'],
+    ['a C1 control as a raw Latin-1 byte', 'a\u0085b'],
+    ['a zero-width space', '%E5%BC%A0%E2%80%8B%E4%B8%89'],
+  ])('art-15: when X-Share-Matter decodes to %s, then it is 400 BAD_REQUEST and nothing is fetched', async (_label, matter) => {
+    const calls = platform.subgraphCalls.length;
+    const { status, body } = await platform.client({ dept: 'civil-affairs', purpose: 'WORK_REFERENCE' }).query(RESIDENT_QUERY, undefined, { 'x-share-matter': matter });
+    expect(status).toBe(400);
+    expect(body.errors).toEqual([{ message: expect.stringMatching(/^X-Share-Matter must not contain control, format or separator characters \(found U\+[0-9A-F]{4}\)$/), extensions: { code: 'BAD_REQUEST' } }]);
+    expect(platform.subgraphCalls.length).toBe(calls);
+  });
+
+  it('when the operation name asked for holds a NUL, then it is 400 BAD_REQUEST', async () => {
+    const { status, body } = await platform.client({ dept: 'civil-affairs', purpose: 'WORK_REFERENCE' }).post({ query: RESIDENT_QUERY, operationName: 'Q\u0000' });
+    expect(status).toBe(400);
+    expect(body).toEqual({ errors: [{ message: 'operationName must not contain control, format or separator characters (found U+0000)', extensions: { code: 'BAD_REQUEST' } }] });
   });
 
   it('when the matter is longer than 128 characters, then it is 400 BAD_REQUEST', async () => {

@@ -55,7 +55,7 @@ beforeAll(async () => {
   const signing = await ensureDemoKeyPair(dataDir, 'gateway-signing');
   const urls: string[] = [];
   for (const subgraph of SUBGRAPHS) {
-    const app = await createSubgraphServer(subgraph.definition, { gatewayPublicKey: signing.publicKey, redisUrl: 'redis://127.0.0.1:6379' });
+    const app = await createSubgraphServer(subgraph.definition, { gatewayKeys: signing.publicKey, redisUrl: 'redis://127.0.0.1:6379' });
     urls.push(`${subgraph.name}=${await app.listen({ host: '127.0.0.1', port: 0 })}/graphql`);
     subgraphs.push(app);
   }

@@ -6,7 +6,12 @@
  */
 import { createHash } from 'node:crypto';
 
-export type AuditOutcome = 'SERVED' | 'PARTIAL' | 'REFUSED' | 'PURPOSE_REQUIRED' | 'ERROR';
+/**
+ * `REJECTED`: refused as invalid (bad header, parse or validation failure, bad key literal, missing
+ * purpose, oversize batch, rate limit…), with its `code`. `REFUSED`: strict mode refused denied items.
+ * `PURPOSE_REQUIRED` is only found in records written before refusals carried a code.
+ */
+export type AuditOutcome = 'SERVED' | 'PARTIAL' | 'REFUSED' | 'REJECTED' | 'PURPOSE_REQUIRED' | 'ERROR';
 
 export interface AuditEntry {
   /** ISO 8601 instant with milliseconds. */
@@ -24,9 +29,11 @@ export interface AuditEntry {
   masked: string[];
   /** Providers whose items were granted (the "who used my data" view). */
   providers: string[];
-  /** Provider → calls made and entities asked for. */
+  /** Provider → calls made and entities (objects) it returned. */
   served: Record<string, { calls: number; entities: number }>;
   outcome: AuditOutcome;
+  /** The error code the consumer received, for REJECTED and REFUSED; absent otherwise. */
+  code?: string | undefined;
   durationMs: number;
 }
 
@@ -39,7 +46,10 @@ export interface ChainedRecord extends AuditEntry {
 
 export const GENESIS_HASH = 'genesis';
 
-/** The record's hash: SHA-256 over its fields in a fixed order (object keys sorted), and the previous hash. */
+/**
+ * The record's hash: SHA-256 over its fields in a fixed order (object keys sorted), and the previous
+ * hash. `code` is covered only when present, so records written before it existed keep their hash.
+ */
 export function hashRecord(entry: AuditEntry, chain: string, seq: number, prevHash: string): string {
   const served = Object.keys(entry.served)
     .sort()
@@ -47,6 +57,7 @@ export function hashRecord(entry: AuditEntry, chain: string, seq: number, prevHa
   const canonical = JSON.stringify([
     chain, seq, prevHash, entry.at, entry.requestId, entry.app, entry.dept, entry.roles, entry.purpose, entry.matter,
     entry.operationHash, entry.operationName, entry.granted, entry.denied, entry.masked, entry.providers, served, entry.outcome, entry.durationMs,
+    ...(entry.code === undefined || entry.code === null ? [] : [entry.code]),
   ]);
   return createHash('sha256').update(canonical).digest('hex');
 }

@@ -1,21 +1,22 @@
 /**
  * The local spool: where audit records go, fsync'ed, while the store cannot be reached, and from
- * where they are replayed into the store when it returns. One JSON record per line.
+ * where they are replayed into the store when it returns. One JSON record per line. The same file
+ * format keeps quarantined records when the store cannot take even those.
  */
 import { open, readFile, rm, type FileHandle } from 'node:fs/promises';
 import type { ChainedRecord } from './audit-record.ts';
 
-export interface AuditSpool {
+export interface AuditSpool<T = ChainedRecord> {
   /** Appends the records and forces them to disk; rejects if that is not possible. */
-  append(records: readonly ChainedRecord[]): Promise<void>;
+  append(records: readonly T[]): Promise<void>;
   /** Every spooled record, in order; a torn last line (a crash mid-write) is skipped. */
-  read(): Promise<ChainedRecord[]>;
+  read(): Promise<T[]>;
   /** Empties the spool once its records are in the store. */
   clear(): Promise<void>;
   close(): Promise<void>;
 }
 
-export function createAuditSpool(path: string): AuditSpool {
+export function createAuditSpool<T = ChainedRecord>(path: string): AuditSpool<T> {
   let handle: FileHandle | undefined;
   const openHandle = async () => (handle ??= await open(path, 'a', 0o600));
   return {
@@ -32,11 +33,11 @@ export function createAuditSpool(path: string): AuditSpool {
         if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
         throw error;
       }
-      const records: ChainedRecord[] = [];
+      const records: T[] = [];
       for (const line of text.split('\n')) {
         if (!line.trim()) continue;
         try {
-          records.push(JSON.parse(line) as ChainedRecord);
+          records.push(JSON.parse(line) as T);
         } catch {
           // A line cut short by a crash was never acknowledged: its request got no response.
         }

@@ -1,35 +1,58 @@
-/** Step 7's input: the audit entry of one operation, from what the request path knows at its end. */
-import type { GatewayGraphQLRequestContext } from '@apollo/server-gateway-interface';
+/**
+ * The audit entry of one operation or refused request, from what the request path knows when it
+ * ends: at the edge (HTTP refusals), in the audit plugin (operations Apollo refused before
+ * execution) or in step 7 (operations executed).
+ */
+import { createHash } from 'node:crypto';
 import type { OperationVerdict } from '../../policies/authorize-operation.ts';
-import type { ShareCatalog } from '../../policies/types.ts';
-import type { GatewayContext } from '../gateway-context.ts';
+import type { Consumer, ShareCatalog } from '../../policies/types.ts';
+import type { ServedCounts } from '../count-served.ts';
+import type { DeclaredUse } from '../read-purpose.ts';
 import { grantedProviders, type AuditEntry, type AuditOutcome } from './audit-record.ts';
 
-export function buildAuditEntry(
-  rc: GatewayGraphQLRequestContext,
-  context: GatewayContext,
-  catalog: ShareCatalog,
-  outcome: AuditOutcome,
-  startedAt: number,
-  verdict?: OperationVerdict,
-): AuditEntry {
-  const granted = [...(verdict?.grantedFields ?? [])];
+export interface AuditFacts {
+  requestId: string;
+  consumer: Consumer;
+  /** Undefined when the request was refused before its purpose headers were read (or because of them). */
+  use: DeclaredUse | undefined;
+  /** SHA-256 of the operation text; empty when refused before there was one. */
+  operationHash: string;
+  operationName: string | null;
+  outcome: AuditOutcome;
+  /** The error code the consumer received (REJECTED, REFUSED, ERROR). */
+  code?: string | undefined;
+  /** `performance.now()` when the work recorded began. */
+  startedAt: number;
+  verdict?: OperationVerdict | undefined;
+  served?: ServedCounts | undefined;
+}
+
+export function buildAuditEntry(facts: AuditFacts, catalog: ShareCatalog): AuditEntry {
+  const granted = [...(facts.verdict?.grantedFields ?? [])];
   return {
     at: new Date().toISOString(),
-    requestId: context.requestId,
-    app: context.consumer.app,
-    dept: context.consumer.dept,
-    roles: [...context.consumer.roles],
-    purpose: context.use.purpose ?? null,
-    matter: context.use.matter ?? null,
-    operationHash: rc.queryHash,
-    operationName: rc.operationName ?? null,
+    requestId: facts.requestId,
+    app: facts.consumer.app,
+    dept: facts.consumer.dept,
+    roles: [...facts.consumer.roles],
+    purpose: facts.use?.purpose ?? null,
+    matter: facts.use?.matter ?? null,
+    operationHash: facts.operationHash,
+    operationName: facts.operationName,
     granted,
-    denied: (verdict?.deniedFields ?? []).map((denied) => denied.coordinate),
+    denied: (facts.verdict?.deniedFields ?? []).map((denied) => denied.coordinate),
     masked: [],
     providers: grantedProviders(granted, (coordinate) => catalog.get(coordinate)?.provider),
-    served: structuredClone(context.served),
-    outcome,
-    durationMs: Math.round(performance.now() - startedAt),
+    served: structuredClone(facts.served ?? {}),
+    outcome: facts.outcome,
+    ...(facts.code === undefined ? {} : { code: facts.code }),
+    durationMs: Math.round(performance.now() - facts.startedAt),
   };
+}
+
+/** The operation's hash when Apollo Server has not computed one: of the text sent, or the persisted-query hash asked for. */
+export function operationHashOf(request: { query?: string | undefined; extensions?: Record<string, unknown> | undefined }): string {
+  if (typeof request.query === 'string') return createHash('sha256').update(request.query).digest('hex');
+  const persisted = (request.extensions?.['persistedQuery'] as { sha256Hash?: unknown } | undefined)?.sha256Hash;
+  return typeof persisted === 'string' && /^[0-9a-f]{64}$/.test(persisted) ? persisted : '';
 }

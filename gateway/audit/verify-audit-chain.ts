@@ -1,67 +1,161 @@
 /**
  * Checks every audit chain in the store: records numbered 1, 2, 3… without gaps, each linking the
- * previous record's hash, each hash matching its content, and every checkpoint signed by the gateway
- * key over the hash the chain has at that point. Changing, deleting or inserting a row breaks one
- * of these; the first break is reported with its chain, sequence number and row id.
+ * previous record's hash, each hash matching its content; every checkpoint signed by a key of the
+ * audit key set (looked up by its key id) over the hash the chain has at that point; checkpoints at
+ * the promised cadence (no more than `records` records, nor a time span over `intervalMs`, between
+ * two of them, and no unsigned tail older than that); and every checkpoint anchored outside the
+ * store present and equal in the store. The first break is reported naming chain, records and times.
+ * A record the store refused is found in `audit_quarantine` and accepted in its place only when its
+ * JSON hashes to the hash the chain links through; it counts toward the cadence like any record, and
+ * quarantined records are listed in the report.
  */
-import { webcrypto } from 'node:crypto';
-import type { CryptoKey } from 'jose';
 import type { Kysely } from 'kysely';
+import type { PublicKeySet } from '../key-set.ts';
 import type { Database } from '../store/tables.ts';
+import { checkQuarantined } from './audit-quarantine.ts';
+import { checkpointFromRow, checkpointSignatureProblem, CHECKPOINT_CADENCE, type Checkpoint, type CheckpointCadence } from './audit-checkpoint.ts';
 import { GENESIS_HASH, hashRecord, type AuditEntry } from './audit-record.ts';
+import type { CheckpointAnchors } from './checkpoint-anchors.ts';
 
 export interface VerificationReport {
   ok: boolean;
   chains: number;
   records: number;
   checkpoints: number;
+  /** Anchored checkpoints found equal in the store. */
+  anchored: number;
+  /** Records held in quarantine (the store refused their content), each verified in its place. */
+  quarantined: Array<{ chain: string; seq: number; reason: string; at: string }>;
   /** The first problem found, naming the record. */
   problem?: string;
 }
 
+export interface VerifyAuditOptions {
+  /** Every current and retired public key of the audit signing key. */
+  keys: PublicKeySet;
+  /** Copies of the checkpoints outside the store (the local anchor log, Redis). */
+  anchors?: readonly CheckpointAnchors[];
+  /** The cadence to demand; default 1000 records / 60 s. */
+  cadence?: CheckpointCadence;
+  /** How much older than the interval an unsigned tail may be (a slow store, clocks apart); default 30 s. */
+  tailGraceMs?: number;
+  now?: Date;
+}
+
 const PAGE = 5_000;
 
-export async function verifyAuditChains(db: Kysely<Database>, publicKey: CryptoKey): Promise<VerificationReport> {
-  const chains = (await db.selectFrom('audit_records').select('chain').distinct().execute()).map((row) => row.chain);
-  let records = 0;
-  let checkpoints = 0;
-  for (const chain of chains) {
-    const hashes = new Map<number, string>();
-    let expectedSeq = 1;
-    let prevHash = GENESIS_HASH;
-    for (let after = 0; ; ) {
-      // Keyset paging: (chain, seq) is unique and indexed, so a million records read in linear time.
-      const rows = await db.selectFrom('audit_records').selectAll().where('chain', '=', chain).where('seq', '>', String(after)).orderBy('seq').limit(PAGE).execute();
-      if (rows.length > 0) after = Number(rows[rows.length - 1]!.seq);
-      for (const row of rows) {
-        const seq = Number(row.seq);
-        const where = `chain ${chain}, record ${seq} (row id ${row.id})`;
-        if (seq !== expectedSeq) return { ok: false, chains: chains.length, records, checkpoints, problem: `${where}: expected record ${expectedSeq} next — a record was deleted or inserted` };
-        if (row.prev_hash !== prevHash) return { ok: false, chains: chains.length, records, checkpoints, problem: `${where}: does not link to the previous record's hash — the chain was cut or reordered` };
-        const entry: AuditEntry = {
-          at: new Date(row.at).toISOString(), requestId: row.request_id, app: row.app, dept: row.dept, roles: row.roles, purpose: row.purpose,
-          matter: row.matter, operationHash: row.operation_hash, operationName: row.operation_name, granted: row.granted, denied: row.denied,
-          masked: row.masked, providers: row.providers, served: row.served, outcome: row.outcome as AuditEntry['outcome'], durationMs: row.duration_ms,
-        };
-        if (hashRecord(entry, chain, seq, row.prev_hash) !== row.hash) return { ok: false, chains: chains.length, records, checkpoints, problem: `${where}: content does not match its hash — the record was changed` };
-        hashes.set(seq, row.hash);
-        prevHash = row.hash;
-        expectedSeq += 1;
-        records += 1;
-      }
-      if (rows.length < PAGE) break;
-    }
-    const marks = await db.selectFrom('audit_checkpoints').selectAll().where('chain', '=', chain).orderBy('seq').execute();
-    for (const mark of marks) {
-      const seq = Number(mark.seq);
-      if (seq > expectedSeq - 1) {
-        return { ok: false, chains: chains.length, records, checkpoints, problem: `chain ${chain}: a checkpoint covers record ${seq} but the chain ends at ${expectedSeq - 1} — records were deleted from the end` };
-      }
-      const signed = await webcrypto.subtle.verify('Ed25519', publicKey, Buffer.from(mark.signature, 'base64url'), new TextEncoder().encode(`${chain}:${seq}:${mark.hash}`));
-      if (!signed) return { ok: false, chains: chains.length, records, checkpoints, problem: `chain ${chain}, checkpoint at record ${seq}: the signature is not the gateway's` };
-      if (hashes.get(seq) !== mark.hash) return { ok: false, chains: chains.length, records, checkpoints, problem: `chain ${chain}, record ${seq}: differs from its signed checkpoint — records up to it were rewritten or removed` };
-      checkpoints += 1;
-    }
+class Broken extends Error {}
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+export async function verifyAuditChains(db: Kysely<Database>, options: VerifyAuditOptions): Promise<VerificationReport> {
+  const cadence = options.cadence ?? CHECKPOINT_CADENCE;
+  const now = (options.now ?? new Date()).getTime();
+  const tailLimit = cadence.intervalMs + (options.tailGraceMs ?? 30_000);
+  const anchored = new Map<string, Array<{ source: string; checkpoint: Checkpoint }>>();
+  for (const source of options.anchors ?? []) {
+    const { byChain, unreadable } = await source.read();
+    if (unreadable.length > 0) return { ok: false, chains: 0, records: 0, checkpoints: 0, anchored: 0, quarantined: [], problem: `${source.name}: ${unreadable[0]} is not a checkpoint — the anchor was altered` };
+    for (const [chain, checkpoints] of byChain) anchored.set(chain, [...(anchored.get(chain) ?? []), ...checkpoints.map((checkpoint) => ({ source: source.name, checkpoint }))]);
   }
-  return { ok: true, chains: chains.length, records, checkpoints };
+  const stored = (await db.selectFrom('audit_records').select('chain').union(db.selectFrom('audit_quarantine').select('chain')).execute()).map((row) => row.chain);
+  const chains = [...new Set([...stored, ...anchored.keys()])].sort();
+  const report: VerificationReport = { ok: true, chains: chains.length, records: 0, checkpoints: 0, anchored: 0, quarantined: [] };
+  try {
+    for (const chain of chains) await verifyChain(db, chain, anchored.get(chain) ?? [], options.keys, cadence, now - tailLimit, report);
+  } catch (error) {
+    if (!(error instanceof Broken)) throw error;
+    return { ...report, ok: false, problem: error.message };
+  }
+  return report;
+}
+
+async function verifyChain(
+  db: Kysely<Database>,
+  chain: string,
+  anchors: ReadonlyArray<{ source: string; checkpoint: Checkpoint }>,
+  keys: PublicKeySet,
+  cadence: CheckpointCadence,
+  oldestUnsignedAt: number,
+  report: VerificationReport,
+): Promise<void> {
+  const marks = (await db.selectFrom('audit_checkpoints').selectAll().where('chain', '=', chain).orderBy('seq').execute()).map(checkpointFromRow);
+  for (const mark of marks) {
+    const problem = await checkpointSignatureProblem(keys, mark);
+    if (problem) throw new Broken(`chain ${chain}, checkpoint at record ${mark.seq}: ${problem}`);
+  }
+  const bySeq = new Map(marks.map((mark) => [mark.seq, mark]));
+  for (const { source, checkpoint } of anchors) {
+    const where = `chain ${chain}, checkpoint at record ${checkpoint.seq} (signed ${checkpoint.at}, in ${source})`;
+    const problem = await checkpointSignatureProblem(keys, checkpoint);
+    if (problem) throw new Broken(`${where}: ${problem} — the anchor was altered`);
+    const mark = bySeq.get(checkpoint.seq);
+    if (!mark) throw new Broken(`${where}: missing from the store — checkpoints were deleted`);
+    if (mark.hash !== checkpoint.hash) throw new Broken(`${where}: the store's checkpoint has hash ${mark.hash}, the anchor ${checkpoint.hash} — the store's checkpoint was replaced`);
+    report.anchored += 1;
+  }
+
+  let expectedSeq = 1;
+  let prevHash = GENESIS_HASH;
+  let next = 0; // index of the next checkpoint in `marks`
+  let span = { from: 1, count: 0, minAt: Infinity, maxAt: -Infinity };
+  const gap = (to: number) => `chain ${chain}: records ${span.from}–${to} (${iso(span.minAt)} to ${iso(span.maxAt)})`;
+  /** One record in its place, stored or quarantined: its cadence span and the checkpoint at it. */
+  const link = (seq: number, hash: string, at: number) => {
+    span = { from: span.count === 0 ? seq : span.from, count: span.count + 1, minAt: Math.min(span.minAt, at), maxAt: Math.max(span.maxAt, at) };
+    const mark = marks[next];
+    if (mark?.seq === seq) {
+      if (mark.hash !== hash) throw new Broken(`chain ${chain}, record ${seq}: differs from its signed checkpoint — records up to it were rewritten or removed`);
+      if (span.count > cadence.records || span.maxAt - span.minAt > cadence.intervalMs) {
+        throw new Broken(`${gap(seq)}: ${span.count} records over ${(span.maxAt - span.minAt) / 1000} s between signed checkpoints, more than the promised ${cadence.records} records / ${cadence.intervalMs / 1000} s — checkpoints were deleted`);
+      }
+      span = { from: seq + 1, count: 0, minAt: Infinity, maxAt: -Infinity };
+      next += 1;
+      report.checkpoints += 1;
+    }
+    prevHash = hash;
+    expectedSeq += 1;
+  };
+  const held = new Map((await db.selectFrom('audit_quarantine').selectAll().where('chain', '=', chain).execute()).map((row) => [Number(row.seq), row]));
+  /** Takes quarantined records in their places up to (not including) `seq`. */
+  const takeQuarantined = (seq: number) => {
+    for (let row = held.get(expectedSeq); row && expectedSeq < seq; row = held.get(expectedSeq)) {
+      const problem = checkQuarantined(row, chain, expectedSeq, prevHash);
+      if (problem) throw new Broken(`chain ${chain}, record ${expectedSeq} (quarantined, row id ${row.id}): ${problem}`);
+      report.quarantined.push({ chain, seq: expectedSeq, reason: row.reason, at: new Date(row.quarantined_at).toISOString() });
+      held.delete(expectedSeq);
+      link(expectedSeq, row.hash, Date.parse((JSON.parse(row.record) as { at: string }).at));
+    }
+  };
+  for (let after = 0; ; ) {
+    // Keyset paging: (chain, seq) is unique and indexed, so a million records read in linear time.
+    const rows = await db.selectFrom('audit_records').selectAll().where('chain', '=', chain).where('seq', '>', String(after)).orderBy('seq').limit(PAGE).execute();
+    if (rows.length > 0) after = Number(rows[rows.length - 1]!.seq);
+    for (const row of rows) {
+      const seq = Number(row.seq);
+      const where = `chain ${chain}, record ${seq} (row id ${row.id})`;
+      takeQuarantined(seq);
+      if (held.has(seq)) throw new Broken(`${where}: is both stored and quarantined — a record was inserted`);
+      if (seq !== expectedSeq) throw new Broken(`${where}: expected record ${expectedSeq} next — a record was deleted or inserted`);
+      if (row.prev_hash !== prevHash) throw new Broken(`${where}: does not link to the previous record's hash — the chain was cut or reordered`);
+      const entry: AuditEntry = {
+        at: new Date(row.at).toISOString(), requestId: row.request_id, app: row.app, dept: row.dept, roles: row.roles, purpose: row.purpose,
+        matter: row.matter, operationHash: row.operation_hash, operationName: row.operation_name, granted: row.granted, denied: row.denied,
+        masked: row.masked, providers: row.providers, served: row.served, outcome: row.outcome as AuditEntry['outcome'], durationMs: row.duration_ms,
+        code: row.code ?? undefined,
+      };
+      if (hashRecord(entry, chain, seq, row.prev_hash) !== row.hash) throw new Broken(`${where}: content does not match its hash — the record was changed`);
+      link(seq, row.hash, new Date(row.at).getTime());
+      report.records += 1;
+    }
+    if (rows.length < PAGE) break;
+  }
+  takeQuarantined(Number.POSITIVE_INFINITY);
+  const stray = [...held.keys()][0];
+  if (stray !== undefined) throw new Broken(`chain ${chain}, record ${stray} (quarantined): has no place in the chain — a record was inserted`);
+  const beyond = marks[next];
+  if (beyond) throw new Broken(`chain ${chain}: a checkpoint covers record ${beyond.seq} but the chain ends at ${expectedSeq - 1} — records were deleted from the end`);
+  if (span.count > cadence.records || (span.count > 0 && span.minAt < oldestUnsignedAt)) {
+    throw new Broken(`${gap(expectedSeq - 1)}: no signed checkpoint covers them, yet a checkpoint is due within ${cadence.records} records / ${cadence.intervalMs / 1000} s — checkpoints or the records they covered were deleted, or this chain's gateway stopped without closing (restarted, it signs its tail)`);
+  }
 }

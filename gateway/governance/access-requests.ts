@@ -1,21 +1,22 @@
 /**
  * Access requests (art. 13): a consumer applies; the provider's sharing administrator approves
- * (possibly narrower) or refuses with a reason within 10 working days; a refused request can be
- * escalated to the coordination office.
+ * (possibly narrower) or refuses with a reason within 10 working days; a refused request, or one
+ * left unanswered past its due date, can be escalated to the coordination office.
  */
 import { randomUUID } from 'node:crypto';
 import type { Selectable } from 'kysely';
 import { checkAccessRequest } from '../../policies/governance/check-access-request.ts';
-import { addWorkingDays, chinaDate, endOfChinaDate } from '../../policies/governance/china-date.ts';
+import { addCalendarDays, addWorkingDays, chinaDate, endOfChinaDate } from '../../policies/governance/china-date.ts';
 import { checkClosingEscalation, checkDecision, checkEscalation } from '../../policies/governance/decision-rules.ts';
 import { canSee } from '../../policies/governance/can-see.ts';
 import type { Purpose } from '../../policies/types.ts';
 import type { AccessRequestsTable } from '../store/tables.ts';
 import { assertVerdict, bumpGrantsVersion, notFound, recordEvent, type Actor, type GovernanceDeps } from './governance-deps.ts';
+import { validityWindow } from './grants.ts';
 
 /** Working days a provider has to answer (art. 13). */
 export const ANSWER_WORKING_DAYS = 10;
-/** Validity asked for when a request names none: one year. */
+/** Validity asked for when a request names none: one year, or the longest validity if that is shorter. */
 const DEFAULT_VALIDITY_DAYS = 365;
 
 export type AccessRequestRow = Selectable<AccessRequestsTable>;
@@ -30,9 +31,10 @@ export interface RequestAccessInput {
 
 export async function requestAccess(deps: GovernanceDeps, actor: Actor, input: RequestAccessInput): Promise<AccessRequestRow> {
   const now = deps.now();
-  const today = chinaDate(now);
-  const validUntil = input.validUntil ?? chinaDate(new Date(now.getTime() + DEFAULT_VALIDITY_DAYS * 86_400_000));
-  const checked = assertVerdict(checkAccessRequest({ ...input, validUntil }, actor.dept, deps.catalog(), today));
+  const window = validityWindow(deps);
+  const today = window.today;
+  const validUntil = input.validUntil ?? addCalendarDays(today, Math.min(DEFAULT_VALIDITY_DAYS, window.maxDays));
+  const checked = assertVerdict(checkAccessRequest({ ...input, validUntil }, actor.dept, deps.catalog(), window));
   const row = {
     id: randomUUID(),
     requesting_dept: actor.dept,
@@ -72,7 +74,7 @@ export async function decideAccessRequest(
         actor,
         { requestingDept: request.requesting_dept, provider: request.provider, fields: request.fields, status: request.status },
         { approve: input.approve, reason: input.reason ?? undefined, fields: input.fields ?? undefined, validUntil: input.validUntil ?? undefined },
-        chinaDate(now),
+        validityWindow(deps),
         request.wanted_until,
       ),
     );
@@ -121,14 +123,15 @@ export async function escalateAccessRequest(deps: GovernanceDeps, actor: Actor, 
   return deps.db.transaction().execute(async (trx) => {
     const request = await trx.selectFrom('access_requests').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
     if (!request || !canSee(actor, { requestingDept: request.requesting_dept, provider: request.provider })) throw notFound('access request', id);
-    assertVerdict(checkEscalation(actor, { requestingDept: request.requesting_dept, provider: request.provider, fields: request.fields, status: request.status }, reason));
+    assertVerdict(checkEscalation(actor, { requestingDept: request.requesting_dept, provider: request.provider, fields: request.fields, status: request.status, dueDate: request.due_date }, reason, chinaDate(now)));
     const updated = await trx
       .updateTable('access_requests')
       .set({ status: 'ESCALATED', escalated_at: now, escalated_by: actor.app, escalation_reason: reason.trim() })
       .where('id', '=', id)
+      .where('status', '=', request.status)
       .returningAll()
       .executeTakeFirstOrThrow();
-    await recordEvent(trx, { actor, subjectKind: 'access_request', subjectId: id, action: 'escalated', reason });
+    await recordEvent(trx, { actor, subjectKind: 'access_request', subjectId: id, action: 'escalated', reason, details: { from: request.status } });
     return updated;
   });
 }

@@ -4,7 +4,7 @@
  */
 import { GraphQLError } from 'graphql';
 import { sql, type Selectable } from 'kysely';
-import { auditScopeOf, visibleItems, type AuditScope } from '../../policies/governance/audit-scope.ts';
+import { auditScopeOf, filterConfinement, visibleItems, visibleProviders, type AuditScope } from '../../policies/governance/audit-scope.ts';
 import type { AuditRecordsTable } from '../store/tables.ts';
 import type { Actor, GovernanceDeps } from './governance-deps.ts';
 
@@ -18,12 +18,20 @@ export interface AuditFilter {
   outcome?: string | null;
 }
 
-export type AuditRow = Selectable<AuditRecordsTable> & { visibleGranted: string[]; visibleDenied: string[] };
+/** A record as its viewer may see it (audit scope): the items and providers that concern the viewer. */
+export type AuditRow = Selectable<AuditRecordsTable> & {
+  visibleGranted: string[];
+  visibleDenied: string[];
+  visibleMasked: string[];
+  visibleServed: Record<string, { calls: number; entities: number }>;
+};
 
 const MAX_PAGE = 200;
 
-function scoped(deps: GovernanceDeps, scope: AuditScope, filter: AuditFilter) {
+function scoped(deps: GovernanceDeps, scope: AuditScope, filter: AuditFilter, providerOf: (coordinate: string) => string | undefined) {
   let query = deps.db.selectFrom('audit_records').selectAll();
+  const confinedTo = filterConfinement(scope, filter, providerOf);
+  if (confinedTo) query = query.where('dept', '=', confinedTo);
   if (scope.kind === 'consumer') query = query.where('dept', '=', scope.dept);
   if (scope.kind === 'consumer-or-provider') query = query.where((eb) => eb.or([eb('dept', '=', scope.dept), eb('providers', '@>', sql<string[]>`ARRAY[${scope.dept}]::text[]`)]));
   if (filter.from) query = query.where('at', '>=', parseInstant(filter.from, 'filter.from'));
@@ -39,15 +47,17 @@ function scoped(deps: GovernanceDeps, scope: AuditScope, filter: AuditFilter) {
 export async function listAuditRecords(deps: GovernanceDeps, actor: Actor, filter: AuditFilter, first: number, after?: string | null): Promise<{ records: AuditRow[]; nextCursor: string | null }> {
   const scope = auditScopeOf(actor);
   const limit = Math.min(Math.max(first, 1), MAX_PAGE);
-  let query = scoped(deps, scope, filter).orderBy('at', 'desc').orderBy('id', 'desc').limit(limit + 1);
+  const providerOf = (coordinate: string) => deps.catalog().get(coordinate)?.provider;
+  let query = scoped(deps, scope, filter, providerOf).orderBy('at', 'desc').orderBy('id', 'desc').limit(limit + 1);
   const cursor = after ? parseCursor(after) : undefined;
   if (cursor) query = query.where(sql<boolean>`(at, id) < (${cursor.at}, ${cursor.id})`);
   const rows = await query.execute();
-  const providerOf = (coordinate: string) => deps.catalog().get(coordinate)?.provider;
   const records = rows.slice(0, limit).map((row) => ({
     ...row,
     visibleGranted: visibleItems(scope, row, row.granted, providerOf),
     visibleDenied: visibleItems(scope, row, row.denied, providerOf),
+    visibleMasked: visibleItems(scope, row, row.masked, providerOf),
+    visibleServed: visibleProviders(scope, row, row.served),
   }));
   const last = records[records.length - 1];
   return { records, nextCursor: rows.length > limit && last ? `${new Date(last.at).toISOString()}|${last.id}` : null };

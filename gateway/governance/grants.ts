@@ -4,8 +4,8 @@
  * grants with their legal basis. The gateway's abilities are built from these rows.
  */
 import { randomUUID } from 'node:crypto';
-import { GraphQLError } from 'graphql';
 import type { Kysely, Selectable } from 'kysely';
+import type { ValidityWindow } from '../../policies/governance/check-valid-until.ts';
 import { chinaDate, endOfChinaDate } from '../../policies/governance/china-date.ts';
 import { checkException, checkRevocation } from '../../policies/governance/decision-rules.ts';
 import type { Grant, Purpose } from '../../policies/types.ts';
@@ -13,6 +13,11 @@ import type { Database, GrantsTable } from '../store/tables.ts';
 import { assertVerdict, bumpGrantsVersion, notFound, recordEvent, type Actor, type GovernanceDeps } from './governance-deps.ts';
 
 export type GrantRow = Selectable<GrantsTable>;
+
+/** Today in China and the configured longest validity: what every new grant's expiry is held to. */
+export function validityWindow(deps: GovernanceDeps): ValidityWindow {
+  return { today: chinaDate(deps.now()), maxDays: deps.grantMaxValidityDays };
+}
 
 /** A grant row as the share policy reads it. */
 export function toPolicyGrant(row: GrantRow): Grant {
@@ -45,7 +50,7 @@ export async function revokeGrant(deps: GovernanceDeps, actor: Actor, id: string
   const revoked = await deps.db.transaction().execute(async (trx) => {
     const grant = await trx.selectFrom('grants').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
     if (!grant) throw notFound('grant', id);
-    assertVerdict(checkRevocation(actor, { field: grant.field, revoked: grant.revoked_at !== null }, deps.catalog(), reason));
+    assertVerdict(checkRevocation(actor, { field: grant.field, kind: grant.kind, revoked: grant.revoked_at !== null }, deps.catalog(), reason));
     const updated = await trx
       .updateTable('grants')
       .set({ revoked_at: now, revoked_by: actor.app, revoke_reason: reason.trim() })
@@ -73,20 +78,22 @@ export interface ExceptionInput {
 
 export async function grantException(deps: GovernanceDeps, actor: Actor, input: ExceptionInput): Promise<GrantRow[]> {
   const now = deps.now();
-  assertVerdict(checkException(actor, { dept: input.department, fields: input.fields, basis: input.basis, validUntil: input.validUntil }, deps.catalog(), chinaDate(now), deps.departments));
+  const checked = { dept: input.department, fields: input.fields, purpose: input.purpose, basis: input.basis, reason: input.reason, validUntil: input.validUntil };
+  const context = { catalog: deps.catalog(), window: validityWindow(deps), departments: deps.departments };
+  // Refused before the store is asked when the input alone settles it (not the operator, bad input).
+  assertVerdict(checkException(actor, checked, undefined, context));
   const grants = await deps.db.transaction().execute(async (trx) => {
     if (input.requestId) {
-      const request = await trx.selectFrom('access_requests').select(['id', 'status']).where('id', '=', input.requestId).forUpdate().executeTakeFirst();
+      const request = await trx.selectFrom('access_requests').selectAll().where('id', '=', input.requestId).forUpdate().executeTakeFirst();
       if (!request) throw notFound('access request', input.requestId);
-      if (request.status !== 'ESCALATED') {
-        throw new GraphQLError(`Only an escalated request is answered with an exception; this one is ${request.status.toLowerCase()}`, { extensions: { code: 'CONFLICT' } });
-      }
+      const escalated = { requestingDept: request.requesting_dept, fields: request.fields, purpose: request.purpose, status: request.status, wantedUntil: request.wanted_until };
+      assertVerdict(checkException(actor, checked, escalated, context));
       await trx.updateTable('access_requests').set({ status: 'EXCEPTION_GRANTED', decided_at: now, decided_by: actor.app, decision_reason: input.reason.trim() }).where('id', '=', request.id).execute();
       await recordEvent(trx, { actor, subjectKind: 'access_request', subjectId: request.id, action: 'exception-granted', reason: input.reason });
     }
     const rows = await trx
       .insertInto('grants')
-      .values(input.fields.map((field) => ({
+      .values([...new Set(input.fields)].map((field) => ({
         id: randomUUID(),
         kind: 'EXCEPTION',
         dept: input.department,

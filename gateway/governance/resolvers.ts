@@ -1,35 +1,31 @@
-/** The governance API: resolvers only gather the actor and arguments and call the service. */
-import { ROLES, type Consumer, type Purpose, type Role } from '../../policies/types.ts';
+/**
+ * The governance API: root resolvers go through `governed` (argument texts and the caller's roles
+ * checked) and call the service; type resolvers only map rows to the schema.
+ */
+import type { Purpose } from '../../policies/types.ts';
 import { defineResolvers } from '../../subgraphs/shared/define-resolvers.ts';
-import type { DepartmentContext } from '../../subgraphs/shared/department.ts';
 import { closeEscalation, decideAccessRequest, escalateAccessRequest, getAccessRequest, listAccessRequests, requestAccess, type AccessRequestRow, type RequestAccessInput } from './access-requests.ts';
 import { dataUsage, listAuditRecords, type AuditFilter, type AuditRow, type UsageDimension } from './audit-views.ts';
 import { listCatalog, reviewCatalogItem, type CatalogRow } from './catalog.ts';
-import { listDepartments } from './departments.ts';
+import { changeAdministrators, listDepartments } from './departments.ts';
 import { answerDispute, isOverdue, listDisputes, reportDispute, type DisputeRow } from './disputes.ts';
-import type { GovernanceDeps } from './governance-deps.ts';
 import { grantException, listGrants, revokeGrant, type ExceptionInput, type GrantRow } from './grants.ts';
-
-type Context = DepartmentContext<GovernanceDeps, Record<string, never>>;
-
-function actorOf(context: Context): Consumer {
-  const roles = context.call.consumerRoles.filter((role): role is Role => (ROLES as readonly string[]).includes(role));
-  return { app: context.call.consumerApp, dept: context.call.consumerDept, roles };
-}
+import { governed, type GovernanceContext as Context } from './guard-governance-call.ts';
 
 const iso = (value: Date | string | null) => (value === null ? null : new Date(value).toISOString());
 
+type AdministratorArgs = { department: string; user: string; reason: string };
+
 export const governanceResolvers = defineResolvers<Context>({
   Query: {
-    myGrants: (_: unknown, args: { includeInactive: boolean }, ctx: Context) => listGrants(ctx.store, actorOf(ctx), { includeInactive: args.includeInactive }),
-    accessRequests: (_: unknown, args: { status?: string }, ctx: Context) => listAccessRequests(ctx.store, actorOf(ctx), args.status),
-    accessRequest: (_: unknown, args: { id: string }, ctx: Context) => getAccessRequest(ctx.store, actorOf(ctx), args.id),
-    catalog: (_: unknown, args: { provider?: string; shareType?: string; resource?: string }, ctx: Context) => listCatalog(ctx.store, args),
-    disputes: (_: unknown, args: { status?: string }, ctx: Context) => listDisputes(ctx.store, actorOf(ctx), args.status),
-    departments: (_: unknown, _args: unknown, ctx: Context) => listDepartments(ctx.store.db),
-    auditRecords: (_: unknown, args: { filter?: AuditFilter; first: number; after?: string }, ctx: Context) =>
-      listAuditRecords(ctx.store, actorOf(ctx), args.filter ?? {}, args.first, args.after),
-    dataUsage: (_: unknown, args: { from: string; to: string; groupBy: UsageDimension[] }, ctx: Context) => dataUsage(ctx.store, actorOf(ctx), args),
+    myGrants: governed((args: { includeInactive: boolean }, actor, deps) => listGrants(deps, actor, { includeInactive: args.includeInactive })),
+    accessRequests: governed((args: { status?: string }, actor, deps) => listAccessRequests(deps, actor, args.status)),
+    accessRequest: governed((args: { id: string }, actor, deps) => getAccessRequest(deps, actor, args.id)),
+    catalog: governed((args: { provider?: string; shareType?: string; resource?: string }, _actor, deps) => listCatalog(deps, args)),
+    disputes: governed((args: { status?: string }, actor, deps) => listDisputes(deps, actor, args.status)),
+    departments: governed((_args, _actor, deps) => listDepartments(deps.db)),
+    auditRecords: governed((args: { filter?: AuditFilter; first: number; after?: string }, actor, deps) => listAuditRecords(deps, actor, args.filter ?? {}, args.first, args.after)),
+    dataUsage: governed((args: { from: string; to: string; groupBy: UsageDimension[] }, actor, deps) => dataUsage(deps, actor, args)),
   },
   AuditRecord: {
     at: (row: AuditRow) => iso(row.at),
@@ -39,22 +35,23 @@ export const governanceResolvers = defineResolvers<Context>({
     operationName: (row: AuditRow) => row.operation_name,
     granted: (row: AuditRow) => row.visibleGranted,
     denied: (row: AuditRow) => row.visibleDenied,
-    served: (row: AuditRow) => Object.entries(row.served).map(([provider, use]) => ({ provider, ...use })),
+    masked: (row: AuditRow) => row.visibleMasked,
+    served: (row: AuditRow) => Object.entries(row.visibleServed).map(([provider, use]) => ({ provider, ...use })),
     durationMs: (row: AuditRow) => row.duration_ms,
   },
   Mutation: {
-    requestAccess: (_: unknown, args: { input: RequestAccessInput }, ctx: Context) => requestAccess(ctx.store, actorOf(ctx), args.input),
-    decideAccessRequest: (_: unknown, args: { id: string; approve: boolean; reason?: string; fields?: string[]; validUntil?: string }, ctx: Context) =>
-      decideAccessRequest(ctx.store, actorOf(ctx), args),
-    revokeGrant: (_: unknown, args: { id: string; reason: string }, ctx: Context) => revokeGrant(ctx.store, actorOf(ctx), args.id, args.reason),
-    escalateAccessRequest: (_: unknown, args: { id: string; reason: string }, ctx: Context) => escalateAccessRequest(ctx.store, actorOf(ctx), args.id, args.reason),
-    grantException: (_: unknown, args: { input: ExceptionInput }, ctx: Context) => grantException(ctx.store, actorOf(ctx), args.input),
-    closeEscalation: (_: unknown, args: { id: string; reason: string }, ctx: Context) => closeEscalation(ctx.store, actorOf(ctx), args.id, args.reason),
-    reportDispute: (_: unknown, args: { input: { field: string; entityKey: string; description: string; evidence: string } }, ctx: Context) =>
-      reportDispute(ctx.store, actorOf(ctx), args.input),
-    answerDispute: (_: unknown, args: { id: string; answer: string; outcome: string }, ctx: Context) => answerDispute(ctx.store, actorOf(ctx), args),
-    reviewCatalogItem: (_: unknown, args: { coordinate: string; override: Record<string, unknown>; reason: string }, ctx: Context) =>
-      reviewCatalogItem(ctx.store, actorOf(ctx), args.coordinate, args.override, args.reason),
+    requestAccess: governed((args: { input: RequestAccessInput }, actor, deps) => requestAccess(deps, actor, args.input)),
+    decideAccessRequest: governed((args: { id: string; approve: boolean; reason?: string; fields?: string[]; validUntil?: string }, actor, deps) => decideAccessRequest(deps, actor, args)),
+    revokeGrant: governed((args: { id: string; reason: string }, actor, deps) => revokeGrant(deps, actor, args.id, args.reason)),
+    escalateAccessRequest: governed((args: { id: string; reason: string }, actor, deps) => escalateAccessRequest(deps, actor, args.id, args.reason)),
+    grantException: governed((args: { input: ExceptionInput }, actor, deps) => grantException(deps, actor, args.input)),
+    closeEscalation: governed((args: { id: string; reason: string }, actor, deps) => closeEscalation(deps, actor, args.id, args.reason)),
+    reportDispute: governed((args: { input: { field: string; entityKey: string; description: string; evidence: string } }, actor, deps) => reportDispute(deps, actor, args.input)),
+    answerDispute: governed((args: { id: string; answer: string; outcome: string }, actor, deps) => answerDispute(deps, actor, args)),
+    reviewCatalogItem: governed((args: { coordinate: string; override: Record<string, unknown>; reason: string }, actor, deps) =>
+      reviewCatalogItem(deps, actor, args.coordinate, args.override, args.reason)),
+    appointSharingAdministrator: governed((args: AdministratorArgs, actor, deps) => changeAdministrators(deps, actor, { appoint: true, ...args })),
+    removeSharingAdministrator: governed((args: AdministratorArgs, actor, deps) => changeAdministrators(deps, actor, { appoint: false, ...args })),
   },
   AccessRequest: {
     requestedBy: (row: AccessRequestRow) => row.requested_by,

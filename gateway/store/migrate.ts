@@ -3,11 +3,17 @@ import type { Kysely } from 'kysely';
 import { Migrator, type Migration } from 'kysely/migration';
 import * as governance from './migrations/0001-governance.ts';
 import * as audit from './migrations/0002-audit.ts';
+import * as auditIntegrity from './migrations/0003-audit-integrity.ts';
+import * as tamperEvidence from './migrations/0004-tamper-evidence.ts';
+import * as governanceBounds from './migrations/0005-governance-bounds.ts';
 import type { Database } from './tables.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-governance': governance,
   '0002-audit': audit,
+  '0003-audit-integrity': auditIntegrity,
+  '0004-tamper-evidence': tamperEvidence,
+  '0005-governance-bounds': governanceBounds,
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {

@@ -16,6 +16,11 @@ export interface DepartmentAdminsTable {
   user_id: string;
   appointed_at: Generated<Timestamp>;
   appointed_by: string;
+  appointed_reason: string | null;
+  /** Set when the operator removed the administrator; the row stays (nothing is deleted). */
+  removed_at: Timestamp | null;
+  removed_by: string | null;
+  removed_reason: string | null;
 }
 
 export interface CatalogItemsTable {
@@ -91,7 +96,8 @@ export interface DisputesTable {
 
 export interface GovernanceEventsTable {
   id: Generated<number>;
-  at: Generated<Timestamp>;
+  /** Set by the writer (the chain hashes it), not left to the column default. */
+  at: ColumnType<Date, Date | string | undefined, Date | string>;
   actor: string;
   actor_dept: string;
   subject_kind: string;
@@ -99,6 +105,16 @@ export interface GovernanceEventsTable {
   action: string;
   reason: string | null;
   details: JSONColumnType<Record<string, unknown>>;
+  /** Place in the governance hash chain (governance-event-chain.ts). */
+  seq: ColumnType<string, string | number, string | number>;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface EventChainHeadsTable {
+  chain: string;
+  seq: ColumnType<string, string | number, string | number>;
+  hash: string;
 }
 
 export interface PlatformStateTable {
@@ -128,6 +144,19 @@ export interface AuditRecordsTable {
   served: JSONColumnType<Record<string, { calls: number; entities: number }>>;
   outcome: string;
   duration_ms: number;
+  /** Why the request was refused (REJECTED, REFUSED); null otherwise. */
+  code: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+export interface AuditQuarantineTable {
+  id: Generated<string>;
+  chain: string;
+  seq: ColumnType<string, string | number, string | number>;
+  hash: string;
+  /** The chained record as JSON, non-ASCII escaped. */
+  record: string;
+  reason: string;
+  quarantined_at: Timestamp;
 }
 
 export interface AuditCheckpointsTable {
@@ -143,6 +172,7 @@ export interface AuditCheckpointsTable {
 export interface Database {
   audit_records: AuditRecordsTable;
   audit_checkpoints: AuditCheckpointsTable;
+  audit_quarantine: AuditQuarantineTable;
   departments: DepartmentsTable;
   department_admins: DepartmentAdminsTable;
   catalog_items: CatalogItemsTable;
@@ -150,5 +180,6 @@ export interface Database {
   grants: GrantsTable;
   disputes: DisputesTable;
   governance_events: GovernanceEventsTable;
+  event_chain_heads: EventChainHeadsTable;
   platform_state: PlatformStateTable;
 }

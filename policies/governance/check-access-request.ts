@@ -3,12 +3,13 @@
  *
  * An access request is only accepted if it names known data items of one provider that are not
  * already the consumer's (UNCONDITIONAL items need no request; a provider reads its own), states a
- * justification, and asks for a validity in the future. A request for NONE items goes straight to
- * the coordination office: the provider cannot grant them.
+ * justification, and asks for a validity in the future and within the district's longest validity
+ * (`checkValidUntil`). A request for NONE items goes straight to the coordination office: the
+ * provider cannot grant them.
  * Serves art. 13: apply for conditional items, with purpose and scope.
  */
 import type { Purpose, ShareCatalog } from '../types.ts';
-import { checkValidUntil } from './check-valid-until.ts';
+import { checkValidUntil, type ValidityWindow } from './check-valid-until.ts';
 import { allow, deny, type Verdict } from './verdict.ts';
 
 export interface AccessRequestInput {
@@ -26,7 +27,7 @@ export interface CheckedAccessRequest {
   toCoordinationOffice: boolean;
 }
 
-export function checkAccessRequest(input: AccessRequestInput, requestingDept: string, catalog: ShareCatalog, today: string): Verdict<CheckedAccessRequest> {
+export function checkAccessRequest(input: AccessRequestInput, requestingDept: string, catalog: ShareCatalog, window: ValidityWindow): Verdict<CheckedAccessRequest> {
   const fields = [...new Set(input.fields.map((field) => field.trim()))];
   if (fields.length === 0) return deny('BAD_USER_INPUT', 'Name at least one data item (Type.field) in fields');
   const unknown = fields.filter((field) => !catalog.has(field));
@@ -38,7 +39,7 @@ export function checkAccessRequest(input: AccessRequestInput, requestingDept: st
   if (providers.length > 1) return deny('BAD_USER_INPUT', `The items belong to several providers (${providers.join(', ')}): send one request per provider`);
   if (providers[0] === requestingDept) return deny('BAD_USER_INPUT', 'These items are your own department\'s: a provider reads its own data without a request');
   if (!input.justification.trim()) return deny('BAD_USER_INPUT', 'A justification is required: say what the data is needed for');
-  const badExpiry = checkValidUntil(input.validUntil, today);
+  const badExpiry = checkValidUntil(input.validUntil, window);
   if (badExpiry) return deny('BAD_USER_INPUT', badExpiry);
   return allow({ provider: providers[0]!, fields, toCoordinationOffice: shares.some((share) => share.shareType === 'NONE') });
 }

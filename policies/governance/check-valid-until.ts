@@ -1,14 +1,30 @@
 /**
  * Check valid until
  *
- * A grant's `validUntil` is only accepted if it is a calendar date (YYYY-MM-DD) not before today.
+ * A grant's `validUntil` is only accepted if it is a calendar date (YYYY-MM-DD), not before today,
+ * and not beyond the longest validity the district allows (`maxDays` from today): a grant is
+ * renewed by a new request, never made open-ended.
  * Serves art. 13: grants bind items to a purpose and an expiry.
  */
 import { describeInvalidDate } from '../../schema/scalars/date.ts';
+import { addCalendarDays } from './china-date.ts';
+
+/** Today in China and the longest validity of a grant, in days (configured). */
+export interface ValidityWindow {
+  today: string;
+  maxDays: number;
+}
+
+/** The last day a grant made today may run to. */
+export function latestValidUntil(window: ValidityWindow): string {
+  return addCalendarDays(window.today, window.maxDays);
+}
 
 /** Why `validUntil` cannot be used, or `undefined` when it can. */
-export function checkValidUntil(validUntil: string, today: string): string | undefined {
+export function checkValidUntil(validUntil: string, window: ValidityWindow): string | undefined {
   if (describeInvalidDate(validUntil)) return `validUntil "${validUntil}" is not a date (YYYY-MM-DD)`;
-  if (validUntil < today) return `validUntil ${validUntil} is in the past`;
+  if (validUntil < window.today) return `validUntil ${validUntil} is in the past`;
+  const latest = latestValidUntil(window);
+  if (validUntil > latest) return `validUntil ${validUntil} is too far ahead: a grant is valid for at most ${window.maxDays} days, until ${latest}`;
   return undefined;
 }

@@ -26,3 +26,8 @@ export function addWorkingDays(date: string, workingDays: number): string {
 export function endOfChinaDate(date: string): Date {
   return new Date(Date.parse(`${date}T00:00:00+08:00`) + 24 * 60 * 60 * 1000);
 }
+
+/** The calendar date `days` days after `date` (both YYYY-MM-DD). */
+export function addCalendarDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
+}

@@ -1,18 +1,20 @@
 /** Per-request loaders: N certificate, enterprise or resident keys in one call cost one store lookup. */
 import DataLoader from 'dataloader';
-import type { CertificateRecord, CertificateStore } from './store.ts';
+import type { CertificateStore, LicenceRecord, PracticeCertificateRecord } from './store.ts';
 
 export interface CertificateLoaders {
-  certificate: DataLoader<string, CertificateRecord | undefined>;
+  licence: DataLoader<string, LicenceRecord | undefined>;
+  practiceCertificate: DataLoader<string, PracticeCertificateRecord | undefined>;
   /** Licences by the holder's credit code. */
-  licencesByEnterprise: DataLoader<string, CertificateRecord[]>;
+  licencesByEnterprise: DataLoader<string, LicenceRecord[]>;
   /** Certificates by the holder's citizen ID. */
-  certificatesByResident: DataLoader<string, CertificateRecord[]>;
+  certificatesByResident: DataLoader<string, PracticeCertificateRecord[]>;
 }
 
 export function createCertificateLoaders(store: CertificateStore): CertificateLoaders {
   return {
-    certificate: new DataLoader(async (numbers) => store.findCertificates(numbers)),
+    licence: new DataLoader(async (numbers) => store.findLicences(numbers)),
+    practiceCertificate: new DataLoader(async (numbers) => store.findPracticeCertificates(numbers)),
     licencesByEnterprise: new DataLoader(async (codes) => store.findCertificatesByEnterprise(codes)),
     certificatesByResident: new DataLoader(async (ids) => store.findCertificatesByResident(ids)),
   };

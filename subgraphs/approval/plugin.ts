@@ -12,5 +12,5 @@ export const approval: DepartmentDefinition<CertificateStore, CertificateLoaders
   createLoaders: createCertificateLoaders,
   resolvers: certificateResolvers,
   // Certificates are issued and cancelled in real time; a minute keeps cancellations visible quickly.
-  cachePolicy: { Query: { certificate: { ttl: 60 } } },
+  cachePolicy: { Query: { licence: { ttl: 60 }, practiceCertificate: { ttl: 60 } } },
 };

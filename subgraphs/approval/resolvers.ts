@@ -2,7 +2,7 @@ import { assertCitizenId, assertCreditCode } from '../shared/assert-key.ts';
 import { defineResolvers } from '../shared/define-resolvers.ts';
 import type { DepartmentContext } from '../shared/department.ts';
 import type { CertificateLoaders } from './loaders.ts';
-import type { CertificateRecord, CertificateStore } from './store.ts';
+import type { CertificateRecord, CertificateStore, LicenceRecord } from './store.ts';
 
 type Context = DepartmentContext<CertificateStore, CertificateLoaders>;
 
@@ -11,11 +11,15 @@ const enterpriseHolder = (record: { holderCreditCode: string }) => ({ creditCode
 
 export const certificateResolvers = defineResolvers<Context>({
   Query: {
-    certificate: (_root: unknown, args: { certificateNo: string }, ctx: Context) => ctx.loaders.certificate.load(args.certificateNo),
+    licence: (_root: unknown, args: { certificateNo: string }, ctx: Context) => ctx.loaders.licence.load(args.certificateNo),
+    practiceCertificate: (_root: unknown, args: { certificateNo: string }, ctx: Context) => ctx.loaders.practiceCertificate.load(args.certificateNo),
   },
   Certificate: {
     // Mercurius reads `resolveType` (not graphql-tools' `__resolveType`) on interfaces.
     resolveType: (record: CertificateRecord) => record.kind,
+  },
+  Licence: {
+    resolveType: (record: LicenceRecord) => record.kind,
   },
   BusinessLicence: { holder: enterpriseHolder },
   FoodBusinessPermit: { holder: enterpriseHolder },

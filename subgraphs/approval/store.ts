@@ -14,18 +14,27 @@ interface CertificateBase {
   status: CertificateStatus;
 }
 
-export type CertificateRecord =
+/** A licence held by an enterprise. */
+export type LicenceRecord =
   | (CertificateBase & { kind: 'BusinessLicence'; holderCreditCode: string })
-  | (CertificateBase & { kind: 'FoodBusinessPermit'; holderCreditCode: string; operatorType: string; businessItems: string[] })
-  | (CertificateBase & { kind: 'PracticeCertificate'; holderCitizenId: string; profession: string });
+  | (CertificateBase & { kind: 'FoodBusinessPermit'; holderCreditCode: string; operatorType: string; businessItems: string[] });
+/** A practice or qualification certificate held by a resident. */
+export type PracticeCertificateRecord = CertificateBase & { kind: 'PracticeCertificate'; holderCitizenId: string; profession: string };
+export type CertificateRecord = LicenceRecord | PracticeCertificateRecord;
 
+/**
+ * Licences and practice certificates are looked up apart: a licence number never answers with a
+ * resident's certificate, nor the other way round, whatever number is asked.
+ */
 export interface CertificateStore {
-  /** One lookup for many certificate numbers. */
-  findCertificates(certificateNos: readonly string[]): Array<CertificateRecord | undefined>;
+  /** One lookup for many licence numbers. */
+  findLicences(certificateNos: readonly string[]): Array<LicenceRecord | undefined>;
+  /** One lookup for many practice certificate numbers. */
+  findPracticeCertificates(certificateNos: readonly string[]): Array<PracticeCertificateRecord | undefined>;
   /** For each credit code, the enterprise's licences (empty when none). */
-  findCertificatesByEnterprise(creditCodes: readonly string[]): CertificateRecord[][];
+  findCertificatesByEnterprise(creditCodes: readonly string[]): LicenceRecord[][];
   /** For each citizen ID, the resident's certificates (empty when none). */
-  findCertificatesByResident(citizenIds: readonly string[]): CertificateRecord[][];
+  findCertificatesByResident(citizenIds: readonly string[]): PracticeCertificateRecord[][];
 }
 
 const BUREAU = '淄博市周村区行政审批服务局';
@@ -50,9 +59,9 @@ const randomDate = (random: Random, fromYear: number, toYear: number) =>
 const yearsLater = (date: string, years: number) => `${Number(date.slice(0, 4)) + years}${date.slice(4)}`;
 const statusOn = (validUntil: string | null): CertificateStatus => (validUntil !== null && validUntil < DATA_AS_OF ? 'EXPIRED' : 'VALID');
 
-function enterpriseCertificates(seed: EnterpriseSeed, serial: () => number): CertificateRecord[] {
+function enterpriseCertificates(seed: EnterpriseSeed, serial: () => number): LicenceRecord[] {
   const random = createRandom(seedOf(`approval:${seed.creditCode}`));
-  const licence: CertificateRecord = {
+  const licence: LicenceRecord = {
     kind: 'BusinessLicence',
     certificateNo: seed.creditCode,
     title: '营业执照',
@@ -73,7 +82,7 @@ function enterpriseCertificates(seed: EnterpriseSeed, serial: () => number): Cer
 }
 
 /** The demo enterprise runs a staff canteen (单位食堂), so it holds a food business permit. */
-const DEMO_FOOD_PERMIT: CertificateRecord = {
+const DEMO_FOOD_PERMIT: LicenceRecord = {
   kind: 'FoodBusinessPermit',
   certificateNo: 'JY33703060012345',
   title: '食品经营许可证',
@@ -86,7 +95,7 @@ const DEMO_FOOD_PERMIT: CertificateRecord = {
   businessItems: ['热食类食品制售'],
 };
 
-function practiceCertificates(person: PersonSeed, serial: () => number): CertificateRecord[] {
+function practiceCertificates(person: PersonSeed, serial: () => number): PracticeCertificateRecord[] {
   const random = createRandom(seedOf(`approval:${person.citizenId}`));
   if (ageAt(person.birthDate) < 22 || !random.chance(0.12)) return [];
   const [title, profession, issuedBy, validYears] = random.pick(PRACTICES);
@@ -99,18 +108,21 @@ function practiceCertificates(person: PersonSeed, serial: () => number): Certifi
 export function createCertificateStore(): CertificateStore {
   let counter = 0;
   const serial = () => ++counter;
-  const byNumber = new Map<string, CertificateRecord>();
-  const byEnterprise = new Map<string, CertificateRecord[]>();
-  const byResident = new Map<string, CertificateRecord[]>();
+  const licences = new Map<string, LicenceRecord>();
+  const practiceCertificatesByNumber = new Map<string, PracticeCertificateRecord>();
+  const byEnterprise = new Map<string, LicenceRecord[]>();
+  const byResident = new Map<string, PracticeCertificateRecord[]>();
   const { residents, enterprises } = district();
   for (const seed of enterprises) {
     const certificates = enterpriseCertificates(seed, serial);
     byEnterprise.set(seed.creditCode, seed.creditCode === DEMO.enterprise ? [...certificates, DEMO_FOOD_PERMIT] : certificates);
   }
   for (const person of residents) byResident.set(person.citizenId, practiceCertificates(person, serial));
-  for (const list of [...byEnterprise.values(), ...byResident.values()]) for (const record of list) byNumber.set(record.certificateNo, record);
+  for (const list of byEnterprise.values()) for (const record of list) licences.set(record.certificateNo, record);
+  for (const list of byResident.values()) for (const record of list) practiceCertificatesByNumber.set(record.certificateNo, record);
   return {
-    findCertificates: (numbers) => numbers.map((number) => byNumber.get(number)),
+    findLicences: (numbers) => numbers.map((number) => licences.get(number)),
+    findPracticeCertificates: (numbers) => numbers.map((number) => practiceCertificatesByNumber.get(number)),
     findCertificatesByEnterprise: (codes) => codes.map((code) => byEnterprise.get(code) ?? []),
     findCertificatesByResident: (ids) => ids.map((id) => byResident.get(id) ?? []),
   };

@@ -4,10 +4,9 @@ import { entitiesQuery, setupSubgraph } from '../shared/test-harness.ts';
 import { approval } from './plugin.ts';
 import { createCertificateStore } from './store.ts';
 
-const CERTIFICATE_FIELDS = `__typename certificateNo title issuedBy issuedOn validUntil status
+const LICENCE_FIELDS = `__typename certificateNo title issuedBy issuedOn validUntil status
   ... on BusinessLicence { holder { creditCode } }
-  ... on FoodBusinessPermit { holder { creditCode } operatorType businessItems }
-  ... on PracticeCertificate { holder { citizenId } profession }`;
+  ... on FoodBusinessPermit { holder { creditCode } operatorType businessItems }`;
 
 /** A resident of the district who holds at least one practice certificate. */
 function certifiedResident() {
@@ -19,7 +18,7 @@ function certifiedResident() {
 describe('approval subgraph', () => {
   it('when the demo enterprise is resolved, then its business licence and food business permit are listed', async () => {
     const subgraph = await setupSubgraph(approval);
-    const { statusCode, body } = await subgraph.post(entitiesQuery('Enterprise', `creditCode licences { ${CERTIFICATE_FIELDS} }`), {
+    const { statusCode, body } = await subgraph.post(entitiesQuery('Enterprise', `creditCode licences { ${LICENCE_FIELDS} }`), {
       representations: [{ __typename: 'Enterprise', creditCode: DEMO.enterprise }],
     });
     expect(statusCode).toBe(200);
@@ -34,22 +33,34 @@ describe('approval subgraph', () => {
     ]);
   });
 
-  it('when a certificate is asked for by number, then its concrete type is resolved, and an unknown number gives null', async () => {
+  it('when a licence or a practice certificate is asked for by number, then its concrete type is resolved, and an unknown number gives null', async () => {
     const subgraph = await setupSubgraph(approval);
     const { citizenId, certificate } = certifiedResident();
     const { body } = await subgraph.post(
       `query ($permit: String!, $practice: String!) {
-        permit: certificate(certificateNo: $permit) { __typename certificateNo ... on FoodBusinessPermit { holder { creditCode } } }
-        practice: certificate(certificateNo: $practice) { __typename ... on PracticeCertificate { holder { citizenId } profession } }
-        unknown: certificate(certificateNo: "JY10000000000000") { certificateNo } }`,
+        permit: licence(certificateNo: $permit) { __typename certificateNo ... on FoodBusinessPermit { holder { creditCode } } }
+        practice: practiceCertificate(certificateNo: $practice) { __typename holder { citizenId } profession }
+        unknown: licence(certificateNo: "JY10000000000000") { certificateNo } }`,
       { permit: 'JY33703060012345', practice: certificate.certificateNo },
     );
     expect(body.errors).toBeUndefined();
     expect(body.data).toEqual({
       permit: { __typename: 'FoodBusinessPermit', certificateNo: 'JY33703060012345', holder: { creditCode: DEMO.enterprise } },
-      practice: { __typename: 'PracticeCertificate', holder: { citizenId }, profession: (certificate as { profession: string }).profession },
+      practice: { __typename: 'PracticeCertificate', holder: { citizenId }, profession: certificate.profession },
       unknown: null,
     });
+  });
+
+  it('when a practice certificate number is asked for as a licence, or a licence number as a practice certificate, then the answer is null', async () => {
+    const subgraph = await setupSubgraph(approval);
+    const { certificate } = certifiedResident();
+    const { body } = await subgraph.post(
+      `query ($permit: String!, $practice: String!) {
+        asLicence: licence(certificateNo: $practice) { certificateNo }
+        asPractice: practiceCertificate(certificateNo: $permit) { certificateNo } }`,
+      { permit: 'JY33703060012345', practice: certificate.certificateNo },
+    );
+    expect(body).toEqual({ data: { asLicence: null, asPractice: null } });
   });
 
   it('when several residents are resolved as entities, then their certificates come back in order from one store lookup', async () => {
@@ -89,7 +100,7 @@ describe('approval subgraph', () => {
 
   it('when a call carries no gateway signature, then it is refused with 401', async () => {
     const subgraph = await setupSubgraph(approval);
-    const { statusCode, body } = await subgraph.post('{ certificate(certificateNo: "JY33703060012345") { title } }', {}, { token: null });
+    const { statusCode, body } = await subgraph.post('{ licence(certificateNo: "JY33703060012345") { title } }', {}, { token: null });
     expect(statusCode).toBe(401);
     expect(body.errors?.[0]?.extensions?.['code']).toBe('UNAUTHENTICATED');
   });

@@ -49,8 +49,9 @@ describe('public-security subgraph', () => {
 
   it('when a token is addressed to another department, then it is refused with 401', async () => {
     const subgraph = await setupSubgraph(publicSecurity);
-    const token = await subgraph.signToken({ audience: 'civil-affairs' });
-    const { statusCode } = await subgraph.post('{ resident(citizenId: "370306198503120122") { name } }', {}, { token });
+    const query = '{ resident(citizenId: "370306198503120122") { name } }';
+    const token = await subgraph.signToken(JSON.stringify({ query, variables: {} }), { audience: 'civil-affairs' });
+    const { statusCode } = await subgraph.post(query, {}, { token });
     expect(statusCode).toBe(401);
   });
 });

@@ -1,6 +1,7 @@
 /**
- * One department's subgraph server: Fastify + Mercurius federation, refusing every call that is
- * not signed by the gateway, with per-request DataLoaders and mercurius-cache on query fields.
+ * One department's subgraph server: Fastify + Mercurius federation behind the gateway boundary
+ * (`POST /graphql` signed by the gateway for that body, `GET /healthz`, nothing else), with
+ * per-request DataLoaders, masked errors and mercurius-cache on query fields.
  */
 import { mercuriusFederationPlugin } from '@mercuriusjs/federation';
 import Fastify, { type FastifyInstance, type FastifyPluginAsync } from 'fastify';
@@ -11,11 +12,14 @@ import mercuriusCacheModule, { type MercuriusCacheOptions } from 'mercurius-cach
 import { buildSubgraphSdl } from '../../schema/build-subgraph-sdl.ts';
 import { SHARED_SCALARS } from '../../schema/scalars/index.ts';
 import type { DepartmentDefinition } from './department.ts';
-import { createGatewayCallVerifier, type GatewayCall } from './verify-gateway-call.ts';
+import type { PublicKeySet } from '../../gateway/key-set.ts';
+import { formatSubgraphErrors } from './format-subgraph-error.ts';
+import { createGatewayBoundary, refuseMalformedRequest } from './gateway-boundary.ts';
+import { createGatewayCallVerifier } from './verify-gateway-call.ts';
 
 export interface SubgraphServerOptions {
-  /** The gateway's public key; calls signed by anything else are refused. */
-  gatewayPublicKey: CryptoKey;
+  /** The gateway's public key, or the set of its current and retired keys; calls signed by anything else are refused. */
+  gatewayKeys: CryptoKey | PublicKeySet;
   /** Log level (pino); default `silent`. */
   logLevel?: string;
   /** Redis for the resolver cache (mercurius-cache); absent → in memory. */
@@ -33,27 +37,16 @@ export async function createSubgraphServer<Store, Loaders>(
   department: DepartmentDefinition<Store, Loaders>,
   options: SubgraphServerOptions,
 ): Promise<FastifyInstance> {
-  const app = Fastify({ logger: { level: options.logLevel ?? 'silent' } });
+  const boundary = createGatewayBoundary(createGatewayCallVerifier(department.name, asKeySet(options.gatewayKeys)));
+  const app = Fastify({ logger: { level: options.logLevel ?? 'silent' }, rewriteUrl: boundary.rewriteUrl, clientErrorHandler: refuseMalformedRequest });
   const store = department.createStore();
-  const verify = createGatewayCallVerifier(department.name, options.gatewayPublicKey);
-  const calls = new WeakMap<object, GatewayCall>();
+  boundary.install(app);
 
   app.get('/healthz', async () => ({ status: 'ok', department: department.name }));
-
-  app.addHook('onRequest', async (request, reply) => {
-    if (!request.url.startsWith('/graphql')) return;
-    const verdict = await verify(request.headers.authorization);
-    if ('refused' in verdict) {
-      return reply
-        .code(401)
-        .send({ errors: [{ message: `Unauthenticated: ${verdict.refused}`, extensions: { code: 'UNAUTHENTICATED' } }] });
-    }
-    calls.set(request, verdict);
-  });
   if (options.onGatewayCall) {
     const observe = options.onGatewayCall;
     app.addHook('preHandler', async (request) => {
-      const call = calls.get(request);
+      const call = boundary.callOf(request);
       if (!call) return;
       const body = request.body as { query?: unknown } | undefined;
       observe({ subgraph: department.name, query: String(body?.query ?? ''), consumerDept: call.consumerDept, purpose: call.purpose });
@@ -63,11 +56,18 @@ export async function createSubgraphServer<Store, Loaders>(
   await app.register(mercuriusFederationPlugin, {
     schema: buildSubgraphSdl(department.typeDefs),
     resolvers: { ...scalarResolvers, ...department.resolvers } as IResolvers,
-    context: (request) => ({ store, loaders: department.createLoaders(store), call: calls.get(request) }),
+    context: (request) => ({ store, loaders: department.createLoaders(store), call: boundary.callOf(request) }),
     graphiql: false,
+    errorFormatter: formatSubgraphErrors,
   });
   if (Object.keys(department.cachePolicy).length > 0) await registerResolverCache(app, department, store, options.redisUrl);
   return app;
+}
+
+function asKeySet(keys: CryptoKey | PublicKeySet): PublicKeySet {
+  if ('all' in keys) return keys;
+  const entries = [{ keyId: '', key: keys }];
+  return { get: () => undefined, all: () => entries, refresh: async () => false };
 }
 
 /**

@@ -8,7 +8,7 @@ import { generateKeyPair, SignJWT, type CryptoKey } from 'jose';
 import { onTestFinished } from 'vitest';
 import { createSubgraphServer } from './create-subgraph-server.ts';
 import type { DepartmentDefinition } from './department.ts';
-import { GATEWAY_ISSUER } from './verify-gateway-call.ts';
+import { BODY_HASH_CLAIM, GATEWAY_ISSUER, hashRequestBody } from './verify-gateway-call.ts';
 
 export interface GraphQLResponse {
   statusCode: number;
@@ -23,12 +23,14 @@ export interface PostOptions {
 
 export interface SubgraphHarness {
   app: FastifyInstance;
+  /** The private half of the gateway key this subgraph trusts (tokens built by hand). */
+  gatewayPrivateKey: CryptoKey;
   /** Posts one GraphQL operation to `/graphql`. */
   post(query: string, variables?: Record<string, unknown>, options?: PostOptions): Promise<GraphQLResponse>;
   /** The argument lists of every call to the store method `name`, in call order. */
   storeCalls(name: string): unknown[][];
-  /** A token as the gateway signs it; default audience is the department itself. */
-  signToken(options?: { audience?: string; privateKey?: CryptoKey }): Promise<string>;
+  /** A token as the gateway signs it for `body`; default audience is the department itself. */
+  signToken(body: string, options?: { audience?: string; privateKey?: CryptoKey }): Promise<string>;
 }
 
 /** Wraps every method of a store so its calls are recorded, without changing what it returns. */
@@ -52,12 +54,12 @@ export async function setupSubgraph<Store, Loaders>(department: DepartmentDefini
   const calls = new Map<string, unknown[][]>();
   const app = await createSubgraphServer(
     { ...department, createStore: () => recordCalls(options.store ?? department.createStore(), calls) },
-    { gatewayPublicKey: publicKey, ...(options.redisUrl ? { redisUrl: options.redisUrl } : {}) },
+    { gatewayKeys: publicKey, ...(options.redisUrl ? { redisUrl: options.redisUrl } : {}) },
   );
   onTestFinished(() => app.close());
 
-  const signToken: SubgraphHarness['signToken'] = (options = {}) =>
-    new SignJWT({ dept: 'civil-affairs', purpose: 'WORK_REFERENCE' })
+  const signToken: SubgraphHarness['signToken'] = (body, options = {}) =>
+    new SignJWT({ dept: 'civil-affairs', purpose: 'WORK_REFERENCE', [BODY_HASH_CLAIM]: hashRequestBody(body) })
       .setProtectedHeader({ alg: 'EdDSA' })
       .setIssuer(GATEWAY_ISSUER)
       .setAudience(options.audience ?? department.name)
@@ -68,15 +70,17 @@ export async function setupSubgraph<Store, Loaders>(department: DepartmentDefini
 
   return {
     app,
+    gatewayPrivateKey: privateKey,
     signToken,
     storeCalls: (name) => calls.get(name) ?? [],
     async post(query, variables, options = {}) {
-      const token = options.token === undefined ? await signToken() : options.token;
+      const payload = JSON.stringify({ query, variables });
+      const token = options.token === undefined ? await signToken(payload) : options.token;
       const response = await app.inject({
         method: 'POST',
         url: '/graphql',
-        headers: token === null ? {} : { authorization: `Bearer ${token}` },
-        payload: { query, variables },
+        headers: { 'content-type': 'application/json', ...(token === null ? {} : { authorization: `Bearer ${token}` }) },
+        payload,
       });
       return { statusCode: response.statusCode, body: response.json() };
     },

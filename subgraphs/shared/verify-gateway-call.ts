@@ -1,10 +1,21 @@
 /**
  * Subgraphs answer only the gateway (art. 12): every call must carry a short-lived EdDSA JWS
- * signed by the gateway, addressed to this subgraph. `_entities` and `_service` included.
+ * signed by the gateway, addressed to this subgraph, and bound to the exact body it came with
+ * (claim `bh`, checked by the boundary against the bytes received). `_entities` and `_service` included.
  */
-import { errors as joseErrors, jwtVerify, type CryptoKey, type JWTPayload } from 'jose';
+import { createHash } from 'node:crypto';
+import { errors as joseErrors, type JWTPayload } from 'jose';
+import { jwtVerifyWithKeySet, type PublicKeySet } from '../../gateway/key-set.ts';
 
 export const GATEWAY_ISSUER = 'zhoucun-gateway';
+
+/** The claim holding the hash of the request body a signature was made for. */
+export const BODY_HASH_CLAIM = 'bh';
+
+/** SHA-256 of a request body, base64url: what the gateway signs and the subgraph recomputes. */
+export function hashRequestBody(body: string | Uint8Array): string {
+  return createHash('sha256').update(body).digest('base64url');
+}
 
 export interface GatewayCall {
   consumerDept: string;
@@ -12,13 +23,21 @@ export interface GatewayCall {
   /** The consumer's roles, as the gateway authenticated them. */
   consumerRoles: string[];
   purpose: string | undefined;
+  /** Hash of the only request body this signature vouches for. */
+  bodyHash: string;
 }
 
 export type VerifyGatewayCall = (authorization: string | undefined) => Promise<GatewayCall | { refused: string }>;
 
-/** Builds a verifier bound to one subgraph (the audience) and the gateway's public key. */
-export function createGatewayCallVerifier(audience: string, gatewayPublicKey: CryptoKey): VerifyGatewayCall {
-  // Verified tokens are remembered until they expire: the gateway reuses a token for many calls.
+const MAX_REMEMBERED = 10_000;
+
+/**
+ * Builds a verifier bound to one subgraph (the audience) and the gateway's public keys: every current
+ * and retired key of the set is accepted, so a gateway restarted with a rotated key is answered.
+ */
+export function createGatewayCallVerifier(audience: string, gatewayKeys: PublicKeySet): VerifyGatewayCall {
+  // Verified tokens are remembered until they expire: the gateway reuses a token for identical calls.
+  // A token implies its body hash, so remembering it never spares the per-request body check.
   const verified = new Map<string, { call: GatewayCall; expiresAt: number }>();
   return async (authorization) => {
     const token = authorization?.startsWith('Bearer ') ? authorization.slice(7) : undefined;
@@ -28,23 +47,28 @@ export function createGatewayCallVerifier(audience: string, gatewayPublicKey: Cr
     if (remembered && remembered.expiresAt > now) return remembered.call;
     let payload: JWTPayload;
     try {
-      ({ payload } = await jwtVerify(token, gatewayPublicKey, {
+      ({ payload } = await jwtVerifyWithKeySet(token, gatewayKeys, {
         issuer: GATEWAY_ISSUER,
         audience,
         algorithms: ['EdDSA'],
-        requiredClaims: ['exp', 'iat'],
+        requiredClaims: ['exp', 'iat', BODY_HASH_CLAIM],
       }));
     } catch (error) {
       const reason = error instanceof joseErrors.JWTExpired ? 'the gateway signature has expired' : 'the gateway signature is not valid for this service';
       return { refused: reason };
     }
+    const bodyHash = payload[BODY_HASH_CLAIM];
+    if (typeof bodyHash !== 'string' || bodyHash === '') return { refused: 'the gateway signature is not bound to a request body' };
     const call: GatewayCall = {
       consumerDept: String(payload['dept'] ?? ''),
       consumerApp: String(payload.sub ?? ''),
       consumerRoles: Array.isArray(payload['roles']) ? payload['roles'].map(String) : [],
       purpose: typeof payload['purpose'] === 'string' ? payload['purpose'] : undefined,
+      bodyHash,
     };
-    if (verified.size > 10_000) verified.clear();
+    if (remembered) verified.delete(token);
+    // Oldest first out: Map iteration follows insertion order.
+    if (verified.size >= MAX_REMEMBERED) verified.delete(verified.keys().next().value!);
     verified.set(token, { call, expiresAt: (payload.exp ?? 0) * 1000 });
     return call;
   };

@@ -6,6 +6,7 @@ import { createMemoryGrantSource, type MemoryGrantSource } from '../../gateway/a
 import { SEED_GRANTS } from '../../policies/seed-grants.ts';
 import type { Role } from '../../policies/types.ts';
 import type { OperationLimits } from '../../gateway/operation-limits.ts';
+import type { RateLimits } from '../../gateway/rate-limit.ts';
 import { issueToken } from '../../scripts/issue-token.ts';
 import { startPlatform, type Platform } from '../../scripts/start-platform.ts';
 import type { TestDatabase } from './databases.ts';
@@ -55,6 +56,10 @@ export interface TestPlatformOptions {
   entityBudgetPerMinute?: number;
   /** Operation limits other than the defaults. */
   limits?: Partial<OperationLimits>;
+  /** Per-consumer rate limits; default none. */
+  rateLimits?: RateLimits;
+  /** Longest validity of a grant, in days; default 365. */
+  grantMaxValidityDays?: number;
 }
 
 export async function startTestPlatform(options: TestPlatformOptions = {}): Promise<TestPlatform> {
@@ -69,6 +74,8 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
     ...(options.auditChain ? { auditChain: options.auditChain } : {}),
     ...(options.entityBudgetPerMinute ? { entityBudgetPerMinute: options.entityBudgetPerMinute } : {}),
     ...(options.limits ? { limits: options.limits } : {}),
+    ...(options.rateLimits ? { rateLimits: options.rateLimits } : {}),
+    ...(options.grantMaxValidityDays ? { grantMaxValidityDays: options.grantMaxValidityDays } : {}),
     ...(options.memoryGrants === false ? {} : { grants }),
     onSubgraphCall: (call) => subgraphCalls.push(call),
   });
@@ -106,9 +113,12 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
 }
 
 /** The platform with its grants in a store of record: a fresh database of the given backend. */
-export async function startStoreBackedPlatform(createDatabase: () => Promise<TestDatabase>): Promise<{ platform: TestPlatform; database: TestDatabase }> {
+export async function startStoreBackedPlatform(
+  createDatabase: () => Promise<TestDatabase>,
+  options: Omit<TestPlatformOptions, 'memoryGrants' | 'databaseUrl'> = {},
+): Promise<{ platform: TestPlatform; database: TestDatabase }> {
   const database = await createDatabase();
-  const platform = await startTestPlatform({ memoryGrants: false, ...(database.databaseUrl ? { databaseUrl: database.databaseUrl } : {}) });
+  const platform = await startTestPlatform({ ...options, memoryGrants: false, ...(database.databaseUrl ? { databaseUrl: database.databaseUrl } : {}) });
   return { platform, database };
 }
 

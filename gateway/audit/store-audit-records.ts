@@ -1,0 +1,106 @@
+/**
+ * Putting audit records into the store so that no record can block the others: a batch goes in with
+ * one statement; a batch the store refuses for its content (not for being away) is halved until the
+ * refused record is found, and that record is quarantined — in `audit_quarantine` as escaped JSON, or,
+ * when the store cannot take even that, in a local fsync'ed file moved into the table later — with
+ * an alert. Only a store that cannot be reached makes `storeChecked` throw (the writer then spools).
+ */
+import type { Kysely } from 'kysely';
+import type { Database } from '../store/tables.ts';
+import { describeRefusal, isContentRefusal, isStorable, toQuarantineRow, type QuarantinedRecord } from './audit-quarantine.ts';
+import type { ChainedRecord } from './audit-record.ts';
+import type { AuditSpool } from './audit-spool.ts';
+
+/** What an operator must hear about: a record quarantined, or the store lost and records spooled. */
+export type AuditAlert =
+  | { kind: 'quarantined'; chain: string; seq: number; reason: string; where: 'store' | 'file' }
+  | { kind: 'spooling'; chain: string; error: unknown };
+
+/** The writer's backlog, for `/readyz`. */
+export interface AuditWriterState {
+  /** Records in the local spool waiting for the store, and the time of the oldest. */
+  spool: { waiting: number; oldestAt: string | undefined };
+  /** Records quarantined since start, the last one, and how many wait in the local quarantine file. */
+  quarantine: { count: number; inFile: number; last: { seq: number; reason: string; at: string } | undefined };
+}
+
+export interface RecordStoreOptions {
+  db: Kysely<Database>;
+  /** Quarantined records the store could not take even in `audit_quarantine`. */
+  quarantineFile: AuditSpool<QuarantinedRecord>;
+  /** The writer's state; quarantine counts are kept here. */
+  state: AuditWriterState;
+  alert: (alert: AuditAlert) => void;
+}
+
+function toRow(record: ChainedRecord) {
+  return {
+    chain: record.chain, seq: record.seq, prev_hash: record.prevHash, hash: record.hash, at: record.at, request_id: record.requestId,
+    app: record.app, dept: record.dept, roles: JSON.stringify(record.roles), purpose: record.purpose, matter: record.matter,
+    operation_hash: record.operationHash, operation_name: record.operationName, granted: JSON.stringify(record.granted),
+    denied: JSON.stringify(record.denied), masked: JSON.stringify(record.masked), providers: record.providers,
+    served: JSON.stringify(record.served), outcome: record.outcome, duration_ms: record.durationMs, code: record.code ?? null,
+  };
+}
+
+export function createRecordStore({ db, quarantineFile, state, alert }: RecordStoreOptions) {
+  const insert = async (records: readonly ChainedRecord[]) => {
+    if (records.length === 0) return;
+    await db.insertInto('audit_records').values(records.map(toRow)).onConflict((oc) => oc.columns(['chain', 'seq']).doNothing()).execute();
+  };
+
+  /** Keeps a refused record aside: in the store if it takes the escaped JSON, else in the local file; throws if neither. */
+  const quarantine = async (record: ChainedRecord, reason: string) => {
+    const quarantined: QuarantinedRecord = { record, reason, at: new Date().toISOString() };
+    let where: 'store' | 'file' = 'store';
+    try {
+      await db.insertInto('audit_quarantine').values(toQuarantineRow(quarantined)).onConflict((oc) => oc.columns(['chain', 'seq']).doNothing()).execute();
+    } catch {
+      await quarantineFile.append([quarantined]);
+      state.quarantine.inFile += 1;
+      where = 'file';
+    }
+    state.quarantine.count += 1;
+    state.quarantine.last = { seq: record.seq, reason, at: quarantined.at };
+    alert({ kind: 'quarantined', chain: record.chain, seq: record.seq, reason, where });
+  };
+
+  /**
+   * Stores records in order; throws only when the store cannot be reached. One refused record fails
+   * its whole statement, so a refused batch is halved until the record is found and quarantined.
+   */
+  const store = async (records: readonly ChainedRecord[]): Promise<void> => {
+    if (records.length === 0) return;
+    try {
+      await insert(records);
+    } catch (error) {
+      if (!isContentRefusal(error)) throw error;
+      if (records.length === 1) return quarantine(records[0]!, describeRefusal(error));
+      const middle = Math.ceil(records.length / 2);
+      await store(records.slice(0, middle));
+      await store(records.slice(middle));
+    }
+  };
+
+  /** Text the store would silently alter (a lone surrogate becomes U+FFFD) would break the hash: quarantined unasked. */
+  const storeChecked = async (records: readonly ChainedRecord[]) => {
+    const storable: ChainedRecord[] = [];
+    for (const record of records) {
+      if (isStorable(record)) storable.push(record);
+      else await quarantine(record, 'holds text that is not well-formed Unicode: the store would alter it');
+    }
+    await store(storable);
+  };
+
+  /** Moves records quarantined locally into `audit_quarantine` once the store takes them. */
+  const replayQuarantineFile = async () => {
+    if (state.quarantine.inFile === 0) return;
+    for (const quarantined of await quarantineFile.read()) {
+      await db.insertInto('audit_quarantine').values(toQuarantineRow(quarantined)).onConflict((oc) => oc.columns(['chain', 'seq']).doNothing()).execute();
+    }
+    await quarantineFile.clear();
+    state.quarantine.inFile = 0;
+  };
+
+  return { storeChecked, replayQuarantineFile };
+}

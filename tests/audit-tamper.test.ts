@@ -1,0 +1,205 @@
+/**
+ * Tamper evidence against whoever administers the database, on PGlite and on real PostgreSQL: he
+ * can rewrite records and recompute every hash, and delete rows, but holds neither the audit key
+ * nor the checkpoint copies outside the store. Checkpoints at the promised cadence, anchored in an
+ * fsync'ed log (and Redis), signed with a key of their own that rotates without breaking history.
+ */
+import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { JWK } from 'jose';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import { createAuditSpool } from '../gateway/audit/audit-spool.ts';
+import { createAuditWriter, type AuditWriterOptions } from '../gateway/audit/audit-writer.ts';
+import { hashRecord, GENESIS_HASH, type AuditEntry } from '../gateway/audit/audit-record.ts';
+import { checkpointLogAnchors, checkpointLogPath, createCheckpointLog, createRedisCheckpointPublisher, redisCheckpointAnchors } from '../gateway/audit/checkpoint-anchors.ts';
+import { verifyAuditChains, type VerifyAuditOptions } from '../gateway/audit/verify-audit-chain.ts';
+import { closeRedis, connectRedis } from '../gateway/cache/redis-connection.ts';
+import { demoKeyPath, ensureDemoKeyPair, rotateKeyPair } from '../gateway/keys.ts';
+import { loadPublicKeySet, publicKeySetOf, watchSigningKey } from '../gateway/key-set.ts';
+import { openStore, type Store } from '../gateway/store/database.ts';
+import { migrateToLatest } from '../gateway/store/migrate.ts';
+import { STORE_BACKENDS, type TestDatabase } from './support/databases.ts';
+
+const MINUTE = 60_000;
+const root = new URL('..', import.meta.url).pathname;
+
+function entry(i: number, at: number = Date.now()): AuditEntry {
+  return {
+    at: new Date(at).toISOString(), requestId: `r-${i}`, app: 'a', dept: 'civil-affairs', roles: ['consumer'],
+    purpose: 'WORK_REFERENCE', matter: null, operationHash: 'h', operationName: null, granted: ['Resident.name'], denied: [], masked: [],
+    providers: ['public-security'], served: { 'public-security': { calls: 1, entities: 1 } }, outcome: 'SERVED', durationMs: 3,
+  };
+}
+
+describe.each(STORE_BACKENDS)('audit tamper evidence on %s', (backend, createDatabase) => {
+  let database: TestDatabase;
+  let store: Store;
+  beforeAll(async () => {
+    database = await createDatabase();
+    store = await openStore({ databaseUrl: database.databaseUrl });
+    await migrateToLatest(store.db);
+  });
+  afterAll(async () => {
+    await store?.close();
+    await database?.drop();
+  });
+
+  /** One chain of its own, its key in a data directory, its anchor log; removed from the store afterwards. */
+  async function setup(options: Partial<AuditWriterOptions> = {}) {
+    const dir = mkdtempSync(join(tmpdir(), 'zhoucun-tamper-'));
+    const chain = `chain-${randomBytes(4).toString('hex')}`;
+    onTestFinished(async () => {
+      await store.db.deleteFrom('audit_checkpoints').where('chain', '=', chain).execute();
+      await store.db.deleteFrom('audit_records').where('chain', '=', chain).execute();
+      rmSync(dir, { recursive: true, force: true });
+    });
+    await ensureDemoKeyPair(dir, 'audit-signing');
+    const anchorDir = join(dir, 'audit');
+    const open = () =>
+      createAuditWriter({
+        db: store.db, spool: createAuditSpool(join(dir, 'spool.ndjson')), quarantineFile: createAuditSpool(join(dir, 'quarantine.ndjson')), chain, checkpointKey: watchSigningKey(demoKeyPath(dir, 'audit-signing', 'private')),
+        checkpointLog: createCheckpointLog(checkpointLogPath(anchorDir, chain)), checkpointEvery: 5, ...options,
+      });
+    const keys = () => loadPublicKeySet(demoKeyPath(dir, 'audit-signing', 'public-keys'));
+    const verify = async (extra: Partial<VerifyAuditOptions> = {}) => verifyAuditChains(store.db, { keys: await keys(), anchors: [checkpointLogAnchors(anchorDir)], ...extra });
+    const checkpointsOf = async () => (await store.db.selectFrom('audit_checkpoints').select(['seq', 'key_id']).where('chain', '=', chain).orderBy('seq').execute()).map((row) => ({ seq: Number(row.seq), keyId: row.key_id }));
+    return { dir, chain, open, verify, keys, checkpointsOf };
+  }
+
+  /** What the database administrator can do: change a record and recompute every hash after it. */
+  async function rewriteChain(chain: string, seq: number, dept: string) {
+    const rows = await store.db.selectFrom('audit_records').selectAll().where('chain', '=', chain).orderBy('seq').execute();
+    let prev = GENESIS_HASH;
+    for (const row of rows) {
+      const changed: AuditEntry = { ...entry(Number(row.seq)), requestId: row.request_id, at: new Date(row.at).toISOString(), dept: Number(row.seq) === seq ? dept : row.dept };
+      const hash = hashRecord(changed, chain, Number(row.seq), prev);
+      await store.db.updateTable('audit_records').set({ dept: changed.dept, prev_hash: prev, hash }).where('id', '=', row.id).execute();
+      prev = hash;
+    }
+  }
+
+  it('when the database administrator rewrites a record, recomputes every hash and deletes every checkpoint, then verification names the records no checkpoint covers, and the anchor log names the deleted checkpoints', async () => {
+    const { chain, open, verify } = await setup();
+    const writer = await open();
+    for (let i = 1; i <= 12; i++) await writer.append(entry(i));
+    await writer.close();
+    expect(await verify()).toMatchObject({ ok: true, records: 12, checkpoints: 3, anchored: 3 });
+
+    await rewriteChain(chain, 3, 'public-security');
+    await store.db.deleteFrom('audit_checkpoints').where('chain', '=', chain).execute();
+    const later = new Date(Date.now() + 10 * MINUTE);
+    expect((await verify({ anchors: [], now: later })).problem).toMatch(new RegExp(`^chain ${chain}: records 1–12 \\(\\S+ to \\S+\\): no signed checkpoint covers them`));
+    expect((await verify()).problem).toMatch(new RegExp(`^chain ${chain}, checkpoint at record 5 \\(signed \\S+, in the checkpoint log in .+\\): missing from the store — checkpoints were deleted$`));
+  });
+
+  it('when the last records are deleted together with their checkpoints, then the chain looks whole to the store alone, and the anchor log names the missing checkpoint', async () => {
+    const { chain, open, verify } = await setup();
+    const writer = await open();
+    for (let i = 1; i <= 12; i++) await writer.append(entry(i));
+    await writer.close(); // checkpoints at 5, 10 and 12
+    await store.db.deleteFrom('audit_records').where('chain', '=', chain).where('seq', '>', '5').execute();
+    await store.db.deleteFrom('audit_checkpoints').where('chain', '=', chain).where('seq', '>', '5').execute();
+    expect(await verify({ anchors: [] })).toMatchObject({ ok: true, records: 5 });
+    expect((await verify()).problem).toMatch(new RegExp(`^chain ${chain}, checkpoint at record 10 .*: missing from the store — checkpoints were deleted$`));
+  });
+
+  it('when a checkpoint between two others is deleted, then verification names the records left uncovered beyond the cadence', async () => {
+    const { chain, open, verify } = await setup();
+    const writer = await open();
+    for (let i = 1; i <= 15; i++) await writer.append(entry(i));
+    await writer.close();
+    await store.db.deleteFrom('audit_checkpoints').where('chain', '=', chain).where('seq', '=', '10').execute();
+    expect((await verify({ anchors: [], cadence: { records: 5, intervalMs: MINUTE } })).problem).toMatch(
+      new RegExp(`^chain ${chain}: records 6–15 \\(\\S+ to \\S+\\): 10 records over [\\d.]+ s between signed checkpoints, more than the promised 5 records / 60 s — checkpoints were deleted$`),
+    );
+  });
+
+  it('when records lie further apart in time than the interval (a replay after an outage), then checkpoints split them so that no span exceeds it', async () => {
+    const { open, verify, checkpointsOf } = await setup({ checkpointEvery: 1_000 });
+    const base = Date.now() + 60 * MINUTE; // not yet due by the clock: only the records' times decide
+    const writer = await open();
+    for (let i = 0; i < 8; i++) await writer.append(entry(i + 1, base + i * 25_000));
+    await writer.close();
+    expect((await checkpointsOf()).map((c) => c.seq)).toEqual([3, 6, 8]);
+    expect(await verify({ now: new Date(base + 60 * MINUTE) })).toMatchObject({ ok: true, records: 8, checkpoints: 3 });
+  });
+
+  it('when traffic is light, then a timer signs the waiting tail without another request', async () => {
+    const { open, verify, checkpointsOf } = await setup({ checkpointEvery: 1_000, checkpointIntervalMs: 400 });
+    const writer = await open();
+    await writer.append(entry(1));
+    await expect.poll(checkpointsOf, { timeout: 5_000 }).toEqual([expect.objectContaining({ seq: 1 })]);
+    expect(await verify({ cadence: { records: 1_000, intervalMs: 400 }, tailGraceMs: 0 })).toMatchObject({ ok: true, checkpoints: 1 });
+    await writer.close();
+  });
+
+  it('when a gateway dies without closing, then its unsigned tail fails verification once old, until the restarted writer signs it', async () => {
+    const { chain, open, verify } = await setup({ checkpointEvery: 1_000 });
+    const crashed = await open();
+    for (let i = 1; i <= 3; i++) await crashed.append(entry(i));
+    const later = new Date(Date.now() + 10 * MINUTE);
+    expect((await verify({ now: later })).problem).toMatch(new RegExp(`^chain ${chain}: records 1–3 .*: no signed checkpoint covers them.*restarted, it signs its tail`));
+    const restarted = await open();
+    expect(await verify({ now: later })).toMatchObject({ ok: true, records: 3, checkpoints: 1, anchored: 1 });
+    await restarted.close();
+    await crashed.close();
+  });
+
+  it('when the audit key is rotated, then later checkpoints name the new key, the history signed by the old one still verifies, and a key id outside the key set is named', async () => {
+    const { dir, open, verify, checkpointsOf } = await setup();
+    const writer = await open();
+    for (let i = 1; i <= 5; i++) await writer.append(entry(i));
+    const { retired, current } = await rotateKeyPair(dir, 'audit-signing');
+    for (let i = 6; i <= 10; i++) await writer.append(entry(i));
+    // A checkpoint is signed just after the response its record released: wait for it.
+    await expect.poll(checkpointsOf).toEqual([{ seq: 5, keyId: retired }, { seq: 10, keyId: current }]);
+    expect(await verify()).toMatchObject({ ok: true, checkpoints: 2 });
+
+    const onlyCurrent = await publicKeySetOf([JSON.parse(readFileSync(demoKeyPath(dir, 'audit-signing', 'public'), 'utf8')) as JWK]);
+    expect((await verify({ keys: onlyCurrent })).problem).toMatch(new RegExp(`checkpoint at record 5: signed with key id "${retired}", which is not in the audit key set$`));
+    await writer.close();
+  });
+
+  it('when checkpoints are published to Redis, then Redis alone shows records and checkpoints deleted from the end', async () => {
+    const redis = connectRedis('redis://127.0.0.1:6379', () => undefined);
+    const prefix = `zhoucun-test-${randomBytes(4).toString('hex')}:`;
+    onTestFinished(async () => {
+      for await (const keys of redis.scanIterator({ MATCH: `${prefix}*` })) if (keys.length > 0) await redis.del(keys);
+      await closeRedis(redis);
+    });
+    const { chain, open, verify } = await setup({ publishCheckpoints: createRedisCheckpointPublisher(redis, prefix) });
+    const writer = await open();
+    for (let i = 1; i <= 12; i++) await writer.append(entry(i));
+    await writer.close();
+    const fromRedis = [redisCheckpointAnchors(redis, prefix)];
+    await expect.poll(async () => (await verify({ anchors: fromRedis })).anchored).toBe(3);
+    await store.db.deleteFrom('audit_records').where('chain', '=', chain).where('seq', '>', '5').execute();
+    await store.db.deleteFrom('audit_checkpoints').where('chain', '=', chain).where('seq', '>', '5').execute();
+    expect((await verify({ anchors: fromRedis })).problem).toMatch(new RegExp(`^chain ${chain}, checkpoint at record 10 \\(signed \\S+, in Redis\\): missing from the store`));
+  });
+
+  it('when `npm run audit:verify -- --anchors <dir>` runs after the tail was deleted, then it exits 1 naming the anchored checkpoint the store lost', async () => {
+    if (backend === 'PGlite') return; // an in-memory PGlite cannot be opened from another process
+    const { dir, chain, open } = await setup();
+    const writer = await open();
+    for (let i = 1; i <= 12; i++) await writer.append(entry(i));
+    await writer.close();
+    const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: database.databaseUrl!, DATA_DIR: join(dir, 'elsewhere'), AUDIT_PUBLIC_KEYS_PATH: demoKeyPath(dir, 'audit-signing', 'public-keys') };
+    delete env['REDIS_URL'];
+    const run = (...args: string[]) => spawnSync(process.execPath, ['scripts/audit-verify.ts', ...args], { cwd: root, env, encoding: 'utf8' });
+    const intact = run('--anchors', join(dir, 'audit'));
+    expect(intact.stdout).toMatch(/^Audit trail intact: 12 records in 1 chain\(s\), 3 signed checkpoint\(s\) verified, 3 of them anchored in the checkpoint log in .+\.\n/);
+    expect(intact.status).toBe(0);
+    await store.db.deleteFrom('audit_records').where('chain', '=', chain).where('seq', '>', '10').execute();
+    await store.db.deleteFrom('audit_checkpoints').where('chain', '=', chain).where('seq', '>', '10').execute();
+    const broken = run('--anchors', join(dir, 'audit'));
+    expect(broken.status).toBe(1);
+    expect(broken.stderr).toMatch(new RegExp(`^Audit trail BROKEN after 0 verified records: chain ${chain}, checkpoint at record 12 .*: missing from the store — checkpoints were deleted\n`));
+    const missing = run('--anchors', join(dir, 'nowhere'));
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toMatch(/^--anchors .*nowhere: no such directory\n/);
+  });
+});

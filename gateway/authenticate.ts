@@ -13,9 +13,16 @@ export const TOKEN_AUDIENCE = 'zhoucun-gateway';
 
 export type Authentication = { consumer: Consumer } | { refused: string };
 
+/** Default longest token lifetime (`exp` − `iat`) accepted; `npm run token` issues 12 h tokens. */
+export const TOKEN_MAX_LIFETIME_SECONDS = 24 * 3600;
+/** How far the issuer's clock may run ahead of the gateway's: an `iat` up to this far in the future is accepted. `exp` is strict. */
+export const TOKEN_CLOCK_SKEW_SECONDS = 60;
+
 export interface AuthenticatorOptions {
   publicKey: CryptoKey | KeyObject;
   departments: readonly string[];
+  /** Longest `exp` − `iat` accepted; default TOKEN_MAX_LIFETIME_SECONDS. A leaked token stays usable at most this long. */
+  maxLifetimeSeconds?: number;
 }
 
 function readConsumer(payload: JWTPayload, departments: readonly string[]): Authentication {
@@ -35,6 +42,7 @@ function readConsumer(payload: JWTPayload, departments: readonly string[]): Auth
 export function createAuthenticator(options: AuthenticatorOptions): (authorization: string | undefined, now?: number) => Promise<Authentication> {
   // Verified tokens are remembered until they expire; consumer apps reuse one token for many requests.
   const verified = new Map<string, { authentication: Authentication; expiresAt: number }>();
+  const maxLifetime = options.maxLifetimeSeconds ?? TOKEN_MAX_LIFETIME_SECONDS;
   return async (authorization, now = Date.now()) => {
     const match = authorization ? /^Bearer ([\w-]+\.[\w-]+\.[\w-]+)$/.exec(authorization.trim()) : null;
     if (!match) return { refused: authorization ? 'the Authorization header is not "Bearer <JWT>"' : 'no Authorization header' };
@@ -46,16 +54,21 @@ export function createAuthenticator(options: AuthenticatorOptions): (authorizati
         issuer: TOKEN_ISSUER,
         audience: TOKEN_AUDIENCE,
         algorithms: ['EdDSA'],
-        requiredClaims: ['exp'],
+        requiredClaims: ['exp', 'iat'],
         currentDate: new Date(now),
       });
+      // A future `iat` would let a token outlive the lifetime it states; a long one outlives a leak.
+      if (payload.iat! > now / 1000 + TOKEN_CLOCK_SKEW_SECONDS) return { refused: 'the token was issued in the future (iat)' };
+      if (payload.exp! - payload.iat! > maxLifetime) return { refused: `the token's lifetime (exp − iat) exceeds ${maxLifetime / 3600} hours` };
       const authentication = readConsumer(payload, options.departments);
       if (verified.size >= 10_000) verified.clear();
       verified.set(token, { authentication, expiresAt: (payload.exp ?? 0) * 1000 });
       return authentication;
     } catch (error) {
-      const code = (error as { code?: string }).code;
-      return { refused: code === 'ERR_JWT_EXPIRED' ? 'the token has expired' : 'the token is not valid for this platform' };
+      const { code, claim } = error as { code?: string; claim?: string };
+      if (code === 'ERR_JWT_EXPIRED') return { refused: 'the token has expired' };
+      if (code === 'ERR_JWT_CLAIM_VALIDATION_FAILED' && claim === 'iat') return { refused: 'the token has no valid issue time (iat)' };
+      return { refused: 'the token is not valid for this platform' };
     }
   };
 }

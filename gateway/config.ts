@@ -40,6 +40,12 @@ export interface GatewayConfig {
   redisPrefix: string;
   /** `RATE_LIMIT_DEPT_PER_MINUTE` (default 6000) and `RATE_LIMIT_APP_PER_MINUTE` (default 1200). */
   rateLimits: { perDepartment: number; perApp: number };
+  /** `ENTITY_BUDGET_APP_PER_MINUTE` (default 6000): entities one application may be served per minute. */
+  entityBudgetPerMinute: number;
+  /** `MAX_KEYS_PER_REQUEST` (default 100): entity keys one HTTP request may name, over all its operations. */
+  maxKeysPerRequest: number;
+  /** `TOKEN_MAX_LIFETIME_HOURS` (default 24): longest lifetime (`exp` − `iat`) of a consumer token accepted. */
+  tokenMaxLifetimeSeconds: number;
   /** `GRANT_MAX_VALIDITY_DAYS`, default 365 (at most 3653): the longest validity of a grant, from the day it is asked for. */
   grantMaxValidityDays: number;
 }
@@ -138,6 +144,9 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Readonl
       perDepartment: readPositiveInteger(env, 'RATE_LIMIT_DEPT_PER_MINUTE', 6000),
       perApp: readPositiveInteger(env, 'RATE_LIMIT_APP_PER_MINUTE', 1200),
     }),
+    entityBudgetPerMinute: readPositiveInteger(env, 'ENTITY_BUDGET_APP_PER_MINUTE', 6000),
+    maxKeysPerRequest: readPositiveInteger(env, 'MAX_KEYS_PER_REQUEST', 100),
+    tokenMaxLifetimeSeconds: readPositiveInteger(env, 'TOKEN_MAX_LIFETIME_HOURS', 24) * 3600,
     grantMaxValidityDays: readPositiveInteger(env, 'GRANT_MAX_VALIDITY_DAYS', DEFAULT_GRANT_MAX_VALIDITY_DAYS, GRANT_MAX_VALIDITY_CEILING),
   });
 }

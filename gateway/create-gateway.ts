@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer, HeaderMap } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import type { GraphQLSchema } from 'graphql';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { CryptoKey, KeyObject } from 'jose';
 import type { ShareCatalog } from '../policies/types.ts';
@@ -20,10 +21,17 @@ import { createRefusalRecorder, firstErrorCode } from './audit/record-refusal.ts
 import type { ConsumeRate } from './rate-limit.ts';
 import { createAbilitySource } from './ability-source.ts';
 import { createAuthenticator } from './authenticate.ts';
-import { ERROR_CODES, shareError, type ErrorCode } from './errors.ts';
+import { ERROR_CODES, type ErrorCode } from './errors.ts';
 import { createEnforcingGateway } from './enforcing-gateway.ts';
 import { createErrorFormatter } from './format-error.ts';
-import { depthLimitRule } from './depth-limit-rule.ts';
+import { createOperationAdmission } from './admit-operation.ts';
+import { createDepartmentPersistedQueries } from './department-persisted-queries.ts';
+import { answerClientError, registerEdgeErrors } from './edge-errors.ts';
+import type { ConsumeEntities } from './entity-budget.ts';
+import { keyBudgetPlugin } from './key-budget-plugin.ts';
+import { noSubscriptionRule } from './no-subscription-rule.ts';
+import { DEFAULT_OPERATION_LIMITS, type OperationLimits } from './operation-limits.ts';
+import { operationLimitsRule } from './operation-limits-rule.ts';
 import { operationNameRule } from './operation-name-rule.ts';
 import type { GatewayContext } from './gateway-context.ts';
 import { readOperations } from './read-operations.ts';
@@ -32,8 +40,8 @@ import { createReadinessProbe, type StoreCheck } from './readiness.ts';
 import { createSubgraphCallSigner } from './sign-subgraph-call.ts';
 import { SignedDataSource } from './signed-data-source.ts';
 
-/** Deepest selection nesting accepted; the demo schema's deepest useful query is 6 levels. */
-const MAX_DEPTH = 12;
+/** Largest request body read: 20 operations of the largest admitted size fit; JSON-parsing more would stall the event loop. */
+const BODY_LIMIT = 256 * 1024;
 
 export interface GatewayOptions {
   supergraphSdl: string;
@@ -52,8 +60,14 @@ export interface GatewayOptions {
   audit?: AuditWriter;
   /** Longest a record may wait in the audit spool before `/readyz` says not ready; default `AUDIT_SPOOL_MAX_AGE_MS`. */
   auditSpoolMaxAgeMs?: number;
+  /** Longest consumer-token lifetime accepted (default 24 h). */
+  tokenMaxLifetimeSeconds?: number | undefined;
   /** Per-consumer rate limits; without them none apply. */
   rateLimit?: ConsumeRate;
+  /** Entities per application and minute; without it only the per-request key limit applies. */
+  entityBudget?: ConsumeEntities | undefined;
+  /** Operation limits; each one not given keeps its default (DEFAULT_OPERATION_LIMITS). */
+  limits?: Partial<OperationLimits>;
 }
 
 export interface Gateway {
@@ -71,13 +85,18 @@ export function readSupergraphFile(path: string): string {
 }
 
 export async function createGateway(options: GatewayOptions): Promise<Gateway> {
-  const app = Fastify({ logger: { level: options.logLevel ?? 'info' }, genReqId: () => randomUUID(), bodyLimit: 1_048_576 });
+  const app = Fastify({ logger: { level: options.logLevel ?? 'info' }, genReqId: () => randomUUID(), bodyLimit: BODY_LIMIT, clientErrorHandler: answerClientError });
+  const limits: OperationLimits = { ...DEFAULT_OPERATION_LIMITS, ...options.limits };
+  const persistedQueries = createDepartmentPersistedQueries();
+  let apiSchema: GraphQLSchema | undefined;
+  const admitOperations = createOperationAdmission(limits, () => apiSchema);
   const catalog = options.catalog ?? readShareCatalog(options.supergraphSdl, { undeclaredAsUnconditional: options.undeclaredFields === 'unconditional' });
   const sign = createSubgraphCallSigner(options.gatewaySigningKey);
   const federation = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     buildService: ({ name, url }) => new SignedDataSource({ name, url: url!, sign }),
   });
+  federation.onSchemaLoadOrUpdate(({ apiSchema: schema }) => void (apiSchema = schema));
   const abilities = createAbilitySource({
     catalog,
     grants: options.grants,
@@ -86,17 +105,23 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const apollo = new ApolloServer<GatewayContext>({
     gateway: createEnforcingGateway(federation, { catalog, abilities, ...(options.audit ? { audit: options.audit } : {}) }),
     allowBatchedHttpRequests: true,
-    validationRules: [depthLimitRule(MAX_DEPTH), operationNameRule],
+    parseOptions: { maxTokens: limits.tokens },
+    validationRules: [noSubscriptionRule, operationLimitsRule(limits), operationNameRule],
+    persistedQueries: { cache: persistedQueries.cache },
     includeStacktraceInErrorResponses: false,
     formatError: createErrorFormatter((error) => app.log.error({ err: error }, 'request error')),
-    plugins: [ApolloServerPluginLandingPageDisabled(), ...(options.audit ? [auditPlugin(options.audit, catalog)] : [])],
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      keyBudgetPlugin({ keysPerRequest: limits.keysPerRequest, entityBudget: options.entityBudget }),
+      ...(options.audit ? [auditPlugin(options.audit, catalog)] : []),
+    ],
   });
   await apollo.start();
 
-  const authenticate = createAuthenticator({ publicKey: options.tokenPublicKey, departments: options.departments });
+  const authenticate = createAuthenticator({ publicKey: options.tokenPublicKey, departments: options.departments, ...(options.tokenMaxLifetimeSeconds ? { maxLifetimeSeconds: options.tokenMaxLifetimeSeconds } : {}) });
 
-  const refuse = (reply: FastifyReply, code: ErrorCode, message: string) => {
-    return reply.code(ERROR_CODES[code].status).send({ errors: [{ message, extensions: { code } }] });
+  const refuse = (reply: FastifyReply, code: ErrorCode, message: string, extensions: Record<string, unknown> = {}) => {
+    return reply.code(ERROR_CODES[code].status).send({ errors: [{ message, extensions: { code, ...extensions } }] });
   };
 
   const recordRefusal = createRefusalRecorder(options.audit, catalog);
@@ -110,8 +135,10 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     const { consumer } = authentication;
     reply.header('x-request-id', requestId);
     // From here the consumer is known: every refusal is recorded before it is answered.
-    const refuseRecorded = async (code: ErrorCode, message: string, use?: DeclaredUse) =>
-      (await recordRefusal({ requestId, consumer, use, startedAt }, code)) ? refuse(reply, code, message) : refuse(reply, 'AUDIT_UNAVAILABLE', ERROR_CODES.AUDIT_UNAVAILABLE.message);
+    const refuseRecorded = async (code: ErrorCode, message: string, use?: DeclaredUse, extensions?: Record<string, unknown>) =>
+      (await recordRefusal({ requestId, consumer, use, startedAt }, code))
+        ? refuse(reply, code, message, extensions)
+        : refuse(reply, 'AUDIT_UNAVAILABLE', ERROR_CODES.AUDIT_UNAVAILABLE.message);
     // 1b rate limit (a batch counts for each of its operations)
     if (options.rateLimit) {
       const verdict = await options.rateLimit(consumer, Array.isArray(request.body) ? Math.max(1, request.body.length) : 1);
@@ -127,23 +154,35 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     };
     const reading = readPurpose({ purpose: header('x-share-purpose'), matter: header('x-share-matter'), mode: header('x-share-mode') });
     if ('problem' in reading) return refuseRecorded(reading.problem, reading.message);
+    // 2b operations: a bounded batch of well-formed pieces, each within the limits, before any GraphQL work
+    if (Array.isArray(request.body) && request.body.length > limits.batch) {
+      return refuseRecorded('OPERATION_TOO_COMPLEX', `A batch may hold at most ${limits.batch} operations; got ${request.body.length}`, reading.use, { limit: 'batch', max: limits.batch });
+    }
     const search = new URL(request.url, 'http://gateway').search;
     const operations = readOperations({ method: request.method, body: request.body, search });
     if ('problem' in operations) return refuseRecorded(operations.problem, operations.message, reading.use);
-    const context: GatewayContext = { requestId, consumer, use: reading.use, operations: { started: 0 } };
+    const admission = admitOperations(request.method === 'GET' ? request.query : request.body);
+    if (admission) return refuseRecorded(admission.extensions.code as ErrorCode, admission.message, reading.use, admission.extensions);
+    const context: GatewayContext = { requestId, consumer, use: reading.use, operations: { started: 0 }, keys: { named: 0 } };
     // 3–6 inside GraphQL: enforceOperation
     const headers = new HeaderMap();
     for (const [name, value] of Object.entries(request.headers)) {
       if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
     }
-    const response = await apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: request.method, headers, search, body: request.body },
-      context: async () => context,
-    });
+    const response = await persistedQueries.runForDepartment(consumer.dept, () =>
+      apollo.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: { method: request.method, headers, search, body: request.body },
+        context: async () => context,
+      }),
+    );
     // Apollo refused the HTTP request itself (CSRF check, malformed body…) before any operation started.
     if (context.operations.started === 0 && response.body.kind === 'complete') {
       const code = firstErrorCode(response.body.string) ?? 'BAD_REQUEST';
       if (!(await recordRefusal({ requestId, consumer, use: reading.use, startedAt }, code))) return refuse(reply, 'AUDIT_UNAVAILABLE', ERROR_CODES.AUDIT_UNAVAILABLE.message);
+    }
+    // Served and audited already: the audit overstates what left, never understates it.
+    if (response.body.kind === 'complete' && Buffer.byteLength(response.body.string) > limits.responseBytes) {
+      return refuse(reply, 'RESPONSE_TOO_LARGE', `The answer would be larger than ${limits.responseBytes} bytes; select fewer fields or entities`);
     }
     for (const [name, value] of response.headers) reply.header(name, value);
     reply.code(response.status ?? 200);
@@ -166,21 +205,12 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     const readiness = await probe();
     return reply.code(readiness.ready ? 200 : 503).send({ ...readiness, dataItems: catalog.size });
   });
-  app.setErrorHandler(async (error, request, reply) => {
-    const status = (error as { statusCode?: number }).statusCode ?? 500;
-    if (status >= 500) request.log.error({ err: error }, 'unhandled');
-    const code: ErrorCode = status >= 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST';
-    const message = status >= 500 ? shareError(code).message : `The request is malformed: ${(error as Error).message}`;
-    // A body that cannot be parsed is refused before handleGraphQL reads the token; a consumer who sent one is recorded all the same.
-    if (status < 500 && request.routeOptions.url === '/graphql') {
-      const authentication = await authenticate(request.headers.authorization);
-      if ('consumer' in authentication) {
-        reply.header('x-request-id', String(request.id));
-        const refusal = { requestId: String(request.id), consumer: authentication.consumer, use: undefined, startedAt: performance.now() };
-        if (!(await recordRefusal(refusal, code))) return refuse(reply, 'AUDIT_UNAVAILABLE', ERROR_CODES.AUDIT_UNAVAILABLE.message);
-      }
-    }
-    return reply.code(status).send({ errors: [{ message, extensions: { code } }] });
+  // A body refused before handleGraphQL (unparseable, too large, wrong media type) by a consumer with a valid token is recorded all the same.
+  registerEdgeErrors(app, async (request, code) => {
+    if (request.routeOptions.url !== '/graphql') return true;
+    const authentication = await authenticate(request.headers.authorization);
+    if (!('consumer' in authentication)) return true;
+    return recordRefusal({ requestId: String(request.id), consumer: authentication.consumer, use: undefined, startedAt: performance.now() }, code);
   });
 
   return {

@@ -5,6 +5,7 @@
  */
 import type { GraphQLFormattedError } from 'graphql';
 import { ERROR_CODES, isErrorCode } from './errors.ts';
+import { recodeRefusal } from './recode-refusal.ts';
 
 /** Codes a subgraph may return to the client as they are: the caller's own mistakes or rights. */
 export const SUBGRAPH_CLIENT_CODES: ReadonlySet<string> = new Set(['FORBIDDEN', 'NOT_FOUND', 'CONFLICT']);
@@ -37,12 +38,16 @@ function decideCode(extensions: Record<string, unknown>, error: unknown): string
 
 /** The code a consumer sees for an error, decided as `formatError` decides it: the audit record of a failed operation carries the same. */
 export function clientCodeOf(error: unknown): string {
-  return decideCode((error as ErrorLike | undefined)?.extensions ?? {}, error);
+  const { message, extensions = {} } = (error ?? {}) as ErrorLike;
+  const refusal = recodeRefusal({ message: String(message ?? ''), extensions }, error);
+  return refusal ? String(refusal.extensions?.['code']) : decideCode(extensions, error);
 }
 
 export function createErrorFormatter(log: (error: unknown) => void) {
   return function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
     const base = { message: formatted.message, ...(formatted.locations ? { locations: formatted.locations } : {}), ...(formatted.path ? { path: formatted.path } : {}) };
+    const refusal = recodeRefusal(formatted, error);
+    if (refusal) return refusal;
     const extensions = { ...formatted.extensions };
     const code = decideCode(extensions, error);
     const serviceName = extensions['serviceName'];

@@ -18,4 +18,6 @@ export interface GatewayContext {
    * operation: a batch shares the request's context, each operation gets its own counts.
    */
   served?: ServedCounts;
+  /** Entity keys named so far by this HTTP request's operations; Apollo gives each batched operation a copy of the context, and this object is shared by all. */
+  keys: { named: number };
 }

@@ -35,6 +35,7 @@ try {
     supergraphSdl: config.supergraphPath ? readSupergraphFile(config.supergraphPath) : undefined,
     departments: DISTRICT_DEPARTMENTS.map((d) => d.code),
     tokenPublicKey,
+    tokenMaxLifetimeSeconds: config.tokenMaxLifetimeSeconds,
     gatewaySigning,
     host: config.host,
     port: config.port,
@@ -51,6 +52,8 @@ try {
     redisUrl: config.redisUrl,
     redisPrefix: config.redisPrefix,
     rateLimits: config.rateLimits,
+    entityBudgetPerMinute: config.entityBudgetPerMinute,
+    limits: { keysPerRequest: config.maxKeysPerRequest },
     grantMaxValidityDays: config.grantMaxValidityDays,
   });
   running.gateway.app.log.info({ url: running.url, store: store.kind, redis: config.redisUrl ? 'shared' : 'in memory' }, 'gateway ready');

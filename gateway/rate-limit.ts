@@ -19,7 +19,8 @@ export type RateVerdict = { ok: true } | { ok: false; retryAfterSeconds: number;
 
 export type ConsumeRate = (consumer: Consumer, weight: number) => Promise<RateVerdict>;
 
-function limiter(points: number, keyPrefix: string, redis: Redis | undefined): RateLimiterAbstract {
+/** One limiter of `points` per minute: in Redis when given (memory as insurance), else in memory. */
+export function limiter(points: number, keyPrefix: string, redis: Redis | undefined): RateLimiterAbstract {
   const memory = new RateLimiterMemory({ points, duration: 60, keyPrefix });
   if (!redis) return memory;
   return new RateLimiterRedis({ storeClient: redis, useRedisPackage: true, points, duration: 60, keyPrefix, insuranceLimiter: memory });

@@ -1,13 +1,10 @@
 /**
- * The operations an HTTP request asks for, checked at the edge before Apollo Server sees them: how
- * many (a batch is bounded), that each batched piece is shaped as GraphQL over HTTP wants (so Apollo
+ * The operations an HTTP request asks for, checked at the edge before Apollo Server sees them (the
+ * size of a batch is an operation limit, checked before this): that each batched piece is shaped as GraphQL over HTTP wants (so Apollo
  * never refuses one piece of a batch while the others run), and that every operation name asked
  * for is consumer text the audit record may hold.
  */
 import { OPERATION_NAME_TEXT, readConsumerText } from './read-consumer-text.ts';
-
-/** Most operations accepted in one batched HTTP request. */
-export const MAX_BATCH = 20;
 
 export type OperationsReading = { operations: number } | { problem: 'BAD_REQUEST'; message: string };
 
@@ -34,7 +31,6 @@ export function readOperations(request: { method: string; body: unknown; search:
   const pieces = Array.isArray(request.body) ? request.body : [request.body];
   if (Array.isArray(request.body)) {
     if (pieces.length === 0) return { problem: 'BAD_REQUEST', message: 'A batch must hold at least one operation' };
-    if (pieces.length > MAX_BATCH) return { problem: 'BAD_REQUEST', message: `A batch may hold at most ${MAX_BATCH} operations; got ${pieces.length}` };
   }
   for (const [index, piece] of pieces.entries()) {
     const where = Array.isArray(request.body) ? `operation ${index + 1} of the batch: ` : '';

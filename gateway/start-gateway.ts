@@ -14,6 +14,8 @@ import type { GrantSource } from './ability-source.ts';
 import { createMemoryInvalidationBus, createRedisInvalidationBus } from './cache/invalidation-bus.ts';
 import { closeRedis, connectRedis } from './cache/redis-connection.ts';
 import { createRateLimiter, type RateLimits } from './rate-limit.ts';
+import { createEntityBudget } from './entity-budget.ts';
+import type { OperationLimits } from './operation-limits.ts';
 import { createAuditSpool } from './audit/audit-spool.ts';
 import { createAuditWriter } from './audit/audit-writer.ts';
 import { DEFAULT_GRANT_MAX_VALIDITY_DAYS } from './config.ts';
@@ -33,6 +35,8 @@ export interface StartGatewayOptions {
   supergraphSdl?: string | undefined;
   departments: readonly string[];
   tokenPublicKey: CryptoKey | KeyObject;
+  /** Longest consumer-token lifetime accepted (default 24 h). */
+  tokenMaxLifetimeSeconds?: number | undefined;
   gatewaySigning: KeyPair;
   host: string;
   port: number;
@@ -52,6 +56,10 @@ export interface StartGatewayOptions {
   redisUrl?: string | undefined;
   redisPrefix?: string;
   rateLimits?: RateLimits;
+  /** Entities one application may be served per minute (shared in Redis); absent → no entity budget. */
+  entityBudgetPerMinute?: number | undefined;
+  /** Operation limits other than the defaults. */
+  limits?: Partial<OperationLimits> | undefined;
   /** Longest validity of a grant, in days; default 365 (`GRANT_MAX_VALIDITY_DAYS`). */
   grantMaxValidityDays?: number;
   /** Observes calls the governance subgraph accepts (tests). */
@@ -121,6 +129,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
       catalog,
       departments: options.departments,
       tokenPublicKey: options.tokenPublicKey,
+      tokenMaxLifetimeSeconds: options.tokenMaxLifetimeSeconds,
       gatewaySigningKey: options.gatewaySigning.privateKey,
       grants,
       ...(options.undeclaredFields ? { undeclaredFields: options.undeclaredFields } : {}),
@@ -128,6 +137,8 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
       storeChecks: [{ name: 'store', check: async () => void (await sql`select 1`.execute(options.store.db)) }],
       ...(audit ? { audit } : {}),
       ...(options.rateLimits ? { rateLimit: createRateLimiter(options.rateLimits, redis, prefix) } : {}),
+      ...(options.entityBudgetPerMinute ? { entityBudget: createEntityBudget(options.entityBudgetPerMinute, redis, prefix) } : {}),
+      ...(options.limits ? { limits: options.limits } : {}),
     });
     const url = `${await gateway.app.listen({ host: options.host, port: options.port })}/graphql`;
     return {

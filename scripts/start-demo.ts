@@ -12,6 +12,8 @@ const platform = await startPlatform({
   redisUrl: config.redisUrl,
   redisPrefix: config.redisPrefix,
   rateLimits: config.rateLimits,
+  entityBudgetPerMinute: config.entityBudgetPerMinute,
+  limits: { keysPerRequest: config.maxKeysPerRequest },
   grantMaxValidityDays: config.grantMaxValidityDays,
   logLevel: config.logLevel === 'info' ? 'warn' : config.logLevel,
 });

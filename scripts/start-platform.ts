@@ -16,6 +16,7 @@ import { demoKeyPath, ensureDemoKeyPair, type KeyPair } from '../gateway/keys.ts
 import { loadPublicKeySet, watchSigningKey, type PublicKeySet } from '../gateway/key-set.ts';
 import { startGateway } from '../gateway/start-gateway.ts';
 import type { RateLimits } from '../gateway/rate-limit.ts';
+import type { OperationLimits } from '../gateway/operation-limits.ts';
 import { defaultPgliteDir, openStore, type Store } from '../gateway/store/database.ts';
 import { migrateToLatest } from '../gateway/store/migrate.ts';
 import type { ShareCatalog } from '../policies/types.ts';
@@ -46,6 +47,10 @@ export interface PlatformOptions {
   redisUrl?: string | undefined;
   redisPrefix?: string;
   rateLimits?: RateLimits;
+  /** Entities one application may be served per minute; absent → no entity budget. */
+  entityBudgetPerMinute?: number | undefined;
+  /** Operation limits other than the defaults. */
+  limits?: Partial<OperationLimits> | undefined;
   /** Longest validity of a grant, in days; default 365. */
   grantMaxValidityDays?: number;
 }
@@ -110,6 +115,8 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       redisUrl: options.redisUrl,
       ...(options.redisPrefix ? { redisPrefix: options.redisPrefix } : {}),
       ...(options.rateLimits ? { rateLimits: options.rateLimits } : {}),
+      entityBudgetPerMinute: options.entityBudgetPerMinute,
+      limits: options.limits,
       ...(options.grantMaxValidityDays ? { grantMaxValidityDays: options.grantMaxValidityDays } : {}),
     });
     return {

@@ -84,7 +84,7 @@ describe.each(STORE_BACKENDS)('audit of every authenticated request on %s', (_ba
     const calls = platform.subgraphCalls.length;
     const { status, requestId } = await platform.client({ dept: 'approval', purpose: 'WORK_REFERENCE' }).post(Array.from({ length: 21 }, () => ({ query: NAME_QUERY })));
     expect(status).toBe(400);
-    expect(await onlyRecordOf(requestId)).toMatchObject({ outcome: 'REJECTED', code: 'BAD_REQUEST', purpose: 'WORK_REFERENCE' });
+    expect(await onlyRecordOf(requestId)).toMatchObject({ outcome: 'REJECTED', code: 'OPERATION_TOO_COMPLEX', purpose: 'WORK_REFERENCE' });
     expect(platform.subgraphCalls.length).toBe(calls);
   });
 

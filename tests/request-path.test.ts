@@ -158,7 +158,7 @@ describe('step 1: authentication', () => {
     const unknownDept = await issueToken(platform.tokenIssuer.privateKey, { dept: 'tax-bureau' });
     expect((await post(`Bearer ${unknownDept}`)).status).toBe(401);
     const badRole = await new SignJWT({ dept: 'civil-affairs', roles: ['superuser'] })
-      .setProtectedHeader({ alg: 'EdDSA' }).setIssuer('zhoucun-platform').setAudience('zhoucun-gateway').setSubject('x').setExpirationTime('1h')
+      .setProtectedHeader({ alg: 'EdDSA' }).setIssuer('zhoucun-platform').setAudience('zhoucun-gateway').setSubject('x').setIssuedAt().setExpirationTime('1h')
       .sign(platform.tokenIssuer.privateKey);
     expect((await post(`Bearer ${badRole}`)).status).toBe(401);
   });
@@ -170,7 +170,7 @@ describe('step 1: authentication', () => {
     ['Chinese characters', '人社门户'],
   ])('art-15: when the token\'s application id holds %s, then it is 401 and never reaches an audit record', async (_label, sub) => {
     const token = await new SignJWT({ dept: 'civil-affairs', roles: ['consumer'] })
-      .setProtectedHeader({ alg: 'EdDSA' }).setIssuer('zhoucun-platform').setAudience('zhoucun-gateway').setSubject(sub).setExpirationTime('1h')
+      .setProtectedHeader({ alg: 'EdDSA' }).setIssuer('zhoucun-platform').setAudience('zhoucun-gateway').setSubject(sub).setIssuedAt().setExpirationTime('1h')
       .sign(platform.tokenIssuer.privateKey);
     const { status, body } = await post(`Bearer ${token}`);
     expect(status).toBe(401);
@@ -179,7 +179,7 @@ describe('step 1: authentication', () => {
 
   it('when the token names a role many times, then it is 401', async () => {
     const token = await new SignJWT({ dept: 'civil-affairs', roles: Array.from({ length: 500 }, () => 'consumer') })
-      .setProtectedHeader({ alg: 'EdDSA' }).setIssuer('zhoucun-platform').setAudience('zhoucun-gateway').setSubject('x').setExpirationTime('1h')
+      .setProtectedHeader({ alg: 'EdDSA' }).setIssuer('zhoucun-platform').setAudience('zhoucun-gateway').setSubject('x').setIssuedAt().setExpirationTime('1h')
       .sign(platform.tokenIssuer.privateKey);
     expect((await post(`Bearer ${token}`)).status).toBe(401);
   });

@@ -34,8 +34,8 @@ function scoped(deps: GovernanceDeps, scope: AuditScope, filter: AuditFilter, pr
   if (confinedTo) query = query.where('dept', '=', confinedTo);
   if (scope.kind === 'consumer') query = query.where('dept', '=', scope.dept);
   if (scope.kind === 'consumer-or-provider') query = query.where((eb) => eb.or([eb('dept', '=', scope.dept), eb('providers', '@>', sql<string[]>`ARRAY[${scope.dept}]::text[]`)]));
-  if (filter.from) query = query.where('at', '>=', new Date(filter.from));
-  if (filter.to) query = query.where('at', '<', new Date(filter.to));
+  if (filter.from) query = query.where('at', '>=', parseInstant(filter.from, 'filter.from'));
+  if (filter.to) query = query.where('at', '<', parseInstant(filter.to, 'filter.to'));
   if (filter.department) query = query.where('dept', '=', filter.department);
   if (filter.provider) query = query.where('providers', '@>', sql<string[]>`ARRAY[${filter.provider}]::text[]`);
   if (filter.field) query = query.where('granted', '@>', sql<string[]>`${JSON.stringify([filter.field])}::jsonb`);
@@ -63,6 +63,15 @@ export async function listAuditRecords(deps: GovernanceDeps, actor: Actor, filte
   return { records, nextCursor: rows.length > limit && last ? `${new Date(last.at).toISOString()}|${last.id}` : null };
 }
 
+/** An ISO 8601 instant given as a filter bound; anything else is an input error, not a store failure. */
+function parseInstant(value: string, name: string): Date {
+  const at = /^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(value) ? new Date(value) : undefined;
+  if (!at || Number.isNaN(at.getTime())) {
+    throw new GraphQLError(`${name} ${JSON.stringify(value.slice(0, 64))} is not an ISO 8601 instant (e.g. 2026-01-31 or 2026-01-31T08:00:00Z)`, { extensions: { code: 'BAD_USER_INPUT' } });
+  }
+  return at;
+}
+
 /** Cursors are `<ISO instant>|<id>` of the last record of a page; anything else is an input error. */
 function parseCursor(after: string): { at: Date; id: string } {
   const [at, id] = after.split('|');
@@ -87,7 +96,7 @@ export async function dataUsage(deps: GovernanceDeps, actor: Actor, input: { fro
     from audit_records r
     cross join lateral jsonb_array_elements_text(r.granted) as g(field)
     join catalog_items c on c.coordinate = g.field
-    where r.at >= ${new Date(input.from)} and r.at < ${new Date(input.to)} and c.type_name not in ('Query', 'Mutation') and ${scopeCondition}
+    where r.at >= ${parseInstant(input.from, 'from')} and r.at < ${parseInstant(input.to, 'to')} and c.type_name not in ('Query', 'Mutation') and ${scopeCondition}
     ${dimensions.length ? sql`group by ${sql.join(dimensions.map((d) => sql.raw(USAGE_DIMENSIONS[d])))}` : sql``}
     order by requests desc
     limit 1000`.execute(deps.db);

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { createMemoryGrantSource, type MemoryGrantSource } from '../../gateway/ability-source.ts';
 import { SEED_GRANTS } from '../../policies/seed-grants.ts';
 import type { Role } from '../../policies/types.ts';
+import type { OperationLimits } from '../../gateway/operation-limits.ts';
 import type { RateLimits } from '../../gateway/rate-limit.ts';
 import { issueToken } from '../../scripts/issue-token.ts';
 import { startPlatform, type Platform } from '../../scripts/start-platform.ts';
@@ -51,6 +52,10 @@ export interface TestPlatformOptions {
   /** Real PostgreSQL; default an in-memory PGlite. */
   databaseUrl?: string;
   auditChain?: string;
+  /** Entities per application and minute; default none. */
+  entityBudgetPerMinute?: number;
+  /** Operation limits other than the defaults. */
+  limits?: Partial<OperationLimits>;
   /** Per-consumer rate limits; default none. */
   rateLimits?: RateLimits;
   /** Longest validity of a grant, in days; default 365. */
@@ -67,6 +72,8 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
     pgliteInMemory: true,
     ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}),
     ...(options.auditChain ? { auditChain: options.auditChain } : {}),
+    ...(options.entityBudgetPerMinute ? { entityBudgetPerMinute: options.entityBudgetPerMinute } : {}),
+    ...(options.limits ? { limits: options.limits } : {}),
     ...(options.rateLimits ? { rateLimits: options.rateLimits } : {}),
     ...(options.grantMaxValidityDays ? { grantMaxValidityDays: options.grantMaxValidityDays } : {}),
     ...(options.memoryGrants === false ? {} : { grants }),

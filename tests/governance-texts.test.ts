@@ -10,7 +10,8 @@ import { STORE_BACKENDS, type TestDatabase } from './support/databases.ts';
 import { startStoreBackedPlatform, stopStoreBackedPlatform, type TestPlatform } from './support/test-platform.ts';
 
 const WORST: ReadonlyArray<[string, string]> = [
-  ['huge', '审'.repeat(100_000)],
+  // Longer than any governance text may be, yet inside the request body limit (a larger body is refused whole, 413).
+  ['huge', '审'.repeat(20_000)],
   ['NUL', '低保\u0000审核'],
   ['control', '低保\u001b[2J审核'],
   ['bidi override', '低保\u202e核审'],

@@ -83,7 +83,7 @@ describe('the gateway boundary of a subgraph', () => {
     const subgraph = await setupSubgraph(publicSecurity);
     const response = await subgraph.app.inject({ method: 'GET', url: `/graphql?query=${encodeURIComponent('{ _service { sdl } }')}`, headers: { authorization: `Bearer ${await subgraph.signToken('')}` } });
     expect(response.statusCode).toBe(404);
-    expect(response.json()).toEqual({ errors: [{ message: expect.stringMatching(/^No such route/), extensions: { code: 'ROUTE_NOT_FOUND' } }] });
+    expect(response.json()).toEqual({ errors: [{ message: expect.stringMatching(/^No such endpoint/), extensions: { code: 'ROUTE_NOT_FOUND' } }] });
   });
 
   it('when /graphql is asked with OPTIONS, then it is 405 and Allow names POST', async () => {

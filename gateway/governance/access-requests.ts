@@ -9,10 +9,12 @@ import { checkAccessRequest } from '../../policies/governance/check-access-reque
 import { addCalendarDays, addWorkingDays, chinaDate, endOfChinaDate } from '../../policies/governance/china-date.ts';
 import { checkClosingEscalation, checkDecision, checkEscalation } from '../../policies/governance/decision-rules.ts';
 import { canSee } from '../../policies/governance/can-see.ts';
+import { visibilityScope } from '../../policies/governance/visibility-scope.ts';
 import type { Purpose } from '../../policies/types.ts';
 import type { AccessRequestsTable } from '../store/tables.ts';
 import { assertVerdict, bumpGrantsVersion, notFound, recordEvent, type Actor, type GovernanceDeps } from './governance-deps.ts';
 import { validityWindow } from './grants.ts';
+import { whereVisible } from './where-visible.ts';
 
 /** Working days a provider has to answer (art. 13). */
 export const ANSWER_WORKING_DAYS = 10;
@@ -157,10 +159,7 @@ export async function closeEscalation(deps: GovernanceDeps, actor: Actor, id: st
 export async function listAccessRequests(deps: GovernanceDeps, actor: Actor, status?: string | null): Promise<AccessRequestRow[]> {
   let query = deps.db.selectFrom('access_requests').selectAll().orderBy('submitted_at', 'desc');
   if (status) query = query.where('status', '=', status);
-  if (!actor.roles.includes('platform-admin')) {
-    query = query.where((eb) => eb.or([eb('requesting_dept', '=', actor.dept), eb('provider', '=', actor.dept)]));
-  }
-  return query.limit(500).execute();
+  return query.where(whereVisible('access_requests', visibilityScope(actor))).limit(500).execute();
 }
 
 export async function getAccessRequest(deps: GovernanceDeps, actor: Actor, id: string): Promise<AccessRequestRow | null> {

@@ -3,9 +3,11 @@ import { randomUUID } from 'node:crypto';
 import type { Selectable } from 'kysely';
 import { addWorkingDays, chinaDate } from '../../policies/governance/china-date.ts';
 import { canSee } from '../../policies/governance/can-see.ts';
+import { visibilityScope } from '../../policies/governance/visibility-scope.ts';
 import { checkDisputeAnswer, checkDisputeReport, DISPUTE_ANSWER_WORKING_DAYS } from '../../policies/governance/dispute-rules.ts';
 import type { DisputesTable } from '../store/tables.ts';
 import { assertVerdict, notFound, recordEvent, type Actor, type GovernanceDeps } from './governance-deps.ts';
+import { whereVisible } from './where-visible.ts';
 
 export type DisputeRow = Selectable<DisputesTable>;
 
@@ -59,10 +61,7 @@ export async function answerDispute(deps: GovernanceDeps, actor: Actor, input: {
 export async function listDisputes(deps: GovernanceDeps, actor: Actor, status?: string | null): Promise<DisputeRow[]> {
   let query = deps.db.selectFrom('disputes').selectAll().orderBy('reported_at', 'desc');
   if (status) query = query.where('status', '=', status);
-  if (!actor.roles.includes('platform-admin')) {
-    query = query.where((eb) => eb.or([eb('reporting_dept', '=', actor.dept), eb('provider', '=', actor.dept)]));
-  }
-  return query.limit(500).execute();
+  return query.where(whereVisible('disputes', visibilityScope(actor))).limit(500).execute();
 }
 
 export function isOverdue(dueDate: string, open: boolean, now: Date): boolean {

@@ -4,24 +4,20 @@
  * left unanswered past its due date, can be escalated to the coordination office.
  */
 import { randomUUID } from 'node:crypto';
-import type { Selectable } from 'kysely';
-import { checkAccessRequest } from '../../policies/governance/check-access-request.ts';
-import { addCalendarDays, addWorkingDays, chinaDate, endOfChinaDate } from '../../policies/governance/china-date.ts';
-import { checkClosingEscalation, checkDecision, checkEscalation } from '../../policies/governance/decision-rules.ts';
 import { canSee } from '../../policies/governance/can-see.ts';
+import { checkAccessRequest } from '../../policies/governance/check-access-request.ts';
+import { checkClosingEscalation } from '../../policies/governance/check-closing-escalation.ts';
+import { checkDecision } from '../../policies/governance/check-decision.ts';
+import { checkEscalation } from '../../policies/governance/check-escalation.ts';
+import { chinaDate, endOfChinaDate } from '../../policies/governance/china-date.ts';
 import { visibilityScope } from '../../policies/governance/visibility-scope.ts';
 import type { Purpose } from '../../policies/types.ts';
-import type { AccessRequestsTable } from '../store/tables.ts';
 import { assertVerdict, bumpGrantsVersion, notFound, recordEvent, type Actor, type GovernanceDeps } from './governance-deps.ts';
+import { requestStateOf, type AccessRequestRow } from './governance-rows.ts';
 import { validityWindow } from './grants.ts';
 import { whereVisible } from './where-visible.ts';
 
-/** Working days a provider has to answer (art. 13). */
-export const ANSWER_WORKING_DAYS = 10;
-/** Validity asked for when a request names none: one year, or the longest validity if that is shorter. */
-const DEFAULT_VALIDITY_DAYS = 365;
-
-export type AccessRequestRow = Selectable<AccessRequestsTable>;
+export type { AccessRequestRow };
 
 export interface RequestAccessInput {
   fields: string[];
@@ -33,10 +29,7 @@ export interface RequestAccessInput {
 
 export async function requestAccess(deps: GovernanceDeps, actor: Actor, input: RequestAccessInput): Promise<AccessRequestRow> {
   const now = deps.now();
-  const window = validityWindow(deps);
-  const today = window.today;
-  const validUntil = input.validUntil ?? addCalendarDays(today, Math.min(DEFAULT_VALIDITY_DAYS, window.maxDays));
-  const checked = assertVerdict(checkAccessRequest({ ...input, validUntil }, actor.dept, deps.catalog(), window));
+  const checked = assertVerdict(checkAccessRequest(input, actor.dept, deps.catalog(), validityWindow(deps)));
   const row = {
     id: randomUUID(),
     requesting_dept: actor.dept,
@@ -46,10 +39,10 @@ export async function requestAccess(deps: GovernanceDeps, actor: Actor, input: R
     purpose: input.purpose,
     matter: input.matter?.trim() || null,
     justification: input.justification.trim(),
-    wanted_until: validUntil,
+    wanted_until: checked.validUntil,
     status: checked.toCoordinationOffice ? 'ESCALATED' : 'PENDING',
     submitted_at: now,
-    due_date: addWorkingDays(today, ANSWER_WORKING_DAYS),
+    due_date: checked.dueDate,
     escalated_at: checked.toCoordinationOffice ? now : null,
     escalated_by: checked.toCoordinationOffice ? actor.app : null,
     escalation_reason: checked.toCoordinationOffice ? 'holds items not shared (NONE): only the coordination office can decide' : null,
@@ -74,10 +67,9 @@ export async function decideAccessRequest(
     const decision = assertVerdict(
       checkDecision(
         actor,
-        { requestingDept: request.requesting_dept, provider: request.provider, fields: request.fields, status: request.status },
+        requestStateOf(request),
         { approve: input.approve, reason: input.reason ?? undefined, fields: input.fields ?? undefined, validUntil: input.validUntil ?? undefined },
         validityWindow(deps),
-        request.wanted_until,
       ),
     );
     const updated = await trx
@@ -125,7 +117,7 @@ export async function escalateAccessRequest(deps: GovernanceDeps, actor: Actor, 
   return deps.db.transaction().execute(async (trx) => {
     const request = await trx.selectFrom('access_requests').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
     if (!request || !canSee(actor, { requestingDept: request.requesting_dept, provider: request.provider })) throw notFound('access request', id);
-    assertVerdict(checkEscalation(actor, { requestingDept: request.requesting_dept, provider: request.provider, fields: request.fields, status: request.status, dueDate: request.due_date }, reason, chinaDate(now)));
+    assertVerdict(checkEscalation(actor, requestStateOf(request), reason, chinaDate(now)));
     const updated = await trx
       .updateTable('access_requests')
       .set({ status: 'ESCALATED', escalated_at: now, escalated_by: actor.app, escalation_reason: reason.trim() })
@@ -144,7 +136,7 @@ export async function closeEscalation(deps: GovernanceDeps, actor: Actor, id: st
   return deps.db.transaction().execute(async (trx) => {
     const request = await trx.selectFrom('access_requests').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
     if (!request || !canSee(actor, { requestingDept: request.requesting_dept, provider: request.provider })) throw notFound('access request', id);
-    assertVerdict(checkClosingEscalation(actor, { requestingDept: request.requesting_dept, provider: request.provider, fields: request.fields, status: request.status }, reason));
+    assertVerdict(checkClosingEscalation(actor, requestStateOf(request), reason));
     const updated = await trx
       .updateTable('access_requests')
       .set({ status: 'CLOSED', decided_at: now, decided_by: actor.app, decision_reason: reason.trim() })

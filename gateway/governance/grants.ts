@@ -7,9 +7,11 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely, Selectable } from 'kysely';
 import type { ValidityWindow } from '../../policies/governance/check-valid-until.ts';
 import { chinaDate, endOfChinaDate } from '../../policies/governance/china-date.ts';
-import { checkException, checkRevocation } from '../../policies/governance/decision-rules.ts';
+import { checkException } from '../../policies/governance/check-exception.ts';
+import { checkRevocation } from '../../policies/governance/check-revocation.ts';
 import type { Grant, Purpose } from '../../policies/types.ts';
 import type { Database, GrantsTable } from '../store/tables.ts';
+import { requestStateOf } from './governance-rows.ts';
 import { assertVerdict, bumpGrantsVersion, notFound, recordEvent, type Actor, type GovernanceDeps } from './governance-deps.ts';
 
 export type GrantRow = Selectable<GrantsTable>;
@@ -86,8 +88,7 @@ export async function grantException(deps: GovernanceDeps, actor: Actor, input: 
     if (input.requestId) {
       const request = await trx.selectFrom('access_requests').selectAll().where('id', '=', input.requestId).forUpdate().executeTakeFirst();
       if (!request) throw notFound('access request', input.requestId);
-      const escalated = { requestingDept: request.requesting_dept, fields: request.fields, purpose: request.purpose, status: request.status, wantedUntil: request.wanted_until };
-      assertVerdict(checkException(actor, checked, escalated, context));
+      assertVerdict(checkException(actor, checked, requestStateOf(request), context));
       await trx.updateTable('access_requests').set({ status: 'EXCEPTION_GRANTED', decided_at: now, decided_by: actor.app, decision_reason: input.reason.trim() }).where('id', '=', request.id).execute();
       await recordEvent(trx, { actor, subjectKind: 'access_request', subjectId: request.id, action: 'exception-granted', reason: input.reason });
     }

@@ -9,12 +9,13 @@ import { checkAccessRequest } from '../../policies/governance/check-access-reque
 import { checkClosingEscalation } from '../../policies/governance/check-closing-escalation.ts';
 import { checkDecision } from '../../policies/governance/check-decision.ts';
 import { checkEscalation } from '../../policies/governance/check-escalation.ts';
-import { chinaDate, endOfChinaDate } from '../../policies/governance/china-date.ts';
+import { chinaDate } from '../../policies/governance/china-date.ts';
 import { visibilityScope } from '../../policies/governance/visibility-scope.ts';
 import type { Purpose } from '../../policies/types.ts';
-import { assertVerdict, bumpGrantsVersion, notFound, recordEvent, type Actor, type GovernanceDeps } from './governance-deps.ts';
-import { requestStateOf, type AccessRequestRow } from './governance-rows.ts';
+import { assertVerdict, bumpGrantsVersion, recordEvent, type Actor, type GovernanceDeps } from './governance-deps.ts';
+import { newGrantRows, requestStateOf, type AccessRequestRow } from './governance-rows.ts';
 import { validityWindow } from './grants.ts';
+import { transitionAccessRequest } from './transition-access-request.ts';
 import { whereVisible } from './where-visible.ts';
 
 export type { AccessRequestRow };
@@ -60,52 +61,26 @@ export async function decideAccessRequest(
   input: { id: string; approve: boolean; reason?: string | null; fields?: string[] | null; validUntil?: string | null },
 ): Promise<AccessRequestRow> {
   const now = deps.now();
+  const decision = { approve: input.approve, reason: input.reason ?? undefined, fields: input.fields ?? undefined, validUntil: input.validUntil ?? undefined };
   const decided = await deps.db.transaction().execute(async (trx) => {
-    // Row lock: two administrators deciding at once see one pending request, then one decided one.
-    const request = await trx.selectFrom('access_requests').selectAll().where('id', '=', input.id).forUpdate().executeTakeFirst();
-    if (!request || !canSee(actor, { requestingDept: request.requesting_dept, provider: request.provider })) throw notFound('access request', input.id);
-    const decision = assertVerdict(
-      checkDecision(
-        actor,
-        requestStateOf(request),
-        { approve: input.approve, reason: input.reason ?? undefined, fields: input.fields ?? undefined, validUntil: input.validUntil ?? undefined },
-        validityWindow(deps),
-      ),
-    );
-    const updated = await trx
-      .updateTable('access_requests')
-      .set({
+    const { request, checked, updated } = await transitionAccessRequest(trx, actor, input.id, {
+      check: (state) => checkDecision(actor, state, decision, validityWindow(deps)),
+      change: (granted) => ({
         status: input.approve ? 'APPROVED' : 'REFUSED',
         decided_at: now,
         decided_by: actor.app,
         decision_reason: input.reason?.trim() || null,
-        granted_fields: input.approve ? JSON.stringify(decision.fields) : null,
-        granted_until: input.approve ? decision.validUntil : null,
-      })
-      .where('id', '=', request.id)
-      .where('status', '=', 'PENDING')
-      .returningAll()
-      .executeTakeFirstOrThrow();
+        granted_fields: input.approve ? JSON.stringify(granted.fields) : null,
+        granted_until: input.approve ? granted.validUntil : null,
+      }),
+      event: (granted) => ({ action: input.approve ? 'approved' : 'refused', reason: input.reason, details: { fields: granted.fields, validUntil: granted.validUntil } }),
+    });
     if (input.approve) {
-      await trx
-        .insertInto('grants')
-        .values(decision.fields.map((field) => ({
-          id: randomUUID(),
-          kind: 'REQUEST',
-          dept: request.requesting_dept,
-          field,
-          purpose: request.purpose,
-          valid_from: now,
-          valid_until: endOfChinaDate(decision.validUntil),
-          request_id: request.id,
-          basis: null,
-          granted_by: actor.app,
-          granted_at: now,
-        })))
-        .execute();
+      // The request's purpose was checked when it was made (a schema enum).
+      const grant = { kind: 'REQUEST' as const, dept: request.requesting_dept, purpose: request.purpose as Purpose, fields: checked.fields, validUntil: checked.validUntil };
+      await trx.insertInto('grants').values(newGrantRows(grant, { requestId: request.id, grantedBy: actor.app, grantedAt: now })).execute();
       await bumpGrantsVersion(trx);
     }
-    await recordEvent(trx, { actor, subjectKind: 'access_request', subjectId: request.id, action: input.approve ? 'approved' : 'refused', reason: input.reason, details: { fields: decision.fields, validUntil: decision.validUntil } });
     return updated;
   });
   if (input.approve) await deps.grantsChanged();
@@ -115,17 +90,11 @@ export async function decideAccessRequest(
 export async function escalateAccessRequest(deps: GovernanceDeps, actor: Actor, id: string, reason: string): Promise<AccessRequestRow> {
   const now = deps.now();
   return deps.db.transaction().execute(async (trx) => {
-    const request = await trx.selectFrom('access_requests').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
-    if (!request || !canSee(actor, { requestingDept: request.requesting_dept, provider: request.provider })) throw notFound('access request', id);
-    assertVerdict(checkEscalation(actor, requestStateOf(request), reason, chinaDate(now)));
-    const updated = await trx
-      .updateTable('access_requests')
-      .set({ status: 'ESCALATED', escalated_at: now, escalated_by: actor.app, escalation_reason: reason.trim() })
-      .where('id', '=', id)
-      .where('status', '=', request.status)
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await recordEvent(trx, { actor, subjectKind: 'access_request', subjectId: id, action: 'escalated', reason, details: { from: request.status } });
+    const { updated } = await transitionAccessRequest(trx, actor, id, {
+      check: (state) => checkEscalation(actor, state, reason, chinaDate(now)),
+      change: () => ({ status: 'ESCALATED', escalated_at: now, escalated_by: actor.app, escalation_reason: reason.trim() }),
+      event: (_checked, request) => ({ action: 'escalated', reason, details: { from: request.status } }),
+    });
     return updated;
   });
 }
@@ -134,16 +103,11 @@ export async function escalateAccessRequest(deps: GovernanceDeps, actor: Actor, 
 export async function closeEscalation(deps: GovernanceDeps, actor: Actor, id: string, reason: string): Promise<AccessRequestRow> {
   const now = deps.now();
   return deps.db.transaction().execute(async (trx) => {
-    const request = await trx.selectFrom('access_requests').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
-    if (!request || !canSee(actor, { requestingDept: request.requesting_dept, provider: request.provider })) throw notFound('access request', id);
-    assertVerdict(checkClosingEscalation(actor, requestStateOf(request), reason));
-    const updated = await trx
-      .updateTable('access_requests')
-      .set({ status: 'CLOSED', decided_at: now, decided_by: actor.app, decision_reason: reason.trim() })
-      .where('id', '=', id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await recordEvent(trx, { actor, subjectKind: 'access_request', subjectId: id, action: 'escalation-closed', reason });
+    const { updated } = await transitionAccessRequest(trx, actor, id, {
+      check: (state) => checkClosingEscalation(actor, state, reason),
+      change: () => ({ status: 'CLOSED', decided_at: now, decided_by: actor.app, decision_reason: reason.trim() }),
+      event: () => ({ action: 'escalation-closed', reason }),
+    });
     return updated;
   });
 }
@@ -156,5 +120,5 @@ export async function listAccessRequests(deps: GovernanceDeps, actor: Actor, sta
 
 export async function getAccessRequest(deps: GovernanceDeps, actor: Actor, id: string): Promise<AccessRequestRow | null> {
   const request = await deps.db.selectFrom('access_requests').selectAll().where('id', '=', id).executeTakeFirst();
-  return request && canSee(actor, { requestingDept: request.requesting_dept, provider: request.provider }) ? request : null;
+  return request && canSee(actor, requestStateOf(request)) ? request : null;
 }

@@ -4,6 +4,7 @@
  */
 import { chinaDate } from '../../policies/governance/china-date.ts';
 import { isOverdue } from '../../policies/governance/is-overdue.ts';
+import { isGrantLive } from '../../policies/is-grant-live.ts';
 import type { Purpose } from '../../policies/types.ts';
 import { defineResolvers } from '../../subgraphs/shared/define-resolvers.ts';
 import { closeEscalation, decideAccessRequest, escalateAccessRequest, getAccessRequest, listAccessRequests, requestAccess, type AccessRequestRow, type RequestAccessInput } from './access-requests.ts';
@@ -11,6 +12,7 @@ import { dataUsage, listAuditRecords, type AuditFilter, type AuditRow, type Usag
 import { listCatalog, reviewCatalogItem, type CatalogRow } from './catalog.ts';
 import { changeAdministrators, listDepartments } from './departments.ts';
 import { answerDispute, listDisputes, reportDispute, type DisputeRow } from './disputes.ts';
+import { toPolicyGrant } from './governance-rows.ts';
 import { grantException, listGrants, revokeGrant, type ExceptionInput, type GrantRow } from './grants.ts';
 import { governed, type GovernanceContext as Context } from './guard-governance-call.ts';
 
@@ -77,10 +79,7 @@ export const governanceResolvers = defineResolvers<Context>({
     department: (row: GrantRow) => row.dept,
     validFrom: (row: GrantRow) => iso(row.valid_from),
     validUntil: (row: GrantRow) => iso(row.valid_until),
-    live: (row: GrantRow, _: unknown, ctx: Context) => {
-      const now = ctx.store.now().getTime();
-      return row.revoked_at === null && new Date(row.valid_from).getTime() <= now && now < new Date(row.valid_until).getTime();
-    },
+    live: (row: GrantRow, _: unknown, ctx: Context) => isGrantLive(toPolicyGrant(row), ctx.store.now()),
     revokedAt: (row: GrantRow) => iso(row.revoked_at),
     revokedBy: (row: GrantRow) => row.revoked_by,
     revokeReason: (row: GrantRow) => row.revoke_reason,

@@ -87,9 +87,9 @@ export async function grantException(deps: GovernanceDeps, actor: Actor, input: 
   return grants;
 }
 
-/** The grants of the actor's department (live ones, or all when asked), newest first. */
-export async function listGrants(deps: GovernanceDeps, actor: Actor, options: { includeInactive: boolean; dept?: string }): Promise<GrantRow[]> {
-  let query = deps.db.selectFrom('grants').selectAll().where('dept', '=', options.dept ?? actor.dept).orderBy('granted_at', 'desc');
+/** The grants of the actor's department (those not yet ended — live or still to start —, or all when asked), newest first. */
+export async function listGrants(deps: GovernanceDeps, actor: Actor, options: { includeInactive: boolean }): Promise<GrantRow[]> {
+  let query = deps.db.selectFrom('grants').selectAll().where('dept', '=', actor.dept).orderBy('granted_at', 'desc');
   if (!options.includeInactive) query = query.where('revoked_at', 'is', null).where('valid_until', '>', deps.now());
   return query.limit(500).execute();
 }

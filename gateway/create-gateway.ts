@@ -21,7 +21,7 @@ import { createRefusalRecorder, firstErrorCode } from './audit/record-refusal.ts
 import type { ConsumeRate } from './rate-limit.ts';
 import { createAbilitySource } from './ability-source.ts';
 import { createAuthenticator } from './authenticate.ts';
-import { ERROR_CODES, type ErrorCode } from './errors.ts';
+import { ERROR_CODES, type ErrorCode } from '../platform/errors.ts';
 import { createEnforcingGateway } from './enforcing-gateway.ts';
 import { createErrorFormatter } from './format-error.ts';
 import { createOperationAdmission } from './admit-operation.ts';

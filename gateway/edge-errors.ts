@@ -7,7 +7,7 @@
 import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { ERROR_CODES, shareError, type ErrorCode } from './errors.ts';
+import { ERROR_CODES, shareError, type ErrorCode } from '../platform/errors.ts';
 
 /** The gateway's endpoints and the methods each accepts (HEAD comes with GET). */
 const ENDPOINTS: Readonly<Record<string, string>> = { '/graphql': 'GET, HEAD, POST', '/healthz': 'GET, HEAD', '/readyz': 'GET, HEAD' };

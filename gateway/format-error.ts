@@ -4,7 +4,7 @@
  * anything else is masked as INTERNAL_SERVER_ERROR (and logged), never with a stack trace.
  */
 import type { GraphQLFormattedError } from 'graphql';
-import { ERROR_CODES, isErrorCode } from './errors.ts';
+import { ERROR_CODES, isErrorCode } from '../platform/errors.ts';
 import { recodeRefusal } from './recode-refusal.ts';
 
 /** Codes a subgraph may return to the client as they are: the caller's own mistakes or rights. */

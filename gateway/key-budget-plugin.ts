@@ -11,7 +11,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { HeaderMap } from '@apollo/server';
 import { Kind, type FragmentDefinitionNode, type GraphQLSchema, type OperationDefinitionNode, type DocumentNode } from 'graphql';
 import type { ConsumeEntities } from './entity-budget.ts';
-import { shareError } from './errors.ts';
+import { shareError } from '../platform/errors.ts';
 import type { GatewayContext } from './gateway-context.ts';
 import { keysNamed, measureOperation, type OperationFigures } from './measure-operation.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ERROR_CODES } from '../../gateway/errors.ts';
+import { ERROR_CODES } from '../../platform/errors.ts';
 import { publicSecurity } from '../public-security/plugin.ts';
 import { setupSubgraph } from './test-harness.ts';
 

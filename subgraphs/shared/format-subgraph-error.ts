@@ -8,7 +8,7 @@
  */
 import type { ExecutionResult, FormattedExecutionResult, GraphQLError, GraphQLFormattedError } from 'graphql';
 import type { MercuriusContext } from 'mercurius';
-import { ERROR_CODES } from '../../gateway/errors.ts';
+import { ERROR_CODES } from '../../platform/errors.ts';
 import { SUBGRAPH_CLIENT_CODES } from '../../gateway/format-error.ts';
 
 const PASSED_CODES: ReadonlySet<string> = new Set([...SUBGRAPH_CLIENT_CODES, 'BAD_USER_INPUT']);

@@ -13,7 +13,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Socket } from 'node:net';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { ERROR_CODES, type ErrorCode } from '../../gateway/errors.ts';
+import { ERROR_CODES, type ErrorCode } from '../../platform/errors.ts';
 import { hashRequestBody, type GatewayCall, type VerifyGatewayCall } from './verify-gateway-call.ts';
 
 /** What the boundary decided about a request's method and target, before any route. */

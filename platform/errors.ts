@@ -1,7 +1,8 @@
 /**
  * Every client-visible error code, defined once: HTTP status and the message a person reads.
  * Codes are stable; a retired code is never reused. The README's error table is checked against
- * this registry by a test.
+ * this registry by a test. It sits in platform/, below the gateway, governance and the subgraphs,
+ * so that every one of them builds its errors here.
  */
 import { GraphQLError } from 'graphql';
 

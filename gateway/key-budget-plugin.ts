@@ -55,7 +55,8 @@ export function keyBudgetPlugin(options: KeyBudgetOptions): ApolloServerPlugin<G
           if (verdict.ok) return;
           throw shareError('RATE_LIMITED', {
             message: `Your application's entity budget per minute is spent (this operation asks for ${entities}); retry in ${verdict.retryAfterSeconds} s`,
-            extensions: { http: { status: 429, headers: new HeaderMap([['retry-after', String(verdict.retryAfterSeconds)]]) } },
+            withStatus: true,
+            headers: new HeaderMap([['retry-after', String(verdict.retryAfterSeconds)]]),
           });
         },
       };

@@ -21,8 +21,6 @@ const CROSS_IMPORTS = {
   // the gateway's public key set, verified by every subgraph (moves to platform/)
   'subgraphs/shared/create-subgraph-server.ts': ['../../gateway/key-set.ts'],
   'subgraphs/shared/verify-gateway-call.ts': ['../../gateway/key-set.ts'],
-  // the subgraph formatter passes the codes the gateway hands to consumers
-  'subgraphs/shared/format-subgraph-error.ts': ['../../gateway/format-error.ts'],
   // governance is a subgraph served beside the gateway (moves to subgraphs/info-center/)
   'gateway/governance/resolvers.ts': ['../../subgraphs/shared/define-resolvers.ts'],
   'gateway/governance/guard-governance-call.ts': ['../../subgraphs/shared/department.ts'],

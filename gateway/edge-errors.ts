@@ -1,8 +1,9 @@
 /**
  * The HTTP edge's own refusals, in the one documented shape `{ errors: [{ message, extensions: { code } }] }`
- * with a registry code: unknown path (404), wrong method (405 with Allow), body too large (413), body
- * not JSON (415), headers too large (431: Node's HTTP parser refuses them before Fastify sees a request,
- * so they are answered on the socket), and any other malformed request (400).
+ * (the registry's `shareErrorBody`) with a registry code: unknown path (404), wrong method (405 with
+ * Allow), body too large (413), body not JSON (415), headers too large (431: Node's HTTP parser
+ * refuses them before Fastify sees a request, so they are answered on the socket), and any other
+ * malformed request (400).
  */
 import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';

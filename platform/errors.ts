@@ -75,6 +75,7 @@ export interface ErrorCodeExtensions {
   PROVIDER_UNAVAILABLE: { provider: string };
 }
 
+/** The intersection of every code's fields (a union turned inside out through a function parameter). */
 type Fields<T> = { [C in keyof T]: (fields: T[C]) => void }[keyof T] extends (fields: infer All) => void ? All : never;
 /** Every field any code carries, each optional: what a formatter that does not know the code may pass. */
 export type ErrorExtensionFields = Partial<Fields<ErrorCodeExtensions>>;

@@ -2,6 +2,49 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** A relative import source reaching into `folder/` (at any depth of `../`), except the sources listed. */
+function reachingInto(folder, except = []) {
+  const allowed = except.length > 0 ? `(?!(?:${except.map(escape).join('|')})$)` : '';
+  return `^${allowed}\\.{1,2}/(?:.*/)?${folder}/`;
+}
+
+const LAYER_MESSAGE = 'gateway/ and subgraphs/ never import each other: what both need lives in platform/';
+
+/**
+ * The imports between gateway/ and subgraphs/ that exist today, file by file. Each goes when
+ * governance moves to subgraphs/info-center/ and the keys and department list to platform/; no
+ * other may appear meanwhile (a file not listed may import neither way).
+ */
+const CROSS_IMPORTS = {
+  // the gateway's public key set, verified by every subgraph (moves to platform/)
+  'subgraphs/shared/create-subgraph-server.ts': ['../../gateway/key-set.ts'],
+  'subgraphs/shared/verify-gateway-call.ts': ['../../gateway/key-set.ts'],
+  // governance is a subgraph served beside the gateway (moves to subgraphs/info-center/)
+  'gateway/governance/resolvers.ts': ['../../subgraphs/shared/define-resolvers.ts'],
+  'gateway/governance/guard-governance-call.ts': ['../../subgraphs/shared/department.ts'],
+  'gateway/governance/governance-subgraph.ts': ['../../subgraphs/shared/department.ts'],
+  'gateway/start-gateway.ts': ['../subgraphs/shared/create-subgraph-server.ts'],
+  // the signature's claims and body hash, shared by signer and verifier (move to platform/)
+  'gateway/sign-subgraph-call.ts': ['../subgraphs/shared/verify-gateway-call.ts'],
+  'gateway/sign-subgraph-call.test.ts': ['../subgraphs/shared/verify-gateway-call.ts'],
+  // the department subgraphs the gateway composes
+  'gateway/main.ts': ['../subgraphs/registry.ts'],
+  // a real subgraph answering the signed data source
+  'gateway/signed-data-source.test.ts': [
+    '../subgraphs/public-security/plugin.ts',
+    '../subgraphs/shared/create-subgraph-server.ts',
+    '../subgraphs/shared/district.ts',
+    '../subgraphs/shared/verify-gateway-call.ts',
+  ],
+};
+
+const crossImportRule = (file) => {
+  const into = file.startsWith('gateway/') ? 'subgraphs' : 'gateway';
+  return ['error', { patterns: [{ regex: reachingInto(into, CROSS_IMPORTS[file] ?? []), message: LAYER_MESSAGE }] }];
+};
+
 export default tseslint.config(
   { ignores: ['node_modules/**', '.data/**', 'coverage/**'] },
   js.configs.recommended,
@@ -26,4 +69,16 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // platform/ is the lowest layer: libraries and other platform/ modules only.
+    files: ['platform/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { regex: reachingInto('(?:gateway|subgraphs|schema|policies|scripts|tests|bench)'), message: 'platform/ imports only libraries and other platform/ modules' },
+      ] }],
+    },
+  },
+  { files: ['gateway/**/*.ts'], rules: { 'no-restricted-imports': crossImportRule('gateway/') } },
+  { files: ['subgraphs/**/*.ts'], rules: { 'no-restricted-imports': crossImportRule('subgraphs/') } },
+  ...Object.keys(CROSS_IMPORTS).map((file) => ({ files: [file], rules: { 'no-restricted-imports': crossImportRule(file) } })),
 );

@@ -9,7 +9,7 @@
  * text pass: Apollo resolves the text, and validation and the key plugin apply the same limits there.
  */
 import { GraphQLError, Kind, parse, type FragmentDefinitionNode, type GraphQLSchema } from 'graphql';
-import { shareError } from './errors.ts';
+import { shareError } from '../platform/errors.ts';
 import { keysNamed, measureOperation, type OperationFigures } from './measure-operation.ts';
 import { nestingDepth } from './nesting-depth.ts';
 import type { OperationLimits } from './operation-limits.ts';

@@ -21,7 +21,7 @@ import { createRefusalRecorder, firstErrorCode } from './audit/record-refusal.ts
 import type { ConsumeRate } from './rate-limit.ts';
 import { createAbilitySource } from './ability-source.ts';
 import { createAuthenticator } from './authenticate.ts';
-import { ERROR_CODES, type ErrorCode } from './errors.ts';
+import { ERROR_CODES, shareErrorBody, type ErrorCode, type ErrorExtensionFields } from '../platform/errors.ts';
 import { createEnforcingGateway } from './enforcing-gateway.ts';
 import { createErrorFormatter } from './format-error.ts';
 import { createOperationAdmission } from './admit-operation.ts';
@@ -120,8 +120,8 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
 
   const authenticate = createAuthenticator({ publicKey: options.tokenPublicKey, departments: options.departments, ...(options.tokenMaxLifetimeSeconds ? { maxLifetimeSeconds: options.tokenMaxLifetimeSeconds } : {}) });
 
-  const refuse = (reply: FastifyReply, code: ErrorCode, message: string, extensions: Record<string, unknown> = {}) => {
-    return reply.code(ERROR_CODES[code].status).send({ errors: [{ message, extensions: { code, ...extensions } }] });
+  const refuse = (reply: FastifyReply, code: ErrorCode, message?: string, extensions?: ErrorExtensionFields) => {
+    return reply.code(ERROR_CODES[code].status).send(shareErrorBody(code, { message, extensions }));
   };
 
   const recordRefusal = createRefusalRecorder(options.audit, catalog);
@@ -135,10 +135,10 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     const { consumer } = authentication;
     reply.header('x-request-id', requestId);
     // From here the consumer is known: every refusal is recorded before it is answered.
-    const refuseRecorded = async (code: ErrorCode, message: string, use?: DeclaredUse, extensions?: Record<string, unknown>) =>
+    const refuseRecorded = async (code: ErrorCode, message: string, use?: DeclaredUse, extensions?: ErrorExtensionFields) =>
       (await recordRefusal({ requestId, consumer, use, startedAt }, code))
         ? refuse(reply, code, message, extensions)
-        : refuse(reply, 'AUDIT_UNAVAILABLE', ERROR_CODES.AUDIT_UNAVAILABLE.message);
+        : refuse(reply, 'AUDIT_UNAVAILABLE');
     // 1b rate limit (a batch counts for each of its operations)
     if (options.rateLimit) {
       const verdict = await options.rateLimit(consumer, Array.isArray(request.body) ? Math.max(1, request.body.length) : 1);
@@ -178,7 +178,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     // Apollo refused the HTTP request itself (CSRF check, malformed body…) before any operation started.
     if (context.operations.started === 0 && response.body.kind === 'complete') {
       const code = firstErrorCode(response.body.string) ?? 'BAD_REQUEST';
-      if (!(await recordRefusal({ requestId, consumer, use: reading.use, startedAt }, code))) return refuse(reply, 'AUDIT_UNAVAILABLE', ERROR_CODES.AUDIT_UNAVAILABLE.message);
+      if (!(await recordRefusal({ requestId, consumer, use: reading.use, startedAt }, code))) return refuse(reply, 'AUDIT_UNAVAILABLE');
     }
     // Served and audited already: the audit overstates what left, never understates it.
     if (response.body.kind === 'complete' && Buffer.byteLength(response.body.string) > limits.responseBytes) {

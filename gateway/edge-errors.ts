@@ -1,23 +1,20 @@
 /**
  * The HTTP edge's own refusals, in the one documented shape `{ errors: [{ message, extensions: { code } }] }`
- * with a registry code: unknown path (404), wrong method (405 with Allow), body too large (413), body
- * not JSON (415), headers too large (431: Node's HTTP parser refuses them before Fastify sees a request,
- * so they are answered on the socket), and any other malformed request (400).
+ * (the registry's `shareErrorBody`) with a registry code: unknown path (404), wrong method (405 with
+ * Allow), body too large (413), body not JSON (415), headers too large (431: Node's HTTP parser
+ * refuses them before Fastify sees a request, so they are answered on the socket), and any other
+ * malformed request (400).
  */
 import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { ERROR_CODES, shareError, type ErrorCode } from './errors.ts';
+import { ERROR_CODES, shareErrorBody, type ErrorCode } from '../platform/errors.ts';
 
 /** The gateway's endpoints and the methods each accepts (HEAD comes with GET). */
 const ENDPOINTS: Readonly<Record<string, string>> = { '/graphql': 'GET, HEAD, POST', '/healthz': 'GET, HEAD', '/readyz': 'GET, HEAD' };
 
-function errorBody(code: ErrorCode, message: string = ERROR_CODES[code].message): string {
-  return JSON.stringify({ errors: [{ message, extensions: { code } }] });
-}
-
 function send(reply: FastifyReply, code: ErrorCode, message?: string) {
-  return reply.code(ERROR_CODES[code].status).type('application/json; charset=utf-8').send(errorBody(code, message));
+  return reply.code(ERROR_CODES[code].status).type('application/json; charset=utf-8').send(JSON.stringify(shareErrorBody(code, { message })));
 }
 
 /** Fastify's `clientErrorHandler`: answers what Node's HTTP parser refused, then closes the socket. */
@@ -25,7 +22,7 @@ export function answerClientError(error: NodeJS.ErrnoException, socket: Socket):
   if (error.code === 'ECONNRESET' || socket.destroyed) return;
   const code: ErrorCode = error.code === 'HPE_HEADER_OVERFLOW' ? 'HEADERS_TOO_LARGE' : 'BAD_REQUEST';
   const status = ERROR_CODES[code].status;
-  const body = errorBody(code);
+  const body = JSON.stringify(shareErrorBody(code));
   if (socket.writable) {
     socket.write(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
   }
@@ -55,7 +52,7 @@ export function registerEdgeErrors(app: FastifyInstance, record: RecordEdgeRefus
     const status = error.statusCode ?? 500;
     if (status >= 500) {
       request.log.error({ err: error }, 'unhandled');
-      return send(reply, 'INTERNAL_SERVER_ERROR', shareError('INTERNAL_SERVER_ERROR').message);
+      return send(reply, 'INTERNAL_SERVER_ERROR');
     }
     const code: ErrorCode = status === 413 ? 'PAYLOAD_TOO_LARGE' : status === 415 ? 'UNSUPPORTED_MEDIA_TYPE' : 'BAD_REQUEST';
     reply.header('x-request-id', String(request.id));

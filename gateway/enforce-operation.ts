@@ -21,7 +21,7 @@ import type { AbilitySource } from './ability-source.ts';
 import type { AuditOutcome } from './audit/audit-record.ts';
 import type { AuditWriter } from './audit/audit-writer.ts';
 import { buildAuditEntry } from './audit/build-audit-entry.ts';
-import { shareError } from './errors.ts';
+import { shareError } from '../platform/errors.ts';
 import { clientCodeOf } from './format-error.ts';
 import type { GatewayContext } from './gateway-context.ts';
 import { shapeResult } from './shape-result.ts';

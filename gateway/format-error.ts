@@ -1,14 +1,12 @@
 /**
  * The one place errors become client output: registry codes pass with their message; a bad key
- * argument is BAD_USER_INPUT wherever it was caught; a failing provider is PROVIDER_UNAVAILABLE;
+ * argument is BAD_USER_INPUT wherever it was caught; a subgraph's error passes when the registry
+ * says its code does (the caller's own mistake or rights), else its provider is PROVIDER_UNAVAILABLE;
  * anything else is masked as INTERNAL_SERVER_ERROR (and logged), never with a stack trace.
  */
 import type { GraphQLFormattedError } from 'graphql';
-import { ERROR_CODES, isErrorCode } from './errors.ts';
+import { CODES_PASSED_FROM_SUBGRAPHS, formattedShareError, isErrorCode, type ErrorCode } from '../platform/errors.ts';
 import { recodeRefusal } from './recode-refusal.ts';
-
-/** Codes a subgraph may return to the client as they are: the caller's own mistakes or rights. */
-export const SUBGRAPH_CLIENT_CODES: ReadonlySet<string> = new Set(['FORBIDDEN', 'NOT_FOUND', 'CONFLICT']);
 
 interface ErrorLike {
   message?: string;
@@ -29,10 +27,10 @@ function findBadUserInput(error: unknown): ErrorLike | undefined {
 }
 
 /** The code the consumer sees, from an error's extensions (as formatted, or raw) and its cause chain. */
-function decideCode(extensions: Record<string, unknown>, error: unknown): string {
+function decideCode(extensions: Record<string, unknown>, error: unknown): ErrorCode {
   if (findBadUserInput(error)) return 'BAD_USER_INPUT';
   const code = extensions['code'];
-  if (typeof extensions['serviceName'] === 'string') return SUBGRAPH_CLIENT_CODES.has(String(code)) ? String(code) : 'PROVIDER_UNAVAILABLE';
+  if (typeof extensions['serviceName'] === 'string') return isErrorCode(code) && CODES_PASSED_FROM_SUBGRAPHS.has(code) ? code : 'PROVIDER_UNAVAILABLE';
   return isErrorCode(code) ? code : 'INTERNAL_SERVER_ERROR';
 }
 
@@ -45,24 +43,26 @@ export function clientCodeOf(error: unknown): string {
 
 export function createErrorFormatter(log: (error: unknown) => void) {
   return function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
-    const base = { message: formatted.message, ...(formatted.locations ? { locations: formatted.locations } : {}), ...(formatted.path ? { path: formatted.path } : {}) };
+    const place = { ...(formatted.locations ? { locations: formatted.locations } : {}), ...(formatted.path ? { path: formatted.path } : {}) };
     const refusal = recodeRefusal(formatted, error);
     if (refusal) return refusal;
     const extensions = { ...formatted.extensions };
     const code = decideCode(extensions, error);
     const serviceName = extensions['serviceName'];
-    if (code === 'BAD_USER_INPUT') return { ...base, message: findBadUserInput(error)?.message ?? formatted.message, extensions: { code } };
+    if (code === 'BAD_USER_INPUT') return formattedShareError(code, { message: findBadUserInput(error)?.message ?? formatted.message, ...place });
     if (typeof serviceName === 'string') {
-      if (code !== 'PROVIDER_UNAVAILABLE') return { ...base, extensions: { code } };
+      if (code !== 'PROVIDER_UNAVAILABLE') return formattedShareError(code, { message: formatted.message, ...place });
       log(error);
-      return { ...base, message: `Provider ${serviceName} could not answer; its data items are missing from this response`, extensions: { code, provider: serviceName } };
+      const message = `Provider ${serviceName} could not answer; its data items are missing from this response`;
+      return formattedShareError(code, { message, ...place, extensions: { provider: serviceName } });
     }
     if (code !== 'INTERNAL_SERVER_ERROR') {
+      // Built through the registry already (with its fields): passed on as it is, without Apollo's additions.
       delete extensions['stacktrace'];
       delete extensions['http'];
-      return { ...base, extensions };
+      return { message: formatted.message, ...place, extensions };
     }
     log(error);
-    return { ...base, message: ERROR_CODES.INTERNAL_SERVER_ERROR.message, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+    return formattedShareError('INTERNAL_SERVER_ERROR', place);
   };
 }

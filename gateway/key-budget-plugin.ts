@@ -11,7 +11,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { HeaderMap } from '@apollo/server';
 import { Kind, type FragmentDefinitionNode, type GraphQLSchema, type OperationDefinitionNode, type DocumentNode } from 'graphql';
 import type { ConsumeEntities } from './entity-budget.ts';
-import { shareError } from './errors.ts';
+import { shareError } from '../platform/errors.ts';
 import type { GatewayContext } from './gateway-context.ts';
 import { keysNamed, measureOperation, type OperationFigures } from './measure-operation.ts';
 
@@ -55,7 +55,8 @@ export function keyBudgetPlugin(options: KeyBudgetOptions): ApolloServerPlugin<G
           if (verdict.ok) return;
           throw shareError('RATE_LIMITED', {
             message: `Your application's entity budget per minute is spent (this operation asks for ${entities}); retry in ${verdict.retryAfterSeconds} s`,
-            extensions: { http: { status: 429, headers: new HeaderMap([['retry-after', String(verdict.retryAfterSeconds)]]) } },
+            withStatus: true,
+            headers: new HeaderMap([['retry-after', String(verdict.retryAfterSeconds)]]),
           });
         },
       };

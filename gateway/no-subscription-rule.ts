@@ -5,13 +5,15 @@
  * subscriptions, and without this rule one would reach execution and fail there as an internal error.
  * Serves art. 19: every input gets a clear answer (400 GRAPHQL_VALIDATION_FAILED), never a crash.
  */
-import { GraphQLError, type ASTVisitor, type ValidationContext } from 'graphql';
+import type { ASTVisitor, ValidationContext } from 'graphql';
+import { shareError } from '../platform/errors.ts';
 
 export function noSubscriptionRule(context: ValidationContext): ASTVisitor {
   return {
     OperationDefinition(operation) {
       if (operation.operation !== 'subscription') return;
-      context.reportError(new GraphQLError('Subscriptions are not supported by this gateway: send a query or a mutation', { nodes: [operation] }));
+      const message = 'Subscriptions are not supported by this gateway: send a query or a mutation';
+      context.reportError(shareError('GRAPHQL_VALIDATION_FAILED', { message, nodes: [operation] }));
     },
   };
 }

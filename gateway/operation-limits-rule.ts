@@ -7,7 +7,7 @@
  * Serves art. 19: a stable and reliable platform; refusals carry OPERATION_TOO_COMPLEX.
  */
 import { Kind, type ASTVisitor, type FragmentDefinitionNode, type GraphQLError, type ValidationContext } from 'graphql';
-import { shareError } from './errors.ts';
+import { shareError } from '../platform/errors.ts';
 import { measureOperation, type OperationFigures } from './measure-operation.ts';
 import type { OperationLimits } from './operation-limits.ts';
 

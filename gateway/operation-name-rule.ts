@@ -7,7 +7,8 @@
  * names written in the document, which the record carries once the operation is resolved.
  * Serves art. 15: a record of every use, of bounded size.
  */
-import { GraphQLError, type ASTVisitor, type ValidationContext } from 'graphql';
+import type { ASTVisitor, ValidationContext } from 'graphql';
+import { shareError } from '../platform/errors.ts';
 import { OPERATION_NAME_TEXT, readConsumerText } from './read-consumer-text.ts';
 
 export function operationNameRule(context: ValidationContext): ASTVisitor {
@@ -15,7 +16,7 @@ export function operationNameRule(context: ValidationContext): ASTVisitor {
     OperationDefinition(operation) {
       if (!operation.name) return;
       const verdict = readConsumerText(operation.name.value, OPERATION_NAME_TEXT);
-      if ('problem' in verdict) context.reportError(new GraphQLError(`The operation's name: ${verdict.problem}`, { nodes: [operation.name] }));
+      if ('problem' in verdict) context.reportError(shareError('GRAPHQL_VALIDATION_FAILED', { message: `The operation's name: ${verdict.problem}`, nodes: [operation.name] }));
     },
   };
 }

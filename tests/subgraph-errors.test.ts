@@ -5,7 +5,7 @@
  */
 import { generateKeyPair } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ERROR_CODES } from '../gateway/errors.ts';
+import { ERROR_CODES } from '../platform/errors.ts';
 import { DEFAULT_GRANT_MAX_VALIDITY_DAYS } from '../gateway/config.ts';
 import { createGovernanceSubgraph, GOVERNANCE_SUBGRAPH } from '../gateway/governance/governance-subgraph.ts';
 import { seedStore } from '../gateway/governance/seed.ts';

@@ -8,7 +8,7 @@
  */
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { ShareCatalog } from '../../policies/types.ts';
-import { ERROR_CODES } from '../errors.ts';
+import { ERROR_CODES, shareErrorBody } from '../../platform/errors.ts';
 import type { GatewayContext } from '../gateway-context.ts';
 import { OPERATION_NAME_TEXT, readConsumerText } from '../read-consumer-text.ts';
 import type { AuditWriter } from './audit-writer.ts';
@@ -44,7 +44,7 @@ export function auditPlugin(audit: AuditWriter, catalog: ShareCatalog): ApolloSe
           try {
             await audit.append(entry);
           } catch {
-            response.body = { kind: 'single', singleResult: { errors: [{ message: ERROR_CODES.AUDIT_UNAVAILABLE.message, extensions: { code: 'AUDIT_UNAVAILABLE' } }] } };
+            response.body = { kind: 'single', singleResult: shareErrorBody('AUDIT_UNAVAILABLE') };
             response.http.status = ERROR_CODES.AUDIT_UNAVAILABLE.status;
           }
         },

@@ -2,8 +2,8 @@
  * The audit trail, read back (art. 15, 17): records newest first with keyset paging and filters,
  * and usage counts by consumer, provider, resource, data item and purpose over a period.
  */
-import { GraphQLError } from 'graphql';
 import { sql, type Selectable } from 'kysely';
+import { shareError } from '../../platform/errors.ts';
 import { auditScopeOf, filterConfinement, visibleItems, visibleProviders, type AuditScope } from '../../policies/governance/audit-scope.ts';
 import type { AuditRecordsTable } from '../store/tables.ts';
 import type { Actor, GovernanceDeps } from './governance-deps.ts';
@@ -67,7 +67,7 @@ export async function listAuditRecords(deps: GovernanceDeps, actor: Actor, filte
 function parseInstant(value: string, name: string): Date {
   const at = /^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(value) ? new Date(value) : undefined;
   if (!at || Number.isNaN(at.getTime())) {
-    throw new GraphQLError(`${name} ${JSON.stringify(value.slice(0, 64))} is not an ISO 8601 instant (e.g. 2026-01-31 or 2026-01-31T08:00:00Z)`, { extensions: { code: 'BAD_USER_INPUT' } });
+    throw shareError('BAD_USER_INPUT', { message: `${name} ${JSON.stringify(value.slice(0, 64))} is not an ISO 8601 instant (e.g. 2026-01-31 or 2026-01-31T08:00:00Z)` });
   }
   return at;
 }
@@ -76,7 +76,7 @@ function parseInstant(value: string, name: string): Date {
 function parseCursor(after: string): { at: Date; id: string } {
   const [at, id] = after.split('|');
   if (!at || !id || !/^\d+$/.test(id) || Number.isNaN(Date.parse(at))) {
-    throw new GraphQLError(`"${after}" is not a cursor from a previous page (nextCursor)`, { extensions: { code: 'BAD_USER_INPUT' } });
+    throw shareError('BAD_USER_INPUT', { message: `"${after}" is not a cursor from a previous page (nextCursor)` });
   }
   return { at: new Date(at), id };
 }

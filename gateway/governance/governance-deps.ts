@@ -1,8 +1,9 @@
 /** What the governance service works with; built once per gateway process. */
-import { GraphQLError } from 'graphql';
+import type { GraphQLError } from 'graphql';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Consumer, ShareCatalog } from '../../policies/types.ts';
 import type { Verdict } from '../../policies/governance/verdict.ts';
+import { shareError } from '../../platform/errors.ts';
 import type { Database } from '../store/tables.ts';
 import { appendGovernanceEvent, lockGovernanceChain } from './governance-event-chain.ts';
 
@@ -23,11 +24,11 @@ export type Actor = Consumer;
 /** Turns a refused verdict into the client error it stands for (rules return, adapters throw). */
 export function assertVerdict<T>(verdict: Verdict<T>): T {
   if (verdict.ok) return verdict.value;
-  throw new GraphQLError(verdict.message, { extensions: { code: verdict.problem } });
+  throw shareError(verdict.problem, { message: verdict.message });
 }
 
 export function notFound(kind: string, id: string): GraphQLError {
-  return new GraphQLError(`No ${kind} with id ${id} is visible to your department`, { extensions: { code: 'NOT_FOUND' } });
+  return shareError('NOT_FOUND', { message: `No ${kind} with id ${id} is visible to your department` });
 }
 
 /** Every change is recorded with who, when and why, hash-chained to the events before it; nothing is deleted. */

@@ -2,7 +2,7 @@
  * Citizen identity number (公民身份号码), GB 11643-1999: 6-digit address code, 8-digit birth date,
  * 3-digit sequence code, and an ISO 7064 MOD 11-2 check character.
  */
-import { GraphQLError, GraphQLScalarType, Kind, type ValueNode } from 'graphql';
+import { createKeyScalar } from './create-key-scalar.ts';
 
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const CHECK_CHARACTERS = '10X98765432';
@@ -39,16 +39,8 @@ export function isCitizenId(value: unknown): value is string {
   return describeInvalidCitizenId(value) === undefined;
 }
 
-function parseCitizenId(value: unknown): string {
-  const problem = describeInvalidCitizenId(value);
-  if (problem) throw new GraphQLError(problem, { extensions: { code: 'BAD_USER_INPUT' } });
-  return value as string;
-}
-
-export const CitizenIdScalar = new GraphQLScalarType({
+export const CitizenIdScalar = createKeyScalar({
   name: 'CitizenId',
   description: 'Citizen identity number (GB 11643), 18 characters with check character',
-  serialize: (value) => value,
-  parseValue: parseCitizenId,
-  parseLiteral: (node: ValueNode) => parseCitizenId(node.kind === Kind.STRING ? node.value : undefined),
+  describeInvalid: describeInvalidCitizenId,
 });

@@ -3,7 +3,7 @@
  * 6-digit administrative division, 9-character organisation code (GB 11714, with its own check
  * character) and a MOD 31 check character over the first 17.
  */
-import { GraphQLError, GraphQLScalarType, Kind, type ValueNode } from 'graphql';
+import { createKeyScalar } from './create-key-scalar.ts';
 
 /** The 31 characters of GB 32100 (I, O, S, V and Z are never used). */
 const ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
@@ -50,16 +50,8 @@ export function isCreditCode(value: unknown): value is string {
   return describeInvalidCreditCode(value) === undefined;
 }
 
-function parseCreditCode(value: unknown): string {
-  const problem = describeInvalidCreditCode(value);
-  if (problem) throw new GraphQLError(problem, { extensions: { code: 'BAD_USER_INPUT' } });
-  return value as string;
-}
-
-export const CreditCodeScalar = new GraphQLScalarType({
+export const CreditCodeScalar = createKeyScalar({
   name: 'CreditCode',
   description: 'Unified social credit code (GB 32100), 18 characters with check character',
-  serialize: (value) => value,
-  parseValue: parseCreditCode,
-  parseLiteral: (node: ValueNode) => parseCreditCode(node.kind === Kind.STRING ? node.value : undefined),
+  describeInvalid: describeInvalidCreditCode,
 });

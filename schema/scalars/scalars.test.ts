@@ -1,7 +1,9 @@
+import { GraphQLObjectType, GraphQLSchema, GraphQLString, graphqlSync } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { citizenIdCheckCharacter, describeInvalidCitizenId, isCitizenId } from './citizen-id.ts';
 import { describeInvalidCreditCode, isCreditCode } from './credit-code.ts';
 import { describeInvalidDate } from './date.ts';
+import { SHARED_SCALARS } from './index.ts';
 
 describe('CitizenId (GB 11643)', () => {
   it('when the ID has the right check character, then it is valid', () => {
@@ -52,5 +54,81 @@ describe('Date', () => {
   it('when the date is not on the calendar, then it is refused', () => {
     expect(describeInvalidDate('2023-02-29')).toBe('"2023-02-29" is not a date on the calendar');
     expect(describeInvalidDate('29.02.2024')).toMatch(/expected YYYY-MM-DD/);
+  });
+});
+
+describe('key scalars (createKeyScalar)', () => {
+  const schema = new GraphQLSchema({
+    query: new GraphQLObjectType({
+      name: 'Query',
+      fields: Object.fromEntries(SHARED_SCALARS.map((scalar) => [scalar.name, { type: GraphQLString, args: { v: { type: scalar } }, resolve: (_: unknown, args: { v: string }) => args.v }])),
+    }),
+  });
+  const huge = '9'.repeat(200_000);
+  let deep: unknown = '2024-02-29';
+  for (let i = 0; i < 100_000; i++) deep = [deep];
+
+  const table: Array<{ scalar: string; valid: string; bad: string; badMessage: string; wrongKind: string; hugeMessage: RegExp; numberMessage: string; deepMessage: string }> = [
+    {
+      scalar: 'CitizenId',
+      valid: '370306198503120122',
+      bad: '370306198503120123',
+      badMessage: '"370306198503120123" is not a citizen ID: check character is 3, expected 2',
+      wrongKind: 'a citizen ID must be a string of 18 characters',
+      hugeMessage: /^"9{200000}" is not a citizen ID: expected 17 digits followed by a digit or X \(GB 11643\)$/,
+      numberMessage: 'a citizen ID must be a string of 18 characters',
+      deepMessage: 'a citizen ID must be a string of 18 characters',
+    },
+    {
+      scalar: 'CreditCode',
+      valid: '91370306MA3C8K2P9M',
+      bad: '91370306MA3C8K2P9N',
+      badMessage: '"91370306MA3C8K2P9N" is not a unified social credit code: check character is N, expected M',
+      wrongKind: 'a unified social credit code must be a string of 18 characters',
+      hugeMessage: /^"9{200000}" is not a unified social credit code: expected 18 characters/,
+      numberMessage: 'a unified social credit code must be a string of 18 characters',
+      deepMessage: 'a unified social credit code must be a string of 18 characters',
+    },
+    {
+      scalar: 'Date',
+      valid: '2024-02-29',
+      bad: '2023-02-29',
+      badMessage: '"2023-02-29" is not a date on the calendar',
+      wrongKind: 'undefined is not a date: expected YYYY-MM-DD',
+      hugeMessage: /^"9{200000}" is not a date: expected YYYY-MM-DD$/,
+      numberMessage: '5 is not a date: expected YYYY-MM-DD',
+      deepMessage: 'a deeply nested list is not a date: expected YYYY-MM-DD',
+    },
+  ];
+
+  const run = (source: string, variableValues?: Record<string, unknown>) => graphqlSync({ schema, source, variableValues });
+  const asVariable = (scalar: string) => `query ($v: ${scalar}) { ${scalar}(v: $v) }`;
+  const refusal = (message: string) => ({ message, extensions: { code: 'BAD_USER_INPUT' } });
+  const refusedVariable = (value: string, message: string) => refusal(`Variable "$v" got invalid value ${value}; ${message}`);
+  const errorsOf = (result: ReturnType<typeof run>) => result.errors?.map((error) => ({ message: error.message, extensions: error.extensions }));
+
+  it.each(table)('when a valid $scalar is given inline or as a variable, then it is the value', ({ scalar, valid }) => {
+    expect(run(`{ ${scalar}(v: ${JSON.stringify(valid)}) }`)).toEqual({ data: { [scalar]: valid } });
+    expect(run(asVariable(scalar), { v: valid })).toEqual({ data: { [scalar]: valid } });
+  });
+
+  it.each(table)('when a $scalar fails its check, then BAD_USER_INPUT says what is wrong, inline and as a variable', ({ scalar, bad, badMessage }) => {
+    expect(errorsOf(run(`{ ${scalar}(v: ${JSON.stringify(bad)}) }`))).toEqual([refusal(badMessage)]);
+    expect(errorsOf(run(asVariable(scalar), { v: bad }))).toEqual([refusedVariable(JSON.stringify(bad), badMessage)]);
+  });
+
+  it.each(table)('when a $scalar is given as another kind of value, then BAD_USER_INPUT, never an internal error', ({ scalar, wrongKind, numberMessage, deepMessage }) => {
+    expect(errorsOf(run(`{ ${scalar}(v: 5) }`))).toEqual([refusal(wrongKind)]);
+    expect(errorsOf(run(`{ ${scalar}(v: ["x"]) }`))).toEqual([refusal(wrongKind)]);
+    expect(errorsOf(run(asVariable(scalar), { v: 5 }))).toEqual([refusedVariable('5', numberMessage)]);
+    expect(errorsOf(run(asVariable(scalar), { v: deep }))).toEqual([refusedVariable('[[[Array]]]', deepMessage)]);
+  });
+
+  it.each(table)('when a $scalar is a huge value, then BAD_USER_INPUT names the expected shape, inline and as a variable', ({ scalar, hugeMessage }) => {
+    for (const result of [run(`{ ${scalar}(v: "${huge}") }`), run(asVariable(scalar), { v: huge })]) {
+      expect(result.errors).toHaveLength(1);
+      expect(result.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT' });
+      expect(result.errors?.[0]?.message.replace(/^Variable "\$v" got invalid value "9+"; /, '')).toMatch(hugeMessage);
+    }
   });
 });

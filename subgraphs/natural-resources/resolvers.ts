@@ -1,4 +1,4 @@
-import { GraphQLError } from 'graphql';
+import { shareError } from '../../platform/errors.ts';
 import { assertCitizenId, assertCreditCode } from '../shared/assert-key.ts';
 import { defineResolvers } from '../shared/define-resolvers.ts';
 import type { DepartmentContext } from '../shared/department.ts';
@@ -9,7 +9,7 @@ type Context = DepartmentContext<RealEstateStore, RealEstateLoaders>;
 
 function assertCertificateNo(value: unknown): string {
   if (typeof value === 'string' && value.length > 0) return value;
-  throw new GraphQLError('a real-estate certificate number must be a non-empty string', { extensions: { code: 'BAD_USER_INPUT' } });
+  throw shareError('BAD_USER_INPUT', { message: 'a real-estate certificate number must be a non-empty string' });
 }
 
 export const realEstateResolvers = defineResolvers<Context>({

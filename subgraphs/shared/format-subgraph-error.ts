@@ -1,17 +1,14 @@
 /**
  * The one place a subgraph's errors become its response (Mercurius `errorFormatter`). The codes a
- * caller can act on pass with their message: FORBIDDEN, NOT_FOUND and CONFLICT (the gateway hands
- * them to the consumer as they are) and BAD_USER_INPUT (a key or argument the consumer got wrong).
- * Everything else is logged and masked — a malformed request as BAD_REQUEST, anything unexpected
+ * caller can act on pass with their message, as the registry marks them (`fromSubgraph: 'passes'`:
+ * FORBIDDEN, NOT_FOUND, CONFLICT and BAD_USER_INPUT, which the gateway hands to the consumer as they
+ * are). Everything else is logged and masked — a malformed request as BAD_REQUEST, anything unexpected
  * (a store, a resolver, a library failing) as INTERNAL_SERVER_ERROR — with the registry's message,
  * never the failing code's own words.
  */
 import type { ExecutionResult, FormattedExecutionResult, GraphQLError, GraphQLFormattedError } from 'graphql';
 import type { MercuriusContext } from 'mercurius';
-import { ERROR_CODES } from '../../gateway/errors.ts';
-import { SUBGRAPH_CLIENT_CODES } from '../../gateway/format-error.ts';
-
-const PASSED_CODES: ReadonlySet<string> = new Set([...SUBGRAPH_CLIENT_CODES, 'BAD_USER_INPUT']);
+import { CODES_PASSED_FROM_SUBGRAPHS, formattedShareError, isErrorCode } from '../../platform/errors.ts';
 
 type Execution = ExecutionResult & Required<Pick<ExecutionResult, 'errors'>>;
 interface WithStatus {
@@ -37,10 +34,10 @@ export function formatSubgraphErrors(execution: Execution, context: MercuriusCon
   const errors = flat.map(({ error, status }): GraphQLFormattedError => {
     const place = { ...(error.locations ? { locations: error.locations } : {}), ...(error.path ? { path: error.path } : {}) };
     const code = error.extensions?.['code'];
-    if (typeof code === 'string' && PASSED_CODES.has(code)) return { message: error.message, ...place, extensions: { code } };
+    if (isErrorCode(code) && CODES_PASSED_FROM_SUBGRAPHS.has(code)) return formattedShareError(code, { message: error.message, ...place });
     const masked = status !== undefined && status >= 400 && status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR';
     log[masked === 'BAD_REQUEST' ? 'warn' : 'error']({ err: error.originalError ?? error }, 'masked subgraph error');
-    return { message: ERROR_CODES[masked].message, ...place, extensions: { code: masked } };
+    return formattedShareError(masked, place);
   });
   // The status Mercurius would answer: 200 with data; else the request's own, or that of a single error.
   let statusCode = execution.data ? 200 : (requestStatus ?? 200);

@@ -13,7 +13,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Socket } from 'node:net';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { ERROR_CODES, type ErrorCode } from '../../gateway/errors.ts';
+import { ERROR_CODES, shareErrorBody, type ErrorCode } from '../../platform/errors.ts';
 import { hashRequestBody, type GatewayCall, type VerifyGatewayCall } from './verify-gateway-call.ts';
 
 /** What the boundary decided about a request's method and target, before any route. */
@@ -41,7 +41,7 @@ export function classifyRequest(method: string | undefined, target: string | und
  */
 export function refuseMalformedRequest(error: Error & { code?: string }, socket: Socket): void {
   if (error.code === 'ECONNRESET' || socket.destroyed || !socket.writable) return;
-  const body = JSON.stringify({ errors: [{ message: ERROR_CODES.BAD_REQUEST.message, extensions: { code: 'BAD_REQUEST' } }] });
+  const body = JSON.stringify(shareErrorBody('BAD_REQUEST'));
   socket.end(`HTTP/1.1 400 Bad Request\r\nContent-Length: ${Buffer.byteLength(body)}\r\nContent-Type: application/json\r\nConnection: close\r\n\r\n${body}`);
 }
 
@@ -59,10 +59,10 @@ export function createGatewayBoundary(verify: VerifyGatewayCall): GatewayBoundar
   const calls = new WeakMap<FastifyRequest, GatewayCall>();
   const bodyHashes = new WeakMap<FastifyRequest, string>();
 
-  const refuse = (reply: FastifyReply, code: ErrorCode, message: string = ERROR_CODES[code].message) => {
+  const refuse = (reply: FastifyReply, code: ErrorCode, message?: string) => {
     // Probes show up in the log; the target is cut, so a 16 kB one costs no more than a short one.
     reply.log.info({ code, method: reply.request.method, target: reply.request.originalUrl.slice(0, 200) }, 'refused at the subgraph boundary');
-    return reply.code(ERROR_CODES[code].status).send({ errors: [{ message, extensions: { code } }] });
+    return reply.code(ERROR_CODES[code].status).send(shareErrorBody(code, { message }));
   };
 
   return {

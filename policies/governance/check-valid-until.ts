@@ -8,7 +8,7 @@
  * it runs as asked, cut to the longest validity.
  * Serves art. 13: grants bind items to a purpose and an expiry.
  */
-import { describeInvalidDate } from '../../schema/scalars/date.ts';
+import { describeInvalidDate } from '../calendar-date.ts';
 import { addCalendarDays } from './china-date.ts';
 import { allow, deny, type Verdict } from './verdict.ts';
 

@@ -1,6 +1,6 @@
 /**
  * The request path inside GraphQL, one step per line of `enforceOperation`:
- *   2 purpose    a data query without a declared purpose is refused
+ *   2 purpose    an operation without a declared purpose is refused unless it is exempt (purposeExemption)
  *   3 ability    the share ability of (department, purpose)
  *   4 authorize  denied fields are removed before planning (cached per ability and operation)
  *   5 execute    @apollo/gateway plans and runs the pruned operation, under its own plan-cache key
@@ -10,10 +10,12 @@
  */
 import { createHash } from 'node:crypto';
 import type { GatewayExecutionResult, GatewayExecutor, GatewayGraphQLRequestContext } from '@apollo/server-gateway-interface';
-import { Kind, print, type FragmentDefinitionNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import { Kind, print, type FragmentDefinitionNode, type GraphQLSchema } from 'graphql';
 import { getVariableValues } from 'graphql/execution/values.js';
 import { authorizeOperation, type DeniedField, type OperationVerdict } from '../policies/authorize-operation.ts';
 import type { ShareAbility } from '../policies/build-share-ability.ts';
+import { howToObtain } from '../policies/how-to-obtain.ts';
+import { purposeExemption } from '../policies/purpose-exemption.ts';
 import type { ShareCatalog } from '../policies/types.ts';
 import type { AbilitySource } from './ability-source.ts';
 import type { AuditOutcome } from './audit/audit-record.ts';
@@ -21,7 +23,6 @@ import type { AuditWriter } from './audit/audit-writer.ts';
 import { buildAuditEntry } from './audit/build-audit-entry.ts';
 import { shareError } from '../platform/errors.ts';
 import { clientCodeOf } from './format-error.ts';
-import { PLATFORM_OPERATOR } from '../policies/types.ts';
 import type { GatewayContext } from './gateway-context.ts';
 import { shapeResult } from './shape-result.ts';
 
@@ -112,13 +113,13 @@ export function createEnforcingExecutor(inner: GatewayExecutor, deps: Enforcemen
         return result;
       }
       if (!purpose) {
-        if (isIntrospectionOnly(rc.operation)) {
+        const exemption = purposeExemption(rc.operation, deps.catalog);
+        if (exemption === 'INTROSPECTION') {
           result = await inner(rc);
           await audit(rc, outcomeOf(result), startedAt);
           return result;
         }
-        // Governance (the platform's own API) is not a use of provider data: it needs no purpose.
-        if (!isPlatformOnly(rc.operation, deps.catalog)) throw shareError('PURPOSE_REQUIRED', { withStatus: true });
+        if (exemption !== 'GOVERNANCE') throw shareError('PURPOSE_REQUIRED', { withStatus: true });
       }
       await deps.abilities.settled();
       pruned = authorize(rc, deps.abilities.abilityFor(context.consumer, purpose));
@@ -144,38 +145,18 @@ function outcomeOf(result: GatewayExecutionResult, verdict?: OperationVerdict): 
 
 function forbiddenField(catalog: ShareCatalog, denied: DeniedField, path: ReadonlyArray<string | number>) {
   const share = catalog.get(denied.coordinate);
-  const shareType = share?.shareType ?? 'UNDECLARED';
-  const how =
-    shareType === 'CONDITIONAL'
-      ? 'shared on condition: apply to the provider for access with this purpose'
-      : shareType === 'NONE'
-        ? 'not shared; access can only be escalated to the coordination office with a legal basis'
-        : 'shared with no department for this purpose';
+  const route = howToObtain(share?.shareType);
   return shareError('FORBIDDEN_FIELD', {
-    message: `${denied.coordinate} is ${how}`,
+    message: `${denied.coordinate} is ${route.explanation}`,
     path,
     extensions: {
       field: denied.coordinate,
-      shareType,
+      shareType: share?.shareType ?? 'UNDECLARED',
       provider: share?.provider ?? 'unknown',
-      requestable: shareType === 'CONDITIONAL',
-      escalatable: shareType === 'CONDITIONAL' || shareType === 'NONE',
+      requestable: route.requestable,
+      escalatable: route.escalatable,
     },
   });
-}
-
-function isIntrospectionOnly(operation: OperationDefinitionNode): boolean {
-  return operation.operation === 'query' && operation.selectionSet.selections.every(
-    (selection) => selection.kind === Kind.FIELD && selection.name.value.startsWith('__'),
-  );
-}
-
-/** Every root field is served by the platform operator's governance subgraph. */
-function isPlatformOnly(operation: OperationDefinitionNode, catalog: ShareCatalog): boolean {
-  const rootType = operation.operation === 'mutation' ? 'Mutation' : operation.operation === 'query' ? 'Query' : undefined;
-  return rootType !== undefined && operation.selectionSet.selections.every(
-    (selection) => selection.kind === Kind.FIELD && (selection.name.value.startsWith('__') || catalog.get(`${rootType}.${selection.name.value}`)?.provider === PLATFORM_OPERATOR),
-  );
 }
 
 function fragmentsOf(rc: GatewayGraphQLRequestContext): Record<string, FragmentDefinitionNode> {

@@ -3,7 +3,7 @@
  * optionally the business matter (`X-Share-Matter`), and how denials are answered (`X-Share-Mode`).
  * Serves art. 5(2) and 15: a clear purpose on every use.
  */
-import { isPurpose, type Purpose } from '../schema/share-spec.ts';
+import { isPurpose, type Purpose } from '../policies/types.ts';
 import { MATTER_TEXT, readConsumerText } from './read-consumer-text.ts';
 
 export interface DeclaredUse {

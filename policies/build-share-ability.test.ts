@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { PURPOSES } from '../schema/share-spec.ts';
 import { buildShareAbility } from './build-share-ability.ts';
 import { NOW, grant, testCatalog } from './test-fixtures.ts';
-import type { Grant, Purpose } from './types.ts';
+import { PURPOSES, type Grant, type Purpose } from './types.ts';
 
 function setup(options: { dept?: string; purpose?: Purpose; grants?: Grant[]; now?: Date } = {}) {
   const built = buildShareAbility({

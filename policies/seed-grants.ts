@@ -1,6 +1,7 @@
 /**
- * Grants of the demo district. Governance moves these into the store of record; until then they
- * are plain data, read by the gateway at start.
+ * The demo district's first grant, as if civil-affairs had applied and human-resources approved:
+ * written into an empty store of record on its first start (`seedStore`), and used as is by tests
+ * that run the gateway on grants held in memory. Every later grant comes from governance.
  */
 import type { Grant } from './types.ts';
 

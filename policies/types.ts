@@ -1,7 +1,24 @@
-/** The vocabulary of share policy: data items, consumers, grants. Plain data, no behaviour. */
-import type { Purpose, ShareType } from '../schema/share-spec.ts';
+/**
+ * The vocabulary of share policy: share types, purposes, data items, consumers, grants. Plain data
+ * and its guards; it imports nothing, so the schema, the gateway and the subgraphs all read it from
+ * here and it never reads back from them.
+ */
 
-export type { Purpose, ShareType };
+/** Share types of art. 10: shared with every department, on condition, or not shared. */
+export const SHARE_TYPES = ['UNCONDITIONAL', 'CONDITIONAL', 'NONE'] as const;
+export type ShareType = (typeof SHARE_TYPES)[number];
+
+/** Purposes of use named in art. 13 of the regulation. */
+export const PURPOSES = ['ADMINISTRATIVE_BASIS', 'WORK_REFERENCE', 'DATA_VERIFICATION', 'BUSINESS_COLLABORATION'] as const;
+export type Purpose = (typeof PURPOSES)[number];
+
+export function isPurpose(value: unknown): value is Purpose {
+  return typeof value === 'string' && (PURPOSES as readonly string[]).includes(value);
+}
+
+export function isShareType(value: unknown): value is ShareType {
+  return typeof value === 'string' && (SHARE_TYPES as readonly string[]).includes(value);
+}
 
 /** The platform operator (区信息中心): runs the platform and its governance API. */
 export const PLATFORM_OPERATOR = 'info-center';

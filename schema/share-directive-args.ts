@@ -1,6 +1,6 @@
 /** Reading `@share(...)` arguments off AST nodes, in subgraph SDL and in the supergraph alike. */
 import { Kind, type ConstDirectiveNode, type DirectiveNode } from 'graphql';
-import { isShareType, type ShareType } from './share-spec.ts';
+import { isShareType, type ShareType } from '../policies/types.ts';
 
 export interface ShareDirectiveArgs {
   /** Undefined when the directive names no known share type (reported by the publish checks). */

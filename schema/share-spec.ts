@@ -4,14 +4,9 @@
  * `@composeDirective` carries it through composition into the supergraph, where the gateway reads it.
  */
 
+import { SHARE_TYPES } from '../policies/types.ts';
+
 export const SHARE_SPEC_URL = 'https://zhoucun.gov.cn/share/v1.0';
-
-export const SHARE_TYPES = ['UNCONDITIONAL', 'CONDITIONAL', 'NONE'] as const;
-export type ShareType = (typeof SHARE_TYPES)[number];
-
-/** Purposes of use named in art. 13 of the regulation. */
-export const PURPOSES = ['ADMINISTRATIVE_BASIS', 'WORK_REFERENCE', 'DATA_VERIFICATION', 'BUSINESS_COLLABORATION'] as const;
-export type Purpose = (typeof PURPOSES)[number];
 
 /** Resource classification of the national catalog guide (基础 / 主题 / 部门). */
 export const RESOURCE_CLASSES = ['BASE', 'THEMATIC', 'DEPARTMENTAL'] as const;
@@ -27,8 +22,8 @@ export type ResourceClass = (typeof RESOURCE_CLASSES)[number];
  * - `resource`: on an OBJECT, the resource classification; `BASE` makes its key fields subject to art. 11(2).
  */
 export const SHARE_DIRECTIVE_SDL = `
-enum ShareType { UNCONDITIONAL CONDITIONAL NONE }
-enum ResourceClass { BASE THEMATIC DEPARTMENTAL }
+enum ShareType { ${SHARE_TYPES.join(' ')} }
+enum ResourceClass { ${RESOURCE_CLASSES.join(' ')} }
 directive @share(type: ShareType!, basis: String, condition: String, resource: ResourceClass) on OBJECT | FIELD_DEFINITION
 `;
 
@@ -39,11 +34,3 @@ extend schema
   @link(url: "${SHARE_SPEC_URL}", import: ["@share"])
   @composeDirective(name: "@share")
 `;
-
-export function isPurpose(value: unknown): value is Purpose {
-  return typeof value === 'string' && (PURPOSES as readonly string[]).includes(value);
-}
-
-export function isShareType(value: unknown): value is ShareType {
-  return typeof value === 'string' && (SHARE_TYPES as readonly string[]).includes(value);
-}

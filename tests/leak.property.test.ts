@@ -13,8 +13,7 @@
 import fc from 'fast-check';
 import { buildClientSchema, getIntrospectionQuery, isInterfaceType, Kind, parse, type GraphQLSchema, type IntrospectionQuery } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Grant } from '../policies/types.ts';
-import { PURPOSES, type Purpose, type ShareType } from '../schema/share-spec.ts';
+import { PURPOSES, type Grant, type Purpose, type ShareType } from '../policies/types.ts';
 import { findShareDirective, readShareArgs } from '../schema/share-directive-args.ts';
 import { PLATFORM_DEPARTMENTS } from '../scripts/start-platform.ts';
 import { createCertificateStore } from '../subgraphs/approval/store.ts';

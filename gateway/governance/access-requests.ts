@@ -4,22 +4,21 @@
  * left unanswered past its due date, can be escalated to the coordination office.
  */
 import { randomUUID } from 'node:crypto';
-import type { Selectable } from 'kysely';
-import { checkAccessRequest } from '../../policies/governance/check-access-request.ts';
-import { addCalendarDays, addWorkingDays, chinaDate, endOfChinaDate } from '../../policies/governance/china-date.ts';
-import { checkClosingEscalation, checkDecision, checkEscalation } from '../../policies/governance/decision-rules.ts';
 import { canSee } from '../../policies/governance/can-see.ts';
+import { checkAccessRequest } from '../../policies/governance/check-access-request.ts';
+import { checkClosingEscalation } from '../../policies/governance/check-closing-escalation.ts';
+import { checkDecision } from '../../policies/governance/check-decision.ts';
+import { checkEscalation } from '../../policies/governance/check-escalation.ts';
+import { chinaDate } from '../../policies/governance/china-date.ts';
+import { visibilityScope } from '../../policies/governance/visibility-scope.ts';
 import type { Purpose } from '../../policies/types.ts';
-import type { AccessRequestsTable } from '../store/tables.ts';
-import { assertVerdict, bumpGrantsVersion, notFound, recordEvent, type Actor, type GovernanceDeps } from './governance-deps.ts';
+import { assertVerdict, bumpGrantsVersion, recordEvent, type Actor, type GovernanceDeps } from './governance-deps.ts';
+import { newGrantRows, requestStateOf, type AccessRequestRow } from './governance-rows.ts';
 import { validityWindow } from './grants.ts';
+import { transitionAccessRequest } from './transition-access-request.ts';
+import { whereVisible } from './where-visible.ts';
 
-/** Working days a provider has to answer (art. 13). */
-export const ANSWER_WORKING_DAYS = 10;
-/** Validity asked for when a request names none: one year, or the longest validity if that is shorter. */
-const DEFAULT_VALIDITY_DAYS = 365;
-
-export type AccessRequestRow = Selectable<AccessRequestsTable>;
+export type { AccessRequestRow };
 
 export interface RequestAccessInput {
   fields: string[];
@@ -31,10 +30,7 @@ export interface RequestAccessInput {
 
 export async function requestAccess(deps: GovernanceDeps, actor: Actor, input: RequestAccessInput): Promise<AccessRequestRow> {
   const now = deps.now();
-  const window = validityWindow(deps);
-  const today = window.today;
-  const validUntil = input.validUntil ?? addCalendarDays(today, Math.min(DEFAULT_VALIDITY_DAYS, window.maxDays));
-  const checked = assertVerdict(checkAccessRequest({ ...input, validUntil }, actor.dept, deps.catalog(), window));
+  const checked = assertVerdict(checkAccessRequest(input, actor.dept, deps.catalog(), validityWindow(deps)));
   const row = {
     id: randomUUID(),
     requesting_dept: actor.dept,
@@ -44,10 +40,10 @@ export async function requestAccess(deps: GovernanceDeps, actor: Actor, input: R
     purpose: input.purpose,
     matter: input.matter?.trim() || null,
     justification: input.justification.trim(),
-    wanted_until: validUntil,
+    wanted_until: checked.validUntil,
     status: checked.toCoordinationOffice ? 'ESCALATED' : 'PENDING',
     submitted_at: now,
-    due_date: addWorkingDays(today, ANSWER_WORKING_DAYS),
+    due_date: checked.dueDate,
     escalated_at: checked.toCoordinationOffice ? now : null,
     escalated_by: checked.toCoordinationOffice ? actor.app : null,
     escalation_reason: checked.toCoordinationOffice ? 'holds items not shared (NONE): only the coordination office can decide' : null,
@@ -65,53 +61,26 @@ export async function decideAccessRequest(
   input: { id: string; approve: boolean; reason?: string | null; fields?: string[] | null; validUntil?: string | null },
 ): Promise<AccessRequestRow> {
   const now = deps.now();
+  const decision = { approve: input.approve, reason: input.reason ?? undefined, fields: input.fields ?? undefined, validUntil: input.validUntil ?? undefined };
   const decided = await deps.db.transaction().execute(async (trx) => {
-    // Row lock: two administrators deciding at once see one pending request, then one decided one.
-    const request = await trx.selectFrom('access_requests').selectAll().where('id', '=', input.id).forUpdate().executeTakeFirst();
-    if (!request || !canSee(actor, { requestingDept: request.requesting_dept, provider: request.provider })) throw notFound('access request', input.id);
-    const decision = assertVerdict(
-      checkDecision(
-        actor,
-        { requestingDept: request.requesting_dept, provider: request.provider, fields: request.fields, status: request.status },
-        { approve: input.approve, reason: input.reason ?? undefined, fields: input.fields ?? undefined, validUntil: input.validUntil ?? undefined },
-        validityWindow(deps),
-        request.wanted_until,
-      ),
-    );
-    const updated = await trx
-      .updateTable('access_requests')
-      .set({
+    const { request, checked, updated } = await transitionAccessRequest(trx, actor, input.id, {
+      check: (state) => checkDecision(actor, state, decision, validityWindow(deps)),
+      change: (granted) => ({
         status: input.approve ? 'APPROVED' : 'REFUSED',
         decided_at: now,
         decided_by: actor.app,
         decision_reason: input.reason?.trim() || null,
-        granted_fields: input.approve ? JSON.stringify(decision.fields) : null,
-        granted_until: input.approve ? decision.validUntil : null,
-      })
-      .where('id', '=', request.id)
-      .where('status', '=', 'PENDING')
-      .returningAll()
-      .executeTakeFirstOrThrow();
+        granted_fields: input.approve ? JSON.stringify(granted.fields) : null,
+        granted_until: input.approve ? granted.validUntil : null,
+      }),
+      event: (granted) => ({ action: input.approve ? 'approved' : 'refused', reason: input.reason, details: { fields: granted.fields, validUntil: granted.validUntil } }),
+    });
     if (input.approve) {
-      await trx
-        .insertInto('grants')
-        .values(decision.fields.map((field) => ({
-          id: randomUUID(),
-          kind: 'REQUEST',
-          dept: request.requesting_dept,
-          field,
-          purpose: request.purpose,
-          valid_from: now,
-          valid_until: endOfChinaDate(decision.validUntil),
-          request_id: request.id,
-          basis: null,
-          granted_by: actor.app,
-          granted_at: now,
-        })))
-        .execute();
+      // The request's purpose was checked when it was made (a schema enum).
+      const grant = { kind: 'REQUEST' as const, dept: request.requesting_dept, purpose: request.purpose as Purpose, fields: checked.fields, validUntil: checked.validUntil };
+      await trx.insertInto('grants').values(newGrantRows(grant, { requestId: request.id, grantedBy: actor.app, grantedAt: now })).execute();
       await bumpGrantsVersion(trx);
     }
-    await recordEvent(trx, { actor, subjectKind: 'access_request', subjectId: request.id, action: input.approve ? 'approved' : 'refused', reason: input.reason, details: { fields: decision.fields, validUntil: decision.validUntil } });
     return updated;
   });
   if (input.approve) await deps.grantsChanged();
@@ -121,17 +90,11 @@ export async function decideAccessRequest(
 export async function escalateAccessRequest(deps: GovernanceDeps, actor: Actor, id: string, reason: string): Promise<AccessRequestRow> {
   const now = deps.now();
   return deps.db.transaction().execute(async (trx) => {
-    const request = await trx.selectFrom('access_requests').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
-    if (!request || !canSee(actor, { requestingDept: request.requesting_dept, provider: request.provider })) throw notFound('access request', id);
-    assertVerdict(checkEscalation(actor, { requestingDept: request.requesting_dept, provider: request.provider, fields: request.fields, status: request.status, dueDate: request.due_date }, reason, chinaDate(now)));
-    const updated = await trx
-      .updateTable('access_requests')
-      .set({ status: 'ESCALATED', escalated_at: now, escalated_by: actor.app, escalation_reason: reason.trim() })
-      .where('id', '=', id)
-      .where('status', '=', request.status)
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await recordEvent(trx, { actor, subjectKind: 'access_request', subjectId: id, action: 'escalated', reason, details: { from: request.status } });
+    const { updated } = await transitionAccessRequest(trx, actor, id, {
+      check: (state) => checkEscalation(actor, state, reason, chinaDate(now)),
+      change: () => ({ status: 'ESCALATED', escalated_at: now, escalated_by: actor.app, escalation_reason: reason.trim() }),
+      event: (_checked, request) => ({ action: 'escalated', reason, details: { from: request.status } }),
+    });
     return updated;
   });
 }
@@ -140,16 +103,11 @@ export async function escalateAccessRequest(deps: GovernanceDeps, actor: Actor, 
 export async function closeEscalation(deps: GovernanceDeps, actor: Actor, id: string, reason: string): Promise<AccessRequestRow> {
   const now = deps.now();
   return deps.db.transaction().execute(async (trx) => {
-    const request = await trx.selectFrom('access_requests').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
-    if (!request || !canSee(actor, { requestingDept: request.requesting_dept, provider: request.provider })) throw notFound('access request', id);
-    assertVerdict(checkClosingEscalation(actor, { requestingDept: request.requesting_dept, provider: request.provider, fields: request.fields, status: request.status }, reason));
-    const updated = await trx
-      .updateTable('access_requests')
-      .set({ status: 'CLOSED', decided_at: now, decided_by: actor.app, decision_reason: reason.trim() })
-      .where('id', '=', id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await recordEvent(trx, { actor, subjectKind: 'access_request', subjectId: id, action: 'escalation-closed', reason });
+    const { updated } = await transitionAccessRequest(trx, actor, id, {
+      check: (state) => checkClosingEscalation(actor, state, reason),
+      change: () => ({ status: 'CLOSED', decided_at: now, decided_by: actor.app, decision_reason: reason.trim() }),
+      event: () => ({ action: 'escalation-closed', reason }),
+    });
     return updated;
   });
 }
@@ -157,13 +115,10 @@ export async function closeEscalation(deps: GovernanceDeps, actor: Actor, id: st
 export async function listAccessRequests(deps: GovernanceDeps, actor: Actor, status?: string | null): Promise<AccessRequestRow[]> {
   let query = deps.db.selectFrom('access_requests').selectAll().orderBy('submitted_at', 'desc');
   if (status) query = query.where('status', '=', status);
-  if (!actor.roles.includes('platform-admin')) {
-    query = query.where((eb) => eb.or([eb('requesting_dept', '=', actor.dept), eb('provider', '=', actor.dept)]));
-  }
-  return query.limit(500).execute();
+  return query.where(whereVisible('access_requests', visibilityScope(actor))).limit(500).execute();
 }
 
 export async function getAccessRequest(deps: GovernanceDeps, actor: Actor, id: string): Promise<AccessRequestRow | null> {
   const request = await deps.db.selectFrom('access_requests').selectAll().where('id', '=', id).executeTakeFirst();
-  return request && canSee(actor, { requestingDept: request.requesting_dept, provider: request.provider }) ? request : null;
+  return request && canSee(actor, requestStateOf(request)) ? request : null;
 }

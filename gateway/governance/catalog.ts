@@ -6,16 +6,13 @@
  * publish checks hold to art. 10–11, and the gateway enforces exactly that.
  */
 import type { Kysely, Selectable } from 'kysely';
+import { checkCatalogReview } from '../../policies/governance/check-catalog-review.ts';
 import { chinaDate } from '../../policies/governance/china-date.ts';
 import type { FieldShare, ShareCatalog } from '../../policies/types.ts';
 import type { CatalogItemsTable, Database } from '../store/tables.ts';
 import { assertVerdict, notFound, recordEvent, type Actor, type GovernanceDeps } from './governance-deps.ts';
-import { allow, deny } from '../../policies/governance/verdict.ts';
 
 export type CatalogRow = Selectable<CatalogItemsTable>;
-
-/** Elements the operator may override (art. 9), with their meaning in the national guide. */
-export const OVERRIDABLE_ELEMENTS = ['abstract', 'classification', 'format', 'shareMethod', 'openToPublic', 'updateCycle', 'shareCondition', 'relatedResources'] as const;
 
 function declaredElements(share: FieldShare): Record<string, unknown> {
   return {
@@ -61,14 +58,7 @@ export async function listCatalog(deps: GovernanceDeps, filter: { provider?: str
 }
 
 export async function reviewCatalogItem(deps: GovernanceDeps, actor: Actor, coordinate: string, override: Record<string, unknown>, reason: string): Promise<CatalogRow> {
-  assertVerdict(
-    !actor.roles.includes('platform-admin')
-      ? deny('FORBIDDEN', 'Only the platform operator (platform-admin) reviews the district catalog (art. 9)')
-      : !reason.trim()
-        ? deny('BAD_USER_INPUT', 'Say why the declared metadata is overridden')
-        : allow(true),
-  );
-  const cleaned = Object.fromEntries(Object.entries(override).filter(([key, value]) => (OVERRIDABLE_ELEMENTS as readonly string[]).includes(key) && value !== undefined && value !== null));
+  const cleaned = assertVerdict(checkCatalogReview(actor, override, reason));
   return deps.db.transaction().execute(async (trx) => {
     const row = await trx.selectFrom('catalog_items').selectAll().where('coordinate', '=', coordinate).forUpdate().executeTakeFirst();
     if (!row) throw notFound('catalog item', coordinate);

@@ -1,11 +1,14 @@
 /** Data disputes (art. 16): reported by a consumer, answered by the provider, visible to both sides. */
 import { randomUUID } from 'node:crypto';
 import type { Selectable } from 'kysely';
-import { addWorkingDays, chinaDate } from '../../policies/governance/china-date.ts';
 import { canSee } from '../../policies/governance/can-see.ts';
-import { checkDisputeAnswer, checkDisputeReport, DISPUTE_ANSWER_WORKING_DAYS } from '../../policies/governance/dispute-rules.ts';
+import { visibilityScope } from '../../policies/governance/visibility-scope.ts';
+import { checkDisputeAnswer } from '../../policies/governance/check-dispute-answer.ts';
+import { checkDisputeReport } from '../../policies/governance/check-dispute-report.ts';
+import { chinaDate } from '../../policies/governance/china-date.ts';
 import type { DisputesTable } from '../store/tables.ts';
 import { assertVerdict, notFound, recordEvent, type Actor, type GovernanceDeps } from './governance-deps.ts';
+import { whereVisible } from './where-visible.ts';
 
 export type DisputeRow = Selectable<DisputesTable>;
 
@@ -15,7 +18,7 @@ export async function reportDispute(
   input: { field: string; entityKey: string; description: string; evidence: string },
 ): Promise<DisputeRow> {
   const now = deps.now();
-  const { provider } = assertVerdict(checkDisputeReport(input, deps.catalog()));
+  const { provider, dueDate } = assertVerdict(checkDisputeReport(input, deps.catalog(), chinaDate(now)));
   return deps.db.transaction().execute(async (trx) => {
     const row = await trx
       .insertInto('disputes')
@@ -30,7 +33,7 @@ export async function reportDispute(
         evidence: input.evidence.trim(),
         status: 'OPEN',
         reported_at: now,
-        due_date: addWorkingDays(chinaDate(now), DISPUTE_ANSWER_WORKING_DAYS),
+        due_date: dueDate,
       })
       .returningAll()
       .executeTakeFirstOrThrow();
@@ -59,12 +62,5 @@ export async function answerDispute(deps: GovernanceDeps, actor: Actor, input: {
 export async function listDisputes(deps: GovernanceDeps, actor: Actor, status?: string | null): Promise<DisputeRow[]> {
   let query = deps.db.selectFrom('disputes').selectAll().orderBy('reported_at', 'desc');
   if (status) query = query.where('status', '=', status);
-  if (!actor.roles.includes('platform-admin')) {
-    query = query.where((eb) => eb.or([eb('reporting_dept', '=', actor.dept), eb('provider', '=', actor.dept)]));
-  }
-  return query.limit(500).execute();
-}
-
-export function isOverdue(dueDate: string, open: boolean, now: Date): boolean {
-  return open && chinaDate(now) > dueDate;
+  return query.where(whereVisible('disputes', visibilityScope(actor))).limit(500).execute();
 }

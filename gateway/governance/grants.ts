@@ -3,35 +3,22 @@
  * by themselves, are revoked with a reason, or (for NONE items) as exceptions the coordination office
  * grants with their legal basis. The gateway's abilities are built from these rows.
  */
-import { randomUUID } from 'node:crypto';
-import type { Kysely, Selectable } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { ValidityWindow } from '../../policies/governance/check-valid-until.ts';
-import { chinaDate, endOfChinaDate } from '../../policies/governance/china-date.ts';
-import { checkException, checkRevocation } from '../../policies/governance/decision-rules.ts';
+import { chinaDate } from '../../policies/governance/china-date.ts';
+import { checkException } from '../../policies/governance/check-exception.ts';
+import { checkRevocation } from '../../policies/governance/check-revocation.ts';
 import type { Grant, Purpose } from '../../policies/types.ts';
-import type { Database, GrantsTable } from '../store/tables.ts';
+import type { Database } from '../store/tables.ts';
+import { newGrantRows, toPolicyGrant, type GrantRow } from './governance-rows.ts';
 import { assertVerdict, bumpGrantsVersion, notFound, recordEvent, type Actor, type GovernanceDeps } from './governance-deps.ts';
+import { transitionAccessRequest } from './transition-access-request.ts';
 
-export type GrantRow = Selectable<GrantsTable>;
+export type { GrantRow };
 
 /** Today in China and the configured longest validity: what every new grant's expiry is held to. */
 export function validityWindow(deps: GovernanceDeps): ValidityWindow {
   return { today: chinaDate(deps.now()), maxDays: deps.grantMaxValidityDays };
-}
-
-/** A grant row as the share policy reads it. */
-export function toPolicyGrant(row: GrantRow): Grant {
-  return {
-    id: row.id,
-    kind: row.kind === 'EXCEPTION' ? 'EXCEPTION' : 'REQUEST',
-    dept: row.dept,
-    field: row.field,
-    purpose: row.purpose as Purpose,
-    validFrom: new Date(row.valid_from).toISOString(),
-    validUntil: new Date(row.valid_until).toISOString(),
-    ...(row.revoked_at ? { revokedAt: new Date(row.revoked_at).toISOString() } : {}),
-    ...(row.basis ? { basis: row.basis } : {}),
-  };
 }
 
 /** Grants that are or will be live (not revoked, not yet expired): what abilities are built from. */
@@ -84,30 +71,14 @@ export async function grantException(deps: GovernanceDeps, actor: Actor, input: 
   assertVerdict(checkException(actor, checked, undefined, context));
   const grants = await deps.db.transaction().execute(async (trx) => {
     if (input.requestId) {
-      const request = await trx.selectFrom('access_requests').selectAll().where('id', '=', input.requestId).forUpdate().executeTakeFirst();
-      if (!request) throw notFound('access request', input.requestId);
-      const escalated = { requestingDept: request.requesting_dept, fields: request.fields, purpose: request.purpose, status: request.status, wantedUntil: request.wanted_until };
-      assertVerdict(checkException(actor, checked, escalated, context));
-      await trx.updateTable('access_requests').set({ status: 'EXCEPTION_GRANTED', decided_at: now, decided_by: actor.app, decision_reason: input.reason.trim() }).where('id', '=', request.id).execute();
-      await recordEvent(trx, { actor, subjectKind: 'access_request', subjectId: request.id, action: 'exception-granted', reason: input.reason });
+      await transitionAccessRequest(trx, actor, input.requestId, {
+        check: (request) => checkException(actor, checked, request, context),
+        change: () => ({ status: 'EXCEPTION_GRANTED', decided_at: now, decided_by: actor.app, decision_reason: input.reason.trim() }),
+        event: () => ({ action: 'exception-granted', reason: input.reason }),
+      });
     }
-    const rows = await trx
-      .insertInto('grants')
-      .values([...new Set(input.fields)].map((field) => ({
-        id: randomUUID(),
-        kind: 'EXCEPTION',
-        dept: input.department,
-        field,
-        purpose: input.purpose,
-        valid_from: now,
-        valid_until: endOfChinaDate(input.validUntil),
-        request_id: input.requestId ?? null,
-        basis: input.basis.trim(),
-        granted_by: actor.app,
-        granted_at: now,
-      })))
-      .returningAll()
-      .execute();
+    const grant = { kind: 'EXCEPTION' as const, dept: input.department, purpose: input.purpose, fields: input.fields, validUntil: input.validUntil, basis: input.basis.trim() };
+    const rows = await trx.insertInto('grants').values(newGrantRows(grant, { requestId: input.requestId ?? null, grantedBy: actor.app, grantedAt: now })).returningAll().execute();
     await bumpGrantsVersion(trx);
     for (const row of rows) await recordEvent(trx, { actor, subjectKind: 'grant', subjectId: row.id, action: 'exception-granted', reason: input.reason, details: { basis: input.basis, field: row.field } });
     return rows;
@@ -116,9 +87,9 @@ export async function grantException(deps: GovernanceDeps, actor: Actor, input: 
   return grants;
 }
 
-/** The grants of the actor's department (live ones, or all when asked), newest first. */
-export async function listGrants(deps: GovernanceDeps, actor: Actor, options: { includeInactive: boolean; dept?: string }): Promise<GrantRow[]> {
-  let query = deps.db.selectFrom('grants').selectAll().where('dept', '=', options.dept ?? actor.dept).orderBy('granted_at', 'desc');
+/** The grants of the actor's department (those not yet ended — live or still to start —, or all when asked), newest first. */
+export async function listGrants(deps: GovernanceDeps, actor: Actor, options: { includeInactive: boolean }): Promise<GrantRow[]> {
+  let query = deps.db.selectFrom('grants').selectAll().where('dept', '=', actor.dept).orderBy('granted_at', 'desc');
   if (!options.includeInactive) query = query.where('revoked_at', 'is', null).where('valid_until', '>', deps.now());
   return query.limit(500).execute();
 }

@@ -2,13 +2,17 @@
  * The governance API: root resolvers go through `governed` (argument texts and the caller's roles
  * checked) and call the service; type resolvers only map rows to the schema.
  */
+import { chinaDate } from '../../policies/governance/china-date.ts';
+import { isOverdue } from '../../policies/governance/is-overdue.ts';
+import { isGrantLive } from '../../policies/is-grant-live.ts';
 import type { Purpose } from '../../policies/types.ts';
 import { defineResolvers } from '../../subgraphs/shared/define-resolvers.ts';
 import { closeEscalation, decideAccessRequest, escalateAccessRequest, getAccessRequest, listAccessRequests, requestAccess, type AccessRequestRow, type RequestAccessInput } from './access-requests.ts';
 import { dataUsage, listAuditRecords, type AuditFilter, type AuditRow, type UsageDimension } from './audit-views.ts';
 import { listCatalog, reviewCatalogItem, type CatalogRow } from './catalog.ts';
 import { changeAdministrators, listDepartments } from './departments.ts';
-import { answerDispute, isOverdue, listDisputes, reportDispute, type DisputeRow } from './disputes.ts';
+import { answerDispute, listDisputes, reportDispute, type DisputeRow } from './disputes.ts';
+import { toPolicyGrant } from './governance-rows.ts';
 import { grantException, listGrants, revokeGrant, type ExceptionInput, type GrantRow } from './grants.ts';
 import { governed, type GovernanceContext as Context } from './guard-governance-call.ts';
 
@@ -59,7 +63,7 @@ export const governanceResolvers = defineResolvers<Context>({
     purpose: (row: AccessRequestRow) => row.purpose as Purpose,
     submittedAt: (row: AccessRequestRow) => iso(row.submitted_at),
     dueDate: (row: AccessRequestRow) => row.due_date,
-    overdue: (row: AccessRequestRow, _: unknown, ctx: Context) => isOverdue(row.due_date, row.status === 'PENDING', ctx.store.now()),
+    overdue: (row: AccessRequestRow, _: unknown, ctx: Context) => isOverdue({ dueDate: row.due_date, awaitingAnswer: row.status === 'PENDING' }, chinaDate(ctx.store.now())),
     wantedUntil: (row: AccessRequestRow) => row.wanted_until,
     decidedAt: (row: AccessRequestRow) => iso(row.decided_at),
     decidedBy: (row: AccessRequestRow) => row.decided_by,
@@ -75,10 +79,7 @@ export const governanceResolvers = defineResolvers<Context>({
     department: (row: GrantRow) => row.dept,
     validFrom: (row: GrantRow) => iso(row.valid_from),
     validUntil: (row: GrantRow) => iso(row.valid_until),
-    live: (row: GrantRow, _: unknown, ctx: Context) => {
-      const now = ctx.store.now().getTime();
-      return row.revoked_at === null && new Date(row.valid_from).getTime() <= now && now < new Date(row.valid_until).getTime();
-    },
+    live: (row: GrantRow, _: unknown, ctx: Context) => isGrantLive(toPolicyGrant(row), ctx.store.now()),
     revokedAt: (row: GrantRow) => iso(row.revoked_at),
     revokedBy: (row: GrantRow) => row.revoked_by,
     revokeReason: (row: GrantRow) => row.revoke_reason,
@@ -91,7 +92,7 @@ export const governanceResolvers = defineResolvers<Context>({
     reportedBy: (row: DisputeRow) => row.reported_by,
     reportedAt: (row: DisputeRow) => iso(row.reported_at),
     dueDate: (row: DisputeRow) => row.due_date,
-    overdue: (row: DisputeRow, _: unknown, ctx: Context) => isOverdue(row.due_date, row.status === 'OPEN', ctx.store.now()),
+    overdue: (row: DisputeRow, _: unknown, ctx: Context) => isOverdue({ dueDate: row.due_date, awaitingAnswer: row.status === 'OPEN' }, chinaDate(ctx.store.now())),
     answeredAt: (row: DisputeRow) => iso(row.answered_at),
     answeredBy: (row: DisputeRow) => row.answered_by,
   },

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import { SEED_GRANTS } from '../../policies/seed-grants.ts';
 import type { Database } from '../store/tables.ts';
 import { seedDepartments } from './departments.ts';
+import { toGrantRow } from './governance-rows.ts';
 
 export async function seedStore(db: Kysely<Database>): Promise<void> {
   await seedDepartments(db);
@@ -10,19 +11,7 @@ export async function seedStore(db: Kysely<Database>): Promise<void> {
   if (Number(count) > 0) return;
   await db
     .insertInto('grants')
-    .values(SEED_GRANTS.map((grant) => ({
-      id: grant.id,
-      kind: grant.kind,
-      dept: grant.dept,
-      field: grant.field,
-      purpose: grant.purpose,
-      valid_from: grant.validFrom,
-      valid_until: grant.validUntil,
-      request_id: null,
-      basis: grant.basis ?? null,
-      granted_by: 'seed',
-      granted_at: grant.validFrom,
-    })))
+    .values(SEED_GRANTS.map((grant) => toGrantRow(grant, { requestId: null, grantedBy: 'seed', grantedAt: grant.validFrom })))
     // Two instances starting on one fresh store both seed: the second one's rows already exist.
     .onConflict((oc) => oc.column('id').doNothing())
     .execute();

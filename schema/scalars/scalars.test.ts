@@ -2,7 +2,7 @@ import { GraphQLObjectType, GraphQLSchema, GraphQLString, graphqlSync } from 'gr
 import { describe, expect, it } from 'vitest';
 import { citizenIdCheckCharacter, describeInvalidCitizenId, isCitizenId } from './citizen-id.ts';
 import { describeInvalidCreditCode, isCreditCode } from './credit-code.ts';
-import { describeInvalidDate } from './date.ts';
+import { describeInvalidDate } from '../../policies/calendar-date.ts';
 import { SHARED_SCALARS } from './index.ts';
 
 describe('CitizenId (GB 11643)', () => {

@@ -1,0 +1,13 @@
+/** An access request as the governance rules read it: its two sides, its items and where it stands. */
+export interface RequestState {
+  requestingDept: string;
+  provider: string;
+  fields: readonly string[];
+  /** PENDING, APPROVED, REFUSED, ESCALATED, EXCEPTION_GRANTED or CLOSED. */
+  status: string;
+  purpose: string;
+  /** YYYY-MM-DD: the last day the requester wants the grant. */
+  wantedUntil: string;
+  /** YYYY-MM-DD: the provider's answer is due by the end of this day. */
+  dueDate: string;
+}

@@ -7,6 +7,8 @@ export default defineConfig({
     alias: [{ find: /^graphql$/, replacement: 'graphql/index.js' }],
   },
   test: {
+    // A test that asserts nothing cannot fail: vitest fails it.
+    expect: { requireAssertions: true },
     // Unit and component tests live beside the code; cross-service tests (real HTTP, real servers) in tests/.
     projects: [
       { extends: true, test: { name: 'unit', include: ['platform/**/*.test.ts', 'policies/**/*.test.ts', 'schema/**/*.test.ts', 'gateway/**/*.test.ts', 'subgraphs/**/*.test.ts'] } },

@@ -52,10 +52,12 @@ describe('readConsumerText', () => {
   });
 
   it('whatever text comes in, an accepted one is well-formed NFC without controls, format characters or separators, within its length', () => {
+    let accepted = 0;
     fc.assert(
       fc.property(fc.string({ unit: 'binary', maxLength: 200 }), (raw) => {
         const verdict = readConsumerText(raw, MATTER_TEXT);
         if ('problem' in verdict) return;
+        accepted += 1;
         expect(verdict.text.isWellFormed()).toBe(true);
         expect(verdict.text).toBe(verdict.text.normalize('NFC'));
         expect(verdict.text).not.toMatch(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u);
@@ -63,5 +65,7 @@ describe('readConsumerText', () => {
       }),
       { numRuns: 2_000 },
     );
+    // Refusals prove nothing here: enough texts must have been accepted and checked.
+    expect(accepted).toBeGreaterThan(100);
   });
 });

@@ -49,9 +49,10 @@ export interface StartGatewayOptions {
   /**
    * Audit chain of this instance, its local spool and quarantine files, its checkpoint log (the
    * anchor outside the store) and the current audit signing key (asked at each checkpoint); without
-   * them nothing is audited (benchmark baselines only).
+   * them nothing is audited (benchmark baselines only). `checkpointIntervalMs`: the longest record time
+   * between signed checkpoints, default 60 s (tests shorten it rather than wait for the timer).
    */
-  audit?: { chain: string; spoolPath: string; quarantinePath: string; checkpointLogPath: string; signingKey: () => Promise<KeyPair> } | undefined;
+  audit?: { chain: string; spoolPath: string; quarantinePath: string; checkpointLogPath: string; signingKey: () => Promise<KeyPair>; checkpointIntervalMs?: number } | undefined;
   /** Shared Redis (invalidation, rate limits); absent → in memory, this instance only. */
   redisUrl?: string | undefined;
   redisPrefix?: string;
@@ -62,6 +63,8 @@ export interface StartGatewayOptions {
   limits?: Partial<OperationLimits> | undefined;
   /** Longest validity of a grant, in days; default 365 (`GRANT_MAX_VALIDITY_DAYS`). */
   grantMaxValidityDays?: number;
+  /** The clock of governance decisions (submission, due dates, validity); default the system clock. Tests set calendar dates with it. */
+  now?: () => Date;
   /** Observes calls the governance subgraph accepts (tests). */
   onGovernanceCall?: Parameters<typeof createSubgraphServer>[1]['onGatewayCall'];
 }
@@ -90,6 +93,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
         chain: options.audit.chain,
         checkpointKey: options.audit.signingKey,
         checkpointLog: createCheckpointLog(options.audit.checkpointLogPath),
+        ...(options.audit.checkpointIntervalMs ? { checkpointIntervalMs: options.audit.checkpointIntervalMs } : {}),
         ...(redis ? { publishCheckpoints: createRedisCheckpointPublisher(redis, prefix) } : {}),
       })
     : undefined;
@@ -103,7 +107,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     },
     departments: options.departments,
     grantMaxValidityDays: options.grantMaxValidityDays ?? DEFAULT_GRANT_MAX_VALIDITY_DAYS,
-    now: () => new Date(),
+    now: options.now ?? (() => new Date()),
     grantsChanged: async () => {
       await storeGrants?.refresh();
       await bus.publishGrantsChanged().catch(logRedis);

@@ -42,6 +42,7 @@ if (config.redisUrl) {
   redis = connectRedis(config.redisUrl, () => undefined);
   anchors.push(redisCheckpointAnchors(redis, config.redisPrefix));
 }
+let broken = false;
 const store = await openStore({ databaseUrl: config.databaseUrl, pgliteDir: defaultPgliteDir(config.dataDir) });
 try {
   await migrateToLatest(store.db);
@@ -53,16 +54,18 @@ try {
     if (quarantined) process.stdout.write(`${report.quarantined.length} quarantined record(s), each matching its place in the chain (the store refused their content; see audit_quarantine):\n${quarantined}`);
   } else {
     process.stderr.write(`Audit trail BROKEN after ${report.records} verified records: ${report.problem}\n`);
-    process.exitCode = 1;
+    broken = true;
   }
   const governance = await verifyGovernanceEvents(store.db);
   if (governance.ok) {
     process.stdout.write(`Governance log intact: ${governance.events} events chained.\n`);
   } else {
     process.stderr.write(`Governance log BROKEN after ${governance.events} verified events: ${governance.problem}\n`);
-    process.exitCode = 1;
+    broken = true;
   }
 } finally {
   await store.close();
   await closeRedis(redis);
 }
+// Set only now: closing PGlite sets the process's exit code to its own (0), which would hide a break.
+if (broken) process.exitCode = 1;

@@ -53,6 +53,10 @@ export interface PlatformOptions {
   limits?: Partial<OperationLimits> | undefined;
   /** Longest validity of a grant, in days; default 365. */
   grantMaxValidityDays?: number;
+  /** Longest record time between signed audit checkpoints; default 60 s (tests shorten it). */
+  auditCheckpointIntervalMs?: number;
+  /** The clock of governance decisions; default the system clock (tests set calendar dates). */
+  now?: () => Date;
 }
 
 export interface Platform {
@@ -111,6 +115,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
         quarantinePath: auditQuarantinePath(options.dataDir, auditChain),
         checkpointLogPath: checkpointLogPath(auditAnchorDir(options.dataDir), auditChain),
         signingKey: watchSigningKey(demoKeyPath(options.dataDir, 'audit-signing', 'private')),
+        ...(options.auditCheckpointIntervalMs ? { checkpointIntervalMs: options.auditCheckpointIntervalMs } : {}),
       },
       redisUrl: options.redisUrl,
       ...(options.redisPrefix ? { redisPrefix: options.redisPrefix } : {}),
@@ -118,6 +123,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       entityBudgetPerMinute: options.entityBudgetPerMinute,
       limits: options.limits,
       ...(options.grantMaxValidityDays ? { grantMaxValidityDays: options.grantMaxValidityDays } : {}),
+      ...(options.now ? { now: options.now } : {}),
     });
     return {
       gateway: running.gateway,

@@ -4,12 +4,11 @@
  * blocks the records after it — live, in spool replay, or after a restart — and keeps its place in a
  * chain that verification accepts only while the quarantined JSON hashes to it.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import type { AuditEntry } from '../gateway/audit/audit-record.ts';
 import { createAuditSpool } from '../gateway/audit/audit-spool.ts';
 import { AuditUnavailableError, createAuditWriter, type AuditAlert } from '../gateway/audit/audit-writer.ts';
@@ -20,6 +19,7 @@ import { demoKeyPath, ensureDemoKeyPair } from '../gateway/keys.ts';
 import { auditReadiness } from '../gateway/readiness.ts';
 import { openStore } from '../gateway/store/database.ts';
 import { migrateToLatest } from '../gateway/store/migrate.ts';
+import { changeClosedStore, runAuditVerify } from './support/audit-verify-command.ts';
 import { STORE_BACKENDS } from './support/databases.ts';
 
 function entry(id: string, overrides: Partial<AuditEntry> = {}): AuditEntry {
@@ -32,7 +32,7 @@ function entry(id: string, overrides: Partial<AuditEntry> = {}): AuditEntry {
 /** Content PostgreSQL and PGlite refuse (SQLSTATE 22021): a NUL in a text column. */
 const POISON = { matter: 'a\u0000b' };
 
-describe.each(STORE_BACKENDS)('audit quarantine on %s', (backend, createDatabase) => {
+describe.each(STORE_BACKENDS)('audit quarantine on %s', (_backend, createDatabase) => {
   async function setup() {
     const database = await createDatabase();
     const dir = mkdtempSync(join(tmpdir(), 'zhoucun-quarantine-'));
@@ -139,25 +139,27 @@ describe.each(STORE_BACKENDS)('audit quarantine on %s', (backend, createDatabase
     await cleanup();
   });
 
-  it('when `npm run audit:verify` meets a quarantined record, then it lists it and passes; altered, it exits 1 naming it', async () => {
-    if (backend === 'PGlite') return; // a PGlite database cannot be opened by two processes at once
+  it('when `npm run audit:verify` meets a quarantined record, then it lists it and passes; altered, it exits 1 naming it', { timeout: 180_000 }, async () => {
+    // Slow by nature: two Node processes that each open the store, which this test closes first (PGlite is one process's at a time).
     const { dir, database, openDb, open, cleanup } = await setup();
+    onTestFinished(cleanup);
     const store = await openDb();
     const writer = await open(store);
     for (const id of ['r-1', 'poison', 'r-3']) await writer.append(entry(id, id === 'poison' ? POISON : {}));
     await writer.close();
-    const env = { ...process.env, DATABASE_URL: database.databaseUrl!, DATA_DIR: dir };
-    const verifyCommand = () => spawnSync(process.execPath, ['scripts/audit-verify.ts'], { cwd: new URL('..', import.meta.url).pathname, env, encoding: 'utf8' });
-    const intact = verifyCommand();
-    expect(intact.status).toBe(0);
-    expect(intact.stdout).toMatch(/^Audit trail intact: 2 records in 1 chain\(s\), 1 signed checkpoint\(s\) verified, 1 of them anchored in [^\n]*\.\n1 quarantined record\(s\), each matching its place in the chain .*\n {2}chain c, record 2, quarantined \S+: SQLSTATE 22021: invalid byte sequence/);
-    const held = await store.db.selectFrom('audit_quarantine').selectAll().executeTakeFirstOrThrow();
-    await store.db.updateTable('audit_quarantine').set({ record: held.record.replace('"outcome":"SERVED"', '"outcome":"REFUSED"') }).where('id', '=', held.id).execute();
-    const broken = verifyCommand();
-    expect(broken.status).toBe(1);
-    expect(broken.stderr).toMatch(/chain c, record 2 \(quarantined, row id \d+\): its quarantined JSON does not match its hash/);
     await store.close();
-    await cleanup();
+    const location = { dataDir: dir, databaseUrl: database.databaseUrl };
+
+    const intact = runAuditVerify(location);
+    expect(intact.stdout).toMatch(/^Audit trail intact: 2 records in 1 chain\(s\), 1 signed checkpoint\(s\) verified, 1 of them anchored in [^\n]*\.\n1 quarantined record\(s\), each matching its place in the chain .*\n {2}chain c, record 2, quarantined \S+: SQLSTATE 22021: invalid byte sequence/);
+    expect(intact.status).toBe(0);
+    await changeClosedStore(location, async (db) => {
+      const held = await db.selectFrom('audit_quarantine').selectAll().executeTakeFirstOrThrow();
+      await db.updateTable('audit_quarantine').set({ record: held.record.replace('"outcome":"SERVED"', '"outcome":"REFUSED"') }).where('id', '=', held.id).execute();
+    });
+    const broken = runAuditVerify(location);
+    expect(broken.stderr).toMatch(/chain c, record 2 \(quarantined, row id \d+\): its quarantined JSON does not match its hash/);
+    expect(broken.status).toBe(1);
   });
 
   it('when the store takes neither the record nor its quarantine row, then it waits in the fsync\'ed quarantine file and moves into the store once it can', async () => {

@@ -4,7 +4,6 @@
  * nor the checkpoint copies outside the store. Checkpoints at the promised cadence, anchored in an
  * fsync'ed log (and Redis), signed with a key of their own that rotates without breaking history.
  */
-import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -21,10 +20,10 @@ import { demoKeyPath, ensureDemoKeyPair, rotateKeyPair } from '../gateway/keys.t
 import { loadPublicKeySet, publicKeySetOf, watchSigningKey } from '../gateway/key-set.ts';
 import { openStore, type Store } from '../gateway/store/database.ts';
 import { migrateToLatest } from '../gateway/store/migrate.ts';
+import { changeClosedStore, runAuditVerify } from './support/audit-verify-command.ts';
 import { STORE_BACKENDS, type TestDatabase } from './support/databases.ts';
 
 const MINUTE = 60_000;
-const root = new URL('..', import.meta.url).pathname;
 
 function entry(i: number, at: number = Date.now()): AuditEntry {
   return {
@@ -34,7 +33,7 @@ function entry(i: number, at: number = Date.now()): AuditEntry {
   };
 }
 
-describe.each(STORE_BACKENDS)('audit tamper evidence on %s', (backend, createDatabase) => {
+describe.each(STORE_BACKENDS)('audit tamper evidence on %s', (_backend, createDatabase) => {
   let database: TestDatabase;
   let store: Store;
   beforeAll(async () => {
@@ -58,10 +57,10 @@ describe.each(STORE_BACKENDS)('audit tamper evidence on %s', (backend, createDat
     });
     await ensureDemoKeyPair(dir, 'audit-signing');
     const anchorDir = join(dir, 'audit');
-    const open = () =>
+    const open = (overrides: Partial<AuditWriterOptions> = {}) =>
       createAuditWriter({
         db: store.db, spool: createAuditSpool(join(dir, 'spool.ndjson')), quarantineFile: createAuditSpool(join(dir, 'quarantine.ndjson')), chain, checkpointKey: watchSigningKey(demoKeyPath(dir, 'audit-signing', 'private')),
-        checkpointLog: createCheckpointLog(checkpointLogPath(anchorDir, chain)), checkpointEvery: 5, ...options,
+        checkpointLog: createCheckpointLog(checkpointLogPath(anchorDir, chain)), checkpointEvery: 5, ...options, ...overrides,
       });
     const keys = () => loadPublicKeySet(demoKeyPath(dir, 'audit-signing', 'public-keys'));
     const verify = async (extra: Partial<VerifyAuditOptions> = {}) => verifyAuditChains(store.db, { keys: await keys(), anchors: [checkpointLogAnchors(anchorDir)], ...extra });
@@ -181,25 +180,30 @@ describe.each(STORE_BACKENDS)('audit tamper evidence on %s', (backend, createDat
     expect((await verify({ anchors: fromRedis })).problem).toMatch(new RegExp(`^chain ${chain}, checkpoint at record 10 \\(signed \\S+, in Redis\\): missing from the store`));
   });
 
-  it('when `npm run audit:verify -- --anchors <dir>` runs after the tail was deleted, then it exits 1 naming the anchored checkpoint the store lost', async () => {
-    if (backend === 'PGlite') return; // an in-memory PGlite cannot be opened from another process
+  it('when `npm run audit:verify -- --anchors <dir>` runs after the tail was deleted, then it exits 1 naming the anchored checkpoint the store lost', { timeout: 180_000 }, async () => {
+    // Slow by nature: Node processes that each open the store. The chain goes to a store of its own
+    // (PGlite on disk, or the same PostgreSQL), closed before each run: PGlite is one process's at a time.
     const { dir, chain, open } = await setup();
-    const writer = await open();
-    for (let i = 1; i <= 12; i++) await writer.append(entry(i));
-    await writer.close();
-    const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: database.databaseUrl!, DATA_DIR: join(dir, 'elsewhere'), AUDIT_PUBLIC_KEYS_PATH: demoKeyPath(dir, 'audit-signing', 'public-keys') };
-    delete env['REDIS_URL'];
-    const run = (...args: string[]) => spawnSync(process.execPath, ['scripts/audit-verify.ts', ...args], { cwd: root, env, encoding: 'utf8' });
+    const location = { dataDir: join(dir, 'elsewhere'), databaseUrl: database.databaseUrl };
+    await changeClosedStore(location, async (db) => {
+      await migrateToLatest(db);
+      const writer = await open({ db });
+      for (let i = 1; i <= 12; i++) await writer.append(entry(i));
+      await writer.close();
+    });
+    const run = (...args: string[]) => runAuditVerify(location, { publicKeysPath: demoKeyPath(dir, 'audit-signing', 'public-keys'), args });
     const intact = run('--anchors', join(dir, 'audit'));
     expect(intact.stdout).toMatch(/^Audit trail intact: 12 records in 1 chain\(s\), 3 signed checkpoint\(s\) verified, 3 of them anchored in the checkpoint log in .+\.\n/);
     expect(intact.status).toBe(0);
-    await store.db.deleteFrom('audit_records').where('chain', '=', chain).where('seq', '>', '10').execute();
-    await store.db.deleteFrom('audit_checkpoints').where('chain', '=', chain).where('seq', '>', '10').execute();
+    await changeClosedStore(location, async (db) => {
+      await db.deleteFrom('audit_records').where('chain', '=', chain).where('seq', '>', '10').execute();
+      await db.deleteFrom('audit_checkpoints').where('chain', '=', chain).where('seq', '>', '10').execute();
+    });
     const broken = run('--anchors', join(dir, 'audit'));
-    expect(broken.status).toBe(1);
     expect(broken.stderr).toMatch(new RegExp(`^Audit trail BROKEN after 0 verified records: chain ${chain}, checkpoint at record 12 .*: missing from the store — checkpoints were deleted\n`));
+    expect(broken.status).toBe(1);
     const missing = run('--anchors', join(dir, 'nowhere'));
-    expect(missing.status).toBe(2);
     expect(missing.stderr).toMatch(/^--anchors .*nowhere: no such directory\n/);
+    expect(missing.status).toBe(2);
   });
 });

@@ -1,21 +1,23 @@
 /**
  * Two gateway processes on one PostgreSQL and one Redis, in front of the same subgraphs: a decision
  * taken through one is in force through the other on the next request; revocations hold when Redis
- * is away (within the stated bound of 1 s); rate limits count both instances together.
+ * is away (within the stated bound of 1 s); rate limits count both instances together; a consumer's
+ * answer in the shared resolver cache never reaches a consumer without its rights.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomInt } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import { closeRedis, connectRedis } from '../gateway/cache/redis-connection.ts';
 import { ensureDemoKeyPair, type KeyPair } from '../gateway/keys.ts';
 import type { Role } from '../policies/types.ts';
 import { issueToken } from '../scripts/issue-token.ts';
 import { createSubgraphServer } from '../subgraphs/shared/create-subgraph-server.ts';
-import { DEMO } from '../subgraphs/shared/district.ts';
+import { DEMO, district, RESIDENT_COUNT } from '../subgraphs/shared/district.ts';
 import { SUBGRAPHS } from '../subgraphs/registry.ts';
 import { createPostgresDatabase, type TestDatabase } from './support/databases.ts';
 import { freePort } from './support/free-port.ts';
@@ -90,15 +92,16 @@ async function query(gateway: { url: string }, who: { dept: string; app: string;
 
 const pension = (body: { data?: Record<string, unknown> }) => (body.data?.['resident'] as { monthlyPension: unknown } | undefined)?.monthlyPension;
 
-async function approveThrough(gateway: { url: string }, purpose: string): Promise<string> {
-  const applied = await query(gateway, { dept: 'approval', app: 'approval-app' }, `mutation { requestAccess(input: { fields: ["Resident.monthlyPension"], purpose: ${purpose}, justification: "核验" }) { id } }`);
+/** `approval` applies for an item and its provider's administrator approves; returns the grant's id. */
+async function approveThrough(gateway: { url: string }, purpose: string, field = 'Resident.monthlyPension', provider = 'human-resources'): Promise<string> {
+  const applied = await query(gateway, { dept: 'approval', app: 'approval-app' }, `mutation { requestAccess(input: { fields: ["${field}"], purpose: ${purpose}, justification: "核验" }) { id } }`);
   const id = (applied.body.data?.['requestAccess'] as { id: string }).id;
-  const decided = await query(gateway, { dept: 'human-resources', app: 'human-resources-admin', roles: ['provider-admin'] }, 'mutation($id: ID!) { decideAccessRequest(id: $id, approve: true) { grants { id } } }', { id });
+  const decided = await query(gateway, { dept: provider, app: `${provider}-admin`, roles: ['provider-admin'] }, 'mutation($id: ID!) { decideAccessRequest(id: $id, approve: true) { grants { id } } }', { id });
   return (decided.body.data?.['decideAccessRequest'] as { grants: Array<{ id: string }> }).grants[0]!.id;
 }
 
-async function revokeThrough(gateway: { url: string }, grantId: string) {
-  const revoked = await query(gateway, { dept: 'human-resources', app: 'human-resources-admin', roles: ['provider-admin'] }, 'mutation($id: ID!) { revokeGrant(id: $id, reason: "办结") { live } }', { id: grantId });
+async function revokeThrough(gateway: { url: string }, grantId: string, provider = 'human-resources') {
+  const revoked = await query(gateway, { dept: provider, app: `${provider}-admin`, roles: ['provider-admin'] }, 'mutation($id: ID!) { revokeGrant(id: $id, reason: "办结") { live } }', { id: grantId });
   expect(revoked.body.data?.['revokeGrant']).toEqual({ live: false });
 }
 
@@ -129,13 +132,50 @@ describe('two gateway instances', () => {
     expect(other.status).toBe(200);
   });
 
-  it('when two consumers with different rights read the same entity through the two instances, then no cached answer crosses between them', async () => {
+  it('when one consumer\'s answer sits in the shared resolver cache, then it is served again to that consumer through either instance, and never to a consumer without its rights', async () => {
     const [a, b] = gateways as unknown as [{ url: string }, { url: string }];
-    const granted = await query(a, { dept: 'civil-affairs', app: 'means-test', purpose: 'ADMINISTRATIVE_BASIS' }, PENSION_QUERY);
-    expect(pension(granted.body)).toEqual(expect.any(Number));
-    const denied = await query(b, { dept: 'natural-resources', app: 'nr-app', purpose: 'ADMINISTRATIVE_BASIS' }, PENSION_QUERY);
-    expect(pension(denied.body)).toBeNull();
-    expect(denied.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN_FIELD');
+    // A resident of this run's own choosing: its cache entries are this test's alone on the shared Redis.
+    const { citizenId } = district().residents[randomInt(1, RESIDENT_COUNT)]!;
+    const addressQuery = `{ resident(citizenId: "${citizenId}") { name householdAddress } }`;
+    const holder = { dept: 'approval', app: 'reader-3', purpose: 'WORK_REFERENCE' };
+    const grantId = await approveThrough(a, 'WORK_REFERENCE', 'Resident.householdAddress', 'public-security');
+    const redis = connectRedis('redis://127.0.0.1:6379', () => undefined);
+    onTestFinished(async () => {
+      for await (const keys of redis.scanIterator({ MATCH: `zhoucun:cache:public-security:*${citizenId}*` })) if (keys.length > 0) await redis.del(keys);
+      await closeRedis(redis);
+      await revokeThrough(a, grantId, 'public-security');
+    });
+
+    const first = await query(a, holder, addressQuery);
+    const { name, householdAddress } = first.body.data?.['resident'] as { name: string; householdAddress: string };
+    expect(householdAddress).toEqual(expect.any(String));
+    // The subgraph cached the answer it gave for the holder's request, conditional address included:
+    // every entry about this resident is the holder's. Each is marked, so that any answer taken from it shows it.
+    const holderEntries: string[] = [];
+    for await (const found of redis.scanIterator({ MATCH: `zhoucun:cache:public-security:Query.resident~*${citizenId}*` })) holderEntries.push(...found);
+    expect(holderEntries.length).toBeGreaterThan(0);
+    const marker = `cached-${randomBytes(4).toString('hex')}`;
+    for (const key of holderEntries) {
+      const cached = JSON.parse((await redis.get(key))!) as Record<string, unknown>;
+      expect(cached).toMatchObject({ name, householdAddress });
+      await redis.set(key, JSON.stringify({ ...cached, name: marker, householdAddress: marker }), { KEEPTTL: true });
+    }
+    const again = await query(b, holder, addressQuery);
+    expect(again.body.data?.['resident']).toEqual({ name: marker, householdAddress: marker });
+
+    const others = [
+      { dept: 'natural-resources', app: 'nr-app', purpose: 'WORK_REFERENCE' },
+      { dept: 'approval', app: 'reader-3', purpose: 'DATA_VERIFICATION' },
+    ];
+    for (const gateway of [a, b]) {
+      for (const other of others) {
+        const answer = await query(gateway, other, addressQuery);
+        expect(answer.body.data?.['resident']).toEqual({ name, householdAddress: null });
+        expect(answer.body.errors?.map((error) => error.extensions?.code)).toEqual(['FORBIDDEN_FIELD']);
+        expect(JSON.stringify(answer.body)).not.toContain(marker);
+        expect(JSON.stringify(answer.body)).not.toContain(householdAddress);
+      }
+    }
   });
 
   it('when Redis is away, then requests are still served and a revocation through A holds on B within the database fallback bound', async () => {

@@ -23,7 +23,12 @@ export interface TestPlatform extends Platform {
   /** Grants held in memory, when the platform was started with `memoryGrants` (default). */
   grants: MemoryGrantSource;
   subgraphCalls: SubgraphCall[];
+  /** The clock governance decides by: the system clock until a test sets a moment (and resets it when done). */
+  governanceClock: { set(instant: string): void; reset(): void };
   client(options: ClientOptions): Client;
+  /** Stops the platform and keeps its data directory, so that a command can open the store it leaves. */
+  stop(): Promise<void>;
+  /** Stops the platform (if still running) and removes its data directory. */
   close(): Promise<void>;
 }
 
@@ -60,22 +65,29 @@ export interface TestPlatformOptions {
   rateLimits?: RateLimits;
   /** Longest validity of a grant, in days; default 365. */
   grantMaxValidityDays?: number;
+  /** PGlite in `dataDir/pglite`, as `npm start` keeps it, instead of in memory; default false. */
+  pgliteOnDisk?: boolean;
+  /** Longest record time between signed audit checkpoints; default 60 s, whose timer signs a quiet tail after 30–40 s. */
+  auditCheckpointIntervalMs?: number;
 }
 
 export async function startTestPlatform(options: TestPlatformOptions = {}): Promise<TestPlatform> {
   const dataDir = mkdtempSync(join(tmpdir(), 'zhoucun-test-'));
   const grants = createMemoryGrantSource(SEED_GRANTS);
   const subgraphCalls: SubgraphCall[] = [];
+  let governanceNow: Date | undefined;
   const platform = await startPlatform({
     dataDir,
     gatewayPort: 0,
-    pgliteInMemory: true,
+    pgliteInMemory: !options.pgliteOnDisk,
+    now: () => governanceNow ?? new Date(),
     ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}),
     ...(options.auditChain ? { auditChain: options.auditChain } : {}),
     ...(options.entityBudgetPerMinute ? { entityBudgetPerMinute: options.entityBudgetPerMinute } : {}),
     ...(options.limits ? { limits: options.limits } : {}),
     ...(options.rateLimits ? { rateLimits: options.rateLimits } : {}),
     ...(options.grantMaxValidityDays ? { grantMaxValidityDays: options.grantMaxValidityDays } : {}),
+    ...(options.auditCheckpointIntervalMs ? { auditCheckpointIntervalMs: options.auditCheckpointIntervalMs } : {}),
     ...(options.memoryGrants === false ? {} : { grants }),
     onSubgraphCall: (call) => subgraphCalls.push(call),
   });
@@ -99,14 +111,21 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
       },
     };
   };
+  let stopped: Promise<void> | undefined;
+  const stop = () => (stopped ??= platform.close());
   return {
     ...platform,
     dataDir,
     grants,
     subgraphCalls,
+    governanceClock: {
+      set: (instant) => void (governanceNow = new Date(instant)),
+      reset: () => void (governanceNow = undefined),
+    },
     client,
+    stop,
     close: async () => {
-      await platform.close();
+      await stop();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

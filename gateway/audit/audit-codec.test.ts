@@ -9,9 +9,10 @@ import { join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { loadKeyPair } from '../keys.ts';
 import { publicKeySetOf } from '../key-set.ts';
-import { checkpointSignatureProblem, checkpointToRow, signCheckpoint, type Checkpoint } from './audit-checkpoint.ts';
-import { toQuarantineRow, type QuarantinedRecord } from './audit-quarantine.ts';
-import { chainRecord, GENESIS_HASH, hashRecord, type AuditEntry, type ChainedRecord } from './audit-record.ts';
+import { checkpointSignatureProblem, signCheckpoint, type Checkpoint } from './audit-checkpoint.ts';
+import { checkpointToRow, hashRecord, quarantinedToRow } from './audit-codec.ts';
+import type { QuarantinedRecord } from './audit-quarantine.ts';
+import { chainRecord, GENESIS_HASH, type AuditEntry, type ChainedRecord } from './audit-record.ts';
 import { createAuditSpool } from './audit-spool.ts';
 import { checkpointLogAnchors, checkpointLogPath, createCheckpointLog } from './checkpoint-anchors.ts';
 
@@ -92,7 +93,7 @@ describe('audit spool and quarantine lines (golden)', () => {
 
   it('when a record is quarantined, then its row holds the escaped JSON quarantine rows hold, and the local file the same line as before', async () => {
     const quarantined: QuarantinedRecord = { record: first(), reason: 'SQLSTATE 22P05: unsupported Unicode escape sequence', at: '2026-03-02T01:02:05.000Z' };
-    expect(toQuarantineRow(quarantined)).toEqual({ chain: CHAIN, seq: 1, hash: FIRST_HASH, record: QUARANTINED_JSON, reason: quarantined.reason, quarantined_at: quarantined.at });
+    expect(quarantinedToRow(quarantined)).toEqual({ chain: CHAIN, seq: 1, hash: FIRST_HASH, record: QUARANTINED_JSON, reason: quarantined.reason, quarantined_at: quarantined.at });
     expect(JSON.parse(QUARANTINED_JSON)).toEqual(first());
     const dir = tempDir();
     const file = createAuditSpool<QuarantinedRecord>(join(dir, 'quarantine.ndjson'));

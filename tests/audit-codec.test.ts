@@ -111,6 +111,25 @@ describe.each(STORE_BACKENDS)('audit codec on %s', (_backend, createDatabase) =>
     return dir;
   }
 
+  /** The real writer stores every kind of record in a chain of its own, signed every fourth record. */
+  async function writeChain() {
+    const chain = newChain();
+    const dir = tempDir();
+    await ensureDemoKeyPair(dir, 'audit-signing');
+    const anchorDir = join(dir, 'audit');
+    const writer = await createAuditWriter({
+      db: store.db, spool: createAuditSpool(join(dir, 'spool.ndjson')), quarantineFile: createAuditSpool(join(dir, 'quarantine.ndjson')), chain,
+      checkpointKey: watchSigningKey(demoKeyPath(dir, 'audit-signing', 'private')), checkpointLog: createCheckpointLog(checkpointLogPath(anchorDir, chain)), checkpointEvery: 4,
+    });
+    const now = Date.now();
+    const appended = entries().map((entry, i) => ({ ...entry, at: new Date(now + i).toISOString() }));
+    for (const entry of appended) await writer.append(entry);
+    await writer.close();
+    const keys = await loadPublicKeySet(demoKeyPath(dir, 'audit-signing', 'public-keys'));
+    const verify = () => verifyAuditChains(store.db, { keys, anchors: [checkpointLogAnchors(anchorDir)] });
+    return { chain, appended, verify };
+  }
+
   it('when records of every outcome, with and without a code, are stored and read back with the verifier\'s query, then each decodes to the record written, field for field, and hashes the same', async () => {
     const chain = newChain();
     const records = chained(chain, entries());
@@ -150,20 +169,7 @@ describe.each(STORE_BACKENDS)('audit codec on %s', (_backend, createDatabase) =>
   });
 
   it('when the writer stores records, then they verify and decode to the entries appended; when any single column of a stored record is changed, then the verifier names the break', async () => {
-    const chain = newChain();
-    const dir = tempDir();
-    await ensureDemoKeyPair(dir, 'audit-signing');
-    const anchorDir = join(dir, 'audit');
-    const writer = await createAuditWriter({
-      db: store.db, spool: createAuditSpool(join(dir, 'spool.ndjson')), quarantineFile: createAuditSpool(join(dir, 'quarantine.ndjson')), chain,
-      checkpointKey: watchSigningKey(demoKeyPath(dir, 'audit-signing', 'private')), checkpointLog: createCheckpointLog(checkpointLogPath(anchorDir, chain)), checkpointEvery: 4,
-    });
-    const now = Date.now();
-    const appended = entries().map((entry, i) => ({ ...entry, at: new Date(now + i).toISOString() }));
-    for (const entry of appended) await writer.append(entry);
-    await writer.close();
-    const keys = await loadPublicKeySet(demoKeyPath(dir, 'audit-signing', 'public-keys'));
-    const verify = () => verifyAuditChains(store.db, { keys, anchors: [checkpointLogAnchors(anchorDir)] });
+    const { chain, appended, verify } = await writeChain();
     expect(await verify()).toMatchObject({ ok: true, records: appended.length });
 
     const rows = await readRecordPage(store.db, chain, 0);
@@ -182,6 +188,24 @@ describe.each(STORE_BACKENDS)('audit codec on %s', (_backend, createDatabase) =>
         await store.db.updateTable('audit_records').set(recordToRow(rowToRecord(row))).where('id', '=', row.id).execute();
         expect(await verify()).toMatchObject({ ok: true });
       }
+    }
+  });
+
+  it('when a stored record or a quarantined record is given JSON of another shape, then the verifier names the record instead of failing', async () => {
+    const { chain, verify } = await writeChain();
+    const [row] = await store.db.selectFrom('audit_records').selectAll().where('chain', '=', chain).where('seq', '=', '6').execute();
+    for (const change of [{ served: 'null' }, { served: '{"public-security": null}' }, { served: '{"public-security": 1}' }, { roles: 'null' }, { granted: '{"a": 1}' }]) {
+      await store.db.updateTable('audit_records').set(change as Updateable<AuditRecordsTable>).where('id', '=', row!.id).execute();
+      expect(await verify()).toMatchObject({ ok: false, problem: `chain ${chain}, record 6 (row id ${row!.id}): content does not match its hash — the record was changed` });
+    }
+    // Quarantined in its place, the same record verifies; its JSON replaced by anything else, it is named.
+    const record = rowToRecord(row!);
+    await store.db.deleteFrom('audit_records').where('id', '=', row!.id).execute();
+    await store.db.insertInto('audit_quarantine').values(quarantinedToRow({ record, reason: 'SQLSTATE 22P05', at: new Date().toISOString() })).execute();
+    expect(await verify()).toMatchObject({ ok: true, quarantined: [{ chain, seq: 6, reason: 'SQLSTATE 22P05' }] });
+    for (const json of ['null', '"x"', '[]', '{}', '{"chain": null}', 'not json']) {
+      await store.db.updateTable('audit_quarantine').set({ record: json }).where('chain', '=', chain).execute();
+      expect(await verify()).toMatchObject({ ok: false, problem: expect.stringContaining(`chain ${chain}, record 6 (quarantined`) });
     }
   });
 });

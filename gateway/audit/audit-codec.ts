@@ -49,7 +49,13 @@ export function hashRecord(entry: AuditEntry, chain: string, seq: number, prevHa
 
 /** Whether a chained record's content, place and previous hash hash to the hash it carries. */
 export function recordHashHolds(record: ChainedRecord): boolean {
-  return hashRecord(record, record.chain, record.seq, record.prevHash) === record.hash;
+  try {
+    return hashRecord(record, record.chain, record.seq, record.prevHash) === record.hash;
+  } catch {
+    // Content of another shape (JSON null where served counts were) is none the writer ever hashed: it
+    // does not hold, and the verifier names the record instead of stopping.
+    return false;
+  }
 }
 
 /** The `audit_records` row of a chained record (lists and served counts as jsonb, providers as text[]). */
@@ -133,16 +139,18 @@ export function quarantinedToRow(quarantined: QuarantinedRecord): Insertable<Aud
   return { chain: record.chain, seq: record.seq, hash: record.hash, record: asciiOnly(JSON.stringify(record)), reason, quarantined_at: at };
 }
 
-/** The record a quarantine row's JSON holds; undefined if the JSON does not parse. */
+/** The record a quarantine row's JSON holds; undefined if the JSON does not parse to an object. */
 export function quarantinedRecordOf(row: Pick<StoredQuarantineRow, 'record'>): ChainedRecord | undefined {
+  let value: unknown;
   try {
-    return JSON.parse(row.record) as ChainedRecord;
+    value = JSON.parse(row.record);
   } catch {
     return undefined;
   }
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as ChainedRecord) : undefined;
 }
 
-/** The quarantined record a stored row holds (the inverse of `quarantinedToRow`); undefined if its JSON does not parse. */
+/** The quarantined record a stored row holds (the inverse of `quarantinedToRow`); undefined if its JSON is not an object. */
 export function rowToQuarantined(row: StoredQuarantineRow): QuarantinedRecord | undefined {
   const record = quarantinedRecordOf(row);
   return record && { record, reason: row.reason, at: storedInstant(row.quarantined_at) };

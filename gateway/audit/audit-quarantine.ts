@@ -41,12 +41,12 @@ export function describeRefusal(error: unknown): string {
 }
 
 /**
- * Checks a quarantined row in its place: the JSON parses, names this chain and sequence number, links
+ * Checks a quarantined row in its place: the JSON parses to an object, names this chain and sequence number, links
  * to the previous hash and hashes to the hash recorded for it. Returns the problem, if any.
  */
 export function checkQuarantined(row: { record: string; hash: string }, chain: string, seq: number, prevHash: string): string | undefined {
   const record = quarantinedRecordOf(row);
-  if (record === undefined) return 'its quarantined JSON does not parse — the quarantined record was changed';
+  if (record === undefined) return 'its quarantined JSON does not parse as a record — the quarantined record was changed';
   if (record.chain !== chain || record.seq !== seq) return 'its quarantined JSON names another place in the chain — the quarantined record was changed';
   if (record.prevHash !== prevHash) return "its quarantined JSON does not link to the previous record's hash — the chain was cut or reordered";
   if (record.hash !== row.hash || !recordHashHolds(record)) return 'its quarantined JSON does not match its hash — the quarantined record was changed';

@@ -31,6 +31,7 @@ export interface CheckpointCadence {
 
 export const CHECKPOINT_CADENCE: Readonly<CheckpointCadence> = Object.freeze({ records: 1_000, intervalMs: 60_000 });
 
+/** Signs the chain's hash at `seq` with the audit key, naming the key by its id. */
 export async function signCheckpoint(key: KeyPair, chain: string, seq: number, hash: string, at: Date = new Date()): Promise<Checkpoint> {
   const signature = await webcrypto.subtle.sign('Ed25519', key.privateKey, checkpointMessage({ chain, seq, hash }));
   return { chain, seq, hash, at: at.toISOString(), keyId: key.keyId, signature: Buffer.from(signature).toString('base64url') };

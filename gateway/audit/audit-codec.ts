@@ -18,7 +18,9 @@ import type { AuditEntry, AuditOutcome, ChainedRecord } from './audit-record.ts'
 
 /** A stored `audit_records` row as the store gives it back (`id` is its storage identity, not content). */
 export type StoredRecordRow = Omit<Selectable<AuditRecordsTable>, 'id'>;
+/** A stored `audit_checkpoints` row, likewise. */
 export type StoredCheckpointRow = Omit<Selectable<AuditCheckpointsTable>, 'id'>;
+/** A stored `audit_quarantine` row, likewise. */
 export type StoredQuarantineRow = Omit<Selectable<AuditQuarantineTable>, 'id'>;
 
 /** A `timestamptz` read back (a Date from pg, a Date or text from PGlite) as the ISO 8601 instant with milliseconds records hold. */
@@ -84,6 +86,7 @@ export function checkpointMessage(checkpoint: Pick<Checkpoint, 'chain' | 'seq' |
   return new TextEncoder().encode(`${checkpoint.chain}:${checkpoint.seq}:${checkpoint.hash}`);
 }
 
+/** The `audit_checkpoints` row of a checkpoint. */
 export function checkpointToRow(checkpoint: Checkpoint): Insertable<AuditCheckpointsTable> {
   return { chain: checkpoint.chain, seq: checkpoint.seq, hash: checkpoint.hash, at: checkpoint.at, key_id: checkpoint.keyId, signature: checkpoint.signature };
 }

@@ -62,7 +62,7 @@ describe('audit writer', () => {
     expect(await verify(store.db)).toEqual({ ok: true, chains: 1, records: 12, checkpoints: 2, anchored: 2, quarantined: [] });
 
     // A forger who recomputes every hash after changing record 3 still cannot match the signed checkpoint at 5.
-    const { hashRecord } = await import('../gateway/audit/audit-record.ts');
+    const { hashRecord } = await import('../gateway/audit/audit-codec.ts');
     const rows = await store.db.selectFrom('audit_records').selectAll().orderBy('seq').execute();
     let prev = 'genesis';
     for (const row of rows) {

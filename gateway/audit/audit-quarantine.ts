@@ -5,7 +5,8 @@
  * quarantined record keeps its place in the chain: verification accepts it only when its JSON
  * hashes to the hash the chain links through.
  */
-import { hashRecord, type ChainedRecord } from './audit-record.ts';
+import { asciiOnly, quarantinedRecordOf, recordHashHolds } from './audit-codec.ts';
+import type { ChainedRecord } from './audit-record.ts';
 
 /** A quarantined record with why and when, as held in `audit_quarantine` or the local quarantine file. */
 export interface QuarantinedRecord {
@@ -33,40 +34,21 @@ export function isStorable(record: ChainedRecord): boolean {
   return strings.every((value) => (value as string).isWellFormed());
 }
 
-/** Every character outside printable ASCII as a `\uXXXX` escape: any text column takes the result. */
-function escapeToAscii(text: string): string {
-  return text.replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
-
-/** JSON, still parsing to the same value, with nothing outside printable ASCII: fits whatever the record holds. */
-export function toAsciiJson(value: unknown): string {
-  return escapeToAscii(JSON.stringify(value));
-}
-
 /** The reason a store gave, as plain ASCII that any column takes. */
 export function describeRefusal(error: unknown): string {
   const { code, message } = error as { code?: unknown; message?: unknown };
-  return escapeToAscii(`${typeof code === 'string' ? `SQLSTATE ${code}: ` : ''}${String(message ?? error)}`).slice(0, 500);
-}
-
-export function toQuarantineRow(quarantined: QuarantinedRecord) {
-  const { record, reason, at } = quarantined;
-  return { chain: record.chain, seq: record.seq, hash: record.hash, record: toAsciiJson(record), reason, quarantined_at: at };
+  return asciiOnly(`${typeof code === 'string' ? `SQLSTATE ${code}: ` : ''}${String(message ?? error)}`).slice(0, 500);
 }
 
 /**
- * Checks a quarantined row in its place: the JSON parses, names this chain and sequence number, links
+ * Checks a quarantined row in its place: the JSON parses to an object, names this chain and sequence number, links
  * to the previous hash and hashes to the hash recorded for it. Returns the problem, if any.
  */
 export function checkQuarantined(row: { record: string; hash: string }, chain: string, seq: number, prevHash: string): string | undefined {
-  let record: ChainedRecord;
-  try {
-    record = JSON.parse(row.record) as ChainedRecord;
-  } catch {
-    return 'its quarantined JSON does not parse — the quarantined record was changed';
-  }
+  const record = quarantinedRecordOf(row);
+  if (record === undefined) return 'its quarantined JSON does not parse as a record — the quarantined record was changed';
   if (record.chain !== chain || record.seq !== seq) return 'its quarantined JSON names another place in the chain — the quarantined record was changed';
   if (record.prevHash !== prevHash) return "its quarantined JSON does not link to the previous record's hash — the chain was cut or reordered";
-  if (record.hash !== row.hash || hashRecord(record, chain, seq, prevHash) !== row.hash) return 'its quarantined JSON does not match its hash — the quarantined record was changed';
+  if (record.hash !== row.hash || !recordHashHolds(record)) return 'its quarantined JSON does not match its hash — the quarantined record was changed';
   return undefined;
 }

@@ -4,14 +4,15 @@
  * which providers served how many entities, the outcome and the duration. Never a field value.
  * Records of one gateway instance form a hash chain: each hash covers the record and the previous hash.
  */
-import { createHash } from 'node:crypto';
+import { hashRecord } from './audit-codec.ts';
 
 /**
  * `REJECTED`: refused as invalid (bad header, parse or validation failure, bad key literal, missing
  * purpose, oversize batch, rate limit…), with its `code`. `REFUSED`: strict mode refused denied items.
  * `PURPOSE_REQUIRED` is only found in records written before refusals carried a code.
  */
-export type AuditOutcome = 'SERVED' | 'PARTIAL' | 'REFUSED' | 'REJECTED' | 'PURPOSE_REQUIRED' | 'ERROR';
+export const AUDIT_OUTCOMES = ['SERVED', 'PARTIAL', 'REFUSED', 'REJECTED', 'PURPOSE_REQUIRED', 'ERROR'] as const;
+export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
 
 export interface AuditEntry {
   /** ISO 8601 instant with milliseconds. */
@@ -46,22 +47,7 @@ export interface ChainedRecord extends AuditEntry {
 
 export const GENESIS_HASH = 'genesis';
 
-/**
- * The record's hash: SHA-256 over its fields in a fixed order (object keys sorted), and the previous
- * hash. `code` is covered only when present, so records written before it existed keep their hash.
- */
-export function hashRecord(entry: AuditEntry, chain: string, seq: number, prevHash: string): string {
-  const served = Object.keys(entry.served)
-    .sort()
-    .map((provider) => [provider, entry.served[provider]!.calls, entry.served[provider]!.entities]);
-  const canonical = JSON.stringify([
-    chain, seq, prevHash, entry.at, entry.requestId, entry.app, entry.dept, entry.roles, entry.purpose, entry.matter,
-    entry.operationHash, entry.operationName, entry.granted, entry.denied, entry.masked, entry.providers, served, entry.outcome, entry.durationMs,
-    ...(entry.code === undefined || entry.code === null ? [] : [entry.code]),
-  ]);
-  return createHash('sha256').update(canonical).digest('hex');
-}
-
+/** The entry in its place in the chain, with its hash (audit-codec.ts defines what the hash covers). */
 export function chainRecord(entry: AuditEntry, chain: string, seq: number, prevHash: string): ChainedRecord {
   return { ...entry, chain, seq, prevHash, hash: hashRecord(entry, chain, seq, prevHash) };
 }

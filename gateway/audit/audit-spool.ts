@@ -1,12 +1,13 @@
 /**
  * The local spool: where audit records go, fsync'ed, while the store cannot be reached, and from
- * where they are replayed into the store when it returns. One JSON record per line. The same file
- * format keeps quarantined records when the store cannot take even those.
+ * where they are replayed into the store when it returns. One record per line (audit-codec.ts's
+ * spool line). The same file format keeps quarantined records when the store cannot take even those.
  */
 import { open, readFile, rm, type FileHandle } from 'node:fs/promises';
+import { fromSpoolLine, toSpoolLine, type SpoolEntry } from './audit-codec.ts';
 import type { ChainedRecord } from './audit-record.ts';
 
-export interface AuditSpool<T = ChainedRecord> {
+export interface AuditSpool<T extends SpoolEntry = ChainedRecord> {
   /** Appends the records and forces them to disk; rejects if that is not possible. */
   append(records: readonly T[]): Promise<void>;
   /** Every spooled record, in order; a torn last line (a crash mid-write) is skipped. */
@@ -16,13 +17,13 @@ export interface AuditSpool<T = ChainedRecord> {
   close(): Promise<void>;
 }
 
-export function createAuditSpool<T = ChainedRecord>(path: string): AuditSpool<T> {
+export function createAuditSpool<T extends SpoolEntry = ChainedRecord>(path: string): AuditSpool<T> {
   let handle: FileHandle | undefined;
   const openHandle = async () => (handle ??= await open(path, 'a', 0o600));
   return {
     async append(records) {
       const file = await openHandle();
-      await file.appendFile(records.map((record) => `${JSON.stringify(record)}\n`).join(''));
+      await file.appendFile(records.map(toSpoolLine).join(''));
       await file.datasync();
     },
     async read() {
@@ -36,11 +37,9 @@ export function createAuditSpool<T = ChainedRecord>(path: string): AuditSpool<T>
       const records: T[] = [];
       for (const line of text.split('\n')) {
         if (!line.trim()) continue;
-        try {
-          records.push(JSON.parse(line) as T);
-        } catch {
-          // A line cut short by a crash was never acknowledged: its request got no response.
-        }
+        const record = fromSpoolLine<T>(line);
+        // A line cut short by a crash was never acknowledged: its request got no response.
+        if (record !== undefined) records.push(record);
       }
       return records;
     },

@@ -19,7 +19,8 @@ import type { KeyPair } from '../keys.ts';
 import type { Database } from '../store/tables.ts';
 import type { QuarantinedRecord } from './audit-quarantine.ts';
 import { createRecordStore, type AuditAlert, type AuditWriterState } from './store-audit-records.ts';
-import { signCheckpoint, checkpointToRow, CHECKPOINT_CADENCE, type Checkpoint } from './audit-checkpoint.ts';
+import { signCheckpoint, CHECKPOINT_CADENCE, type Checkpoint } from './audit-checkpoint.ts';
+import { checkpointToRow, storedInstant } from './audit-codec.ts';
 import { chainRecord, GENESIS_HASH, type AuditEntry, type ChainedRecord } from './audit-record.ts';
 import type { AuditSpool } from './audit-spool.ts';
 import type { CheckpointLog } from './checkpoint-anchors.ts';
@@ -215,7 +216,7 @@ export async function createAuditWriter(options: AuditWriterOptions): Promise<Au
   // Stored records after the last checkpoint (a crash's unsigned tail) are checkpointed by the cadence's rules.
   storedTail = { seq: markSeq, hash: '' };
   const uncovered = await db.selectFrom('audit_records').select(['seq', 'hash', 'at']).where('chain', '=', chain).where('seq', '>', String(markSeq)).orderBy('seq').execute();
-  await advance(uncovered.map((row) => ({ seq: Number(row.seq), hash: row.hash, at: new Date(row.at).toISOString() })));
+  await advance(uncovered.map((row) => ({ seq: Number(row.seq), hash: row.hash, at: storedInstant(row.at) })));
   storedTail = { seq: Number(stored?.seq ?? 0), hash: stored?.hash ?? GENESIS_HASH };
   if (spooled.length > 0) await replaySpool().catch((error: unknown) => ((spooling = true), degraded(error)));
   await replayQuarantineFile().catch(degraded);

@@ -8,7 +8,8 @@ import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { open, readFile, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Redis } from '../cache/redis-connection.ts';
-import { parseCheckpoint, type Checkpoint } from './audit-checkpoint.ts';
+import type { Checkpoint } from './audit-checkpoint.ts';
+import { checkpointToLine, lineToCheckpoint } from './audit-codec.ts';
 
 const LOG_SUFFIX = '.checkpoints.jsonl';
 
@@ -41,7 +42,7 @@ export function createCheckpointLog(path: string): CheckpointLog {
     async append(checkpoints) {
       if (checkpoints.length === 0) return;
       const file = await openHandle();
-      await file.appendFile(checkpoints.map((checkpoint) => `${JSON.stringify(checkpoint)}\n`).join(''));
+      await file.appendFile(checkpoints.map((checkpoint) => `${checkpointToLine(checkpoint)}\n`).join(''));
       await file.datasync();
     },
     async readTail(maxBytes) {
@@ -59,7 +60,7 @@ export function createCheckpointLog(path: string): CheckpointLog {
         await file.read(buffer, 0, buffer.length, start);
         const lines = buffer.toString('utf8').split('\n');
         if (start > 0) lines.shift(); // begins mid-line
-        return lines.map(parseCheckpoint).filter((checkpoint): checkpoint is Checkpoint => checkpoint !== undefined);
+        return lines.map(lineToCheckpoint).filter((checkpoint): checkpoint is Checkpoint => checkpoint !== undefined);
       } finally {
         await file.close();
       }
@@ -98,7 +99,7 @@ export function checkpointLogAnchors(dir: string): CheckpointAnchors {
         const lines = (await readFile(join(dir, file), 'utf8')).split('\n');
         lines.forEach((line, index) => {
           if (!line.trim()) return;
-          const checkpoint = parseCheckpoint(line);
+          const checkpoint = lineToCheckpoint(line);
           // The last line may be torn by a crash mid-write; its checkpoint was never committed.
           if (checkpoint) checkpoints.push(checkpoint);
           else if (index < lines.length - 1) unreadable.push(`${file} line ${index + 1}`);
@@ -114,7 +115,7 @@ const streamKey = (prefix: string, chain: string) => `${prefix}audit:checkpoints
 /** Appends checkpoints to the chain's Redis stream (best effort: the local log is the one that must hold). */
 export function createRedisCheckpointPublisher(redis: Redis, prefix: string): (checkpoints: readonly Checkpoint[]) => Promise<void> {
   return async (checkpoints) => {
-    for (const checkpoint of checkpoints) await redis.xAdd(streamKey(prefix, checkpoint.chain), '*', { checkpoint: JSON.stringify(checkpoint) });
+    for (const checkpoint of checkpoints) await redis.xAdd(streamKey(prefix, checkpoint.chain), '*', { checkpoint: checkpointToLine(checkpoint) });
   };
 }
 
@@ -128,7 +129,7 @@ export function redisCheckpointAnchors(redis: Redis, prefix: string): Checkpoint
       for await (const keys of redis.scanIterator({ MATCH: `${streamKey(prefix, '')}*`, TYPE: 'stream', COUNT: 100 })) {
         for (const key of keys) {
           for (const entry of (await redis.xRange(key, '-', '+')) ?? []) {
-            const checkpoint = parseCheckpoint(String(entry?.message?.['checkpoint']));
+            const checkpoint = lineToCheckpoint(String(entry?.message?.['checkpoint']));
             if (checkpoint) checkpoints.push(checkpoint);
             else unreadable.push(`${key} entry ${entry?.id ?? '?'}`);
           }

@@ -7,7 +7,8 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../store/tables.ts';
-import { describeRefusal, isContentRefusal, isStorable, toQuarantineRow, type QuarantinedRecord } from './audit-quarantine.ts';
+import { quarantinedToRow, recordToRow } from './audit-codec.ts';
+import { describeRefusal, isContentRefusal, isStorable, type QuarantinedRecord } from './audit-quarantine.ts';
 import type { ChainedRecord } from './audit-record.ts';
 import type { AuditSpool } from './audit-spool.ts';
 
@@ -33,20 +34,10 @@ export interface RecordStoreOptions {
   alert: (alert: AuditAlert) => void;
 }
 
-function toRow(record: ChainedRecord) {
-  return {
-    chain: record.chain, seq: record.seq, prev_hash: record.prevHash, hash: record.hash, at: record.at, request_id: record.requestId,
-    app: record.app, dept: record.dept, roles: JSON.stringify(record.roles), purpose: record.purpose, matter: record.matter,
-    operation_hash: record.operationHash, operation_name: record.operationName, granted: JSON.stringify(record.granted),
-    denied: JSON.stringify(record.denied), masked: JSON.stringify(record.masked), providers: record.providers,
-    served: JSON.stringify(record.served), outcome: record.outcome, duration_ms: record.durationMs, code: record.code ?? null,
-  };
-}
-
 export function createRecordStore({ db, quarantineFile, state, alert }: RecordStoreOptions) {
   const insert = async (records: readonly ChainedRecord[]) => {
     if (records.length === 0) return;
-    await db.insertInto('audit_records').values(records.map(toRow)).onConflict((oc) => oc.columns(['chain', 'seq']).doNothing()).execute();
+    await db.insertInto('audit_records').values(records.map(recordToRow)).onConflict((oc) => oc.columns(['chain', 'seq']).doNothing()).execute();
   };
 
   /** Keeps a refused record aside: in the store if it takes the escaped JSON, else in the local file; throws if neither. */
@@ -54,7 +45,7 @@ export function createRecordStore({ db, quarantineFile, state, alert }: RecordSt
     const quarantined: QuarantinedRecord = { record, reason, at: new Date().toISOString() };
     let where: 'store' | 'file' = 'store';
     try {
-      await db.insertInto('audit_quarantine').values(toQuarantineRow(quarantined)).onConflict((oc) => oc.columns(['chain', 'seq']).doNothing()).execute();
+      await db.insertInto('audit_quarantine').values(quarantinedToRow(quarantined)).onConflict((oc) => oc.columns(['chain', 'seq']).doNothing()).execute();
     } catch {
       await quarantineFile.append([quarantined]);
       state.quarantine.inFile += 1;
@@ -96,7 +87,7 @@ export function createRecordStore({ db, quarantineFile, state, alert }: RecordSt
   const replayQuarantineFile = async () => {
     if (state.quarantine.inFile === 0) return;
     for (const quarantined of await quarantineFile.read()) {
-      await db.insertInto('audit_quarantine').values(toQuarantineRow(quarantined)).onConflict((oc) => oc.columns(['chain', 'seq']).doNothing()).execute();
+      await db.insertInto('audit_quarantine').values(quarantinedToRow(quarantined)).onConflict((oc) => oc.columns(['chain', 'seq']).doNothing()).execute();
     }
     await quarantineFile.clear();
     state.quarantine.inFile = 0;

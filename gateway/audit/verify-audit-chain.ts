@@ -13,8 +13,9 @@ import type { Kysely } from 'kysely';
 import type { PublicKeySet } from '../key-set.ts';
 import type { Database } from '../store/tables.ts';
 import { checkQuarantined } from './audit-quarantine.ts';
-import { checkpointFromRow, checkpointSignatureProblem, CHECKPOINT_CADENCE, type Checkpoint, type CheckpointCadence } from './audit-checkpoint.ts';
-import { GENESIS_HASH, hashRecord, type AuditEntry } from './audit-record.ts';
+import { checkpointSignatureProblem, CHECKPOINT_CADENCE, type Checkpoint, type CheckpointCadence } from './audit-checkpoint.ts';
+import { recordHashHolds, rowToCheckpoint, rowToQuarantined, rowToRecord } from './audit-codec.ts';
+import { GENESIS_HASH } from './audit-record.ts';
 import type { CheckpointAnchors } from './checkpoint-anchors.ts';
 
 export interface VerificationReport {
@@ -70,6 +71,24 @@ export async function verifyAuditChains(db: Kysely<Database>, options: VerifyAud
   return report;
 }
 
+/**
+ * The verifier's read of the store: a chain's stored rows after record `afterSeq`, in order, at most
+ * `limit`. Keyset paging: (chain, seq) is unique and indexed, so a million records read in linear time.
+ */
+export function readRecordPage(db: Kysely<Database>, chain: string, afterSeq: number, limit: number = PAGE) {
+  return db.selectFrom('audit_records').selectAll().where('chain', '=', chain).where('seq', '>', String(afterSeq)).orderBy('seq').limit(limit).execute();
+}
+
+/** The verifier's read of a chain's stored checkpoints, in order. */
+export function readCheckpointRows(db: Kysely<Database>, chain: string) {
+  return db.selectFrom('audit_checkpoints').selectAll().where('chain', '=', chain).orderBy('seq').execute();
+}
+
+/** The verifier's read of a chain's quarantined records. */
+export function readQuarantineRows(db: Kysely<Database>, chain: string) {
+  return db.selectFrom('audit_quarantine').selectAll().where('chain', '=', chain).execute();
+}
+
 async function verifyChain(
   db: Kysely<Database>,
   chain: string,
@@ -79,7 +98,7 @@ async function verifyChain(
   oldestUnsignedAt: number,
   report: VerificationReport,
 ): Promise<void> {
-  const marks = (await db.selectFrom('audit_checkpoints').selectAll().where('chain', '=', chain).orderBy('seq').execute()).map(checkpointFromRow);
+  const marks = (await readCheckpointRows(db, chain)).map(rowToCheckpoint);
   for (const mark of marks) {
     const problem = await checkpointSignatureProblem(keys, mark);
     if (problem) throw new Broken(`chain ${chain}, checkpoint at record ${mark.seq}: ${problem}`);
@@ -116,36 +135,31 @@ async function verifyChain(
     prevHash = hash;
     expectedSeq += 1;
   };
-  const held = new Map((await db.selectFrom('audit_quarantine').selectAll().where('chain', '=', chain).execute()).map((row) => [Number(row.seq), row]));
+  const held = new Map((await readQuarantineRows(db, chain)).map((row) => [Number(row.seq), row]));
   /** Takes quarantined records in their places up to (not including) `seq`. */
   const takeQuarantined = (seq: number) => {
     for (let row = held.get(expectedSeq); row && expectedSeq < seq; row = held.get(expectedSeq)) {
       const problem = checkQuarantined(row, chain, expectedSeq, prevHash);
       if (problem) throw new Broken(`chain ${chain}, record ${expectedSeq} (quarantined, row id ${row.id}): ${problem}`);
-      report.quarantined.push({ chain, seq: expectedSeq, reason: row.reason, at: new Date(row.quarantined_at).toISOString() });
+      const quarantined = rowToQuarantined(row)!; // its JSON parses: checked just above
+      report.quarantined.push({ chain, seq: expectedSeq, reason: quarantined.reason, at: quarantined.at });
       held.delete(expectedSeq);
-      link(expectedSeq, row.hash, Date.parse((JSON.parse(row.record) as { at: string }).at));
+      link(expectedSeq, row.hash, Date.parse(quarantined.record.at));
     }
   };
   for (let after = 0; ; ) {
-    // Keyset paging: (chain, seq) is unique and indexed, so a million records read in linear time.
-    const rows = await db.selectFrom('audit_records').selectAll().where('chain', '=', chain).where('seq', '>', String(after)).orderBy('seq').limit(PAGE).execute();
+    const rows = await readRecordPage(db, chain, after);
     if (rows.length > 0) after = Number(rows[rows.length - 1]!.seq);
     for (const row of rows) {
-      const seq = Number(row.seq);
+      const record = rowToRecord(row);
+      const { seq } = record;
       const where = `chain ${chain}, record ${seq} (row id ${row.id})`;
       takeQuarantined(seq);
       if (held.has(seq)) throw new Broken(`${where}: is both stored and quarantined — a record was inserted`);
       if (seq !== expectedSeq) throw new Broken(`${where}: expected record ${expectedSeq} next — a record was deleted or inserted`);
-      if (row.prev_hash !== prevHash) throw new Broken(`${where}: does not link to the previous record's hash — the chain was cut or reordered`);
-      const entry: AuditEntry = {
-        at: new Date(row.at).toISOString(), requestId: row.request_id, app: row.app, dept: row.dept, roles: row.roles, purpose: row.purpose,
-        matter: row.matter, operationHash: row.operation_hash, operationName: row.operation_name, granted: row.granted, denied: row.denied,
-        masked: row.masked, providers: row.providers, served: row.served, outcome: row.outcome as AuditEntry['outcome'], durationMs: row.duration_ms,
-        code: row.code ?? undefined,
-      };
-      if (hashRecord(entry, chain, seq, row.prev_hash) !== row.hash) throw new Broken(`${where}: content does not match its hash — the record was changed`);
-      link(seq, row.hash, new Date(row.at).getTime());
+      if (record.prevHash !== prevHash) throw new Broken(`${where}: does not link to the previous record's hash — the chain was cut or reordered`);
+      if (!recordHashHolds(record)) throw new Broken(`${where}: content does not match its hash — the record was changed`);
+      link(seq, record.hash, Date.parse(record.at));
       report.records += 1;
     }
     if (rows.length < PAGE) break;

@@ -7,8 +7,8 @@
  * `npm run audit:verify` walks it and names the first event changed, deleted, inserted or moved.
  */
 import { createHash } from 'node:crypto';
-import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../store/tables.ts';
+import type { Insertable, Kysely, Selectable, Transaction } from 'kysely';
+import type { Database, GovernanceEventsTable } from '../store/tables.ts';
 
 export const GOVERNANCE_CHAIN = 'governance_events';
 export const GOVERNANCE_GENESIS_HASH = 'genesis';
@@ -38,6 +38,19 @@ export function hashGovernanceEvent(seq: number, prevHash: string, event: Govern
   return createHash('sha256').update(canonical).digest('hex');
 }
 
+/** A chained event's row: its content (details as jsonb), its place, the previous hash and its own. */
+export function governanceEventToRow(event: GovernanceEventContent, seq: number, prevHash: string, hash: string): Insertable<GovernanceEventsTable> {
+  return { ...event, details: JSON.stringify(event.details), seq, prev_hash: prevHash, hash };
+}
+
+/** The content a stored row holds, as the hash covers it: the inverse of `governanceEventToRow`. */
+export function rowToGovernanceEvent(row: Selectable<GovernanceEventsTable>): GovernanceEventContent {
+  return {
+    at: new Date(row.at).toISOString(), actor: row.actor, actor_dept: row.actor_dept, subject_kind: row.subject_kind, subject_id: row.subject_id,
+    action: row.action, reason: row.reason, details: row.details,
+  };
+}
+
 /**
  * Locks the chain's head for the rest of the transaction and returns it. Every transaction that
  * appends an event, or bumps the grants version, takes this lock first among the platform's shared
@@ -57,7 +70,7 @@ export async function appendGovernanceEvent(db: Transaction<Database> | Kysely<D
   const content: GovernanceEventContent = { ...event, at: new Date().toISOString(), details: JSON.parse(JSON.stringify(event.details ?? {})) as unknown };
   const seq = head.seq + 1;
   const hash = hashGovernanceEvent(seq, head.hash, content);
-  await trx.insertInto('governance_events').values({ ...content, details: JSON.stringify(content.details), seq, prev_hash: head.hash, hash }).execute();
+  await trx.insertInto('governance_events').values(governanceEventToRow(content, seq, head.hash, hash)).execute();
   await trx.updateTable('event_chain_heads').set({ seq, hash }).where('chain', '=', GOVERNANCE_CHAIN).execute();
 }
 
@@ -70,24 +83,25 @@ export interface GovernanceChainReport {
 
 const PAGE = 5_000;
 
+/** The verifier's read of the log: the events after event `afterSeq`, in order, at most `limit`. */
+export function readGovernanceEventPage(db: Kysely<Database>, afterSeq: number, limit: number = PAGE) {
+  return db.selectFrom('governance_events').selectAll().where('seq', '>', String(afterSeq)).orderBy('seq').limit(limit).execute();
+}
+
 export async function verifyGovernanceEvents(db: Kysely<Database>): Promise<GovernanceChainReport> {
   const outside = await db.selectFrom('governance_events').select('id').where('seq', 'is', null).orderBy('id').limit(1).executeTakeFirst();
   if (outside) return { ok: false, events: 0, problem: `governance event row id ${outside.id} has no place in the chain — it was inserted by hand` };
   let events = 0;
   let prevHash = GOVERNANCE_GENESIS_HASH;
   for (let after = 0; ; ) {
-    const rows = await db.selectFrom('governance_events').selectAll().where('seq', '>', String(after)).orderBy('seq').limit(PAGE).execute();
+    const rows = await readGovernanceEventPage(db, after);
     if (rows.length > 0) after = Number(rows[rows.length - 1]!.seq);
     for (const row of rows) {
       const seq = Number(row.seq);
       const where = `governance event ${seq} (row id ${row.id}, ${row.action} ${row.subject_kind} ${row.subject_id})`;
       if (seq !== events + 1) return { ok: false, events, problem: `${where}: expected event ${events + 1} next — an event was deleted` };
       if (row.prev_hash !== prevHash) return { ok: false, events, problem: `${where}: does not link to the previous event's hash — events were reordered or one was replaced` };
-      const content: GovernanceEventContent = {
-        at: new Date(row.at).toISOString(), actor: row.actor, actor_dept: row.actor_dept, subject_kind: row.subject_kind, subject_id: row.subject_id,
-        action: row.action, reason: row.reason, details: row.details,
-      };
-      if (hashGovernanceEvent(seq, row.prev_hash!, content) !== row.hash) return { ok: false, events, problem: `${where}: content does not match its hash — the event was changed` };
+      if (hashGovernanceEvent(seq, row.prev_hash, rowToGovernanceEvent(row)) !== row.hash) return { ok: false, events, problem: `${where}: content does not match its hash — the event was changed` };
       prevHash = row.hash;
       events += 1;
     }

@@ -1,0 +1,122 @@
+/**
+ * The audit formats as every existing store, spool, quarantine file and checkpoint log holds them.
+ * The expected hashes, signature and lines below were computed by the code that has written records
+ * until now: if one of these tests fails, what was written before no longer reads or verifies.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import { loadKeyPair } from '../keys.ts';
+import { publicKeySetOf } from '../key-set.ts';
+import { checkpointSignatureProblem, signCheckpoint, type Checkpoint } from './audit-checkpoint.ts';
+import { checkpointToRow, hashRecord, quarantinedToRow } from './audit-codec.ts';
+import type { QuarantinedRecord } from './audit-quarantine.ts';
+import { chainRecord, GENESIS_HASH, type AuditEntry, type ChainedRecord } from './audit-record.ts';
+import { createAuditSpool } from './audit-spool.ts';
+import { checkpointLogAnchors, checkpointLogPath, createCheckpointLog } from './checkpoint-anchors.ts';
+
+// A test key, fixed so that its signatures are (Ed25519 signs deterministically).
+const TEST_AUDIT_KEY = { crv: 'Ed25519', d: 'j5Z2-3sIKxKSAlwhNA7Q18MVWAJk6zFfXVXSh5pCOwk', x: 'e4nJov3onUYRETeo-EVOwadYkecNapP_voMJCMvycR0', kty: 'OKP' };
+
+const SERVED: AuditEntry = {
+  at: '2026-03-02T01:02:03.456Z', requestId: 'req-1', app: 'minzheng-portal', dept: 'civil-affairs', roles: ['consumer', 'reviewer'],
+  purpose: 'WORK_REFERENCE', matter: '低保复核 2026-041 “李雷”', operationHash: 'f'.repeat(64), operationName: 'ResidentCheck',
+  granted: ['Resident.name', 'Resident.address'], denied: ['Resident.criminalRecord'], masked: ['Resident.idNumber'],
+  providers: ['public-security', 'civil-affairs'], served: { 'public-security': { calls: 2, entities: 7 }, 'civil-affairs': { calls: 1, entities: 0 } },
+  outcome: 'PARTIAL', durationMs: 42,
+};
+const REJECTED: AuditEntry = {
+  at: '2026-03-02T01:02:04.000Z', requestId: 'req-2', app: 'approval-desk', dept: 'approval', roles: [], purpose: null, matter: null,
+  operationHash: '', operationName: null, granted: [], denied: [], masked: [], providers: [], served: {}, outcome: 'REJECTED', code: 'PURPOSE_REQUIRED', durationMs: 0,
+};
+const CHAIN = 'gateway-a';
+const FIRST_HASH = '695d5abf9a29b0cc13164feeccdc914ae983d273d663daf4c455614c94849c01';
+const SECOND_HASH = '6c5e6ce9907e2c67c88b7a4f7307a1f92f0ac37141c71119add842462893b564';
+
+function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'zhoucun-codec-'));
+  onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+async function testKey() {
+  const path = join(tempDir(), 'audit-signing.private.json');
+  writeFileSync(path, JSON.stringify(TEST_AUDIT_KEY));
+  return loadKeyPair(path);
+}
+
+const first = (): ChainedRecord => chainRecord(SERVED, CHAIN, 1, GENESIS_HASH);
+const second = (): ChainedRecord => chainRecord(REJECTED, CHAIN, 2, FIRST_HASH);
+
+describe('audit record hash (golden)', () => {
+  it('when a record without a code is hashed, then its hash is the one the first stores recorded', () => {
+    expect(hashRecord(SERVED, CHAIN, 1, GENESIS_HASH)).toBe(FIRST_HASH);
+  });
+
+  it('when a record with a code is hashed, then its hash is the one recorded since refusals carry codes', () => {
+    expect(hashRecord(REJECTED, CHAIN, 2, FIRST_HASH)).toBe(SECOND_HASH);
+  });
+});
+
+describe('audit checkpoint (golden)', () => {
+  it('when a checkpoint is signed, then its signature is the one signed before, and that one verifies', async () => {
+    const key = await testKey();
+    const checkpoint = await signCheckpoint(key, CHAIN, 2, SECOND_HASH, new Date('2026-03-02T01:03:00.000Z'));
+    expect(checkpoint).toEqual(CHECKPOINT);
+    expect(await checkpointSignatureProblem(await publicKeySetOf([key.publicJwk]), CHECKPOINT)).toBeUndefined();
+    expect(checkpointToRow(CHECKPOINT)).toEqual({ chain: CHAIN, seq: 2, hash: SECOND_HASH, at: CHECKPOINT.at, key_id: CHECKPOINT.keyId, signature: CHECKPOINT.signature });
+  });
+
+  it('when a checkpoint is anchored in the log, then its line is the one logs hold, and that line reads back', async () => {
+    const dir = tempDir();
+    const log = createCheckpointLog(checkpointLogPath(dir, CHAIN));
+    await log.append([CHECKPOINT]);
+    await log.close();
+    expect(readFileSync(checkpointLogPath(dir, CHAIN), 'utf8')).toBe(`${ANCHOR_LINE}\n`);
+    const other = tempDir();
+    writeFileSync(checkpointLogPath(other, CHAIN), `${ANCHOR_LINE}\n`);
+    expect(await checkpointLogAnchors(other).read()).toEqual({ byChain: new Map([[CHAIN, [CHECKPOINT]]]), unreadable: [] });
+  });
+});
+
+describe('audit spool and quarantine lines (golden)', () => {
+  it('when records are spooled, then each is the JSON line spools hold, and such lines read back', async () => {
+    const dir = tempDir();
+    const spool = createAuditSpool(join(dir, 'spool.ndjson'));
+    await spool.append([first(), second()]);
+    await spool.close();
+    expect(readFileSync(join(dir, 'spool.ndjson'), 'utf8')).toBe(SPOOL_LINES);
+    writeFileSync(join(dir, 'old.ndjson'), SPOOL_LINES);
+    expect(await createAuditSpool(join(dir, 'old.ndjson')).read()).toEqual([first(), second()]);
+  });
+
+  it('when a record is quarantined, then its row holds the escaped JSON quarantine rows hold, and the local file the same line as before', async () => {
+    const quarantined: QuarantinedRecord = { record: first(), reason: 'SQLSTATE 22P05: unsupported Unicode escape sequence', at: '2026-03-02T01:02:05.000Z' };
+    expect(quarantinedToRow(quarantined)).toEqual({ chain: CHAIN, seq: 1, hash: FIRST_HASH, record: QUARANTINED_JSON, reason: quarantined.reason, quarantined_at: quarantined.at });
+    expect(JSON.parse(QUARANTINED_JSON)).toEqual(first());
+    const dir = tempDir();
+    const file = createAuditSpool<QuarantinedRecord>(join(dir, 'quarantine.ndjson'));
+    await file.append([quarantined]);
+    await file.close();
+    expect(readFileSync(join(dir, 'quarantine.ndjson'), 'utf8')).toBe(QUARANTINE_LINE);
+    expect(await createAuditSpool<QuarantinedRecord>(join(dir, 'quarantine.ndjson')).read()).toEqual([quarantined]);
+  });
+});
+
+const CHECKPOINT: Checkpoint = {
+  chain: CHAIN, seq: 2, hash: SECOND_HASH, at: '2026-03-02T01:03:00.000Z', keyId: '7RHkGfiD3afQ1_t276x5SiBflMKIi-XeKHjtK7T0jP4',
+  signature: 'p7goqSO8QiJE76jdhKJRE_YtoXmkvzdkl-koYbZuC65bnMkLrj75vq8bf05PlvNUn-uBWbswYchRvGSIIAy8DQ',
+};
+const ANCHOR_LINE = `{"chain":"gateway-a","seq":2,"hash":"${SECOND_HASH}","at":"2026-03-02T01:03:00.000Z","keyId":"7RHkGfiD3afQ1_t276x5SiBflMKIi-XeKHjtK7T0jP4","signature":"p7goqSO8QiJE76jdhKJRE_YtoXmkvzdkl-koYbZuC65bnMkLrj75vq8bf05PlvNUn-uBWbswYchRvGSIIAy8DQ"}`;
+const FIRST_JSON = '{"at":"2026-03-02T01:02:03.456Z","requestId":"req-1","app":"minzheng-portal","dept":"civil-affairs","roles":["consumer","reviewer"],'
+  + '"purpose":"WORK_REFERENCE","matter":"低保复核 2026-041 “李雷”","operationHash":"ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff",'
+  + '"operationName":"ResidentCheck","granted":["Resident.name","Resident.address"],"denied":["Resident.criminalRecord"],"masked":["Resident.idNumber"],'
+  + '"providers":["public-security","civil-affairs"],"served":{"public-security":{"calls":2,"entities":7},"civil-affairs":{"calls":1,"entities":0}},'
+  + `"outcome":"PARTIAL","durationMs":42,"chain":"gateway-a","seq":1,"prevHash":"genesis","hash":"${FIRST_HASH}"}`;
+const SECOND_JSON = '{"at":"2026-03-02T01:02:04.000Z","requestId":"req-2","app":"approval-desk","dept":"approval","roles":[],"purpose":null,"matter":null,'
+  + '"operationHash":"","operationName":null,"granted":[],"denied":[],"masked":[],"providers":[],"served":{},"outcome":"REJECTED","code":"PURPOSE_REQUIRED",'
+  + `"durationMs":0,"chain":"gateway-a","seq":2,"prevHash":"${FIRST_HASH}","hash":"${SECOND_HASH}"}`;
+const SPOOL_LINES = `${FIRST_JSON}\n${SECOND_JSON}\n`;
+const QUARANTINED_JSON = FIRST_JSON.replace('低保复核 2026-041 “李雷”', '\\u4f4e\\u4fdd\\u590d\\u6838 2026-041 \\u201c\\u674e\\u96f7\\u201d');
+const QUARANTINE_LINE = `{"record":${FIRST_JSON},"reason":"SQLSTATE 22P05: unsupported Unicode escape sequence","at":"2026-03-02T01:02:05.000Z"}\n`;

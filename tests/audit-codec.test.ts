@@ -23,10 +23,9 @@ import { createAuditWriter } from '../gateway/audit/audit-writer.ts';
 import { readCheckpointRows, readQuarantineRows, readRecordPage, verifyAuditChains } from '../gateway/audit/verify-audit-chain.ts';
 import { demoKeyPath, ensureDemoKeyPair } from '../gateway/keys.ts';
 import { loadPublicKeySet, watchSigningKey } from '../gateway/key-set.ts';
-import { openStore, type Store } from '../gateway/store/database.ts';
-import { migrateToLatest } from '../gateway/store/migrate.ts';
+import type { Store } from '../gateway/store/database.ts';
 import type { AuditRecordsTable } from '../gateway/store/tables.ts';
-import { STORE_BACKENDS, type TestDatabase } from './support/databases.ts';
+import { openMigratedStore, STORE_BACKENDS } from './support/databases.ts';
 
 const UNICODE = '低保复核 “李雷” — 𠀀𝒜 🧾 e\u0301 עברית';
 
@@ -84,17 +83,10 @@ const TAMPER: { [column in Exclude<keyof AuditRecordsTable, 'id'>]: (row: Stored
 };
 
 describe.each(STORE_BACKENDS)('audit codec on %s', (_backend, createDatabase) => {
-  let database: TestDatabase;
   let store: Store;
-  beforeAll(async () => {
-    database = await createDatabase();
-    store = await openStore({ databaseUrl: database.databaseUrl });
-    await migrateToLatest(store.db);
-  });
-  afterAll(async () => {
-    await store?.close();
-    await database?.drop();
-  });
+  let close: (() => Promise<void>) | undefined;
+  beforeAll(async () => void ({ store, close } = await openMigratedStore(createDatabase)));
+  afterAll(() => close?.());
 
   /** A chain of its own, removed from the store afterwards. */
   function newChain(): string {

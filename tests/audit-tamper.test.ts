@@ -19,10 +19,10 @@ import { verifyAuditChains, type VerifyAuditOptions } from '../gateway/audit/ver
 import { closeRedis, connectRedis } from '../gateway/cache/redis-connection.ts';
 import { demoKeyPath, ensureDemoKeyPair, rotateKeyPair } from '../gateway/keys.ts';
 import { loadPublicKeySet, publicKeySetOf, watchSigningKey } from '../gateway/key-set.ts';
-import { openStore, type Store } from '../gateway/store/database.ts';
+import type { Store } from '../gateway/store/database.ts';
 import { migrateToLatest } from '../gateway/store/migrate.ts';
 import { changeClosedStore, runAuditVerify } from './support/audit-verify-command.ts';
-import { STORE_BACKENDS, type TestDatabase } from './support/databases.ts';
+import { openMigratedStore, STORE_BACKENDS, type TestDatabase } from './support/databases.ts';
 
 const MINUTE = 60_000;
 
@@ -37,15 +37,9 @@ function entry(i: number, at: number = Date.now()): AuditEntry {
 describe.each(STORE_BACKENDS)('audit tamper evidence on %s', (_backend, createDatabase) => {
   let database: TestDatabase;
   let store: Store;
-  beforeAll(async () => {
-    database = await createDatabase();
-    store = await openStore({ databaseUrl: database.databaseUrl });
-    await migrateToLatest(store.db);
-  });
-  afterAll(async () => {
-    await store?.close();
-    await database?.drop();
-  });
+  let close: (() => Promise<void>) | undefined;
+  beforeAll(async () => void ({ database, store, close } = await openMigratedStore(createDatabase)));
+  afterAll(() => close?.());
 
   /** One chain of its own, its key in a data directory, its anchor log; removed from the store afterwards. */
   async function setup(options: Partial<AuditWriterOptions> = {}) {

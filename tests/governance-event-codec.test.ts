@@ -8,10 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   appendGovernanceEvent, governanceEventToRow, hashGovernanceEvent, readGovernanceEventPage, rowToGovernanceEvent, verifyGovernanceEvents, type GovernanceEventContent,
 } from '../gateway/governance/governance-event-chain.ts';
-import { openStore, type Store } from '../gateway/store/database.ts';
-import { migrateToLatest } from '../gateway/store/migrate.ts';
+import type { Store } from '../gateway/store/database.ts';
 import type { GovernanceEventsTable } from '../gateway/store/tables.ts';
-import { STORE_BACKENDS, type TestDatabase } from './support/databases.ts';
+import { openMigratedStore, STORE_BACKENDS } from './support/databases.ts';
 
 type Appended = Omit<GovernanceEventContent, 'at'>;
 
@@ -40,17 +39,10 @@ const TAMPER: { [column in Exclude<keyof GovernanceEventsTable, 'id'>]: (row: Ro
 };
 
 describe.each(STORE_BACKENDS)('governance event codec on %s', (_backend, createDatabase) => {
-  let database: TestDatabase;
   let store: Store;
-  beforeAll(async () => {
-    database = await createDatabase();
-    store = await openStore({ databaseUrl: database.databaseUrl });
-    await migrateToLatest(store.db);
-  });
-  afterAll(async () => {
-    await store?.close();
-    await database?.drop();
-  });
+  let close: (() => Promise<void>) | undefined;
+  beforeAll(async () => void ({ store, close } = await openMigratedStore(createDatabase)));
+  afterAll(() => close?.());
 
   it('when events are appended and read back with the verifier\'s query, then each decodes to the event appended, field for field, and hashes the same', async () => {
     const before = (await verifyGovernanceEvents(store.db)).events;

@@ -4,6 +4,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { openStore, type Store } from '../../gateway/store/database.ts';
+import { migrateToLatest } from '../../gateway/store/migrate.ts';
 
 const ADMIN_URL = process.env['TEST_POSTGRES_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
@@ -36,3 +38,18 @@ export const STORE_BACKENDS: ReadonlyArray<[string, () => Promise<TestDatabase>]
   ['PGlite', async () => ({ databaseUrl: undefined, drop: async () => undefined })],
   ['PostgreSQL', createPostgresDatabase],
 ];
+
+/** A fresh database on one backend, opened as a migrated store; `close` closes the store and drops the database. */
+export async function openMigratedStore(createDatabase: () => Promise<TestDatabase>): Promise<{ database: TestDatabase; store: Store; close(): Promise<void> }> {
+  const database = await createDatabase();
+  const store = await openStore({ databaseUrl: database.databaseUrl });
+  await migrateToLatest(store.db);
+  return {
+    database,
+    store,
+    close: async () => {
+      await store.close();
+      await database.drop();
+    },
+  };
+}

@@ -2,48 +2,15 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/** A relative import source reaching into `folder/` (at any depth of `../`), except the sources listed. */
-function reachingInto(folder, except = []) {
-  const allowed = except.length > 0 ? `(?!(?:${except.map(escape).join('|')})$)` : '';
-  return `^${allowed}\\.{1,2}/(?:.*/)?${folder}/`;
-}
-
-const LAYER_MESSAGE = 'gateway/ and subgraphs/ never import each other: what both need lives in platform/';
+/** A relative import source reaching into one of the folders matched by `folders` (at any depth of `../`). */
+const reachingInto = (folders) => `^\\.{1,2}/(?:.*/)?${folders}/`;
 
 /**
- * The imports between gateway/ and subgraphs/ that exist today, file by file. Each goes when
- * governance moves to subgraphs/info-center/ and the keys and department list to platform/; no
- * other may appear meanwhile (a file not listed may import neither way).
+ * The layers, lowest first: policies/ (pure decisions) ← platform/ (what every process shares: error
+ * registry, store of record, keys, departments, grant-source port, call signature) ← schema/ ←
+ * gateway/ and subgraphs/ (never each other) ← scripts/ (the launchers, the only place both meet).
  */
-const CROSS_IMPORTS = {
-  // the gateway's public key set, verified by every subgraph (moves to platform/)
-  'subgraphs/shared/create-subgraph-server.ts': ['../../gateway/key-set.ts'],
-  'subgraphs/shared/verify-gateway-call.ts': ['../../gateway/key-set.ts'],
-  // governance is a subgraph served beside the gateway (moves to subgraphs/info-center/)
-  'gateway/governance/resolvers.ts': ['../../subgraphs/shared/define-resolvers.ts'],
-  'gateway/governance/guard-governance-call.ts': ['../../subgraphs/shared/department.ts'],
-  'gateway/governance/governance-subgraph.ts': ['../../subgraphs/shared/department.ts'],
-  'gateway/start-gateway.ts': ['../subgraphs/shared/create-subgraph-server.ts'],
-  // the signature's claims and body hash, shared by signer and verifier (move to platform/)
-  'gateway/sign-subgraph-call.ts': ['../subgraphs/shared/verify-gateway-call.ts'],
-  'gateway/sign-subgraph-call.test.ts': ['../subgraphs/shared/verify-gateway-call.ts'],
-  // the department subgraphs the gateway composes
-  'gateway/main.ts': ['../subgraphs/registry.ts'],
-  // a real subgraph answering the signed data source
-  'gateway/signed-data-source.test.ts': [
-    '../subgraphs/public-security/plugin.ts',
-    '../subgraphs/shared/create-subgraph-server.ts',
-    '../subgraphs/shared/district.ts',
-    '../subgraphs/shared/verify-gateway-call.ts',
-  ],
-};
-
-const crossImportRule = (file) => {
-  const into = file.startsWith('gateway/') ? 'subgraphs' : 'gateway';
-  return ['error', { patterns: [{ regex: reachingInto(into, CROSS_IMPORTS[file] ?? []), message: LAYER_MESSAGE }] }];
-};
+const layer = (folders, message) => ({ 'no-restricted-imports': ['error', { patterns: [{ regex: reachingInto(folders), message }] }] });
 
 export default tseslint.config(
   { ignores: ['node_modules/**', '.data/**', 'coverage/**'] },
@@ -73,15 +40,15 @@ export default tseslint.config(
     },
   },
   {
-    // platform/ is the lowest layer: libraries and other platform/ modules only.
+    // platform/ sits on policies/ only: what every process shares.
     files: ['platform/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [
-        { regex: reachingInto('(?:gateway|subgraphs|schema|policies|scripts|tests|bench)'), message: 'platform/ imports only libraries and other platform/ modules' },
+        { regex: reachingInto('(?:gateway|subgraphs|schema|scripts|tests|bench)'), message: 'platform/ imports only libraries, policies/ and other platform/ modules' },
       ] }],
     },
   },
-  { files: ['gateway/**/*.ts'], rules: { 'no-restricted-imports': crossImportRule('gateway/') } },
-  { files: ['subgraphs/**/*.ts'], rules: { 'no-restricted-imports': crossImportRule('subgraphs/') } },
-  ...Object.keys(CROSS_IMPORTS).map((file) => ({ files: [file], rules: { 'no-restricted-imports': crossImportRule(file) } })),
+  { files: ['schema/**/*.ts'], ignores: ['schema/**/*.test.ts'], rules: layer('(?:gateway|subgraphs|scripts|tests|bench)', 'schema/ imports only libraries, policies/ and platform/') },
+  { files: ['gateway/**/*.ts'], rules: layer('(?:subgraphs|scripts|tests|bench)', 'gateway/ never imports subgraphs/: what both need lives in platform/, and scripts/ launches both') },
+  { files: ['subgraphs/**/*.ts'], rules: layer('(?:gateway|scripts|tests|bench)', 'subgraphs/ never import gateway/: what both need lives in platform/, and scripts/ launches both') },
 );

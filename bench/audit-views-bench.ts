@@ -6,12 +6,12 @@
 import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import pg from 'pg';
-import { syncCatalog } from '../gateway/governance/catalog.ts';
-import { dataUsage, listAuditRecords } from '../gateway/governance/audit-views.ts';
-import type { GovernanceDeps } from '../gateway/governance/governance-deps.ts';
-import { seedStore } from '../gateway/governance/seed.ts';
-import { openStore } from '../gateway/store/database.ts';
-import { migrateToLatest } from '../gateway/store/migrate.ts';
+import { syncCatalog } from '../subgraphs/info-center/catalog.ts';
+import { dataUsage, listAuditRecords } from '../subgraphs/info-center/audit-views.ts';
+import type { GovernanceServices } from '../subgraphs/info-center/governance-services.ts';
+import { seedStore } from '../subgraphs/info-center/seed.ts';
+import { openStore } from '../platform/store/database.ts';
+import { migrateToLatest } from '../platform/store/migrate.ts';
 import type { Consumer } from '../policies/types.ts';
 import { composeSupergraph } from '../schema/compose-supergraph.ts';
 import { readShareCatalog } from '../schema/read-share-catalog.ts';
@@ -54,21 +54,21 @@ try {
   await sql`analyze audit_records`.execute(store.db);
   console.log(`${RECORDS} records inserted in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
 
-  const deps: GovernanceDeps = { db: store.db, catalog: () => catalog, departments: [], grantMaxValidityDays: 365, now: () => new Date(), grantsChanged: async () => undefined };
+  const services: GovernanceServices = { db: store.db, catalog: () => catalog, departments: [], grantMaxValidityDays: 365, now: () => new Date(), grantsChanged: async () => undefined };
   const consumer: Consumer = { app: 'a', dept: 'civil-affairs', roles: ['consumer'] };
   const provider: Consumer = { app: 'hr-admin', dept: 'human-resources', roles: ['provider-admin'] };
   const operator: Consumer = { app: 'op', dept: 'info-center', roles: ['platform-admin'] };
   const march = { from: '2026-03-01T00:00:00+08:00', to: '2026-04-01T00:00:00+08:00' };
-  const deep = await listAuditRecords(deps, consumer, { to: '2026-07-01T00:00:00+08:00' }, 200);
+  const deep = await listAuditRecords(services, consumer, { to: '2026-07-01T00:00:00+08:00' }, 200);
 
   const cases: Array<[string, () => Promise<unknown>]> = [
-    ['consumer: own records, first page of 50', () => listAuditRecords(deps, consumer, {}, 50)],
-    ['consumer: a page in the middle of the year (keyset)', () => listAuditRecords(deps, consumer, { to: '2026-07-01T00:00:00+08:00' }, 50, deep.nextCursor)],
-    ['provider: who used my items, first page', () => listAuditRecords(deps, provider, { department: 'civil-affairs' }, 50)],
-    ['operator: one purpose in one month', () => listAuditRecords(deps, operator, { ...march, purpose: 'DATA_VERIFICATION' }, 50)],
-    ['operator: one data item, first page', () => listAuditRecords(deps, operator, { field: 'Resident.maritalStatus' }, 50)],
-    ['operator: usage by consumer and resource, one month', () => dataUsage(deps, operator, { ...march, groupBy: ['CONSUMER', 'RESOURCE'] })],
-    ['provider: usage of my items by consumer, one month', () => dataUsage(deps, provider, { ...march, groupBy: ['CONSUMER', 'FIELD'] })],
+    ['consumer: own records, first page of 50', () => listAuditRecords(services, consumer, {}, 50)],
+    ['consumer: a page in the middle of the year (keyset)', () => listAuditRecords(services, consumer, { to: '2026-07-01T00:00:00+08:00' }, 50, deep.nextCursor)],
+    ['provider: who used my items, first page', () => listAuditRecords(services, provider, { department: 'civil-affairs' }, 50)],
+    ['operator: one purpose in one month', () => listAuditRecords(services, operator, { ...march, purpose: 'DATA_VERIFICATION' }, 50)],
+    ['operator: one data item, first page', () => listAuditRecords(services, operator, { field: 'Resident.maritalStatus' }, 50)],
+    ['operator: usage by consumer and resource, one month', () => dataUsage(services, operator, { ...march, groupBy: ['CONSUMER', 'RESOURCE'] })],
+    ['provider: usage of my items by consumer, one month', () => dataUsage(services, provider, { ...march, groupBy: ['CONSUMER', 'FIELD'] })],
   ];
   for (const [label, run] of cases) {
     const times: number[] = [];

@@ -8,7 +8,7 @@ import { ApolloServer, HeaderMap } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { Fetcher } from '@apollo/utils.fetcher';
 import Fastify, { type FastifyInstance } from 'fastify';
-import type { SignSubgraphCall } from '../gateway/sign-subgraph-call.ts';
+import type { SignSubgraphCall } from '../gateway/sign/sign-subgraph-call.ts';
 
 /** `fetcher`: the data sources' HTTP client; default Apollo's own (make-fetch-happen). */
 export async function createPlainGateway(supergraphSdl: string, sign: SignSubgraphCall, fetcher?: Fetcher): Promise<FastifyInstance> {

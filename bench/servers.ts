@@ -8,23 +8,24 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Fetcher } from '@apollo/utils.fetcher';
-import { createSubgraphCallSigner } from '../gateway/sign-subgraph-call.ts';
-import { startGateway } from '../gateway/start-gateway.ts';
+import { createSubgraphCallSigner } from '../gateway/sign/sign-subgraph-call.ts';
+import { launchGateway } from '../scripts/launch-gateway.ts';
 import { issueToken } from '../scripts/issue-token.ts';
-import { PLATFORM_DEPARTMENTS, startPlatform } from '../scripts/start-platform.ts';
+import { DEPARTMENT_CODES } from '../platform/departments.ts';
+import { startPlatform } from '../scripts/start-platform.ts';
 import { SUBGRAPHS } from '../subgraphs/registry.ts';
 import { createPlainGateway } from './plain-gateway.ts';
 
 const platform = await startPlatform({ dataDir: mkdtempSync(join(tmpdir(), 'zhoucun-bench-')), gatewayPort: 0, databaseUrl: process.env['DATABASE_URL'] });
-const auditOff = await startGateway({
+const auditOff = await launchGateway({
   store: platform.store,
   departmentSubgraphs: SUBGRAPHS.map((s, i) => ({ name: s.name, typeDefs: s.definition.typeDefs, url: platform.subgraphs[i]!.url })),
-  departments: PLATFORM_DEPARTMENTS,
+  departments: DEPARTMENT_CODES,
   tokenPublicKey: platform.tokenIssuer.publicKey,
   gatewaySigning: platform.gatewaySigning,
   host: '127.0.0.1',
   port: 0,
-  governancePort: 0,
+  infoCenterPort: 0,
   logLevel: 'silent',
   audit: undefined,
 });

@@ -1,7 +1,7 @@
 /** The per-request context the gateway builds before any GraphQL work (steps 1 and 2). */
 import type { Consumer } from '../policies/types.ts';
-import type { ServedCounts } from './count-served.ts';
-import type { DeclaredUse } from './read-purpose.ts';
+import type { ServedCounts } from './audit/count-served.ts';
+import type { DeclaredUse } from './authenticate/read-purpose.ts';
 
 export interface GatewayContext {
   requestId: string;

@@ -8,7 +8,8 @@
  */
 import type { SubgraphEndpoint } from '../schema/read-subgraph-endpoints.ts';
 import type { AuditWriterState } from './audit/audit-writer.ts';
-import type { SignSubgraphCall } from './sign-subgraph-call.ts';
+import type { SignSubgraphCall } from './sign/sign-subgraph-call.ts';
+import { PLATFORM_OPERATOR } from '../policies/types.ts';
 
 /** Longest a record may wait in the audit spool before the instance is not ready: 60 retries of the store. */
 export const AUDIT_SPOOL_MAX_AGE_MS = 60_000;
@@ -61,7 +62,7 @@ export function createReadinessProbe(endpoints: readonly SubgraphEndpoint[], sig
   let last: { at: number; readiness: Promise<Readiness> } | undefined;
   const probeOne = async ({ name, url }: SubgraphEndpoint) => {
     try {
-      const token = await sign(name, { app: 'gateway', dept: 'info-center', roles: [], purpose: undefined }, PROBE_BODY);
+      const token = await sign(name, { app: 'gateway', dept: PLATFORM_OPERATOR, roles: [], purpose: undefined }, PROBE_BODY);
       const response = await fetch(url, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },

@@ -11,14 +11,14 @@
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { auditAnchorDir, readGatewayConfig } from '../gateway/config.ts';
-import { demoKeyPath, ensureDemoKeyPair } from '../gateway/keys.ts';
-import { loadPublicKeySet } from '../gateway/key-set.ts';
+import { demoKeyPath, ensureDemoKeyPair } from '../platform/keys.ts';
+import { loadPublicKeySet } from '../platform/key-set.ts';
 import { checkpointLogAnchors, redisCheckpointAnchors, type CheckpointAnchors } from '../gateway/audit/checkpoint-anchors.ts';
 import { verifyAuditChains } from '../gateway/audit/verify-audit-chain.ts';
-import { verifyGovernanceEvents } from '../gateway/governance/governance-event-chain.ts';
+import { verifyGovernanceEvents } from '../subgraphs/info-center/governance-event-chain.ts';
 import { closeRedis, connectRedis, type Redis } from '../gateway/cache/redis-connection.ts';
-import { defaultPgliteDir, openStore } from '../gateway/store/database.ts';
-import { migrateToLatest } from '../gateway/store/migrate.ts';
+import { defaultPgliteDir, openStore } from '../platform/store/database.ts';
+import { migrateToLatest } from '../platform/store/migrate.ts';
 
 function fail(message: string): never {
   process.stderr.write(`${message}\nUsage: npm run audit:verify [-- --anchors <dir> ...]\n`);

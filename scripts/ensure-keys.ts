@@ -5,7 +5,7 @@
  * AUDIT_PUBLIC_KEYS_PATH instead.
  */
 import { readGatewayConfig } from '../gateway/config.ts';
-import { demoKeyPath, ensureDemoKeyPair } from '../gateway/keys.ts';
+import { demoKeyPath, ensureDemoKeyPair } from '../platform/keys.ts';
 
 const config = readGatewayConfig();
 for (const name of ['token-issuer', 'gateway-signing', 'audit-signing'] as const) {

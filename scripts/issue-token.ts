@@ -1,6 +1,6 @@
 /** Issues a consumer token with the demo issuer key (what `npm run token` prints). */
 import { SignJWT, type CryptoKey } from 'jose';
-import { TOKEN_AUDIENCE, TOKEN_ISSUER } from '../gateway/authenticate.ts';
+import { TOKEN_AUDIENCE, TOKEN_ISSUER } from '../gateway/authenticate/authenticate.ts';
 import type { Role } from '../policies/types.ts';
 
 export interface TokenRequest {

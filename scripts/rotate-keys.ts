@@ -9,7 +9,7 @@
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import { readGatewayConfig } from '../gateway/config.ts';
-import { demoKeyPath, ROTATABLE_KEYS, rotateKeyPair } from '../gateway/keys.ts';
+import { demoKeyPath, ROTATABLE_KEYS, rotateKeyPair } from '../platform/keys.ts';
 
 function fail(message: string): never {
   process.stderr.write(`${message}\nUsage: npm run keys:rotate -- --key <${ROTATABLE_KEYS.join('|')}> [--data-dir <dir>]\n`);

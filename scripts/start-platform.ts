@@ -7,23 +7,21 @@ import { hostname } from 'node:os';
 import type { FastifyInstance } from 'fastify';
 import { auditAnchorDir, auditQuarantinePath, auditSpoolPath } from '../gateway/config.ts';
 import { checkpointLogPath } from '../gateway/audit/checkpoint-anchors.ts';
-import type { GrantSource } from '../gateway/ability-source.ts';
+import type { GrantSource } from '../platform/grant-source.ts';
 import type { Gateway } from '../gateway/create-gateway.ts';
-import { DISTRICT_DEPARTMENTS } from '../gateway/governance/departments.ts';
-import { GOVERNANCE_DEFAULT_PORT } from '../gateway/governance/governance-subgraph.ts';
-import { seedStore } from '../gateway/governance/seed.ts';
-import { demoKeyPath, ensureDemoKeyPair, type KeyPair } from '../gateway/keys.ts';
-import { loadPublicKeySet, watchSigningKey, type PublicKeySet } from '../gateway/key-set.ts';
-import { startGateway } from '../gateway/start-gateway.ts';
-import type { RateLimits } from '../gateway/rate-limit.ts';
-import type { OperationLimits } from '../gateway/operation-limits.ts';
-import { defaultPgliteDir, openStore, type Store } from '../gateway/store/database.ts';
-import { migrateToLatest } from '../gateway/store/migrate.ts';
+import { DEPARTMENT_CODES } from '../platform/departments.ts';
+import { INFO_CENTER_DEFAULT_PORT } from '../subgraphs/info-center/definition.ts';
+import { seedStore } from '../subgraphs/info-center/seed.ts';
+import { demoKeyPath, ensureDemoKeyPair, type KeyPair } from '../platform/keys.ts';
+import { loadPublicKeySet, watchSigningKey, type PublicKeySet } from '../platform/key-set.ts';
+import type { RateLimits } from '../gateway/admit/rate-limit.ts';
+import type { OperationLimits } from '../gateway/admit/operation-limits.ts';
+import { defaultPgliteDir, openStore, type Store } from '../platform/store/database.ts';
+import { migrateToLatest } from '../platform/store/migrate.ts';
 import type { ShareCatalog } from '../policies/types.ts';
 import { createSubgraphServer, type SubgraphServerOptions } from '../subgraphs/shared/create-subgraph-server.ts';
 import { SUBGRAPHS } from '../subgraphs/registry.ts';
-
-export const PLATFORM_DEPARTMENTS = DISTRICT_DEPARTMENTS.map((department) => department.code);
+import { launchGateway } from './launch-gateway.ts';
 
 export interface PlatformOptions {
   dataDir: string;
@@ -97,18 +95,18 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       const url = await app.listen({ host: '127.0.0.1', port: options.defaultSubgraphPorts ? subgraph.defaultPort : 0 });
       subgraphs.push({ name: subgraph.name, url: `${url}/graphql`, app });
     }
-    const running = await startGateway({
+    const running = await launchGateway({
       store,
       departmentSubgraphs: SUBGRAPHS.map((subgraph, index) => ({ name: subgraph.name, url: subgraphs[index]!.url, typeDefs: subgraph.definition.typeDefs })),
-      departments: PLATFORM_DEPARTMENTS,
+      departments: DEPARTMENT_CODES,
       tokenPublicKey: tokenIssuer.publicKey,
       gatewaySigning,
       host: '127.0.0.1',
       port: options.gatewayPort ?? 4000,
-      governancePort: options.defaultSubgraphPorts ? GOVERNANCE_DEFAULT_PORT : 0,
+      infoCenterPort: options.defaultSubgraphPorts ? INFO_CENTER_DEFAULT_PORT : 0,
       logLevel,
       ...(options.grants ? { grants: options.grants } : {}),
-      ...(options.onSubgraphCall ? { onGovernanceCall: options.onSubgraphCall } : {}),
+      ...(options.onSubgraphCall ? { onInfoCenterCall: options.onSubgraphCall } : {}),
       audit: options.audit === false ? undefined : {
         chain: auditChain,
         spoolPath: auditSpoolPath(options.dataDir, auditChain),

@@ -5,8 +5,8 @@
  * `SUBGRAPH=<name>` starts one only; `REDIS_URL` puts their resolver cache in Redis.
  */
 import { readGatewayConfig } from '../gateway/config.ts';
-import { demoKeyPath, ensureDemoKeyPair } from '../gateway/keys.ts';
-import { loadPublicKeySet } from '../gateway/key-set.ts';
+import { demoKeyPath, ensureDemoKeyPair } from '../platform/keys.ts';
+import { loadPublicKeySet } from '../platform/key-set.ts';
 import { createSubgraphServer } from '../subgraphs/shared/create-subgraph-server.ts';
 import { SUBGRAPHS } from '../subgraphs/registry.ts';
 

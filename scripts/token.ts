@@ -7,13 +7,13 @@
  */
 import { parseArgs } from 'node:util';
 import { readGatewayConfig } from '../gateway/config.ts';
-import { ensureDemoKeyPair } from '../gateway/keys.ts';
+import { ensureDemoKeyPair } from '../platform/keys.ts';
 import { ROLES, type Role } from '../policies/types.ts';
-import { PLATFORM_DEPARTMENTS } from './start-platform.ts';
+import { DEPARTMENT_CODES } from '../platform/departments.ts';
 import { issueToken } from './issue-token.ts';
 
 function fail(message: string): never {
-  process.stderr.write(`${message}\nUsage: npm run token -- --dept <${PLATFORM_DEPARTMENTS.join('|')}> [--roles ${ROLES.join(',')}] [--app <id>] [--ttl 12h]\n`);
+  process.stderr.write(`${message}\nUsage: npm run token -- --dept <${DEPARTMENT_CODES.join('|')}> [--roles ${ROLES.join(',')}] [--app <id>] [--ttl 12h]\n`);
   process.exit(2);
 }
 
@@ -23,7 +23,7 @@ try {
 } catch (error) {
   fail((error as Error).message);
 }
-if (!values.dept || !PLATFORM_DEPARTMENTS.includes(values.dept)) fail(`--dept must be one of ${PLATFORM_DEPARTMENTS.join(', ')}`);
+if (!values.dept || !(DEPARTMENT_CODES as readonly string[]).includes(values.dept)) fail(`--dept must be one of ${DEPARTMENT_CODES.join(', ')}`);
 const roles = (values.roles ?? 'consumer').split(',').map((role) => role.trim());
 if (!roles.every((role) => (ROLES as readonly string[]).includes(role))) fail(`--roles must be a subset of ${ROLES.join(', ')}`);
 

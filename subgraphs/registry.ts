@@ -1,20 +1,21 @@
 /** Every department subgraph of the district, in start order, with the port it listens on in the demo (DESIGN.md: 4101…). */
-import { approval } from './approval/plugin.ts';
-import { civilAffairs } from './civil-affairs/plugin.ts';
-import { humanResources } from './human-resources/plugin.ts';
-import { marketRegulation } from './market-regulation/plugin.ts';
-import { naturalResources } from './natural-resources/plugin.ts';
-import { publicSecurity } from './public-security/plugin.ts';
-import type { DepartmentCode, DepartmentDefinition } from './shared/department.ts';
+import { approval } from './approval/definition.ts';
+import { civilAffairs } from './civil-affairs/definition.ts';
+import { humanResources } from './human-resources/definition.ts';
+import { marketRegulation } from './market-regulation/definition.ts';
+import { naturalResources } from './natural-resources/definition.ts';
+import { publicSecurity } from './public-security/definition.ts';
+import type { DepartmentCode } from '../platform/departments.ts';
+import type { DepartmentDefinition } from './shared/department.ts';
 
 export interface RegisteredSubgraph {
   name: DepartmentCode;
-  /** Store and loader types differ per department; only the platform's launcher handles them all. */
+  /** Backend and loader types differ per department; only the platform's launcher handles them all. */
   definition: DepartmentDefinition<unknown, unknown>;
   defaultPort: number;
 }
 
-function register<Store, Loaders>(definition: DepartmentDefinition<Store, Loaders>, defaultPort: number): RegisteredSubgraph {
+function register<Backend, Loaders>(definition: DepartmentDefinition<Backend, Loaders>, defaultPort: number): RegisteredSubgraph {
   return { name: definition.name, definition, defaultPort };
 }
 

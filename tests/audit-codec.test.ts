@@ -21,10 +21,10 @@ import { createAuditSpool } from '../gateway/audit/audit-spool.ts';
 import { checkpointLogAnchors, checkpointLogPath, createCheckpointLog } from '../gateway/audit/checkpoint-anchors.ts';
 import { createAuditWriter } from '../gateway/audit/audit-writer.ts';
 import { readCheckpointRows, readQuarantineRows, readRecordPage, verifyAuditChains } from '../gateway/audit/verify-audit-chain.ts';
-import { demoKeyPath, ensureDemoKeyPair } from '../gateway/keys.ts';
-import { loadPublicKeySet, watchSigningKey } from '../gateway/key-set.ts';
-import type { Store } from '../gateway/store/database.ts';
-import type { AuditRecordsTable } from '../gateway/store/tables.ts';
+import { demoKeyPath, ensureDemoKeyPair } from '../platform/keys.ts';
+import { loadPublicKeySet, watchSigningKey } from '../platform/key-set.ts';
+import type { Store } from '../platform/store/database.ts';
+import type { AuditRecordsTable } from '../platform/store/tables.ts';
 import { openMigratedStore, STORE_BACKENDS } from './support/databases.ts';
 
 const UNICODE = '低保复核 “李雷” — 𠀀𝒜 🧾 e\u0301 עברית';

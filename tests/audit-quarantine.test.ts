@@ -14,11 +14,11 @@ import { createAuditSpool } from '../gateway/audit/audit-spool.ts';
 import { AuditUnavailableError, createAuditWriter, type AuditAlert } from '../gateway/audit/audit-writer.ts';
 import { checkpointLogAnchors, checkpointLogPath, createCheckpointLog } from '../gateway/audit/checkpoint-anchors.ts';
 import { verifyAuditChains } from '../gateway/audit/verify-audit-chain.ts';
-import { loadPublicKeySet, watchSigningKey } from '../gateway/key-set.ts';
-import { demoKeyPath, ensureDemoKeyPair } from '../gateway/keys.ts';
+import { loadPublicKeySet, watchSigningKey } from '../platform/key-set.ts';
+import { demoKeyPath, ensureDemoKeyPair } from '../platform/keys.ts';
 import { auditReadiness } from '../gateway/readiness.ts';
-import { openStore } from '../gateway/store/database.ts';
-import { migrateToLatest } from '../gateway/store/migrate.ts';
+import { openStore } from '../platform/store/database.ts';
+import { migrateToLatest } from '../platform/store/migrate.ts';
 import { changeClosedStore, runAuditVerify } from './support/audit-verify-command.ts';
 import { STORE_BACKENDS } from './support/databases.ts';
 

@@ -17,10 +17,10 @@ import { GENESIS_HASH, type AuditEntry } from '../gateway/audit/audit-record.ts'
 import { checkpointLogAnchors, checkpointLogPath, createCheckpointLog, createRedisCheckpointPublisher, redisCheckpointAnchors } from '../gateway/audit/checkpoint-anchors.ts';
 import { verifyAuditChains, type VerifyAuditOptions } from '../gateway/audit/verify-audit-chain.ts';
 import { closeRedis, connectRedis } from '../gateway/cache/redis-connection.ts';
-import { demoKeyPath, ensureDemoKeyPair, rotateKeyPair } from '../gateway/keys.ts';
-import { loadPublicKeySet, publicKeySetOf, watchSigningKey } from '../gateway/key-set.ts';
-import type { Store } from '../gateway/store/database.ts';
-import { migrateToLatest } from '../gateway/store/migrate.ts';
+import { demoKeyPath, ensureDemoKeyPair, rotateKeyPair } from '../platform/keys.ts';
+import { loadPublicKeySet, publicKeySetOf, watchSigningKey } from '../platform/key-set.ts';
+import type { Store } from '../platform/store/database.ts';
+import { migrateToLatest } from '../platform/store/migrate.ts';
 import { changeClosedStore, runAuditVerify } from './support/audit-verify-command.ts';
 import { openMigratedStore, STORE_BACKENDS, type TestDatabase } from './support/databases.ts';
 

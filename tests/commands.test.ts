@@ -17,7 +17,7 @@ function run(args: string[], env: Record<string, string> = {}) {
 
 describe('commands', () => {
   it('when the platform modules are loaded by Node itself, then every import resolves', () => {
-    const result = run(['--input-type=module', '-e', "await import('./scripts/start-platform.ts'); await import('./gateway/start-gateway.ts'); await import('./bench/plain-gateway.ts');"]);
+    const result = run(['--input-type=module', '-e', "await import('./scripts/start-platform.ts'); await import('./gateway/start-gateway.ts'); await import('./scripts/launch-gateway.ts'); await import('./bench/plain-gateway.ts');"]);
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
   });
@@ -56,7 +56,7 @@ describe('commands', () => {
   });
 
   it('when the gateway is misconfigured, then it stops at once naming the variable', () => {
-    const result = run(['gateway/main.ts'], { PORT: 'abc' });
+    const result = run(['scripts/gateway.ts'], { PORT: 'abc' });
     expect(result.status).toBe(1);
     expect(result.stderr).toBe('The gateway did not start: Configuration error: PORT must be a port number, got "abc"\n');
   });

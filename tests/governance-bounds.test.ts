@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addCalendarDays, chinaDate } from '../policies/governance/china-date.ts';
-import { seedStore } from '../gateway/governance/seed.ts';
+import { seedStore } from '../subgraphs/info-center/seed.ts';
 import { DEMO } from '../subgraphs/shared/district.ts';
 import { STORE_BACKENDS, type TestDatabase } from './support/databases.ts';
 import { startStoreBackedPlatform, stopStoreBackedPlatform, type GraphQLBody, type TestPlatform } from './support/test-platform.ts';

@@ -5,12 +5,13 @@
  */
 import { Migrator } from 'kysely/migration';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bumpGrantsVersion, recordEvent } from '../gateway/governance/governance-deps.ts';
-import { verifyGovernanceEvents } from '../gateway/governance/governance-event-chain.ts';
-import { openStore } from '../gateway/store/database.ts';
-import { migrateToLatest } from '../gateway/store/migrate.ts';
-import * as governance from '../gateway/store/migrations/0001-governance.ts';
-import * as audit from '../gateway/store/migrations/0002-audit.ts';
+import { bumpGrantsVersion } from '../subgraphs/info-center/grants.ts';
+import { recordEvent } from '../subgraphs/info-center/governance-event-chain.ts';
+import { verifyGovernanceEvents } from '../subgraphs/info-center/governance-event-chain.ts';
+import { openStore } from '../platform/store/database.ts';
+import { migrateToLatest } from '../platform/store/migrate.ts';
+import * as governance from '../platform/store/migrations/0001-governance.ts';
+import * as audit from '../platform/store/migrations/0002-audit.ts';
 import { STORE_BACKENDS, type TestDatabase } from './support/databases.ts';
 import { startStoreBackedPlatform, stopStoreBackedPlatform, type TestPlatform } from './support/test-platform.ts';
 

@@ -5,11 +5,10 @@
  */
 import { sql, type Updateable } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  appendGovernanceEvent, governanceEventToRow, hashGovernanceEvent, readGovernanceEventPage, rowToGovernanceEvent, verifyGovernanceEvents, type GovernanceEventContent,
-} from '../gateway/governance/governance-event-chain.ts';
-import type { Store } from '../gateway/store/database.ts';
-import type { GovernanceEventsTable } from '../gateway/store/tables.ts';
+import { governanceEventToRow, hashGovernanceEvent, rowToGovernanceEvent, type GovernanceEventContent } from '../platform/store/governance-event-codec.ts';
+import { appendGovernanceEvent, readGovernanceEventPage, verifyGovernanceEvents } from '../subgraphs/info-center/governance-event-chain.ts';
+import type { Store } from '../platform/store/database.ts';
+import type { GovernanceEventsTable } from '../platform/store/tables.ts';
 import { openMigratedStore, STORE_BACKENDS } from './support/databases.ts';
 
 type Appended = Omit<GovernanceEventContent, 'at'>;

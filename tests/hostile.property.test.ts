@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_OPERATION_LIMITS as LIMITS } from '../gateway/operation-limits.ts';
+import { DEFAULT_OPERATION_LIMITS as LIMITS } from '../gateway/admit/operation-limits.ts';
 import { PURPOSES } from '../policies/types.ts';
 import { district, DEMO } from '../subgraphs/shared/district.ts';
 import { startTestPlatform, type TestPlatform } from './support/test-platform.ts';

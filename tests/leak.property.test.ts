@@ -15,7 +15,7 @@ import { buildClientSchema, getIntrospectionQuery, isInterfaceType, Kind, parse,
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PURPOSES, type Grant, type Purpose, type ShareType } from '../policies/types.ts';
 import { findShareDirective, readShareArgs } from '../schema/share-directive-args.ts';
-import { PLATFORM_DEPARTMENTS } from '../scripts/start-platform.ts';
+import { DEPARTMENT_CODES } from '../platform/departments.ts';
 import { createCertificateStore } from '../subgraphs/approval/store.ts';
 import { SUBGRAPHS } from '../subgraphs/registry.ts';
 import { DEMO, district } from '../subgraphs/shared/district.ts';
@@ -97,7 +97,7 @@ function buildGrants(now: number): Grant[] {
   const day = 86_400_000;
   const at = (offset: number) => new Date(now + offset).toISOString();
   const grants: Grant[] = [];
-  for (const dept of PLATFORM_DEPARTMENTS) {
+  for (const dept of DEPARTMENT_CODES) {
     for (const field of RESTRICTED) {
       for (const purpose of PURPOSES) {
         const base = { id: `g-${grants.length}`, dept, field, purpose, validFrom: at(-day), validUntil: at(day) };
@@ -195,7 +195,7 @@ function inspect(result: unknown, dept: string, purpose: string, query: string):
   return { granted, denied: errors.length > 0 };
 }
 
-const consumerArbitrary = fc.record({ dept: fc.constantFrom(...PLATFORM_DEPARTMENTS), purpose: fc.constantFrom(...PURPOSES), strict: fc.nat({ max: 5 }).map((n) => n === 0) });
+const consumerArbitrary = fc.record({ dept: fc.constantFrom(...DEPARTMENT_CODES), purpose: fc.constantFrom(...PURPOSES), strict: fc.nat({ max: 5 }).map((n) => n === 0) });
 const seedArbitrary = fc.array(fc.nat({ max: 1_000 }), { minLength: 8, maxLength: 48 });
 
 describe('no leak, by any query shape, at scale', () => {
@@ -243,7 +243,7 @@ describe('no leak, by any query shape, at scale', () => {
     expect(tally.operations).toBeGreaterThanOrEqual(MIN_OPERATIONS);
     expect(tally.granted / tally.operations, 'share of operations that received a conditional value').toBeGreaterThanOrEqual(MIN_GRANTED_SHARE);
     expect(tally.denied / tally.operations, 'share of operations denied something').toBeGreaterThanOrEqual(MIN_DENIED_SHARE);
-    expect(tally.consumers.size, 'every department under every purpose').toBe(PLATFORM_DEPARTMENTS.length * PURPOSES.length);
+    expect(tally.consumers.size, 'every department under every purpose').toBe(DEPARTMENT_CODES.length * PURPOSES.length);
     for (const feature of ['abstract type', 'inline fragment', 'named fragment', 'include/skip', 'several operations'] as const) {
       expect(tally.features.get(feature) ?? 0, feature).toBeGreaterThanOrEqual(MIN_FEATURE_SHARE * tally.operations);
     }
@@ -252,7 +252,7 @@ describe('no leak, by any query shape, at scale', () => {
   }, TIMEOUT_MS);
 
   it('when the grants are spread, then every department holds, for every purpose, some restricted items and lacks others', () => {
-    for (const dept of PLATFORM_DEPARTMENTS) {
+    for (const dept of DEPARTMENT_CODES) {
       for (const purpose of PURPOSES) {
         const others = RESTRICTED.filter((coordinate) => SHARES.get(coordinate)!.provider !== dept);
         const readable = others.filter((coordinate) => mayReadOne(dept, purpose, coordinate));

@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TOKEN_AUDIENCE, TOKEN_ISSUER } from '../gateway/authenticate.ts';
+import { TOKEN_AUDIENCE, TOKEN_ISSUER } from '../gateway/authenticate/authenticate.ts';
 import { district, DEMO } from '../subgraphs/shared/district.ts';
 import { startTestPlatform, type GraphQLBody, type TestPlatform } from './support/test-platform.ts';
 

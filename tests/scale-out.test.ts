@@ -13,7 +13,7 @@ import { createInterface } from 'node:readline';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { closeRedis, connectRedis } from '../gateway/cache/redis-connection.ts';
-import { ensureDemoKeyPair, type KeyPair } from '../gateway/keys.ts';
+import { ensureDemoKeyPair, type KeyPair } from '../platform/keys.ts';
 import type { Role } from '../policies/types.ts';
 import { issueToken } from '../scripts/issue-token.ts';
 import { createSubgraphServer } from '../subgraphs/shared/create-subgraph-server.ts';
@@ -34,7 +34,7 @@ const gateways: Array<{ url: string; child: ChildProcess }> = [];
 
 async function startGatewayProcess(dataDir: string, env: Record<string, string>): Promise<{ url: string; child: ChildProcess }> {
   const [port, governancePort] = [await freePort(), await freePort()];
-  const child = spawn(process.execPath, ['gateway/main.ts'], {
+  const child = spawn(process.execPath, ['scripts/gateway.ts'], {
     cwd: root,
     env: { ...process.env, ...env, DATA_DIR: dataDir, PORT: String(port), GOVERNANCE_PORT: String(governancePort), LOG_LEVEL: 'info', AUDIT_CHAIN: `scale-${port}` },
     stdio: ['ignore', 'pipe', 'inherit'],

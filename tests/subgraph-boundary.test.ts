@@ -6,11 +6,11 @@
  */
 import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSubgraphCallSigner } from '../gateway/sign-subgraph-call.ts';
-import { startGateway, type RunningGateway } from '../gateway/start-gateway.ts';
+import { createSubgraphCallSigner } from '../gateway/sign/sign-subgraph-call.ts';
+import { launchGateway, type LaunchedGateway } from '../scripts/launch-gateway.ts';
 import { readSubgraphEndpoints, type SubgraphEndpoint } from '../schema/read-subgraph-endpoints.ts';
 import { issueToken } from '../scripts/issue-token.ts';
-import { PLATFORM_DEPARTMENTS } from '../scripts/start-platform.ts';
+import { DEPARTMENT_CODES } from '../platform/departments.ts';
 import { SUBGRAPHS } from '../subgraphs/registry.ts';
 import { DEMO } from '../subgraphs/shared/district.ts';
 import { rawRequest, type RawResponse } from './support/raw-http.ts';
@@ -173,19 +173,19 @@ async function startRecordingProxy(target: string): Promise<{ url: string; calls
 
 describe('gateway signatures bound to the call they were made for', () => {
   let proxy: Awaited<ReturnType<typeof startRecordingProxy>>;
-  let watched: RunningGateway;
+  let watched: LaunchedGateway;
   beforeAll(async () => {
     const humanResources = platform.subgraphs.find((s) => s.name === 'human-resources')!;
     proxy = await startRecordingProxy(humanResources.url);
-    watched = await startGateway({
+    watched = await launchGateway({
       store: platform.store,
       departmentSubgraphs: SUBGRAPHS.map((s, i) => ({ name: s.name, typeDefs: s.definition.typeDefs, url: s.name === 'human-resources' ? proxy.url : platform.subgraphs[i]!.url })),
-      departments: PLATFORM_DEPARTMENTS,
+      departments: DEPARTMENT_CODES,
       tokenPublicKey: platform.tokenIssuer.publicKey,
       gatewaySigning: platform.gatewaySigning,
       host: '127.0.0.1',
       port: 0,
-      governancePort: 0,
+      infoCenterPort: 0,
       logLevel: 'silent',
       grants: platform.grants,
     });

@@ -7,12 +7,13 @@ import { generateKeyPair } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ERROR_CODES } from '../platform/errors.ts';
 import { DEFAULT_GRANT_MAX_VALIDITY_DAYS } from '../gateway/config.ts';
-import { createGovernanceSubgraph, GOVERNANCE_SUBGRAPH } from '../gateway/governance/governance-subgraph.ts';
-import { seedStore } from '../gateway/governance/seed.ts';
-import { createSubgraphCallSigner } from '../gateway/sign-subgraph-call.ts';
-import { openStore } from '../gateway/store/database.ts';
-import { migrateToLatest } from '../gateway/store/migrate.ts';
-import { PLATFORM_DEPARTMENTS } from '../scripts/start-platform.ts';
+import { PLATFORM_OPERATOR } from '../policies/types.ts';
+import { createInfoCenterSubgraph } from '../subgraphs/info-center/definition.ts';
+import { seedStore } from '../subgraphs/info-center/seed.ts';
+import { createSubgraphCallSigner } from '../gateway/sign/sign-subgraph-call.ts';
+import { openStore } from '../platform/store/database.ts';
+import { migrateToLatest } from '../platform/store/migrate.ts';
+import { DEPARTMENT_CODES } from '../platform/departments.ts';
 import { createSubgraphServer } from '../subgraphs/shared/create-subgraph-server.ts';
 import { STORE_BACKENDS, type TestDatabase } from './support/databases.ts';
 
@@ -26,10 +27,10 @@ async function setup(createDatabase: () => Promise<TestDatabase>, cleanups: Arra
   await seedStore(store.db);
   const { publicKey, privateKey } = await generateKeyPair('EdDSA', { crv: 'Ed25519' });
   const governance = await createSubgraphServer(
-    createGovernanceSubgraph({
+    createInfoCenterSubgraph({
       db: store.db,
       catalog: () => new Map(),
-      departments: PLATFORM_DEPARTMENTS,
+      departments: DEPARTMENT_CODES,
       now: () => new Date(),
       grantsChanged: async () => undefined,
       grantMaxValidityDays: DEFAULT_GRANT_MAX_VALIDITY_DAYS,
@@ -47,7 +48,7 @@ async function setup(createDatabase: () => Promise<TestDatabase>, cleanups: Arra
     },
     async post(query: string) {
       const body = JSON.stringify({ query });
-      const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${await sign(GOVERNANCE_SUBGRAPH, identity, body)}` }, body });
+      const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${await sign(PLATFORM_OPERATOR, identity, body)}` }, body });
       return { status: response.status, text: await response.text() };
     },
   };

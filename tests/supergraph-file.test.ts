@@ -7,10 +7,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse, print, visit } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMemoryGrantSource } from '../gateway/ability-source.ts';
+import { createMemoryGrantSource } from '../platform/grant-source.ts';
 import { createGateway, readSupergraphFile } from '../gateway/create-gateway.ts';
 import { issueToken } from '../scripts/issue-token.ts';
-import { PLATFORM_DEPARTMENTS } from '../scripts/start-platform.ts';
+import { DEPARTMENT_CODES } from '../platform/departments.ts';
 import { DEMO } from '../subgraphs/shared/district.ts';
 import { startTestPlatform, type TestPlatform } from './support/test-platform.ts';
 
@@ -30,7 +30,7 @@ afterAll(async () => {
 async function queryThrough(undeclaredFields: 'deny' | 'unconditional') {
   const gateway = await createGateway({
     supergraphSdl: readSupergraphFile(supergraphPath),
-    departments: PLATFORM_DEPARTMENTS,
+    departments: DEPARTMENT_CODES,
     tokenPublicKey: platform.tokenIssuer.publicKey,
     gatewaySigningKey: platform.gatewaySigning.privateKey,
     grants: createMemoryGrantSource([]),

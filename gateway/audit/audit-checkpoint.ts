@@ -5,8 +5,8 @@
  * only the holder of the audit key can sign another one.
  */
 import { webcrypto } from 'node:crypto';
-import type { KeyPair } from '../keys.ts';
-import type { PublicKeySet } from '../key-set.ts';
+import type { KeyPair } from '../../platform/keys.ts';
+import type { PublicKeySet } from '../../platform/key-set.ts';
 import { checkpointMessage } from './audit-codec.ts';
 
 export interface Checkpoint {

@@ -11,7 +11,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Insertable, Selectable } from 'kysely';
-import type { AuditCheckpointsTable, AuditQuarantineTable, AuditRecordsTable } from '../store/tables.ts';
+import type { AuditCheckpointsTable, AuditQuarantineTable, AuditRecordsTable } from '../../platform/store/tables.ts';
 import type { Checkpoint } from './audit-checkpoint.ts';
 import type { QuarantinedRecord } from './audit-quarantine.ts';
 import type { AuditEntry, AuditOutcome, ChainedRecord } from './audit-record.ts';

@@ -10,7 +10,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import type { ShareCatalog } from '../../policies/types.ts';
 import { ERROR_CODES, shareErrorBody } from '../../platform/errors.ts';
 import type { GatewayContext } from '../gateway-context.ts';
-import { OPERATION_NAME_TEXT, readConsumerText } from '../read-consumer-text.ts';
+import { OPERATION_NAME_TEXT, readConsumerText } from '../admit/read-consumer-text.ts';
 import type { AuditWriter } from './audit-writer.ts';
 import { buildAuditEntry, operationHashOf } from './build-audit-entry.ts';
 

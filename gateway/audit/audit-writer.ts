@@ -15,8 +15,8 @@
  * fsync'ed anchor log before its row is committed, then published to Redis when configured.
  */
 import type { Kysely } from 'kysely';
-import type { KeyPair } from '../keys.ts';
-import type { Database } from '../store/tables.ts';
+import type { KeyPair } from '../../platform/keys.ts';
+import type { Database } from '../../platform/store/tables.ts';
 import type { QuarantinedRecord } from './audit-quarantine.ts';
 import { createRecordStore, type AuditAlert, type AuditWriterState } from './store-audit-records.ts';
 import { signCheckpoint, CHECKPOINT_CADENCE, type Checkpoint } from './audit-checkpoint.ts';

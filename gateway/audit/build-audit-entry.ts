@@ -6,8 +6,8 @@
 import { createHash } from 'node:crypto';
 import type { OperationVerdict } from '../../policies/authorize-operation.ts';
 import type { Consumer, ShareCatalog } from '../../policies/types.ts';
-import type { ServedCounts } from '../count-served.ts';
-import type { DeclaredUse } from '../read-purpose.ts';
+import type { ServedCounts } from './count-served.ts';
+import type { DeclaredUse } from '../authenticate/read-purpose.ts';
 import { grantedProviders, type AuditEntry, type AuditOutcome } from './audit-record.ts';
 
 export interface AuditFacts {

@@ -5,7 +5,7 @@
  * outcome REJECTED with the code the consumer receives. Serves art. 5(4) and 15.
  */
 import type { Consumer, ShareCatalog } from '../../policies/types.ts';
-import type { DeclaredUse } from '../read-purpose.ts';
+import type { DeclaredUse } from '../authenticate/read-purpose.ts';
 import type { AuditWriter } from './audit-writer.ts';
 import { buildAuditEntry } from './build-audit-entry.ts';
 

@@ -6,7 +6,7 @@
  * an alert. Only a store that cannot be reached makes `storeChecked` throw (the writer then spools).
  */
 import type { Kysely } from 'kysely';
-import type { Database } from '../store/tables.ts';
+import type { Database } from '../../platform/store/tables.ts';
 import { quarantinedToRow, recordToRow } from './audit-codec.ts';
 import { describeRefusal, isContentRefusal, isStorable, type QuarantinedRecord } from './audit-quarantine.ts';
 import type { ChainedRecord } from './audit-record.ts';

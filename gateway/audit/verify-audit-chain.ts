@@ -10,8 +10,8 @@
  * quarantined records are listed in the report.
  */
 import type { Kysely } from 'kysely';
-import type { PublicKeySet } from '../key-set.ts';
-import type { Database } from '../store/tables.ts';
+import type { PublicKeySet } from '../../platform/key-set.ts';
+import type { Database } from '../../platform/store/tables.ts';
 import { checkQuarantined } from './audit-quarantine.ts';
 import { checkpointSignatureProblem, CHECKPOINT_CADENCE, type Checkpoint, type CheckpointCadence } from './audit-checkpoint.ts';
 import { recordHashHolds, rowToCheckpoint, rowToQuarantined, rowToRecord } from './audit-codec.ts';

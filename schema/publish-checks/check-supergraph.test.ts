@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { GOVERNANCE_SUBGRAPH, GOVERNANCE_TYPE_DEFS } from '../../gateway/governance/governance-subgraph.ts';
+import { PLATFORM_OPERATOR } from '../../policies/types.ts';
+import { INFO_CENTER_TYPE_DEFS } from '../../subgraphs/info-center/definition.ts';
 import { SUBGRAPHS } from '../../subgraphs/registry.ts';
 import { composeSupergraph, SupergraphRejectedError, type SubgraphSource } from '../compose-supergraph.ts';
 
@@ -181,7 +182,7 @@ describe('share paths consistent', () => {
 describe('the demo district', () => {
   const demo = (): SubgraphSource[] => [
     ...SUBGRAPHS.map((subgraph) => ({ name: subgraph.name, url: `http://${subgraph.name}`, typeDefs: subgraph.definition.typeDefs })),
-    { name: GOVERNANCE_SUBGRAPH, url: `http://${GOVERNANCE_SUBGRAPH}`, typeDefs: GOVERNANCE_TYPE_DEFS },
+    { name: PLATFORM_OPERATOR, url: `http://${PLATFORM_OPERATOR}`, typeDefs: INFO_CENTER_TYPE_DEFS },
   ];
   const opened = (name: string, from: string, to: string) =>
     demo().map((subgraph) => (subgraph.name === name ? { ...subgraph, typeDefs: subgraph.typeDefs.replace(from, to) } : subgraph));

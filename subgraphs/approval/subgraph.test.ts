@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEMO, district } from '../shared/district.ts';
 import { entitiesQuery, setupSubgraph } from '../shared/test-harness.ts';
-import { approval } from './plugin.ts';
+import { approval } from './definition.ts';
 import { createCertificateStore } from './store.ts';
 
 const LICENCE_FIELDS = `__typename certificateNo title issuedBy issuedOn validUntil status

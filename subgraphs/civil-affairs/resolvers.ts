@@ -9,7 +9,7 @@ type Context = DepartmentContext<CivilAffairsStore, CivilAffairsLoaders>;
 export const civilAffairsResolvers = defineResolvers<Context>({
   Query: {
     subsistenceAllowanceStandard: (_root: unknown, args: { year: number; rural: boolean }, ctx: Context) =>
-      ctx.store.subsistenceAllowanceStandard(args.year, args.rural) ?? null,
+      ctx.backend.subsistenceAllowanceStandard(args.year, args.rural) ?? null,
   },
   Resident: {
     __resolveReference: (reference: { citizenId: unknown }, _args: unknown, ctx: Context) =>

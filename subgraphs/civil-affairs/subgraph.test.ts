@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DATA_AS_OF } from '../shared/data-as-of.ts';
 import { DEMO, district } from '../shared/district.ts';
 import { entitiesQuery, setupSubgraph } from '../shared/test-harness.ts';
-import { civilAffairs } from './plugin.ts';
+import { civilAffairs } from './definition.ts';
 import { createCivilAffairsStore } from './store.ts';
 
 const residents = (ids: string[]) => ids.map((citizenId) => ({ __typename: 'Resident', citizenId }));

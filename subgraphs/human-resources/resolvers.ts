@@ -8,7 +8,7 @@ type Context = DepartmentContext<SocialInsuranceStore, SocialInsuranceLoaders>;
 
 export const socialInsuranceResolvers = defineResolvers<Context>({
   Query: {
-    pensionStandard: (_root: unknown, args: { year: number }, ctx: Context) => ctx.store.pensionStandard(args.year) ?? null,
+    pensionStandard: (_root: unknown, args: { year: number }, ctx: Context) => ctx.backend.pensionStandard(args.year) ?? null,
   },
   Resident: {
     __resolveReference: (reference: { citizenId: unknown }, _args: unknown, ctx: Context) =>

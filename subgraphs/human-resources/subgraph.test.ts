@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ageAt } from '../shared/data-as-of.ts';
 import { DEMO, district } from '../shared/district.ts';
 import { entitiesQuery, setupSubgraph } from '../shared/test-harness.ts';
-import { humanResources } from './plugin.ts';
+import { humanResources } from './definition.ts';
 import { createSocialInsuranceStore } from './store.ts';
 
 const residentRepresentations = (ids: string[]) => ids.map((citizenId) => ({ __typename: 'Resident', citizenId }));

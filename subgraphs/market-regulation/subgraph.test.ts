@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { creditCodeCheckCharacter, organisationCodeCheckCharacter } from '../../schema/scalars/credit-code.ts';
 import { district, DEMO } from '../shared/district.ts';
 import { entitiesQuery, setupSubgraph } from '../shared/test-harness.ts';
-import { marketRegulation } from './plugin.ts';
+import { marketRegulation } from './definition.ts';
 
 /** A well-formed credit code of a Beijing enterprise, so not in the district register. */
 function unregisteredCreditCode(): string {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEMO, district } from '../shared/district.ts';
 import { entitiesQuery, setupSubgraph } from '../shared/test-harness.ts';
-import { naturalResources } from './plugin.ts';
+import { naturalResources } from './definition.ts';
 import { createRealEstateStore } from './store.ts';
 
 const DEMO_CERTIFICATE = '鲁(2019)周村区不动产权第0012345号';

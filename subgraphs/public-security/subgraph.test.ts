@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEMO } from '../shared/district.ts';
 import { entitiesQuery, setupSubgraph } from '../shared/test-harness.ts';
-import { publicSecurity } from './plugin.ts';
+import { publicSecurity } from './definition.ts';
 
 describe('public-security subgraph', () => {
   it('when the demo resident is asked for, then her register entry is returned', async () => {

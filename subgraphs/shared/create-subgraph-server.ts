@@ -12,7 +12,7 @@ import mercuriusCacheModule, { type MercuriusCacheOptions } from 'mercurius-cach
 import { buildSubgraphSdl } from '../../schema/build-subgraph-sdl.ts';
 import { SHARED_SCALARS } from '../../schema/scalars/index.ts';
 import type { DepartmentDefinition } from './department.ts';
-import type { PublicKeySet } from '../../gateway/key-set.ts';
+import type { PublicKeySet } from '../../platform/key-set.ts';
 import { formatSubgraphErrors } from './format-subgraph-error.ts';
 import { createGatewayBoundary, refuseMalformedRequest } from './gateway-boundary.ts';
 import { createGatewayCallVerifier } from './verify-gateway-call.ts';
@@ -33,13 +33,13 @@ const mercuriusCache = mercuriusCacheModule as unknown as FastifyPluginAsync<Mer
 
 const scalarResolvers = Object.fromEntries(SHARED_SCALARS.map((scalar) => [scalar.name, scalar]));
 
-export async function createSubgraphServer<Store, Loaders>(
-  department: DepartmentDefinition<Store, Loaders>,
+export async function createSubgraphServer<Backend, Loaders>(
+  department: DepartmentDefinition<Backend, Loaders>,
   options: SubgraphServerOptions,
 ): Promise<FastifyInstance> {
   const boundary = createGatewayBoundary(createGatewayCallVerifier(department.name, asKeySet(options.gatewayKeys)));
   const app = Fastify({ logger: { level: options.logLevel ?? 'silent' }, rewriteUrl: boundary.rewriteUrl, clientErrorHandler: refuseMalformedRequest });
-  const store = department.createStore();
+  const backend = department.createBackend();
   boundary.install(app);
 
   app.get('/healthz', async () => ({ status: 'ok', department: department.name }));
@@ -56,11 +56,11 @@ export async function createSubgraphServer<Store, Loaders>(
   await app.register(mercuriusFederationPlugin, {
     schema: buildSubgraphSdl(department.typeDefs),
     resolvers: { ...scalarResolvers, ...department.resolvers } as IResolvers,
-    context: (request) => ({ store, loaders: department.createLoaders(store), call: boundary.callOf(request) }),
+    context: (request) => ({ backend, loaders: department.createLoaders(backend), call: boundary.callOf(request) }),
     graphiql: false,
     errorFormatter: formatSubgraphErrors,
   });
-  if (Object.keys(department.cachePolicy).length > 0) await registerResolverCache(app, department, store, options.redisUrl);
+  if (Object.keys(department.cachePolicy).length > 0) await registerResolverCache(app, department, backend, options.redisUrl);
   return app;
 }
 
@@ -75,7 +75,7 @@ function asKeySet(keys: CryptoKey | PublicKeySet): PublicKeySet {
  * the query field, its arguments and the selected fields only: subgraphs never see who the consumer is
  * beyond the gateway's signature, and the gateway has already removed what the consumer may not get.
  */
-async function registerResolverCache<Store, Loaders>(app: FastifyInstance, department: DepartmentDefinition<Store, Loaders>, store: Store, redisUrl: string | undefined): Promise<void> {
+async function registerResolverCache<Backend, Loaders>(app: FastifyInstance, department: DepartmentDefinition<Backend, Loaders>, backend: Backend, redisUrl: string | undefined): Promise<void> {
   const redis = redisUrl ? new IORedis(redisUrl, { keyPrefix: `zhoucun:cache:${department.name}:`, connectTimeout: 1_000, maxRetriesPerRequest: 1 }) : undefined;
   redis?.on('error', (error) => app.log.warn({ err: error }, 'resolver cache unavailable; resolving without it'));
   if (redis) app.addHook('onClose', async () => void (await redis.quit().catch(() => redis.disconnect())));
@@ -85,7 +85,7 @@ async function registerResolverCache<Store, Loaders>(app: FastifyInstance, depar
     storage: redis ? { type: 'redis', options: { client: redis, invalidation: true } } : { type: 'memory', options: { size: 10_000, invalidation: true } },
   });
   // When the provider's data changes, answers that depend on it leave the cache (every instance, with Redis).
-  department.watchChanges?.(store, (references) => {
+  department.watchChanges?.(backend, (references) => {
     (async () => app.graphql.cache?.invalidate(references))().catch((error: unknown) => app.log.warn({ err: error }, 'cache invalidation failed'));
   });
 }

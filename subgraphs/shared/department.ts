@@ -1,17 +1,7 @@
-/** What a department contributes to the platform: its schema, its store, its loaders and resolvers. */
+/** What a department contributes to the platform: its schema, its backend, its loaders and resolvers. */
 import type { IResolvers } from 'mercurius';
+import type { DepartmentCode } from '../../platform/departments.ts';
 import type { GatewayCall } from './verify-gateway-call.ts';
-
-/** Department codes of the district (DESIGN.md). */
-export type DepartmentCode =
-  | 'public-security'
-  | 'market-regulation'
-  | 'human-resources'
-  | 'approval'
-  | 'natural-resources'
-  | 'civil-affairs'
-  /** The platform operator's own subgraph: governance (catalog, access requests, grants, disputes). */
-  | 'info-center';
 
 /**
  * Resolver cache policy per `Type.field`: ttl in seconds (taken from the resource's update cycle)
@@ -19,22 +9,26 @@ export type DepartmentCode =
  */
 export type CachePolicy = Record<string, Record<string, { ttl: number; references?: (request: { arg: Record<string, unknown> }, key: string, result: unknown) => string[] | undefined }>>;
 
-export interface DepartmentDefinition<Store, Loaders> {
+export interface DepartmentDefinition<Backend, Loaders> {
   name: DepartmentCode;
   /** The department's own type definitions (`schema.graphql` beside it). */
   typeDefs: string;
-  createStore(): Store;
-  /** Per-request DataLoaders over the store; never shared between requests. */
-  createLoaders(store: Store): Loaders;
+  /**
+   * What its resolvers read from, made once per server: a department's record store, or for the
+   * info-center the governance services (store of record, catalog, clock).
+   */
+  createBackend(): Backend;
+  /** Per-request DataLoaders over the backend; never shared between requests. */
+  createLoaders(backend: Backend): Loaders;
   resolvers: IResolvers;
   cachePolicy: CachePolicy;
   /** Calls `onChange` with cache references whenever the provider's data changes. */
-  watchChanges?(store: Store, onChange: (references: string[]) => void): void;
+  watchChanges?(backend: Backend, onChange: (references: string[]) => void): void;
 }
 
 /** The context every department resolver receives. */
-export interface DepartmentContext<Store, Loaders> {
-  store: Store;
+export interface DepartmentContext<Backend, Loaders> {
+  backend: Backend;
   loaders: Loaders;
   /** Who the gateway says is asking (verified signature); always set for /graphql requests. */
   call: GatewayCall;

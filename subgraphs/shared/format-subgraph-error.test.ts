@@ -3,7 +3,7 @@ import type { MercuriusContext } from 'mercurius';
 import { describe, expect, it } from 'vitest';
 import { ERROR_CODES, type ErrorCode } from '../../platform/errors.ts';
 import { formatSubgraphErrors } from './format-subgraph-error.ts';
-import { publicSecurity } from '../public-security/plugin.ts';
+import { publicSecurity } from '../public-security/definition.ts';
 import { setupSubgraph } from './test-harness.ts';
 
 describe('subgraph errors', () => {

@@ -1,10 +1,10 @@
 import { SignJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
-import { publicSecurity } from '../public-security/plugin.ts';
+import { publicSecurity } from '../public-security/definition.ts';
 import { DEMO } from './district.ts';
 import { classifyRequest } from './gateway-boundary.ts';
 import { entitiesQuery, setupSubgraph } from './test-harness.ts';
-import { GATEWAY_ISSUER } from './verify-gateway-call.ts';
+import { GATEWAY_ISSUER } from '../../platform/gateway-call.ts';
 
 const CRIMINAL_RECORD = JSON.stringify({
   query: entitiesQuery('Resident', 'criminalRecord'),

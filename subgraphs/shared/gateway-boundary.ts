@@ -14,7 +14,8 @@ import type { IncomingMessage } from 'node:http';
 import type { Socket } from 'node:net';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ERROR_CODES, shareErrorBody, type ErrorCode } from '../../platform/errors.ts';
-import { hashRequestBody, type GatewayCall, type VerifyGatewayCall } from './verify-gateway-call.ts';
+import { hashRequestBody } from '../../platform/gateway-call.ts';
+import type { GatewayCall, VerifyGatewayCall } from './verify-gateway-call.ts';
 
 /** What the boundary decided about a request's method and target, before any route. */
 export type RouteVerdict = { route: 'graphql' | 'health' } | { refused: 'ROUTE_NOT_FOUND' } | { refused: 'METHOD_NOT_ALLOWED'; allow: string };

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { publicSecurity } from '../public-security/plugin.ts';
+import { publicSecurity } from '../public-security/definition.ts';
 import { createPopulationStore } from '../public-security/store.ts';
 import { DEMO } from './district.ts';
 import { setupSubgraph } from './test-harness.ts';

@@ -8,7 +8,7 @@ import { generateKeyPair, SignJWT, type CryptoKey } from 'jose';
 import { onTestFinished } from 'vitest';
 import { createSubgraphServer } from './create-subgraph-server.ts';
 import type { DepartmentDefinition } from './department.ts';
-import { BODY_HASH_CLAIM, GATEWAY_ISSUER, hashRequestBody } from './verify-gateway-call.ts';
+import { BODY_HASH_CLAIM, GATEWAY_ISSUER, hashRequestBody } from '../../platform/gateway-call.ts';
 
 export interface GraphQLResponse {
   statusCode: number;
@@ -53,7 +53,7 @@ export async function setupSubgraph<Store, Loaders>(department: DepartmentDefini
   const { publicKey, privateKey } = await generateKeyPair('EdDSA', { crv: 'Ed25519' });
   const calls = new Map<string, unknown[][]>();
   const app = await createSubgraphServer(
-    { ...department, createStore: () => recordCalls(options.store ?? department.createStore(), calls) },
+    { ...department, createBackend: () => recordCalls(options.store ?? department.createBackend(), calls) },
     { gatewayKeys: publicKey, ...(options.redisUrl ? { redisUrl: options.redisUrl } : {}) },
   );
   onTestFinished(() => app.close());

@@ -3,19 +3,9 @@
  * signed by the gateway, addressed to this subgraph, and bound to the exact body it came with
  * (claim `bh`, checked by the boundary against the bytes received). `_entities` and `_service` included.
  */
-import { createHash } from 'node:crypto';
 import { errors as joseErrors, type JWTPayload } from 'jose';
-import { jwtVerifyWithKeySet, type PublicKeySet } from '../../gateway/key-set.ts';
-
-export const GATEWAY_ISSUER = 'zhoucun-gateway';
-
-/** The claim holding the hash of the request body a signature was made for. */
-export const BODY_HASH_CLAIM = 'bh';
-
-/** SHA-256 of a request body, base64url: what the gateway signs and the subgraph recomputes. */
-export function hashRequestBody(body: string | Uint8Array): string {
-  return createHash('sha256').update(body).digest('base64url');
-}
+import { BODY_HASH_CLAIM, GATEWAY_ISSUER } from '../../platform/gateway-call.ts';
+import { jwtVerifyWithKeySet, type PublicKeySet } from '../../platform/key-set.ts';
 
 export interface GatewayCall {
   consumerDept: string;

@@ -5,8 +5,8 @@
  */
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import type { Kysely } from 'kysely';
-import { defaultPgliteDir, openStore } from '../../gateway/store/database.ts';
-import type { Database } from '../../gateway/store/tables.ts';
+import { defaultPgliteDir, openStore } from '../../platform/store/database.ts';
+import type { Database } from '../../platform/store/tables.ts';
 
 const root = new URL('../..', import.meta.url).pathname;
 

@@ -4,8 +4,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { openStore, type Store } from '../../gateway/store/database.ts';
-import { migrateToLatest } from '../../gateway/store/migrate.ts';
+import { openStore, type Store } from '../../platform/store/database.ts';
+import { migrateToLatest } from '../../platform/store/migrate.ts';
 
 const ADMIN_URL = process.env['TEST_POSTGRES_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 

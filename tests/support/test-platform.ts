@@ -2,11 +2,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createMemoryGrantSource, type MemoryGrantSource } from '../../gateway/ability-source.ts';
+import { createMemoryGrantSource, type MemoryGrantSource } from '../../platform/grant-source.ts';
 import { SEED_GRANTS } from '../../policies/seed-grants.ts';
 import type { Role } from '../../policies/types.ts';
-import type { OperationLimits } from '../../gateway/operation-limits.ts';
-import type { RateLimits } from '../../gateway/rate-limit.ts';
+import type { OperationLimits } from '../../gateway/admit/operation-limits.ts';
+import type { RateLimits } from '../../gateway/admit/rate-limit.ts';
 import { issueToken } from '../../scripts/issue-token.ts';
 import { startPlatform, type Platform } from '../../scripts/start-platform.ts';
 import type { TestDatabase } from './databases.ts';

@@ -1,0 +1,173 @@
+/**
+ * The request path inside GraphQL, one step per line of `enforceOperation`:
+ *   2 purpose    an operation without a declared purpose is refused unless it is exempt (purposeExemption)
+ *   3 ability    the share ability of (department, purpose)
+ *   4 authorize  denied fields are removed before planning (cached per ability and operation)
+ *   5 execute    @apollo/gateway plans and runs the pruned operation, under its own plan-cache key
+ *   6 shape      denied fields come back as null with one FORBIDDEN_FIELD error each
+ *   7 audit      the response leaves only once its audit record is durable
+ * (Step 1, authentication, happens at the HTTP edge before any GraphQL work.)
+ */
+import { createHash } from 'node:crypto';
+import type { GatewayExecutionResult, GatewayExecutor, GatewayGraphQLRequestContext } from '@apollo/server-gateway-interface';
+import { Kind, print, type FragmentDefinitionNode, type GraphQLSchema } from 'graphql';
+import { getVariableValues } from 'graphql/execution/values.js';
+import { authorizeOperation, type DeniedField, type OperationVerdict } from '../../policies/authorize-operation.ts';
+import type { ShareAbility } from '../../policies/build-share-ability.ts';
+import { howToObtain } from '../../policies/how-to-obtain.ts';
+import { purposeExemption } from '../../policies/purpose-exemption.ts';
+import type { ShareCatalog } from '../../policies/types.ts';
+import type { AbilitySource } from './ability-source.ts';
+import type { AuditOutcome } from '../audit/audit-record.ts';
+import type { AuditWriter } from '../audit/audit-writer.ts';
+import { buildAuditEntry } from '../audit/build-audit-entry.ts';
+import { shareError } from '../../platform/errors.ts';
+import { clientCodeOf } from '../format-error.ts';
+import type { GatewayContext } from '../gateway-context.ts';
+import { shapeResult } from './shape-result.ts';
+
+export interface EnforcementDependencies {
+  catalog: ShareCatalog;
+  abilities: AbilitySource;
+  /** Absent only where auditing is switched off on purpose (benchmark baselines). */
+  audit?: AuditWriter;
+}
+
+interface PrunedOperation {
+  verdict: OperationVerdict;
+  source: string;
+  queryHash: string;
+}
+
+/** Verdicts are kept per ability and operation text; a new ability (grant change) misses the cache. */
+const VERDICT_CACHE_SIZE = 5_000;
+
+export function createEnforcingExecutor(inner: GatewayExecutor, deps: EnforcementDependencies): GatewayExecutor {
+  const verdicts = new WeakMap<ShareAbility, Map<string, PrunedOperation>>();
+
+  const authorize = (rc: GatewayGraphQLRequestContext, ability: ShareAbility): PrunedOperation => {
+    let perAbility = verdicts.get(ability);
+    if (!perAbility) verdicts.set(ability, (perAbility = new Map()));
+    const key = `${rc.queryHash}\n${rc.operationName ?? ''}`;
+    const cached = perAbility.get(key);
+    if (cached) return cached;
+    const verdict = authorizeOperation(rc.schema, rc.document, rc.operation, ability);
+    const source = verdict.deniedFields.length > 0 ? print(verdict.document) : rc.source;
+    const pruned = {
+      verdict,
+      source,
+      queryHash: verdict.deniedFields.length > 0 ? createHash('sha256').update(source).digest('hex') : rc.queryHash,
+    };
+    if (perAbility.size >= VERDICT_CACHE_SIZE) perAbility.clear();
+    perAbility.set(key, pruned);
+    return pruned;
+  };
+
+  /** Step 7: waits for the durable record; if it cannot be kept, nothing is served. */
+  const audit = async (rc: GatewayGraphQLRequestContext, outcome: { outcome: AuditOutcome; code?: string }, startedAt: number, verdict?: OperationVerdict) => {
+    if (!deps.audit) return;
+    const context = rc.context as unknown as GatewayContext;
+    const facts = { requestId: context.requestId, consumer: context.consumer, use: context.use, operationHash: rc.queryHash, operationName: rc.operationName ?? null };
+    try {
+      await deps.audit.append(buildAuditEntry({ ...facts, ...outcome, startedAt, verdict, served: context.served }, deps.catalog));
+    } catch {
+      throw shareError('AUDIT_UNAVAILABLE', { withStatus: true });
+    }
+  };
+
+  const execute = async (rc: GatewayGraphQLRequestContext, context: GatewayContext, pruned: PrunedOperation): Promise<GatewayExecutionResult> => {
+    const { verdict, source, queryHash } = pruned;
+    if (verdict.deniedFields.length === 0) return inner(rc);
+    if (context.use.strict) {
+      const fields = verdict.deniedFields.map((denied) => denied.coordinate);
+      return { errors: [shareError('FORBIDDEN_OPERATION', { extensions: { fields }, withStatus: true })] };
+    }
+    const result = await inner({ ...rc, document: verdict.document, operation: verdict.operation, source, queryHash });
+    const shaped = shapeResult({
+      schema: rc.schema,
+      operation: rc.operation,
+      fragments: fragmentsOf(rc),
+      variableValues: coercedVariables(rc.schema, rc),
+      deniedNodes: verdict.deniedNodes,
+      data: result.data,
+      deniedError: (denied, path) => forbiddenField(deps.catalog, denied, path),
+    });
+    return { ...result, data: shaped.data, errors: [...shaped.errors, ...(result.errors ?? [])] };
+  };
+
+  return async function enforceOperation(requestContext) {
+    const startedAt = performance.now();
+    // A batch shares one context; each operation gets its own served counts (what its providers returned).
+    const context: GatewayContext = { ...(requestContext.context as unknown as GatewayContext), served: {} };
+    const rc: GatewayGraphQLRequestContext = { ...requestContext, context: context as unknown as GatewayGraphQLRequestContext['context'] };
+    const purpose = context.use.purpose;
+    let pruned: PrunedOperation | undefined;
+    let result: GatewayExecutionResult;
+    try {
+      // Apollo Server leaves resolving the operation to the executor: refused here, before anything runs.
+      if (!rc.operation) {
+        const named = rc.request.operationName;
+        const message = named ? `The document has no operation named "${named}"` : 'The document holds several operations: name the one to run in operationName';
+        result = { errors: [shareError('OPERATION_RESOLUTION_FAILURE', { message })] };
+        await audit(rc, outcomeOf(result), startedAt);
+        return result;
+      }
+      if (!purpose) {
+        const exemption = purposeExemption(rc.operation, deps.catalog);
+        if (exemption === 'INTROSPECTION') {
+          result = await inner(rc);
+          await audit(rc, outcomeOf(result), startedAt);
+          return result;
+        }
+        if (exemption !== 'GOVERNANCE') throw shareError('PURPOSE_REQUIRED', { withStatus: true });
+      }
+      await deps.abilities.settled();
+      pruned = authorize(rc, deps.abilities.abilityFor(context.consumer, purpose));
+      result = await execute(rc, context, pruned);
+    } catch (error) {
+      const code = clientCodeOf(error);
+      if (code !== 'AUDIT_UNAVAILABLE') await audit(rc, { outcome: code === 'PURPOSE_REQUIRED' ? 'REJECTED' : 'ERROR', code }, startedAt, pruned?.verdict);
+      throw error;
+    }
+    await audit(rc, outcomeOf(result, pruned.verdict), startedAt, pruned.verdict);
+    return result;
+  };
+}
+
+/** The record's outcome: refused in strict mode, rejected before execution (invalid variables), failed, or served. */
+function outcomeOf(result: GatewayExecutionResult, verdict?: OperationVerdict): { outcome: AuditOutcome; code?: string } {
+  const errors = (result.errors ?? []).filter((error) => error.extensions?.['code'] !== 'FORBIDDEN_FIELD');
+  if (errors.some((error) => error.extensions?.['code'] === 'FORBIDDEN_OPERATION')) return { outcome: 'REFUSED', code: 'FORBIDDEN_OPERATION' };
+  // No data at all (not even null): the executor refused the operation before running it (invalid variables).
+  if (errors.length > 0) return { outcome: result.data === undefined ? 'REJECTED' : 'ERROR', code: clientCodeOf(errors[0]) };
+  return { outcome: (verdict?.deniedFields.length ?? 0) > 0 ? 'PARTIAL' : 'SERVED' };
+}
+
+function forbiddenField(catalog: ShareCatalog, denied: DeniedField, path: ReadonlyArray<string | number>) {
+  const share = catalog.get(denied.coordinate);
+  const route = howToObtain(share?.shareType);
+  return shareError('FORBIDDEN_FIELD', {
+    message: `${denied.coordinate} is ${route.explanation}`,
+    path,
+    extensions: {
+      field: denied.coordinate,
+      shareType: share?.shareType ?? 'UNDECLARED',
+      provider: share?.provider ?? 'unknown',
+      requestable: route.requestable,
+      escalatable: route.escalatable,
+    },
+  });
+}
+
+function fragmentsOf(rc: GatewayGraphQLRequestContext): Record<string, FragmentDefinitionNode> {
+  const fragments: Record<string, FragmentDefinitionNode> = {};
+  for (const definition of rc.document.definitions) {
+    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
+  }
+  return fragments;
+}
+
+function coercedVariables(schema: GraphQLSchema, rc: GatewayGraphQLRequestContext): Record<string, unknown> {
+  const { coerced } = getVariableValues(schema, rc.operation.variableDefinitions ?? [], rc.request.variables ?? {});
+  return coerced ?? {};
+}

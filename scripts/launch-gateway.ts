@@ -1,0 +1,107 @@
+/**
+ * The launcher of one gateway process, where its parts meet: the store-backed grant source (and the
+ * Redis bus that tells other instances grants changed), the info-center's governance subgraph beside
+ * the gateway, the supergraph (department subgraphs + info-center, composed after the publish checks,
+ * or a supergraph file as given), the catalog synchronised into the store, and the gateway. The
+ * gateway and the subgraphs never import each other; only this file sees both.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { ShareCatalog } from '../policies/types.ts';
+import { DEFAULT_GRANT_MAX_VALIDITY_DAYS } from '../gateway/config.ts';
+import { createMemoryInvalidationBus, createRedisInvalidationBus } from '../gateway/cache/invalidation-bus.ts';
+import { closeRedis, connectRedis } from '../gateway/cache/redis-connection.ts';
+import { startGateway, type RunningGateway, type StartGatewayOptions } from '../gateway/start-gateway.ts';
+import type { GrantSource } from '../platform/grant-source.ts';
+import type { Store } from '../platform/store/database.ts';
+import { createStoreGrantSource } from '../platform/store/store-grant-source.ts';
+import { composeSupergraph, type SubgraphSource } from '../schema/compose-supergraph.ts';
+import { readShareCatalog } from '../schema/read-share-catalog.ts';
+import { syncCatalog } from '../subgraphs/info-center/catalog.ts';
+import { createInfoCenterSubgraph, INFO_CENTER_TYPE_DEFS } from '../subgraphs/info-center/definition.ts';
+import type { GovernanceServices } from '../subgraphs/info-center/governance-services.ts';
+import { createSubgraphServer, type SubgraphServerOptions } from '../subgraphs/shared/create-subgraph-server.ts';
+import { PLATFORM_OPERATOR } from '../policies/types.ts';
+
+/** What the launcher decides itself; everything else goes to the gateway as given. */
+type Launched = 'db' | 'supergraphSdl' | 'catalog' | 'grants' | 'redis' | 'redisPrefix';
+
+export interface LaunchGatewayOptions extends Omit<StartGatewayOptions, Launched> {
+  store: Store;
+  /** Department subgraphs to compose with the info-center; ignored when `supergraphSdl` is given. */
+  departmentSubgraphs: readonly SubgraphSource[];
+  /** A supergraph from a file: used as is, without the info-center subgraph. */
+  supergraphSdl?: string | undefined;
+  /** Port of the info-center subgraph (0: any free port). */
+  infoCenterPort: number;
+  /** Replaces the store-backed grants (tests that drive grants directly). */
+  grants?: GrantSource | undefined;
+  /** Shared Redis (grant changes, rate limits, checkpoints); absent → in memory, this instance only. */
+  redisUrl?: string | undefined;
+  redisPrefix?: string | undefined;
+  /** Longest validity of a grant, in days; default 365 (`GRANT_MAX_VALIDITY_DAYS`). */
+  grantMaxValidityDays?: number | undefined;
+  /** The clock of governance decisions (submission, due dates, validity); default the system clock. Tests set calendar dates with it. */
+  now?: (() => Date) | undefined;
+  /** Observes calls the info-center subgraph accepts (tests). */
+  onInfoCenterCall?: SubgraphServerOptions['onGatewayCall'];
+}
+
+export interface LaunchedGateway extends RunningGateway {
+  supergraphSdl: string;
+  catalog: ShareCatalog;
+  infoCenter: FastifyInstance | undefined;
+}
+
+export async function launchGateway(options: LaunchGatewayOptions): Promise<LaunchedGateway> {
+  const { store, departmentSubgraphs, infoCenterPort, grantMaxValidityDays, now, onInfoCenterCall, redisUrl, ...gatewayOptions } = options;
+  const prefix = options.redisPrefix ?? 'zhoucun:';
+  const logRedis = (error: unknown) => void error; // reconnects by itself; fallbacks cover the gap
+  const redis = redisUrl ? connectRedis(redisUrl, logRedis) : undefined;
+  const bus = redis ? createRedisInvalidationBus(redis, prefix, logRedis) : createMemoryInvalidationBus();
+  const storeGrants = options.grants ? undefined : await createStoreGrantSource(store.db, {});
+  bus.onGrantsChanged(() => void storeGrants?.refresh().catch(() => undefined));
+  let catalog: ShareCatalog | undefined;
+  const services: GovernanceServices = {
+    db: store.db,
+    catalog: () => {
+      if (!catalog) throw new Error('the catalog is not loaded yet');
+      return catalog;
+    },
+    departments: options.departments,
+    grantMaxValidityDays: grantMaxValidityDays ?? DEFAULT_GRANT_MAX_VALIDITY_DAYS,
+    now: now ?? (() => new Date()),
+    grantsChanged: async () => {
+      await storeGrants?.refresh();
+      await bus.publishGrantsChanged().catch(logRedis);
+    },
+  };
+
+  let infoCenter: FastifyInstance | undefined;
+  let gateway: RunningGateway | undefined;
+  const close = async () => {
+    storeGrants?.close();
+    await gateway?.close();
+    await infoCenter?.close();
+    await bus.close();
+    await closeRedis(redis);
+  };
+  try {
+    let supergraphSdl = options.supergraphSdl;
+    if (!supergraphSdl) {
+      infoCenter = await createSubgraphServer(createInfoCenterSubgraph(services), {
+        gatewayKeys: options.gatewaySigning.publicKey,
+        logLevel: options.logLevel,
+        ...(onInfoCenterCall ? { onGatewayCall: onInfoCenterCall } : {}),
+      });
+      const infoCenterUrl = await infoCenter.listen({ host: '127.0.0.1', port: infoCenterPort });
+      supergraphSdl = composeSupergraph([...departmentSubgraphs, { name: PLATFORM_OPERATOR, url: `${infoCenterUrl}/graphql`, typeDefs: INFO_CENTER_TYPE_DEFS }]);
+    }
+    catalog = readShareCatalog(supergraphSdl, { undeclaredAsUnconditional: options.undeclaredFields === 'unconditional' });
+    await syncCatalog(store.db, catalog, new Date());
+    gateway = await startGateway({ ...gatewayOptions, db: store.db, supergraphSdl, catalog, grants: options.grants ?? storeGrants!, redis, redisPrefix: prefix });
+    return { ...gateway, supergraphSdl, catalog, infoCenter, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}

@@ -1,0 +1,16 @@
+/** 区人力资源和社会保障局: social insurance thematic resource. */
+import { readFileSync } from 'node:fs';
+import type { DepartmentDefinition } from '../shared/department.ts';
+import { createSocialInsuranceLoaders, type SocialInsuranceLoaders } from './loaders.ts';
+import { socialInsuranceResolvers } from './resolvers.ts';
+import { createSocialInsuranceStore, type SocialInsuranceStore } from './store.ts';
+
+export const humanResources: DepartmentDefinition<SocialInsuranceStore, SocialInsuranceLoaders> = {
+  name: 'human-resources',
+  typeDefs: readFileSync(new URL('./schema.graphql', import.meta.url), 'utf8'),
+  createBackend: createSocialInsuranceStore,
+  createLoaders: createSocialInsuranceLoaders,
+  resolvers: socialInsuranceResolvers,
+  // The pension standard is set once a year.
+  cachePolicy: { Query: { pensionStandard: { ttl: 3600 } } },
+};

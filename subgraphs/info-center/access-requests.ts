@@ -1,0 +1,127 @@
+/**
+ * Access requests (art. 13): a consumer applies; the provider's sharing administrator approves
+ * (possibly narrower) or refuses with a reason within 10 working days; a refused request, or one
+ * left unanswered past its due date, can be escalated to the coordination office.
+ */
+import { randomUUID } from 'node:crypto';
+import { canSee } from '../../policies/governance/can-see.ts';
+import { checkAccessRequest } from '../../policies/governance/check-access-request.ts';
+import { checkClosingEscalation } from '../../policies/governance/check-closing-escalation.ts';
+import { checkDecision } from '../../policies/governance/check-decision.ts';
+import { checkEscalation } from '../../policies/governance/check-escalation.ts';
+import { chinaDate } from '../../policies/governance/china-date.ts';
+import { visibilityScope } from '../../policies/governance/visibility-scope.ts';
+import type { Purpose } from '../../policies/types.ts';
+import { assertVerdict } from './governance-errors.ts';
+import { bumpGrantsVersion } from './grants.ts';
+import { recordEvent } from './governance-event-chain.ts';
+import type { Actor, GovernanceServices } from './governance-services.ts';
+import { newGrantRows, requestStateOf, type AccessRequestRow } from './governance-rows.ts';
+import { validityWindow } from './grants.ts';
+import { transitionAccessRequest } from './transition-access-request.ts';
+import { whereVisible } from './where-visible.ts';
+
+export type { AccessRequestRow };
+
+export interface RequestAccessInput {
+  fields: string[];
+  purpose: Purpose;
+  matter?: string | null | undefined;
+  justification: string;
+  validUntil?: string | null | undefined;
+}
+
+export async function requestAccess(services: GovernanceServices, actor: Actor, input: RequestAccessInput): Promise<AccessRequestRow> {
+  const now = services.now();
+  const checked = assertVerdict(checkAccessRequest(input, actor.dept, services.catalog(), validityWindow(services)));
+  const row = {
+    id: randomUUID(),
+    requesting_dept: actor.dept,
+    requested_by: actor.app,
+    provider: checked.provider,
+    fields: JSON.stringify(checked.fields),
+    purpose: input.purpose,
+    matter: input.matter?.trim() || null,
+    justification: input.justification.trim(),
+    wanted_until: checked.validUntil,
+    status: checked.toCoordinationOffice ? 'ESCALATED' : 'PENDING',
+    submitted_at: now,
+    due_date: checked.dueDate,
+    escalated_at: checked.toCoordinationOffice ? now : null,
+    escalated_by: checked.toCoordinationOffice ? actor.app : null,
+    escalation_reason: checked.toCoordinationOffice ? 'holds items not shared (NONE): only the coordination office can decide' : null,
+  };
+  return services.db.transaction().execute(async (trx) => {
+    const created = await trx.insertInto('access_requests').values(row).returningAll().executeTakeFirstOrThrow();
+    await recordEvent(trx, { actor, subjectKind: 'access_request', subjectId: row.id, action: 'submitted', reason: row.justification, details: { fields: checked.fields, purpose: input.purpose } });
+    return created;
+  });
+}
+
+export async function decideAccessRequest(
+  services: GovernanceServices,
+  actor: Actor,
+  input: { id: string; approve: boolean; reason?: string | null; fields?: string[] | null; validUntil?: string | null },
+): Promise<AccessRequestRow> {
+  const now = services.now();
+  const decision = { approve: input.approve, reason: input.reason ?? undefined, fields: input.fields ?? undefined, validUntil: input.validUntil ?? undefined };
+  const decided = await services.db.transaction().execute(async (trx) => {
+    const { request, checked, updated } = await transitionAccessRequest(trx, actor, input.id, {
+      check: (state) => checkDecision(actor, state, decision, validityWindow(services)),
+      change: (granted) => ({
+        status: input.approve ? 'APPROVED' : 'REFUSED',
+        decided_at: now,
+        decided_by: actor.app,
+        decision_reason: input.reason?.trim() || null,
+        granted_fields: input.approve ? JSON.stringify(granted.fields) : null,
+        granted_until: input.approve ? granted.validUntil : null,
+      }),
+      event: (granted) => ({ action: input.approve ? 'approved' : 'refused', reason: input.reason, details: { fields: granted.fields, validUntil: granted.validUntil } }),
+    });
+    if (input.approve) {
+      // The request's purpose was checked when it was made (a schema enum).
+      const grant = { kind: 'REQUEST' as const, dept: request.requesting_dept, purpose: request.purpose as Purpose, fields: checked.fields, validUntil: checked.validUntil };
+      await trx.insertInto('grants').values(newGrantRows(grant, { requestId: request.id, grantedBy: actor.app, grantedAt: now })).execute();
+      await bumpGrantsVersion(trx);
+    }
+    return updated;
+  });
+  if (input.approve) await services.grantsChanged();
+  return decided;
+}
+
+export async function escalateAccessRequest(services: GovernanceServices, actor: Actor, id: string, reason: string): Promise<AccessRequestRow> {
+  const now = services.now();
+  return services.db.transaction().execute(async (trx) => {
+    const { updated } = await transitionAccessRequest(trx, actor, id, {
+      check: (state) => checkEscalation(actor, state, reason, chinaDate(now)),
+      change: () => ({ status: 'ESCALATED', escalated_at: now, escalated_by: actor.app, escalation_reason: reason.trim() }),
+      event: (_checked, request) => ({ action: 'escalated', reason, details: { from: request.status } }),
+    });
+    return updated;
+  });
+}
+
+/** The coordination office decides against an escalated request (art. 13); the reason is recorded. */
+export async function closeEscalation(services: GovernanceServices, actor: Actor, id: string, reason: string): Promise<AccessRequestRow> {
+  const now = services.now();
+  return services.db.transaction().execute(async (trx) => {
+    const { updated } = await transitionAccessRequest(trx, actor, id, {
+      check: (state) => checkClosingEscalation(actor, state, reason),
+      change: () => ({ status: 'CLOSED', decided_at: now, decided_by: actor.app, decision_reason: reason.trim() }),
+      event: () => ({ action: 'escalation-closed', reason }),
+    });
+    return updated;
+  });
+}
+
+export async function listAccessRequests(services: GovernanceServices, actor: Actor, status?: string | null): Promise<AccessRequestRow[]> {
+  let query = services.db.selectFrom('access_requests').selectAll().orderBy('submitted_at', 'desc');
+  if (status) query = query.where('status', '=', status);
+  return query.where(whereVisible('access_requests', visibilityScope(actor))).limit(500).execute();
+}
+
+export async function getAccessRequest(services: GovernanceServices, actor: Actor, id: string): Promise<AccessRequestRow | null> {
+  const request = await services.db.selectFrom('access_requests').selectAll().where('id', '=', id).executeTakeFirst();
+  return request && canSee(actor, requestStateOf(request)) ? request : null;
+}

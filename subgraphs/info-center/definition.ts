@@ -1,0 +1,28 @@
+/**
+ * 区信息中心, the platform operator's own subgraph: the governance API (catalog, department registry,
+ * access requests, grants, disputes, audit views), composed into the supergraph like any department's
+ * and reached only through the gateway (signed calls, audited like any request). The launcher in
+ * `scripts/` starts it beside the gateway.
+ */
+import { readFileSync } from 'node:fs';
+import { PLATFORM_OPERATOR } from '../../policies/types.ts';
+import type { DepartmentDefinition } from '../shared/department.ts';
+import type { GovernanceServices } from './governance-services.ts';
+import { governanceResolvers } from './resolvers.ts';
+
+/** Its port in the demo (DESIGN.md: the department subgraphs follow from 4101). */
+export const INFO_CENTER_DEFAULT_PORT = 4100;
+
+export const INFO_CENTER_TYPE_DEFS = readFileSync(new URL('./schema.graphql', import.meta.url), 'utf8');
+
+export function createInfoCenterSubgraph(services: GovernanceServices): DepartmentDefinition<GovernanceServices, Record<string, never>> {
+  return {
+    name: PLATFORM_OPERATOR,
+    typeDefs: INFO_CENTER_TYPE_DEFS,
+    createBackend: () => services,
+    createLoaders: () => ({}),
+    resolvers: governanceResolvers,
+    // Governance answers reflect decisions just taken: nothing is cached.
+    cachePolicy: {},
+  };
+}

@@ -1,0 +1,18 @@
+/** What the governance operations work with: the store, the catalog, the registry's codes, the clock; built once per process by the launcher. */
+import type { Kysely } from 'kysely';
+import type { Consumer, ShareCatalog } from '../../policies/types.ts';
+import type { Database } from '../../platform/store/tables.ts';
+
+export interface GovernanceServices {
+  db: Kysely<Database>;
+  /** The share catalog of the composed supergraph (fails if not loaded yet: no decision on a guess). */
+  catalog: () => ShareCatalog;
+  departments: readonly string[];
+  /** Longest validity of a grant, in days (`GRANT_MAX_VALIDITY_DAYS`). */
+  grantMaxValidityDays: number;
+  now: () => Date;
+  /** Called after a grant changed and committed; resolves when the gateway's grant source has it. */
+  grantsChanged: () => Promise<void>;
+}
+
+export type Actor = Consumer;

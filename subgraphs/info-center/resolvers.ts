@@ -1,0 +1,125 @@
+/**
+ * The governance API: root resolvers go through `governed` (argument texts and the caller's roles
+ * checked) and call the service; type resolvers only map rows to the schema.
+ */
+import { chinaDate } from '../../policies/governance/china-date.ts';
+import { isOverdue } from '../../policies/governance/is-overdue.ts';
+import { isGrantLive } from '../../policies/is-grant-live.ts';
+import type { Purpose } from '../../policies/types.ts';
+import { defineResolvers } from '../shared/define-resolvers.ts';
+import { closeEscalation, decideAccessRequest, escalateAccessRequest, getAccessRequest, listAccessRequests, requestAccess, type AccessRequestRow, type RequestAccessInput } from './access-requests.ts';
+import { dataUsage, listAuditRecords, type AuditFilter, type AuditRow, type UsageDimension } from './audit-views.ts';
+import { listCatalog, reviewCatalogItem, type CatalogRow } from './catalog.ts';
+import { changeAdministrators, listDepartments } from './departments.ts';
+import { answerDispute, listDisputes, reportDispute, type DisputeRow } from './disputes.ts';
+import { toPolicyGrant, type GrantRow } from '../../platform/store/grant-rows.ts';
+import { grantException, listGrants, revokeGrant, type ExceptionInput } from './grants.ts';
+import { governed, type GovernanceContext as Context } from './guard-governance-call.ts';
+
+const iso = (value: Date | string | null) => (value === null ? null : new Date(value).toISOString());
+
+type AdministratorArgs = { department: string; user: string; reason: string };
+
+export const governanceResolvers = defineResolvers<Context>({
+  Query: {
+    myGrants: governed((args: { includeInactive: boolean }, actor, services) => listGrants(services, actor, { includeInactive: args.includeInactive })),
+    accessRequests: governed((args: { status?: string }, actor, services) => listAccessRequests(services, actor, args.status)),
+    accessRequest: governed((args: { id: string }, actor, services) => getAccessRequest(services, actor, args.id)),
+    catalog: governed((args: { provider?: string; shareType?: string; resource?: string }, _actor, services) => listCatalog(services, args)),
+    disputes: governed((args: { status?: string }, actor, services) => listDisputes(services, actor, args.status)),
+    departments: governed((_args, _actor, services) => listDepartments(services.db)),
+    auditRecords: governed((args: { filter?: AuditFilter; first: number; after?: string }, actor, services) => listAuditRecords(services, actor, args.filter ?? {}, args.first, args.after)),
+    dataUsage: governed((args: { from: string; to: string; groupBy: UsageDimension[] }, actor, services) => dataUsage(services, actor, args)),
+  },
+  AuditRecord: {
+    at: (row: AuditRow) => iso(row.at),
+    requestId: (row: AuditRow) => row.request_id,
+    department: (row: AuditRow) => row.dept,
+    operationHash: (row: AuditRow) => row.operation_hash,
+    operationName: (row: AuditRow) => row.operation_name,
+    granted: (row: AuditRow) => row.visibleGranted,
+    denied: (row: AuditRow) => row.visibleDenied,
+    masked: (row: AuditRow) => row.visibleMasked,
+    served: (row: AuditRow) => Object.entries(row.visibleServed).map(([provider, use]) => ({ provider, ...use })),
+    durationMs: (row: AuditRow) => row.duration_ms,
+  },
+  Mutation: {
+    requestAccess: governed((args: { input: RequestAccessInput }, actor, services) => requestAccess(services, actor, args.input)),
+    decideAccessRequest: governed((args: { id: string; approve: boolean; reason?: string; fields?: string[]; validUntil?: string }, actor, services) => decideAccessRequest(services, actor, args)),
+    revokeGrant: governed((args: { id: string; reason: string }, actor, services) => revokeGrant(services, actor, args.id, args.reason)),
+    escalateAccessRequest: governed((args: { id: string; reason: string }, actor, services) => escalateAccessRequest(services, actor, args.id, args.reason)),
+    grantException: governed((args: { input: ExceptionInput }, actor, services) => grantException(services, actor, args.input)),
+    closeEscalation: governed((args: { id: string; reason: string }, actor, services) => closeEscalation(services, actor, args.id, args.reason)),
+    reportDispute: governed((args: { input: { field: string; entityKey: string; description: string; evidence: string } }, actor, services) => reportDispute(services, actor, args.input)),
+    answerDispute: governed((args: { id: string; answer: string; outcome: string }, actor, services) => answerDispute(services, actor, args)),
+    reviewCatalogItem: governed((args: { coordinate: string; override: Record<string, unknown>; reason: string }, actor, services) =>
+      reviewCatalogItem(services, actor, args.coordinate, args.override, args.reason)),
+    appointSharingAdministrator: governed((args: AdministratorArgs, actor, services) => changeAdministrators(services, actor, { appoint: true, ...args })),
+    removeSharingAdministrator: governed((args: AdministratorArgs, actor, services) => changeAdministrators(services, actor, { appoint: false, ...args })),
+  },
+  AccessRequest: {
+    requestedBy: (row: AccessRequestRow) => row.requested_by,
+    requestingDepartment: (row: AccessRequestRow) => row.requesting_dept,
+    purpose: (row: AccessRequestRow) => row.purpose as Purpose,
+    submittedAt: (row: AccessRequestRow) => iso(row.submitted_at),
+    dueDate: (row: AccessRequestRow) => row.due_date,
+    overdue: (row: AccessRequestRow, _: unknown, ctx: Context) => isOverdue({ dueDate: row.due_date, awaitingAnswer: row.status === 'PENDING' }, chinaDate(ctx.backend.now())),
+    wantedUntil: (row: AccessRequestRow) => row.wanted_until,
+    decidedAt: (row: AccessRequestRow) => iso(row.decided_at),
+    decidedBy: (row: AccessRequestRow) => row.decided_by,
+    reason: (row: AccessRequestRow) => row.decision_reason,
+    grantedFields: (row: AccessRequestRow) => row.granted_fields,
+    grantedUntil: (row: AccessRequestRow) => row.granted_until,
+    escalatedAt: (row: AccessRequestRow) => iso(row.escalated_at),
+    escalationReason: (row: AccessRequestRow) => row.escalation_reason,
+    grants: (row: AccessRequestRow, _: unknown, ctx: Context) =>
+      ctx.backend.db.selectFrom('grants').selectAll().where('request_id', '=', row.id).orderBy('field').execute(),
+  },
+  Grant: {
+    department: (row: GrantRow) => row.dept,
+    validFrom: (row: GrantRow) => iso(row.valid_from),
+    validUntil: (row: GrantRow) => iso(row.valid_until),
+    live: (row: GrantRow, _: unknown, ctx: Context) => isGrantLive(toPolicyGrant(row), ctx.backend.now()),
+    revokedAt: (row: GrantRow) => iso(row.revoked_at),
+    revokedBy: (row: GrantRow) => row.revoked_by,
+    revokeReason: (row: GrantRow) => row.revoke_reason,
+    requestId: (row: GrantRow) => row.request_id,
+    grantedBy: (row: GrantRow) => row.granted_by,
+  },
+  Dispute: {
+    entityKey: (row: DisputeRow) => row.entity_key,
+    reportingDepartment: (row: DisputeRow) => row.reporting_dept,
+    reportedBy: (row: DisputeRow) => row.reported_by,
+    reportedAt: (row: DisputeRow) => iso(row.reported_at),
+    dueDate: (row: DisputeRow) => row.due_date,
+    overdue: (row: DisputeRow, _: unknown, ctx: Context) => isOverdue({ dueDate: row.due_date, awaitingAnswer: row.status === 'OPEN' }, chinaDate(ctx.backend.now())),
+    answeredAt: (row: DisputeRow) => iso(row.answered_at),
+    answeredBy: (row: DisputeRow) => row.answered_by,
+  },
+  CatalogItem: catalogItemResolvers(),
+});
+
+function catalogItemResolvers() {
+  const element = (row: CatalogRow, key: string) => (row.override && key in row.override ? row.override[key] : row.declared[key]);
+  return {
+    resource: (row: CatalogRow) => row.type_name,
+    field: (row: CatalogRow) => row.field_name,
+    providerCode: async (row: CatalogRow, _: unknown, ctx: Context) =>
+      (await ctx.backend.db.selectFrom('departments').select('org_code').where('code', '=', row.provider).executeTakeFirst())?.org_code ?? null,
+    resourceCode: (row: CatalogRow) => `370306-${row.provider}-${row.type_name}`,
+    shareType: (row: CatalogRow) => row.declared['shareType'],
+    shareCondition: (row: CatalogRow) => element(row, 'shareCondition'),
+    basis: (row: CatalogRow) => row.declared['basis'],
+    classification: (row: CatalogRow) => element(row, 'classification'),
+    abstract: (row: CatalogRow) => element(row, 'abstract'),
+    format: (row: CatalogRow) => element(row, 'format'),
+    shareMethod: (row: CatalogRow) => element(row, 'shareMethod'),
+    openToPublic: (row: CatalogRow) => element(row, 'openToPublic'),
+    updateCycle: (row: CatalogRow) => element(row, 'updateCycle'),
+    publishedOn: (row: CatalogRow) => row.published_on,
+    relatedResources: (row: CatalogRow) => element(row, 'relatedResources') ?? [],
+    overridden: (row: CatalogRow) => row.override !== null && Object.keys(row.override).length > 0,
+    reviewedBy: (row: CatalogRow) => row.reviewed_by,
+    reviewedAt: (row: CatalogRow) => iso(row.reviewed_at),
+  };
+}

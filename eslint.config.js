@@ -25,15 +25,27 @@ export default tseslint.config(
     // policies/ is pure: time, grants and metadata come in as arguments (STYLE.md).
     files: ['policies/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [
-        { group: ['node:*', 'fs', 'path', 'http', 'crypto'], message: 'policies/ does no I/O' },
-        { group: ['fastify', '@apollo/server', '@apollo/gateway', 'mercurius*', 'redis', 'pg', '@electric-sql/*', 'kysely'], message: 'policies/ depends on no server, store or adapter' },
-        // The schema, the gateway and the subgraphs read policies/, never the other way round; rules
-        // return verdicts and throw nothing, so they need no error registry either.
-        { regex: reachingInto('(?:gateway|subgraphs|schema|platform|scripts|tests|bench)'), message: 'policies/ imports only libraries and other policies/ modules' },
-      ] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['node:*', 'fs', 'path', 'http', 'crypto'], message: 'policies/ does no I/O' },
+            {
+              group: ['fastify', '@apollo/server', '@apollo/gateway', 'mercurius*', 'redis', 'pg', '@electric-sql/*', 'kysely'],
+              message: 'policies/ depends on no server, store or adapter',
+            },
+            // The schema, the gateway and the subgraphs read policies/, never the other way round; rules
+            // return verdicts and throw nothing, so they need no error registry either.
+            {
+              regex: reachingInto('(?:gateway|subgraphs|schema|platform|scripts|tests|bench)'),
+              message: 'policies/ imports only libraries and other policies/ modules',
+            },
+          ],
+        },
+      ],
       'no-restricted-globals': ['error', { name: 'process', message: 'policies/ reads no environment' }],
-      'no-restricted-syntax': ['error',
+      'no-restricted-syntax': [
+        'error',
         { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'pass time in as an argument' },
         { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'pass time in as an argument' },
       ],
@@ -43,12 +55,30 @@ export default tseslint.config(
     // platform/ sits on policies/ only: what every process shares.
     files: ['platform/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [
-        { regex: reachingInto('(?:gateway|subgraphs|schema|scripts|tests|bench)'), message: 'platform/ imports only libraries, policies/ and other platform/ modules' },
-      ] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: reachingInto('(?:gateway|subgraphs|schema|scripts|tests|bench)'),
+              message: 'platform/ imports only libraries, policies/ and other platform/ modules',
+            },
+          ],
+        },
+      ],
     },
   },
-  { files: ['schema/**/*.ts'], ignores: ['schema/**/*.test.ts'], rules: layer('(?:gateway|subgraphs|scripts|tests|bench)', 'schema/ imports only libraries, policies/ and platform/') },
-  { files: ['gateway/**/*.ts'], rules: layer('(?:subgraphs|scripts|tests|bench)', 'gateway/ never imports subgraphs/: what both need lives in platform/, and scripts/ launches both') },
-  { files: ['subgraphs/**/*.ts'], rules: layer('(?:gateway|scripts|tests|bench)', 'subgraphs/ never import gateway/: what both need lives in platform/, and scripts/ launches both') },
+  {
+    files: ['schema/**/*.ts'],
+    ignores: ['schema/**/*.test.ts'],
+    rules: layer('(?:gateway|subgraphs|scripts|tests|bench)', 'schema/ imports only libraries, policies/ and platform/'),
+  },
+  {
+    files: ['gateway/**/*.ts'],
+    rules: layer('(?:subgraphs|scripts|tests|bench)', 'gateway/ never imports subgraphs/: what both need lives in platform/, and scripts/ launches both'),
+  },
+  {
+    files: ['subgraphs/**/*.ts'],
+    rules: layer('(?:gateway|scripts|tests|bench)', 'subgraphs/ never import gateway/: what both need lives in platform/, and scripts/ launches both'),
+  },
 );

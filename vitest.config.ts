@@ -11,7 +11,13 @@ export default defineConfig({
     expect: { requireAssertions: true },
     // Unit and component tests live beside the code; cross-service tests (real HTTP, real servers) in tests/.
     projects: [
-      { extends: true, test: { name: 'unit', include: ['platform/**/*.test.ts', 'policies/**/*.test.ts', 'schema/**/*.test.ts', 'gateway/**/*.test.ts', 'subgraphs/**/*.test.ts'] } },
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['platform/**/*.test.ts', 'policies/**/*.test.ts', 'schema/**/*.test.ts', 'gateway/**/*.test.ts', 'subgraphs/**/*.test.ts'],
+        },
+      },
       { extends: true, test: { name: 'integration', include: ['tests/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 60_000 } },
     ],
   },

@@ -54,7 +54,14 @@ try {
   await sql`analyze audit_records`.execute(store.db);
   console.log(`${RECORDS} records inserted in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
 
-  const services: GovernanceServices = { db: store.db, catalog: () => catalog, departments: [], grantMaxValidityDays: 365, now: () => new Date(), grantsChanged: async () => undefined };
+  const services: GovernanceServices = {
+    db: store.db,
+    catalog: () => catalog,
+    departments: [],
+    grantMaxValidityDays: 365,
+    now: () => new Date(),
+    grantsChanged: async () => undefined,
+  };
   const consumer: Consumer = { app: 'a', dept: 'civil-affairs', roles: ['consumer'] };
   const provider: Consumer = { app: 'hr-admin', dept: 'human-resources', roles: ['provider-admin'] };
   const operator: Consumer = { app: 'op', dept: 'info-center', roles: ['platform-admin'] };
@@ -63,7 +70,10 @@ try {
 
   const cases: Array<[string, () => Promise<unknown>]> = [
     ['consumer: own records, first page of 50', () => listAuditRecords(services, consumer, {}, 50)],
-    ['consumer: a page in the middle of the year (keyset)', () => listAuditRecords(services, consumer, { to: '2026-07-01T00:00:00+08:00' }, 50, deep.nextCursor)],
+    [
+      'consumer: a page in the middle of the year (keyset)',
+      () => listAuditRecords(services, consumer, { to: '2026-07-01T00:00:00+08:00' }, 50, deep.nextCursor),
+    ],
     ['provider: who used my items, first page', () => listAuditRecords(services, provider, { department: 'civil-affairs' }, 50)],
     ['operator: one purpose in one month', () => listAuditRecords(services, operator, { ...march, purpose: 'DATA_VERIFICATION' }, 50)],
     ['operator: one data item, first page', () => listAuditRecords(services, operator, { field: 'Resident.maritalStatus' }, 50)],

@@ -25,7 +25,12 @@ const SCENARIOS = {
     resident(citizenId: "${DEMO.resident}") { name monthlyPension pensionStatus } }`,
 };
 
-interface Measured { requests: number; p50: number; p99: number; errors: number }
+interface Measured {
+  requests: number;
+  p50: number;
+  p99: number;
+  errors: number;
+}
 
 async function run(url: string, token: string, query: string, duration = DURATION_SECONDS): Promise<Measured> {
   const result = await autocannon({
@@ -67,7 +72,9 @@ const CONTENDERS = [
 ] as const;
 
 try {
-  console.log(`node ${process.version}, ${CONNECTIONS} connections, median of ${ROUNDS} rounds of ${DURATION_SECONDS}s, contenders taking turns, audit store ${urls.store}\n`);
+  console.log(
+    `node ${process.version}, ${CONNECTIONS} connections, median of ${ROUNDS} rounds of ${DURATION_SECONDS}s, contenders taking turns, audit store ${urls.store}\n`,
+  );
   for (const [name, query] of Object.entries(SCENARIOS)) {
     // Warm every contender (plans, abilities, connections) before measuring.
     for (const [, url] of CONTENDERS) await run(url, urls.token, query, 2);
@@ -83,7 +90,11 @@ try {
     for (const [label] of CONTENDERS) {
       const list = results.get(label)!;
       console.log(
-        `  ${label.padEnd(22)} ${rate(label).toFixed(0).padStart(6)} req/s   p50 ${median(list.map((m) => m.p50)).toFixed(1).padStart(6)} ms   p99 ${median(list.map((m) => m.p99)).toFixed(1).padStart(7)} ms   errors ${list.reduce((s, m) => s + m.errors, 0)}`,
+        `  ${label.padEnd(22)} ${rate(label).toFixed(0).padStart(6)} req/s   p50 ${median(list.map((m) => m.p50))
+          .toFixed(1)
+          .padStart(6)} ms   p99 ${median(list.map((m) => m.p99))
+          .toFixed(1)
+          .padStart(7)} ms   errors ${list.reduce((s, m) => s + m.errors, 0)}`,
       );
     }
     console.log(`  ratio ours / plain             ${(rate('zhoucun (enforcing)') / rate('plain @apollo/gateway')).toFixed(2)}×`);

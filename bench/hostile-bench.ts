@@ -18,7 +18,10 @@ const REFUSAL_TARGET_MS = 10;
 const HEALTH_DELAY_TARGET_MS = 50;
 
 const child = spawn(process.execPath, [new URL('./hostile-platform.ts', import.meta.url).pathname], { stdio: ['ignore', 'pipe', 'inherit'] });
-const { url, token } = JSON.parse(await new Promise<string>((resolve) => createInterface({ input: child.stdout! }).once('line', resolve))) as { url: string; token: string };
+const { url, token } = JSON.parse(await new Promise<string>((resolve) => createInterface({ input: child.stdout! }).once('line', resolve))) as {
+  url: string;
+  token: string;
+};
 const healthUrl = url.replace(/\/graphql$/, '/healthz');
 
 const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))]!;
@@ -75,7 +78,9 @@ const idle: number[] = [];
 for (let i = 0; i < 50; i++) idle.push(await healthLatency());
 const idleMedian = percentile(idle, 0.5);
 process.stdout.write(`/healthz idle: median ${idleMedian.toFixed(2)} ms\n\n`);
-process.stdout.write(`${'case'.padEnd(44)} ${'code'.padEnd(22)} ${'median'.padStart(8)} ${'p90'.padStart(8)} ${'max'.padStart(8)} ${'healthz+'.padStart(9)} ${'control+'.padStart(9)}\n`);
+process.stdout.write(
+  `${'case'.padEnd(44)} ${'code'.padEnd(22)} ${'median'.padStart(8)} ${'p90'.padStart(8)} ${'max'.padStart(8)} ${'healthz+'.padStart(9)} ${'control+'.padStart(9)}\n`,
+);
 
 for (const hostile of HOSTILE_CASES) {
   const payload = JSON.stringify(hostile.body);
@@ -91,7 +96,8 @@ for (const hostile of HOSTILE_CASES) {
   // (its own event loop, so sending large bodies from this one does not delay the probes). A control
   // window of the same length without traffic shows what the machine itself adds.
   const flood = async () => {
-    for (let round = 0; round < Math.max(1, REPEAT / CONCURRENCY); round++) await Promise.all(Array.from({ length: CONCURRENCY }, () => send(hostile, payload)));
+    for (let round = 0; round < Math.max(1, REPEAT / CONCURRENCY); round++)
+      await Promise.all(Array.from({ length: CONCURRENCY }, () => send(hostile, payload)));
   };
   const floodStarted = performance.now();
   const worstUnderAttack = await worstHealthDuring(flood);
@@ -102,11 +108,19 @@ for (const hostile of HOSTILE_CASES) {
   const verdicts = [median > REFUSAL_TARGET_MS ? 'SLOW' : '', healthDelay > HEALTH_DELAY_TARGET_MS ? 'STALLS /healthz' : '', wrong].filter(Boolean);
   if (verdicts.length) missed++;
   process.stdout.write(
-    `${hostile.name.padEnd(44)} ${hostile.code.padEnd(22)} ${median.toFixed(2).padStart(8)} ${percentile(timings, 0.9).toFixed(2).padStart(8)} ${Math.max(...timings).toFixed(2).padStart(8)} ${healthDelay.toFixed(1).padStart(9)} ${Math.max(0, worstControl - idleMedian).toFixed(1).padStart(9)}  ${verdicts.join('; ') || 'ok'}\n`,
+    `${hostile.name.padEnd(44)} ${hostile.code.padEnd(22)} ${median.toFixed(2).padStart(8)} ${percentile(timings, 0.9).toFixed(2).padStart(8)} ${Math.max(
+      ...timings,
+    )
+      .toFixed(2)
+      .padStart(8)} ${healthDelay.toFixed(1).padStart(9)} ${Math.max(0, worstControl - idleMedian)
+      .toFixed(1)
+      .padStart(9)}  ${verdicts.join('; ') || 'ok'}\n`,
   );
 }
 
-process.stdout.write(`\nTargets: refusal median < ${REFUSAL_TARGET_MS} ms (client round trip on loopback), /healthz delayed < ${HEALTH_DELAY_TARGET_MS} ms over its idle median while ${CONCURRENCY} copies are in flight (control+: the same window without traffic, the machine's own noise).\n`);
+process.stdout.write(
+  `\nTargets: refusal median < ${REFUSAL_TARGET_MS} ms (client round trip on loopback), /healthz delayed < ${HEALTH_DELAY_TARGET_MS} ms over its idle median while ${CONCURRENCY} copies are in flight (control+: the same window without traffic, the machine's own noise).\n`,
+);
 process.stdout.write(missed ? `${missed} case(s) missed a target.\n` : 'Every case met its targets.\n');
 await prober.terminate();
 child.kill('SIGTERM');

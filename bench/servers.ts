@@ -35,7 +35,9 @@ const plainUrl = await plain.listen({ host: '127.0.0.1', port: 0 });
 const plainFetch = await createPlainGateway(platform.supergraphSdl, sign, fetch as unknown as Fetcher);
 const plainFetchUrl = await plainFetch.listen({ host: '127.0.0.1', port: 0 });
 const token = await issueToken(platform.tokenIssuer.privateKey, { dept: 'civil-affairs', app: 'bench' });
-process.stdout.write(`${JSON.stringify({ ours: platform.gatewayUrl, oursAuditOff: auditOff.url, plain: `${plainUrl}/graphql`, plainFetch: `${plainFetchUrl}/graphql`, store: platform.store.kind, token })}\n`);
+process.stdout.write(
+  `${JSON.stringify({ ours: platform.gatewayUrl, oursAuditOff: auditOff.url, plain: `${plainUrl}/graphql`, plainFetch: `${plainFetchUrl}/graphql`, store: platform.store.kind, token })}\n`,
+);
 process.once('SIGTERM', async () => {
   await plain.close();
   await plainFetch.close();

@@ -74,7 +74,10 @@ function readPort(env: NodeJS.ProcessEnv, variable: string, fallback: number): n
 
 export function readSubgraphUrls(raw: string | undefined, variable = 'SUBGRAPH_URLS'): Record<string, string> {
   const urls: Record<string, string> = {};
-  for (const entry of (raw ?? '').split(',').map((part) => part.trim()).filter(Boolean)) {
+  for (const entry of (raw ?? '')
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean)) {
     const [name, url] = entry.split('=');
     if (!name || !url || !URL.canParse(url)) throw new ConfigError(variable, `must look like "name=http://host:port/graphql,...", got "${entry}"`);
     urls[name.trim()] = url.trim();
@@ -120,7 +123,8 @@ export function auditAnchorDir(dataDir: string): string {
 
 export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Readonly<GatewayConfig> {
   const undeclared = env['UNDECLARED_FIELDS'] ?? 'deny';
-  if (undeclared !== 'deny' && undeclared !== 'unconditional') throw new ConfigError('UNDECLARED_FIELDS', `must be "deny" or "unconditional", got "${undeclared}"`);
+  if (undeclared !== 'deny' && undeclared !== 'unconditional')
+    throw new ConfigError('UNDECLARED_FIELDS', `must be "deny" or "unconditional", got "${undeclared}"`);
   const logLevel = env['LOG_LEVEL'] ?? 'info';
   if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError('LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')}`);
   return Object.freeze({

@@ -85,7 +85,12 @@ export function readSupergraphFile(path: string): string {
 }
 
 export async function createGateway(options: GatewayOptions): Promise<Gateway> {
-  const app = Fastify({ logger: { level: options.logLevel ?? 'info' }, genReqId: () => randomUUID(), bodyLimit: BODY_LIMIT, clientErrorHandler: answerClientError });
+  const app = Fastify({
+    logger: { level: options.logLevel ?? 'info' },
+    genReqId: () => randomUUID(),
+    bodyLimit: BODY_LIMIT,
+    clientErrorHandler: answerClientError,
+  });
   const limits: OperationLimits = { ...DEFAULT_OPERATION_LIMITS, ...options.limits };
   const persistedQueries = createDepartmentPersistedQueries();
   let apiSchema: GraphQLSchema | undefined;
@@ -118,7 +123,11 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   });
   await apollo.start();
 
-  const authenticate = createAuthenticator({ publicKey: options.tokenPublicKey, departments: options.departments, ...(options.tokenMaxLifetimeSeconds ? { maxLifetimeSeconds: options.tokenMaxLifetimeSeconds } : {}) });
+  const authenticate = createAuthenticator({
+    publicKey: options.tokenPublicKey,
+    departments: options.departments,
+    ...(options.tokenMaxLifetimeSeconds ? { maxLifetimeSeconds: options.tokenMaxLifetimeSeconds } : {}),
+  });
 
   const refuse = (reply: FastifyReply, code: ErrorCode, message?: string, extensions?: ErrorExtensionFields) => {
     return reply.code(ERROR_CODES[code].status).send(shareErrorBody(code, { message, extensions }));
@@ -136,9 +145,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     reply.header('x-request-id', requestId);
     // From here the consumer is known: every refusal is recorded before it is answered.
     const refuseRecorded = async (code: ErrorCode, message: string, use?: DeclaredUse, extensions?: ErrorExtensionFields) =>
-      (await recordRefusal({ requestId, consumer, use, startedAt }, code))
-        ? refuse(reply, code, message, extensions)
-        : refuse(reply, 'AUDIT_UNAVAILABLE');
+      (await recordRefusal({ requestId, consumer, use, startedAt }, code)) ? refuse(reply, code, message, extensions) : refuse(reply, 'AUDIT_UNAVAILABLE');
     // 1b rate limit (a batch counts for each of its operations)
     if (options.rateLimit) {
       const verdict = await options.rateLimit(consumer, Array.isArray(request.body) ? Math.max(1, request.body.length) : 1);
@@ -156,7 +163,10 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     if ('problem' in reading) return refuseRecorded(reading.problem, reading.message);
     // 2b operations: a bounded batch of well-formed pieces, each within the limits, before any GraphQL work
     if (Array.isArray(request.body) && request.body.length > limits.batch) {
-      return refuseRecorded('OPERATION_TOO_COMPLEX', `A batch may hold at most ${limits.batch} operations; got ${request.body.length}`, reading.use, { limit: 'batch', max: limits.batch });
+      return refuseRecorded('OPERATION_TOO_COMPLEX', `A batch may hold at most ${limits.batch} operations; got ${request.body.length}`, reading.use, {
+        limit: 'batch',
+        max: limits.batch,
+      });
     }
     const search = new URL(request.url, 'http://gateway').search;
     const operations = readOperations({ method: request.method, body: request.body, search });
@@ -196,7 +206,10 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const probe = createReadinessProbe(readSubgraphEndpoints(options.supergraphSdl), sign, options.storeChecks, auditBacklog);
   options.audit?.onAlert((alert) => {
     if (alert.kind === 'quarantined') {
-      app.log.error({ chain: alert.chain, seq: alert.seq, reason: alert.reason, where: alert.where }, 'audit record quarantined: the store refused its content; the chain goes on (see /readyz and npm run audit:verify)');
+      app.log.error(
+        { chain: alert.chain, seq: alert.seq, reason: alert.reason, where: alert.where },
+        'audit record quarantined: the store refused its content; the chain goes on (see /readyz and npm run audit:verify)',
+      );
     } else {
       app.log.warn({ err: alert.error, chain: alert.chain }, 'audit store unreachable: records are spooled locally until it answers');
     }

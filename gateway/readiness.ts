@@ -44,7 +44,9 @@ export function auditReadiness(backlog: AuditBacklog, now: number): AuditReadine
     ready: draining,
     spool: { waiting: spool.waiting, oldestAgeSeconds: ageMs === null ? null : Math.round(ageMs / 1000), draining },
     quarantine,
-    ...(draining ? {} : { problem: `${spool.waiting} audit record(s) have waited in the local spool for more than ${maxAgeMs / 1000} s: the store is not taking them` }),
+    ...(draining
+      ? {}
+      : { problem: `${spool.waiting} audit record(s) have waited in the local spool for more than ${maxAgeMs / 1000} s: the store is not taking them` }),
   };
 }
 
@@ -58,7 +60,12 @@ const PROBE_TIMEOUT_MS = 1_000;
 const PROBE_TTL_MS = 2_000;
 const PROBE_BODY = '{"query":"{ __typename }"}';
 
-export function createReadinessProbe(endpoints: readonly SubgraphEndpoint[], sign: SignSubgraphCall, stores: readonly StoreCheck[] = [], audit?: AuditBacklog): () => Promise<Readiness> {
+export function createReadinessProbe(
+  endpoints: readonly SubgraphEndpoint[],
+  sign: SignSubgraphCall,
+  stores: readonly StoreCheck[] = [],
+  audit?: AuditBacklog,
+): () => Promise<Readiness> {
   let last: { at: number; readiness: Promise<Readiness> } | undefined;
   const probeOne = async ({ name, url }: SubgraphEndpoint) => {
     try {

@@ -23,7 +23,10 @@ export function recodeRefusal(formatted: GraphQLFormattedError, error: unknown):
   const tokens = code === 'GRAPHQL_PARSE_FAILED' ? TOKEN_LIMIT.exec(formatted.message) : null;
   if (tokens) {
     const max = Number(tokens[1]);
-    return formattedShareError('OPERATION_TOO_COMPLEX', { message: `The operation has more than ${max} tokens; at most ${max} are allowed`, extensions: { limit: 'tokens', max } });
+    return formattedShareError('OPERATION_TOO_COMPLEX', {
+      message: `The operation has more than ${max} tokens; at most ${max} are allowed`,
+      extensions: { limit: 'tokens', max },
+    });
   }
   const status = (error instanceof GraphQLError ? (error.extensions['http'] as { status?: number } | undefined)?.status : undefined) ?? 0;
   if (error instanceof GraphQLError && error.extensions['code'] === undefined && status >= 400 && status < 500) {

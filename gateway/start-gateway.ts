@@ -40,7 +40,9 @@ export interface StartGatewayOptions {
    * them nothing is audited (benchmark baselines only). `checkpointIntervalMs`: the longest record time
    * between signed checkpoints, default 60 s (tests shorten it rather than wait for the timer).
    */
-  audit?: { chain: string; spoolPath: string; quarantinePath: string; checkpointLogPath: string; signingKey: () => Promise<KeyPair>; checkpointIntervalMs?: number } | undefined;
+  audit?:
+    | { chain: string; spoolPath: string; quarantinePath: string; checkpointLogPath: string; signingKey: () => Promise<KeyPair>; checkpointIntervalMs?: number }
+    | undefined;
   /** Shared Redis (rate limits, entity budget, checkpoint stream); absent → in memory, this instance only. */
   redis?: Redis | undefined;
   redisPrefix: string;

@@ -25,12 +25,19 @@ interface ErrorCodeEntry {
 export const ERROR_CODES = {
   UNAUTHENTICATED: { status: 401, message: 'Authentication required: send Authorization: Bearer <token> with a valid, unexpired token' },
   RATE_LIMITED: { status: 429, message: 'Too many requests from your application or department; retry after the number of seconds in Retry-After' },
-  PURPOSE_REQUIRED: { status: 400, message: 'Declare the purpose of use in X-Share-Purpose: ADMINISTRATIVE_BASIS, WORK_REFERENCE, DATA_VERIFICATION or BUSINESS_COLLABORATION' },
+  PURPOSE_REQUIRED: {
+    status: 400,
+    message: 'Declare the purpose of use in X-Share-Purpose: ADMINISTRATIVE_BASIS, WORK_REFERENCE, DATA_VERIFICATION or BUSINESS_COLLABORATION',
+  },
   BAD_REQUEST: { status: 400, message: 'The request is malformed' },
   BAD_USER_INPUT: { status: 400, message: 'An argument or variable is not valid', fromSubgraph: 'passes' },
   GRAPHQL_PARSE_FAILED: { status: 400, message: 'The query is not valid GraphQL syntax' },
   GRAPHQL_VALIDATION_FAILED: { status: 400, message: 'The query does not match the schema' },
-  OPERATION_TOO_COMPLEX: { status: 400, message: 'The operation exceeds a limit of the gateway (tokens, depth, selections, aliases, root fields, directives or introspection); nothing was executed' },
+  OPERATION_TOO_COMPLEX: {
+    status: 400,
+    message:
+      'The operation exceeds a limit of the gateway (tokens, depth, selections, aliases, root fields, directives or introspection); nothing was executed',
+  },
   TOO_MANY_KEYS: { status: 400, message: 'The request names more entity keys than one request may; ask for fewer residents or enterprises at once' },
   RESPONSE_TOO_LARGE: { status: 400, message: 'The answer would exceed the largest response the gateway sends; select fewer fields or entities' },
   OPERATION_RESOLUTION_FAILURE: { status: 400, message: 'The operation to run could not be determined' },
@@ -43,7 +50,11 @@ export const ERROR_CODES = {
   CONFLICT: { status: 200, message: 'The record is no longer in a state that allows this', fromSubgraph: 'passes' },
   AUDIT_UNAVAILABLE: { status: 503, message: 'The request could not be audited, so no data was served; try again shortly' },
   PROVIDER_UNAVAILABLE: { status: 502, message: 'A provider department could not be reached; its data items are null' },
-  ROUTE_NOT_FOUND: { status: 404, message: 'No such endpoint: the gateway serves /graphql, GET /healthz and GET /readyz; a subgraph only POST /graphql signed by the gateway and GET /healthz, spelled exactly' },
+  ROUTE_NOT_FOUND: {
+    status: 404,
+    message:
+      'No such endpoint: the gateway serves /graphql, GET /healthz and GET /readyz; a subgraph only POST /graphql signed by the gateway and GET /healthz, spelled exactly',
+  },
   METHOD_NOT_ALLOWED: { status: 405, message: 'This endpoint does not accept that HTTP method; the Allow header lists those it does' },
   PAYLOAD_TOO_LARGE: { status: 413, message: 'The request body exceeds the largest body the gateway reads' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'Send the request body as application/json' },

@@ -5,7 +5,17 @@
  * the key file again when it changed.
  */
 import { statSync } from 'node:fs';
-import { calculateJwkThumbprint, decodeProtectedHeader, errors as joseErrors, importJWK, jwtVerify, type CryptoKey, type JWK, type JWTVerifyOptions, type JWTVerifyResult } from 'jose';
+import {
+  calculateJwkThumbprint,
+  decodeProtectedHeader,
+  errors as joseErrors,
+  importJWK,
+  jwtVerify,
+  type CryptoKey,
+  type JWK,
+  type JWTVerifyOptions,
+  type JWTVerifyResult,
+} from 'jose';
 import { loadKeyPair, readKeyFile, type KeyPair } from './keys.ts';
 
 export interface PublicKeySet {

@@ -77,7 +77,9 @@ describe('authorizeOperation', () => {
   });
 
   it('when a denied field carries @include or @skip, then it is removed whatever the variables say', () => {
-    const { printed, denied, validationErrors } = setup('query($show: Boolean!) { resident(id: "1") { name record @include(if: $show) pension @skip(if: $show) } }');
+    const { printed, denied, validationErrors } = setup(
+      'query($show: Boolean!) { resident(id: "1") { name record @include(if: $show) pension @skip(if: $show) } }',
+    );
     expect(denied).toEqual(['Resident.record', 'Resident.pension']);
     expect(printed).toBe('{ resident(id: "1") { name } }');
     expect(validationErrors).toEqual([]);
@@ -90,8 +92,13 @@ describe('authorizeOperation', () => {
   });
 
   it('when a variable is still used elsewhere, then its definition stays', () => {
-    const { printed, validationErrors } = setup('query($year: Int) { resident(id: "1") { pensionIn(year: $year) employer { id } } r2: resident(id: "2") { pensionIn(year: $year) } }', { grants: [grant({ field: 'Resident.pensionIn' })], dept: 'civil-affairs' });
-    expect(printed).toBe('query ($year: Int) { resident(id: "1") { pensionIn(year: $year) employer { id } } r2: resident(id: "2") { pensionIn(year: $year) } }');
+    const { printed, validationErrors } = setup(
+      'query($year: Int) { resident(id: "1") { pensionIn(year: $year) employer { id } } r2: resident(id: "2") { pensionIn(year: $year) } }',
+      { grants: [grant({ field: 'Resident.pensionIn' })], dept: 'civil-affairs' },
+    );
+    expect(printed).toBe(
+      'query ($year: Int) { resident(id: "1") { pensionIn(year: $year) employer { id } } r2: resident(id: "2") { pensionIn(year: $year) } }',
+    );
     expect(validationErrors).toEqual([]);
   });
 

@@ -50,12 +50,7 @@ const TYPENAME_SELECTION: SelectionSetNode = {
   selections: [{ kind: Kind.FIELD, name: { kind: Kind.NAME, value: '__typename' } }],
 };
 
-export function authorizeOperation(
-  schema: GraphQLSchema,
-  document: DocumentNode,
-  operation: OperationDefinitionNode,
-  ability: ShareAbility,
-): OperationVerdict {
+export function authorizeOperation(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, ability: ShareAbility): OperationVerdict {
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const definition of document.definitions) {
     if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
@@ -124,10 +119,7 @@ export function authorizeOperation(
 }
 
 /** Fragments used, directly or transitively, by the given definitions. */
-function reachableFragments(
-  roots: readonly DefinitionNode[],
-  fragments: ReadonlyMap<string, FragmentDefinitionNode>,
-): FragmentDefinitionNode[] {
+function reachableFragments(roots: readonly DefinitionNode[], fragments: ReadonlyMap<string, FragmentDefinitionNode>): FragmentDefinitionNode[] {
   const seen = new Map<string, FragmentDefinitionNode>();
   const queue = [...roots];
   while (queue.length > 0) {

@@ -9,12 +9,7 @@
 import { isInterfaceType, type GraphQLCompositeType, type GraphQLSchema } from 'graphql';
 import type { ShareAbility } from './build-share-ability.ts';
 
-export function canReadField(
-  ability: ShareAbility,
-  schema: GraphQLSchema,
-  parentType: GraphQLCompositeType,
-  fieldName: string,
-): boolean {
+export function canReadField(ability: ShareAbility, schema: GraphQLSchema, parentType: GraphQLCompositeType, fieldName: string): boolean {
   if (fieldName.startsWith('__') || parentType.name.startsWith('__')) return true;
   if (!ability.can('read', parentType.name, fieldName)) return false;
   if (!isInterfaceType(parentType)) return true;

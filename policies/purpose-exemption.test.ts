@@ -27,7 +27,7 @@ describe('art-5: which operations need no declared purpose', () => {
     expect(exemption('mutation { __typename }')).toBe('GOVERNANCE');
   });
 
-  it('art-5: when any root field reads a provider\'s data, then a purpose is needed', () => {
+  it("art-5: when any root field reads a provider's data, then a purpose is needed", () => {
     expect(exemption('{ resident(id: "1") { name } }')).toBeUndefined();
     expect(exemption('{ myGrants { id } resident(id: "1") { name } }')).toBeUndefined();
     expect(exemption('{ __schema { queryType { name } } resident(id: "1") { name } }')).toBeUndefined();

@@ -18,8 +18,10 @@ export function purposeExemption(operation: OperationDefinitionNode, catalog: Sh
   const roots = operation.selectionSet.selections;
   if (operation.operation === 'query' && roots.every((root) => root.kind === Kind.FIELD && root.name.value.startsWith('__'))) return 'INTROSPECTION';
   const rootType = operation.operation === 'mutation' ? 'Mutation' : operation.operation === 'query' ? 'Query' : undefined;
-  const governance = rootType !== undefined && roots.every(
-    (root) => root.kind === Kind.FIELD && (root.name.value.startsWith('__') || catalog.get(`${rootType}.${root.name.value}`)?.provider === PLATFORM_OPERATOR),
-  );
+  const governance =
+    rootType !== undefined &&
+    roots.every(
+      (root) => root.kind === Kind.FIELD && (root.name.value.startsWith('__') || catalog.get(`${rootType}.${root.name.value}`)?.provider === PLATFORM_OPERATOR),
+    );
   return governance ? 'GOVERNANCE' : undefined;
 }

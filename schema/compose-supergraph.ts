@@ -23,10 +23,7 @@ export class SupergraphRejectedError extends Error {
   readonly violations: readonly PublishViolation[];
   readonly compositionErrors: readonly string[];
   constructor(violations: readonly PublishViolation[], compositionErrors: readonly string[]) {
-    const lines = [
-      ...violations.map((v) => `  [${v.subgraph}] ${v.coordinate} ${v.message}`),
-      ...compositionErrors.map((message) => `  ${message}`),
-    ];
+    const lines = [...violations.map((v) => `  [${v.subgraph}] ${v.coordinate} ${v.message}`), ...compositionErrors.map((message) => `  ${message}`)];
     super(`The supergraph cannot be composed:\n${lines.join('\n')}`);
     this.name = 'SupergraphRejectedError';
     this.violations = violations;
@@ -51,7 +48,10 @@ export function composeSupergraph(subgraphs: readonly SubgraphSource[]): string 
 
   const result = composeServices(services.filter((service) => service !== undefined));
   if (result.errors) {
-    throw new SupergraphRejectedError([], result.errors.map((error) => error.message));
+    throw new SupergraphRejectedError(
+      [],
+      result.errors.map((error) => error.message),
+    );
   }
   const contradictions = checkSupergraph(result.supergraphSdl);
   if (contradictions.length > 0) throw new SupergraphRejectedError(contradictions, []);

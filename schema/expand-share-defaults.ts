@@ -19,9 +19,7 @@ function expand<T extends TypeNodeWithFields>(node: T): T | undefined {
   const inherited = fieldLevel(typeShare);
   return {
     ...node,
-    fields: node.fields.map((field) =>
-      findShareDirective(field.directives) ? field : { ...field, directives: [...(field.directives ?? []), inherited] },
-    ),
+    fields: node.fields.map((field) => (findShareDirective(field.directives) ? field : { ...field, directives: [...(field.directives ?? []), inherited] })),
   };
 }
 

@@ -41,7 +41,11 @@ describe('readShareCatalog', () => {
 
   it('when undeclared fields are explicitly treated as UNCONDITIONAL, then they are in the catalog, marked undeclared', () => {
     const plain = supergraph.replace(/(?<!directive) @share\([^)]*\)/g, '');
-    expect(readShareCatalog(plain, { undeclaredAsUnconditional: true }).get('Person.pension')).toMatchObject({ shareType: 'UNCONDITIONAL', declared: false, provider: 'pensions' });
+    expect(readShareCatalog(plain, { undeclaredAsUnconditional: true }).get('Person.pension')).toMatchObject({
+      shareType: 'UNCONDITIONAL',
+      declared: false,
+      provider: 'pensions',
+    });
   });
 });
 

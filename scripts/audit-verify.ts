@@ -50,8 +50,13 @@ try {
   const quarantined = report.quarantined.map((held) => `  chain ${held.chain}, record ${held.seq}, quarantined ${held.at}: ${held.reason}\n`).join('');
   if (report.ok) {
     const against = anchors.length > 0 ? `, ${report.anchored} of them anchored in ${anchors.map((a) => a.name).join(' and ')}` : ', no anchors given';
-    process.stdout.write(`Audit trail intact: ${report.records} records in ${report.chains} chain(s), ${report.checkpoints} signed checkpoint(s) verified${against}.\n`);
-    if (quarantined) process.stdout.write(`${report.quarantined.length} quarantined record(s), each matching its place in the chain (the store refused their content; see audit_quarantine):\n${quarantined}`);
+    process.stdout.write(
+      `Audit trail intact: ${report.records} records in ${report.chains} chain(s), ${report.checkpoints} signed checkpoint(s) verified${against}.\n`,
+    );
+    if (quarantined)
+      process.stdout.write(
+        `${report.quarantined.length} quarantined record(s), each matching its place in the chain (the store refused their content; see audit_quarantine):\n${quarantined}`,
+      );
   } else {
     process.stderr.write(`Audit trail BROKEN after ${report.records} verified records: ${report.problem}\n`);
     broken = true;

@@ -20,7 +20,9 @@ try {
   const tokenPublicKey = config.tokenPublicKeyPath
     ? await loadPublicKey(config.tokenPublicKeyPath)
     : (await ensureDemoKeyPair(config.dataDir, 'token-issuer')).publicKey;
-  const gatewaySigning = config.gatewaySigningKeyPath ? await loadKeyPair(config.gatewaySigningKeyPath) : await ensureDemoKeyPair(config.dataDir, 'gateway-signing');
+  const gatewaySigning = config.gatewaySigningKeyPath
+    ? await loadKeyPair(config.gatewaySigningKeyPath)
+    : await ensureDemoKeyPair(config.dataDir, 'gateway-signing');
   // Checkpoints are signed with their own key, read again when `npm run keys:rotate` replaces it.
   const auditSigningKeyPath = config.auditSigningKeyPath ?? demoKeyPath(config.dataDir, 'audit-signing', 'private');
   if (!config.auditSigningKeyPath) await ensureDemoKeyPair(config.dataDir, 'audit-signing');
@@ -31,7 +33,11 @@ try {
   await seedStore(store.db);
   const running = await launchGateway({
     store,
-    departmentSubgraphs: SUBGRAPHS.map((s) => ({ name: s.name, typeDefs: s.definition.typeDefs, url: config.subgraphUrls[s.name] ?? `http://127.0.0.1:${s.defaultPort}/graphql` })),
+    departmentSubgraphs: SUBGRAPHS.map((s) => ({
+      name: s.name,
+      typeDefs: s.definition.typeDefs,
+      url: config.subgraphUrls[s.name] ?? `http://127.0.0.1:${s.defaultPort}/graphql`,
+    })),
     supergraphSdl: config.supergraphPath ? readSupergraphFile(config.supergraphPath) : undefined,
     departments: DEPARTMENT_CODES,
     tokenPublicKey,

@@ -94,11 +94,22 @@ export async function launchGateway(options: LaunchGatewayOptions): Promise<Laun
         ...(onInfoCenterCall ? { onGatewayCall: onInfoCenterCall } : {}),
       });
       const infoCenterUrl = await infoCenter.listen({ host: '127.0.0.1', port: infoCenterPort });
-      supergraphSdl = composeSupergraph([...departmentSubgraphs, { name: PLATFORM_OPERATOR, url: `${infoCenterUrl}/graphql`, typeDefs: INFO_CENTER_TYPE_DEFS }]);
+      supergraphSdl = composeSupergraph([
+        ...departmentSubgraphs,
+        { name: PLATFORM_OPERATOR, url: `${infoCenterUrl}/graphql`, typeDefs: INFO_CENTER_TYPE_DEFS },
+      ]);
     }
     catalog = readShareCatalog(supergraphSdl, { undeclaredAsUnconditional: options.undeclaredFields === 'unconditional' });
     await syncCatalog(store.db, catalog, new Date());
-    gateway = await startGateway({ ...gatewayOptions, db: store.db, supergraphSdl, catalog, grants: options.grants ?? storeGrants!, redis, redisPrefix: prefix });
+    gateway = await startGateway({
+      ...gatewayOptions,
+      db: store.db,
+      supergraphSdl,
+      catalog,
+      grants: options.grants ?? storeGrants!,
+      redis,
+      redisPrefix: prefix,
+    });
     return { ...gateway, supergraphSdl, catalog, infoCenter, close };
   } catch (error) {
     await close();

@@ -107,14 +107,17 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       logLevel,
       ...(options.grants ? { grants: options.grants } : {}),
       ...(options.onSubgraphCall ? { onInfoCenterCall: options.onSubgraphCall } : {}),
-      audit: options.audit === false ? undefined : {
-        chain: auditChain,
-        spoolPath: auditSpoolPath(options.dataDir, auditChain),
-        quarantinePath: auditQuarantinePath(options.dataDir, auditChain),
-        checkpointLogPath: checkpointLogPath(auditAnchorDir(options.dataDir), auditChain),
-        signingKey: watchSigningKey(demoKeyPath(options.dataDir, 'audit-signing', 'private')),
-        ...(options.auditCheckpointIntervalMs ? { checkpointIntervalMs: options.auditCheckpointIntervalMs } : {}),
-      },
+      audit:
+        options.audit === false
+          ? undefined
+          : {
+              chain: auditChain,
+              spoolPath: auditSpoolPath(options.dataDir, auditChain),
+              quarantinePath: auditQuarantinePath(options.dataDir, auditChain),
+              checkpointLogPath: checkpointLogPath(auditAnchorDir(options.dataDir), auditChain),
+              signingKey: watchSigningKey(demoKeyPath(options.dataDir, 'audit-signing', 'private')),
+              ...(options.auditCheckpointIntervalMs ? { checkpointIntervalMs: options.auditCheckpointIntervalMs } : {}),
+            },
       redisUrl: options.redisUrl,
       ...(options.redisPrefix ? { redisPrefix: options.redisPrefix } : {}),
       ...(options.rateLimits ? { rateLimits: options.rateLimits } : {}),

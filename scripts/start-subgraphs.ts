@@ -23,7 +23,11 @@ if (selected.length === 0) {
 }
 const apps = await Promise.all(
   selected.map(async (subgraph) => {
-    const app = await createSubgraphServer(subgraph.definition, { gatewayKeys, logLevel: config.logLevel, ...(config.redisUrl ? { redisUrl: config.redisUrl } : {}) });
+    const app = await createSubgraphServer(subgraph.definition, {
+      gatewayKeys,
+      logLevel: config.logLevel,
+      ...(config.redisUrl ? { redisUrl: config.redisUrl } : {}),
+    });
     await app.listen({ host: config.host, port: subgraph.defaultPort });
     return app;
   }),

@@ -32,4 +32,6 @@ const app = values.app ?? (administrative ? `${values.dept}-admin` : undefined);
 
 const config = readGatewayConfig();
 const issuer = await ensureDemoKeyPair(config.dataDir, 'token-issuer');
-process.stdout.write(`${await issueToken(issuer.privateKey, { dept: values.dept, roles: roles as Role[], ...(app ? { app } : {}), expiresIn: values.ttl ?? '12h' })}\n`);
+process.stdout.write(
+  `${await issueToken(issuer.privateKey, { dept: values.dept, roles: roles as Role[], ...(app ? { app } : {}), expiresIn: values.ttl ?? '12h' })}\n`,
+);

@@ -6,7 +6,15 @@
  * publish time (art. 18).
  */
 import { readdirSync } from 'node:fs';
-import { Kind, parse, type ConstDirectiveNode, type DocumentNode, type InterfaceTypeDefinitionNode, type ObjectTypeDefinitionNode, type StringValueNode } from 'graphql';
+import {
+  Kind,
+  parse,
+  type ConstDirectiveNode,
+  type DocumentNode,
+  type InterfaceTypeDefinitionNode,
+  type ObjectTypeDefinitionNode,
+  type StringValueNode,
+} from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addCalendarDays, chinaDate } from '../policies/governance/china-date.ts';
 import { composeSupergraph, SupergraphRejectedError, type SubgraphSource } from '../schema/compose-supergraph.ts';
@@ -38,7 +46,8 @@ interface CatalogItem {
 
 /** The supergraph's subgraphs (`join__Graph` values by subgraph name) and, per object or interface type, the subgraphs that define it and its fields' types. */
 function readJoins(supergraph: DocumentNode) {
-  const stringArg = (directive: ConstDirectiveNode, name: string) => (directive.arguments?.find((arg) => arg.name.value === name)?.value as StringValueNode | undefined)?.value;
+  const stringArg = (directive: ConstDirectiveNode, name: string) =>
+    (directive.arguments?.find((arg) => arg.name.value === name)?.value as StringValueNode | undefined)?.value;
   const graphs = new Map<string, string>();
   const objectTypes = new Map<string, { graphs: Set<string>; fields: Map<string, string> }>();
   for (const definition of supergraph.definitions) {
@@ -49,7 +58,11 @@ function readJoins(supergraph: DocumentNode) {
       }
     }
     if (definition.kind === Kind.OBJECT_TYPE_DEFINITION || definition.kind === Kind.INTERFACE_TYPE_DEFINITION) {
-      const joined = new Set((definition.directives ?? []).filter((d) => d.name.value === 'join__type').map((d) => (d.arguments?.find((arg) => arg.name.value === 'graph')?.value as { value: string }).value));
+      const joined = new Set(
+        (definition.directives ?? [])
+          .filter((d) => d.name.value === 'join__type')
+          .map((d) => (d.arguments?.find((arg) => arg.name.value === 'graph')?.value as { value: string }).value),
+      );
       objectTypes.set(definition.name.value, { graphs: joined, fields: fieldTypes(definition) });
     }
   }
@@ -71,11 +84,14 @@ describe('the regulation on the running platform', () => {
   afterAll(() => platform?.close());
 
   const operator = () => platform.client({ dept: OPERATOR, app: 'info-center-admin', roles: ['platform-admin'] });
-  const registry = async () => ((await operator().query('{ departments { code orgCode } }')).body.data?.['departments'] as Array<{ code: string; orgCode: string }>);
+  const registry = async () =>
+    (await operator().query('{ departments { code orgCode } }')).body.data?.['departments'] as Array<{ code: string; orgCode: string }>;
   const catalog = async (): Promise<CatalogItem[]> => {
-    const { body } = await platform.client({ dept: 'civil-affairs' }).query(
-      '{ catalog { coordinate resource field provider providerCode resourceCode shareType shareCondition basis classification abstract format shareMethod openToPublic updateCycle publishedOn relatedResources } }',
-    );
+    const { body } = await platform
+      .client({ dept: 'civil-affairs' })
+      .query(
+        '{ catalog { coordinate resource field provider providerCode resourceCode shareType shareCondition basis classification abstract format shareMethod openToPublic updateCycle publishedOn relatedResources } }',
+      );
     expect(body.errors).toBeUndefined();
     return body.data?.['catalog'] as CatalogItem[];
   };
@@ -97,7 +113,8 @@ describe('the regulation on the running platform', () => {
 
   it('art-4: when a department other than the operator reviews a catalog item, changes the registry or grants an exception, then FORBIDDEN, whatever role it claims; the operator does all three', async () => {
     const validUntil = addCalendarDays(chinaDate(new Date()), 30);
-    const review = 'mutation { reviewCatalogItem(coordinate: "Resident.name", override: { updateCycle: "REAL_TIME" }, reason: "户籍信息实时更新") { coordinate reviewedBy } }';
+    const review =
+      'mutation { reviewCatalogItem(coordinate: "Resident.name", override: { updateCycle: "REAL_TIME" }, reason: "户籍信息实时更新") { coordinate reviewedBy } }';
     const appoint = 'mutation($dept: String!) { appointSharingAdministrator(department: $dept, user: "deputy-admin", reason: "分管副职") { administrators } }';
     const remove = 'mutation($dept: String!) { removeSharingAdministrator(department: $dept, user: "deputy-admin", reason: "岗位调整") { administrators } }';
     const exception = `mutation { grantException(input: { department: "civil-affairs", fields: ["Resident.householdAddress"], purpose: ADMINISTRATIVE_BASIS, validUntil: "${validUntil}", basis: "《社会救助暂行办法》第十一条", reason: "协调办公室裁定" }) { id } }`;
@@ -111,15 +128,19 @@ describe('the regulation on the running platform', () => {
       }
     }
     expect((await operator().query(review)).body.data?.['reviewCatalogItem']).toEqual({ coordinate: 'Resident.name', reviewedBy: 'info-center-admin' });
-    expect((await operator().query(appoint, { dept: 'approval' })).body.data?.['appointSharingAdministrator']).toEqual({ administrators: ['approval-admin', 'deputy-admin'] });
+    expect((await operator().query(appoint, { dept: 'approval' })).body.data?.['appointSharingAdministrator']).toEqual({
+      administrators: ['approval-admin', 'deputy-admin'],
+    });
     expect((await operator().query(remove, { dept: 'approval' })).body.data?.['removeSharingAdministrator']).toEqual({ administrators: ['approval-admin'] });
     const granted = await operator().query(exception);
     expect(granted.body.errors).toBeUndefined();
     const grantId = (granted.body.data?.['grantException'] as Array<{ id: string }>)[0]!.id;
-    expect((await operator().query('mutation($id: ID!) { revokeGrant(id: $id, reason: "裁定期满") { live } }', { id: grantId })).body.data?.['revokeGrant']).toEqual({ live: false });
+    expect(
+      (await operator().query('mutation($id: ID!) { revokeGrant(id: $id, reason: "裁定期满") { live } }', { id: grantId })).body.data?.['revokeGrant'],
+    ).toEqual({ live: false });
   });
 
-  it('art-4: when the supergraph is composed, then the operator\'s own subgraph serves governance only: it defines no type another department defines and publishes no base or thematic resource', async () => {
+  it("art-4: when the supergraph is composed, then the operator's own subgraph serves governance only: it defines no type another department defines and publishes no base or thematic resource", async () => {
     const { graphs, objectTypes } = readJoins(parse(platform.supergraphSdl));
     const own = graphs.get(OPERATOR)!;
     expect(own).toBeDefined();
@@ -210,28 +231,34 @@ const CONVENTIONS: ReadonlyArray<{ rule: string; name: string; subgraph: string;
 ];
 
 describe('art-18: the written schema conventions, checked at publish time', () => {
-  const demo = (): SubgraphSource[] => SUBGRAPHS.map((subgraph) => ({ name: subgraph.name, url: `http://127.0.0.1/${subgraph.name}`, typeDefs: subgraph.definition.typeDefs }));
+  const demo = (): SubgraphSource[] =>
+    SUBGRAPHS.map((subgraph) => ({ name: subgraph.name, url: `http://127.0.0.1/${subgraph.name}`, typeDefs: subgraph.definition.typeDefs }));
 
   it('art-18: when every publish rule is listed, then each written convention has its rule and each rule its convention', () => {
-    const rules = readdirSync(new URL('../schema/publish-checks/', import.meta.url)).filter((file) => file.endsWith('-rule.ts')).map((file) => file.replace(/\.ts$/, ''));
+    const rules = readdirSync(new URL('../schema/publish-checks/', import.meta.url))
+      .filter((file) => file.endsWith('-rule.ts'))
+      .map((file) => file.replace(/\.ts$/, ''));
     expect(rules.sort()).toEqual(CONVENTIONS.map((convention) => convention.rule).sort());
     expect(() => composeSupergraph(demo())).not.toThrow();
   });
 
-  it.each(CONVENTIONS.map((convention) => [convention.name, convention] as const))('art-18: when a subgraph breaks the convention "%s", then publishing it is refused naming the item', (_name, convention) => {
-    const subgraphs = demo().map((subgraph) => {
-      if (subgraph.name !== convention.subgraph) return subgraph;
-      const broken = subgraph.typeDefs.replace(convention.from, convention.to);
-      expect(broken, 'the break applies to the demo schema').not.toBe(subgraph.typeDefs);
-      return { ...subgraph, typeDefs: broken };
-    });
-    let refusal: unknown;
-    try {
-      composeSupergraph(subgraphs);
-    } catch (error) {
-      refusal = error;
-    }
-    expect(refusal).toBeInstanceOf(SupergraphRejectedError);
-    expect((refusal as Error).message).toMatch(convention.refusal);
-  });
+  it.each(CONVENTIONS.map((convention) => [convention.name, convention] as const))(
+    'art-18: when a subgraph breaks the convention "%s", then publishing it is refused naming the item',
+    (_name, convention) => {
+      const subgraphs = demo().map((subgraph) => {
+        if (subgraph.name !== convention.subgraph) return subgraph;
+        const broken = subgraph.typeDefs.replace(convention.from, convention.to);
+        expect(broken, 'the break applies to the demo schema').not.toBe(subgraph.typeDefs);
+        return { ...subgraph, typeDefs: broken };
+      });
+      let refusal: unknown;
+      try {
+        composeSupergraph(subgraphs);
+      } catch (error) {
+        refusal = error;
+      }
+      expect(refusal).toBeInstanceOf(SupergraphRejectedError);
+      expect((refusal as Error).message).toMatch(convention.refusal);
+    },
+  );
 });

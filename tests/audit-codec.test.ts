@@ -12,8 +12,19 @@ import { sql, type Updateable } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { signCheckpoint } from '../gateway/audit/audit-checkpoint.ts';
 import {
-  checkpointToLine, checkpointToRow, fromSpoolLine, hashRecord, lineToCheckpoint, quarantinedToRow, recordHashHolds, recordToRow, rowToCheckpoint,
-  rowToQuarantined, rowToRecord, toSpoolLine, type StoredRecordRow,
+  checkpointToLine,
+  checkpointToRow,
+  fromSpoolLine,
+  hashRecord,
+  lineToCheckpoint,
+  quarantinedToRow,
+  recordHashHolds,
+  recordToRow,
+  rowToCheckpoint,
+  rowToQuarantined,
+  rowToRecord,
+  toSpoolLine,
+  type StoredRecordRow,
 } from '../gateway/audit/audit-codec.ts';
 import type { QuarantinedRecord } from '../gateway/audit/audit-quarantine.ts';
 import { AUDIT_OUTCOMES, chainRecord, GENESIS_HASH, type AuditEntry, type ChainedRecord } from '../gateway/audit/audit-record.ts';
@@ -34,16 +45,41 @@ function entries(): AuditEntry[] {
   const base = Date.parse('2026-03-02T01:02:03.456Z');
   return AUDIT_OUTCOMES.flatMap((outcome, i): AuditEntry[] => [
     {
-      at: new Date(base + i * 1001).toISOString(), requestId: `req-${i}-${UNICODE}`, app: `app ${UNICODE}`, dept: 'civil-affairs', roles: ['consumer', `审核 ${UNICODE}`],
-      purpose: 'WORK_REFERENCE', matter: `matter ${UNICODE}`, operationHash: 'ab'.repeat(32), operationName: `Op${UNICODE}`,
-      granted: ['Resident.name', `Resident.${UNICODE}`], denied: ['Resident.criminalRecord'], masked: ['Resident.idNumber'], providers: ['public-security', 'civil-affairs'],
+      at: new Date(base + i * 1001).toISOString(),
+      requestId: `req-${i}-${UNICODE}`,
+      app: `app ${UNICODE}`,
+      dept: 'civil-affairs',
+      roles: ['consumer', `审核 ${UNICODE}`],
+      purpose: 'WORK_REFERENCE',
+      matter: `matter ${UNICODE}`,
+      operationHash: 'ab'.repeat(32),
+      operationName: `Op${UNICODE}`,
+      granted: ['Resident.name', `Resident.${UNICODE}`],
+      denied: ['Resident.criminalRecord'],
+      masked: ['Resident.idNumber'],
+      providers: ['public-security', 'civil-affairs'],
       served: { 'public-security': { calls: 3, entities: 2_000_000_000 }, 'civil-affairs': { calls: 0, entities: 0 }, [UNICODE]: { calls: 1, entities: 1 } },
-      outcome, durationMs: 2_147_483_647,
+      outcome,
+      durationMs: 2_147_483_647,
     },
     {
-      at: new Date(base + i * 1001 + 500).toISOString(), requestId: `req-${i}-b`, app: 'a', dept: 'approval', roles: [], purpose: null, matter: null,
-      operationHash: '', operationName: null, granted: [], denied: [], masked: [], providers: [], served: {}, outcome,
-      code: `CODE_${outcome}`, durationMs: 0,
+      at: new Date(base + i * 1001 + 500).toISOString(),
+      requestId: `req-${i}-b`,
+      app: 'a',
+      dept: 'approval',
+      roles: [],
+      purpose: null,
+      matter: null,
+      operationHash: '',
+      operationName: null,
+      granted: [],
+      denied: [],
+      masked: [],
+      providers: [],
+      served: {},
+      outcome,
+      code: `CODE_${outcome}`,
+      durationMs: 0,
     },
   ]);
 }
@@ -92,7 +128,8 @@ describe.each(STORE_BACKENDS)('audit codec on %s', (_backend, createDatabase) =>
   function newChain(): string {
     const chain = `codec-${randomBytes(4).toString('hex')}`;
     onTestFinished(async () => {
-      for (const table of ['audit_records', 'audit_checkpoints', 'audit_quarantine'] as const) await store.db.deleteFrom(table).where('chain', 'like', `${chain}%`).execute();
+      for (const table of ['audit_records', 'audit_checkpoints', 'audit_quarantine'] as const)
+        await store.db.deleteFrom(table).where('chain', 'like', `${chain}%`).execute();
     });
     return chain;
   }
@@ -110,8 +147,13 @@ describe.each(STORE_BACKENDS)('audit codec on %s', (_backend, createDatabase) =>
     await ensureDemoKeyPair(dir, 'audit-signing');
     const anchorDir = join(dir, 'audit');
     const writer = await createAuditWriter({
-      db: store.db, spool: createAuditSpool(join(dir, 'spool.ndjson')), quarantineFile: createAuditSpool(join(dir, 'quarantine.ndjson')), chain,
-      checkpointKey: watchSigningKey(demoKeyPath(dir, 'audit-signing', 'private')), checkpointLog: createCheckpointLog(checkpointLogPath(anchorDir, chain)), checkpointEvery: 4,
+      db: store.db,
+      spool: createAuditSpool(join(dir, 'spool.ndjson')),
+      quarantineFile: createAuditSpool(join(dir, 'quarantine.ndjson')),
+      chain,
+      checkpointKey: watchSigningKey(demoKeyPath(dir, 'audit-signing', 'private')),
+      checkpointLog: createCheckpointLog(checkpointLogPath(anchorDir, chain)),
+      checkpointEvery: 4,
     });
     const now = Date.now();
     const appended = entries().map((entry, i) => ({ ...entry, at: new Date(now + i).toISOString() }));
@@ -122,7 +164,7 @@ describe.each(STORE_BACKENDS)('audit codec on %s', (_backend, createDatabase) =>
     return { chain, appended, verify };
   }
 
-  it('when records of every outcome, with and without a code, are stored and read back with the verifier\'s query, then each decodes to the record written, field for field, and hashes the same', async () => {
+  it("when records of every outcome, with and without a code, are stored and read back with the verifier's query, then each decodes to the record written, field for field, and hashes the same", async () => {
     const chain = newChain();
     const records = chained(chain, entries());
     await store.db.insertInto('audit_records').values(records.map(recordToRow)).execute();
@@ -134,7 +176,7 @@ describe.each(STORE_BACKENDS)('audit codec on %s', (_backend, createDatabase) =>
     }
   });
 
-  it('when checkpoints and quarantined records are stored and read back with the verifier\'s queries, then each decodes to what was written', async () => {
+  it("when checkpoints and quarantined records are stored and read back with the verifier's queries, then each decodes to what was written", async () => {
     const chain = newChain();
     const records = chained(chain, entries());
     const key = await ensureDemoKeyPair(tempDir(), 'audit-signing');
@@ -143,7 +185,11 @@ describe.each(STORE_BACKENDS)('audit codec on %s', (_backend, createDatabase) =>
     expect((await readCheckpointRows(store.db, chain)).map(rowToCheckpoint)).toStrictEqual(checkpoints);
     // What the quarantine exists for: a NUL and a lone surrogate, which no text column would keep as they are.
     const poisoned = chained(chain, [{ ...entries()[0]!, matter: 'a\u0000b', operationName: 'lone \udc00' }, ...entries()]);
-    const quarantined: QuarantinedRecord[] = poisoned.map((record, i) => ({ record, reason: `reason ${i}`, at: new Date(Date.parse(record.at) + 3).toISOString() }));
+    const quarantined: QuarantinedRecord[] = poisoned.map((record, i) => ({
+      record,
+      reason: `reason ${i}`,
+      at: new Date(Date.parse(record.at) + 3).toISOString(),
+    }));
     await store.db.insertInto('audit_quarantine').values(quarantined.map(quarantinedToRow)).execute();
     const held = (await readQuarantineRows(store.db, chain)).sort((a, b) => Number(a.seq) - Number(b.seq));
     expect(held.map(rowToQuarantined)).toStrictEqual(quarantined);
@@ -153,7 +199,11 @@ describe.each(STORE_BACKENDS)('audit codec on %s', (_backend, createDatabase) =>
   it('when records and quarantined records go through spool lines and checkpoints through anchor lines, then each reads back as written', async () => {
     const records = chained('gateway-a', entries());
     expect(records.map((record) => fromSpoolLine(toSpoolLine(record)))).toStrictEqual(records);
-    const quarantined: QuarantinedRecord = { record: chained('gateway-a', [{ ...entries()[0]!, matter: 'a\u0000b \udc00' }])[0]!, reason: 'SQLSTATE 22021', at: '2026-03-02T01:02:05.000Z' };
+    const quarantined: QuarantinedRecord = {
+      record: chained('gateway-a', [{ ...entries()[0]!, matter: 'a\u0000b \udc00' }])[0]!,
+      reason: 'SQLSTATE 22021',
+      at: '2026-03-02T01:02:05.000Z',
+    };
     expect(fromSpoolLine(toSpoolLine(quarantined))).toStrictEqual(quarantined);
     const key = await ensureDemoKeyPair(tempDir(), 'audit-signing');
     const checkpoint = await signCheckpoint(key, 'gateway-a', 12, records[11]!.hash);
@@ -168,16 +218,26 @@ describe.each(STORE_BACKENDS)('audit codec on %s', (_backend, createDatabase) =>
     const records = rows.map(rowToRecord);
     expect(records.map(({ chain: _c, seq: _s, prevHash: _p, hash: _h, ...entry }) => entry)).toStrictEqual(appended);
 
-    const { rows: columns } = await sql<{ name: string }>`select column_name as name from information_schema.columns where table_name = 'audit_records'`.execute(store.db);
+    const { rows: columns } = await sql<{
+      name: string;
+    }>`select column_name as name from information_schema.columns where table_name = 'audit_records'`.execute(store.db);
     expect(columns.map((column) => column.name).sort()).toEqual(['id', ...Object.keys(TAMPER)].sort());
     // A record in the middle of a checkpoint's span, with a code and without.
     for (const row of [rows[5]!, rows[6]!]) {
       for (const [column, change] of Object.entries(TAMPER) as Array<[keyof typeof TAMPER, (row: StoredRecordRow) => unknown]>) {
-        await store.db.updateTable('audit_records').set({ [column]: change(row) } as Updateable<AuditRecordsTable>).where('id', '=', row.id).execute();
+        await store.db
+          .updateTable('audit_records')
+          .set({ [column]: change(row) } as Updateable<AuditRecordsTable>)
+          .where('id', '=', row.id)
+          .execute();
         const report = await verify();
         expect({ column, seq: row.seq, ok: report.ok }).toEqual({ column, seq: row.seq, ok: false });
         expect(report.problem).toContain(`chain ${chain}`);
-        await store.db.updateTable('audit_records').set(recordToRow(rowToRecord(row))).where('id', '=', row.id).execute();
+        await store.db
+          .updateTable('audit_records')
+          .set(recordToRow(rowToRecord(row)))
+          .where('id', '=', row.id)
+          .execute();
         expect(await verify()).toMatchObject({ ok: true });
       }
     }
@@ -186,14 +246,30 @@ describe.each(STORE_BACKENDS)('audit codec on %s', (_backend, createDatabase) =>
   it('when a stored record or a quarantined record is given JSON of another shape, then the verifier names the record instead of failing', async () => {
     const { chain, verify } = await writeChain();
     const [row] = await store.db.selectFrom('audit_records').selectAll().where('chain', '=', chain).where('seq', '=', '6').execute();
-    for (const change of [{ served: 'null' }, { served: '{"public-security": null}' }, { served: '{"public-security": 1}' }, { roles: 'null' }, { granted: '{"a": 1}' }]) {
-      await store.db.updateTable('audit_records').set(change as Updateable<AuditRecordsTable>).where('id', '=', row!.id).execute();
-      expect(await verify()).toMatchObject({ ok: false, problem: `chain ${chain}, record 6 (row id ${row!.id}): content does not match its hash — the record was changed` });
+    for (const change of [
+      { served: 'null' },
+      { served: '{"public-security": null}' },
+      { served: '{"public-security": 1}' },
+      { roles: 'null' },
+      { granted: '{"a": 1}' },
+    ]) {
+      await store.db
+        .updateTable('audit_records')
+        .set(change as Updateable<AuditRecordsTable>)
+        .where('id', '=', row!.id)
+        .execute();
+      expect(await verify()).toMatchObject({
+        ok: false,
+        problem: `chain ${chain}, record 6 (row id ${row!.id}): content does not match its hash — the record was changed`,
+      });
     }
     // Quarantined in its place, the same record verifies; its JSON replaced by anything else, it is named.
     const record = rowToRecord(row!);
     await store.db.deleteFrom('audit_records').where('id', '=', row!.id).execute();
-    await store.db.insertInto('audit_quarantine').values(quarantinedToRow({ record, reason: 'SQLSTATE 22P05', at: new Date().toISOString() })).execute();
+    await store.db
+      .insertInto('audit_quarantine')
+      .values(quarantinedToRow({ record, reason: 'SQLSTATE 22P05', at: new Date().toISOString() }))
+      .execute();
     expect(await verify()).toMatchObject({ ok: true, quarantined: [{ chain, seq: 6, reason: 'SQLSTATE 22P05' }] });
     for (const json of ['null', '"x"', '[]', '{}', '{"chain": null}', 'not json']) {
       await store.db.updateTable('audit_quarantine').set({ record: json }).where('chain', '=', chain).execute();

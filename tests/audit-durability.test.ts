@@ -31,9 +31,22 @@ const NAME_QUERY = `{ resident(citizenId: "${DEMO.resident}") { name } }`;
 
 function entry(i: number): AuditEntry {
   return {
-    at: new Date().toISOString(), requestId: `r-${i}`, app: 'a', dept: 'civil-affairs', roles: ['consumer'],
-    purpose: 'WORK_REFERENCE', matter: null, operationHash: 'h', operationName: null, granted: ['Resident.name'], denied: [], masked: [],
-    providers: ['public-security'], served: { 'public-security': { calls: 1, entities: 1 } }, outcome: 'SERVED', durationMs: 3,
+    at: new Date().toISOString(),
+    requestId: `r-${i}`,
+    app: 'a',
+    dept: 'civil-affairs',
+    roles: ['consumer'],
+    purpose: 'WORK_REFERENCE',
+    matter: null,
+    operationHash: 'h',
+    operationName: null,
+    granted: ['Resident.name'],
+    denied: [],
+    masked: [],
+    providers: ['public-security'],
+    served: { 'public-security': { calls: 1, entities: 1 } },
+    outcome: 'SERVED',
+    durationMs: 3,
   };
 }
 
@@ -46,8 +59,13 @@ describe('audit writer', () => {
       const store = await openStore({ pgliteDir: join(dir, 'pglite') });
       await migrateToLatest(store.db);
       const writer = await createAuditWriter({
-        db: store.db, spool: createAuditSpool(join(dir, 'spool.ndjson')), quarantineFile: createAuditSpool(join(dir, 'quarantine.ndjson')), chain: 'c', checkpointKey: async () => signing,
-        checkpointLog: createCheckpointLog(checkpointLogPath(join(dir, 'audit'), 'c')), checkpointEvery: 5,
+        db: store.db,
+        spool: createAuditSpool(join(dir, 'spool.ndjson')),
+        quarantineFile: createAuditSpool(join(dir, 'quarantine.ndjson')),
+        chain: 'c',
+        checkpointKey: async () => signing,
+        checkpointLog: createCheckpointLog(checkpointLogPath(join(dir, 'audit'), 'c')),
+        checkpointEvery: 5,
       });
       return { store, writer };
     };
@@ -150,7 +168,9 @@ describe('audit when PostgreSQL goes away under load', () => {
       .execute();
     expect(counts).toHaveLength(ids.length);
     expect(counts.every((c) => Number(c.n) === 1)).toBe(true);
-    expect(await verifyAuditChains(platform.store.db, { keys: platform.auditKeys, anchors: [checkpointLogAnchors(auditAnchorDir(platform.dataDir))] })).toMatchObject({ ok: true });
+    expect(
+      await verifyAuditChains(platform.store.db, { keys: platform.auditKeys, anchors: [checkpointLogAnchors(auditAnchorDir(platform.dataDir))] }),
+    ).toMatchObject({ ok: true });
   });
 
   it('art-19: when neither the store nor the spool can take the record, then the answer is 503 AUDIT_UNAVAILABLE with no data', async () => {
@@ -206,7 +226,11 @@ describe('audit when the gateway is killed', () => {
     const loop = async () => {
       while (!stop) {
         try {
-          const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'x-share-purpose': 'WORK_REFERENCE' }, body: JSON.stringify({ query: NAME_QUERY }) });
+          const response = await fetch(url, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'x-share-purpose': 'WORK_REFERENCE' },
+            body: JSON.stringify({ query: NAME_QUERY }),
+          });
           const body = (await response.json()) as { data?: { resident?: { name?: string } } };
           if (response.status === 200 && body.data?.resident?.name) acknowledged.push(response.headers.get('x-request-id')!);
           if (acknowledged.length >= KILL_AFTER) enough();

@@ -24,9 +24,23 @@ import { STORE_BACKENDS } from './support/databases.ts';
 
 function entry(id: string, overrides: Partial<AuditEntry> = {}): AuditEntry {
   return {
-    at: new Date().toISOString(), requestId: id, app: 'a', dept: 'civil-affairs', roles: ['consumer'], purpose: 'WORK_REFERENCE', matter: null,
-    operationHash: 'h', operationName: null, granted: ['Resident.name'], denied: [], masked: [], providers: ['public-security'],
-    served: { 'public-security': { calls: 1, entities: 1 } }, outcome: 'SERVED', durationMs: 3, ...overrides,
+    at: new Date().toISOString(),
+    requestId: id,
+    app: 'a',
+    dept: 'civil-affairs',
+    roles: ['consumer'],
+    purpose: 'WORK_REFERENCE',
+    matter: null,
+    operationHash: 'h',
+    operationName: null,
+    granted: ['Resident.name'],
+    denied: [],
+    masked: [],
+    providers: ['public-security'],
+    served: { 'public-security': { calls: 1, entities: 1 } },
+    outcome: 'SERVED',
+    durationMs: 3,
+    ...overrides,
   };
 }
 /** Content PostgreSQL and PGlite refuse (SQLSTATE 22021): a NUL in a text column. */
@@ -45,20 +59,28 @@ describe.each(STORE_BACKENDS)('audit quarantine on %s', (_backend, createDatabas
     };
     const open = async (store: Awaited<ReturnType<typeof openDb>>) => {
       const writer = await createAuditWriter({
-        db: store.db, spool: createAuditSpool(join(dir, 'spool.ndjson')), quarantineFile: createAuditSpool(join(dir, 'quarantine.ndjson')),
-        chain: 'c', checkpointKey: watchSigningKey(demoKeyPath(dir, 'audit-signing', 'private')),
-        checkpointLog: createCheckpointLog(checkpointLogPath(join(dir, 'audit'), 'c')), checkpointEvery: 25,
+        db: store.db,
+        spool: createAuditSpool(join(dir, 'spool.ndjson')),
+        quarantineFile: createAuditSpool(join(dir, 'quarantine.ndjson')),
+        chain: 'c',
+        checkpointKey: watchSigningKey(demoKeyPath(dir, 'audit-signing', 'private')),
+        checkpointLog: createCheckpointLog(checkpointLogPath(join(dir, 'audit'), 'c')),
+        checkpointEvery: 25,
       });
       writer.onAlert((alert) => alerts.push(alert));
       return writer;
     };
-    const storedIds = async (store: Awaited<ReturnType<typeof openDb>>) => (await store.db.selectFrom('audit_records').select('request_id').orderBy('seq').execute()).map((r) => r.request_id);
+    const storedIds = async (store: Awaited<ReturnType<typeof openDb>>) =>
+      (await store.db.selectFrom('audit_records').select('request_id').orderBy('seq').execute()).map((r) => r.request_id);
     const cleanup = async () => {
       rmSync(dir, { recursive: true, force: true });
       await database.drop();
     };
     const verify = async (db: Awaited<ReturnType<typeof openDb>>['db']) =>
-      verifyAuditChains(db, { keys: await loadPublicKeySet(demoKeyPath(dir, 'audit-signing', 'public-keys')), anchors: [checkpointLogAnchors(join(dir, 'audit'))] });
+      verifyAuditChains(db, {
+        keys: await loadPublicKeySet(demoKeyPath(dir, 'audit-signing', 'public-keys')),
+        anchors: [checkpointLogAnchors(join(dir, 'audit'))],
+      });
     return { dir, database, alerts, openDb, open, verify, storedIds, cleanup };
   }
 
@@ -71,7 +93,10 @@ describe.each(STORE_BACKENDS)('audit quarantine on %s', (_backend, createDatabas
     await Promise.all([writer.append(entry('poison', POISON)), ...ordinary.map((id) => writer.append(entry(id)))]);
     await writer.append(entry('lone-surrogate', { operationName: 'Q\ud800' }));
     expect(await storedIds(store)).toEqual(ordinary);
-    const held = (await store.db.selectFrom('audit_quarantine').select(['seq', 'reason']).orderBy('seq').execute()).map((row) => ({ ...row, seq: Number(row.seq) }));
+    const held = (await store.db.selectFrom('audit_quarantine').select(['seq', 'reason']).orderBy('seq').execute()).map((row) => ({
+      ...row,
+      seq: Number(row.seq),
+    }));
     expect(held).toEqual([
       { seq: 1, reason: expect.stringMatching(/^SQLSTATE 22021: invalid byte sequence for encoding "UTF8": 0x00/) },
       { seq: 102, reason: 'holds text that is not well-formed Unicode: the store would alter it' },
@@ -83,7 +108,15 @@ describe.each(STORE_BACKENDS)('audit quarantine on %s', (_backend, createDatabas
     expect(writer.state().quarantine).toMatchObject({ count: 2, inFile: 0, last: { seq: 102 } });
     await writer.close();
     const report = await verify(store.db);
-    expect(report).toMatchObject({ ok: true, chains: 1, records: 100, quarantined: [{ chain: 'c', seq: 1 }, { chain: 'c', seq: 102 }] });
+    expect(report).toMatchObject({
+      ok: true,
+      chains: 1,
+      records: 100,
+      quarantined: [
+        { chain: 'c', seq: 1 },
+        { chain: 'c', seq: 102 },
+      ],
+    });
     await store.close();
     await cleanup();
   });
@@ -128,8 +161,14 @@ describe.each(STORE_BACKENDS)('audit quarantine on %s', (_backend, createDatabas
     const held = await store.db.selectFrom('audit_quarantine').selectAll().executeTakeFirstOrThrow();
     expect(JSON.parse(held.record)).toMatchObject({ requestId: 'poison', matter: 'a\u0000b', seq: 2 });
 
-    await store.db.updateTable('audit_quarantine').set({ record: held.record.replace('"dept":"civil-affairs"', '"dept":"public-security"') }).where('id', '=', held.id).execute();
-    expect((await verify(store.db)).problem).toBe(`chain c, record 2 (quarantined, row id ${held.id}): its quarantined JSON does not match its hash — the quarantined record was changed`);
+    await store.db
+      .updateTable('audit_quarantine')
+      .set({ record: held.record.replace('"dept":"civil-affairs"', '"dept":"public-security"') })
+      .where('id', '=', held.id)
+      .execute();
+    expect((await verify(store.db)).problem).toBe(
+      `chain c, record 2 (quarantined, row id ${held.id}): its quarantined JSON does not match its hash — the quarantined record was changed`,
+    );
     await store.db.updateTable('audit_quarantine').set({ record: held.record }).where('id', '=', held.id).execute();
     expect((await verify(store.db)).ok).toBe(true);
 
@@ -151,25 +190,34 @@ describe.each(STORE_BACKENDS)('audit quarantine on %s', (_backend, createDatabas
     const location = { dataDir: dir, databaseUrl: database.databaseUrl };
 
     const intact = runAuditVerify(location);
-    expect(intact.stdout).toMatch(/^Audit trail intact: 2 records in 1 chain\(s\), 1 signed checkpoint\(s\) verified, 1 of them anchored in [^\n]*\.\n1 quarantined record\(s\), each matching its place in the chain .*\n {2}chain c, record 2, quarantined \S+: SQLSTATE 22021: invalid byte sequence/);
+    expect(intact.stdout).toMatch(
+      /^Audit trail intact: 2 records in 1 chain\(s\), 1 signed checkpoint\(s\) verified, 1 of them anchored in [^\n]*\.\n1 quarantined record\(s\), each matching its place in the chain .*\n {2}chain c, record 2, quarantined \S+: SQLSTATE 22021: invalid byte sequence/,
+    );
     expect(intact.status).toBe(0);
     await changeClosedStore(location, async (db) => {
       const held = await db.selectFrom('audit_quarantine').selectAll().executeTakeFirstOrThrow();
-      await db.updateTable('audit_quarantine').set({ record: held.record.replace('"outcome":"SERVED"', '"outcome":"REFUSED"') }).where('id', '=', held.id).execute();
+      await db
+        .updateTable('audit_quarantine')
+        .set({ record: held.record.replace('"outcome":"SERVED"', '"outcome":"REFUSED"') })
+        .where('id', '=', held.id)
+        .execute();
     });
     const broken = runAuditVerify(location);
     expect(broken.stderr).toMatch(/chain c, record 2 \(quarantined, row id \d+\): its quarantined JSON does not match its hash/);
     expect(broken.status).toBe(1);
   });
 
-  it('when the store takes neither the record nor its quarantine row, then it waits in the fsync\'ed quarantine file and moves into the store once it can', async () => {
+  it("when the store takes neither the record nor its quarantine row, then it waits in the fsync'ed quarantine file and moves into the store once it can", async () => {
     const { dir, verify, alerts, openDb, open, cleanup } = await setup();
     const store = await openDb();
     const writer = await open(store);
     await sql`alter table audit_quarantine rename to audit_quarantine_away`.execute(store.db);
     await writer.append(entry('poison', POISON));
     await writer.append(entry('r-2'));
-    expect(JSON.parse(readFileSync(join(dir, 'quarantine.ndjson'), 'utf8'))).toMatchObject({ record: { seq: 1, matter: 'a\u0000b' }, reason: expect.stringMatching(/^SQLSTATE 22021/) });
+    expect(JSON.parse(readFileSync(join(dir, 'quarantine.ndjson'), 'utf8'))).toMatchObject({
+      record: { seq: 1, matter: 'a\u0000b' },
+      reason: expect.stringMatching(/^SQLSTATE 22021/),
+    });
     expect(alerts).toMatchObject([{ kind: 'quarantined', seq: 1, where: 'file' }]);
     expect(writer.state().quarantine).toMatchObject({ count: 1, inFile: 1 });
 
@@ -203,9 +251,14 @@ describe.each(STORE_BACKENDS)('audit quarantine on %s', (_backend, createDatabas
     await store.close();
     await writer.append(entry('spooled'));
     const oldestAt = Date.parse(writer.state().spool.oldestAt!);
-    expect(auditReadiness({ state: writer.state, maxSpoolAgeMs: 60_000 }, oldestAt + 1_000)).toMatchObject({ ready: true, spool: { waiting: 1, oldestAgeSeconds: 1, draining: true } });
+    expect(auditReadiness({ state: writer.state, maxSpoolAgeMs: 60_000 }, oldestAt + 1_000)).toMatchObject({
+      ready: true,
+      spool: { waiting: 1, oldestAgeSeconds: 1, draining: true },
+    });
     expect(auditReadiness({ state: writer.state, maxSpoolAgeMs: 60_000 }, oldestAt + 61_000)).toMatchObject({
-      ready: false, spool: { waiting: 1, oldestAgeSeconds: 61, draining: false }, problem: '1 audit record(s) have waited in the local spool for more than 60 s: the store is not taking them',
+      ready: false,
+      spool: { waiting: 1, oldestAgeSeconds: 61, draining: false },
+      problem: '1 audit record(s) have waited in the local spool for more than 60 s: the store is not taking them',
     });
     await writer.close();
     await cleanup();

@@ -14,17 +14,23 @@ import { startStoreBackedPlatform, stopStoreBackedPlatform, type TestPlatform } 
 
 const NAME_QUERY = `{ resident(citizenId: "${DEMO.resident}") { name } }`;
 /** Valid citizen IDs: the first residents of the synthetic district, and one nobody holds. */
-const RESIDENT_IDS = district().residents.slice(0, 40).map((resident) => resident.citizenId);
+const RESIDENT_IDS = district()
+  .residents.slice(0, 40)
+  .map((resident) => resident.citizenId);
 const UNKNOWN_ID = '11010519491231002X';
 
 describe.each(STORE_BACKENDS)('audit of every authenticated request on %s', (_backend, createDatabase) => {
   let platform: TestPlatform;
   let database: TestDatabase;
-  beforeAll(async () => void ({ platform, database } = await startStoreBackedPlatform(createDatabase, { rateLimits: { perApp: 200, perDepartment: 100_000 } })));
+  beforeAll(
+    async () => void ({ platform, database } = await startStoreBackedPlatform(createDatabase, { rateLimits: { perApp: 200, perDepartment: 100_000 } })),
+  );
   afterAll(() => stopStoreBackedPlatform(platform, database));
 
-  const recordsOf = (requestId: string | null) => platform.store.db.selectFrom('audit_records').selectAll().where('request_id', '=', requestId!).orderBy('seq').execute();
-  const verifyTrail = () => verifyAuditChains(platform.store.db, { keys: platform.auditKeys, anchors: [checkpointLogAnchors(auditAnchorDir(platform.dataDir))] });
+  const recordsOf = (requestId: string | null) =>
+    platform.store.db.selectFrom('audit_records').selectAll().where('request_id', '=', requestId!).orderBy('seq').execute();
+  const verifyTrail = () =>
+    verifyAuditChains(platform.store.db, { keys: platform.auditKeys, anchors: [checkpointLogAnchors(auditAnchorDir(platform.dataDir))] });
   const onlyRecordOf = async (requestId: string | null) => {
     const records = await recordsOf(requestId);
     expect(records).toHaveLength(1);
@@ -36,7 +42,15 @@ describe.each(STORE_BACKENDS)('audit of every authenticated request on %s', (_ba
     const hostile = await client.query(NAME_QUERY, undefined, { 'x-share-matter': 'a%00b' });
     expect(hostile.status).toBe(400);
     expect(hostile.body.errors?.[0]?.extensions).toEqual({ code: 'BAD_REQUEST' });
-    expect(await onlyRecordOf(hostile.requestId)).toMatchObject({ outcome: 'REJECTED', code: 'BAD_REQUEST', app: 'poison-then-ordinary', purpose: null, matter: null, granted: [], served: {} });
+    expect(await onlyRecordOf(hostile.requestId)).toMatchObject({
+      outcome: 'REJECTED',
+      code: 'BAD_REQUEST',
+      app: 'poison-then-ordinary',
+      purpose: null,
+      matter: null,
+      granted: [],
+      served: {},
+    });
 
     const ordinary = await Promise.all(Array.from({ length: 100 }, () => client.query(NAME_QUERY)));
     expect(ordinary.every((response) => response.status === 200)).toBe(true);
@@ -55,18 +69,29 @@ describe.each(STORE_BACKENDS)('audit of every authenticated request on %s', (_ba
     const { status, body, requestId } = await platform.client({ dept: 'approval', purpose: 'WORK_REFERENCE' }).query(query);
     expect(status).toBe(400);
     expect(body.errors?.[0]?.extensions?.['code']).toBe(code);
-    expect(await onlyRecordOf(requestId)).toMatchObject({ outcome: 'REJECTED', code, purpose: 'WORK_REFERENCE', granted: [], served: {}, operation_hash: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(await onlyRecordOf(requestId)).toMatchObject({
+      outcome: 'REJECTED',
+      code,
+      purpose: 'WORK_REFERENCE',
+      granted: [],
+      served: {},
+      operation_hash: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
   });
 
   it('when the document names its operation with 10 000 characters, then it is refused and the record holds no such name', async () => {
-    const { status, body, requestId } = await platform.client({ dept: 'approval', purpose: 'WORK_REFERENCE' }).query(`query ${'N'.repeat(10_000)} { __typename }`);
+    const { status, body, requestId } = await platform
+      .client({ dept: 'approval', purpose: 'WORK_REFERENCE' })
+      .query(`query ${'N'.repeat(10_000)} { __typename }`);
     expect(status).toBe(400);
     expect(body.errors?.[0]?.extensions?.['code']).toBe('GRAPHQL_VALIDATION_FAILED');
     expect(await onlyRecordOf(requestId)).toMatchObject({ outcome: 'REJECTED', code: 'GRAPHQL_VALIDATION_FAILED', operation_name: null });
   });
 
   it('when a credit code variable is malformed, then exactly one REJECTED BAD_USER_INPUT record and no provider called', async () => {
-    const { status, requestId } = await platform.client({ dept: 'approval', purpose: 'WORK_REFERENCE' }).query('query Lookup($c: CreditCode!) { enterprise(creditCode: $c) { name } }', { c: 'ABC' });
+    const { status, requestId } = await platform
+      .client({ dept: 'approval', purpose: 'WORK_REFERENCE' })
+      .query('query Lookup($c: CreditCode!) { enterprise(creditCode: $c) { name } }', { c: 'ABC' });
     expect(status).toBe(400);
     expect(await onlyRecordOf(requestId)).toMatchObject({ outcome: 'REJECTED', code: 'BAD_USER_INPUT', operation_name: 'Lookup', served: {} });
   });
@@ -77,12 +102,19 @@ describe.each(STORE_BACKENDS)('audit of every authenticated request on %s', (_ba
     expect(await onlyRecordOf(unknown.requestId)).toMatchObject({ outcome: 'REJECTED', code: 'PURPOSE_REQUIRED', purpose: null, operation_hash: '' });
     const missing = await platform.client({ dept: 'approval' }).query(NAME_QUERY);
     expect(missing.status).toBe(400);
-    expect(await onlyRecordOf(missing.requestId)).toMatchObject({ outcome: 'REJECTED', code: 'PURPOSE_REQUIRED', purpose: null, operation_hash: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(await onlyRecordOf(missing.requestId)).toMatchObject({
+      outcome: 'REJECTED',
+      code: 'PURPOSE_REQUIRED',
+      purpose: null,
+      operation_hash: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
   });
 
   it('when a batch is larger than allowed, then one REJECTED record for the request and nothing executed', async () => {
     const calls = platform.subgraphCalls.length;
-    const { status, requestId } = await platform.client({ dept: 'approval', purpose: 'WORK_REFERENCE' }).post(Array.from({ length: 21 }, () => ({ query: NAME_QUERY })));
+    const { status, requestId } = await platform
+      .client({ dept: 'approval', purpose: 'WORK_REFERENCE' })
+      .post(Array.from({ length: 21 }, () => ({ query: NAME_QUERY })));
     expect(status).toBe(400);
     expect(await onlyRecordOf(requestId)).toMatchObject({ outcome: 'REJECTED', code: 'OPERATION_TOO_COMPLEX', purpose: 'WORK_REFERENCE' });
     expect(platform.subgraphCalls.length).toBe(calls);
@@ -102,7 +134,9 @@ describe.each(STORE_BACKENDS)('audit of every authenticated request on %s', (_ba
 
   it('when an automatic persisted query is not known yet, then one REJECTED record names its hash', async () => {
     const sha256Hash = 'a'.repeat(64);
-    const { requestId, body } = await platform.client({ dept: 'approval', purpose: 'WORK_REFERENCE' }).post({ extensions: { persistedQuery: { version: 1, sha256Hash } } });
+    const { requestId, body } = await platform
+      .client({ dept: 'approval', purpose: 'WORK_REFERENCE' })
+      .post({ extensions: { persistedQuery: { version: 1, sha256Hash } } });
     expect(JSON.stringify(body)).toMatch(/PERSISTED_QUERY_NOT_FOUND/);
     expect(await onlyRecordOf(requestId)).toMatchObject({ outcome: 'REJECTED', code: 'PERSISTED_QUERY_NOT_FOUND', operation_hash: sha256Hash });
   });
@@ -125,7 +159,9 @@ describe.each(STORE_BACKENDS)('audit of every authenticated request on %s', (_ba
 
   it('art-17: when residents are asked for by N citizen IDs, then the record counts the residents the provider returned', async () => {
     const ids = [...RESIDENT_IDS, UNKNOWN_ID];
-    const { body, requestId } = await platform.client({ dept: 'civil-affairs', purpose: 'WORK_REFERENCE' }).query('query Many($ids: [CitizenId!]!) { residents(citizenIds: $ids) { name } }', { ids });
+    const { body, requestId } = await platform
+      .client({ dept: 'civil-affairs', purpose: 'WORK_REFERENCE' })
+      .query('query Many($ids: [CitizenId!]!) { residents(citizenIds: $ids) { name } }', { ids });
     expect((body.data?.['residents'] as unknown[]).filter(Boolean)).toHaveLength(RESIDENT_IDS.length);
     expect((await onlyRecordOf(requestId)).served).toEqual({ 'public-security': { calls: 1, entities: RESIDENT_IDS.length } });
   });
@@ -149,8 +185,14 @@ describe.each(STORE_BACKENDS)('audit of every authenticated request on %s', (_ba
 
   it('art-15: when a department reads its trail, then refused requests are there with their code', async () => {
     const refused = await platform.client({ dept: 'human-resources', purpose: 'CURIOSITY' }).query(NAME_QUERY);
-    const { body } = await platform.client({ dept: 'human-resources' }).query('{ auditRecords(filter: { outcome: "REJECTED" }, first: 5) { records { requestId outcome code } } }');
-    expect((body.data?.['auditRecords'] as { records: unknown[] }).records).toContainEqual({ requestId: refused.requestId, outcome: 'REJECTED', code: 'PURPOSE_REQUIRED' });
+    const { body } = await platform
+      .client({ dept: 'human-resources' })
+      .query('{ auditRecords(filter: { outcome: "REJECTED" }, first: 5) { records { requestId outcome code } } }');
+    expect((body.data?.['auditRecords'] as { records: unknown[] }).records).toContainEqual({
+      requestId: refused.requestId,
+      outcome: 'REJECTED',
+      code: 'PURPOSE_REQUIRED',
+    });
   });
 
   it('when /readyz is asked, then it reports the audit spool and quarantine', async () => {

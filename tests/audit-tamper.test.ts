@@ -14,7 +14,13 @@ import { createAuditSpool } from '../gateway/audit/audit-spool.ts';
 import { createAuditWriter, type AuditWriterOptions } from '../gateway/audit/audit-writer.ts';
 import { hashRecord } from '../gateway/audit/audit-codec.ts';
 import { GENESIS_HASH, type AuditEntry } from '../gateway/audit/audit-record.ts';
-import { checkpointLogAnchors, checkpointLogPath, createCheckpointLog, createRedisCheckpointPublisher, redisCheckpointAnchors } from '../gateway/audit/checkpoint-anchors.ts';
+import {
+  checkpointLogAnchors,
+  checkpointLogPath,
+  createCheckpointLog,
+  createRedisCheckpointPublisher,
+  redisCheckpointAnchors,
+} from '../gateway/audit/checkpoint-anchors.ts';
 import { verifyAuditChains, type VerifyAuditOptions } from '../gateway/audit/verify-audit-chain.ts';
 import { closeRedis, connectRedis } from '../gateway/cache/redis-connection.ts';
 import { demoKeyPath, ensureDemoKeyPair, rotateKeyPair } from '../platform/keys.ts';
@@ -28,9 +34,22 @@ const MINUTE = 60_000;
 
 function entry(i: number, at: number = Date.now()): AuditEntry {
   return {
-    at: new Date(at).toISOString(), requestId: `r-${i}`, app: 'a', dept: 'civil-affairs', roles: ['consumer'],
-    purpose: 'WORK_REFERENCE', matter: null, operationHash: 'h', operationName: null, granted: ['Resident.name'], denied: [], masked: [],
-    providers: ['public-security'], served: { 'public-security': { calls: 1, entities: 1 } }, outcome: 'SERVED', durationMs: 3,
+    at: new Date(at).toISOString(),
+    requestId: `r-${i}`,
+    app: 'a',
+    dept: 'civil-affairs',
+    roles: ['consumer'],
+    purpose: 'WORK_REFERENCE',
+    matter: null,
+    operationHash: 'h',
+    operationName: null,
+    granted: ['Resident.name'],
+    denied: [],
+    masked: [],
+    providers: ['public-security'],
+    served: { 'public-security': { calls: 1, entities: 1 } },
+    outcome: 'SERVED',
+    durationMs: 3,
   };
 }
 
@@ -54,12 +73,24 @@ describe.each(STORE_BACKENDS)('audit tamper evidence on %s', (_backend, createDa
     const anchorDir = join(dir, 'audit');
     const open = (overrides: Partial<AuditWriterOptions> = {}) =>
       createAuditWriter({
-        db: store.db, spool: createAuditSpool(join(dir, 'spool.ndjson')), quarantineFile: createAuditSpool(join(dir, 'quarantine.ndjson')), chain, checkpointKey: watchSigningKey(demoKeyPath(dir, 'audit-signing', 'private')),
-        checkpointLog: createCheckpointLog(checkpointLogPath(anchorDir, chain)), checkpointEvery: 5, ...options, ...overrides,
+        db: store.db,
+        spool: createAuditSpool(join(dir, 'spool.ndjson')),
+        quarantineFile: createAuditSpool(join(dir, 'quarantine.ndjson')),
+        chain,
+        checkpointKey: watchSigningKey(demoKeyPath(dir, 'audit-signing', 'private')),
+        checkpointLog: createCheckpointLog(checkpointLogPath(anchorDir, chain)),
+        checkpointEvery: 5,
+        ...options,
+        ...overrides,
       });
     const keys = () => loadPublicKeySet(demoKeyPath(dir, 'audit-signing', 'public-keys'));
-    const verify = async (extra: Partial<VerifyAuditOptions> = {}) => verifyAuditChains(store.db, { keys: await keys(), anchors: [checkpointLogAnchors(anchorDir)], ...extra });
-    const checkpointsOf = async () => (await store.db.selectFrom('audit_checkpoints').select(['seq', 'key_id']).where('chain', '=', chain).orderBy('seq').execute()).map((row) => ({ seq: Number(row.seq), keyId: row.key_id }));
+    const verify = async (extra: Partial<VerifyAuditOptions> = {}) =>
+      verifyAuditChains(store.db, { keys: await keys(), anchors: [checkpointLogAnchors(anchorDir)], ...extra });
+    const checkpointsOf = async () =>
+      (await store.db.selectFrom('audit_checkpoints').select(['seq', 'key_id']).where('chain', '=', chain).orderBy('seq').execute()).map((row) => ({
+        seq: Number(row.seq),
+        keyId: row.key_id,
+      }));
     return { dir, chain, open, verify, keys, checkpointsOf };
   }
 
@@ -68,7 +99,12 @@ describe.each(STORE_BACKENDS)('audit tamper evidence on %s', (_backend, createDa
     const rows = await store.db.selectFrom('audit_records').selectAll().where('chain', '=', chain).orderBy('seq').execute();
     let prev = GENESIS_HASH;
     for (const row of rows) {
-      const changed: AuditEntry = { ...entry(Number(row.seq)), requestId: row.request_id, at: new Date(row.at).toISOString(), dept: Number(row.seq) === seq ? dept : row.dept };
+      const changed: AuditEntry = {
+        ...entry(Number(row.seq)),
+        requestId: row.request_id,
+        at: new Date(row.at).toISOString(),
+        dept: Number(row.seq) === seq ? dept : row.dept,
+      };
       const hash = hashRecord(changed, chain, Number(row.seq), prev);
       await store.db.updateTable('audit_records').set({ dept: changed.dept, prev_hash: prev, hash }).where('id', '=', row.id).execute();
       prev = hash;
@@ -85,8 +121,12 @@ describe.each(STORE_BACKENDS)('audit tamper evidence on %s', (_backend, createDa
     await rewriteChain(chain, 3, 'public-security');
     await store.db.deleteFrom('audit_checkpoints').where('chain', '=', chain).execute();
     const later = new Date(Date.now() + 10 * MINUTE);
-    expect((await verify({ anchors: [], now: later })).problem).toMatch(new RegExp(`^chain ${chain}: records 1–12 \\(\\S+ to \\S+\\): no signed checkpoint covers them`));
-    expect((await verify()).problem).toMatch(new RegExp(`^chain ${chain}, checkpoint at record 5 \\(signed \\S+, in the checkpoint log in .+\\): missing from the store — checkpoints were deleted$`));
+    expect((await verify({ anchors: [], now: later })).problem).toMatch(
+      new RegExp(`^chain ${chain}: records 1–12 \\(\\S+ to \\S+\\): no signed checkpoint covers them`),
+    );
+    expect((await verify()).problem).toMatch(
+      new RegExp(`^chain ${chain}, checkpoint at record 5 \\(signed \\S+, in the checkpoint log in .+\\): missing from the store — checkpoints were deleted$`),
+    );
   });
 
   it('when the last records are deleted together with their checkpoints, then the chain looks whole to the store alone, and the anchor log names the missing checkpoint', async () => {
@@ -107,7 +147,9 @@ describe.each(STORE_BACKENDS)('audit tamper evidence on %s', (_backend, createDa
     await writer.close();
     await store.db.deleteFrom('audit_checkpoints').where('chain', '=', chain).where('seq', '=', '10').execute();
     expect((await verify({ anchors: [], cadence: { records: 5, intervalMs: MINUTE } })).problem).toMatch(
-      new RegExp(`^chain ${chain}: records 6–15 \\(\\S+ to \\S+\\): 10 records over [\\d.]+ s between signed checkpoints, more than the promised 5 records / 60 s — checkpoints were deleted$`),
+      new RegExp(
+        `^chain ${chain}: records 6–15 \\(\\S+ to \\S+\\): 10 records over [\\d.]+ s between signed checkpoints, more than the promised 5 records / 60 s — checkpoints were deleted$`,
+      ),
     );
   });
 
@@ -135,7 +177,9 @@ describe.each(STORE_BACKENDS)('audit tamper evidence on %s', (_backend, createDa
     const crashed = await open();
     for (let i = 1; i <= 3; i++) await crashed.append(entry(i));
     const later = new Date(Date.now() + 10 * MINUTE);
-    expect((await verify({ now: later })).problem).toMatch(new RegExp(`^chain ${chain}: records 1–3 .*: no signed checkpoint covers them.*restarted, it signs its tail`));
+    expect((await verify({ now: later })).problem).toMatch(
+      new RegExp(`^chain ${chain}: records 1–3 .*: no signed checkpoint covers them.*restarted, it signs its tail`),
+    );
     const restarted = await open();
     expect(await verify({ now: later })).toMatchObject({ ok: true, records: 3, checkpoints: 1, anchored: 1 });
     await restarted.close();
@@ -149,11 +193,16 @@ describe.each(STORE_BACKENDS)('audit tamper evidence on %s', (_backend, createDa
     const { retired, current } = await rotateKeyPair(dir, 'audit-signing');
     for (let i = 6; i <= 10; i++) await writer.append(entry(i));
     // A checkpoint is signed just after the response its record released: wait for it.
-    await expect.poll(checkpointsOf).toEqual([{ seq: 5, keyId: retired }, { seq: 10, keyId: current }]);
+    await expect.poll(checkpointsOf).toEqual([
+      { seq: 5, keyId: retired },
+      { seq: 10, keyId: current },
+    ]);
     expect(await verify()).toMatchObject({ ok: true, checkpoints: 2 });
 
     const onlyCurrent = await publicKeySetOf([JSON.parse(readFileSync(demoKeyPath(dir, 'audit-signing', 'public'), 'utf8')) as JWK]);
-    expect((await verify({ keys: onlyCurrent })).problem).toMatch(new RegExp(`checkpoint at record 5: signed with key id "${retired}", which is not in the audit key set$`));
+    expect((await verify({ keys: onlyCurrent })).problem).toMatch(
+      new RegExp(`checkpoint at record 5: signed with key id "${retired}", which is not in the audit key set$`),
+    );
     await writer.close();
   });
 
@@ -172,33 +221,45 @@ describe.each(STORE_BACKENDS)('audit tamper evidence on %s', (_backend, createDa
     await expect.poll(async () => (await verify({ anchors: fromRedis })).anchored).toBe(3);
     await store.db.deleteFrom('audit_records').where('chain', '=', chain).where('seq', '>', '5').execute();
     await store.db.deleteFrom('audit_checkpoints').where('chain', '=', chain).where('seq', '>', '5').execute();
-    expect((await verify({ anchors: fromRedis })).problem).toMatch(new RegExp(`^chain ${chain}, checkpoint at record 10 \\(signed \\S+, in Redis\\): missing from the store`));
+    expect((await verify({ anchors: fromRedis })).problem).toMatch(
+      new RegExp(`^chain ${chain}, checkpoint at record 10 \\(signed \\S+, in Redis\\): missing from the store`),
+    );
   });
 
-  it('when `npm run audit:verify -- --anchors <dir>` runs after the tail was deleted, then it exits 1 naming the anchored checkpoint the store lost', { timeout: 180_000 }, async () => {
-    // Slow by nature: Node processes that each open the store. The chain goes to a store of its own
-    // (PGlite on disk, or the same PostgreSQL), closed before each run: PGlite is one process's at a time.
-    const { dir, chain, open } = await setup();
-    const location = { dataDir: join(dir, 'elsewhere'), databaseUrl: database.databaseUrl };
-    await changeClosedStore(location, async (db) => {
-      await migrateToLatest(db);
-      const writer = await open({ db });
-      for (let i = 1; i <= 12; i++) await writer.append(entry(i));
-      await writer.close();
-    });
-    const run = (...args: string[]) => runAuditVerify(location, { publicKeysPath: demoKeyPath(dir, 'audit-signing', 'public-keys'), args });
-    const intact = run('--anchors', join(dir, 'audit'));
-    expect(intact.stdout).toMatch(/^Audit trail intact: 12 records in 1 chain\(s\), 3 signed checkpoint\(s\) verified, 3 of them anchored in the checkpoint log in .+\.\n/);
-    expect(intact.status).toBe(0);
-    await changeClosedStore(location, async (db) => {
-      await db.deleteFrom('audit_records').where('chain', '=', chain).where('seq', '>', '10').execute();
-      await db.deleteFrom('audit_checkpoints').where('chain', '=', chain).where('seq', '>', '10').execute();
-    });
-    const broken = run('--anchors', join(dir, 'audit'));
-    expect(broken.stderr).toMatch(new RegExp(`^Audit trail BROKEN after 0 verified records: chain ${chain}, checkpoint at record 12 .*: missing from the store — checkpoints were deleted\n`));
-    expect(broken.status).toBe(1);
-    const missing = run('--anchors', join(dir, 'nowhere'));
-    expect(missing.stderr).toMatch(/^--anchors .*nowhere: no such directory\n/);
-    expect(missing.status).toBe(2);
-  });
+  it(
+    'when `npm run audit:verify -- --anchors <dir>` runs after the tail was deleted, then it exits 1 naming the anchored checkpoint the store lost',
+    { timeout: 180_000 },
+    async () => {
+      // Slow by nature: Node processes that each open the store. The chain goes to a store of its own
+      // (PGlite on disk, or the same PostgreSQL), closed before each run: PGlite is one process's at a time.
+      const { dir, chain, open } = await setup();
+      const location = { dataDir: join(dir, 'elsewhere'), databaseUrl: database.databaseUrl };
+      await changeClosedStore(location, async (db) => {
+        await migrateToLatest(db);
+        const writer = await open({ db });
+        for (let i = 1; i <= 12; i++) await writer.append(entry(i));
+        await writer.close();
+      });
+      const run = (...args: string[]) => runAuditVerify(location, { publicKeysPath: demoKeyPath(dir, 'audit-signing', 'public-keys'), args });
+      const intact = run('--anchors', join(dir, 'audit'));
+      expect(intact.stdout).toMatch(
+        /^Audit trail intact: 12 records in 1 chain\(s\), 3 signed checkpoint\(s\) verified, 3 of them anchored in the checkpoint log in .+\.\n/,
+      );
+      expect(intact.status).toBe(0);
+      await changeClosedStore(location, async (db) => {
+        await db.deleteFrom('audit_records').where('chain', '=', chain).where('seq', '>', '10').execute();
+        await db.deleteFrom('audit_checkpoints').where('chain', '=', chain).where('seq', '>', '10').execute();
+      });
+      const broken = run('--anchors', join(dir, 'audit'));
+      expect(broken.stderr).toMatch(
+        new RegExp(
+          `^Audit trail BROKEN after 0 verified records: chain ${chain}, checkpoint at record 12 .*: missing from the store — checkpoints were deleted\n`,
+        ),
+      );
+      expect(broken.status).toBe(1);
+      const missing = run('--anchors', join(dir, 'nowhere'));
+      expect(missing.stderr).toMatch(/^--anchors .*nowhere: no such directory\n/);
+      expect(missing.status).toBe(2);
+    },
+  );
 });

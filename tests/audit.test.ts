@@ -23,17 +23,27 @@ describe.each(STORE_BACKENDS)('audit on %s', (_backend, createDatabase) => {
   afterAll(() => stopStoreBackedPlatform(platform, database));
 
   const recordOf = (requestId: string | null) => platform.store.db.selectFrom('audit_records').selectAll().where('request_id', '=', requestId!).execute();
-  const someRecords = (n: number) => Promise.all(Array.from({ length: n }, () => platform.client({ dept: 'approval', purpose: 'WORK_REFERENCE' }).query(RESIDENT_QUERY)));
+  const someRecords = (n: number) =>
+    Promise.all(Array.from({ length: n }, () => platform.client({ dept: 'approval', purpose: 'WORK_REFERENCE' }).query(RESIDENT_QUERY)));
   const verify = () => verifyAuditChains(platform.store.db, { keys: platform.auditKeys, anchors: [checkpointLogAnchors(auditAnchorDir(platform.dataDir))] });
 
   it('art-15: when a consumer receives data, then one record says who, for what, which items were granted and denied, and which providers served', async () => {
-    const { body, requestId } = await platform.client({ dept: 'civil-affairs', app: 'means-test', purpose: 'ADMINISTRATIVE_BASIS', matter: '最低生活保障资格审核' }).query(RESIDENT_QUERY);
+    const { body, requestId } = await platform
+      .client({ dept: 'civil-affairs', app: 'means-test', purpose: 'ADMINISTRATIVE_BASIS', matter: '最低生活保障资格审核' })
+      .query(RESIDENT_QUERY);
     expect(body.data).toBeDefined();
     const [record, ...others] = await recordOf(requestId);
     expect(others).toEqual([]);
     expect(record).toMatchObject({
-      app: 'means-test', dept: 'civil-affairs', roles: ['consumer'], purpose: 'ADMINISTRATIVE_BASIS', matter: '最低生活保障资格审核',
-      operation_name: 'Means', outcome: 'PARTIAL', masked: [], denied: ['Resident.criminalRecord'],
+      app: 'means-test',
+      dept: 'civil-affairs',
+      roles: ['consumer'],
+      purpose: 'ADMINISTRATIVE_BASIS',
+      matter: '最低生活保障资格审核',
+      operation_name: 'Means',
+      outcome: 'PARTIAL',
+      masked: [],
+      denied: ['Resident.criminalRecord'],
     });
     expect([...record!.granted].sort()).toEqual(['Query.resident', 'Resident.monthlyPension', 'Resident.name']);
     expect([...record!.providers].sort()).toEqual(['human-resources', 'public-security']);
@@ -53,7 +63,9 @@ describe.each(STORE_BACKENDS)('audit on %s', (_backend, createDatabase) => {
   it('art-15: when a provider asks who used its data, then it sees which department received which of its items, for what, and nothing of other providers', async () => {
     await platform.client({ dept: 'civil-affairs', purpose: 'ADMINISTRATIVE_BASIS', matter: '最低生活保障资格审核' }).query(RESIDENT_QUERY);
     const hrAdmin = platform.client({ dept: 'human-resources', app: 'human-resources-admin', roles: ['provider-admin'] });
-    const { body } = await hrAdmin.query('{ auditRecords(filter: { department: "civil-affairs" }, first: 5) { records { department purpose matter granted served { provider } } } }');
+    const { body } = await hrAdmin.query(
+      '{ auditRecords(filter: { department: "civil-affairs" }, first: 5) { records { department purpose matter granted served { provider } } } }',
+    );
     const records = (body.data?.['auditRecords'] as { records: Array<{ department: string; granted: string[]; matter: string | null }> }).records;
     expect(records.length).toBeGreaterThanOrEqual(1);
     for (const record of records) {
@@ -78,18 +90,27 @@ describe.each(STORE_BACKENDS)('audit on %s', (_backend, createDatabase) => {
     const period = { from, to: '2100-01-01T00:00:00Z' };
     const operator = platform.client({ dept: 'info-center', roles: ['platform-admin'] });
     const page = async (after?: string) =>
-      (await operator.query('query($after: String) { auditRecords(first: 2, after: $after) { records { id } nextCursor } }', after ? { after } : {})).body.data?.['auditRecords'] as { records: Array<{ id: string }>; nextCursor: string };
+      (await operator.query('query($after: String) { auditRecords(first: 2, after: $after) { records { id } nextCursor } }', after ? { after } : {})).body
+        .data?.['auditRecords'] as { records: Array<{ id: string }>; nextCursor: string };
     const first = await page();
     const second = await page(first.nextCursor);
     expect(first.records).toHaveLength(2);
     expect(second.records.map((r) => r.id)).not.toContain(first.records[0]!.id);
     expect(Number(second.records[0]!.id)).toBeLessThan(Number(first.records[1]!.id));
     const bad = await operator.query('{ auditRecords(after: "yesterday") { nextCursor } }');
-    expect(bad.body.errors?.[0]).toMatchObject({ message: '"yesterday" is not a cursor from a previous page (nextCursor)', extensions: { code: 'BAD_USER_INPUT' } });
-    const usage = await operator.query('query($from: String!, $to: String!) { dataUsage(from: $from, to: $to, groupBy: [CONSUMER, FIELD]) { consumer field requests } }', period);
+    expect(bad.body.errors?.[0]).toMatchObject({
+      message: '"yesterday" is not a cursor from a previous page (nextCursor)',
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
+    const usage = await operator.query(
+      'query($from: String!, $to: String!) { dataUsage(from: $from, to: $to, groupBy: [CONSUMER, FIELD]) { consumer field requests } }',
+      period,
+    );
     expect(usage.body.data?.['dataUsage']).toContainEqual({ consumer: 'civil-affairs', field: 'Resident.monthlyPension', requests: 2 });
     expect(usage.body.data?.['dataUsage']).toContainEqual({ consumer: 'natural-resources', field: 'Resident.name', requests: 2 });
-    const byProvider = await platform.client({ dept: 'human-resources', app: 'human-resources-admin', roles: ['provider-admin'] }).query('query($from: String!, $to: String!) { dataUsage(from: $from, to: $to, groupBy: [PROVIDER]) { provider requests } }', period);
+    const byProvider = await platform
+      .client({ dept: 'human-resources', app: 'human-resources-admin', roles: ['provider-admin'] })
+      .query('query($from: String!, $to: String!) { dataUsage(from: $from, to: $to, groupBy: [PROVIDER]) { provider requests } }', period);
     expect(byProvider.body.data?.['dataUsage']).toContainEqual({ provider: 'human-resources', requests: 2 });
   });
 
@@ -98,7 +119,12 @@ describe.each(STORE_BACKENDS)('audit on %s', (_backend, createDatabase) => {
     expect(noPurpose.status).toBe(400);
     expect((await recordOf(noPurpose.requestId))[0]).toMatchObject({ outcome: 'REJECTED', code: 'PURPOSE_REQUIRED', granted: [], served: {} });
     const strict = await platform.client({ dept: 'approval', purpose: 'WORK_REFERENCE', strict: true }).query(RESIDENT_QUERY);
-    expect((await recordOf(strict.requestId))[0]).toMatchObject({ outcome: 'REFUSED', code: 'FORBIDDEN_OPERATION', denied: ['Resident.monthlyPension', 'Resident.criminalRecord'], served: {} });
+    expect((await recordOf(strict.requestId))[0]).toMatchObject({
+      outcome: 'REFUSED',
+      code: 'FORBIDDEN_OPERATION',
+      denied: ['Resident.monthlyPension', 'Resident.criminalRecord'],
+      served: {},
+    });
   });
 
   it('when the trail is verified, then every record and checkpoint checks out', async () => {
@@ -112,7 +138,11 @@ describe.each(STORE_BACKENDS)('audit on %s', (_backend, createDatabase) => {
     const auditKeyId = platform.auditKeys.all()[0]!.keyId;
     expect(auditKeyId).not.toBe(platform.gatewaySigning.keyId);
     await platform.client({ dept: 'approval', purpose: 'WORK_REFERENCE' }).query(RESIDENT_QUERY); // a tail for the timer to sign
-    await expect.poll(async () => (await platform.store.db.selectFrom('audit_checkpoints').select('key_id').execute()).map((row) => row.key_id), { timeout: 5 * CHECKPOINT_INTERVAL_MS, interval: 200 })
+    await expect
+      .poll(async () => (await platform.store.db.selectFrom('audit_checkpoints').select('key_id').execute()).map((row) => row.key_id), {
+        timeout: 5 * CHECKPOINT_INTERVAL_MS,
+        interval: 200,
+      })
       .toEqual(expect.arrayContaining([auditKeyId]));
     const keyIds = new Set((await platform.store.db.selectFrom('audit_checkpoints').select('key_id').execute()).map((row) => row.key_id));
     expect([...keyIds]).toEqual([auditKeyId]);
@@ -120,7 +150,13 @@ describe.each(STORE_BACKENDS)('audit on %s', (_backend, createDatabase) => {
 
   it('art-5: when a row is changed by hand, then verification names it; when restored, it passes again', async () => {
     await someRecords(5);
-    const target = await platform.store.db.selectFrom('audit_records').select(['id', 'seq', 'dept']).orderBy('seq').offset(2).limit(1).executeTakeFirstOrThrow();
+    const target = await platform.store.db
+      .selectFrom('audit_records')
+      .select(['id', 'seq', 'dept'])
+      .orderBy('seq')
+      .offset(2)
+      .limit(1)
+      .executeTakeFirstOrThrow();
     await platform.store.db.updateTable('audit_records').set({ dept: 'public-security' }).where('id', '=', target.id).execute();
     expect((await verify()).problem).toMatch(new RegExp(`record ${target.seq} \\(row id ${target.id}\\): content does not match its hash`));
     await platform.store.db.updateTable('audit_records').set({ dept: target.dept }).where('id', '=', target.id).execute();
@@ -133,12 +169,35 @@ describe.each(STORE_BACKENDS)('audit on %s', (_backend, createDatabase) => {
     await platform.store.db.deleteFrom('audit_records').where('id', '=', victim.id).execute();
     expect((await verify()).problem).toMatch(new RegExp(`expected record ${victim.seq} next`));
     const { id: _id, ...restored } = victim;
-    await platform.store.db.insertInto('audit_records').values({ ...restored, roles: JSON.stringify(victim.roles), granted: JSON.stringify(victim.granted), denied: JSON.stringify(victim.denied), masked: JSON.stringify(victim.masked), served: JSON.stringify(victim.served) }).execute();
+    await platform.store.db
+      .insertInto('audit_records')
+      .values({
+        ...restored,
+        roles: JSON.stringify(victim.roles),
+        granted: JSON.stringify(victim.granted),
+        denied: JSON.stringify(victim.denied),
+        masked: JSON.stringify(victim.masked),
+        served: JSON.stringify(victim.served),
+      })
+      .execute();
     expect((await verify()).ok).toBe(true);
 
     const last = await platform.store.db.selectFrom('audit_records').selectAll().orderBy('seq', 'desc').limit(1).executeTakeFirstOrThrow();
     const { id: _lastId, ...copy } = last;
-    await platform.store.db.insertInto('audit_records').values({ ...copy, seq: Number(last.seq) + 1, prev_hash: 'forged', request_id: 'forged', roles: JSON.stringify(last.roles), granted: JSON.stringify(last.granted), denied: JSON.stringify(last.denied), masked: JSON.stringify(last.masked), served: JSON.stringify(last.served) }).execute();
+    await platform.store.db
+      .insertInto('audit_records')
+      .values({
+        ...copy,
+        seq: Number(last.seq) + 1,
+        prev_hash: 'forged',
+        request_id: 'forged',
+        roles: JSON.stringify(last.roles),
+        granted: JSON.stringify(last.granted),
+        denied: JSON.stringify(last.denied),
+        masked: JSON.stringify(last.masked),
+        served: JSON.stringify(last.served),
+      })
+      .execute();
     expect((await verify()).problem).toMatch(/does not link to the previous record's hash/);
     await platform.store.db.deleteFrom('audit_records').where('request_id', '=', 'forged').execute();
   });
@@ -154,7 +213,9 @@ describe.each(STORE_BACKENDS)('audit on %s', (_backend, createDatabase) => {
     const command = () => runAuditVerify(location, { publicKeysPath: join(own.platform.dataDir, 'keys', 'audit-signing.public-keys.json') });
 
     const intact = command();
-    expect(intact.stdout).toMatch(/^Audit trail intact: 3 records in 1 chain\(s\), (\d+) signed checkpoint\(s\) verified, \1 of them anchored in the checkpoint log in .+\.\nGovernance log intact: \d+ events chained\.\n$/);
+    expect(intact.stdout).toMatch(
+      /^Audit trail intact: 3 records in 1 chain\(s\), (\d+) signed checkpoint\(s\) verified, \1 of them anchored in the checkpoint log in .+\.\nGovernance log intact: \d+ events chained\.\n$/,
+    );
     expect(intact.status).toBe(0);
 
     // The database administrator changes one record and one governance event: both are named, exit 1.
@@ -166,8 +227,14 @@ describe.each(STORE_BACKENDS)('audit on %s', (_backend, createDatabase) => {
       return { record: first, event: firstEvent };
     });
     const broken = command();
-    expect(broken.stderr).toMatch(new RegExp(`^Audit trail BROKEN after 0 verified records: chain \\S+, record ${record.seq} \\(row id ${record.id}\\): content does not match its hash`));
-    expect(broken.stderr).toMatch(new RegExp(`\\nGovernance log BROKEN after 0 verified events: governance event ${event.seq} \\(row id ${event.id}, .+\\): content does not match its hash`));
+    expect(broken.stderr).toMatch(
+      new RegExp(`^Audit trail BROKEN after 0 verified records: chain \\S+, record ${record.seq} \\(row id ${record.id}\\): content does not match its hash`),
+    );
+    expect(broken.stderr).toMatch(
+      new RegExp(
+        `\\nGovernance log BROKEN after 0 verified events: governance event ${event.seq} \\(row id ${event.id}, .+\\): content does not match its hash`,
+      ),
+    );
     expect(broken.status).toBe(1);
   });
 });

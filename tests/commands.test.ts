@@ -17,7 +17,11 @@ function run(args: string[], env: Record<string, string> = {}) {
 
 describe('commands', () => {
   it('when the platform modules are loaded by Node itself, then every import resolves', () => {
-    const result = run(['--input-type=module', '-e', "await import('./scripts/start-platform.ts'); await import('./gateway/start-gateway.ts'); await import('./scripts/launch-gateway.ts'); await import('./bench/plain-gateway.ts');"]);
+    const result = run([
+      '--input-type=module',
+      '-e',
+      "await import('./scripts/start-platform.ts'); await import('./gateway/start-gateway.ts'); await import('./scripts/launch-gateway.ts'); await import('./bench/plain-gateway.ts');",
+    ]);
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
   });
@@ -33,7 +37,7 @@ describe('commands', () => {
     expect(decodeJwt(token).exp! - decodeJwt(token).iat!).toBe(12 * 3600);
   });
 
-  it('art-21: when a token with an administrative role is asked for without --app, then it is issued to the department\'s listed sharing administrator', () => {
+  it("art-21: when a token with an administrative role is asked for without --app, then it is issued to the department's listed sharing administrator", () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'zhoucun-token-'));
     const admin = run(['scripts/token.ts', '--dept', 'human-resources', '--roles', 'consumer,provider-admin'], { DATA_DIR: dataDir });
     expect(decodeJwt(admin.stdout.trim())).toMatchObject({ sub: 'human-resources-admin', dept: 'human-resources' });

@@ -24,12 +24,23 @@ describe.each(STORE_BACKENDS)('governance event chain on %s', (_backend, createD
   afterAll(() => stopStoreBackedPlatform(platform, database));
 
   const verify = () => verifyGovernanceEvents(platform.store.db);
-  const eventCount = async () => Number((await platform.store.db.selectFrom('governance_events').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
+  const eventCount = async () =>
+    Number(
+      (
+        await platform.store.db
+          .selectFrom('governance_events')
+          .select((eb) => eb.fn.countAll<string>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
 
   it('when governance changes are made at once through the gateway, then their events form one unbroken chain', async () => {
     const approvalApp = platform.client({ dept: 'approval', app: 'approval-app', roles: ['consumer'] });
     const hrAdmin = platform.client({ dept: 'human-resources', app: 'human-resources-admin', roles: ['consumer', 'provider-admin'] });
-    const apply = () => approvalApp.query('mutation { requestAccess(input: { fields: ["Resident.pensionStatus"], purpose: BUSINESS_COLLABORATION, justification: "核验" }) { id } }');
+    const apply = () =>
+      approvalApp.query(
+        'mutation { requestAccess(input: { fields: ["Resident.pensionStatus"], purpose: BUSINESS_COLLABORATION, justification: "核验" }) { id } }',
+      );
     const applied = await Promise.all(Array.from({ length: 6 }, apply));
     const ids = applied.map((r) => (r.body.data?.['requestAccess'] as { id: string }).id);
     const decide = (id: string) => hrAdmin.query('mutation($id: ID!) { decideAccessRequest(id: $id, approve: true, reason: "同意") { status } }', { id });
@@ -44,7 +55,14 @@ describe.each(STORE_BACKENDS)('governance event chain on %s', (_backend, createD
     const change = (i: number) =>
       platform.store.db.transaction().execute(async (trx) => {
         if (i % 2 === 0) await bumpGrantsVersion(trx);
-        await recordEvent(trx, { actor, subjectKind: 'grant', subjectId: `g-${i}`, action: 'revoked', reason: `理由 ${i}`, details: { b: i, a: [i, { z: 1, y: 2 }] } });
+        await recordEvent(trx, {
+          actor,
+          subjectKind: 'grant',
+          subjectId: `g-${i}`,
+          action: 'revoked',
+          reason: `理由 ${i}`,
+          details: { b: i, a: [i, { z: 1, y: 2 }] },
+        });
         if (i % 2 === 1) await bumpGrantsVersion(trx);
         await recordEvent(trx, { actor, subjectKind: 'grant', subjectId: `g-${i}`, action: 'noted', details: {} });
       });
@@ -57,14 +75,19 @@ describe.each(STORE_BACKENDS)('governance event chain on %s', (_backend, createD
     const at = (seq: number) => db.selectFrom('governance_events').selectAll().where('seq', '=', String(seq)).executeTakeFirstOrThrow();
     const third = await at(3);
     await db.updateTable('governance_events').set({ reason: '篡改' }).where('id', '=', third.id).execute();
-    expect((await verify()).problem).toBe(`governance event 3 (row id ${third.id}, ${third.action} ${third.subject_kind} ${third.subject_id}): content does not match its hash — the event was changed`);
+    expect((await verify()).problem).toBe(
+      `governance event 3 (row id ${third.id}, ${third.action} ${third.subject_kind} ${third.subject_id}): content does not match its hash — the event was changed`,
+    );
     await db.updateTable('governance_events').set({ reason: third.reason }).where('id', '=', third.id).execute();
     expect((await verify()).ok).toBe(true);
 
     await db.deleteFrom('governance_events').where('id', '=', third.id).execute();
     expect((await verify()).problem).toMatch(/^governance event 4 \(row id \d+, .+\): expected event 3 next — an event was deleted$/);
     const { id: _id, ...restored } = third;
-    await db.insertInto('governance_events').values({ ...restored, details: JSON.stringify(third.details) }).execute();
+    await db
+      .insertInto('governance_events')
+      .values({ ...restored, details: JSON.stringify(third.details) })
+      .execute();
     expect((await verify()).ok).toBe(true);
 
     const second = await at(2);
@@ -72,7 +95,11 @@ describe.each(STORE_BACKENDS)('governance event chain on %s', (_backend, createD
     await db.updateTable('governance_events').set({ seq: -1 }).where('id', '=', second.id).execute();
     await db.updateTable('governance_events').set({ seq: 2 }).where('id', '=', restoredThird.id).execute();
     await db.updateTable('governance_events').set({ seq: 3 }).where('id', '=', second.id).execute();
-    expect((await verify()).problem).toMatch(new RegExp(`^governance event 2 \\(row id ${restoredThird.id}, .+\\): does not link to the previous event's hash — events were reordered or one was replaced$`));
+    expect((await verify()).problem).toMatch(
+      new RegExp(
+        `^governance event 2 \\(row id ${restoredThird.id}, .+\\): does not link to the previous event's hash — events were reordered or one was replaced$`,
+      ),
+    );
     await db.updateTable('governance_events').set({ seq: -1 }).where('id', '=', second.id).execute();
     await db.updateTable('governance_events').set({ seq: 3 }).where('id', '=', restoredThird.id).execute();
     await db.updateTable('governance_events').set({ seq: 2 }).where('id', '=', second.id).execute();
@@ -80,7 +107,9 @@ describe.each(STORE_BACKENDS)('governance event chain on %s', (_backend, createD
 
     const last = await db.selectFrom('governance_events').selectAll().orderBy('seq', 'desc').limit(1).executeTakeFirstOrThrow();
     await db.deleteFrom('governance_events').where('id', '=', last.id).execute();
-    expect((await verify()).problem).toBe(`governance events: the chain's head names event ${last.seq} but the log ends at event ${Number(last.seq) - 1} — events were deleted from the end`);
+    expect((await verify()).problem).toBe(
+      `governance events: the chain's head names event ${last.seq} but the log ends at event ${Number(last.seq) - 1} — events were deleted from the end`,
+    );
   });
 });
 
@@ -94,7 +123,18 @@ describe.each(STORE_BACKENDS)('governance event chain migration on %s', (_backen
       // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the table as it was before the chain
       const old = store.db as any;
       for (const action of ['submitted', 'approved', 'revoked']) {
-        await old.insertInto('governance_events').values({ actor: 'a', actor_dept: 'approval', subject_kind: 'grant', subject_id: 'g', action, reason: null, details: JSON.stringify({ z: 1, a: { y: [1, 2] } }) }).execute();
+        await old
+          .insertInto('governance_events')
+          .values({
+            actor: 'a',
+            actor_dept: 'approval',
+            subject_kind: 'grant',
+            subject_id: 'g',
+            action,
+            reason: null,
+            details: JSON.stringify({ z: 1, a: { y: [1, 2] } }),
+          })
+          .execute();
       }
       await migrateToLatest(store.db);
       expect(await verifyGovernanceEvents(store.db)).toEqual({ ok: true, events: 3 });

@@ -14,11 +14,25 @@ import { openMigratedStore, STORE_BACKENDS } from './support/databases.ts';
 type Appended = Omit<GovernanceEventContent, 'at'>;
 
 const EVENTS: Appended[] = [
-  { actor: 'human-resources-admin', actor_dept: 'human-resources', subject_kind: 'access_request', subject_id: 'ar-1', action: 'approved',
-    reason: '同意：用于低保复核 “李雷” — 𠀀 🧾', details: { z: 1, fields: ['Resident.name', 'Resident.monthlyPension'], a: { y: [1, { c: null, b: true }], x: '' } } },
+  {
+    actor: 'human-resources-admin',
+    actor_dept: 'human-resources',
+    subject_kind: 'access_request',
+    subject_id: 'ar-1',
+    action: 'approved',
+    reason: '同意：用于低保复核 “李雷” — 𠀀 🧾',
+    details: { z: 1, fields: ['Resident.name', 'Resident.monthlyPension'], a: { y: [1, { c: null, b: true }], x: '' } },
+  },
   { actor: 'a', actor_dept: 'approval', subject_kind: 'grant', subject_id: 'g-1', action: 'revoked', reason: null, details: {} },
-  { actor: 'operator', actor_dept: 'info-center', subject_kind: 'catalog_item', subject_id: 'Resident.name', action: 'reviewed', reason: '',
-    details: { override: { shareType: 'CONDITIONAL' }, dropped: undefined, count: 2_000_000_000, list: [] } },
+  {
+    actor: 'operator',
+    actor_dept: 'info-center',
+    subject_kind: 'catalog_item',
+    subject_id: 'Resident.name',
+    action: 'reviewed',
+    reason: '',
+    details: { override: { shareType: 'CONDITIONAL' }, dropped: undefined, count: 2_000_000_000, list: [] },
+  },
 ];
 
 /** What the database administrator might change in each column of `governance_events` (every column but `id`, its storage identity). */
@@ -43,14 +57,16 @@ describe.each(STORE_BACKENDS)('governance event codec on %s', (_backend, createD
   beforeAll(async () => void ({ store, close } = await openMigratedStore(createDatabase)));
   afterAll(() => close?.());
 
-  it('when events are appended and read back with the verifier\'s query, then each decodes to the event appended, field for field, and hashes the same', async () => {
+  it("when events are appended and read back with the verifier's query, then each decodes to the event appended, field for field, and hashes the same", async () => {
     const before = (await verifyGovernanceEvents(store.db)).events;
     const from = Date.now();
     for (const event of EVENTS) await appendGovernanceEvent(store.db, event);
     const rows = await readGovernanceEventPage(store.db, before);
     const decoded = rows.map(rowToGovernanceEvent);
     // As the store gives details back: members that were undefined are gone.
-    expect(decoded.map(({ at: _at, ...event }) => event)).toStrictEqual(EVENTS.map((event) => ({ ...event, details: JSON.parse(JSON.stringify(event.details)) as unknown })));
+    expect(decoded.map(({ at: _at, ...event }) => event)).toStrictEqual(
+      EVENTS.map((event) => ({ ...event, details: JSON.parse(JSON.stringify(event.details)) as unknown })),
+    );
     for (const [i, event] of decoded.entries()) {
       expect(Date.parse(event.at)).toBeGreaterThanOrEqual(from);
       expect(hashGovernanceEvent(Number(rows[i]!.seq), rows[i]!.prev_hash, event)).toBe(rows[i]!.hash);
@@ -61,16 +77,26 @@ describe.each(STORE_BACKENDS)('governance event codec on %s', (_backend, createD
   it('when any single column of a stored event is changed, then the verifier names the break; restored through the codec, the log verifies', async () => {
     const before = (await verifyGovernanceEvents(store.db)).events;
     for (const event of EVENTS) await appendGovernanceEvent(store.db, event);
-    const { rows: columns } = await sql<{ name: string }>`select column_name as name from information_schema.columns where table_name = 'governance_events'`.execute(store.db);
+    const { rows: columns } = await sql<{
+      name: string;
+    }>`select column_name as name from information_schema.columns where table_name = 'governance_events'`.execute(store.db);
     expect(columns.map((column) => column.name).sort()).toEqual(['id', ...Object.keys(TAMPER)].sort());
     const rows = await readGovernanceEventPage(store.db, before);
     // Events in the middle of the log, with a reason and details and without.
     for (const row of [rows[0]!, rows[1]!]) {
       for (const [column, change] of Object.entries(TAMPER) as Array<[keyof typeof TAMPER, (row: Row) => unknown]>) {
-        await store.db.updateTable('governance_events').set({ [column]: change(row) } as Updateable<GovernanceEventsTable>).where('id', '=', row.id).execute();
+        await store.db
+          .updateTable('governance_events')
+          .set({ [column]: change(row) } as Updateable<GovernanceEventsTable>)
+          .where('id', '=', row.id)
+          .execute();
         const report = await verifyGovernanceEvents(store.db);
         expect({ column, seq: row.seq, ok: report.ok }).toEqual({ column, seq: row.seq, ok: false });
-        await store.db.updateTable('governance_events').set(governanceEventToRow(rowToGovernanceEvent(row), Number(row.seq), row.prev_hash, row.hash)).where('id', '=', row.id).execute();
+        await store.db
+          .updateTable('governance_events')
+          .set(governanceEventToRow(rowToGovernanceEvent(row), Number(row.seq), row.prev_hash, row.hash))
+          .where('id', '=', row.id)
+          .execute();
         expect(await verifyGovernanceEvents(store.db)).toMatchObject({ ok: true });
       }
     }

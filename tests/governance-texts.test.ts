@@ -29,50 +29,113 @@ const soon = addCalendarDays(chinaDate(new Date()), 30);
 
 const OPERATIONS: Record<string, Operation> = {
   requestAccess: {
-    document: 'mutation($fields: [String!]!, $matter: String, $justification: String!) { requestAccess(input: { fields: $fields, purpose: WORK_REFERENCE, matter: $matter, justification: $justification }) { id } }',
+    document:
+      'mutation($fields: [String!]!, $matter: String, $justification: String!) { requestAccess(input: { fields: $fields, purpose: WORK_REFERENCE, matter: $matter, justification: $justification }) { id } }',
     variables: { fields: ['Resident.householdAddress'], matter: '食品经营许可审批', justification: '核验' },
     texts: { fields: 'input.fields', matter: 'input.matter', justification: 'input.justification' },
   },
   decideAccessRequest: {
-    document: 'mutation($id: ID!, $reason: String, $fields: [String!]) { decideAccessRequest(id: $id, approve: false, reason: $reason, fields: $fields) { id } }',
+    document:
+      'mutation($id: ID!, $reason: String, $fields: [String!]) { decideAccessRequest(id: $id, approve: false, reason: $reason, fields: $fields) { id } }',
     variables: { id, reason: '超出履职需要', fields: ['Resident.householdAddress'] },
     texts: { id: 'id', reason: 'reason', fields: 'fields' },
   },
-  revokeGrant: { document: 'mutation($id: ID!, $reason: String!) { revokeGrant(id: $id, reason: $reason) { id } }', variables: { id, reason: '办结' }, texts: { id: 'id', reason: 'reason' } },
-  escalateAccessRequest: { document: 'mutation($id: ID!, $reason: String!) { escalateAccessRequest(id: $id, reason: $reason) { id } }', variables: { id, reason: '确需' }, texts: { id: 'id', reason: 'reason' } },
-  closeEscalation: { document: 'mutation($id: ID!, $reason: String!) { closeEscalation(id: $id, reason: $reason) { id } }', variables: { id, reason: '不予提供' }, texts: { id: 'id', reason: 'reason' } },
+  revokeGrant: {
+    document: 'mutation($id: ID!, $reason: String!) { revokeGrant(id: $id, reason: $reason) { id } }',
+    variables: { id, reason: '办结' },
+    texts: { id: 'id', reason: 'reason' },
+  },
+  escalateAccessRequest: {
+    document: 'mutation($id: ID!, $reason: String!) { escalateAccessRequest(id: $id, reason: $reason) { id } }',
+    variables: { id, reason: '确需' },
+    texts: { id: 'id', reason: 'reason' },
+  },
+  closeEscalation: {
+    document: 'mutation($id: ID!, $reason: String!) { closeEscalation(id: $id, reason: $reason) { id } }',
+    variables: { id, reason: '不予提供' },
+    texts: { id: 'id', reason: 'reason' },
+  },
   grantException: {
-    document: 'mutation($department: String!, $fields: [String!]!, $basis: String!, $reason: String!, $requestId: ID) { grantException(input: { department: $department, fields: $fields, purpose: WORK_REFERENCE, validUntil: "' + soon + '", basis: $basis, reason: $reason, requestId: $requestId }) { id } }',
+    document:
+      'mutation($department: String!, $fields: [String!]!, $basis: String!, $reason: String!, $requestId: ID) { grantException(input: { department: $department, fields: $fields, purpose: WORK_REFERENCE, validUntil: "' +
+      soon +
+      '", basis: $basis, reason: $reason, requestId: $requestId }) { id } }',
     variables: { department: 'approval', fields: ['Resident.criminalRecord'], basis: '依据', reason: '裁定', requestId: id },
     texts: { department: 'input.department', fields: 'input.fields', basis: 'input.basis', reason: 'input.reason', requestId: 'input.requestId' },
   },
   reportDispute: {
-    document: 'mutation($field: String!, $entityKey: String!, $description: String!, $evidence: String!) { reportDispute(input: { field: $field, entityKey: $entityKey, description: $description, evidence: $evidence }) { id } }',
+    document:
+      'mutation($field: String!, $entityKey: String!, $description: String!, $evidence: String!) { reportDispute(input: { field: $field, entityKey: $entityKey, description: $description, evidence: $evidence }) { id } }',
     variables: { field: 'Resident.name', entityKey: '370306198503120122', description: '姓名有误', evidence: '户口簿' },
     texts: { field: 'input.field', entityKey: 'input.entityKey', description: 'input.description', evidence: 'input.evidence' },
   },
-  answerDispute: { document: 'mutation($id: ID!, $answer: String!) { answerDispute(id: $id, answer: $answer, outcome: CONFIRMED) { id } }', variables: { id, answer: '无误' }, texts: { id: 'id', answer: 'answer' } },
+  answerDispute: {
+    document: 'mutation($id: ID!, $answer: String!) { answerDispute(id: $id, answer: $answer, outcome: CONFIRMED) { id } }',
+    variables: { id, answer: '无误' },
+    texts: { id: 'id', answer: 'answer' },
+  },
   reviewCatalogItem: {
-    document: 'mutation($coordinate: String!, $override: CatalogOverrideInput!, $reason: String!) { reviewCatalogItem(coordinate: $coordinate, override: $override, reason: $reason) { coordinate } }',
-    variables: { coordinate: 'Resident.name', override: { abstract: '姓名', classification: 'BASE', format: 'JSON', shareMethod: 'INTERFACE', updateCycle: 'DAILY', shareCondition: '无', relatedResources: ['Enterprise'] }, reason: '复核' },
-    texts: { coordinate: 'coordinate', reason: 'reason', ...Object.fromEntries(['abstract', 'classification', 'format', 'shareMethod', 'updateCycle', 'shareCondition', 'relatedResources'].map((key) => [`override.${key}`, `override.${key}`])) },
+    document:
+      'mutation($coordinate: String!, $override: CatalogOverrideInput!, $reason: String!) { reviewCatalogItem(coordinate: $coordinate, override: $override, reason: $reason) { coordinate } }',
+    variables: {
+      coordinate: 'Resident.name',
+      override: {
+        abstract: '姓名',
+        classification: 'BASE',
+        format: 'JSON',
+        shareMethod: 'INTERFACE',
+        updateCycle: 'DAILY',
+        shareCondition: '无',
+        relatedResources: ['Enterprise'],
+      },
+      reason: '复核',
+    },
+    texts: {
+      coordinate: 'coordinate',
+      reason: 'reason',
+      ...Object.fromEntries(
+        ['abstract', 'classification', 'format', 'shareMethod', 'updateCycle', 'shareCondition', 'relatedResources'].map((key) => [
+          `override.${key}`,
+          `override.${key}`,
+        ]),
+      ),
+    },
   },
   appointSharingAdministrator: {
-    document: 'mutation($department: String!, $user: String!, $reason: String!) { appointSharingAdministrator(department: $department, user: $user, reason: $reason) { code } }',
+    document:
+      'mutation($department: String!, $user: String!, $reason: String!) { appointSharingAdministrator(department: $department, user: $user, reason: $reason) { code } }',
     variables: { department: 'approval', user: 'approval-deputy', reason: '任命' },
     texts: { department: 'department', user: 'user', reason: 'reason' },
   },
   removeSharingAdministrator: {
-    document: 'mutation($department: String!, $user: String!, $reason: String!) { removeSharingAdministrator(department: $department, user: $user, reason: $reason) { code } }',
+    document:
+      'mutation($department: String!, $user: String!, $reason: String!) { removeSharingAdministrator(department: $department, user: $user, reason: $reason) { code } }',
     variables: { department: 'approval', user: 'approval-admin', reason: '免职' },
     texts: { department: 'department', user: 'user', reason: 'reason' },
   },
   accessRequest: { document: 'query($id: ID!) { accessRequest(id: $id) { id } }', variables: { id }, texts: { id: 'id' } },
-  catalog: { document: 'query($provider: String, $resource: String) { catalog(provider: $provider, resource: $resource) { coordinate } }', variables: { provider: 'approval', resource: 'Resident' }, texts: { provider: 'provider', resource: 'resource' } },
+  catalog: {
+    document: 'query($provider: String, $resource: String) { catalog(provider: $provider, resource: $resource) { coordinate } }',
+    variables: { provider: 'approval', resource: 'Resident' },
+    texts: { provider: 'provider', resource: 'resource' },
+  },
   auditRecords: {
     document: 'query($filter: AuditFilter, $after: String) { auditRecords(filter: $filter, after: $after) { nextCursor } }',
-    variables: { filter: { from: '2026-01-01T00:00:00Z', to: '2027-01-01T00:00:00Z', department: 'approval', provider: 'approval', field: 'Resident.name', outcome: 'SERVED' }, after: `2026-06-01T00:00:00.000Z|1` },
-    texts: { after: 'after', ...Object.fromEntries(['from', 'to', 'department', 'provider', 'field', 'outcome'].map((key) => [`filter.${key}`, `filter.${key}`])) },
+    variables: {
+      filter: {
+        from: '2026-01-01T00:00:00Z',
+        to: '2027-01-01T00:00:00Z',
+        department: 'approval',
+        provider: 'approval',
+        field: 'Resident.name',
+        outcome: 'SERVED',
+      },
+      after: `2026-06-01T00:00:00.000Z|1`,
+    },
+    texts: {
+      after: 'after',
+      ...Object.fromEntries(['from', 'to', 'department', 'provider', 'field', 'outcome'].map((key) => [`filter.${key}`, `filter.${key}`])),
+    },
   },
   dataUsage: {
     document: 'query($from: String!, $to: String!) { dataUsage(from: $from, to: $to, groupBy: [CONSUMER]) { requests } }',
@@ -96,7 +159,15 @@ describe.each(STORE_BACKENDS)('governance texts on %s', (_backend, createDatabas
   afterAll(() => stopStoreBackedPlatform(platform, database));
 
   const operator = () => platform.client({ dept: 'info-center', app: 'info-center-admin', roles: ['platform-admin'] });
-  const countEvents = async () => Number((await platform.store.db.selectFrom('governance_events').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
+  const countEvents = async () =>
+    Number(
+      (
+        await platform.store.db
+          .selectFrom('governance_events')
+          .select((eb) => eb.fn.countAll<string>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
 
   for (const [name, operation] of Object.entries(OPERATIONS)) {
     it(`when ${name} is sent the worst value in each of its texts, then BAD_USER_INPUT names the argument, and nothing is recorded`, async () => {
@@ -104,8 +175,14 @@ describe.each(STORE_BACKENDS)('governance texts on %s', (_backend, createDatabas
       for (const [variable, argument] of Object.entries(operation.texts)) {
         for (const [kind, value] of WORST) {
           const { body } = await operator().query(operation.document, withText(operation.variables, variable, value));
-          expect({ kind, argument, errors: body.errors?.map((e) => ({ code: e.extensions?.['code'], argumentNamed: e.message.startsWith(`${argument} `) })) }).toEqual({
-            kind, argument, errors: [{ code: 'BAD_USER_INPUT', argumentNamed: true }],
+          expect({
+            kind,
+            argument,
+            errors: body.errors?.map((e) => ({ code: e.extensions?.['code'], argumentNamed: e.message.startsWith(`${argument} `) })),
+          }).toEqual({
+            kind,
+            argument,
+            errors: [{ code: 'BAD_USER_INPUT', argumentNamed: true }],
           });
         }
       }
@@ -114,10 +191,12 @@ describe.each(STORE_BACKENDS)('governance texts on %s', (_backend, createDatabas
   }
 
   it('when a text is at its limit, then it is accepted', async () => {
-    const { body } = await platform.client({ dept: 'civil-affairs', app: 'means-test' }).query(
-      'mutation($matter: String, $justification: String!) { requestAccess(input: { fields: ["Resident.householdAddress"], purpose: WORK_REFERENCE, matter: $matter, justification: $justification }) { matter justification } }',
-      { matter: '事'.repeat(128), justification: '审\n'.repeat(1000) },
-    );
+    const { body } = await platform
+      .client({ dept: 'civil-affairs', app: 'means-test' })
+      .query(
+        'mutation($matter: String, $justification: String!) { requestAccess(input: { fields: ["Resident.householdAddress"], purpose: WORK_REFERENCE, matter: $matter, justification: $justification }) { matter justification } }',
+        { matter: '事'.repeat(128), justification: '审\n'.repeat(1000) },
+      );
     expect(body.errors).toBeUndefined();
     expect(body.data?.['requestAccess']).toEqual({ matter: '事'.repeat(128), justification: '审\n'.repeat(1000).trim() });
   });

@@ -13,7 +13,8 @@ import { startStoreBackedPlatform, stopStoreBackedPlatform, type GraphQLBody, ty
 const PENSION_QUERY = `{ resident(citizenId: "${DEMO.resident}") { name monthlyPension } }`;
 /** Within both the default validity of a request and the longest validity of a grant. */
 const SOON = addCalendarDays(chinaDate(new Date()), 180);
-const REQUEST_FIELDS = 'id status fields purpose requestedBy requestingDepartment provider dueDate overdue decidedAt reason grants { id field live validUntil }';
+const REQUEST_FIELDS =
+  'id status fields purpose requestedBy requestingDepartment provider dueDate overdue decidedAt reason grants { id field live validUntil }';
 
 function pensionOf(body: GraphQLBody): unknown {
   return (body.data?.['resident'] as Record<string, unknown> | undefined)?.['monthlyPension'];
@@ -49,9 +50,18 @@ describe.each(STORE_BACKENDS)('governance on %s', (_backend, createDatabase) => 
 
     const applied = await apply(['Resident.monthlyPension']);
     const request = applied.data?.['requestAccess'] as Record<string, unknown>;
-    expect(request).toMatchObject({ status: 'PENDING', provider: 'human-resources', requestingDepartment: 'approval', requestedBy: 'approval-admin', overdue: false, grants: [] });
+    expect(request).toMatchObject({
+      status: 'PENDING',
+      provider: 'human-resources',
+      requestingDepartment: 'approval',
+      requestedBy: 'approval-admin',
+      overdue: false,
+      grants: [],
+    });
 
-    const decided = await hrAdmin().query(`mutation($id: ID!) { decideAccessRequest(id: $id, approve: true, reason: "符合共享条件") { ${REQUEST_FIELDS} } }`, { id: request['id'] });
+    const decided = await hrAdmin().query(`mutation($id: ID!) { decideAccessRequest(id: $id, approve: true, reason: "符合共享条件") { ${REQUEST_FIELDS} } }`, {
+      id: request['id'],
+    });
     expect(decided.body.errors).toBeUndefined();
     const approved = decided.body.data?.['decideAccessRequest'] as { status: string; grants: Array<{ id: string; field: string; live: boolean }> };
     expect(approved.status).toBe('APPROVED');
@@ -64,25 +74,30 @@ describe.each(STORE_BACKENDS)('governance on %s', (_backend, createDatabase) => 
     const mine = await approvalApp().query('{ myGrants { field purpose live } }');
     expect(mine.body.data?.['myGrants']).toEqual([{ field: 'Resident.monthlyPension', purpose: 'DATA_VERIFICATION', live: true }]);
 
-    const revoked = await hrAdmin().query(`mutation($id: ID!) { revokeGrant(id: $id, reason: "核验事项已办结") { live revokeReason } }`, { id: approved.grants[0]!.id });
+    const revoked = await hrAdmin().query(`mutation($id: ID!) { revokeGrant(id: $id, reason: "核验事项已办结") { live revokeReason } }`, {
+      id: approved.grants[0]!.id,
+    });
     expect(revoked.body.data?.['revokeGrant']).toEqual({ live: false, revokeReason: '核验事项已办结' });
     expect(pensionOf((await reader().query(PENSION_QUERY)).body)).toBeNull();
   });
 
   it('art-13: when the requesting department tries to decide its own request, then FORBIDDEN', async () => {
-    const id = (((await apply(['Resident.pensionStatus'])).data?.['requestAccess']) as { id: string }).id;
+    const id = ((await apply(['Resident.pensionStatus'])).data?.['requestAccess'] as { id: string }).id;
     const { body } = await approvalApp().query('mutation($id: ID!) { decideAccessRequest(id: $id, approve: true) { status } }', { id });
     expect(errorCodes(body)).toEqual(['FORBIDDEN']);
     expect(body.errors?.[0]?.message).toMatch(/No one decides their own request/);
   });
 
   it('art-13: refusal requires a reason, then the refused request can be escalated and the coordination office grants an exception', async () => {
-    const id = (((await apply(['Resident.socialInsurance'])).data?.['requestAccess']) as { id: string }).id;
+    const id = ((await apply(['Resident.socialInsurance'])).data?.['requestAccess'] as { id: string }).id;
     const noReason = await hrAdmin().query('mutation($id: ID!) { decideAccessRequest(id: $id, approve: false) { status } }', { id });
     expect(errorCodes(noReason.body)).toEqual(['BAD_USER_INPUT']);
     expect(noReason.body.errors?.[0]?.message).toBe('A refusal must give its reason (art. 13)');
 
-    const refused = await hrAdmin().query('mutation($id: ID!) { decideAccessRequest(id: $id, approve: false, reason: "参保明细属个人隐私，核验事项无需") { status reason } }', { id });
+    const refused = await hrAdmin().query(
+      'mutation($id: ID!) { decideAccessRequest(id: $id, approve: false, reason: "参保明细属个人隐私，核验事项无需") { status reason } }',
+      { id },
+    );
     expect(refused.body.data?.['decideAccessRequest']).toEqual({ status: 'REFUSED', reason: '参保明细属个人隐私，核验事项无需' });
 
     const escalated = await approvalApp().query('mutation($id: ID!) { escalateAccessRequest(id: $id, reason: "许可审批确需核验参保状态") { status } }', { id });
@@ -118,7 +133,8 @@ describe.each(STORE_BACKENDS)('governance on %s', (_backend, createDatabase) => 
     const friday = await requestOn('2026-09-18T16:00:00+08:00', 'Resident.householdRelation');
     expect(friday).toMatchObject({ dueDate: '2026-10-09', overdue: false });
 
-    const state = async () => (await approvalApp().query('query($id: ID!) { accessRequest(id: $id) { overdue } }', { id: monday.id })).body.data?.['accessRequest'];
+    const state = async () =>
+      (await approvalApp().query('query($id: ID!) { accessRequest(id: $id) { overdue } }', { id: monday.id })).body.data?.['accessRequest'];
     const escalate = () => approvalApp().query('mutation($id: ID!) { escalateAccessRequest(id: $id, reason: "逾期未答复") { status } }', { id: monday.id });
     platform.governanceClock.set('2026-10-16T23:59:00+08:00');
     expect(await state()).toEqual({ overdue: false });
@@ -131,17 +147,21 @@ describe.each(STORE_BACKENDS)('governance on %s', (_backend, createDatabase) => 
   it('art-16: when a dispute is reported on the Monday before National Day, then the answer is due five working days later, on the 调休 Saturday', async () => {
     onTestFinished(() => platform.governanceClock.reset());
     platform.governanceClock.set('2026-09-28T10:00:00+08:00');
-    const { body } = await platform.client({ dept: 'civil-affairs', app: 'civil-affairs-app' }).query(
-      `mutation { reportDispute(input: { field: "Resident.monthlyPension", entityKey: "${DEMO.resident}", description: "养老金发放月份有误", evidence: "周村农商行流水 2026-09" }) { dueDate overdue } }`,
-    );
+    const { body } = await platform
+      .client({ dept: 'civil-affairs', app: 'civil-affairs-app' })
+      .query(
+        `mutation { reportDispute(input: { field: "Resident.monthlyPension", entityKey: "${DEMO.resident}", description: "养老金发放月份有误", evidence: "周村农商行流水 2026-09" }) { dueDate overdue } }`,
+      );
     // 09-29 (1), 09-30 (2), [10-01..10-07 国庆节], 10-08 (3), 10-09 (4), Saturday 10-10 (5, worked by 调休).
     expect(body.data?.['reportDispute']).toEqual({ dueDate: '2026-10-10', overdue: false });
   });
 
   it('art-11: when a NONE item is requested, then the request goes straight to the coordination office and the provider cannot approve it', async () => {
-    const { body } = await platform.client({ dept: 'civil-affairs', app: 'civil-affairs-app' }).query(
-      'mutation { requestAccess(input: { fields: ["Resident.criminalRecord"], purpose: ADMINISTRATIVE_BASIS, justification: "低保审核" }) { id status } }',
-    );
+    const { body } = await platform
+      .client({ dept: 'civil-affairs', app: 'civil-affairs-app' })
+      .query(
+        'mutation { requestAccess(input: { fields: ["Resident.criminalRecord"], purpose: ADMINISTRATIVE_BASIS, justification: "低保审核" }) { id status } }',
+      );
     const request = body.data?.['requestAccess'] as { id: string; status: string };
     expect(request.status).toBe('ESCALATED');
     const psAdmin = platform.client({ dept: 'public-security', app: 'public-security-admin', roles: ['provider-admin'] });
@@ -150,7 +170,10 @@ describe.each(STORE_BACKENDS)('governance on %s', (_backend, createDatabase) => 
 
     const noReason = await operator().query('mutation($id: ID!) { closeEscalation(id: $id, reason: " ") { status } }', { id: request.id });
     expect(errorCodes(noReason.body)).toEqual(['BAD_USER_INPUT']);
-    const closed = await operator().query('mutation($id: ID!) { closeEscalation(id: $id, reason: "低保审核无需犯罪记录，依法不予提供") { status reason decidedBy } }', { id: request.id });
+    const closed = await operator().query(
+      'mutation($id: ID!) { closeEscalation(id: $id, reason: "低保审核无需犯罪记录，依法不予提供") { status reason decidedBy } }',
+      { id: request.id },
+    );
     expect(closed.body.data?.['closeEscalation']).toEqual({ status: 'CLOSED', reason: '低保审核无需犯罪记录，依法不予提供', decidedBy: 'info-center-admin' });
     const late = await operator().query(
       `mutation($id: ID!) { grantException(input: { department: "civil-affairs", fields: ["Resident.criminalRecord"], purpose: ADMINISTRATIVE_BASIS, validUntil: "${SOON}", basis: "x", reason: "y", requestId: $id }) { id } }`,
@@ -161,7 +184,10 @@ describe.each(STORE_BACKENDS)('governance on %s', (_backend, createDatabase) => 
 
   it('art-13: when input is invalid, then BAD_USER_INPUT names the problem', async () => {
     const unknown = await apply(['Resident.salary']);
-    expect(unknown.errors?.[0]).toMatchObject({ message: 'Unknown data items: Resident.salary (use Type.field as listed in the catalog)', extensions: { code: 'BAD_USER_INPUT' } });
+    expect(unknown.errors?.[0]).toMatchObject({
+      message: 'Unknown data items: Resident.salary (use Type.field as listed in the catalog)',
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
     const past = await apply(['Resident.monthlyPension'], 'DATA_VERIFICATION', ', validUntil: "2020-01-01"');
     expect(past.errors?.[0]?.message).toBe('validUntil 2020-01-01 is in the past');
     const badDate = await apply(['Resident.monthlyPension'], 'DATA_VERIFICATION', ', validUntil: "2026-02-30"');
@@ -169,7 +195,7 @@ describe.each(STORE_BACKENDS)('governance on %s', (_backend, createDatabase) => 
   });
 
   it('when two administrators approve the same request at once, then exactly one decision and one set of grants stand', async () => {
-    const id = (((await apply(['Resident.pensionStatus'], 'BUSINESS_COLLABORATION')).data?.['requestAccess']) as { id: string }).id;
+    const id = ((await apply(['Resident.pensionStatus'], 'BUSINESS_COLLABORATION')).data?.['requestAccess'] as { id: string }).id;
     const decide = () => hrAdmin().query('mutation($id: ID!) { decideAccessRequest(id: $id, approve: true, reason: "同意") { status } }', { id });
     const results = await Promise.all([decide(), decide(), decide()]);
     const outcomes = results.map((r) => (r.body.errors ? r.body.errors[0]!.extensions?.['code'] : 'APPROVED')).sort();
@@ -198,48 +224,78 @@ describe.each(STORE_BACKENDS)('governance on %s', (_backend, createDatabase) => 
     const stillFlowing = await platform.client({ dept: 'civil-affairs', purpose: 'ADMINISTRATIVE_BASIS' }).query(PENSION_QUERY);
     expect(pensionOf(stillFlowing.body)).toEqual(expect.any(Number));
 
-    const answered = await hrAdmin().query('mutation($id: ID!) { answerDispute(id: $id, answer: "经核对，数额含医疗补贴，无误", outcome: CONFIRMED) { status outcome } }', { id: dispute.id });
+    const answered = await hrAdmin().query(
+      'mutation($id: ID!) { answerDispute(id: $id, answer: "经核对，数额含医疗补贴，无误", outcome: CONFIRMED) { status outcome } }',
+      { id: dispute.id },
+    );
     expect(answered.body.data?.['answerDispute']).toEqual({ status: 'ANSWERED', outcome: 'CONFIRMED' });
     const reporterView = await civil.query('{ disputes(status: ANSWERED) { id answer } }');
     expect(reporterView.body.data?.['disputes']).toContainEqual({ id: dispute.id, answer: '经核对，数额含医疗补贴，无误' });
   });
 
-  it('art-9: when any department reads the catalog, then it lists items with the guide\'s elements; only the operator overrides', async () => {
-    const { body } = await approvalApp().query('{ catalog(provider: "public-security", shareType: NONE) { coordinate shareType basis classification provider providerCode resourceCode format shareMethod publishedOn } }');
+  it("art-9: when any department reads the catalog, then it lists items with the guide's elements; only the operator overrides", async () => {
+    const { body } = await approvalApp().query(
+      '{ catalog(provider: "public-security", shareType: NONE) { coordinate shareType basis classification provider providerCode resourceCode format shareMethod publishedOn } }',
+    );
     expect(body.data?.['catalog']).toEqual([
-      expect.objectContaining({ coordinate: 'Resident.criminalRecord', shareType: 'NONE', classification: 'BASE', provider: 'public-security', providerCode: '11370306004330001Y', basis: expect.stringContaining('公安机关办理犯罪记录查询工作规定') }),
+      expect.objectContaining({
+        coordinate: 'Resident.criminalRecord',
+        shareType: 'NONE',
+        classification: 'BASE',
+        provider: 'public-security',
+        providerCode: '11370306004330001Y',
+        basis: expect.stringContaining('公安机关办理犯罪记录查询工作规定'),
+      }),
     ]);
-    const denied = await hrAdmin().query('mutation { reviewCatalogItem(coordinate: "Resident.name", override: { updateCycle: "REAL_TIME" }, reason: "x") { updateCycle } }');
+    const denied = await hrAdmin().query(
+      'mutation { reviewCatalogItem(coordinate: "Resident.name", override: { updateCycle: "REAL_TIME" }, reason: "x") { updateCycle } }',
+    );
     expect(errorCodes(denied.body)).toEqual(['FORBIDDEN']);
-    const reviewed = await operator().query('mutation { reviewCatalogItem(coordinate: "Resident.name", override: { updateCycle: "REAL_TIME" }, reason: "户籍信息实时更新") { updateCycle overridden reviewedBy shareType } }');
-    expect(reviewed.body.data?.['reviewCatalogItem']).toEqual({ updateCycle: 'REAL_TIME', overridden: true, reviewedBy: 'info-center-admin', shareType: 'UNCONDITIONAL' });
+    const reviewed = await operator().query(
+      'mutation { reviewCatalogItem(coordinate: "Resident.name", override: { updateCycle: "REAL_TIME" }, reason: "户籍信息实时更新") { updateCycle overridden reviewedBy shareType } }',
+    );
+    expect(reviewed.body.data?.['reviewCatalogItem']).toEqual({
+      updateCycle: 'REAL_TIME',
+      overridden: true,
+      reviewedBy: 'info-center-admin',
+      shareType: 'UNCONDITIONAL',
+    });
   });
 
   it('art-21: when the registry is read, then every department lists its sharing administrators', async () => {
     const { body } = await approvalApp().query('{ departments { code name administrators } }');
     // The district's seven departments, as the regulation's registry names them; each starts with one administrator.
-    expect(body.data?.['departments']).toEqual(expect.arrayContaining([
-      { code: 'public-security', name: '区公安分局', administrators: ['public-security-admin'] },
-      { code: 'market-regulation', name: '区市场监督管理局', administrators: ['market-regulation-admin'] },
-      { code: 'human-resources', name: '区人力资源和社会保障局', administrators: ['human-resources-admin'] },
-      { code: 'approval', name: '区行政审批服务局', administrators: ['approval-admin'] },
-      { code: 'natural-resources', name: '区自然资源局', administrators: ['natural-resources-admin'] },
-      { code: 'civil-affairs', name: '区民政局', administrators: ['civil-affairs-admin'] },
-      { code: 'info-center', name: '区信息中心', administrators: ['info-center-admin'] },
-    ]));
+    expect(body.data?.['departments']).toEqual(
+      expect.arrayContaining([
+        { code: 'public-security', name: '区公安分局', administrators: ['public-security-admin'] },
+        { code: 'market-regulation', name: '区市场监督管理局', administrators: ['market-regulation-admin'] },
+        { code: 'human-resources', name: '区人力资源和社会保障局', administrators: ['human-resources-admin'] },
+        { code: 'approval', name: '区行政审批服务局', administrators: ['approval-admin'] },
+        { code: 'natural-resources', name: '区自然资源局', administrators: ['natural-resources-admin'] },
+        { code: 'civil-affairs', name: '区民政局', administrators: ['civil-affairs-admin'] },
+        { code: 'info-center', name: '区信息中心', administrators: ['info-center-admin'] },
+      ]),
+    );
     expect(body.data?.['departments']).toHaveLength(7);
   });
 
   it('when anything changes, then an event records actor, time and reason, and nothing is deleted', async () => {
-    const refusedId = (((await apply(['Resident.householdRelation'], 'BUSINESS_COLLABORATION')).data?.['requestAccess']) as { id: string }).id;
+    const refusedId = ((await apply(['Resident.householdRelation'], 'BUSINESS_COLLABORATION')).data?.['requestAccess'] as { id: string }).id;
     const psAdmin = platform.client({ dept: 'public-security', app: 'public-security-admin', roles: ['consumer', 'provider-admin'] });
     await psAdmin.query('mutation($id: ID!) { decideAccessRequest(id: $id, approve: false, reason: "户内关系不属协同事项") { status } }', { id: refusedId });
-    const approvedId = (((await apply(['Resident.householdAddress'], 'BUSINESS_COLLABORATION')).data?.['requestAccess']) as { id: string }).id;
-    const approved = await psAdmin.query('mutation($id: ID!) { decideAccessRequest(id: $id, approve: true, reason: "同意协同") { grants { id } } }', { id: approvedId });
+    const approvedId = ((await apply(['Resident.householdAddress'], 'BUSINESS_COLLABORATION')).data?.['requestAccess'] as { id: string }).id;
+    const approved = await psAdmin.query('mutation($id: ID!) { decideAccessRequest(id: $id, approve: true, reason: "同意协同") { grants { id } } }', {
+      id: approvedId,
+    });
     const grantId = (approved.body.data?.['decideAccessRequest'] as { grants: Array<{ id: string }> }).grants[0]!.id;
     await psAdmin.query('mutation($id: ID!) { revokeGrant(id: $id, reason: "协同事项已办结") { live } }', { id: grantId });
 
-    const events = await platform.store.db.selectFrom('governance_events').select(['subject_id', 'action', 'actor', 'reason', 'at']).where('subject_id', 'in', [refusedId, approvedId, grantId]).orderBy('seq').execute();
+    const events = await platform.store.db
+      .selectFrom('governance_events')
+      .select(['subject_id', 'action', 'actor', 'reason', 'at'])
+      .where('subject_id', 'in', [refusedId, approvedId, grantId])
+      .orderBy('seq')
+      .execute();
     expect(events.map(({ at: _at, ...event }) => event)).toEqual([
       { subject_id: refusedId, action: 'submitted', actor: 'approval-admin', reason: '核验企业法定代表人资格' },
       { subject_id: refusedId, action: 'refused', actor: 'public-security-admin', reason: '户内关系不属协同事项' },
@@ -248,8 +304,16 @@ describe.each(STORE_BACKENDS)('governance on %s', (_backend, createDatabase) => 
       { subject_id: grantId, action: 'revoked', actor: 'public-security-admin', reason: '协同事项已办结' },
     ]);
     for (const event of events) expect(Date.now() - new Date(event.at).getTime()).toBeLessThan(5 * 60_000);
-    const requests = await platform.store.db.selectFrom('access_requests').select(['id', 'status']).where('id', 'in', [refusedId, approvedId]).orderBy('status').execute();
-    expect(requests).toEqual([{ id: approvedId, status: 'APPROVED' }, { id: refusedId, status: 'REFUSED' }]);
+    const requests = await platform.store.db
+      .selectFrom('access_requests')
+      .select(['id', 'status'])
+      .where('id', 'in', [refusedId, approvedId])
+      .orderBy('status')
+      .execute();
+    expect(requests).toEqual([
+      { id: approvedId, status: 'APPROVED' },
+      { id: refusedId, status: 'REFUSED' },
+    ]);
     const grant = await platform.store.db.selectFrom('grants').select(['revoked_by', 'revoke_reason']).where('id', '=', grantId).executeTakeFirstOrThrow();
     expect(grant).toEqual({ revoked_by: 'public-security-admin', revoke_reason: '协同事项已办结' });
   });
@@ -257,8 +321,27 @@ describe.each(STORE_BACKENDS)('governance on %s', (_backend, createDatabase) => 
   it('when a grant reaches validUntil, then it stops by itself', async () => {
     const now = Date.now();
     await platform.store.db.transaction().execute(async (trx) => {
-      await trx.insertInto('grants').values({ id: `short-${now}`, kind: 'REQUEST', dept: 'approval', field: 'Resident.monthlyPension', purpose: 'WORK_REFERENCE', valid_from: new Date(now - 1000), valid_until: new Date(now + 3000), request_id: null, basis: null, granted_by: 'test', granted_at: new Date(now) }).execute();
-      await trx.updateTable('platform_state').set({ value: sql`value + 1` }).where('key', '=', 'grants_version').execute();
+      await trx
+        .insertInto('grants')
+        .values({
+          id: `short-${now}`,
+          kind: 'REQUEST',
+          dept: 'approval',
+          field: 'Resident.monthlyPension',
+          purpose: 'WORK_REFERENCE',
+          valid_from: new Date(now - 1000),
+          valid_until: new Date(now + 3000),
+          request_id: null,
+          basis: null,
+          granted_by: 'test',
+          granted_at: new Date(now),
+        })
+        .execute();
+      await trx
+        .updateTable('platform_state')
+        .set({ value: sql`value + 1` })
+        .where('key', '=', 'grants_version')
+        .execute();
     });
     const client = platform.client({ dept: 'approval', purpose: 'WORK_REFERENCE' });
     await expect.poll(async () => pensionOf((await client.query(PENSION_QUERY)).body), { timeout: 2500, interval: 100 }).toEqual(expect.any(Number));

@@ -35,7 +35,9 @@ describe('key rotation', () => {
     expect(rotated.status).toBe(0);
     const after = await ensureDemoKeyPair(dir, 'audit-signing');
     expect(after.keyId).not.toBe(before.keyId);
-    expect(rotated.stdout).toBe(`audit-signing: key ${after.keyId} is current; ${before.keyId} retired, kept in ${demoKeyPath(dir, 'audit-signing', 'public-keys')} for verification.\n`);
+    expect(rotated.stdout).toBe(
+      `audit-signing: key ${after.keyId} is current; ${before.keyId} retired, kept in ${demoKeyPath(dir, 'audit-signing', 'public-keys')} for verification.\n`,
+    );
     expect(keyIdsIn(demoKeyPath(dir, 'audit-signing', 'public-keys'))).toEqual([after.keyId, before.keyId]);
     expect(JSON.parse(readFileSync(demoKeyPath(dir, 'audit-signing', 'private'), 'utf8'))).toMatchObject({ kid: after.keyId });
   });
@@ -56,8 +58,17 @@ describe('key rotation', () => {
     onTestFinished(() => app.close());
     const call = async (key: CryptoKey) => {
       const body = JSON.stringify({ query: `{ resident(citizenId: "${DEMO.resident}") { name } }` });
-      const token = await createSubgraphCallSigner(key)(subgraph.name, { app: 'a', dept: 'civil-affairs', roles: ['consumer'], purpose: 'WORK_REFERENCE' }, body);
-      const response = await app.inject({ method: 'POST', url: '/graphql', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, payload: body });
+      const token = await createSubgraphCallSigner(key)(
+        subgraph.name,
+        { app: 'a', dept: 'civil-affairs', roles: ['consumer'], purpose: 'WORK_REFERENCE' },
+        body,
+      );
+      const response = await app.inject({
+        method: 'POST',
+        url: '/graphql',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        payload: body,
+      });
       return response.statusCode;
     };
     expect(await call(old.privateKey)).toBe(200);

@@ -43,7 +43,9 @@ const TIMEOUT_MS = 300_000;
 
 const certifiedResident = (() => {
   const store = createCertificateStore();
-  return district().residents.map((r) => ({ citizenId: r.citizenId, certificate: store.findCertificatesByResident([r.citizenId])[0]![0] })).find((r) => r.certificate)!;
+  return district()
+    .residents.map((r) => ({ citizenId: r.citizenId, certificate: store.findCertificatesByResident([r.citizenId])[0]![0] }))
+    .find((r) => r.certificate)!;
 })();
 
 const ROOTS: Record<string, string[]> = {
@@ -51,7 +53,11 @@ const ROOTS: Record<string, string[]> = {
   residents: [`(citizenIds: ["${DEMO.resident}", "${certifiedResident.citizenId}"])`],
   enterprise: [`(creditCode: "${DEMO.enterprise}")`],
   enterprises: [`(creditCodes: ["${DEMO.enterprise}"])`],
-  licence: ['(certificateNo: "JY33703060012345")', `(certificateNo: "${DEMO.enterprise}")`, `(certificateNo: "${certifiedResident.certificate!.certificateNo}")`],
+  licence: [
+    '(certificateNo: "JY33703060012345")',
+    `(certificateNo: "${DEMO.enterprise}")`,
+    `(certificateNo: "${certifiedResident.certificate!.certificateNo}")`,
+  ],
   practiceCertificate: [`(certificateNo: "${certifiedResident.certificate!.certificateNo}")`, '(certificateNo: "JY33703060012345")'],
   realEstateRight: ['(certificateNo: "鲁(2019)周村区不动产权第0012345号")'],
 };
@@ -146,7 +152,14 @@ function mayReadOne(dept: string, purpose: string, coordinate: string): boolean 
   if (share.shareType === 'UNCONDITIONAL' || share.provider === dept) return true;
   const now = Date.now();
   return grants.some(
-    (g) => g.dept === dept && g.purpose === purpose && g.field === coordinate && !g.revokedAt && Date.parse(g.validFrom) <= now && now < Date.parse(g.validUntil) && (share.shareType === 'CONDITIONAL' || g.kind === 'EXCEPTION'),
+    (g) =>
+      g.dept === dept &&
+      g.purpose === purpose &&
+      g.field === coordinate &&
+      !g.revokedAt &&
+      Date.parse(g.validFrom) <= now &&
+      now < Date.parse(g.validUntil) &&
+      (share.shareType === 'CONDITIONAL' || g.kind === 'EXCEPTION'),
   );
 }
 
@@ -173,7 +186,8 @@ function inspect(result: unknown, dept: string, purpose: string, query: string):
         if (match && child !== null) {
           const [, typeName, fieldName] = match as unknown as [string, string, string];
           if (!mayRead(dept, purpose, typeName, fieldName)) leaks.push(`${typeName}.${fieldName} = ${JSON.stringify(child)}`);
-          else if (SHARES.get(`${typeName}.${fieldName}`)?.provider !== dept && SHARES.get(`${typeName}.${fieldName}`)?.shareType !== 'UNCONDITIONAL') granted = true;
+          else if (SHARES.get(`${typeName}.${fieldName}`)?.provider !== dept && SHARES.get(`${typeName}.${fieldName}`)?.shareType !== 'UNCONDITIONAL')
+            granted = true;
         }
         walk(child);
       }
@@ -195,61 +209,79 @@ function inspect(result: unknown, dept: string, purpose: string, query: string):
   return { granted, denied: errors.length > 0 };
 }
 
-const consumerArbitrary = fc.record({ dept: fc.constantFrom(...DEPARTMENT_CODES), purpose: fc.constantFrom(...PURPOSES), strict: fc.nat({ max: 5 }).map((n) => n === 0) });
+const consumerArbitrary = fc.record({
+  dept: fc.constantFrom(...DEPARTMENT_CODES),
+  purpose: fc.constantFrom(...PURPOSES),
+  strict: fc.nat({ max: 5 }).map((n) => n === 0),
+});
 const seedArbitrary = fc.array(fc.nat({ max: 1_000 }), { minLength: 8, maxLength: 48 });
 
 describe('no leak, by any query shape, at scale', () => {
-  it('when every consumer sends random batched operations under every purpose, then no denied value ever appears anywhere', async () => {
-    const options: RandomOperationOptions = { schema, roots: ROOTS, ...SHAPE };
-    const tally: Tally = { operations: 0, granted: 0, denied: 0, consumers: new Set(), features: new Map(), certificateInterface: 0 };
-    // One client (one token) per consumer, as an application would hold it.
-    const clients = new Map<string, Client>();
-    const send = async (consumer: { dept: string; purpose: Purpose; strict: boolean }, seeds: number[][], batched: boolean) => {
-      const operations = seeds.map((seed) => buildRandomOperation(options, seed));
-      const payload = operations.map(({ query, operationName, variables }) => ({ query, operationName, variables }));
-      const key = `${consumer.dept}/${consumer.purpose}/${consumer.strict}`;
-      const client = clients.get(key) ?? clients.set(key, platform.client(consumer)).get(key)!;
-      const { status, body } = await client.post(batched ? payload : payload[0]);
-      const results = batched ? (body as unknown[]) : [body];
-      expect([200, 403], `status ${status} for ${JSON.stringify(body).slice(0, 500)}`).toContain(status);
-      expect(results).toHaveLength(operations.length);
-      operations.forEach((operation, index) => {
-        const seen = inspect(results[index], consumer.dept, consumer.purpose, operation.query);
-        tally.operations++;
-        if (seen.granted) tally.granted++;
-        if (seen.denied) tally.denied++;
-        for (const feature of operation.features) tally.features.set(feature, (tally.features.get(feature) ?? 0) + 1);
-        if (/\bon Certificate\b/.test(operation.query)) tally.certificateInterface++;
-      });
-      tally.consumers.add(`${consumer.dept}/${consumer.purpose}`);
-    };
+  it(
+    'when every consumer sends random batched operations under every purpose, then no denied value ever appears anywhere',
+    async () => {
+      const options: RandomOperationOptions = { schema, roots: ROOTS, ...SHAPE };
+      const tally: Tally = { operations: 0, granted: 0, denied: 0, consumers: new Set(), features: new Map(), certificateInterface: 0 };
+      // One client (one token) per consumer, as an application would hold it.
+      const clients = new Map<string, Client>();
+      const send = async (consumer: { dept: string; purpose: Purpose; strict: boolean }, seeds: number[][], batched: boolean) => {
+        const operations = seeds.map((seed) => buildRandomOperation(options, seed));
+        const payload = operations.map(({ query, operationName, variables }) => ({ query, operationName, variables }));
+        const key = `${consumer.dept}/${consumer.purpose}/${consumer.strict}`;
+        const client = clients.get(key) ?? clients.set(key, platform.client(consumer)).get(key)!;
+        const { status, body } = await client.post(batched ? payload : payload[0]);
+        const results = batched ? (body as unknown[]) : [body];
+        expect([200, 403], `status ${status} for ${JSON.stringify(body).slice(0, 500)}`).toContain(status);
+        expect(results).toHaveLength(operations.length);
+        operations.forEach((operation, index) => {
+          const seen = inspect(results[index], consumer.dept, consumer.purpose, operation.query);
+          tally.operations++;
+          if (seen.granted) tally.granted++;
+          if (seen.denied) tally.denied++;
+          for (const feature of operation.features) tally.features.set(feature, (tally.features.get(feature) ?? 0) + 1);
+          if (/\bon Certificate\b/.test(operation.query)) tally.certificateInterface++;
+        });
+        tally.consumers.add(`${consumer.dept}/${consumer.purpose}`);
+      };
 
-    await fc.assert(
-      fc.asyncProperty(
-        fc.array(fc.record({ consumer: consumerArbitrary, seeds: fc.array(seedArbitrary, { minLength: BATCH_SIZE, maxLength: BATCH_SIZE }) }), { minLength: CONCURRENT_REQUESTS, maxLength: CONCURRENT_REQUESTS }),
-        fc.record({ consumer: consumerArbitrary, seed: seedArbitrary }),
-        async (batches, single) => {
-          // Every request settles before a failure is reported, so none is still in flight when the platform closes.
-          const settled = await Promise.allSettled([...batches.map((batch) => send(batch.consumer, batch.seeds, true)), send(single.consumer, [single.seed], false)]);
-          const failure = settled.find((outcome) => outcome.status === 'rejected');
-          if (failure) throw failure.reason;
-        },
-      ),
-      // No shrinking: a run is 81 operations and shrinking would resend thousands; the failing operation is
-      // printed whole with its consumer and purpose, and fast-check prints the seed to replay the run.
-      { numRuns: NUM_RUNS, endOnFailure: true },
-    );
+      await fc.assert(
+        fc.asyncProperty(
+          fc.array(fc.record({ consumer: consumerArbitrary, seeds: fc.array(seedArbitrary, { minLength: BATCH_SIZE, maxLength: BATCH_SIZE }) }), {
+            minLength: CONCURRENT_REQUESTS,
+            maxLength: CONCURRENT_REQUESTS,
+          }),
+          fc.record({ consumer: consumerArbitrary, seed: seedArbitrary }),
+          async (batches, single) => {
+            // Every request settles before a failure is reported, so none is still in flight when the platform closes.
+            const settled = await Promise.allSettled([
+              ...batches.map((batch) => send(batch.consumer, batch.seeds, true)),
+              send(single.consumer, [single.seed], false),
+            ]);
+            const failure = settled.find((outcome) => outcome.status === 'rejected');
+            if (failure) throw failure.reason;
+          },
+        ),
+        // No shrinking: a run is 81 operations and shrinking would resend thousands; the failing operation is
+        // printed whole with its consumer and purpose, and fast-check prints the seed to replay the run.
+        { numRuns: NUM_RUNS, endOnFailure: true },
+      );
 
-    expect(tally.operations).toBeGreaterThanOrEqual(MIN_OPERATIONS);
-    expect(tally.granted / tally.operations, 'share of operations that received a conditional value').toBeGreaterThanOrEqual(MIN_GRANTED_SHARE);
-    expect(tally.denied / tally.operations, 'share of operations denied something').toBeGreaterThanOrEqual(MIN_DENIED_SHARE);
-    expect(tally.consumers.size, 'every department under every purpose').toBe(DEPARTMENT_CODES.length * PURPOSES.length);
-    for (const feature of ['abstract type', 'inline fragment', 'named fragment', 'include/skip', 'several operations'] as const) {
-      expect(tally.features.get(feature) ?? 0, feature).toBeGreaterThanOrEqual(MIN_FEATURE_SHARE * tally.operations);
-    }
-    expect(tally.certificateInterface, 'fragments on the Certificate interface').toBeGreaterThanOrEqual(MIN_FEATURE_SHARE * tally.operations);
-    console.info(`leak property: ${tally.operations} operations, ${tally.granted} received conditional values, ${tally.denied} denied something`, Object.fromEntries(tally.features), `on Certificate: ${tally.certificateInterface}`);
-  }, TIMEOUT_MS);
+      expect(tally.operations).toBeGreaterThanOrEqual(MIN_OPERATIONS);
+      expect(tally.granted / tally.operations, 'share of operations that received a conditional value').toBeGreaterThanOrEqual(MIN_GRANTED_SHARE);
+      expect(tally.denied / tally.operations, 'share of operations denied something').toBeGreaterThanOrEqual(MIN_DENIED_SHARE);
+      expect(tally.consumers.size, 'every department under every purpose').toBe(DEPARTMENT_CODES.length * PURPOSES.length);
+      for (const feature of ['abstract type', 'inline fragment', 'named fragment', 'include/skip', 'several operations'] as const) {
+        expect(tally.features.get(feature) ?? 0, feature).toBeGreaterThanOrEqual(MIN_FEATURE_SHARE * tally.operations);
+      }
+      expect(tally.certificateInterface, 'fragments on the Certificate interface').toBeGreaterThanOrEqual(MIN_FEATURE_SHARE * tally.operations);
+      console.info(
+        `leak property: ${tally.operations} operations, ${tally.granted} received conditional values, ${tally.denied} denied something`,
+        Object.fromEntries(tally.features),
+        `on Certificate: ${tally.certificateInterface}`,
+      );
+    },
+    TIMEOUT_MS,
+  );
 
   it('when the grants are spread, then every department holds, for every purpose, some restricted items and lacks others', () => {
     for (const dept of DEPARTMENT_CODES) {

@@ -49,7 +49,10 @@ describe('cost bounded before any work', () => {
   it('when an operation holds more tokens than the parser reads, then OPERATION_TOO_COMPLEX (tokens)', async () => {
     const { status, error } = await refused(`{ ${'__typename '.repeat(4000)}}`);
     expect(status).toBe(400);
-    expect(error).toEqual({ message: 'The operation has more than 3000 tokens; at most 3000 are allowed', extensions: { code: 'OPERATION_TOO_COMPLEX', limit: 'tokens', max: 3000 } });
+    expect(error).toEqual({
+      message: 'The operation has more than 3000 tokens; at most 3000 are allowed',
+      extensions: { code: 'OPERATION_TOO_COMPLEX', limit: 'tokens', max: 3000 },
+    });
   });
 
   it.each([
@@ -57,10 +60,14 @@ describe('cost bounded before any work', () => {
     ['1500 nested selections (within the token limit)', 1500, '{a', '}'],
     ['nested list values in an argument', 2000, '[', ']'],
   ])('when %s is sent, then OPERATION_TOO_COMPLEX before parsing, never a stack overflow', async (_label, depth, open, close) => {
-    const query = open === '[' ? `{ residents(citizenIds: ${open.repeat(depth)}${close.repeat(depth)}) { name } }` : `${open.repeat(depth)}${close.repeat(depth)}`;
+    const query =
+      open === '[' ? `{ residents(citizenIds: ${open.repeat(depth)}${close.repeat(depth)}) { name } }` : `${open.repeat(depth)}${close.repeat(depth)}`;
     const { status, error } = await refused(query);
     expect(status).toBe(400);
-    expect(error).toEqual({ message: 'The operation nests brackets more than 64 deep; at most 64 are allowed', extensions: { code: 'OPERATION_TOO_COMPLEX', limit: 'nesting', max: 64 } });
+    expect(error).toEqual({
+      message: 'The operation nests brackets more than 64 deep; at most 64 are allowed',
+      extensions: { code: 'OPERATION_TOO_COMPLEX', limit: 'nesting', max: 64 },
+    });
   });
 
   it('when 4 000 aliases of a data field are sent, then they never reach planning', async () => {
@@ -78,7 +85,9 @@ describe('cost bounded before any work', () => {
   it('when __schema is aliased many times without a purpose, then OPERATION_TOO_COMPLEX (introspection)', async () => {
     const query = `{ ${Array.from({ length: 50 }, (_, i) => `s${i}: __schema { types { name fields { name } } }`).join(' ')} }`;
     const four = `{ ${Array.from({ length: 4 }, (_, i) => `s${i}: __schema { queryType { name } }`).join(' ')} }`;
-    expect((await platform.client({ dept: 'civil-affairs' }).query(four)).body.errors?.map((e) => e.extensions)).toEqual([{ code: 'OPERATION_TOO_COMPLEX', limit: 'introspection', max: 3, found: 4 }]);
+    expect((await platform.client({ dept: 'civil-affairs' }).query(four)).body.errors?.map((e) => e.extensions)).toEqual([
+      { code: 'OPERATION_TOO_COMPLEX', limit: 'introspection', max: 3, found: 4 },
+    ]);
     const calls = platform.subgraphCalls.length;
     const { status, body } = await platform.client({ dept: 'civil-affairs' }).query(query);
     expect(status).toBe(400);
@@ -133,14 +142,21 @@ describe('bulk extraction', () => {
     const batch = [0, 1, 2].map((i) => ({ query: `{ residents(citizenIds: ${ids(i * 40, 40)}) { citizenId } }` }));
     const { status, body } = await client('batch-keys').post(batch);
     expect(status).toBe(400);
-    expect(body).toEqual({ errors: [{ message: 'The request names 120 entity keys; at most 100 per request are allowed', extensions: { code: 'TOO_MANY_KEYS', max: 100, found: 120 } }] });
+    expect(body).toEqual({
+      errors: [
+        { message: 'The request names 120 entity keys; at most 100 per request are allowed', extensions: { code: 'TOO_MANY_KEYS', max: 100, found: 120 } },
+      ],
+    });
     expect(platform.subgraphCalls.length).toBe(calls);
   });
 
   it('when persisted queries (text resolved inside Apollo) name too many keys together, then what runs stays within the limit', async () => {
     const apq = client('batch-apq');
     const texts = [0, 1, 2].map((i) => `{ residents(citizenIds: ${ids(i * 40, 40)}) { citizenId } }`);
-    const persisted = (text: string, withQuery: boolean) => ({ ...(withQuery ? { query: text } : {}), extensions: { persistedQuery: { version: 1, sha256Hash: createHash('sha256').update(text).digest('hex') } } });
+    const persisted = (text: string, withQuery: boolean) => ({
+      ...(withQuery ? { query: text } : {}),
+      extensions: { persistedQuery: { version: 1, sha256Hash: createHash('sha256').update(text).digest('hex') } },
+    });
     for (const text of texts) expect((await apq.post(persisted(text, true))).status).toBe(200);
     // Another application of the same department (persisted queries are kept per department), with its own entity budget.
     const { body } = await client('batch-apq-run').post(texts.map((text) => persisted(text, false)));
@@ -162,7 +178,11 @@ describe('bulk extraction', () => {
     expect(over.status).toBe(429);
     expect(codesOf(over.body)).toEqual(['RATE_LIMITED']);
     expect(over.body.data).toBeUndefined();
-    const response = await fetch(platform.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json', authorization: (await tokenHeader('entity-spender')), 'x-share-purpose': 'WORK_REFERENCE' }, body: JSON.stringify({ query: `{ resident(citizenId: "${DEMO.resident}") { name } }` }) });
+    const response = await fetch(platform.gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: await tokenHeader('entity-spender'), 'x-share-purpose': 'WORK_REFERENCE' },
+      body: JSON.stringify({ query: `{ resident(citizenId: "${DEMO.resident}") { name } }` }),
+    });
     expect(response.status).toBe(429);
     expect(Number(response.headers.get('retry-after'))).toBeGreaterThan(0);
     expect((await client('entity-other').query(`{ residents(citizenIds: ${ids(0, 60)}) { citizenId } }`)).status).toBe(200);
@@ -179,14 +199,22 @@ describe('bulk extraction', () => {
 
 async function tokenHeader(app: string, claims: { iat?: number; exp?: number; omitIat?: boolean } = {}): Promise<string> {
   const now = Math.floor(Date.now() / 1000);
-  let jwt = new SignJWT({ dept: 'civil-affairs', roles: ['consumer'] }).setProtectedHeader({ alg: 'EdDSA' }).setIssuer(TOKEN_ISSUER).setAudience(TOKEN_AUDIENCE).setSubject(app);
+  let jwt = new SignJWT({ dept: 'civil-affairs', roles: ['consumer'] })
+    .setProtectedHeader({ alg: 'EdDSA' })
+    .setIssuer(TOKEN_ISSUER)
+    .setAudience(TOKEN_AUDIENCE)
+    .setSubject(app);
   if (!claims.omitIat) jwt = jwt.setIssuedAt(claims.iat ?? now);
   return `Bearer ${await jwt.setExpirationTime(claims.exp ?? now + 3600).sign(platform.tokenIssuer.privateKey)}`;
 }
 
 describe('token lifetime', () => {
   const send = async (authorization: string) => {
-    const response = await fetch(platform.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json', authorization }, body: JSON.stringify({ query: '{ __typename }' }) });
+    const response = await fetch(platform.gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization },
+      body: JSON.stringify({ query: '{ __typename }' }),
+    });
     return { status: response.status, body: (await response.json()) as GraphQLBody };
   };
   const now = () => Math.floor(Date.now() / 1000);
@@ -214,7 +242,10 @@ describe('token lifetime', () => {
 
 describe('persisted queries per department', () => {
   const query = `{ resident(citizenId: "${DEMO.legalRepresentative}") { name } }`;
-  const persisted = (sha256Hash: string, withQuery: boolean) => ({ ...(withQuery ? { query } : {}), extensions: { persistedQuery: { version: 1, sha256Hash } } });
+  const persisted = (sha256Hash: string, withQuery: boolean) => ({
+    ...(withQuery ? { query } : {}),
+    extensions: { persistedQuery: { version: 1, sha256Hash } },
+  });
   const hash = createHash('sha256').update(query).digest('hex');
 
   it('when department A registered a query, then A can send its hash alone and department B gets PERSISTED_QUERY_NOT_FOUND', async () => {
@@ -261,15 +292,27 @@ describe('the HTTP edge answers in the documented shape', () => {
   });
 
   it('when the body exceeds 1 MiB, then 413 PAYLOAD_TOO_LARGE', async () => {
-    await expectShape(await fetch(platform.gatewayUrl, { method: 'POST', headers: json, body: JSON.stringify({ query: ' '.repeat(2_000_000) }) }), 413, 'PAYLOAD_TOO_LARGE');
+    await expectShape(
+      await fetch(platform.gatewayUrl, { method: 'POST', headers: json, body: JSON.stringify({ query: ' '.repeat(2_000_000) }) }),
+      413,
+      'PAYLOAD_TOO_LARGE',
+    );
   });
 
   it.each(['application/xml', 'text/plain'])('when the body is %s, then 415 UNSUPPORTED_MEDIA_TYPE', async (type) => {
-    await expectShape(await fetch(platform.gatewayUrl, { method: 'POST', headers: { 'content-type': type }, body: '{"query":"{ __typename }"}' }), 415, 'UNSUPPORTED_MEDIA_TYPE');
+    await expectShape(
+      await fetch(platform.gatewayUrl, { method: 'POST', headers: { 'content-type': type }, body: '{"query":"{ __typename }"}' }),
+      415,
+      'UNSUPPORTED_MEDIA_TYPE',
+    );
   });
 
   it('when the headers exceed the server limit, then 431 HEADERS_TOO_LARGE', async () => {
-    await expectShape(await fetch(platform.gatewayUrl, { method: 'POST', headers: { ...json, 'x-padding': 'a'.repeat(40_000) }, body: '{}' }), 431, 'HEADERS_TOO_LARGE');
+    await expectShape(
+      await fetch(platform.gatewayUrl, { method: 'POST', headers: { ...json, 'x-padding': 'a'.repeat(40_000) }, body: '{}' }),
+      431,
+      'HEADERS_TOO_LARGE',
+    );
   });
 
   it('when the answer would exceed the response limit, then RESPONSE_TOO_LARGE instead of a truncated answer', async () => {
@@ -281,9 +324,14 @@ describe('the HTTP edge answers in the documented shape', () => {
 
   it('when an audit filter holds an impossible date, then BAD_USER_INPUT naming it', async () => {
     const governance = platform.client({ dept: 'civil-affairs' });
-    for (const query of ['{ auditRecords(filter: { from: "garbage" }) { records { id } } }', '{ dataUsage(from: "2026-13-45", to: "x", groupBy: [CONSUMER]) { requests } }']) {
+    for (const query of [
+      '{ auditRecords(filter: { from: "garbage" }) { records { id } } }',
+      '{ dataUsage(from: "2026-13-45", to: "x", groupBy: [CONSUMER]) { requests } }',
+    ]) {
       const { body } = await governance.query(query);
-      expect(body.errors).toEqual([expect.objectContaining({ message: expect.stringMatching(/is not an ISO 8601 instant/), extensions: { code: 'BAD_USER_INPUT' } })]);
+      expect(body.errors).toEqual([
+        expect.objectContaining({ message: expect.stringMatching(/is not an ISO 8601 instant/), extensions: { code: 'BAD_USER_INPUT' } }),
+      ]);
     }
   });
 });

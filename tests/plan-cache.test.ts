@@ -48,7 +48,15 @@ describe('plan cache', () => {
     expect((before.body.data?.['resident'] as Record<string, unknown>)['monthlyPension']).toBeNull();
     const now = Date.now();
     platform.grants.replace([
-      { id: 'tmp', kind: 'REQUEST', dept: 'approval', field: 'Resident.monthlyPension', purpose: 'DATA_VERIFICATION', validFrom: new Date(now - 1000).toISOString(), validUntil: new Date(now + 60_000).toISOString() },
+      {
+        id: 'tmp',
+        kind: 'REQUEST',
+        dept: 'approval',
+        field: 'Resident.monthlyPension',
+        purpose: 'DATA_VERIFICATION',
+        validFrom: new Date(now - 1000).toISOString(),
+        validUntil: new Date(now + 60_000).toISOString(),
+      },
     ]);
     const after = await client.query(QUERY);
     expect((after.body.data?.['resident'] as Record<string, unknown>)['monthlyPension']).toEqual(expect.any(Number));

@@ -19,14 +19,18 @@ afterAll(async () => {
 const RESIDENT_QUERY = `{ resident(citizenId: "${DEMO.resident}") { name monthlyPension criminalRecord } }`;
 
 function forbidden(body: { errors?: Array<{ extensions?: Record<string, unknown>; path?: unknown }> }) {
-  return (body.errors ?? []).filter((e) => e.extensions?.['code'] === 'FORBIDDEN_FIELD').map((e) => ({ field: e.extensions?.['field'], path: e.path, shareType: e.extensions?.['shareType'], provider: e.extensions?.['provider'] }));
+  return (body.errors ?? [])
+    .filter((e) => e.extensions?.['code'] === 'FORBIDDEN_FIELD')
+    .map((e) => ({ field: e.extensions?.['field'], path: e.path, shareType: e.extensions?.['shareType'], provider: e.extensions?.['provider'] }));
 }
 
 describe('the request path', () => {
   it('art-10: when a consumer asks for unconditional items of several departments, then one response carries them all', async () => {
-    const { status, body } = await platform.client({ dept: 'civil-affairs', purpose: 'WORK_REFERENCE' }).query(
-      `{ enterprise(creditCode: "${DEMO.enterprise}") { name legalRepresentative { citizenId name } } resident(citizenId: "${DEMO.resident}") { name } }`,
-    );
+    const { status, body } = await platform
+      .client({ dept: 'civil-affairs', purpose: 'WORK_REFERENCE' })
+      .query(
+        `{ enterprise(creditCode: "${DEMO.enterprise}") { name legalRepresentative { citizenId name } } resident(citizenId: "${DEMO.resident}") { name } }`,
+      );
     expect(status).toBe(200);
     expect(body.errors).toBeUndefined();
     expect(body.data).toEqual({
@@ -41,7 +45,9 @@ describe('the request path', () => {
     expect(typeof resident['monthlyPension']).toBe('number');
     expect(resident['name']).toBe('王淑芬');
     expect(resident['criminalRecord']).toBeNull();
-    expect(forbidden(body)).toEqual([{ field: 'Resident.criminalRecord', path: ['resident', 'criminalRecord'], shareType: 'NONE', provider: 'public-security' }]);
+    expect(forbidden(body)).toEqual([
+      { field: 'Resident.criminalRecord', path: ['resident', 'criminalRecord'], shareType: 'NONE', provider: 'public-security' },
+    ]);
   });
 
   it('art-15: when the same department declares another purpose than its grant, then the pension is null with FORBIDDEN_FIELD', async () => {
@@ -66,7 +72,9 @@ describe('the request path', () => {
   });
 
   it('when the provider asks for its own items, then it reads them, NONE included', async () => {
-    const { body } = await platform.client({ dept: 'public-security', purpose: 'WORK_REFERENCE' }).query(`{ resident(citizenId: "${DEMO.resident}") { criminalRecord householdAddress } }`);
+    const { body } = await platform
+      .client({ dept: 'public-security', purpose: 'WORK_REFERENCE' })
+      .query(`{ resident(citizenId: "${DEMO.resident}") { criminalRecord householdAddress } }`);
     expect(body.errors).toBeUndefined();
     expect(body.data?.['resident']).toEqual({ criminalRecord: expect.any(String), householdAddress: expect.stringContaining('周村区') });
   });
@@ -81,14 +89,20 @@ describe('the request path', () => {
       { yes: true },
     );
     expect(body.data).toEqual({ a: { n: '王淑芬', c: null, p: null }, b: { legalRepresentative: { n: '张建国', c: null } } });
-    expect(forbidden(body).map((e) => (e.path as string[]).join('.')).sort()).toEqual(['a.c', 'a.p', 'b.legalRepresentative.c']);
+    expect(
+      forbidden(body)
+        .map((e) => (e.path as string[]).join('.'))
+        .sort(),
+    ).toEqual(['a.c', 'a.p', 'b.legalRepresentative.c']);
   });
 
   it('when requests are batched, then each operation is authorized on its own', async () => {
-    const { status, body } = await platform.client({ dept: 'civil-affairs', purpose: 'ADMINISTRATIVE_BASIS' }).post([
-      { query: `{ resident(citizenId: "${DEMO.resident}") { monthlyPension } }` },
-      { query: `{ resident(citizenId: "${DEMO.resident}") { criminalRecord } }` },
-    ]);
+    const { status, body } = await platform
+      .client({ dept: 'civil-affairs', purpose: 'ADMINISTRATIVE_BASIS' })
+      .post([
+        { query: `{ resident(citizenId: "${DEMO.resident}") { monthlyPension } }` },
+        { query: `{ resident(citizenId: "${DEMO.resident}") { criminalRecord } }` },
+      ]);
     expect(status).toBe(200);
     const [first, second] = body as Array<{ data: { resident: Record<string, unknown> }; errors?: unknown[] }>;
     expect(first!.data.resident['monthlyPension']).toEqual(expect.any(Number));
@@ -101,12 +115,16 @@ describe('the request path', () => {
     const { status, body } = await platform.client({ dept: 'approval', purpose: 'WORK_REFERENCE', strict: true }).query(RESIDENT_QUERY);
     expect(status).toBe(403);
     expect(body.data).toBeUndefined();
-    expect(body.errors).toEqual([expect.objectContaining({ extensions: { code: 'FORBIDDEN_OPERATION', fields: ['Resident.monthlyPension', 'Resident.criminalRecord'] } })]);
+    expect(body.errors).toEqual([
+      expect.objectContaining({ extensions: { code: 'FORBIDDEN_OPERATION', fields: ['Resident.monthlyPension', 'Resident.criminalRecord'] } }),
+    ]);
     expect(platform.subgraphCalls.length).toBe(before);
   });
 
   it('when X-Share-Mode is strict and everything is allowed, then the operation runs normally', async () => {
-    const { status, body } = await platform.client({ dept: 'civil-affairs', purpose: 'ADMINISTRATIVE_BASIS', strict: true }).query(`{ resident(citizenId: "${DEMO.resident}") { name monthlyPension } }`);
+    const { status, body } = await platform
+      .client({ dept: 'civil-affairs', purpose: 'ADMINISTRATIVE_BASIS', strict: true })
+      .query(`{ resident(citizenId: "${DEMO.resident}") { name monthlyPension } }`);
     expect(status).toBe(200);
     expect(body.errors).toBeUndefined();
   });
@@ -158,7 +176,12 @@ describe('step 1: authentication', () => {
     const unknownDept = await issueToken(platform.tokenIssuer.privateKey, { dept: 'tax-bureau' });
     expect((await post(`Bearer ${unknownDept}`)).status).toBe(401);
     const badRole = await new SignJWT({ dept: 'civil-affairs', roles: ['superuser'] })
-      .setProtectedHeader({ alg: 'EdDSA' }).setIssuer('zhoucun-platform').setAudience('zhoucun-gateway').setSubject('x').setIssuedAt().setExpirationTime('1h')
+      .setProtectedHeader({ alg: 'EdDSA' })
+      .setIssuer('zhoucun-platform')
+      .setAudience('zhoucun-gateway')
+      .setSubject('x')
+      .setIssuedAt()
+      .setExpirationTime('1h')
       .sign(platform.tokenIssuer.privateKey);
     expect((await post(`Bearer ${badRole}`)).status).toBe(401);
   });
@@ -168,9 +191,14 @@ describe('step 1: authentication', () => {
     ['a right-to-left override', '\u202eppa'],
     ['more than 64 characters', 'a'.repeat(65)],
     ['Chinese characters', '人社门户'],
-  ])('art-15: when the token\'s application id holds %s, then it is 401 and never reaches an audit record', async (_label, sub) => {
+  ])("art-15: when the token's application id holds %s, then it is 401 and never reaches an audit record", async (_label, sub) => {
     const token = await new SignJWT({ dept: 'civil-affairs', roles: ['consumer'] })
-      .setProtectedHeader({ alg: 'EdDSA' }).setIssuer('zhoucun-platform').setAudience('zhoucun-gateway').setSubject(sub).setIssuedAt().setExpirationTime('1h')
+      .setProtectedHeader({ alg: 'EdDSA' })
+      .setIssuer('zhoucun-platform')
+      .setAudience('zhoucun-gateway')
+      .setSubject(sub)
+      .setIssuedAt()
+      .setExpirationTime('1h')
       .sign(platform.tokenIssuer.privateKey);
     const { status, body } = await post(`Bearer ${token}`);
     expect(status).toBe(401);
@@ -179,7 +207,12 @@ describe('step 1: authentication', () => {
 
   it('when the token names a role many times, then it is 401', async () => {
     const token = await new SignJWT({ dept: 'civil-affairs', roles: Array.from({ length: 500 }, () => 'consumer') })
-      .setProtectedHeader({ alg: 'EdDSA' }).setIssuer('zhoucun-platform').setAudience('zhoucun-gateway').setSubject('x').setIssuedAt().setExpirationTime('1h')
+      .setProtectedHeader({ alg: 'EdDSA' })
+      .setIssuer('zhoucun-platform')
+      .setAudience('zhoucun-gateway')
+      .setSubject('x')
+      .setIssuedAt()
+      .setExpirationTime('1h')
       .sign(platform.tokenIssuer.privateKey);
     expect((await post(`Bearer ${token}`)).status).toBe(401);
   });
@@ -212,16 +245,27 @@ describe('step 2: purpose', () => {
     ['a zero-width space', '%E5%BC%A0%E2%80%8B%E4%B8%89'],
   ])('art-15: when X-Share-Matter decodes to %s, then it is 400 BAD_REQUEST and nothing is fetched', async (_label, matter) => {
     const calls = platform.subgraphCalls.length;
-    const { status, body } = await platform.client({ dept: 'civil-affairs', purpose: 'WORK_REFERENCE' }).query(RESIDENT_QUERY, undefined, { 'x-share-matter': matter });
+    const { status, body } = await platform
+      .client({ dept: 'civil-affairs', purpose: 'WORK_REFERENCE' })
+      .query(RESIDENT_QUERY, undefined, { 'x-share-matter': matter });
     expect(status).toBe(400);
-    expect(body.errors).toEqual([{ message: expect.stringMatching(/^X-Share-Matter must not contain control, format or separator characters \(found U\+[0-9A-F]{4}\)$/), extensions: { code: 'BAD_REQUEST' } }]);
+    expect(body.errors).toEqual([
+      {
+        message: expect.stringMatching(/^X-Share-Matter must not contain control, format or separator characters \(found U\+[0-9A-F]{4}\)$/),
+        extensions: { code: 'BAD_REQUEST' },
+      },
+    ]);
     expect(platform.subgraphCalls.length).toBe(calls);
   });
 
   it('when the operation name asked for holds a NUL, then it is 400 BAD_REQUEST', async () => {
-    const { status, body } = await platform.client({ dept: 'civil-affairs', purpose: 'WORK_REFERENCE' }).post({ query: RESIDENT_QUERY, operationName: 'Q\u0000' });
+    const { status, body } = await platform
+      .client({ dept: 'civil-affairs', purpose: 'WORK_REFERENCE' })
+      .post({ query: RESIDENT_QUERY, operationName: 'Q\u0000' });
     expect(status).toBe(400);
-    expect(body).toEqual({ errors: [{ message: 'operationName must not contain control, format or separator characters (found U+0000)', extensions: { code: 'BAD_REQUEST' } }] });
+    expect(body).toEqual({
+      errors: [{ message: 'operationName must not contain control, format or separator characters (found U+0000)', extensions: { code: 'BAD_REQUEST' } }],
+    });
   });
 
   it('when the matter is longer than 128 characters, then it is 400 BAD_REQUEST', async () => {
@@ -237,7 +281,12 @@ describe('bad input', () => {
   it('when a citizen ID literal has a wrong check character, then BAD_USER_INPUT says which and nothing is fetched', async () => {
     const { status, body } = await client().query('{ resident(citizenId: "370306198503120123") { name } }');
     expect(status).toBe(400);
-    expect(body.errors).toEqual([expect.objectContaining({ message: '"370306198503120123" is not a citizen ID: check character is 3, expected 2', extensions: { code: 'BAD_USER_INPUT' } })]);
+    expect(body.errors).toEqual([
+      expect.objectContaining({
+        message: '"370306198503120123" is not a citizen ID: check character is 3, expected 2',
+        extensions: { code: 'BAD_USER_INPUT' },
+      }),
+    ]);
   });
 
   it('when a credit code variable is malformed, then BAD_USER_INPUT explains the format', async () => {
@@ -268,7 +317,11 @@ describe('bad input', () => {
 
 describe('art-12: subgraphs answer only the gateway', () => {
   const direct = (url: string, query: string, authorization?: string) =>
-    fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) }, body: JSON.stringify({ query }) });
+    fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
+      body: JSON.stringify({ query }),
+    });
 
   it.each([
     ['a query', `{ resident(citizenId: "${DEMO.resident}") { criminalRecord } }`],
@@ -282,14 +335,28 @@ describe('art-12: subgraphs answer only the gateway', () => {
   });
 
   it('when a call is signed for another subgraph, then it is 401', async () => {
-    const token = await new SignJWT({ dept: 'civil-affairs' }).setProtectedHeader({ alg: 'EdDSA' }).setIssuer('zhoucun-gateway').setAudience('market-regulation').setSubject('x').setIssuedAt().setExpirationTime('60s').sign(platform.gatewaySigning.privateKey);
+    const token = await new SignJWT({ dept: 'civil-affairs' })
+      .setProtectedHeader({ alg: 'EdDSA' })
+      .setIssuer('zhoucun-gateway')
+      .setAudience('market-regulation')
+      .setSubject('x')
+      .setIssuedAt()
+      .setExpirationTime('60s')
+      .sign(platform.gatewaySigning.privateKey);
     const publicSecurity = platform.subgraphs.find((s) => s.name === 'public-security')!;
     expect((await direct(publicSecurity.url, '{ _service { sdl } }', `Bearer ${token}`)).status).toBe(401);
   });
 
   it('when a gateway signature has expired, then it is 401', async () => {
     const past = Math.floor(Date.now() / 1000) - 120;
-    const token = await new SignJWT({ dept: 'civil-affairs' }).setProtectedHeader({ alg: 'EdDSA' }).setIssuer('zhoucun-gateway').setAudience('public-security').setSubject('x').setIssuedAt(past).setExpirationTime(past + 60).sign(platform.gatewaySigning.privateKey);
+    const token = await new SignJWT({ dept: 'civil-affairs' })
+      .setProtectedHeader({ alg: 'EdDSA' })
+      .setIssuer('zhoucun-gateway')
+      .setAudience('public-security')
+      .setSubject('x')
+      .setIssuedAt(past)
+      .setExpirationTime(past + 60)
+      .sign(platform.gatewaySigning.privateKey);
     const publicSecurity = platform.subgraphs.find((s) => s.name === 'public-security')!;
     expect((await direct(publicSecurity.url, '{ _service { sdl } }', `Bearer ${token}`)).status).toBe(401);
   });

@@ -36,7 +36,15 @@ async function startGatewayProcess(dataDir: string, env: Record<string, string>)
   const [port, governancePort] = [await freePort(), await freePort()];
   const child = spawn(process.execPath, ['scripts/gateway.ts'], {
     cwd: root,
-    env: { ...process.env, ...env, DATA_DIR: dataDir, PORT: String(port), GOVERNANCE_PORT: String(governancePort), LOG_LEVEL: 'info', AUDIT_CHAIN: `scale-${port}` },
+    env: {
+      ...process.env,
+      ...env,
+      DATA_DIR: dataDir,
+      PORT: String(port),
+      GOVERNANCE_PORT: String(governancePort),
+      LOG_LEVEL: 'info',
+      AUDIT_CHAIN: `scale-${port}`,
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const url = await new Promise<string>((resolve, reject) => {
@@ -80,28 +88,51 @@ afterAll(async () => {
   await database?.drop();
 });
 
-async function query(gateway: { url: string }, who: { dept: string; app: string; roles?: Role[]; purpose?: string }, text: string, variables?: Record<string, unknown>) {
+async function query(
+  gateway: { url: string },
+  who: { dept: string; app: string; roles?: Role[]; purpose?: string },
+  text: string,
+  variables?: Record<string, unknown>,
+) {
   const token = await issueToken(issuer.privateKey, { dept: who.dept, app: who.app, roles: who.roles ?? ['consumer'] });
   const response = await fetch(gateway.url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...(who.purpose ? { 'x-share-purpose': who.purpose } : {}) },
     body: JSON.stringify({ query: text, variables }),
   });
-  return { status: response.status, retryAfter: response.headers.get('retry-after'), body: (await response.json()) as { data?: Record<string, unknown>; errors?: Array<{ extensions?: { code?: string } }> } };
+  return {
+    status: response.status,
+    retryAfter: response.headers.get('retry-after'),
+    body: (await response.json()) as { data?: Record<string, unknown>; errors?: Array<{ extensions?: { code?: string } }> },
+  };
 }
 
 const pension = (body: { data?: Record<string, unknown> }) => (body.data?.['resident'] as { monthlyPension: unknown } | undefined)?.monthlyPension;
 
 /** `approval` applies for an item and its provider's administrator approves; returns the grant's id. */
 async function approveThrough(gateway: { url: string }, purpose: string, field = 'Resident.monthlyPension', provider = 'human-resources'): Promise<string> {
-  const applied = await query(gateway, { dept: 'approval', app: 'approval-app' }, `mutation { requestAccess(input: { fields: ["${field}"], purpose: ${purpose}, justification: "核验" }) { id } }`);
+  const applied = await query(
+    gateway,
+    { dept: 'approval', app: 'approval-app' },
+    `mutation { requestAccess(input: { fields: ["${field}"], purpose: ${purpose}, justification: "核验" }) { id } }`,
+  );
   const id = (applied.body.data?.['requestAccess'] as { id: string }).id;
-  const decided = await query(gateway, { dept: provider, app: `${provider}-admin`, roles: ['provider-admin'] }, 'mutation($id: ID!) { decideAccessRequest(id: $id, approve: true) { grants { id } } }', { id });
+  const decided = await query(
+    gateway,
+    { dept: provider, app: `${provider}-admin`, roles: ['provider-admin'] },
+    'mutation($id: ID!) { decideAccessRequest(id: $id, approve: true) { grants { id } } }',
+    { id },
+  );
   return (decided.body.data?.['decideAccessRequest'] as { grants: Array<{ id: string }> }).grants[0]!.id;
 }
 
 async function revokeThrough(gateway: { url: string }, grantId: string, provider = 'human-resources') {
-  const revoked = await query(gateway, { dept: provider, app: `${provider}-admin`, roles: ['provider-admin'] }, 'mutation($id: ID!) { revokeGrant(id: $id, reason: "办结") { live } }', { id: grantId });
+  const revoked = await query(
+    gateway,
+    { dept: provider, app: `${provider}-admin`, roles: ['provider-admin'] },
+    'mutation($id: ID!) { revokeGrant(id: $id, reason: "办结") { live } }',
+    { id: grantId },
+  );
   expect(revoked.body.data?.['revokeGrant']).toEqual({ live: false });
 }
 
@@ -132,7 +163,7 @@ describe('two gateway instances', () => {
     expect(other.status).toBe(200);
   });
 
-  it('when one consumer\'s answer sits in the shared resolver cache, then it is served again to that consumer through either instance, and never to a consumer without its rights', async () => {
+  it("when one consumer's answer sits in the shared resolver cache, then it is served again to that consumer through either instance, and never to a consumer without its rights", async () => {
     const [a, b] = gateways as unknown as [{ url: string }, { url: string }];
     // A resident of this run's own choosing: its cache entries are this test's alone on the shared Redis.
     const { citizenId } = district().residents[randomInt(1, RESIDENT_COUNT)]!;

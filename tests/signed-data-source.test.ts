@@ -27,7 +27,11 @@ describe('SignedDataSource', () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     onTestFinished(() => void server.close());
     const { privateKey } = await generateKeyPair('EdDSA');
-    const source = new SignedDataSource({ name: 'public-security', url: `http://127.0.0.1:${(server.address() as { port: number }).port}/graphql`, sign: createSubgraphCallSigner(privateKey) });
+    const source = new SignedDataSource({
+      name: 'public-security',
+      url: `http://127.0.0.1:${(server.address() as { port: number }).port}/graphql`,
+      sign: createSubgraphCallSigner(privateKey),
+    });
     await expect(source.process(fetchOf('{ __typename }', {}, {}))).rejects.toThrow(/without an authenticated consumer/);
     expect(received).toBe(0);
   });
@@ -47,11 +51,19 @@ describe('SignedDataSource', () => {
     onTestFinished(() => subgraph.close());
     const source = new SignedDataSource({ name: 'public-security', url: `${url}/graphql`, sign: createSubgraphCallSigner(privateKey) });
     const query = 'query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on Resident { name } } }';
-    const response = await source.process(fetchOf(query, { representations: [{ __typename: 'Resident', citizenId: DEMO.resident }] }, { ...CONSUMER, served: {} }));
+    const response = await source.process(
+      fetchOf(query, { representations: [{ __typename: 'Resident', citizenId: DEMO.resident }] }, { ...CONSUMER, served: {} }),
+    );
     expect(response.errors).toBeUndefined();
     expect(response.data).toEqual({ _entities: [{ name: '王淑芬' }] });
     expect(seen).toHaveLength(1);
     const claims = decodeJwt(seen[0]!.authorization.slice('Bearer '.length));
-    expect(claims).toMatchObject({ aud: 'public-security', sub: 'test-app', dept: 'civil-affairs', purpose: 'ADMINISTRATIVE_BASIS', bh: hashRequestBody(seen[0]!.body) });
+    expect(claims).toMatchObject({
+      aud: 'public-security',
+      sub: 'test-app',
+      dept: 'civil-affairs',
+      purpose: 'ADMINISTRATIVE_BASIS',
+      bh: hashRequestBody(seen[0]!.body),
+    });
   });
 });

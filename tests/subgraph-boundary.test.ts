@@ -83,7 +83,11 @@ function expectRefusal(response: RawResponse, status: number, code: string) {
 const urlOf = (name: string) => endpoints.find((e) => e.name === name)!.url;
 
 describe.each(SUBGRAPH_NAMES)('the %s subgraph boundary', (name) => {
-  const probes = (): Array<{ query: string; variables?: Record<string, unknown> }> => [PROBES[name]!, SERVICE, ...(name === 'info-center' ? [GOVERNANCE_ENTITIES] : [])];
+  const probes = (): Array<{ query: string; variables?: Record<string, unknown> }> => [
+    PROBES[name]!,
+    SERVICE,
+    ...(name === 'info-center' ? [GOVERNANCE_ENTITIES] : []),
+  ];
   const post = async (target: string, payload: unknown, authorization?: string) =>
     rawRequest(urlOf(name), {
       method: 'POST',
@@ -95,11 +99,16 @@ describe.each(SUBGRAPH_NAMES)('the %s subgraph boundary', (name) => {
   it('when the exact route is called with the gateway signature for its body, then the probe answers (the refusals below are not vacuous)', async () => {
     const body = JSON.stringify(PROBES[name]);
     const token = await sign()(name, IDENTITY, body);
-    const response = await rawRequest(urlOf(name), { method: 'POST', target: '/graphql', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body });
+    const response = await rawRequest(urlOf(name), {
+      method: 'POST',
+      target: '/graphql',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body,
+    });
     expect(response.status).toBe(200);
     const answer = JSON.parse(response.body) as { data?: Record<string, unknown> };
     expect(answer.data).toBeTruthy();
-    expect(Object.values(answer.data!).some((value) => Array.isArray(value) ? value.length > 0 && value[0] !== null : value !== null)).toBe(true);
+    expect(Object.values(answer.data!).some((value) => (Array.isArray(value) ? value.length > 0 && value[0] !== null : value !== null))).toBe(true);
   });
 
   it('when the exact route is called without a signature, then it is 401 UNAUTHENTICATED and nothing is answered', async () => {
@@ -115,14 +124,22 @@ describe.each(SUBGRAPH_NAMES)('the %s subgraph boundary', (name) => {
     }
   });
 
-  it.each(['%2Fgraphql', 'graphql', '/gr aphql'])('when the target %j is no request target at all, then the HTTP parser refuses it: 400 BAD_REQUEST before any route', async (target) => {
-    const token = await sign()(name, IDENTITY, JSON.stringify(PROBES[name]));
-    expectRefusal(await post(target, PROBES[name], `Bearer ${token}`), 400, 'BAD_REQUEST');
-  });
+  it.each(['%2Fgraphql', 'graphql', '/gr aphql'])(
+    'when the target %j is no request target at all, then the HTTP parser refuses it: 400 BAD_REQUEST before any route',
+    async (target) => {
+      const token = await sign()(name, IDENTITY, JSON.stringify(PROBES[name]));
+      expectRefusal(await post(target, PROBES[name], `Bearer ${token}`), 400, 'BAD_REQUEST');
+    },
+  );
 
   it.each(OTHER_METHODS)('when /graphql is called with %s, then it is 405 METHOD_NOT_ALLOWED', async (method) => {
     for (const probe of probes()) {
-      const response = await rawRequest(urlOf(name), { method, target: '/graphql', headers: { 'content-type': 'application/json' }, body: JSON.stringify(probe) });
+      const response = await rawRequest(urlOf(name), {
+        method,
+        target: '/graphql',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(probe),
+      });
       if (method === 'HEAD') {
         // A HEAD answer has no body: the status is the whole answer.
         expect([response.status, response.body, response.headers['allow']]).toEqual([405, '', 'POST']);
@@ -137,7 +154,11 @@ describe.each(SUBGRAPH_NAMES)('the %s subgraph boundary', (name) => {
     for (const probe of probes()) {
       const search = new URLSearchParams({ query: probe.query, ...(probe.variables ? { variables: JSON.stringify(probe.variables) } : {}) });
       const token = await sign()(name, IDENTITY, '');
-      expectRefusal(await rawRequest(urlOf(name), { method: 'GET', target: `/graphql?${search}`, headers: { authorization: `Bearer ${token}` } }), 404, 'ROUTE_NOT_FOUND');
+      expectRefusal(
+        await rawRequest(urlOf(name), { method: 'GET', target: `/graphql?${search}`, headers: { authorization: `Bearer ${token}` } }),
+        404,
+        'ROUTE_NOT_FOUND',
+      );
     }
   });
 
@@ -145,7 +166,11 @@ describe.each(SUBGRAPH_NAMES)('the %s subgraph boundary', (name) => {
     const health = await rawRequest(urlOf(name), { method: 'GET', target: '/healthz' });
     expect(health.status).toBe(200);
     expectRefusal(await rawRequest(urlOf(name), { method: 'GET', target: '/healthz/' }), 404, 'ROUTE_NOT_FOUND');
-    expectRefusal(await rawRequest(urlOf(name), { method: 'POST', target: '/healthz', body: '{}', headers: { 'content-type': 'application/json' } }), 405, 'METHOD_NOT_ALLOWED');
+    expectRefusal(
+      await rawRequest(urlOf(name), { method: 'POST', target: '/healthz', body: '{}', headers: { 'content-type': 'application/json' } }),
+      405,
+      'METHOD_NOT_ALLOWED',
+    );
   });
 });
 
@@ -179,7 +204,11 @@ describe('gateway signatures bound to the call they were made for', () => {
     proxy = await startRecordingProxy(humanResources.url);
     watched = await launchGateway({
       store: platform.store,
-      departmentSubgraphs: SUBGRAPHS.map((s, i) => ({ name: s.name, typeDefs: s.definition.typeDefs, url: s.name === 'human-resources' ? proxy.url : platform.subgraphs[i]!.url })),
+      departmentSubgraphs: SUBGRAPHS.map((s, i) => ({
+        name: s.name,
+        typeDefs: s.definition.typeDefs,
+        url: s.name === 'human-resources' ? proxy.url : platform.subgraphs[i]!.url,
+      })),
       departments: DEPARTMENT_CODES,
       tokenPublicKey: platform.tokenIssuer.publicKey,
       gatewaySigning: platform.gatewaySigning,
@@ -207,7 +236,8 @@ describe('gateway signatures bound to the call they were made for', () => {
     expect(captured).toBeDefined();
     const { authorization, body } = captured!;
     const target = platform.subgraphs.find((s) => s.name === 'human-resources')!.url;
-    const replay = (replayed: string) => rawRequest(target, { method: 'POST', target: '/graphql', headers: { 'content-type': 'application/json', authorization }, body: replayed });
+    const replay = (replayed: string) =>
+      rawRequest(target, { method: 'POST', target: '/graphql', headers: { 'content-type': 'application/json', authorization }, body: replayed });
 
     const untouched = await replay(body);
     expect(untouched.status).toBe(200);

@@ -48,7 +48,11 @@ async function setup(createDatabase: () => Promise<TestDatabase>, cleanups: Arra
     },
     async post(query: string) {
       const body = JSON.stringify({ query });
-      const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${await sign(PLATFORM_OPERATOR, identity, body)}` }, body });
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${await sign(PLATFORM_OPERATOR, identity, body)}` },
+        body,
+      });
       return { status: response.status, text: await response.text() };
     },
   };
@@ -68,7 +72,14 @@ describe.each(STORE_BACKENDS)('governance subgraph errors on %s', (_backend, cre
     expect(status).toBe(200);
     expect(JSON.parse(text)).toEqual({
       data: null,
-      errors: [{ message: 'No grant with id 999999 is visible to your department', locations: [{ line: 1, column: 12 }], path: ['revokeGrant'], extensions: { code: 'NOT_FOUND' } }],
+      errors: [
+        {
+          message: 'No grant with id 999999 is visible to your department',
+          locations: [{ line: 1, column: 12 }],
+          path: ['revokeGrant'],
+          extensions: { code: 'NOT_FOUND' },
+        },
+      ],
     });
   });
 
@@ -78,7 +89,14 @@ describe.each(STORE_BACKENDS)('governance subgraph errors on %s', (_backend, cre
     const { text } = await governance.post('{ departments { code } }');
     expect(JSON.parse(text)).toEqual({
       data: null,
-      errors: [{ message: ERROR_CODES.INTERNAL_SERVER_ERROR.message, locations: [{ line: 1, column: 3 }], path: ['departments'], extensions: { code: 'INTERNAL_SERVER_ERROR' } }],
+      errors: [
+        {
+          message: ERROR_CODES.INTERNAL_SERVER_ERROR.message,
+          locations: [{ line: 1, column: 3 }],
+          path: ['departments'],
+          extensions: { code: 'INTERNAL_SERVER_ERROR' },
+        },
+      ],
     });
   });
 });

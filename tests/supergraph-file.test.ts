@@ -71,9 +71,21 @@ describe('running on a supergraph file', () => {
 describe('readiness', () => {
   it('when every subgraph answers, then /readyz is 200 and lists them', async () => {
     const response = await fetch(platform.gatewayUrl.replace('/graphql', '/readyz'));
-    const body = (await response.json()) as { ready: boolean; subgraphs: Array<{ name: string; ready: boolean }>; stores: Array<{ name: string; ready: boolean }> };
+    const body = (await response.json()) as {
+      ready: boolean;
+      subgraphs: Array<{ name: string; ready: boolean }>;
+      stores: Array<{ name: string; ready: boolean }>;
+    };
     expect(response.status).toBe(200);
-    expect(body.subgraphs.map((s) => s.name).sort()).toEqual(['approval', 'civil-affairs', 'human-resources', 'info-center', 'market-regulation', 'natural-resources', 'public-security']);
+    expect(body.subgraphs.map((s) => s.name).sort()).toEqual([
+      'approval',
+      'civil-affairs',
+      'human-resources',
+      'info-center',
+      'market-regulation',
+      'natural-resources',
+      'public-security',
+    ]);
     expect(body.stores).toEqual([{ name: 'store', ready: true }]);
   });
 });

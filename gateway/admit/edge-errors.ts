@@ -14,7 +14,10 @@ import { ERROR_CODES, shareErrorBody, type ErrorCode } from '../../platform/erro
 const ENDPOINTS: Readonly<Record<string, string>> = { '/graphql': 'GET, HEAD, POST', '/healthz': 'GET, HEAD', '/readyz': 'GET, HEAD' };
 
 function send(reply: FastifyReply, code: ErrorCode, message?: string) {
-  return reply.code(ERROR_CODES[code].status).type('application/json; charset=utf-8').send(JSON.stringify(shareErrorBody(code, { message })));
+  return reply
+    .code(ERROR_CODES[code].status)
+    .type('application/json; charset=utf-8')
+    .send(JSON.stringify(shareErrorBody(code, { message })));
 }
 
 /** Fastify's `clientErrorHandler`: answers what Node's HTTP parser refused, then closes the socket. */
@@ -24,7 +27,9 @@ export function answerClientError(error: NodeJS.ErrnoException, socket: Socket):
   const status = ERROR_CODES[code].status;
   const body = JSON.stringify(shareErrorBody(code));
   if (socket.writable) {
-    socket.write(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+    socket.write(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
   }
   socket.destroy(error);
 }
@@ -57,7 +62,8 @@ export function registerEdgeErrors(app: FastifyInstance, record: RecordEdgeRefus
     const code: ErrorCode = status === 413 ? 'PAYLOAD_TOO_LARGE' : status === 415 ? 'UNSUPPORTED_MEDIA_TYPE' : 'BAD_REQUEST';
     reply.header('x-request-id', String(request.id));
     if (!(await record(request, code))) return send(reply, 'AUDIT_UNAVAILABLE');
-    if (code === 'UNSUPPORTED_MEDIA_TYPE') return send(reply, code, `Content-Type ${JSON.stringify(request.headers['content-type'] ?? '')} is not accepted; send application/json`);
+    if (code === 'UNSUPPORTED_MEDIA_TYPE')
+      return send(reply, code, `Content-Type ${JSON.stringify(request.headers['content-type'] ?? '')} is not accepted; send application/json`);
     return send(reply, code, code === 'BAD_REQUEST' ? `The request is malformed: ${error.message}` : undefined);
   });
 }

@@ -25,7 +25,10 @@ describe('measureOperation: keys named', () => {
   });
 
   it('when keys come in variables, then their values count, as often as the variable is used', () => {
-    const { keys } = setup('query($ids: [CitizenId!]!, $one: CitizenId!) { a: residents(citizenIds: $ids) { name } b: residents(citizenIds: $ids) { name } resident(citizenId: $one) { name } }', { ids: ['1', '2', '3'], one: '4' });
+    const { keys } = setup(
+      'query($ids: [CitizenId!]!, $one: CitizenId!) { a: residents(citizenIds: $ids) { name } b: residents(citizenIds: $ids) { name } resident(citizenId: $one) { name } }',
+      { ids: ['1', '2', '3'], one: '4' },
+    );
     expect(keys).toBe(7);
   });
 

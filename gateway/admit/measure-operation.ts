@@ -77,7 +77,11 @@ function fieldOf(type: GraphQLNamedType | undefined, name: string): GraphQLField
 }
 
 /** Measures `operation`; `fragments` are the document's fragment definitions by name. Without a schema, keys are not recognised (every other figure is). */
-export function measureOperation(schema: GraphQLSchema | undefined, operation: OperationDefinitionNode, fragments: ReadonlyMap<string, FragmentDefinitionNode>): OperationFigures {
+export function measureOperation(
+  schema: GraphQLSchema | undefined,
+  operation: OperationDefinitionNode,
+  fragments: ReadonlyMap<string, FragmentDefinitionNode>,
+): OperationFigures {
   // Per fragment, measured once; `undefined` while being measured, so a cycle (refused by
   // validation anyway) counts as nothing instead of recursing forever.
   const measured = new Map<string, Tally | undefined>();
@@ -126,7 +130,12 @@ export function measureOperation(schema: GraphQLSchema | undefined, operation: O
     return tally;
   };
 
-  const rootType = operation.operation === 'mutation' ? schema?.getMutationType() : operation.operation === 'subscription' ? schema?.getSubscriptionType() : schema?.getQueryType();
+  const rootType =
+    operation.operation === 'mutation'
+      ? schema?.getMutationType()
+      : operation.operation === 'subscription'
+        ? schema?.getSubscriptionType()
+        : schema?.getQueryType();
   const figures = measureSet(operation.selectionSet, rootType ?? undefined, false);
   figures.directives += operation.directives?.length ?? 0;
   const roots = rootFieldsOf(operation.selectionSet, fragments, rootType ?? undefined);
@@ -134,7 +143,11 @@ export function measureOperation(schema: GraphQLSchema | undefined, operation: O
 }
 
 /** Root fields, fragments at the root expanded (each root fragment measured once). */
-function rootFieldsOf(selectionSet: SelectionSetNode, fragments: ReadonlyMap<string, FragmentDefinitionNode>, rootType: GraphQLNamedType | undefined): { all: number; keyless: number } {
+function rootFieldsOf(
+  selectionSet: SelectionSetNode,
+  fragments: ReadonlyMap<string, FragmentDefinitionNode>,
+  rootType: GraphQLNamedType | undefined,
+): { all: number; keyless: number } {
   const seen = new Map<SelectionSetNode, { all: number; keyless: number }>();
   const count = (set: SelectionSetNode): { all: number; keyless: number } => {
     const known = seen.get(set);

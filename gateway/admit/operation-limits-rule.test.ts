@@ -9,7 +9,10 @@ const schema = buildSchema(`
 `);
 
 function setup(query: string, limits: Partial<OperationLimits> = {}) {
-  return validate(schema, parse(query), [operationLimitsRule({ ...DEFAULT_OPERATION_LIMITS, ...limits })]).map((error) => ({ message: error.message, extensions: error.extensions }));
+  return validate(schema, parse(query), [operationLimitsRule({ ...DEFAULT_OPERATION_LIMITS, ...limits })]).map((error) => ({
+    message: error.message,
+    extensions: error.extensions,
+  }));
 }
 
 /** Fragments F0…F<levels> where each spreads the one below twice: 2^levels fields once expanded. */

@@ -16,7 +16,8 @@ export function operationNameRule(context: ValidationContext): ASTVisitor {
     OperationDefinition(operation) {
       if (!operation.name) return;
       const verdict = readConsumerText(operation.name.value, OPERATION_NAME_TEXT);
-      if ('problem' in verdict) context.reportError(shareError('GRAPHQL_VALIDATION_FAILED', { message: `The operation's name: ${verdict.problem}`, nodes: [operation.name] }));
+      if ('problem' in verdict)
+        context.reportError(shareError('GRAPHQL_VALIDATION_FAILED', { message: `The operation's name: ${verdict.problem}`, nodes: [operation.name] }));
     },
   };
 }

@@ -24,7 +24,9 @@ describe('readConsumerText', () => {
     ['a line separator', 'a\u2028b', 'U+2028'],
     ['a noncharacter', 'a\uffffb', 'U+FFFF'],
   ])('when a matter holds %s, then it is refused naming the character', (_label, text, codePoint) => {
-    expect(readConsumerText(text, MATTER_TEXT)).toEqual({ problem: `X-Share-Matter must not contain control, format or separator characters (found ${codePoint})` });
+    expect(readConsumerText(text, MATTER_TEXT)).toEqual({
+      problem: `X-Share-Matter must not contain control, format or separator characters (found ${codePoint})`,
+    });
   });
 
   it('when a matter holds a lone surrogate (the store would silently replace it), then it is refused', () => {

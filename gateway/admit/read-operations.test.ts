@@ -21,14 +21,26 @@ describe('readOperations', () => {
   });
 
   it('when an operation name holds a NUL, a bidi override or is no GraphQL name, then it is refused', () => {
-    expect(post({ query: '{ a }', operationName: 'A\u0000' })).toEqual({ problem: 'BAD_REQUEST', message: 'operationName must not contain control, format or separator characters (found U+0000)' });
-    expect(post([{ query: '{ a }', operationName: '\u202eA' }])).toEqual({ problem: 'BAD_REQUEST', message: 'operation 1 of the batch: operationName must not contain control, format or separator characters (found U+202E)' });
-    expect(post({ query: '{ a }', operationName: 'drop table' })).toEqual({ problem: 'BAD_REQUEST', message: 'operationName must be a GraphQL name (letters, digits, _)' });
+    expect(post({ query: '{ a }', operationName: 'A\u0000' })).toEqual({
+      problem: 'BAD_REQUEST',
+      message: 'operationName must not contain control, format or separator characters (found U+0000)',
+    });
+    expect(post([{ query: '{ a }', operationName: '\u202eA' }])).toEqual({
+      problem: 'BAD_REQUEST',
+      message: 'operation 1 of the batch: operationName must not contain control, format or separator characters (found U+202E)',
+    });
+    expect(post({ query: '{ a }', operationName: 'drop table' })).toEqual({
+      problem: 'BAD_REQUEST',
+      message: 'operationName must be a GraphQL name (letters, digits, _)',
+    });
     expect(post({ query: '{ a }', operationName: 42 })).toEqual({ problem: 'BAD_REQUEST', message: 'operationName must be a string' });
   });
 
   it('when a GET names its operation in the query string, then that name is checked too', () => {
-    expect(readOperations({ method: 'GET', body: undefined, search: '?query=%7Ba%7D&operationName=A%00' })).toEqual({ problem: 'BAD_REQUEST', message: 'operationName must not contain control, format or separator characters (found U+0000)' });
+    expect(readOperations({ method: 'GET', body: undefined, search: '?query=%7Ba%7D&operationName=A%00' })).toEqual({
+      problem: 'BAD_REQUEST',
+      message: 'operationName must not contain control, format or separator characters (found U+0000)',
+    });
     expect(readOperations({ method: 'GET', body: undefined, search: '?query=%7Ba%7D&operationName=A' })).toEqual({ operations: 1 });
   });
 });

@@ -40,7 +40,8 @@ export function readOperations(request: { method: string; body: unknown; search:
       return { problem: 'BAD_REQUEST', message: `${where}must be a JSON object with a query` };
     }
     if (Array.isArray(request.body)) {
-      if (piece['query'] !== undefined && piece['query'] !== null && typeof piece['query'] !== 'string') return { problem: 'BAD_REQUEST', message: `${where}query must be a string` };
+      if (piece['query'] !== undefined && piece['query'] !== null && typeof piece['query'] !== 'string')
+        return { problem: 'BAD_REQUEST', message: `${where}query must be a string` };
       if (!isOptionalRecord(piece['variables'])) return { problem: 'BAD_REQUEST', message: `${where}variables must be an object` };
       if (!isOptionalRecord(piece['extensions'])) return { problem: 'BAD_REQUEST', message: `${where}extensions must be an object` };
     }

@@ -20,15 +20,41 @@ import { checkpointLogAnchors, checkpointLogPath, createCheckpointLog } from './
 const TEST_AUDIT_KEY = { crv: 'Ed25519', d: 'j5Z2-3sIKxKSAlwhNA7Q18MVWAJk6zFfXVXSh5pCOwk', x: 'e4nJov3onUYRETeo-EVOwadYkecNapP_voMJCMvycR0', kty: 'OKP' };
 
 const SERVED: AuditEntry = {
-  at: '2026-03-02T01:02:03.456Z', requestId: 'req-1', app: 'minzheng-portal', dept: 'civil-affairs', roles: ['consumer', 'reviewer'],
-  purpose: 'WORK_REFERENCE', matter: '低保复核 2026-041 “李雷”', operationHash: 'f'.repeat(64), operationName: 'ResidentCheck',
-  granted: ['Resident.name', 'Resident.address'], denied: ['Resident.criminalRecord'], masked: ['Resident.idNumber'],
-  providers: ['public-security', 'civil-affairs'], served: { 'public-security': { calls: 2, entities: 7 }, 'civil-affairs': { calls: 1, entities: 0 } },
-  outcome: 'PARTIAL', durationMs: 42,
+  at: '2026-03-02T01:02:03.456Z',
+  requestId: 'req-1',
+  app: 'minzheng-portal',
+  dept: 'civil-affairs',
+  roles: ['consumer', 'reviewer'],
+  purpose: 'WORK_REFERENCE',
+  matter: '低保复核 2026-041 “李雷”',
+  operationHash: 'f'.repeat(64),
+  operationName: 'ResidentCheck',
+  granted: ['Resident.name', 'Resident.address'],
+  denied: ['Resident.criminalRecord'],
+  masked: ['Resident.idNumber'],
+  providers: ['public-security', 'civil-affairs'],
+  served: { 'public-security': { calls: 2, entities: 7 }, 'civil-affairs': { calls: 1, entities: 0 } },
+  outcome: 'PARTIAL',
+  durationMs: 42,
 };
 const REJECTED: AuditEntry = {
-  at: '2026-03-02T01:02:04.000Z', requestId: 'req-2', app: 'approval-desk', dept: 'approval', roles: [], purpose: null, matter: null,
-  operationHash: '', operationName: null, granted: [], denied: [], masked: [], providers: [], served: {}, outcome: 'REJECTED', code: 'PURPOSE_REQUIRED', durationMs: 0,
+  at: '2026-03-02T01:02:04.000Z',
+  requestId: 'req-2',
+  app: 'approval-desk',
+  dept: 'approval',
+  roles: [],
+  purpose: null,
+  matter: null,
+  operationHash: '',
+  operationName: null,
+  granted: [],
+  denied: [],
+  masked: [],
+  providers: [],
+  served: {},
+  outcome: 'REJECTED',
+  code: 'PURPOSE_REQUIRED',
+  durationMs: 0,
 };
 const CHAIN = 'gateway-a';
 const FIRST_HASH = '695d5abf9a29b0cc13164feeccdc914ae983d273d663daf4c455614c94849c01';
@@ -65,7 +91,14 @@ describe('audit checkpoint (golden)', () => {
     const checkpoint = await signCheckpoint(key, CHAIN, 2, SECOND_HASH, new Date('2026-03-02T01:03:00.000Z'));
     expect(checkpoint).toEqual(CHECKPOINT);
     expect(await checkpointSignatureProblem(await publicKeySetOf([key.publicJwk]), CHECKPOINT)).toBeUndefined();
-    expect(checkpointToRow(CHECKPOINT)).toEqual({ chain: CHAIN, seq: 2, hash: SECOND_HASH, at: CHECKPOINT.at, key_id: CHECKPOINT.keyId, signature: CHECKPOINT.signature });
+    expect(checkpointToRow(CHECKPOINT)).toEqual({
+      chain: CHAIN,
+      seq: 2,
+      hash: SECOND_HASH,
+      at: CHECKPOINT.at,
+      key_id: CHECKPOINT.keyId,
+      signature: CHECKPOINT.signature,
+    });
   });
 
   it('when a checkpoint is anchored in the log, then its line is the one logs hold, and that line reads back', async () => {
@@ -93,7 +126,14 @@ describe('audit spool and quarantine lines (golden)', () => {
 
   it('when a record is quarantined, then its row holds the escaped JSON quarantine rows hold, and the local file the same line as before', async () => {
     const quarantined: QuarantinedRecord = { record: first(), reason: 'SQLSTATE 22P05: unsupported Unicode escape sequence', at: '2026-03-02T01:02:05.000Z' };
-    expect(quarantinedToRow(quarantined)).toEqual({ chain: CHAIN, seq: 1, hash: FIRST_HASH, record: QUARANTINED_JSON, reason: quarantined.reason, quarantined_at: quarantined.at });
+    expect(quarantinedToRow(quarantined)).toEqual({
+      chain: CHAIN,
+      seq: 1,
+      hash: FIRST_HASH,
+      record: QUARANTINED_JSON,
+      reason: quarantined.reason,
+      quarantined_at: quarantined.at,
+    });
     expect(JSON.parse(QUARANTINED_JSON)).toEqual(first());
     const dir = tempDir();
     const file = createAuditSpool<QuarantinedRecord>(join(dir, 'quarantine.ndjson'));
@@ -105,18 +145,24 @@ describe('audit spool and quarantine lines (golden)', () => {
 });
 
 const CHECKPOINT: Checkpoint = {
-  chain: CHAIN, seq: 2, hash: SECOND_HASH, at: '2026-03-02T01:03:00.000Z', keyId: '7RHkGfiD3afQ1_t276x5SiBflMKIi-XeKHjtK7T0jP4',
+  chain: CHAIN,
+  seq: 2,
+  hash: SECOND_HASH,
+  at: '2026-03-02T01:03:00.000Z',
+  keyId: '7RHkGfiD3afQ1_t276x5SiBflMKIi-XeKHjtK7T0jP4',
   signature: 'p7goqSO8QiJE76jdhKJRE_YtoXmkvzdkl-koYbZuC65bnMkLrj75vq8bf05PlvNUn-uBWbswYchRvGSIIAy8DQ',
 };
 const ANCHOR_LINE = `{"chain":"gateway-a","seq":2,"hash":"${SECOND_HASH}","at":"2026-03-02T01:03:00.000Z","keyId":"7RHkGfiD3afQ1_t276x5SiBflMKIi-XeKHjtK7T0jP4","signature":"p7goqSO8QiJE76jdhKJRE_YtoXmkvzdkl-koYbZuC65bnMkLrj75vq8bf05PlvNUn-uBWbswYchRvGSIIAy8DQ"}`;
-const FIRST_JSON = '{"at":"2026-03-02T01:02:03.456Z","requestId":"req-1","app":"minzheng-portal","dept":"civil-affairs","roles":["consumer","reviewer"],'
-  + '"purpose":"WORK_REFERENCE","matter":"低保复核 2026-041 “李雷”","operationHash":"ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff",'
-  + '"operationName":"ResidentCheck","granted":["Resident.name","Resident.address"],"denied":["Resident.criminalRecord"],"masked":["Resident.idNumber"],'
-  + '"providers":["public-security","civil-affairs"],"served":{"public-security":{"calls":2,"entities":7},"civil-affairs":{"calls":1,"entities":0}},'
-  + `"outcome":"PARTIAL","durationMs":42,"chain":"gateway-a","seq":1,"prevHash":"genesis","hash":"${FIRST_HASH}"}`;
-const SECOND_JSON = '{"at":"2026-03-02T01:02:04.000Z","requestId":"req-2","app":"approval-desk","dept":"approval","roles":[],"purpose":null,"matter":null,'
-  + '"operationHash":"","operationName":null,"granted":[],"denied":[],"masked":[],"providers":[],"served":{},"outcome":"REJECTED","code":"PURPOSE_REQUIRED",'
-  + `"durationMs":0,"chain":"gateway-a","seq":2,"prevHash":"${FIRST_HASH}","hash":"${SECOND_HASH}"}`;
+const FIRST_JSON =
+  '{"at":"2026-03-02T01:02:03.456Z","requestId":"req-1","app":"minzheng-portal","dept":"civil-affairs","roles":["consumer","reviewer"],' +
+  '"purpose":"WORK_REFERENCE","matter":"低保复核 2026-041 “李雷”","operationHash":"ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff",' +
+  '"operationName":"ResidentCheck","granted":["Resident.name","Resident.address"],"denied":["Resident.criminalRecord"],"masked":["Resident.idNumber"],' +
+  '"providers":["public-security","civil-affairs"],"served":{"public-security":{"calls":2,"entities":7},"civil-affairs":{"calls":1,"entities":0}},' +
+  `"outcome":"PARTIAL","durationMs":42,"chain":"gateway-a","seq":1,"prevHash":"genesis","hash":"${FIRST_HASH}"}`;
+const SECOND_JSON =
+  '{"at":"2026-03-02T01:02:04.000Z","requestId":"req-2","app":"approval-desk","dept":"approval","roles":[],"purpose":null,"matter":null,' +
+  '"operationHash":"","operationName":null,"granted":[],"denied":[],"masked":[],"providers":[],"served":{},"outcome":"REJECTED","code":"PURPOSE_REQUIRED",' +
+  `"durationMs":0,"chain":"gateway-a","seq":2,"prevHash":"${FIRST_HASH}","hash":"${SECOND_HASH}"}`;
 const SPOOL_LINES = `${FIRST_JSON}\n${SECOND_JSON}\n`;
 const QUARANTINED_JSON = FIRST_JSON.replace('低保复核 2026-041 “李雷”', '\\u4f4e\\u4fdd\\u590d\\u6838 2026-041 \\u201c\\u674e\\u96f7\\u201d');
 const QUARANTINE_LINE = `{"record":${FIRST_JSON},"reason":"SQLSTATE 22P05: unsupported Unicode escape sequence","at":"2026-03-02T01:02:05.000Z"}\n`;

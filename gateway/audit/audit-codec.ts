@@ -38,15 +38,34 @@ export function canonicalRecord(entry: AuditEntry, chain: string, seq: number, p
     .sort()
     .map((provider) => [provider, entry.served[provider]!.calls, entry.served[provider]!.entities]);
   return JSON.stringify([
-    chain, seq, prevHash, entry.at, entry.requestId, entry.app, entry.dept, entry.roles, entry.purpose, entry.matter,
-    entry.operationHash, entry.operationName, entry.granted, entry.denied, entry.masked, entry.providers, served, entry.outcome, entry.durationMs,
+    chain,
+    seq,
+    prevHash,
+    entry.at,
+    entry.requestId,
+    entry.app,
+    entry.dept,
+    entry.roles,
+    entry.purpose,
+    entry.matter,
+    entry.operationHash,
+    entry.operationName,
+    entry.granted,
+    entry.denied,
+    entry.masked,
+    entry.providers,
+    served,
+    entry.outcome,
+    entry.durationMs,
     ...(entry.code === undefined || entry.code === null ? [] : [entry.code]),
   ]);
 }
 
 /** The record's hash: SHA-256 of its canonical text. */
 export function hashRecord(entry: AuditEntry, chain: string, seq: number, prevHash: string): string {
-  return createHash('sha256').update(canonicalRecord(entry, chain, seq, prevHash)).digest('hex');
+  return createHash('sha256')
+    .update(canonicalRecord(entry, chain, seq, prevHash))
+    .digest('hex');
 }
 
 /** Whether a chained record's content, place and previous hash hash to the hash it carries. */
@@ -63,21 +82,54 @@ export function recordHashHolds(record: ChainedRecord): boolean {
 /** The `audit_records` row of a chained record (lists and served counts as jsonb, providers as text[]). */
 export function recordToRow(record: ChainedRecord): Insertable<AuditRecordsTable> {
   return {
-    chain: record.chain, seq: record.seq, prev_hash: record.prevHash, hash: record.hash, at: record.at, request_id: record.requestId,
-    app: record.app, dept: record.dept, roles: JSON.stringify(record.roles), purpose: record.purpose, matter: record.matter,
-    operation_hash: record.operationHash, operation_name: record.operationName, granted: JSON.stringify(record.granted),
-    denied: JSON.stringify(record.denied), masked: JSON.stringify(record.masked), providers: record.providers,
-    served: JSON.stringify(record.served), outcome: record.outcome, duration_ms: record.durationMs, code: record.code ?? null,
+    chain: record.chain,
+    seq: record.seq,
+    prev_hash: record.prevHash,
+    hash: record.hash,
+    at: record.at,
+    request_id: record.requestId,
+    app: record.app,
+    dept: record.dept,
+    roles: JSON.stringify(record.roles),
+    purpose: record.purpose,
+    matter: record.matter,
+    operation_hash: record.operationHash,
+    operation_name: record.operationName,
+    granted: JSON.stringify(record.granted),
+    denied: JSON.stringify(record.denied),
+    masked: JSON.stringify(record.masked),
+    providers: record.providers,
+    served: JSON.stringify(record.served),
+    outcome: record.outcome,
+    duration_ms: record.durationMs,
+    code: record.code ?? null,
   };
 }
 
 /** The chained record a stored row holds: the exact inverse of `recordToRow` (a null `code` is no code). */
 export function rowToRecord(row: StoredRecordRow): ChainedRecord {
   return {
-    at: storedInstant(row.at), requestId: row.request_id, app: row.app, dept: row.dept, roles: row.roles, purpose: row.purpose, matter: row.matter,
-    operationHash: row.operation_hash, operationName: row.operation_name, granted: row.granted, denied: row.denied, masked: row.masked,
-    providers: row.providers, served: row.served, outcome: row.outcome as AuditOutcome, ...(row.code === null ? {} : { code: row.code }),
-    durationMs: row.duration_ms, chain: row.chain, seq: Number(row.seq), prevHash: row.prev_hash, hash: row.hash,
+    at: storedInstant(row.at),
+    requestId: row.request_id,
+    app: row.app,
+    dept: row.dept,
+    roles: row.roles,
+    purpose: row.purpose,
+    matter: row.matter,
+    operationHash: row.operation_hash,
+    operationName: row.operation_name,
+    granted: row.granted,
+    denied: row.denied,
+    masked: row.masked,
+    providers: row.providers,
+    served: row.served,
+    outcome: row.outcome as AuditOutcome,
+    ...(row.code === null ? {} : { code: row.code }),
+    durationMs: row.duration_ms,
+    chain: row.chain,
+    seq: Number(row.seq),
+    prevHash: row.prev_hash,
+    hash: row.hash,
   };
 }
 
@@ -106,8 +158,13 @@ export function checkpointToLine(checkpoint: Checkpoint): string {
 export function lineToCheckpoint(text: string): Checkpoint | undefined {
   try {
     const { chain, seq, hash, at, keyId, signature } = JSON.parse(text) as Partial<Checkpoint>;
-    const ok = typeof chain === 'string' && Number.isSafeInteger(seq) && typeof hash === 'string'
-      && typeof at === 'string' && typeof keyId === 'string' && typeof signature === 'string';
+    const ok =
+      typeof chain === 'string' &&
+      Number.isSafeInteger(seq) &&
+      typeof hash === 'string' &&
+      typeof at === 'string' &&
+      typeof keyId === 'string' &&
+      typeof signature === 'string';
     return ok ? { chain, seq: seq!, hash, at, keyId, signature } : undefined;
   } catch {
     return undefined;

@@ -31,16 +31,19 @@ export function auditPlugin(audit: AuditWriter, catalog: ShareCatalog): ApolloSe
           // The edge refused unfit names already; checked again because this text goes into the record.
           const asked = operationName ?? request.operationName;
           const name = asked ? readConsumerText(asked, OPERATION_NAME_TEXT) : undefined;
-          const entry = buildAuditEntry({
-            requestId: contextValue.requestId,
-            consumer: contextValue.consumer,
-            use: contextValue.use,
-            operationHash: queryHash ?? operationHashOf(request),
-            operationName: name && 'text' in name ? name.text : null,
-            outcome: 'REJECTED',
-            code: String(code),
-            startedAt,
-          }, catalog);
+          const entry = buildAuditEntry(
+            {
+              requestId: contextValue.requestId,
+              consumer: contextValue.consumer,
+              use: contextValue.use,
+              operationHash: queryHash ?? operationHashOf(request),
+              operationName: name && 'text' in name ? name.text : null,
+              outcome: 'REJECTED',
+              code: String(code),
+              startedAt,
+            },
+            catalog,
+          );
           try {
             await audit.append(entry);
           } catch {

@@ -105,7 +105,11 @@ export async function createAuditWriter(options: AuditWriterOptions): Promise<Au
   const saveUnsaved = async () => {
     if (unsaved.length === 0) return;
     const saving = unsaved;
-    await db.insertInto('audit_checkpoints').values(saving.map(checkpointToRow)).onConflict((oc) => oc.columns(['chain', 'seq']).doNothing()).execute();
+    await db
+      .insertInto('audit_checkpoints')
+      .values(saving.map(checkpointToRow))
+      .onConflict((oc) => oc.columns(['chain', 'seq']).doNothing())
+      .execute();
     unsaved = unsaved.filter((checkpoint) => !saving.includes(checkpoint));
   };
 
@@ -206,8 +210,13 @@ export async function createAuditWriter(options: AuditWriterOptions): Promise<Au
   const orphans = (await options.checkpointLog.readTail(1 << 20)).filter((c) => c.chain === chain && c.seq > markSeq && c.seq <= Number(stored?.seq ?? 0));
   if (orphans.length > 0) {
     const seqs = orphans.map((c) => String(c.seq));
-    const rows = await db.selectFrom('audit_records').select(['seq', 'hash']).where('chain', '=', chain).where('seq', 'in', seqs)
-      .union(db.selectFrom('audit_quarantine').select(['seq', 'hash']).where('chain', '=', chain).where('seq', 'in', seqs)).execute();
+    const rows = await db
+      .selectFrom('audit_records')
+      .select(['seq', 'hash'])
+      .where('chain', '=', chain)
+      .where('seq', 'in', seqs)
+      .union(db.selectFrom('audit_quarantine').select(['seq', 'hash']).where('chain', '=', chain).where('seq', 'in', seqs))
+      .execute();
     const hashes = new Map(rows.map((row) => [Number(row.seq), row.hash]));
     unsaved = orphans.filter((checkpoint) => hashes.get(checkpoint.seq) === checkpoint.hash);
     markSeq = Math.max(markSeq, ...unsaved.map((checkpoint) => checkpoint.seq));
@@ -215,7 +224,13 @@ export async function createAuditWriter(options: AuditWriterOptions): Promise<Au
   }
   // Stored records after the last checkpoint (a crash's unsigned tail) are checkpointed by the cadence's rules.
   storedTail = { seq: markSeq, hash: '' };
-  const uncovered = await db.selectFrom('audit_records').select(['seq', 'hash', 'at']).where('chain', '=', chain).where('seq', '>', String(markSeq)).orderBy('seq').execute();
+  const uncovered = await db
+    .selectFrom('audit_records')
+    .select(['seq', 'hash', 'at'])
+    .where('chain', '=', chain)
+    .where('seq', '>', String(markSeq))
+    .orderBy('seq')
+    .execute();
   await advance(uncovered.map((row) => ({ seq: Number(row.seq), hash: row.hash, at: storedInstant(row.at) })));
   storedTail = { seq: Number(stored?.seq ?? 0), hash: stored?.hash ?? GENESIS_HASH };
   if (spooled.length > 0) await replaySpool().catch((error: unknown) => ((spooling = true), degraded(error)));
@@ -274,9 +289,12 @@ export async function createAuditWriter(options: AuditWriterOptions): Promise<Au
   }, 1_000);
   retry.unref();
   // Without traffic no flush comes: the timer signs a tail that has waited half the interval.
-  const tail = setInterval(() => {
-    if (tailWaiting()) void kick();
-  }, Math.max(50, checkpointIntervalMs / 6));
+  const tail = setInterval(
+    () => {
+      if (tailWaiting()) void kick();
+    },
+    Math.max(50, checkpointIntervalMs / 6),
+  );
   tail.unref();
 
   return {

@@ -7,7 +7,15 @@ describe('countCall', () => {
   });
 
   it('when root fields return a list, an object, null and a value, then each item returned counts once', () => {
-    expect(entitiesReturned({ residents: [{ name: 'a' }, null, { name: 'b' }, { name: 'c' }], resident: { name: 'a' }, enterprise: null, isAlive: true, __typename: 'Query' })).toBe(5);
+    expect(
+      entitiesReturned({
+        residents: [{ name: 'a' }, null, { name: 'b' }, { name: 'c' }],
+        resident: { name: 'a' },
+        enterprise: null,
+        isAlive: true,
+        __typename: 'Query',
+      }),
+    ).toBe(5);
   });
 
   it('when a call failed or answered no data, then it counts as a call with no entities', () => {

@@ -14,8 +14,7 @@ import type { AuditSpool } from './audit-spool.ts';
 
 /** What an operator must hear about: a record quarantined, or the store lost and records spooled. */
 export type AuditAlert =
-  | { kind: 'quarantined'; chain: string; seq: number; reason: string; where: 'store' | 'file' }
-  | { kind: 'spooling'; chain: string; error: unknown };
+  { kind: 'quarantined'; chain: string; seq: number; reason: string; where: 'store' | 'file' } | { kind: 'spooling'; chain: string; error: unknown };
 
 /** The writer's backlog, for `/readyz`. */
 export interface AuditWriterState {
@@ -37,7 +36,11 @@ export interface RecordStoreOptions {
 export function createRecordStore({ db, quarantineFile, state, alert }: RecordStoreOptions) {
   const insert = async (records: readonly ChainedRecord[]) => {
     if (records.length === 0) return;
-    await db.insertInto('audit_records').values(records.map(recordToRow)).onConflict((oc) => oc.columns(['chain', 'seq']).doNothing()).execute();
+    await db
+      .insertInto('audit_records')
+      .values(records.map(recordToRow))
+      .onConflict((oc) => oc.columns(['chain', 'seq']).doNothing())
+      .execute();
   };
 
   /** Keeps a refused record aside: in the store if it takes the escaped JSON, else in the local file; throws if neither. */
@@ -45,7 +48,11 @@ export function createRecordStore({ db, quarantineFile, state, alert }: RecordSt
     const quarantined: QuarantinedRecord = { record, reason, at: new Date().toISOString() };
     let where: 'store' | 'file' = 'store';
     try {
-      await db.insertInto('audit_quarantine').values(quarantinedToRow(quarantined)).onConflict((oc) => oc.columns(['chain', 'seq']).doNothing()).execute();
+      await db
+        .insertInto('audit_quarantine')
+        .values(quarantinedToRow(quarantined))
+        .onConflict((oc) => oc.columns(['chain', 'seq']).doNothing())
+        .execute();
     } catch {
       await quarantineFile.append([quarantined]);
       state.quarantine.inFile += 1;
@@ -87,7 +94,11 @@ export function createRecordStore({ db, quarantineFile, state, alert }: RecordSt
   const replayQuarantineFile = async () => {
     if (state.quarantine.inFile === 0) return;
     for (const quarantined of await quarantineFile.read()) {
-      await db.insertInto('audit_quarantine').values(quarantinedToRow(quarantined)).onConflict((oc) => oc.columns(['chain', 'seq']).doNothing()).execute();
+      await db
+        .insertInto('audit_quarantine')
+        .values(quarantinedToRow(quarantined))
+        .onConflict((oc) => oc.columns(['chain', 'seq']).doNothing())
+        .execute();
     }
     await quarantineFile.clear();
     state.quarantine.inFile = 0;

@@ -56,10 +56,22 @@ export async function verifyAuditChains(db: Kysely<Database>, options: VerifyAud
   const anchored = new Map<string, Array<{ source: string; checkpoint: Checkpoint }>>();
   for (const source of options.anchors ?? []) {
     const { byChain, unreadable } = await source.read();
-    if (unreadable.length > 0) return { ok: false, chains: 0, records: 0, checkpoints: 0, anchored: 0, quarantined: [], problem: `${source.name}: ${unreadable[0]} is not a checkpoint — the anchor was altered` };
-    for (const [chain, checkpoints] of byChain) anchored.set(chain, [...(anchored.get(chain) ?? []), ...checkpoints.map((checkpoint) => ({ source: source.name, checkpoint }))]);
+    if (unreadable.length > 0)
+      return {
+        ok: false,
+        chains: 0,
+        records: 0,
+        checkpoints: 0,
+        anchored: 0,
+        quarantined: [],
+        problem: `${source.name}: ${unreadable[0]} is not a checkpoint — the anchor was altered`,
+      };
+    for (const [chain, checkpoints] of byChain)
+      anchored.set(chain, [...(anchored.get(chain) ?? []), ...checkpoints.map((checkpoint) => ({ source: source.name, checkpoint }))]);
   }
-  const stored = (await db.selectFrom('audit_records').select('chain').union(db.selectFrom('audit_quarantine').select('chain')).execute()).map((row) => row.chain);
+  const stored = (await db.selectFrom('audit_records').select('chain').union(db.selectFrom('audit_quarantine').select('chain')).execute()).map(
+    (row) => row.chain,
+  );
   const chains = [...new Set([...stored, ...anchored.keys()])].sort();
   const report: VerificationReport = { ok: true, chains: chains.length, records: 0, checkpoints: 0, anchored: 0, quarantined: [] };
   try {
@@ -110,7 +122,8 @@ async function verifyChain(
     if (problem) throw new Broken(`${where}: ${problem} — the anchor was altered`);
     const mark = bySeq.get(checkpoint.seq);
     if (!mark) throw new Broken(`${where}: missing from the store — checkpoints were deleted`);
-    if (mark.hash !== checkpoint.hash) throw new Broken(`${where}: the store's checkpoint has hash ${mark.hash}, the anchor ${checkpoint.hash} — the store's checkpoint was replaced`);
+    if (mark.hash !== checkpoint.hash)
+      throw new Broken(`${where}: the store's checkpoint has hash ${mark.hash}, the anchor ${checkpoint.hash} — the store's checkpoint was replaced`);
     report.anchored += 1;
   }
 
@@ -124,9 +137,12 @@ async function verifyChain(
     span = { from: span.count === 0 ? seq : span.from, count: span.count + 1, minAt: Math.min(span.minAt, at), maxAt: Math.max(span.maxAt, at) };
     const mark = marks[next];
     if (mark?.seq === seq) {
-      if (mark.hash !== hash) throw new Broken(`chain ${chain}, record ${seq}: differs from its signed checkpoint — records up to it were rewritten or removed`);
+      if (mark.hash !== hash)
+        throw new Broken(`chain ${chain}, record ${seq}: differs from its signed checkpoint — records up to it were rewritten or removed`);
       if (span.count > cadence.records || span.maxAt - span.minAt > cadence.intervalMs) {
-        throw new Broken(`${gap(seq)}: ${span.count} records over ${(span.maxAt - span.minAt) / 1000} s between signed checkpoints, more than the promised ${cadence.records} records / ${cadence.intervalMs / 1000} s — checkpoints were deleted`);
+        throw new Broken(
+          `${gap(seq)}: ${span.count} records over ${(span.maxAt - span.minAt) / 1000} s between signed checkpoints, more than the promised ${cadence.records} records / ${cadence.intervalMs / 1000} s — checkpoints were deleted`,
+        );
       }
       span = { from: seq + 1, count: 0, minAt: Infinity, maxAt: -Infinity };
       next += 1;
@@ -147,7 +163,7 @@ async function verifyChain(
       link(expectedSeq, row.hash, Date.parse(quarantined.record.at));
     }
   };
-  for (let after = 0; ; ) {
+  for (let after = 0; ;) {
     const rows = await readRecordPage(db, chain, after);
     if (rows.length > 0) after = Number(rows[rows.length - 1]!.seq);
     for (const row of rows) {
@@ -168,8 +184,11 @@ async function verifyChain(
   const stray = [...held.keys()][0];
   if (stray !== undefined) throw new Broken(`chain ${chain}, record ${stray} (quarantined): has no place in the chain — a record was inserted`);
   const beyond = marks[next];
-  if (beyond) throw new Broken(`chain ${chain}: a checkpoint covers record ${beyond.seq} but the chain ends at ${expectedSeq - 1} — records were deleted from the end`);
+  if (beyond)
+    throw new Broken(`chain ${chain}: a checkpoint covers record ${beyond.seq} but the chain ends at ${expectedSeq - 1} — records were deleted from the end`);
   if (span.count > cadence.records || (span.count > 0 && span.minAt < oldestUnsignedAt)) {
-    throw new Broken(`${gap(expectedSeq - 1)}: no signed checkpoint covers them, yet a checkpoint is due within ${cadence.records} records / ${cadence.intervalMs / 1000} s — checkpoints or the records they covered were deleted, or this chain's gateway stopped without closing (restarted, it signs its tail)`);
+    throw new Broken(
+      `${gap(expectedSeq - 1)}: no signed checkpoint covers them, yet a checkpoint is due within ${cadence.records} records / ${cadence.intervalMs / 1000} s — checkpoints or the records they covered were deleted, or this chain's gateway stopped without closing (restarted, it signs its tail)`,
+    );
   }
 }

@@ -32,7 +32,8 @@ function readConsumer(payload: JWTPayload, departments: readonly string[]): Auth
   const app = readConsumerText(sub, APP_ID_TEXT);
   if ('problem' in app) return { refused: `the token's ${app.problem}` };
   if (typeof dept !== 'string' || !departments.includes(dept)) return { refused: `the token names no known department (dept: ${JSON.stringify(dept)})` };
-  const isRoleSet = Array.isArray(roles) && roles.length > 0 && new Set(roles).size === roles.length && roles.every((role) => (ROLES as readonly unknown[]).includes(role));
+  const isRoleSet =
+    Array.isArray(roles) && roles.length > 0 && new Set(roles).size === roles.length && roles.every((role) => (ROLES as readonly unknown[]).includes(role));
   if (!isRoleSet) {
     return { refused: `the token's roles must be a non-empty subset of ${ROLES.join(', ')}, each named once` };
   }

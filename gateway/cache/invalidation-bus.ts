@@ -25,9 +25,11 @@ export function createRedisInvalidationBus(client: Redis, prefix: string, onErro
   subscriber.on('error', onError);
   subscriber
     .connect()
-    .then(() => subscriber.subscribe(channel, (message) => {
-      if (message !== instance) for (const handler of handlers) handler();
-    }))
+    .then(() =>
+      subscriber.subscribe(channel, (message) => {
+        if (message !== instance) for (const handler of handlers) handler();
+      }),
+    )
     .catch(onError);
   return {
     publishGrantsChanged: async () => {

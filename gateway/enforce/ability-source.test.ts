@@ -9,7 +9,11 @@ const consumer = { app: 'a', dept: 'civil-affairs', roles: ['consumer' as const]
 function setup(source: GrantSource, at = NOW) {
   let clock = at;
   const abilities = createAbilitySource({ catalog: testCatalog, grants: source, now: () => clock });
-  return { abilities, advance: (ms: number) => (clock = new Date(clock.getTime() + ms)), can: () => abilities.abilityFor(consumer, 'ADMINISTRATIVE_BASIS').can('read', 'Resident', 'pension') };
+  return {
+    abilities,
+    advance: (ms: number) => (clock = new Date(clock.getTime() + ms)),
+    can: () => abilities.abilityFor(consumer, 'ADMINISTRATIVE_BASIS').can('read', 'Resident', 'pension'),
+  };
 }
 
 describe('ability source', () => {

@@ -67,7 +67,13 @@ export function createEnforcingExecutor(inner: GatewayExecutor, deps: Enforcemen
   const audit = async (rc: GatewayGraphQLRequestContext, outcome: { outcome: AuditOutcome; code?: string }, startedAt: number, verdict?: OperationVerdict) => {
     if (!deps.audit) return;
     const context = rc.context as unknown as GatewayContext;
-    const facts = { requestId: context.requestId, consumer: context.consumer, use: context.use, operationHash: rc.queryHash, operationName: rc.operationName ?? null };
+    const facts = {
+      requestId: context.requestId,
+      consumer: context.consumer,
+      use: context.use,
+      operationHash: rc.queryHash,
+      operationName: rc.operationName ?? null,
+    };
     try {
       await deps.audit.append(buildAuditEntry({ ...facts, ...outcome, startedAt, verdict, served: context.served }, deps.catalog));
     } catch {
@@ -107,7 +113,9 @@ export function createEnforcingExecutor(inner: GatewayExecutor, deps: Enforcemen
       // Apollo Server leaves resolving the operation to the executor: refused here, before anything runs.
       if (!rc.operation) {
         const named = rc.request.operationName;
-        const message = named ? `The document has no operation named "${named}"` : 'The document holds several operations: name the one to run in operationName';
+        const message = named
+          ? `The document has no operation named "${named}"`
+          : 'The document holds several operations: name the one to run in operationName';
         result = { errors: [shareError('OPERATION_RESOLUTION_FAILURE', { message })] };
         await audit(rc, outcomeOf(result), startedAt);
         return result;

@@ -6,7 +6,15 @@ import { NOW, testCatalog, testSchema } from '../../policies/test-fixtures.ts';
 import { shapeResult } from './shape-result.ts';
 
 const residents: Record<string, object> = {
-  '1': { __typename: 'Resident', id: '1', name: '王淑芬', record: 'SECRET-1', pension: 2860.5, address: 'ADDR-1', employer: { id: 'E1', name: '华丰', penalties: 'PEN-1' } },
+  '1': {
+    __typename: 'Resident',
+    id: '1',
+    name: '王淑芬',
+    record: 'SECRET-1',
+    pension: 2860.5,
+    address: 'ADDR-1',
+    employer: { id: 'E1', name: '华丰', penalties: 'PEN-1' },
+  },
   '2': { __typename: 'Resident', id: '2', name: '张建国', record: 'SECRET-2', pension: 3100, address: 'ADDR-2', employer: null },
 };
 const rootValue = {
@@ -45,7 +53,13 @@ describe('shapeResult', () => {
 
   it('when a denied field is aliased in a list, then each element has its null and its own error', () => {
     const { data, paths } = setup('{ search(text: "x") { ... on Resident { n: name r: record } ... on Enterprise { name p: penalties } } }');
-    expect(data).toEqual({ search: [{ n: '王淑芬', r: null }, { name: '华丰', p: null }, { n: '张建国', r: null }] });
+    expect(data).toEqual({
+      search: [
+        { n: '王淑芬', r: null },
+        { name: '华丰', p: null },
+        { n: '张建国', r: null },
+      ],
+    });
     expect(paths).toEqual(['Resident.record@search.0.r', 'Enterprise.penalties@search.1.p', 'Resident.record@search.2.r']);
   });
 
@@ -85,7 +99,9 @@ describe('shapeResult', () => {
   });
 
   it('when a named fragment repeats a denied field, then the value never appears anywhere', () => {
-    const { json } = setup('query { a: resident(id: "1") { ...R } b: holder(no: "2") { ... on Resident { ...R } } } fragment R on Resident { name record address }');
+    const { json } = setup(
+      'query { a: resident(id: "1") { ...R } b: holder(no: "2") { ... on Resident { ...R } } } fragment R on Resident { name record address }',
+    );
     expect(json).not.toMatch(/SECRET|ADDR/);
     expect(json).toBe('{"a":{"name":"王淑芬","record":null,"address":null},"b":{"name":"张建国","record":null,"address":null}}');
   });

@@ -17,7 +17,15 @@ describe('subgraph call signatures', () => {
   it('when a call is signed, then the token names the subgraph and the consumer and carries the SHA-256 of the body', async () => {
     const { sign } = await setup();
     const claims = decodeJwt(await sign('human-resources', IDENTITY, BODY));
-    expect(claims).toMatchObject({ iss: 'zhoucun-gateway', aud: 'human-resources', sub: 'means-test', dept: 'civil-affairs', roles: ['consumer'], purpose: 'ADMINISTRATIVE_BASIS', bh: hashRequestBody(BODY) });
+    expect(claims).toMatchObject({
+      iss: 'zhoucun-gateway',
+      aud: 'human-resources',
+      sub: 'means-test',
+      dept: 'civil-affairs',
+      roles: ['consumer'],
+      purpose: 'ADMINISTRATIVE_BASIS',
+      bh: hashRequestBody(BODY),
+    });
     expect(claims.exp! - claims.iat!).toBe(CALL_TOKEN_LIFETIME_SECONDS);
   });
 

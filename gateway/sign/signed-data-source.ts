@@ -43,13 +43,21 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   }
 
   /** Counts what the provider answered, for the operation's audit record (see count-served.ts). */
-  override didReceiveResponse({ response, context }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['didReceiveResponse']>>[0]): GatewayGraphQLResponse {
+  override didReceiveResponse({
+    response,
+    context,
+  }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['didReceiveResponse']>>[0]): GatewayGraphQLResponse {
     countCall(context.served, this.#subgraph, response.data);
     return response;
   }
 
   /** A call that failed is still a call made; it returned nothing. */
-  override didEncounterError(error: Error, fetchRequest: Parameters<RemoteGraphQLDataSource['didEncounterError']>[1], fetchResponse?: FetcherResponse, context?: GatewayContext): void {
+  override didEncounterError(
+    error: Error,
+    fetchRequest: Parameters<RemoteGraphQLDataSource['didEncounterError']>[1],
+    fetchResponse?: FetcherResponse,
+    context?: GatewayContext,
+  ): void {
     countCall(context?.served, this.#subgraph, undefined);
     super.didEncounterError(error, fetchRequest, fetchResponse, context);
   }

@@ -7,11 +7,24 @@ import { describe, expect, it } from 'vitest';
 import { GOVERNANCE_GENESIS_HASH, hashGovernanceEvent, type GovernanceEventContent } from './governance-event-codec.ts';
 
 const GRANTED: GovernanceEventContent = {
-  at: '2026-03-02T01:02:03.456Z', actor: 'human-resources-admin', actor_dept: 'human-resources', subject_kind: 'access_request', subject_id: 'ar-1',
-  action: 'approved', reason: '同意：用于低保复核 “李雷” — 周政发〔2018〕6号 art. 13', details: { z: 1, fields: ['Resident.name'], a: { y: [1, { c: null, b: true }] } },
+  at: '2026-03-02T01:02:03.456Z',
+  actor: 'human-resources-admin',
+  actor_dept: 'human-resources',
+  subject_kind: 'access_request',
+  subject_id: 'ar-1',
+  action: 'approved',
+  reason: '同意：用于低保复核 “李雷” — 周政发〔2018〕6号 art. 13',
+  details: { z: 1, fields: ['Resident.name'], a: { y: [1, { c: null, b: true }] } },
 };
 const NOTED: GovernanceEventContent = {
-  at: '2026-03-02T01:02:04.000Z', actor: 'a', actor_dept: 'approval', subject_kind: 'grant', subject_id: 'g', action: 'noted', reason: null, details: {},
+  at: '2026-03-02T01:02:04.000Z',
+  actor: 'a',
+  actor_dept: 'approval',
+  subject_kind: 'grant',
+  subject_id: 'g',
+  action: 'noted',
+  reason: null,
+  details: {},
 };
 const FIRST_HASH = 'ca5115e6b41d4e02e488bc2257970fd347e8fd3d85045023acc5eafeaca5cada';
 const SECOND_HASH = 'd7ccd94b766f7bf35cbfbe3b7f137a2871b8d5a0e3d8b802d799084ef4b44a0a';

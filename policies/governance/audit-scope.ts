@@ -24,7 +24,12 @@ function seesWholeRecord(scope: AuditScope, record: { dept: string }): boolean {
 }
 
 /** The items of a record a viewer may see: all of them for its own requests and for the operator, else its own items. */
-export function visibleItems(scope: AuditScope, record: { dept: string }, items: readonly string[], providerOf: (coordinate: string) => string | undefined): string[] {
+export function visibleItems(
+  scope: AuditScope,
+  record: { dept: string },
+  items: readonly string[],
+  providerOf: (coordinate: string) => string | undefined,
+): string[] {
   if (seesWholeRecord(scope, record)) return [...items];
   return items.filter((item) => scope.kind !== 'all' && providerOf(item) === scope.dept);
 }
@@ -40,7 +45,11 @@ export function visibleProviders<T>(scope: AuditScope, record: { dept: string },
  * administrator naming another provider, or a data item of another provider (or one not in the
  * catalog), would otherwise learn from other departments' records what they never show it.
  */
-export function filterConfinement(scope: AuditScope, filter: { provider?: string | null; field?: string | null }, providerOf: (coordinate: string) => string | undefined): string | undefined {
+export function filterConfinement(
+  scope: AuditScope,
+  filter: { provider?: string | null; field?: string | null },
+  providerOf: (coordinate: string) => string | undefined,
+): string | undefined {
   if (scope.kind !== 'consumer-or-provider') return undefined;
   const namesOther = (filter.provider && filter.provider !== scope.dept) || (filter.field && providerOf(filter.field) !== scope.dept);
   return namesOther ? scope.dept : undefined;

@@ -5,14 +5,24 @@ import { outcome, WINDOW } from './harness.ts';
 
 describe('art-13: access requests', () => {
   const request = (overrides: Partial<Parameters<typeof checkAccessRequest>[0]> = {}) =>
-    checkAccessRequest({ fields: ['Resident.pension'], purpose: 'ADMINISTRATIVE_BASIS', justification: '低保资格审核', validUntil: '2026-12-31', ...overrides }, 'civil-affairs', testCatalog, WINDOW);
+    checkAccessRequest(
+      { fields: ['Resident.pension'], purpose: 'ADMINISTRATIVE_BASIS', justification: '低保资格审核', validUntil: '2026-12-31', ...overrides },
+      'civil-affairs',
+      testCatalog,
+      WINDOW,
+    );
 
   it('art-13: when a consumer applies for a conditional item with a justification, then it goes to the provider', () => {
-    expect(request()).toEqual({ ok: true, value: { provider: 'human-resources', fields: ['Resident.pension'], toCoordinationOffice: false, validUntil: '2026-12-31', dueDate: '2026-06-15' } });
+    expect(request()).toEqual({
+      ok: true,
+      value: { provider: 'human-resources', fields: ['Resident.pension'], toCoordinationOffice: false, validUntil: '2026-12-31', dueDate: '2026-06-15' },
+    });
   });
 
   it('art-13: when the field is unknown, then the message names it', () => {
-    expect(outcome(request({ fields: ['Resident.salary'] }))).toBe('BAD_USER_INPUT: Unknown data items: Resident.salary (use Type.field as listed in the catalog)');
+    expect(outcome(request({ fields: ['Resident.salary'] }))).toBe(
+      'BAD_USER_INPUT: Unknown data items: Resident.salary (use Type.field as listed in the catalog)',
+    );
   });
 
   it('art-10: when an item is UNCONDITIONAL, then no request is needed', () => {
@@ -28,19 +38,29 @@ describe('art-13: access requests', () => {
   });
 
   it('art-13: when the wanted expiry is beyond the longest validity, then it is refused', () => {
-    expect(outcome(request({ validUntil: '2027-06-02' }))).toBe('BAD_USER_INPUT: validUntil 2027-06-02 is too far ahead: a grant is valid for at most 365 days, until 2027-06-01');
+    expect(outcome(request({ validUntil: '2027-06-02' }))).toBe(
+      'BAD_USER_INPUT: validUntil 2027-06-02 is too far ahead: a grant is valid for at most 365 days, until 2027-06-01',
+    );
     expect(request({ validUntil: '2027-06-01' }).ok).toBe(true);
   });
 
   it('art-13: when no expiry is asked for, then the request runs one year, or the longest validity if that is shorter', () => {
     expect(request({ validUntil: undefined })).toMatchObject({ ok: true, value: { validUntil: '2027-06-01' } });
-    expect(checkAccessRequest({ fields: ['Resident.pension'], purpose: 'ADMINISTRATIVE_BASIS', justification: '低保资格审核' }, 'civil-affairs', testCatalog, { today: WINDOW.today, maxDays: 30 }))
-      .toMatchObject({ ok: true, value: { validUntil: '2026-07-01' } });
+    expect(
+      checkAccessRequest({ fields: ['Resident.pension'], purpose: 'ADMINISTRATIVE_BASIS', justification: '低保资格审核' }, 'civil-affairs', testCatalog, {
+        today: WINDOW.today,
+        maxDays: 30,
+      }),
+    ).toMatchObject({ ok: true, value: { validUntil: '2026-07-01' } });
   });
 
-  it('art-13: when a request is made, then the provider\'s answer is due in 10 working days', () => {
-    expect(checkAccessRequest({ fields: ['Resident.pension'], purpose: 'ADMINISTRATIVE_BASIS', justification: '低保资格审核' }, 'civil-affairs', testCatalog, { today: '2025-09-26', maxDays: 365 }))
-      .toMatchObject({ ok: true, value: { dueDate: '2025-10-16' } });
+  it("art-13: when a request is made, then the provider's answer is due in 10 working days", () => {
+    expect(
+      checkAccessRequest({ fields: ['Resident.pension'], purpose: 'ADMINISTRATIVE_BASIS', justification: '低保资格审核' }, 'civil-affairs', testCatalog, {
+        today: '2025-09-26',
+        maxDays: 365,
+      }),
+    ).toMatchObject({ ok: true, value: { dueDate: '2025-10-16' } });
   });
 
   it('art-13: when the wanted expiry is not on the calendar, then it is refused', () => {
@@ -52,7 +72,12 @@ describe('art-13: access requests', () => {
   });
 
   it('art-11: when a NONE item is requested, then the request goes to the coordination office', () => {
-    const verdict = checkAccessRequest({ fields: ['Resident.record'], purpose: 'ADMINISTRATIVE_BASIS', justification: 'court order', validUntil: '2026-12-31' }, 'civil-affairs', testCatalog, WINDOW);
+    const verdict = checkAccessRequest(
+      { fields: ['Resident.record'], purpose: 'ADMINISTRATIVE_BASIS', justification: 'court order', validUntil: '2026-12-31' },
+      'civil-affairs',
+      testCatalog,
+      WINDOW,
+    );
     expect(verdict).toMatchObject({ ok: true, value: { toCoordinationOffice: true, provider: 'public-security' } });
   });
 });

@@ -38,7 +38,12 @@ export interface CheckedAccessRequest {
   dueDate: string;
 }
 
-export function checkAccessRequest(input: AccessRequestInput, requestingDept: string, catalog: ShareCatalog, window: ValidityWindow): Verdict<CheckedAccessRequest> {
+export function checkAccessRequest(
+  input: AccessRequestInput,
+  requestingDept: string,
+  catalog: ShareCatalog,
+  window: ValidityWindow,
+): Verdict<CheckedAccessRequest> {
   const fields = [...new Set(input.fields.map((field) => field.trim()))];
   if (fields.length === 0) return deny('BAD_USER_INPUT', 'Name at least one data item (Type.field) in fields');
   const unknown = fields.filter((field) => !catalog.has(field));
@@ -48,7 +53,7 @@ export function checkAccessRequest(input: AccessRequestInput, requestingDept: st
   if (open.length > 0) return deny('BAD_USER_INPUT', `Shared unconditionally, no request needed: ${open.join(', ')}`);
   const providers = [...new Set(shares.map((share) => share.provider))];
   if (providers.length > 1) return deny('BAD_USER_INPUT', `The items belong to several providers (${providers.join(', ')}): send one request per provider`);
-  if (providers[0] === requestingDept) return deny('BAD_USER_INPUT', 'These items are your own department\'s: a provider reads its own data without a request');
+  if (providers[0] === requestingDept) return deny('BAD_USER_INPUT', "These items are your own department's: a provider reads its own data without a request");
   if (!input.justification.trim()) return deny('BAD_USER_INPUT', 'A justification is required: say what the data is needed for');
   const validUntil = input.validUntil ?? addCalendarDays(window.today, Math.min(DEFAULT_VALIDITY_DAYS, window.maxDays));
   const badExpiry = checkValidUntil(validUntil, window);

@@ -24,7 +24,8 @@ export interface AdministratorChange {
  * @param listed the department's administrators now.
  */
 export function checkAdministratorChange(actor: Consumer, change: AdministratorChange, departments: readonly string[], listed: readonly string[]): Verdict {
-  if (!actor.roles.includes('platform-admin')) return deny('FORBIDDEN', 'Only the platform operator (platform-admin) keeps the registry of sharing administrators (art. 21)');
+  if (!actor.roles.includes('platform-admin'))
+    return deny('FORBIDDEN', 'Only the platform operator (platform-admin) keeps the registry of sharing administrators (art. 21)');
   if (!departments.includes(change.dept)) return deny('BAD_USER_INPUT', `Unknown department ${change.dept}`);
   if (!change.user) return deny('BAD_USER_INPUT', 'Name the administrator by application id (the sub of their token)');
   if (!change.reason.trim()) return deny('BAD_USER_INPUT', 'Say why the list of sharing administrators changes');

@@ -11,7 +11,9 @@ describe('art-13: closing an escalation', () => {
   });
 
   it('art-13: when anyone else closes it, it is not escalated, or no reason is given, then it is refused', () => {
-    expect(outcome(checkClosingEscalation(actor('human-resources', 'provider-admin'), escalated, 'x'))).toBe('FORBIDDEN: Only the coordination office (platform-admin) decides escalated requests');
+    expect(outcome(checkClosingEscalation(actor('human-resources', 'provider-admin'), escalated, 'x'))).toBe(
+      'FORBIDDEN: Only the coordination office (platform-admin) decides escalated requests',
+    );
     expect(outcome(checkClosingEscalation(operator, pending, 'x'))).toBe('CONFLICT: Only an escalated request can be closed; this one is pending');
     expect(outcome(checkClosingEscalation(operator, escalated, ' '))).toBe('BAD_USER_INPUT: The coordination office must give its reason (art. 13)');
   });

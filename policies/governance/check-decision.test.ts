@@ -11,7 +11,10 @@ describe('art-13: decisions', () => {
   });
 
   it('art-13: when the provider approves fewer items and another expiry, then the grant is that narrower one', () => {
-    expect(checkDecision(provider, pending, { approve: true, fields: ['Resident.pension'], validUntil: '2026-09-30' }, WINDOW)).toEqual({ ok: true, value: { fields: ['Resident.pension'], validUntil: '2026-09-30' } });
+    expect(checkDecision(provider, pending, { approve: true, fields: ['Resident.pension'], validUntil: '2026-09-30' }, WINDOW)).toEqual({
+      ok: true,
+      value: { fields: ['Resident.pension'], validUntil: '2026-09-30' },
+    });
   });
 
   it('art-13: when an approval names items that were not requested, then it is refused', () => {
@@ -19,7 +22,9 @@ describe('art-13: decisions', () => {
   });
 
   it('art-13: when an approval expires in the past, then it is refused', () => {
-    expect(outcome(checkDecision(provider, pending, { approve: true, validUntil: '2026-01-01' }, WINDOW))).toMatch(/^BAD_USER_INPUT: validUntil 2026-01-01 is in the past/);
+    expect(outcome(checkDecision(provider, pending, { approve: true, validUntil: '2026-01-01' }, WINDOW))).toMatch(
+      /^BAD_USER_INPUT: validUntil 2026-01-01 is in the past/,
+    );
   });
 
   it('art-13: no one decides their own request, even as provider-admin', () => {
@@ -27,9 +32,11 @@ describe('art-13: decisions', () => {
     expect(outcome(checkDecision(provider, own, { approve: true }, WINDOW))).toMatch(/^FORBIDDEN: No one decides their own request/);
   });
 
-  it('art-21: when the decider is not the provider\'s sharing administrator, then FORBIDDEN', () => {
+  it("art-21: when the decider is not the provider's sharing administrator, then FORBIDDEN", () => {
     expect(outcome(checkDecision(actor('human-resources'), pending, { approve: true }, WINDOW))).toMatch(/^FORBIDDEN: Only a sharing administrator/);
-    expect(outcome(checkDecision(actor('approval', 'provider-admin'), pending, { approve: true }, WINDOW))).toMatch(/^FORBIDDEN: This request is for human-resources/);
+    expect(outcome(checkDecision(actor('approval', 'provider-admin'), pending, { approve: true }, WINDOW))).toMatch(
+      /^FORBIDDEN: This request is for human-resources/,
+    );
     expect(outcome(checkDecision(actor('info-center', 'platform-admin'), pending, { approve: true }, WINDOW))).toMatch(/^FORBIDDEN/);
   });
 
@@ -38,13 +45,17 @@ describe('art-13: decisions', () => {
   });
 
   it('art-13: when an approval asks for a longer validity than requested, then it is refused; without one, the grant runs as wanted', () => {
-    expect(outcome(checkDecision(provider, pending, { approve: true, validUntil: '2027-01-01' }, WINDOW))).toBe('BAD_USER_INPUT: An approval may shorten the validity, never extend it: the request asks until 2026-12-31');
+    expect(outcome(checkDecision(provider, pending, { approve: true, validUntil: '2027-01-01' }, WINDOW))).toBe(
+      'BAD_USER_INPUT: An approval may shorten the validity, never extend it: the request asks until 2026-12-31',
+    );
     expect(checkDecision(provider, pending, { approve: true }, WINDOW)).toEqual({ ok: true, value: { fields: pending.fields, validUntil: '2026-12-31' } });
   });
 
   it('art-13: when the longest validity was lowered after the request, then an approval is cut to it, and asking beyond it is refused', () => {
     const short = { today: TODAY, maxDays: 30 };
     expect(checkDecision(provider, pending, { approve: true }, short)).toEqual({ ok: true, value: { fields: pending.fields, validUntil: '2026-07-01' } });
-    expect(outcome(checkDecision(provider, pending, { approve: true, validUntil: '2026-07-02' }, short))).toBe('BAD_USER_INPUT: validUntil 2026-07-02 is too far ahead: a grant is valid for at most 30 days, until 2026-07-01');
+    expect(outcome(checkDecision(provider, pending, { approve: true, validUntil: '2026-07-02' }, short))).toBe(
+      'BAD_USER_INPUT: validUntil 2026-07-02 is too far ahead: a grant is valid for at most 30 days, until 2026-07-01',
+    );
   });
 });

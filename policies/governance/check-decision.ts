@@ -21,7 +21,12 @@ export interface Decision {
 }
 
 /** The items and validity granted (none, for a refusal). */
-export function checkDecision(actor: Consumer, request: RequestState, decision: Decision, window: ValidityWindow): Verdict<{ fields: string[]; validUntil: string }> {
+export function checkDecision(
+  actor: Consumer,
+  request: RequestState,
+  decision: Decision,
+  window: ValidityWindow,
+): Verdict<{ fields: string[]; validUntil: string }> {
   if (!actor.roles.includes('provider-admin')) return deny('FORBIDDEN', 'Only a sharing administrator (provider-admin) decides access requests');
   if (actor.dept === request.requestingDept) return deny('FORBIDDEN', 'No one decides their own request: your department made this request');
   if (actor.dept !== request.provider) return deny('FORBIDDEN', `This request is for ${request.provider}'s data items; your department cannot decide it`);

@@ -33,7 +33,8 @@ export function checkException(
   context: { catalog: ShareCatalog; window: ValidityWindow; departments: readonly string[] },
 ): Verdict {
   if (!actor.roles.includes('platform-admin')) return deny('FORBIDDEN', 'Only the coordination office (platform-admin) grants exceptional access');
-  if (input.dept === PLATFORM_OPERATOR) return deny('FORBIDDEN', `The coordination office never grants exceptional access to the platform operator (${PLATFORM_OPERATOR}) itself`);
+  if (input.dept === PLATFORM_OPERATOR)
+    return deny('FORBIDDEN', `The coordination office never grants exceptional access to the platform operator (${PLATFORM_OPERATOR}) itself`);
   if (!context.departments.includes(input.dept)) return deny('BAD_USER_INPUT', `Unknown department ${input.dept}`);
   if (!input.basis.trim()) return deny('BAD_USER_INPUT', 'An exceptional grant must be recorded with its legal basis');
   if (!input.reason.trim()) return deny('BAD_USER_INPUT', 'The coordination office must give its reason (art. 13)');
@@ -41,9 +42,12 @@ export function checkException(
   if (input.fields.length === 0 || unknown.length > 0) return deny('BAD_USER_INPUT', `Unknown data items: ${unknown.join(', ') || '(none given)'}`);
   const wantedUntil = request?.wantedUntil ?? latestValidUntil(context.window);
   if (request) {
-    if (request.status !== 'ESCALATED') return deny('CONFLICT', `Only an escalated request is answered with an exception; this one is ${request.status.toLowerCase()}`);
-    if (input.dept !== request.requestingDept) return deny('BAD_USER_INPUT', `The request was made by ${request.requestingDept}: an exception answering it grants ${request.requestingDept} only`);
-    if (input.purpose !== request.purpose) return deny('BAD_USER_INPUT', `The request is for ${request.purpose}: an exception answering it grants that purpose only`);
+    if (request.status !== 'ESCALATED')
+      return deny('CONFLICT', `Only an escalated request is answered with an exception; this one is ${request.status.toLowerCase()}`);
+    if (input.dept !== request.requestingDept)
+      return deny('BAD_USER_INPUT', `The request was made by ${request.requestingDept}: an exception answering it grants ${request.requestingDept} only`);
+    if (input.purpose !== request.purpose)
+      return deny('BAD_USER_INPUT', `The request is for ${request.purpose}: an exception answering it grants that purpose only`);
     const extra = input.fields.filter((field) => !request.fields.includes(field));
     if (extra.length > 0) return deny('BAD_USER_INPUT', `An exception cannot add items that were not requested: ${extra.join(', ')}`);
   }

@@ -16,7 +16,7 @@ export function checkRevocation(actor: Consumer, grant: { field: string; kind: s
   const provider = catalog.get(grant.field)?.provider;
   const isProviderAdmin = actor.roles.includes('provider-admin') && actor.dept === provider;
   if (!isProviderAdmin && !actor.roles.includes('platform-admin')) {
-    return deny('FORBIDDEN', 'Only the provider\'s sharing administrator or the coordination office revokes a grant');
+    return deny('FORBIDDEN', "Only the provider's sharing administrator or the coordination office revokes a grant");
   }
   if (!reason.trim()) return deny('BAD_USER_INPUT', 'A revocation must give its reason');
   if (grant.revoked) return deny('CONFLICT', 'The grant is already revoked');

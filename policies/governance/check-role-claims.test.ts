@@ -21,7 +21,9 @@ describe('art-21: roles are bound to departments', () => {
     expect(problem(checkRoleClaims(actor('civil-affairs', 'civil-affairs-admin', 'platform-admin'), false))).toBe(
       'FORBIDDEN: platform-admin belongs to the platform operator (info-center) alone; a token of civil-affairs claiming it is refused (art. 4)',
     );
-    expect(problem(checkRoleClaims(actor('civil-affairs', 'civil-affairs-admin', 'provider-admin', 'platform-admin'), true))).toMatch(/^FORBIDDEN: platform-admin belongs/);
+    expect(problem(checkRoleClaims(actor('civil-affairs', 'civil-affairs-admin', 'provider-admin', 'platform-admin'), true))).toMatch(
+      /^FORBIDDEN: platform-admin belongs/,
+    );
   });
 
   it('art-4: when the operator claims platform-admin, then it acts as the operator; a consumer needs no listing', () => {

@@ -18,10 +18,16 @@ import { allow, deny, type Verdict } from './verdict.ts';
  */
 export function checkRoleClaims(actor: Consumer, listedAdministrator: boolean): Verdict<Consumer> {
   if (actor.roles.includes('platform-admin') && actor.dept !== PLATFORM_OPERATOR) {
-    return deny('FORBIDDEN', `platform-admin belongs to the platform operator (${PLATFORM_OPERATOR}) alone; a token of ${actor.dept} claiming it is refused (art. 4)`);
+    return deny(
+      'FORBIDDEN',
+      `platform-admin belongs to the platform operator (${PLATFORM_OPERATOR}) alone; a token of ${actor.dept} claiming it is refused (art. 4)`,
+    );
   }
   if (actor.roles.includes('provider-admin') && !listedAdministrator) {
-    return deny('FORBIDDEN', `${actor.app} is not a listed sharing administrator of ${actor.dept} (art. 21); the platform operator keeps the list in the department registry`);
+    return deny(
+      'FORBIDDEN',
+      `${actor.app} is not a listed sharing administrator of ${actor.dept} (art. 21); the platform operator keeps the list in the department registry`,
+    );
   }
   return allow(actor);
 }

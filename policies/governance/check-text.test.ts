@@ -28,11 +28,21 @@ describe('governance texts', () => {
 
   it('when a text holds control, bidi or zero-width characters or a lone surrogate, then BAD_USER_INPUT names the character', () => {
     const cases: Array<[string, string]> = [
-      ['\u0007', 'U+0007'], ['\u001b[31m', 'U+001B'], ['\u007f', 'U+007F'], ['\u0085', 'U+0085'],
-      ['\u202e', 'U+202E'], ['\u2066', 'U+2066'], ['\u200f', 'U+200F'], ['\u200b', 'U+200B'], ['\ufeff', 'U+FEFF'], ['\ud800', 'U+D800'],
+      ['\u0007', 'U+0007'],
+      ['\u001b[31m', 'U+001B'],
+      ['\u007f', 'U+007F'],
+      ['\u0085', 'U+0085'],
+      ['\u202e', 'U+202E'],
+      ['\u2066', 'U+2066'],
+      ['\u200f', 'U+200F'],
+      ['\u200b', 'U+200B'],
+      ['\ufeff', 'U+FEFF'],
+      ['\ud800', 'U+D800'],
     ];
     for (const [character, name] of cases) {
-      expect(problem(checkText('basis', `依据${character}第十一条`, 'prose'))).toBe(`BAD_USER_INPUT: basis contains an invisible or control character (${name}); remove it`);
+      expect(problem(checkText('basis', `依据${character}第十一条`, 'prose'))).toBe(
+        `BAD_USER_INPUT: basis contains an invisible or control character (${name}); remove it`,
+      );
     }
   });
 

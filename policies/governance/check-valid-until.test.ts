@@ -16,6 +16,8 @@ describe('art-13: the validity of a grant', () => {
     expect(narrowValidity('2026-09-30', '2026-12-31', WINDOW, 'An approval')).toEqual({ ok: true, value: '2026-09-30' });
     expect(narrowValidity(undefined, '2026-12-31', WINDOW, 'An approval')).toEqual({ ok: true, value: '2026-12-31' });
     expect(narrowValidity(undefined, '2027-12-31', WINDOW, 'An approval')).toEqual({ ok: true, value: '2027-06-01' });
-    expect(outcome(narrowValidity('2027-01-01', '2026-12-31', WINDOW, 'An exception'))).toBe('BAD_USER_INPUT: An exception may shorten the validity, never extend it: the request asks until 2026-12-31');
+    expect(outcome(narrowValidity('2027-01-01', '2026-12-31', WINDOW, 'An exception'))).toBe(
+      'BAD_USER_INPUT: An exception may shorten the validity, never extend it: the request asks until 2026-12-31',
+    );
   });
 });

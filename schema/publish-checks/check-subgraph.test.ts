@@ -9,7 +9,7 @@ function setup(typeDefs: string) {
 }
 
 describe('publish checks', () => {
-  it('art-10: when a field has no share type, neither its own nor its type\'s, then it is named', () => {
+  it("art-10: when a field has no share type, neither its own nor its type's, then it is named", () => {
     const violations = setup('type Query { a: String @share(type: UNCONDITIONAL)  b: String }');
     expect(violations).toEqual(['Query.b has no share type: add @share(type: ...) to the field or its type (art. 10)']);
   });
@@ -51,7 +51,9 @@ describe('publish checks', () => {
         { name: 'two', url: 'http://two', typeDefs: 'type Query { c: String @share(type: UNCONDITIONAL) }' },
       ]);
     expect(attempt).toThrow(SupergraphRejectedError);
-    expect(attempt).toThrow(/\[one\] Query\.a has no share type[\s\S]*\[one\] Query\.b is NONE without a legal basis[\s\S]*\[one\] Query\.b is NONE and can be denied/);
+    expect(attempt).toThrow(
+      /\[one\] Query\.a has no share type[\s\S]*\[one\] Query\.b is NONE without a legal basis[\s\S]*\[one\] Query\.b is NONE and can be denied/,
+    );
   });
 
   it('when two subgraphs define the same non-key field, then the composition error is reported readably', () => {

@@ -43,7 +43,7 @@ describe('share paths consistent', () => {
     expect(refused).toEqual([]);
   });
 
-  it('when the type\'s own fields carry the condition, then an open way to it is accepted, its key fields included', () => {
+  it("when the type's own fields carry the condition, then an open way to it is accepted, its key fields included", () => {
     const refused = setup(`
       type Query { person(id: ID!): Person @share(type: UNCONDITIONAL)  certificate(no: String!): Certificate @share(type: UNCONDITIONAL) }
       type Person @key(fields: "id") @share(type: UNCONDITIONAL) { id: ID!  certificates: [Certificate!] @share(type: CONDITIONAL) }
@@ -134,7 +134,7 @@ describe('share paths consistent', () => {
     ]);
   });
 
-  it('when the open way is in another department\'s subgraph, then that department is named with both fields', () => {
+  it("when the open way is in another department's subgraph, then that department is named with both fields", () => {
     const refused = setup(
       `
       type Query { person(id: ID!): Person @share(type: UNCONDITIONAL) }
@@ -191,22 +191,34 @@ describe('the demo district', () => {
     expect(refusals(demo())).toEqual([]);
   });
 
-  it('when practice certificates could be looked up by number without a grant, then the residents\' certificates are named as hollow', () => {
-    const refused = refusals(opened('approval', 'practiceCertificate(certificateNo: String!): PracticeCertificate\n    @share(type: CONDITIONAL', 'practiceCertificate(certificateNo: String!): PracticeCertificate\n    @share(type: UNCONDITIONAL'));
+  it("when practice certificates could be looked up by number without a grant, then the residents' certificates are named as hollow", () => {
+    const refused = refusals(
+      opened(
+        'approval',
+        'practiceCertificate(certificateNo: String!): PracticeCertificate\n    @share(type: CONDITIONAL',
+        'practiceCertificate(certificateNo: String!): PracticeCertificate\n    @share(type: UNCONDITIONAL',
+      ),
+    );
     expect(refused).toEqual([
       '[approval] PracticeCertificate.certificateNo is reachable through Query.practiceCertificate (UNCONDITIONAL) but Resident.certificates, which holds the same PracticeCertificate, is CONDITIONAL; so are its fields title, issuedBy, issuedOn, validUntil, status, holder and profession: make Query.practiceCertificate at least CONDITIONAL, or those fields of PracticeCertificate',
     ]);
   });
 
-  it('when an enterprise\'s licences could hold any certificate, then the practice certificates they would open are named', () => {
+  it("when an enterprise's licences could hold any certificate, then the practice certificates they would open are named", () => {
     const refused = refusals(opened('approval', 'licences: [Licence!]', 'licences: [Certificate!]'));
     expect(refused).toContain(
       '[approval] PracticeCertificate.certificateNo is reachable through Query.enterprise → Enterprise.licences (UNCONDITIONAL) but Query.practiceCertificate and Resident.certificates, which hold the same PracticeCertificate, are CONDITIONAL; so are its fields title, issuedBy, issuedOn, validUntil, status, holder and profession: make Enterprise.licences at least CONDITIONAL, or those fields of PracticeCertificate',
     );
   });
 
-  it('when real-estate rights could be looked up by number without a grant, then the residents\' and enterprises\' real estate are named as hollow', () => {
-    const refused = refusals(opened('natural-resources', 'realEstateRight(certificateNo: String!): RealEstateRight\n    @share(type: CONDITIONAL', 'realEstateRight(certificateNo: String!): RealEstateRight\n    @share(type: UNCONDITIONAL'));
+  it("when real-estate rights could be looked up by number without a grant, then the residents' and enterprises' real estate are named as hollow", () => {
+    const refused = refusals(
+      opened(
+        'natural-resources',
+        'realEstateRight(certificateNo: String!): RealEstateRight\n    @share(type: CONDITIONAL',
+        'realEstateRight(certificateNo: String!): RealEstateRight\n    @share(type: UNCONDITIONAL',
+      ),
+    );
     expect(refused).toEqual([
       '[natural-resources] RealEstateRight.location is reachable through Query.realEstateRight (UNCONDITIONAL) but Enterprise.realEstate and Resident.realEstate, which hold the same RealEstateRight, are CONDITIONAL; so are its fields parcelNo, area, use and registeredOn: make Query.realEstateRight at least CONDITIONAL, or those fields of RealEstateRight',
     ]);

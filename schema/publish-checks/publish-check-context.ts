@@ -19,12 +19,7 @@ export interface PublishCheckContext {
   effectiveShare(typeName: string, field: FieldDefinitionNode): ShareDirectiveArgs | undefined;
 }
 
-const TYPE_KINDS = new Set<string>([
-  Kind.OBJECT_TYPE_DEFINITION,
-  Kind.OBJECT_TYPE_EXTENSION,
-  Kind.INTERFACE_TYPE_DEFINITION,
-  Kind.INTERFACE_TYPE_EXTENSION,
-]);
+const TYPE_KINDS = new Set<string>([Kind.OBJECT_TYPE_DEFINITION, Kind.OBJECT_TYPE_EXTENSION, Kind.INTERFACE_TYPE_DEFINITION, Kind.INTERFACE_TYPE_EXTENSION]);
 
 export function createPublishCheckContext(subgraph: string, document: DocumentNode, violations: PublishViolation[]): PublishCheckContext {
   const typeShares = new Map<string, ShareDirectiveArgs>();
@@ -45,7 +40,11 @@ export function createPublishCheckContext(subgraph: string, document: DocumentNo
   };
 }
 
-type ResourceTypeNode = { name: { value: string }; fields?: readonly FieldDefinitionNode[] | undefined; directives?: readonly import('graphql').ConstDirectiveNode[] | undefined };
+type ResourceTypeNode = {
+  name: { value: string };
+  fields?: readonly FieldDefinitionNode[] | undefined;
+  directives?: readonly import('graphql').ConstDirectiveNode[] | undefined;
+};
 
 /** A visitor calling `onField` for every field of every object and interface type (definitions and extensions). */
 export function visitResourceFields(onField: (typeName: string, field: FieldDefinitionNode, type: ResourceTypeNode) => void): import('graphql').ASTVisitor {

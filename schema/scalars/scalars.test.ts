@@ -21,12 +21,14 @@ describe('CitizenId (GB 11643)', () => {
     expect(describeInvalidCitizenId('370306198502300123')).toMatch(/19850230 is not a valid birth date/);
   });
 
-  it.each([['short', '3703061985'], ['letters', '37030619850312012A'], ['lowercase x', '11010519491231002x'], ['number', 370306]])(
-    'when the value is %s, then it is refused with the expected shape',
-    (_label, value) => {
-      expect(describeInvalidCitizenId(value)).toMatch(/citizen ID/);
-    },
-  );
+  it.each([
+    ['short', '3703061985'],
+    ['letters', '37030619850312012A'],
+    ['lowercase x', '11010519491231002x'],
+    ['number', 370306],
+  ])('when the value is %s, then it is refused with the expected shape', (_label, value) => {
+    expect(describeInvalidCitizenId(value)).toMatch(/citizen ID/);
+  });
 });
 
 describe('CreditCode (GB 32100)', () => {
@@ -61,14 +63,28 @@ describe('key scalars (createKeyScalar)', () => {
   const schema = new GraphQLSchema({
     query: new GraphQLObjectType({
       name: 'Query',
-      fields: Object.fromEntries(SHARED_SCALARS.map((scalar) => [scalar.name, { type: GraphQLString, args: { v: { type: scalar } }, resolve: (_: unknown, args: { v: string }) => args.v }])),
+      fields: Object.fromEntries(
+        SHARED_SCALARS.map((scalar) => [
+          scalar.name,
+          { type: GraphQLString, args: { v: { type: scalar } }, resolve: (_: unknown, args: { v: string }) => args.v },
+        ]),
+      ),
     }),
   });
   const huge = '9'.repeat(200_000);
   let deep: unknown = '2024-02-29';
   for (let i = 0; i < 100_000; i++) deep = [deep];
 
-  const table: Array<{ scalar: string; valid: string; bad: string; badMessage: string; wrongKind: string; hugeMessage: RegExp; numberMessage: string; deepMessage: string }> = [
+  const table: Array<{
+    scalar: string;
+    valid: string;
+    bad: string;
+    badMessage: string;
+    wrongKind: string;
+    hugeMessage: RegExp;
+    numberMessage: string;
+    deepMessage: string;
+  }> = [
     {
       scalar: 'CitizenId',
       valid: '370306198503120122',
@@ -117,12 +133,15 @@ describe('key scalars (createKeyScalar)', () => {
     expect(errorsOf(run(asVariable(scalar), { v: bad }))).toEqual([refusedVariable(JSON.stringify(bad), badMessage)]);
   });
 
-  it.each(table)('when a $scalar is given as another kind of value, then BAD_USER_INPUT, never an internal error', ({ scalar, wrongKind, numberMessage, deepMessage }) => {
-    expect(errorsOf(run(`{ ${scalar}(v: 5) }`))).toEqual([refusal(wrongKind)]);
-    expect(errorsOf(run(`{ ${scalar}(v: ["x"]) }`))).toEqual([refusal(wrongKind)]);
-    expect(errorsOf(run(asVariable(scalar), { v: 5 }))).toEqual([refusedVariable('5', numberMessage)]);
-    expect(errorsOf(run(asVariable(scalar), { v: deep }))).toEqual([refusedVariable('[[[Array]]]', deepMessage)]);
-  });
+  it.each(table)(
+    'when a $scalar is given as another kind of value, then BAD_USER_INPUT, never an internal error',
+    ({ scalar, wrongKind, numberMessage, deepMessage }) => {
+      expect(errorsOf(run(`{ ${scalar}(v: 5) }`))).toEqual([refusal(wrongKind)]);
+      expect(errorsOf(run(`{ ${scalar}(v: ["x"]) }`))).toEqual([refusal(wrongKind)]);
+      expect(errorsOf(run(asVariable(scalar), { v: 5 }))).toEqual([refusedVariable('5', numberMessage)]);
+      expect(errorsOf(run(asVariable(scalar), { v: deep }))).toEqual([refusedVariable('[[[Array]]]', deepMessage)]);
+    },
+  );
 
   it.each(table)('when a $scalar is a huge value, then BAD_USER_INPUT names the expected shape, inline and as a variable', ({ scalar, hugeMessage }) => {
     for (const result of [run(`{ ${scalar}(v: "${huge}") }`), run(asVariable(scalar), { v: huge })]) {

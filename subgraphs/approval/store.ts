@@ -78,7 +78,21 @@ function enterpriseCertificates(seed: EnterpriseSeed, serial: () => number): Lic
   const issuedOn = randomDate(random, Math.max(Number(seed.establishedOn.slice(0, 4)), 2016), 2025);
   const body = `${digit}370306${pad(serial(), 6)}`;
   const validUntil = yearsLater(issuedOn, 5);
-  return [licence, { kind: 'FoodBusinessPermit', certificateNo: `JY${body}${random.int(0, 9)}`, title: '食品经营许可证', issuedBy: BUREAU, issuedOn, validUntil, status: statusOn(validUntil), holderCreditCode: seed.creditCode, operatorType, businessItems: items }];
+  return [
+    licence,
+    {
+      kind: 'FoodBusinessPermit',
+      certificateNo: `JY${body}${random.int(0, 9)}`,
+      title: '食品经营许可证',
+      issuedBy: BUREAU,
+      issuedOn,
+      validUntil,
+      status: statusOn(validUntil),
+      holderCreditCode: seed.creditCode,
+      operatorType,
+      businessItems: items,
+    },
+  ];
 }
 
 /** The demo enterprise runs a staff canteen (单位食堂), so it holds a food business permit. */
@@ -102,7 +116,19 @@ function practiceCertificates(person: PersonSeed, serial: () => number): Practic
   const issuedOn = randomDate(random, Math.max(Number(person.birthDate.slice(0, 4)) + 22, 2000), 2025);
   const validUntil = validYears === null ? null : yearsLater(issuedOn, validYears);
   const certificateNo = `${issuedOn.slice(0, 4)}370306${pad(serial(), 6)}`;
-  return [{ kind: 'PracticeCertificate', certificateNo, title, issuedBy, issuedOn, validUntil, status: statusOn(validUntil), holderCitizenId: person.citizenId, profession }];
+  return [
+    {
+      kind: 'PracticeCertificate',
+      certificateNo,
+      title,
+      issuedBy,
+      issuedOn,
+      validUntil,
+      status: statusOn(validUntil),
+      holderCitizenId: person.citizenId,
+      profession,
+    },
+  ];
 }
 
 export function createCertificateStore(): CertificateStore {

@@ -26,8 +26,28 @@ describe('approval subgraph', () => {
       {
         creditCode: DEMO.enterprise,
         licences: [
-          { __typename: 'BusinessLicence', certificateNo: DEMO.enterprise, title: '营业执照', issuedBy: '淄博市周村区工商行政管理局', issuedOn: '2016-04-18', validUntil: null, status: 'VALID', holder: { creditCode: DEMO.enterprise } },
-          { __typename: 'FoodBusinessPermit', certificateNo: 'JY33703060012345', title: '食品经营许可证', issuedBy: '淄博市周村区行政审批服务局', issuedOn: '2022-05-10', validUntil: '2027-05-09', status: 'VALID', holder: { creditCode: DEMO.enterprise }, operatorType: '单位食堂', businessItems: ['热食类食品制售'] },
+          {
+            __typename: 'BusinessLicence',
+            certificateNo: DEMO.enterprise,
+            title: '营业执照',
+            issuedBy: '淄博市周村区工商行政管理局',
+            issuedOn: '2016-04-18',
+            validUntil: null,
+            status: 'VALID',
+            holder: { creditCode: DEMO.enterprise },
+          },
+          {
+            __typename: 'FoodBusinessPermit',
+            certificateNo: 'JY33703060012345',
+            title: '食品经营许可证',
+            issuedBy: '淄博市周村区行政审批服务局',
+            issuedOn: '2022-05-10',
+            validUntil: '2027-05-09',
+            status: 'VALID',
+            holder: { creditCode: DEMO.enterprise },
+            operatorType: '单位食堂',
+            businessItems: ['热食类食品制售'],
+          },
         ],
       },
     ]);
@@ -70,7 +90,10 @@ describe('approval subgraph', () => {
     const { body } = await subgraph.post(entitiesQuery('Resident', 'citizenId certificates { certificateNo }'), {
       representations: ids.map((id) => ({ __typename: 'Resident', citizenId: id })),
     });
-    const expected = (id: string) => createCertificateStore().findCertificatesByResident([id])[0]!.map((record) => ({ certificateNo: record.certificateNo }));
+    const expected = (id: string) =>
+      createCertificateStore()
+        .findCertificatesByResident([id])[0]!
+        .map((record) => ({ certificateNo: record.certificateNo }));
     expect(body.errors).toBeUndefined();
     expect(body.data._entities).toEqual(ids.map((id) => ({ citizenId: id, certificates: expected(id) })));
     expect(body.data._entities[0].certificates).toContainEqual({ certificateNo: certificate.certificateNo });
@@ -79,13 +102,18 @@ describe('approval subgraph', () => {
 
   it('when several enterprises are resolved as entities, then their licences come from one store lookup', async () => {
     const subgraph = await setupSubgraph(approval);
-    const codes = district().enterprises.slice(0, 4).map((enterprise) => enterprise.creditCode);
+    const codes = district()
+      .enterprises.slice(0, 4)
+      .map((enterprise) => enterprise.creditCode);
     const { body } = await subgraph.post(entitiesQuery('Enterprise', 'creditCode licences { certificateNo }'), {
       representations: codes.map((creditCode) => ({ __typename: 'Enterprise', creditCode })),
     });
-    expect(body.data._entities.map((entity: { creditCode: string; licences: Array<{ certificateNo: string }> }) => [entity.creditCode, entity.licences[0]!.certificateNo])).toEqual(
-      codes.map((code) => [code, code]),
-    );
+    expect(
+      body.data._entities.map((entity: { creditCode: string; licences: Array<{ certificateNo: string }> }) => [
+        entity.creditCode,
+        entity.licences[0]!.certificateNo,
+      ]),
+    ).toEqual(codes.map((code) => [code, code]));
     expect(subgraph.storeCalls('findCertificatesByEnterprise')).toEqual([[codes]]);
   });
 

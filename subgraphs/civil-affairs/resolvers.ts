@@ -12,12 +12,10 @@ export const civilAffairsResolvers = defineResolvers<Context>({
       ctx.backend.subsistenceAllowanceStandard(args.year, args.rural) ?? null,
   },
   Resident: {
-    __resolveReference: (reference: { citizenId: unknown }, _args: unknown, ctx: Context) =>
-      ctx.loaders.civilRecord.load(assertCitizenId(reference.citizenId)),
+    __resolveReference: (reference: { citizenId: unknown }, _args: unknown, ctx: Context) => ctx.loaders.civilRecord.load(assertCitizenId(reference.citizenId)),
   },
   MarriageRegistration: {
     // A reference only: the population register resolves the person.
-    spouse: (registration: MarriageRegistrationRecord) =>
-      registration.spouseCitizenId === null ? null : { citizenId: registration.spouseCitizenId },
+    spouse: (registration: MarriageRegistrationRecord) => (registration.spouseCitizenId === null ? null : { citizenId: registration.spouseCitizenId }),
   },
 });

@@ -44,8 +44,7 @@ const randomDate = (random: Random, fromYear: number, toYear: number) =>
 const byAge = (people: PersonSeed[] = []) => [...people].sort((x, y) => x.birthDate.localeCompare(y.birthDate));
 
 /** The day a person reaches the civil-law marriage age: 22 for men, 20 for women. */
-const ofMarriageAge = (person: PersonSeed) =>
-  `${Number(person.birthDate.slice(0, 4)) + (person.gender === 'MALE' ? 22 : 20)}${person.birthDate.slice(4)}`;
+const ofMarriageAge = (person: PersonSeed) => `${Number(person.birthDate.slice(0, 4)) + (person.gender === 'MALE' ? 22 : 20)}${person.birthDate.slice(4)}`;
 const canMarry = (person: PersonSeed) => ofMarriageAge(person) <= DATA_AS_OF;
 
 /** A wedding a few years after the younger partner came of age, never before both could marry. */
@@ -95,7 +94,12 @@ export function createCivilAffairsStore(): CivilAffairsStore {
     const random = createRandom(seedOf(`civil-affairs:${person.citizenId}`));
     const isDemo = person.citizenId === DEMO.resident || person.citizenId === DEMO.legalRepresentative;
     const status = isDemo ? 'MARRIED' : intendedStatus(random, person);
-    records.set(person.citizenId, { citizenId: person.citizenId, maritalStatus: status, marriageRegistrations: [], subsistenceAllowance: buildAllowance(random, person) });
+    records.set(person.citizenId, {
+      citizenId: person.citizenId,
+      maritalStatus: status,
+      marriageRegistrations: [],
+      subsistenceAllowance: buildAllowance(random, person),
+    });
     if (!isDemo && status !== 'UNMARRIED') (bySex[`${status}:${person.gender}`] ??= []).push(person);
   }
   const register = (a: string, b: string | null, entries: Array<['MARRIAGE' | 'DIVORCE', string]>) => {

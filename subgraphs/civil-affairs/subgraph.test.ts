@@ -11,7 +11,10 @@ describe('civil-affairs subgraph', () => {
   it('when the demo resident is resolved, then her marriage to the demo legal representative is registered', async () => {
     const subgraph = await setupSubgraph(civilAffairs);
     const { statusCode, body } = await subgraph.post(
-      entitiesQuery('Resident', 'citizenId maritalStatus marriageRegistrations { registrationNo kind registeredOn registeredBy spouse { citizenId } } subsistenceAllowance { status }'),
+      entitiesQuery(
+        'Resident',
+        'citizenId maritalStatus marriageRegistrations { registrationNo kind registeredOn registeredBy spouse { citizenId } } subsistenceAllowance { status }',
+      ),
       { representations: residents([DEMO.resident]) },
     );
     expect(statusCode).toBe(200);
@@ -20,7 +23,13 @@ describe('civil-affairs subgraph', () => {
         citizenId: DEMO.resident,
         maritalStatus: 'MARRIED',
         marriageRegistrations: [
-          { registrationNo: 'J370306-2009-000001', kind: 'MARRIAGE', registeredOn: '2009-10-08', registeredBy: '淄博市周村区民政局婚姻登记处', spouse: { citizenId: DEMO.legalRepresentative } },
+          {
+            registrationNo: 'J370306-2009-000001',
+            kind: 'MARRIAGE',
+            registeredOn: '2009-10-08',
+            registeredBy: '淄博市周村区民政局婚姻登记处',
+            spouse: { citizenId: DEMO.legalRepresentative },
+          },
         ],
         subsistenceAllowance: null,
       },
@@ -54,7 +63,8 @@ describe('civil-affairs subgraph', () => {
       expect(entries.length > 0).toBe(record!.maritalStatus !== 'UNMARRIED');
       for (const entry of entries) {
         expect(entry.registeredOn <= DATA_AS_OF).toBe(true);
-        if (entry.spouseCitizenId) expect(byId.get(entry.spouseCitizenId)!.marriageRegistrations).toContainEqual({ ...entry, spouseCitizenId: record!.citizenId });
+        if (entry.spouseCitizenId)
+          expect(byId.get(entry.spouseCitizenId)!.marriageRegistrations).toContainEqual({ ...entry, spouseCitizenId: record!.citizenId });
       }
       if (record!.maritalStatus === 'DIVORCED') expect(entries.map((entry) => entry.kind)).toEqual(['MARRIAGE', 'DIVORCE']);
     }

@@ -16,12 +16,10 @@ export const socialInsuranceResolvers = defineResolvers<Context>({
   },
   SocialInsurance: {
     // A reference only: the enterprise register resolves the rest of the enterprise.
-    currentEmployer: (insurance: SocialInsuranceRecord) =>
-      insurance.employerCreditCode === null ? null : { creditCode: insurance.employerCreditCode },
+    currentEmployer: (insurance: SocialInsuranceRecord) => (insurance.employerCreditCode === null ? null : { creditCode: insurance.employerCreditCode }),
   },
   Enterprise: {
-    __resolveReference: (reference: { creditCode: unknown }, _args: unknown, ctx: Context) =>
-      ctx.loaders.employer.load(assertCreditCode(reference.creditCode)),
+    __resolveReference: (reference: { creditCode: unknown }, _args: unknown, ctx: Context) => ctx.loaders.employer.load(assertCreditCode(reference.creditCode)),
     // Also reached from SocialInsurance.currentEmployer, where only the key is at hand.
     insuredEmployees: async (enterprise: { creditCode: string }, _args: unknown, ctx: Context) =>
       (await ctx.loaders.employer.load(enterprise.creditCode))?.insuredEmployees ?? null,

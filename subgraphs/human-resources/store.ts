@@ -67,14 +67,24 @@ function buildInsuredPerson(person: PersonSeed, employers: readonly string[]): I
       pensionStatus,
       // Retired employees draw an employee pension; others the residents' basic pension.
       monthlyPension: employee ? random.int(22000, 48000) / 10 : random.int(1800, 3200) / 10,
-      socialInsurance: { insuredSince: since, contributionMonths: Math.min(contributionMonths, 480), insuranceKinds: employee ? RETIREE_KINDS : RESIDENT_KINDS, employerCreditCode: null },
+      socialInsurance: {
+        insuredSince: since,
+        contributionMonths: Math.min(contributionMonths, 480),
+        insuranceKinds: employee ? RETIREE_KINDS : RESIDENT_KINDS,
+        employerCreditCode: null,
+      },
     };
   }
   return {
     citizenId: person.citizenId,
     pensionStatus,
     monthlyPension: null,
-    socialInsurance: { insuredSince: since, contributionMonths, insuranceKinds: employee ? EMPLOYEE_KINDS : RESIDENT_KINDS, employerCreditCode: employee ? random.pick(employers) : null },
+    socialInsurance: {
+      insuredSince: since,
+      contributionMonths,
+      insuranceKinds: employee ? EMPLOYEE_KINDS : RESIDENT_KINDS,
+      employerCreditCode: employee ? random.pick(employers) : null,
+    },
   };
 }
 

@@ -11,7 +11,10 @@ describe('human-resources subgraph', () => {
   it('when the demo resident is resolved, then her pension and insurance record are returned', async () => {
     const subgraph = await setupSubgraph(humanResources);
     const { statusCode, body } = await subgraph.post(
-      entitiesQuery('Resident', 'citizenId pensionStatus monthlyPension socialInsurance { insuredSince contributionMonths insuranceKinds currentEmployer { creditCode } }'),
+      entitiesQuery(
+        'Resident',
+        'citizenId pensionStatus monthlyPension socialInsurance { insuredSince contributionMonths insuranceKinds currentEmployer { creditCode } }',
+      ),
       { representations: residentRepresentations([DEMO.resident]) },
     );
     expect(statusCode).toBe(200);
@@ -22,7 +25,12 @@ describe('human-resources subgraph', () => {
             citizenId: DEMO.resident,
             pensionStatus: 'RECEIVING',
             monthlyPension: 2860.5,
-            socialInsurance: { insuredSince: '2005-07-01', contributionMonths: 216, insuranceKinds: ['职工基本养老保险', '职工基本医疗保险'], currentEmployer: null },
+            socialInsurance: {
+              insuredSince: '2005-07-01',
+              contributionMonths: 216,
+              insuranceKinds: ['职工基本养老保险', '职工基本医疗保险'],
+              currentEmployer: null,
+            },
           },
         ],
       },
@@ -71,7 +79,10 @@ describe('human-resources subgraph', () => {
     });
     expect(viaEmployee.body.data._entities[0].socialInsurance.currentEmployer).toEqual({ creditCode: employer, insuredEmployees: expected });
     const direct = await subgraph.post(entitiesQuery('Enterprise', 'creditCode insuredEmployees'), {
-      representations: [{ __typename: 'Enterprise', creditCode: employer }, { __typename: 'Enterprise', creditCode: DEMO.enterprise }],
+      representations: [
+        { __typename: 'Enterprise', creditCode: employer },
+        { __typename: 'Enterprise', creditCode: DEMO.enterprise },
+      ],
     });
     expect(direct.body.data._entities[0]).toEqual({ creditCode: employer, insuredEmployees: expected });
     expect(subgraph.storeCalls('findEmployers')).toEqual([[[employer]], [[employer, DEMO.enterprise]]]);

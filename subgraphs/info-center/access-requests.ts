@@ -53,7 +53,14 @@ export async function requestAccess(services: GovernanceServices, actor: Actor, 
   };
   return services.db.transaction().execute(async (trx) => {
     const created = await trx.insertInto('access_requests').values(row).returningAll().executeTakeFirstOrThrow();
-    await recordEvent(trx, { actor, subjectKind: 'access_request', subjectId: row.id, action: 'submitted', reason: row.justification, details: { fields: checked.fields, purpose: input.purpose } });
+    await recordEvent(trx, {
+      actor,
+      subjectKind: 'access_request',
+      subjectId: row.id,
+      action: 'submitted',
+      reason: row.justification,
+      details: { fields: checked.fields, purpose: input.purpose },
+    });
     return created;
   });
 }
@@ -76,12 +83,25 @@ export async function decideAccessRequest(
         granted_fields: input.approve ? JSON.stringify(granted.fields) : null,
         granted_until: input.approve ? granted.validUntil : null,
       }),
-      event: (granted) => ({ action: input.approve ? 'approved' : 'refused', reason: input.reason, details: { fields: granted.fields, validUntil: granted.validUntil } }),
+      event: (granted) => ({
+        action: input.approve ? 'approved' : 'refused',
+        reason: input.reason,
+        details: { fields: granted.fields, validUntil: granted.validUntil },
+      }),
     });
     if (input.approve) {
       // The request's purpose was checked when it was made (a schema enum).
-      const grant = { kind: 'REQUEST' as const, dept: request.requesting_dept, purpose: request.purpose as Purpose, fields: checked.fields, validUntil: checked.validUntil };
-      await trx.insertInto('grants').values(newGrantRows(grant, { requestId: request.id, grantedBy: actor.app, grantedAt: now })).execute();
+      const grant = {
+        kind: 'REQUEST' as const,
+        dept: request.requesting_dept,
+        purpose: request.purpose as Purpose,
+        fields: checked.fields,
+        validUntil: checked.validUntil,
+      };
+      await trx
+        .insertInto('grants')
+        .values(newGrantRows(grant, { requestId: request.id, grantedBy: actor.app, grantedAt: now }))
+        .execute();
       await bumpGrantsVersion(trx);
     }
     return updated;
@@ -118,7 +138,10 @@ export async function closeEscalation(services: GovernanceServices, actor: Actor
 export async function listAccessRequests(services: GovernanceServices, actor: Actor, status?: string | null): Promise<AccessRequestRow[]> {
   let query = services.db.selectFrom('access_requests').selectAll().orderBy('submitted_at', 'desc');
   if (status) query = query.where('status', '=', status);
-  return query.where(whereVisible('access_requests', visibilityScope(actor))).limit(500).execute();
+  return query
+    .where(whereVisible('access_requests', visibilityScope(actor)))
+    .limit(500)
+    .execute();
 }
 
 export async function getAccessRequest(services: GovernanceServices, actor: Actor, id: string): Promise<AccessRequestRow | null> {

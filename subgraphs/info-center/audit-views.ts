@@ -33,7 +33,8 @@ function scoped(services: GovernanceServices, scope: AuditScope, filter: AuditFi
   const confinedTo = filterConfinement(scope, filter, providerOf);
   if (confinedTo) query = query.where('dept', '=', confinedTo);
   if (scope.kind === 'consumer') query = query.where('dept', '=', scope.dept);
-  if (scope.kind === 'consumer-or-provider') query = query.where((eb) => eb.or([eb('dept', '=', scope.dept), eb('providers', '@>', sql<string[]>`ARRAY[${scope.dept}]::text[]`)]));
+  if (scope.kind === 'consumer-or-provider')
+    query = query.where((eb) => eb.or([eb('dept', '=', scope.dept), eb('providers', '@>', sql<string[]>`ARRAY[${scope.dept}]::text[]`)]));
   if (filter.from) query = query.where('at', '>=', parseInstant(filter.from, 'filter.from'));
   if (filter.to) query = query.where('at', '<', parseInstant(filter.to, 'filter.to'));
   if (filter.department) query = query.where('dept', '=', filter.department);
@@ -44,11 +45,20 @@ function scoped(services: GovernanceServices, scope: AuditScope, filter: AuditFi
   return query;
 }
 
-export async function listAuditRecords(services: GovernanceServices, actor: Actor, filter: AuditFilter, first: number, after?: string | null): Promise<{ records: AuditRow[]; nextCursor: string | null }> {
+export async function listAuditRecords(
+  services: GovernanceServices,
+  actor: Actor,
+  filter: AuditFilter,
+  first: number,
+  after?: string | null,
+): Promise<{ records: AuditRow[]; nextCursor: string | null }> {
   const scope = auditScopeOf(actor);
   const limit = Math.min(Math.max(first, 1), MAX_PAGE);
   const providerOf = (coordinate: string) => services.catalog().get(coordinate)?.provider;
-  let query = scoped(services, scope, filter, providerOf).orderBy('at', 'desc').orderBy('id', 'desc').limit(limit + 1);
+  let query = scoped(services, scope, filter, providerOf)
+    .orderBy('at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit + 1);
   const cursor = after ? parseCursor(after) : undefined;
   if (cursor) query = query.where(sql<boolean>`(at, id) < (${cursor.at}, ${cursor.id})`);
   const rows = await query.execute();
@@ -67,7 +77,9 @@ export async function listAuditRecords(services: GovernanceServices, actor: Acto
 function parseInstant(value: string, name: string): Date {
   const at = /^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(value) ? new Date(value) : undefined;
   if (!at || Number.isNaN(at.getTime())) {
-    throw shareError('BAD_USER_INPUT', { message: `${name} ${JSON.stringify(value.slice(0, 64))} is not an ISO 8601 instant (e.g. 2026-01-31 or 2026-01-31T08:00:00Z)` });
+    throw shareError('BAD_USER_INPUT', {
+      message: `${name} ${JSON.stringify(value.slice(0, 64))} is not an ISO 8601 instant (e.g. 2026-01-31 or 2026-01-31T08:00:00Z)`,
+    });
   }
   return at;
 }
@@ -85,7 +97,11 @@ export const USAGE_DIMENSIONS = { CONSUMER: 'r.dept', PROVIDER: 'c.provider', RE
 export type UsageDimension = keyof typeof USAGE_DIMENSIONS;
 
 /** How often items were received, grouped as asked, over [from, to). A provider sees its own items only. */
-export async function dataUsage(services: GovernanceServices, actor: Actor, input: { from: string; to: string; groupBy: UsageDimension[] }): Promise<Array<Record<string, unknown>>> {
+export async function dataUsage(
+  services: GovernanceServices,
+  actor: Actor,
+  input: { from: string; to: string; groupBy: UsageDimension[] },
+): Promise<Array<Record<string, unknown>>> {
   const scope = auditScopeOf(actor);
   const dimensions = [...new Set(input.groupBy)];
   const columns = dimensions.map((d) => sql`${sql.raw(USAGE_DIMENSIONS[d])} as ${sql.ref(d.toLowerCase())}`);

@@ -39,19 +39,44 @@ export async function syncCatalog(db: Kysely<Database>, catalog: ShareCatalog, n
     const declared = declaredElements(share);
     const row = existing.get(share.coordinate);
     if (!row) {
-      await db.insertInto('catalog_items').values({
-        coordinate: share.coordinate, type_name: share.typeName, field_name: share.fieldName, provider: share.provider,
-        declared: JSON.stringify(declared), override: null, reviewed_by: null, reviewed_at: null, published_on: chinaDate(now), updated_at: now,
-      }).onConflict((oc) => oc.column('coordinate').doNothing()).execute(); // another instance may publish it at the same moment
+      await db
+        .insertInto('catalog_items')
+        .values({
+          coordinate: share.coordinate,
+          type_name: share.typeName,
+          field_name: share.fieldName,
+          provider: share.provider,
+          declared: JSON.stringify(declared),
+          override: null,
+          reviewed_by: null,
+          reviewed_at: null,
+          published_on: chinaDate(now),
+          updated_at: now,
+        })
+        .onConflict((oc) => oc.column('coordinate').doNothing())
+        .execute(); // another instance may publish it at the same moment
       await recordEvent(db, { actor: platform, subjectKind: 'catalog_item', subjectId: share.coordinate, action: 'published', details: declared });
     } else if (JSON.stringify(row.declared) !== JSON.stringify(declared) || row.provider !== share.provider) {
-      await db.updateTable('catalog_items').set({ declared: JSON.stringify(declared), provider: share.provider, updated_at: now }).where('coordinate', '=', share.coordinate).execute();
-      await recordEvent(db, { actor: platform, subjectKind: 'catalog_item', subjectId: share.coordinate, action: 'declaration-changed', details: { before: row.declared, after: declared } });
+      await db
+        .updateTable('catalog_items')
+        .set({ declared: JSON.stringify(declared), provider: share.provider, updated_at: now })
+        .where('coordinate', '=', share.coordinate)
+        .execute();
+      await recordEvent(db, {
+        actor: platform,
+        subjectKind: 'catalog_item',
+        subjectId: share.coordinate,
+        action: 'declaration-changed',
+        details: { before: row.declared, after: declared },
+      });
     }
   }
 }
 
-export async function listCatalog(services: GovernanceServices, filter: { provider?: string | null; shareType?: string | null; resource?: string | null }): Promise<CatalogRow[]> {
+export async function listCatalog(
+  services: GovernanceServices,
+  filter: { provider?: string | null; shareType?: string | null; resource?: string | null },
+): Promise<CatalogRow[]> {
   let query = services.db.selectFrom('catalog_items').selectAll().orderBy('coordinate');
   if (filter.provider) query = query.where('provider', '=', filter.provider);
   if (filter.resource) query = query.where('type_name', '=', filter.resource);
@@ -59,7 +84,13 @@ export async function listCatalog(services: GovernanceServices, filter: { provid
   return filter.shareType ? rows.filter((row) => row.declared['shareType'] === filter.shareType) : rows;
 }
 
-export async function reviewCatalogItem(services: GovernanceServices, actor: Actor, coordinate: string, override: Record<string, unknown>, reason: string): Promise<CatalogRow> {
+export async function reviewCatalogItem(
+  services: GovernanceServices,
+  actor: Actor,
+  coordinate: string,
+  override: Record<string, unknown>,
+  reason: string,
+): Promise<CatalogRow> {
   const cleaned = assertVerdict(checkCatalogReview(actor, override, reason));
   return services.db.transaction().execute(async (trx) => {
     const row = await trx.selectFrom('catalog_items').selectAll().where('coordinate', '=', coordinate).forUpdate().executeTakeFirst();
@@ -71,7 +102,14 @@ export async function reviewCatalogItem(services: GovernanceServices, actor: Act
       .where('coordinate', '=', coordinate)
       .returningAll()
       .executeTakeFirstOrThrow();
-    await recordEvent(trx, { actor, subjectKind: 'catalog_item', subjectId: coordinate, action: 'reviewed', reason, details: { before: row.override, after: merged } });
+    await recordEvent(trx, {
+      actor,
+      subjectKind: 'catalog_item',
+      subjectId: coordinate,
+      action: 'reviewed',
+      reason,
+      details: { before: row.override, after: merged },
+    });
     return updated;
   });
 }

@@ -33,7 +33,14 @@ export async function seedDepartments(db: Kysely<Database>): Promise<void> {
       if (!registered) return;
       await trx
         .insertInto('department_admins')
-        .values(department.administrators.map((admin) => ({ dept: department.code, user_id: admin, appointed_by: 'seed', appointed_reason: 'first administrator of the district registry' })))
+        .values(
+          department.administrators.map((admin) => ({
+            dept: department.code,
+            user_id: admin,
+            appointed_by: 'seed',
+            appointed_reason: 'first administrator of the district registry',
+          })),
+        )
         .execute();
     });
   }
@@ -41,7 +48,13 @@ export async function seedDepartments(db: Kysely<Database>): Promise<void> {
 
 /** Whether the registry lists `user` as a sharing administrator of `dept` now. */
 export async function isListedAdministrator(db: Kysely<Database>, dept: string, user: string): Promise<boolean> {
-  const row = await db.selectFrom('department_admins').select('id').where('dept', '=', dept).where('user_id', '=', user).where('removed_at', 'is', null).executeTakeFirst();
+  const row = await db
+    .selectFrom('department_admins')
+    .select('id')
+    .where('dept', '=', dept)
+    .where('user_id', '=', user)
+    .where('removed_at', 'is', null)
+    .executeTakeFirst();
   return row !== undefined;
 }
 
@@ -53,7 +66,12 @@ export async function listDepartments(db: Kysely<Database>, code?: string): Prom
     admins = admins.where('dept', '=', code);
   }
   const [departmentRows, adminRows] = await Promise.all([departments.execute(), admins.execute()]);
-  return departmentRows.map((d) => ({ code: d.code, name: d.name, orgCode: d.org_code, administrators: adminRows.filter((a) => a.dept === d.code).map((a) => a.user_id) }));
+  return departmentRows.map((d) => ({
+    code: d.code,
+    name: d.name,
+    orgCode: d.org_code,
+    administrators: adminRows.filter((a) => a.dept === d.code).map((a) => a.user_id),
+  }));
 }
 
 /** The operator appoints or removes a sharing administrator of a department (art. 21), with its reason recorded. */
@@ -67,10 +85,20 @@ export async function changeAdministrators(
     // Locks the department's row: concurrent changes of one list are taken one after the other.
     await trx.selectFrom('departments').select('code').where('code', '=', change.department).forUpdate().executeTakeFirst();
     const listed = await trx.selectFrom('department_admins').select('user_id').where('dept', '=', change.department).where('removed_at', 'is', null).execute();
-    assertVerdict(checkAdministratorChange(actor, { appoint: change.appoint, dept: change.department, user: change.user, reason: change.reason }, services.departments, listed.map((row) => row.user_id)));
+    assertVerdict(
+      checkAdministratorChange(
+        actor,
+        { appoint: change.appoint, dept: change.department, user: change.user, reason: change.reason },
+        services.departments,
+        listed.map((row) => row.user_id),
+      ),
+    );
     const reason = change.reason.trim();
     if (change.appoint) {
-      await trx.insertInto('department_admins').values({ dept: change.department, user_id: change.user, appointed_by: actor.app, appointed_reason: reason }).execute();
+      await trx
+        .insertInto('department_admins')
+        .values({ dept: change.department, user_id: change.user, appointed_by: actor.app, appointed_reason: reason })
+        .execute();
     } else {
       await trx
         .updateTable('department_admins')
@@ -80,7 +108,14 @@ export async function changeAdministrators(
         .where('removed_at', 'is', null)
         .execute();
     }
-    await recordEvent(trx, { actor, subjectKind: 'department', subjectId: change.department, action: change.appoint ? 'administrator-appointed' : 'administrator-removed', reason, details: { user: change.user } });
+    await recordEvent(trx, {
+      actor,
+      subjectKind: 'department',
+      subjectId: change.department,
+      action: change.appoint ? 'administrator-appointed' : 'administrator-removed',
+      reason,
+      details: { user: change.user },
+    });
   });
   const [department] = await listDepartments(services.db, change.department);
   return department!;

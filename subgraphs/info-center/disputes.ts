@@ -39,7 +39,14 @@ export async function reportDispute(
       })
       .returningAll()
       .executeTakeFirstOrThrow();
-    await recordEvent(trx, { actor, subjectKind: 'dispute', subjectId: row.id, action: 'reported', reason: input.description, details: { field: input.field, entityKey: input.entityKey } });
+    await recordEvent(trx, {
+      actor,
+      subjectKind: 'dispute',
+      subjectId: row.id,
+      action: 'reported',
+      reason: input.description,
+      details: { field: input.field, entityKey: input.entityKey },
+    });
     return row;
   });
 }
@@ -56,7 +63,14 @@ export async function answerDispute(services: GovernanceServices, actor: Actor, 
       .where('id', '=', input.id)
       .returningAll()
       .executeTakeFirstOrThrow();
-    await recordEvent(trx, { actor, subjectKind: 'dispute', subjectId: input.id, action: 'answered', reason: input.answer, details: { outcome: input.outcome } });
+    await recordEvent(trx, {
+      actor,
+      subjectKind: 'dispute',
+      subjectId: input.id,
+      action: 'answered',
+      reason: input.answer,
+      details: { outcome: input.outcome },
+    });
     return updated;
   });
 }
@@ -64,5 +78,8 @@ export async function answerDispute(services: GovernanceServices, actor: Actor, 
 export async function listDisputes(services: GovernanceServices, actor: Actor, status?: string | null): Promise<DisputeRow[]> {
   let query = services.db.selectFrom('disputes').selectAll().orderBy('reported_at', 'desc');
   if (status) query = query.where('status', '=', status);
-  return query.where(whereVisible('disputes', visibilityScope(actor))).limit(500).execute();
+  return query
+    .where(whereVisible('disputes', visibilityScope(actor)))
+    .limit(500)
+    .execute();
 }

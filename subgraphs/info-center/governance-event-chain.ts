@@ -8,7 +8,14 @@
  */
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../platform/store/tables.ts';
-import { GOVERNANCE_CHAIN, GOVERNANCE_GENESIS_HASH, governanceEventToRow, hashGovernanceEvent, rowToGovernanceEvent, type GovernanceEventContent } from '../../platform/store/governance-event-codec.ts';
+import {
+  GOVERNANCE_CHAIN,
+  GOVERNANCE_GENESIS_HASH,
+  governanceEventToRow,
+  hashGovernanceEvent,
+  rowToGovernanceEvent,
+  type GovernanceEventContent,
+} from '../../platform/store/governance-event-codec.ts';
 import type { Actor } from './governance-services.ts';
 
 /**
@@ -30,7 +37,10 @@ export async function appendGovernanceEvent(db: Transaction<Database> | Kysely<D
   const content: GovernanceEventContent = { ...event, at: new Date().toISOString(), details: JSON.parse(JSON.stringify(event.details ?? {})) as unknown };
   const seq = head.seq + 1;
   const hash = hashGovernanceEvent(seq, head.hash, content);
-  await trx.insertInto('governance_events').values(governanceEventToRow(content, seq, head.hash, hash)).execute();
+  await trx
+    .insertInto('governance_events')
+    .values(governanceEventToRow(content, seq, head.hash, hash))
+    .execute();
   await trx.updateTable('event_chain_heads').set({ seq, hash }).where('chain', '=', GOVERNANCE_CHAIN).execute();
 }
 
@@ -53,15 +63,17 @@ export async function verifyGovernanceEvents(db: Kysely<Database>): Promise<Gove
   if (outside) return { ok: false, events: 0, problem: `governance event row id ${outside.id} has no place in the chain — it was inserted by hand` };
   let events = 0;
   let prevHash = GOVERNANCE_GENESIS_HASH;
-  for (let after = 0; ; ) {
+  for (let after = 0; ;) {
     const rows = await readGovernanceEventPage(db, after);
     if (rows.length > 0) after = Number(rows[rows.length - 1]!.seq);
     for (const row of rows) {
       const seq = Number(row.seq);
       const where = `governance event ${seq} (row id ${row.id}, ${row.action} ${row.subject_kind} ${row.subject_id})`;
       if (seq !== events + 1) return { ok: false, events, problem: `${where}: expected event ${events + 1} next — an event was deleted` };
-      if (row.prev_hash !== prevHash) return { ok: false, events, problem: `${where}: does not link to the previous event's hash — events were reordered or one was replaced` };
-      if (hashGovernanceEvent(seq, row.prev_hash, rowToGovernanceEvent(row)) !== row.hash) return { ok: false, events, problem: `${where}: content does not match its hash — the event was changed` };
+      if (row.prev_hash !== prevHash)
+        return { ok: false, events, problem: `${where}: does not link to the previous event's hash — events were reordered or one was replaced` };
+      if (hashGovernanceEvent(seq, row.prev_hash, rowToGovernanceEvent(row)) !== row.hash)
+        return { ok: false, events, problem: `${where}: content does not match its hash — the event was changed` };
       prevHash = row.hash;
       events += 1;
     }
@@ -69,7 +81,11 @@ export async function verifyGovernanceEvents(db: Kysely<Database>): Promise<Gove
   }
   const head = await db.selectFrom('event_chain_heads').select(['seq', 'hash']).where('chain', '=', GOVERNANCE_CHAIN).executeTakeFirst();
   if (!head || Number(head.seq) !== events || head.hash !== prevHash) {
-    return { ok: false, events, problem: `governance events: the chain's head names event ${head?.seq ?? 'none'} but the log ends at event ${events} — events were deleted from the end` };
+    return {
+      ok: false,
+      events,
+      problem: `governance events: the chain's head names event ${head?.seq ?? 'none'} but the log ends at event ${events} — events were deleted from the end`,
+    };
   }
   return { ok: true, events };
 }

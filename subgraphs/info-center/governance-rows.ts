@@ -33,6 +33,18 @@ export function newGrantRows(
   const validFrom = provenance.grantedAt.toISOString();
   const validUntil = endOfChinaDate(grant.validUntil).toISOString();
   return [...new Set(grant.fields)].map((field) =>
-    toGrantRow({ id: randomUUID(), kind: grant.kind, dept: grant.dept, field, purpose: grant.purpose, validFrom, validUntil, ...(grant.basis ? { basis: grant.basis } : {}) }, provenance),
+    toGrantRow(
+      {
+        id: randomUUID(),
+        kind: grant.kind,
+        dept: grant.dept,
+        field,
+        purpose: grant.purpose,
+        validFrom,
+        validUntil,
+        ...(grant.basis ? { basis: grant.basis } : {}),
+      },
+      provenance,
+    ),
   );
 }

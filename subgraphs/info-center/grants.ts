@@ -55,7 +55,14 @@ export interface ExceptionInput {
 
 export async function grantException(services: GovernanceServices, actor: Actor, input: ExceptionInput): Promise<GrantRow[]> {
   const now = services.now();
-  const checked = { dept: input.department, fields: input.fields, purpose: input.purpose, basis: input.basis, reason: input.reason, validUntil: input.validUntil };
+  const checked = {
+    dept: input.department,
+    fields: input.fields,
+    purpose: input.purpose,
+    basis: input.basis,
+    reason: input.reason,
+    validUntil: input.validUntil,
+  };
   const context = { catalog: services.catalog(), window: validityWindow(services), departments: services.departments };
   // Refused before the store is asked when the input alone settles it (not the operator, bad input).
   assertVerdict(checkException(actor, checked, undefined, context));
@@ -67,10 +74,29 @@ export async function grantException(services: GovernanceServices, actor: Actor,
         event: () => ({ action: 'exception-granted', reason: input.reason }),
       });
     }
-    const grant = { kind: 'EXCEPTION' as const, dept: input.department, purpose: input.purpose, fields: input.fields, validUntil: input.validUntil, basis: input.basis.trim() };
-    const rows = await trx.insertInto('grants').values(newGrantRows(grant, { requestId: input.requestId ?? null, grantedBy: actor.app, grantedAt: now })).returningAll().execute();
+    const grant = {
+      kind: 'EXCEPTION' as const,
+      dept: input.department,
+      purpose: input.purpose,
+      fields: input.fields,
+      validUntil: input.validUntil,
+      basis: input.basis.trim(),
+    };
+    const rows = await trx
+      .insertInto('grants')
+      .values(newGrantRows(grant, { requestId: input.requestId ?? null, grantedBy: actor.app, grantedAt: now }))
+      .returningAll()
+      .execute();
     await bumpGrantsVersion(trx);
-    for (const row of rows) await recordEvent(trx, { actor, subjectKind: 'grant', subjectId: row.id, action: 'exception-granted', reason: input.reason, details: { basis: input.basis, field: row.field } });
+    for (const row of rows)
+      await recordEvent(trx, {
+        actor,
+        subjectKind: 'grant',
+        subjectId: row.id,
+        action: 'exception-granted',
+        reason: input.reason,
+        details: { basis: input.basis, field: row.field },
+      });
     return rows;
   });
   await services.grantsChanged();
@@ -87,5 +113,9 @@ export async function listGrants(services: GovernanceServices, actor: Actor, opt
 /** Marks that grants changed, in the same transaction as the change (other gateway instances poll it). */
 export async function bumpGrantsVersion(trx: Transaction<Database>): Promise<void> {
   await lockGovernanceChain(trx); // the event chain's lock first, as recordEvent takes it: no lock-order deadlock
-  await trx.updateTable('platform_state').set({ value: sql`value + 1` }).where('key', '=', 'grants_version').execute();
+  await trx
+    .updateTable('platform_state')
+    .set({ value: sql`value + 1` })
+    .where('key', '=', 'grants_version')
+    .execute();
 }

@@ -7,7 +7,16 @@ import { isOverdue } from '../../policies/governance/is-overdue.ts';
 import { isGrantLive } from '../../policies/is-grant-live.ts';
 import type { Purpose } from '../../policies/types.ts';
 import { defineResolvers } from '../shared/define-resolvers.ts';
-import { closeEscalation, decideAccessRequest, escalateAccessRequest, getAccessRequest, listAccessRequests, requestAccess, type AccessRequestRow, type RequestAccessInput } from './access-requests.ts';
+import {
+  closeEscalation,
+  decideAccessRequest,
+  escalateAccessRequest,
+  getAccessRequest,
+  listAccessRequests,
+  requestAccess,
+  type AccessRequestRow,
+  type RequestAccessInput,
+} from './access-requests.ts';
 import { dataUsage, listAuditRecords, type AuditFilter, type AuditRow, type UsageDimension } from './audit-views.ts';
 import { listCatalog, reviewCatalogItem, type CatalogRow } from './catalog.ts';
 import { changeAdministrators, listDepartments } from './departments.ts';
@@ -28,7 +37,9 @@ export const governanceResolvers = defineResolvers<Context>({
     catalog: governed((args: { provider?: string; shareType?: string; resource?: string }, _actor, services) => listCatalog(services, args)),
     disputes: governed((args: { status?: string }, actor, services) => listDisputes(services, actor, args.status)),
     departments: governed((_args, _actor, services) => listDepartments(services.db)),
-    auditRecords: governed((args: { filter?: AuditFilter; first: number; after?: string }, actor, services) => listAuditRecords(services, actor, args.filter ?? {}, args.first, args.after)),
+    auditRecords: governed((args: { filter?: AuditFilter; first: number; after?: string }, actor, services) =>
+      listAuditRecords(services, actor, args.filter ?? {}, args.first, args.after),
+    ),
     dataUsage: governed((args: { from: string; to: string; groupBy: UsageDimension[] }, actor, services) => dataUsage(services, actor, args)),
   },
   AuditRecord: {
@@ -45,15 +56,20 @@ export const governanceResolvers = defineResolvers<Context>({
   },
   Mutation: {
     requestAccess: governed((args: { input: RequestAccessInput }, actor, services) => requestAccess(services, actor, args.input)),
-    decideAccessRequest: governed((args: { id: string; approve: boolean; reason?: string; fields?: string[]; validUntil?: string }, actor, services) => decideAccessRequest(services, actor, args)),
+    decideAccessRequest: governed((args: { id: string; approve: boolean; reason?: string; fields?: string[]; validUntil?: string }, actor, services) =>
+      decideAccessRequest(services, actor, args),
+    ),
     revokeGrant: governed((args: { id: string; reason: string }, actor, services) => revokeGrant(services, actor, args.id, args.reason)),
     escalateAccessRequest: governed((args: { id: string; reason: string }, actor, services) => escalateAccessRequest(services, actor, args.id, args.reason)),
     grantException: governed((args: { input: ExceptionInput }, actor, services) => grantException(services, actor, args.input)),
     closeEscalation: governed((args: { id: string; reason: string }, actor, services) => closeEscalation(services, actor, args.id, args.reason)),
-    reportDispute: governed((args: { input: { field: string; entityKey: string; description: string; evidence: string } }, actor, services) => reportDispute(services, actor, args.input)),
+    reportDispute: governed((args: { input: { field: string; entityKey: string; description: string; evidence: string } }, actor, services) =>
+      reportDispute(services, actor, args.input),
+    ),
     answerDispute: governed((args: { id: string; answer: string; outcome: string }, actor, services) => answerDispute(services, actor, args)),
     reviewCatalogItem: governed((args: { coordinate: string; override: Record<string, unknown>; reason: string }, actor, services) =>
-      reviewCatalogItem(services, actor, args.coordinate, args.override, args.reason)),
+      reviewCatalogItem(services, actor, args.coordinate, args.override, args.reason),
+    ),
     appointSharingAdministrator: governed((args: AdministratorArgs, actor, services) => changeAdministrators(services, actor, { appoint: true, ...args })),
     removeSharingAdministrator: governed((args: AdministratorArgs, actor, services) => changeAdministrators(services, actor, { appoint: false, ...args })),
   },
@@ -63,7 +79,8 @@ export const governanceResolvers = defineResolvers<Context>({
     purpose: (row: AccessRequestRow) => row.purpose as Purpose,
     submittedAt: (row: AccessRequestRow) => iso(row.submitted_at),
     dueDate: (row: AccessRequestRow) => row.due_date,
-    overdue: (row: AccessRequestRow, _: unknown, ctx: Context) => isOverdue({ dueDate: row.due_date, awaitingAnswer: row.status === 'PENDING' }, chinaDate(ctx.backend.now())),
+    overdue: (row: AccessRequestRow, _: unknown, ctx: Context) =>
+      isOverdue({ dueDate: row.due_date, awaitingAnswer: row.status === 'PENDING' }, chinaDate(ctx.backend.now())),
     wantedUntil: (row: AccessRequestRow) => row.wanted_until,
     decidedAt: (row: AccessRequestRow) => iso(row.decided_at),
     decidedBy: (row: AccessRequestRow) => row.decided_by,
@@ -92,7 +109,8 @@ export const governanceResolvers = defineResolvers<Context>({
     reportedBy: (row: DisputeRow) => row.reported_by,
     reportedAt: (row: DisputeRow) => iso(row.reported_at),
     dueDate: (row: DisputeRow) => row.due_date,
-    overdue: (row: DisputeRow, _: unknown, ctx: Context) => isOverdue({ dueDate: row.due_date, awaitingAnswer: row.status === 'OPEN' }, chinaDate(ctx.backend.now())),
+    overdue: (row: DisputeRow, _: unknown, ctx: Context) =>
+      isOverdue({ dueDate: row.due_date, awaitingAnswer: row.status === 'OPEN' }, chinaDate(ctx.backend.now())),
     answeredAt: (row: DisputeRow) => iso(row.answered_at),
     answeredBy: (row: DisputeRow) => row.answered_by,
   },

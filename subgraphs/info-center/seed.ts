@@ -7,7 +7,10 @@ import { toGrantRow } from '../../platform/store/grant-rows.ts';
 
 export async function seedStore(db: Kysely<Database>): Promise<void> {
   await seedDepartments(db);
-  const { count } = await db.selectFrom('grants').select((eb) => eb.fn.countAll<string>().as('count')).executeTakeFirstOrThrow();
+  const { count } = await db
+    .selectFrom('grants')
+    .select((eb) => eb.fn.countAll<string>().as('count'))
+    .executeTakeFirstOrThrow();
   if (Number(count) > 0) return;
   await db
     .insertInto('grants')

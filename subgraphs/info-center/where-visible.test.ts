@@ -24,33 +24,89 @@ beforeAll(async () => {
   store = await openStore({});
   await migrateToLatest(store.db);
   const at = new Date('2026-06-01T02:00:00Z');
-  await store.db.insertInto('access_requests').values(PAIRS.map((pair) => ({
-    id: pair.id, requesting_dept: pair.requestingDept, requested_by: `${pair.requestingDept}-app`, provider: pair.provider,
-    fields: JSON.stringify(['Resident.monthlyPension']), purpose: 'DATA_VERIFICATION', matter: null, justification: '核验',
-    wanted_until: '2026-12-31', status: 'PENDING', submitted_at: at, due_date: '2026-06-15',
-  }))).execute();
-  await store.db.insertInto('disputes').values(PAIRS.map((pair) => ({
-    id: pair.id, field: 'Resident.monthlyPension', entity_key: '370306198503120122', reporting_dept: pair.requestingDept,
-    reported_by: `${pair.requestingDept}-app`, provider: pair.provider, description: '金额不符', evidence: '流水', status: 'OPEN', reported_at: at, due_date: '2026-06-08',
-  }))).execute();
-  services = { db: store.db, catalog: () => new Map(), departments: DEPARTMENTS, grantMaxValidityDays: 365, now: () => at, grantsChanged: async () => undefined };
+  await store.db
+    .insertInto('access_requests')
+    .values(
+      PAIRS.map((pair) => ({
+        id: pair.id,
+        requesting_dept: pair.requestingDept,
+        requested_by: `${pair.requestingDept}-app`,
+        provider: pair.provider,
+        fields: JSON.stringify(['Resident.monthlyPension']),
+        purpose: 'DATA_VERIFICATION',
+        matter: null,
+        justification: '核验',
+        wanted_until: '2026-12-31',
+        status: 'PENDING',
+        submitted_at: at,
+        due_date: '2026-06-15',
+      })),
+    )
+    .execute();
+  await store.db
+    .insertInto('disputes')
+    .values(
+      PAIRS.map((pair) => ({
+        id: pair.id,
+        field: 'Resident.monthlyPension',
+        entity_key: '370306198503120122',
+        reporting_dept: pair.requestingDept,
+        reported_by: `${pair.requestingDept}-app`,
+        provider: pair.provider,
+        description: '金额不符',
+        evidence: '流水',
+        status: 'OPEN',
+        reported_at: at,
+        due_date: '2026-06-08',
+      })),
+    )
+    .execute();
+  services = {
+    db: store.db,
+    catalog: () => new Map(),
+    departments: DEPARTMENTS,
+    grantMaxValidityDays: 365,
+    now: () => at,
+    grantsChanged: async () => undefined,
+  };
 }, 60_000); // an embedded PostgreSQL and its migrations, on a shared machine
 
 afterAll(async () => store?.close());
 
 describe('art-13: a listing shows exactly the records a look-up would show', () => {
-  it.each(ACTORS.map((actor) => [`${actor.dept} as ${actor.roles.join('+')}`, actor] as const))('art-13: when %s lists access requests, then it gets exactly those it can see', async (_who, actor) => {
-    const listed = (await listAccessRequests(services, actor)).map((row) => row.id).sort();
-    expect(listed).toEqual(PAIRS.filter((pair) => canSee(actor, pair)).map((pair) => pair.id).sort());
-  });
+  it.each(ACTORS.map((actor) => [`${actor.dept} as ${actor.roles.join('+')}`, actor] as const))(
+    'art-13: when %s lists access requests, then it gets exactly those it can see',
+    async (_who, actor) => {
+      const listed = (await listAccessRequests(services, actor)).map((row) => row.id).sort();
+      expect(listed).toEqual(
+        PAIRS.filter((pair) => canSee(actor, pair))
+          .map((pair) => pair.id)
+          .sort(),
+      );
+    },
+  );
 
-  it.each(ACTORS.map((actor) => [`${actor.dept} as ${actor.roles.join('+')}`, actor] as const))('art-16: when %s lists disputes, then it gets exactly those it can see', async (_who, actor) => {
-    const listed = (await listDisputes(services, actor)).map((row) => row.id).sort();
-    expect(listed).toEqual(PAIRS.filter((pair) => canSee(actor, pair)).map((pair) => pair.id).sort());
-  });
+  it.each(ACTORS.map((actor) => [`${actor.dept} as ${actor.roles.join('+')}`, actor] as const))(
+    'art-16: when %s lists disputes, then it gets exactly those it can see',
+    async (_who, actor) => {
+      const listed = (await listDisputes(services, actor)).map((row) => row.id).sort();
+      expect(listed).toEqual(
+        PAIRS.filter((pair) => canSee(actor, pair))
+          .map((pair) => pair.id)
+          .sort(),
+      );
+    },
+  );
 
   it('when the pairs are listed by the operator and by a department, then both see some and the department not all', async () => {
-    expect((await listAccessRequests(services, ACTORS.find((actor) => actor.roles.includes('platform-admin'))!)).length).toBe(PAIRS.length);
+    expect(
+      (
+        await listAccessRequests(
+          services,
+          ACTORS.find((actor) => actor.roles.includes('platform-admin'))!,
+        )
+      ).length,
+    ).toBe(PAIRS.length);
     expect((await listAccessRequests(services, ACTORS[0]!)).length).toBe(2 * DEPARTMENTS.length - 1);
   });
 });

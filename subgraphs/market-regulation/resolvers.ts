@@ -23,7 +23,6 @@ export const enterpriseResolvers = defineResolvers<Context>({
   },
   Resident: {
     __resolveReference: (reference: { citizenId: unknown }) => ({ citizenId: assertCitizenId(reference.citizenId) }),
-    legalRepresentativeOf: (resident: { citizenId: string }, _args: unknown, ctx: Context) =>
-      ctx.loaders.enterprisesByRepresentative.load(resident.citizenId),
+    legalRepresentativeOf: (resident: { citizenId: string }, _args: unknown, ctx: Context) => ctx.loaders.enterprisesByRepresentative.load(resident.citizenId),
   },
 });

@@ -64,7 +64,9 @@ describe('market-regulation subgraph', () => {
   it('when residents are resolved as entities, then each lists the enterprises it represents from one store lookup', async () => {
     const subgraph = await setupSubgraph(marketRegulation);
     const representedBy = (citizenId: string) =>
-      district().enterprises.filter((seed) => seed.legalRepresentativeId === citizenId).map((seed) => ({ creditCode: seed.creditCode }));
+      district()
+        .enterprises.filter((seed) => seed.legalRepresentativeId === citizenId)
+        .map((seed) => ({ creditCode: seed.creditCode }));
     const { body } = await subgraph.post(entitiesQuery('Resident', 'citizenId legalRepresentativeOf { creditCode }'), {
       representations: [DEMO.legalRepresentative, DEMO.resident].map((citizenId) => ({ __typename: 'Resident', citizenId })),
     });
@@ -93,7 +95,9 @@ describe('market-regulation subgraph', () => {
 
   it('when more than 100 enterprises are asked for at once, then the error is BAD_USER_INPUT', async () => {
     const subgraph = await setupSubgraph(marketRegulation);
-    const codes = district().enterprises.slice(0, 101).map((enterprise) => enterprise.creditCode);
+    const codes = district()
+      .enterprises.slice(0, 101)
+      .map((enterprise) => enterprise.creditCode);
     const { body } = await subgraph.post('query ($codes: [CreditCode!]!) { enterprises(creditCodes: $codes) { name } }', { codes });
     expect(body.errors?.[0]?.extensions?.['code']).toBe('BAD_USER_INPUT');
   });

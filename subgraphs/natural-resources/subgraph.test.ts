@@ -41,7 +41,9 @@ describe('natural-resources subgraph', () => {
         unknown: realEstateRight(certificateNo: "鲁(2019)周村区不动产权第9999999号") { location } }`,
       { no: DEMO_CERTIFICATE },
     );
-    expect(body).toEqual({ data: { known: { location: '山东省淄博市周村区丝绸路街道正阳路128号3号楼2单元401室', area: 98.64, use: 'RESIDENTIAL' }, unknown: null } });
+    expect(body).toEqual({
+      data: { known: { location: '山东省淄博市周村区丝绸路街道正阳路128号3号楼2单元401室', area: 98.64, use: 'RESIDENTIAL' }, unknown: null },
+    });
   });
 
   it('when several rights are resolved as entities, then they come back in order from one store lookup', async () => {
@@ -64,12 +66,17 @@ describe('natural-resources subgraph', () => {
   it('when several enterprises are resolved as entities, then their rights come from one store lookup', async () => {
     const subgraph = await setupSubgraph(naturalResources);
     const store = createRealEstateStore();
-    const codes = district().enterprises.slice(0, 5).map((seed) => seed.creditCode);
+    const codes = district()
+      .enterprises.slice(0, 5)
+      .map((seed) => seed.creditCode);
     const { body } = await subgraph.post(entitiesQuery('Enterprise', 'creditCode realEstate { certificateNo }'), {
       representations: codes.map((creditCode) => ({ __typename: 'Enterprise', creditCode })),
     });
     expect(body.data._entities).toEqual(
-      codes.map((code) => ({ creditCode: code, realEstate: store.findRightsByEnterprise([code])[0]!.map((right) => ({ certificateNo: right.certificateNo })) })),
+      codes.map((code) => ({
+        creditCode: code,
+        realEstate: store.findRightsByEnterprise([code])[0]!.map((right) => ({ certificateNo: right.certificateNo })),
+      })),
     );
     expect(subgraph.storeCalls('findRightsByEnterprise')).toEqual([[codes]]);
   });

@@ -16,7 +16,6 @@ export const populationResolvers = defineResolvers<Context>({
     },
   },
   Resident: {
-    __resolveReference: (reference: { citizenId: unknown }, _args: unknown, ctx: Context) =>
-      ctx.loaders.resident.load(assertCitizenId(reference.citizenId)),
+    __resolveReference: (reference: { citizenId: unknown }, _args: unknown, ctx: Context) => ctx.loaders.resident.load(assertCitizenId(reference.citizenId)),
   },
 });

@@ -75,8 +75,15 @@ function asKeySet(keys: CryptoKey | PublicKeySet): PublicKeySet {
  * the query field, its arguments and the selected fields only: subgraphs never see who the consumer is
  * beyond the gateway's signature, and the gateway has already removed what the consumer may not get.
  */
-async function registerResolverCache<Backend, Loaders>(app: FastifyInstance, department: DepartmentDefinition<Backend, Loaders>, backend: Backend, redisUrl: string | undefined): Promise<void> {
-  const redis = redisUrl ? new IORedis(redisUrl, { keyPrefix: `zhoucun:cache:${department.name}:`, connectTimeout: 1_000, maxRetriesPerRequest: 1 }) : undefined;
+async function registerResolverCache<Backend, Loaders>(
+  app: FastifyInstance,
+  department: DepartmentDefinition<Backend, Loaders>,
+  backend: Backend,
+  redisUrl: string | undefined,
+): Promise<void> {
+  const redis = redisUrl
+    ? new IORedis(redisUrl, { keyPrefix: `zhoucun:cache:${department.name}:`, connectTimeout: 1_000, maxRetriesPerRequest: 1 })
+    : undefined;
   redis?.on('error', (error) => app.log.warn({ err: error }, 'resolver cache unavailable; resolving without it'));
   if (redis) app.addHook('onClose', async () => void (await redis.quit().catch(() => redis.disconnect())));
   await app.register(mercuriusCache, {

@@ -7,7 +7,10 @@ import type { GatewayCall } from './verify-gateway-call.ts';
  * Resolver cache policy per `Type.field`: ttl in seconds (taken from the resource's update cycle)
  * and the references an answer depends on (e.g. `resident:<citizenId>`), so a change invalidates it.
  */
-export type CachePolicy = Record<string, Record<string, { ttl: number; references?: (request: { arg: Record<string, unknown> }, key: string, result: unknown) => string[] | undefined }>>;
+export type CachePolicy = Record<
+  string,
+  Record<string, { ttl: number; references?: (request: { arg: Record<string, unknown> }, key: string, result: unknown) => string[] | undefined }>
+>;
 
 export interface DepartmentDefinition<Backend, Loaders> {
   name: DepartmentCode;

@@ -17,12 +17,28 @@ describe('classifyRequest', () => {
     expect(classifyRequest('GET', '/healthz')).toEqual({ route: 'health' });
   });
 
-  it.each(['/graphql/', '//graphql', '/%67raphql', '/GRAPHQL', '/graphql;x', '/./graphql', '/x/../graphql', '/graphql?', '/graphql?query={__typename}', '/graphql#f', 'http://127.0.0.1:4101/graphql', '*', '/graphiql', '/', '', '__proto__', '/healthz?x', undefined])(
-    'when the target is %j, then the route is not found, whatever the method',
-    (target) => {
-      for (const method of ['POST', 'GET']) expect(classifyRequest(method, target)).toEqual({ refused: 'ROUTE_NOT_FOUND' });
-    },
-  );
+  it.each([
+    '/graphql/',
+    '//graphql',
+    '/%67raphql',
+    '/GRAPHQL',
+    '/graphql;x',
+    '/./graphql',
+    '/x/../graphql',
+    '/graphql?',
+    '/graphql?query={__typename}',
+    '/graphql#f',
+    'http://127.0.0.1:4101/graphql',
+    '*',
+    '/graphiql',
+    '/',
+    '',
+    '__proto__',
+    '/healthz?x',
+    undefined,
+  ])('when the target is %j, then the route is not found, whatever the method', (target) => {
+    for (const method of ['POST', 'GET']) expect(classifyRequest(method, target)).toEqual({ refused: 'ROUTE_NOT_FOUND' });
+  });
 
   it.each([
     ['GET', '/graphql', 'POST'],
@@ -39,7 +55,12 @@ describe('classifyRequest', () => {
 describe('the gateway boundary of a subgraph', () => {
   it('when a signed call is posted with the body it was signed for, then it is answered', async () => {
     const subgraph = await setupSubgraph(publicSecurity);
-    const response = await subgraph.app.inject({ method: 'POST', url: '/graphql', headers: { 'content-type': 'application/json', authorization: `Bearer ${await subgraph.signToken(CRIMINAL_RECORD)}` }, payload: CRIMINAL_RECORD });
+    const response = await subgraph.app.inject({
+      method: 'POST',
+      url: '/graphql',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${await subgraph.signToken(CRIMINAL_RECORD)}` },
+      payload: CRIMINAL_RECORD,
+    });
     expect(response.statusCode).toBe(200);
     expect(response.json().data._entities).toHaveLength(1);
   });
@@ -52,36 +73,62 @@ describe('the gateway boundary of a subgraph', () => {
   ])('when a signature is replayed with %s, then it is 401 UNAUTHENTICATED and the store is not asked', async (_label, body) => {
     const subgraph = await setupSubgraph(publicSecurity);
     const token = await subgraph.signToken(CRIMINAL_RECORD);
-    const response = await subgraph.app.inject({ method: 'POST', url: '/graphql', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, payload: body });
-    expect(response.statusCode).toBe(401);
-    expect(response.json()).toEqual({ errors: [{ message: 'Unauthenticated: the gateway signature does not cover this request body', extensions: { code: 'UNAUTHENTICATED' } }] });
-    expect(subgraph.storeCalls('findResidents')).toEqual([]);
-  });
-
-  it.each(['application/graphql', 'text/plain', undefined])('when a signed body is sent as %s, then it is 401: only JSON is hashed and parsed', async (contentType) => {
-    const subgraph = await setupSubgraph(publicSecurity);
-    const query = '{ _service { sdl } }';
     const response = await subgraph.app.inject({
       method: 'POST',
       url: '/graphql',
-      headers: { ...(contentType ? { 'content-type': contentType } : {}), authorization: `Bearer ${await subgraph.signToken(query)}` },
-      payload: query,
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      payload: body,
     });
     expect(response.statusCode).toBe(401);
-    expect(response.json().data).toBeUndefined();
+    expect(response.json()).toEqual({
+      errors: [{ message: 'Unauthenticated: the gateway signature does not cover this request body', extensions: { code: 'UNAUTHENTICATED' } }],
+    });
+    expect(subgraph.storeCalls('findResidents')).toEqual([]);
   });
+
+  it.each(['application/graphql', 'text/plain', undefined])(
+    'when a signed body is sent as %s, then it is 401: only JSON is hashed and parsed',
+    async (contentType) => {
+      const subgraph = await setupSubgraph(publicSecurity);
+      const query = '{ _service { sdl } }';
+      const response = await subgraph.app.inject({
+        method: 'POST',
+        url: '/graphql',
+        headers: { ...(contentType ? { 'content-type': contentType } : {}), authorization: `Bearer ${await subgraph.signToken(query)}` },
+        payload: query,
+      });
+      expect(response.statusCode).toBe(401);
+      expect(response.json().data).toBeUndefined();
+    },
+  );
 
   it('when a gateway signature carries no body hash, then it is 401 however valid it is otherwise', async () => {
     const subgraph = await setupSubgraph(publicSecurity);
-    const unbound = await new SignJWT({ dept: 'civil-affairs' }).setProtectedHeader({ alg: 'EdDSA' }).setIssuer(GATEWAY_ISSUER).setAudience('public-security').setSubject('x').setIssuedAt().setExpirationTime('60s').sign(subgraph.gatewayPrivateKey);
-    const response = await subgraph.app.inject({ method: 'POST', url: '/graphql', headers: { 'content-type': 'application/json', authorization: `Bearer ${unbound}` }, payload: CRIMINAL_RECORD });
+    const unbound = await new SignJWT({ dept: 'civil-affairs' })
+      .setProtectedHeader({ alg: 'EdDSA' })
+      .setIssuer(GATEWAY_ISSUER)
+      .setAudience('public-security')
+      .setSubject('x')
+      .setIssuedAt()
+      .setExpirationTime('60s')
+      .sign(subgraph.gatewayPrivateKey);
+    const response = await subgraph.app.inject({
+      method: 'POST',
+      url: '/graphql',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${unbound}` },
+      payload: CRIMINAL_RECORD,
+    });
     expect(response.statusCode).toBe(401);
     expect(response.json().errors[0].extensions.code).toBe('UNAUTHENTICATED');
   });
 
   it('when a query is sent by GET with a valid signature, then it is refused before Mercurius', async () => {
     const subgraph = await setupSubgraph(publicSecurity);
-    const response = await subgraph.app.inject({ method: 'GET', url: `/graphql?query=${encodeURIComponent('{ _service { sdl } }')}`, headers: { authorization: `Bearer ${await subgraph.signToken('')}` } });
+    const response = await subgraph.app.inject({
+      method: 'GET',
+      url: `/graphql?query=${encodeURIComponent('{ _service { sdl } }')}`,
+      headers: { authorization: `Bearer ${await subgraph.signToken('')}` },
+    });
     expect(response.statusCode).toBe(404);
     expect(response.json()).toEqual({ errors: [{ message: expect.stringMatching(/^No such endpoint/), extensions: { code: 'ROUTE_NOT_FOUND' } }] });
   });

@@ -49,7 +49,10 @@ function recordCalls<Store>(store: Store, calls: Map<string, unknown[][]>): Stor
 }
 
 /** Starts the department's subgraph for one test and closes it when the test finishes. */
-export async function setupSubgraph<Store, Loaders>(department: DepartmentDefinition<Store, Loaders>, options: { redisUrl?: string; store?: Store } = {}): Promise<SubgraphHarness> {
+export async function setupSubgraph<Store, Loaders>(
+  department: DepartmentDefinition<Store, Loaders>,
+  options: { redisUrl?: string; store?: Store } = {},
+): Promise<SubgraphHarness> {
   const { publicKey, privateKey } = await generateKeyPair('EdDSA', { crv: 'Ed25519' });
   const calls = new Map<string, unknown[][]>();
   const app = await createSubgraphServer(

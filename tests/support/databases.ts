@@ -40,7 +40,9 @@ export const STORE_BACKENDS: ReadonlyArray<[string, () => Promise<TestDatabase>]
 ];
 
 /** A fresh database on one backend, opened as a migrated store; `close` closes the store and drops the database. */
-export async function openMigratedStore(createDatabase: () => Promise<TestDatabase>): Promise<{ database: TestDatabase; store: Store; close(): Promise<void> }> {
+export async function openMigratedStore(
+  createDatabase: () => Promise<TestDatabase>,
+): Promise<{ database: TestDatabase; store: Store; close(): Promise<void> }> {
   const database = await createDatabase();
   const store = await openStore({ databaseUrl: database.databaseUrl });
   await migrateToLatest(store.db);

@@ -38,5 +38,12 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
       server.close(() => resolve());
     });
   await listen();
-  return { get port() { return port; }, cut: stop, restore: listen, close: stop };
+  return {
+    get port() {
+      return port;
+    },
+    cut: stop,
+    restore: listen,
+    close: stop,
+  };
 }

@@ -47,7 +47,11 @@ export interface GraphQLBody {
 }
 
 export interface Client {
-  query(query: string, variables?: Record<string, unknown>, extraHeaders?: Record<string, string>): Promise<{ status: number; body: GraphQLBody; requestId: string | null }>;
+  query(
+    query: string,
+    variables?: Record<string, unknown>,
+    extraHeaders?: Record<string, string>,
+  ): Promise<{ status: number; body: GraphQLBody; requestId: string | null }>;
   post(payload: unknown, extraHeaders?: Record<string, string>): Promise<{ status: number; body: unknown; requestId: string | null }>;
 }
 
@@ -94,12 +98,20 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
   const client = (options: ClientOptions): Client => {
     let token: Promise<string> | undefined;
     const post = async (payload: unknown, extraHeaders: Record<string, string> = {}) => {
-      token ??= issueToken(platform.tokenIssuer.privateKey, { dept: options.dept, roles: options.roles ?? ['consumer'], app: options.app ?? `${options.dept}-test` });
+      token ??= issueToken(platform.tokenIssuer.privateKey, {
+        dept: options.dept,
+        roles: options.roles ?? ['consumer'],
+        app: options.app ?? `${options.dept}-test`,
+      });
       const headers: Record<string, string> = { 'content-type': 'application/json', authorization: `Bearer ${await token}` };
       if (options.purpose) headers['x-share-purpose'] = options.purpose;
       if (options.matter) headers['x-share-matter'] = encodeURIComponent(options.matter);
       if (options.strict) headers['x-share-mode'] = 'strict';
-      const response = await fetch(platform.gatewayUrl, { method: 'POST', headers: { ...headers, ...extraHeaders }, body: typeof payload === 'string' ? payload : JSON.stringify(payload) });
+      const response = await fetch(platform.gatewayUrl, {
+        method: 'POST',
+        headers: { ...headers, ...extraHeaders },
+        body: typeof payload === 'string' ? payload : JSON.stringify(payload),
+      });
       const text = await response.text();
       return { status: response.status, body: text ? (JSON.parse(text) as unknown) : undefined, requestId: response.headers.get('x-request-id') };
     };

@@ -23,11 +23,21 @@ export async function up(db: Kysely<any>): Promise<void> {
   for (const row of rows) {
     seq += 1;
     const hash = hashGovernanceEvent(seq, prevHash, {
-      at: new Date(row.at).toISOString(), actor: row.actor, actor_dept: row.actor_dept, subject_kind: row.subject_kind, subject_id: row.subject_id,
-      action: row.action, reason: row.reason, details: row.details,
+      at: new Date(row.at).toISOString(),
+      actor: row.actor,
+      actor_dept: row.actor_dept,
+      subject_kind: row.subject_kind,
+      subject_id: row.subject_id,
+      action: row.action,
+      reason: row.reason,
+      details: row.details,
     });
     // Millisecond precision, as the chain hashes it (now() had microseconds).
-    await db.updateTable('governance_events').set({ seq, prev_hash: prevHash, hash, at: new Date(row.at).toISOString() }).where('id', '=', row.id).execute();
+    await db
+      .updateTable('governance_events')
+      .set({ seq, prev_hash: prevHash, hash, at: new Date(row.at).toISOString() })
+      .where('id', '=', row.id)
+      .execute();
     prevHash = hash;
   }
   await db.insertInto('event_chain_heads').values({ chain: GOVERNANCE_CHAIN, seq, hash: prevHash }).execute();

@@ -89,7 +89,14 @@ describe.each(STORE_BACKENDS)('audit usage on %s', (_backend, createDatabase) =>
         })),
       )
       .execute();
-    services = { db, catalog: () => testCatalog, departments: [], grantMaxValidityDays: 365, now: () => new Date(PERIOD.to), grantsChanged: async () => undefined };
+    services = {
+      db,
+      catalog: () => testCatalog,
+      departments: [],
+      grantMaxValidityDays: 365,
+      now: () => new Date(PERIOD.to),
+      grantsChanged: async () => undefined,
+    };
   }, 60_000);
   afterAll(() => close?.());
 

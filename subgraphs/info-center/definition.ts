@@ -10,7 +10,7 @@ import type { DepartmentDefinition } from '../shared/department.ts';
 import type { GovernanceServices } from './governance-services.ts';
 import { governanceResolvers } from './resolvers.ts';
 
-/** Its port in the demo (DESIGN.md: the department subgraphs follow from 4101). */
+/** Its port in the demo, just below the department subgraphs' 4101… (README, Demo data). */
 export const INFO_CENTER_DEFAULT_PORT = 4100;
 
 export const INFO_CENTER_TYPE_DEFS = readFileSync(new URL('./schema.graphql', import.meta.url), 'utf8');

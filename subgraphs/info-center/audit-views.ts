@@ -117,9 +117,7 @@ export async function dataUsage(
   parseInstant(input.to, 'to');
   const scope = auditScopeOf(actor);
   const providerOf = (coordinate: string) => services.catalog().get(coordinate)?.provider;
-  const records = scoped(services, scope, { from: input.from, to: input.to }, providerOf)
-    .clearSelect()
-    .select(['id', 'dept', 'purpose', 'granted']);
+  const records = scoped(services, scope, { from: input.from, to: input.to }, providerOf).clearSelect().select(['id', 'dept', 'purpose', 'granted']);
   const dimensions = [...new Set(input.groupBy)];
   const columns = dimensions.map((d) => sql`${sql.raw(USAGE_DIMENSIONS[d])} as ${sql.ref(d.toLowerCase())}`);
   const { rows } = await sql<Record<string, unknown>>`

@@ -9,12 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO } from '../subgraphs/shared/district.ts';
 import { STORE_BACKENDS, type TestDatabase } from './support/databases.ts';
-import { startStoreBackedPlatform, stopStoreBackedPlatform, type Client, type GraphQLBody, type TestPlatform } from './support/test-platform.ts';
-
-function failure(body: GraphQLBody): { code: unknown; message: string | undefined } | undefined {
-  const [error] = body.errors ?? [];
-  return error ? { code: error.extensions?.['code'], message: error.message } : undefined;
-}
+import { failure, startStoreBackedPlatform, stopStoreBackedPlatform, type Client, type GraphQLBody, type TestPlatform } from './support/test-platform.ts';
 
 describe.each(STORE_BACKENDS)('governance visibility on %s', (_backend, createDatabase) => {
   let platform: TestPlatform;
@@ -43,6 +38,17 @@ describe.each(STORE_BACKENDS)('governance visibility on %s', (_backend, createDa
       },
     );
 
+  /** civil-affairs applies for one human-resources item and human-resources approves: the grant's id. */
+  async function approvedGrant(field: string): Promise<string> {
+    const request = await apply(field);
+    const decided = await data<{ grants: Array<{ id: string }> }>(
+      hrAdmin(),
+      'mutation($id: ID!) { decideAccessRequest(id: $id, approve: true, reason: "符合共享条件") { grants { id } } }',
+      { id: request.id },
+    );
+    return decided.grants[0]!.id;
+  }
+
   /** What `client` is told for `mutation` on `id`, and on an id never issued, with the ids taken out. */
   async function answers(client: Client, mutation: string, id: string) {
     const missing = randomUUID();
@@ -55,13 +61,7 @@ describe.each(STORE_BACKENDS)('governance visibility on %s', (_backend, createDa
   }
 
   it('art-13: when a department on neither side revokes a grant, then NOT_FOUND, as for a grant that never was; its holder is FORBIDDEN, its provider revokes it', async () => {
-    const request = await apply('Resident.monthlyPension');
-    const decided = await data<{ grants: Array<{ id: string }> }>(
-      hrAdmin(),
-      'mutation($id: ID!) { decideAccessRequest(id: $id, approve: true, reason: "符合共享条件") { grants { id } } }',
-      { id: request.id },
-    );
-    const grant = decided.grants[0]!.id;
+    const grant = await approvedGrant('Resident.monthlyPension');
     const revoke = 'mutation($id: ID!) { revokeGrant(id: $id, reason: "停止协同") { live } }';
 
     expect(await answers(outsider(), revoke, grant)).toEqual({
@@ -109,13 +109,7 @@ describe.each(STORE_BACKENDS)('governance visibility on %s', (_backend, createDa
   });
 
   it('art-4, art-17: when the operator lists grants, then it sees every department’s; a department lists the grants it holds, a provider not those it gave', async () => {
-    const request = await apply('Resident.socialInsurance');
-    const decided = await data<{ grants: Array<{ id: string }> }>(
-      hrAdmin(),
-      'mutation($id: ID!) { decideAccessRequest(id: $id, approve: true, reason: "符合共享条件") { grants { id } } }',
-      { id: request.id },
-    );
-    const grant = { id: decided.grants[0]!.id, department: 'civil-affairs', field: 'Resident.socialInsurance' };
+    const grant = { id: await approvedGrant('Resident.socialInsurance'), department: 'civil-affairs', field: 'Resident.socialInsurance' };
     const listed = (client: Client) => data<Array<{ id: string; department: string; field: string }>>(client, '{ myGrants { id department field } }');
     expect(await listed(operator())).toContainEqual(grant);
     expect(await listed(civil())).toContainEqual(grant);

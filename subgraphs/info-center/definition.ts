@@ -11,7 +11,7 @@ import type { GovernanceLoaders, GovernanceServices } from './governance-service
 import { governanceResolvers } from './resolvers.ts';
 import { loadWorkingCalendar } from './working-calendar.ts';
 
-/** Its port in the demo (DESIGN.md: the department subgraphs follow from 4101). */
+/** Its port in the demo, just below the department subgraphs' 4101… (README, Demo data). */
 export const INFO_CENTER_DEFAULT_PORT = 4100;
 
 export const INFO_CENTER_TYPE_DEFS = readFileSync(new URL('./schema.graphql', import.meta.url), 'utf8');

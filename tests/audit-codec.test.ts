@@ -28,14 +28,13 @@ import {
 } from '../gateway/audit/audit-codec.ts';
 import type { QuarantinedRecord } from '../gateway/audit/audit-quarantine.ts';
 import { AUDIT_OUTCOMES, chainRecord, GENESIS_HASH, type AuditEntry, type ChainedRecord } from '../gateway/audit/audit-record.ts';
-import { createAuditSpool } from '../gateway/audit/audit-spool.ts';
-import { checkpointLogAnchors, checkpointLogPath, createCheckpointLog } from '../gateway/audit/checkpoint-anchors.ts';
-import { createAuditWriter } from '../gateway/audit/audit-writer.ts';
+import { checkpointLogAnchors } from '../gateway/audit/checkpoint-anchors.ts';
 import { readCheckpointRows, readQuarantineRows, readRecordPage, verifyAuditChains } from '../gateway/audit/verify-audit-chain.ts';
 import { demoKeyPath, ensureDemoKeyPair } from '../platform/keys.ts';
-import { loadPublicKeySet, watchSigningKey } from '../platform/key-set.ts';
+import { loadPublicKeySet } from '../platform/key-set.ts';
 import type { Store } from '../platform/store/database.ts';
 import type { AuditRecordsTable } from '../platform/store/tables.ts';
+import { auditEntry, openAuditWriter } from './support/audit-fixtures.ts';
 import { openMigratedStore, STORE_BACKENDS } from './support/databases.ts';
 
 const UNICODE = '低保复核 “李雷” — 𠀀𝒜 🧾 e\u0301 עברית';
@@ -62,25 +61,20 @@ function entries(): AuditEntry[] {
       outcome,
       durationMs: 2_147_483_647,
     },
-    {
+    // The emptiest record: no purpose, nothing asked, granted or served.
+    auditEntry(`req-${i}-b`, {
       at: new Date(base + i * 1001 + 500).toISOString(),
-      requestId: `req-${i}-b`,
-      app: 'a',
       dept: 'approval',
       roles: [],
       purpose: null,
-      matter: null,
       operationHash: '',
-      operationName: null,
       granted: [],
-      denied: [],
-      masked: [],
       providers: [],
       served: {},
       outcome,
       code: `CODE_${outcome}`,
       durationMs: 0,
-    },
+    }),
   ]);
 }
 
@@ -146,15 +140,7 @@ describe.each(STORE_BACKENDS)('audit codec on %s', (_backend, createDatabase) =>
     const dir = tempDir();
     await ensureDemoKeyPair(dir, 'audit-signing');
     const anchorDir = join(dir, 'audit');
-    const writer = await createAuditWriter({
-      db: store.db,
-      spool: createAuditSpool(join(dir, 'spool.ndjson')),
-      quarantineFile: createAuditSpool(join(dir, 'quarantine.ndjson')),
-      chain,
-      checkpointKey: watchSigningKey(demoKeyPath(dir, 'audit-signing', 'private')),
-      checkpointLog: createCheckpointLog(checkpointLogPath(anchorDir, chain)),
-      checkpointEvery: 4,
-    });
+    const writer = await openAuditWriter(store.db, dir, chain, { checkpointEvery: 4 });
     const now = Date.now();
     const appended = entries().map((entry, i) => ({ ...entry, at: new Date(now + i).toISOString() }));
     for (const entry of appended) await writer.append(entry);

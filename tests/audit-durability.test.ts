@@ -11,11 +11,9 @@ import { createInterface } from 'node:readline';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAuditSpool } from '../gateway/audit/audit-spool.ts';
-import { createAuditWriter } from '../gateway/audit/audit-writer.ts';
-import type { AuditEntry } from '../gateway/audit/audit-record.ts';
+import { auditEntry, openAuditWriter } from './support/audit-fixtures.ts';
 import { verifyAuditChains } from '../gateway/audit/verify-audit-chain.ts';
-import { checkpointLogAnchors, checkpointLogPath, createCheckpointLog } from '../gateway/audit/checkpoint-anchors.ts';
+import { checkpointLogAnchors } from '../gateway/audit/checkpoint-anchors.ts';
 import { auditAnchorDir, auditSpoolPath } from '../gateway/config.ts';
 import { demoKeyPath, ensureDemoKeyPair } from '../platform/keys.ts';
 import { loadPublicKeySet } from '../platform/key-set.ts';
@@ -29,26 +27,7 @@ import { startTestPlatform, type TestPlatform } from './support/test-platform.ts
 
 const NAME_QUERY = `{ resident(citizenId: "${DEMO.resident}") { name } }`;
 
-function entry(i: number): AuditEntry {
-  return {
-    at: new Date().toISOString(),
-    requestId: `r-${i}`,
-    app: 'a',
-    dept: 'civil-affairs',
-    roles: ['consumer'],
-    purpose: 'WORK_REFERENCE',
-    matter: null,
-    operationHash: 'h',
-    operationName: null,
-    granted: ['Resident.name'],
-    denied: [],
-    masked: [],
-    providers: ['public-security'],
-    served: { 'public-security': { calls: 1, entities: 1 } },
-    outcome: 'SERVED',
-    durationMs: 3,
-  };
-}
+const entry = (i: number) => auditEntry(`r-${i}`);
 
 describe('audit writer', () => {
   async function setup() {
@@ -58,15 +37,7 @@ describe('audit writer', () => {
     const open = async () => {
       const store = await openStore({ pgliteDir: join(dir, 'pglite') });
       await migrateToLatest(store.db);
-      const writer = await createAuditWriter({
-        db: store.db,
-        spool: createAuditSpool(join(dir, 'spool.ndjson')),
-        quarantineFile: createAuditSpool(join(dir, 'quarantine.ndjson')),
-        chain: 'c',
-        checkpointKey: async () => signing,
-        checkpointLog: createCheckpointLog(checkpointLogPath(join(dir, 'audit'), 'c')),
-        checkpointEvery: 5,
-      });
+      const writer = await openAuditWriter(store.db, dir, 'c', { checkpointKey: async () => signing, checkpointEvery: 5 });
       return { store, writer };
     };
     const verify = (db: Kysely<Database>) => verifyAuditChains(db, { keys, anchors: [checkpointLogAnchors(join(dir, 'audit'))] });

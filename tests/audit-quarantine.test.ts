@@ -9,12 +9,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import type { AuditEntry } from '../gateway/audit/audit-record.ts';
-import { createAuditSpool } from '../gateway/audit/audit-spool.ts';
-import { AuditUnavailableError, createAuditWriter, type AuditAlert } from '../gateway/audit/audit-writer.ts';
-import { checkpointLogAnchors, checkpointLogPath, createCheckpointLog } from '../gateway/audit/checkpoint-anchors.ts';
+import { auditEntry, openAuditWriter } from './support/audit-fixtures.ts';
+import { AuditUnavailableError, type AuditAlert } from '../gateway/audit/audit-writer.ts';
+import { checkpointLogAnchors } from '../gateway/audit/checkpoint-anchors.ts';
 import { verifyAuditChains } from '../gateway/audit/verify-audit-chain.ts';
-import { loadPublicKeySet, watchSigningKey } from '../platform/key-set.ts';
+import { loadPublicKeySet } from '../platform/key-set.ts';
 import { demoKeyPath, ensureDemoKeyPair } from '../platform/keys.ts';
 import { auditReadiness } from '../gateway/readiness.ts';
 import { openStore } from '../platform/store/database.ts';
@@ -22,27 +21,7 @@ import { migrateToLatest } from '../platform/store/migrate.ts';
 import { changeClosedStore, runAuditVerify } from './support/audit-verify-command.ts';
 import { STORE_BACKENDS } from './support/databases.ts';
 
-function entry(id: string, overrides: Partial<AuditEntry> = {}): AuditEntry {
-  return {
-    at: new Date().toISOString(),
-    requestId: id,
-    app: 'a',
-    dept: 'civil-affairs',
-    roles: ['consumer'],
-    purpose: 'WORK_REFERENCE',
-    matter: null,
-    operationHash: 'h',
-    operationName: null,
-    granted: ['Resident.name'],
-    denied: [],
-    masked: [],
-    providers: ['public-security'],
-    served: { 'public-security': { calls: 1, entities: 1 } },
-    outcome: 'SERVED',
-    durationMs: 3,
-    ...overrides,
-  };
-}
+const entry = auditEntry;
 /** Content PostgreSQL and PGlite refuse (SQLSTATE 22021): a NUL in a text column. */
 const POISON = { matter: 'a\u0000b' };
 
@@ -58,15 +37,7 @@ describe.each(STORE_BACKENDS)('audit quarantine on %s', (_backend, createDatabas
       return store;
     };
     const open = async (store: Awaited<ReturnType<typeof openDb>>) => {
-      const writer = await createAuditWriter({
-        db: store.db,
-        spool: createAuditSpool(join(dir, 'spool.ndjson')),
-        quarantineFile: createAuditSpool(join(dir, 'quarantine.ndjson')),
-        chain: 'c',
-        checkpointKey: watchSigningKey(demoKeyPath(dir, 'audit-signing', 'private')),
-        checkpointLog: createCheckpointLog(checkpointLogPath(join(dir, 'audit'), 'c')),
-        checkpointEvery: 25,
-      });
+      const writer = await openAuditWriter(store.db, dir, 'c', { checkpointEvery: 25 });
       writer.onAlert((alert) => alerts.push(alert));
       return writer;
     };

@@ -10,21 +10,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { JWK } from 'jose';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
-import { createAuditSpool } from '../gateway/audit/audit-spool.ts';
-import { createAuditWriter, type AuditWriterOptions } from '../gateway/audit/audit-writer.ts';
+import { type AuditWriterOptions } from '../gateway/audit/audit-writer.ts';
 import { hashRecord } from '../gateway/audit/audit-codec.ts';
 import { GENESIS_HASH, type AuditEntry } from '../gateway/audit/audit-record.ts';
-import {
-  checkpointLogAnchors,
-  checkpointLogPath,
-  createCheckpointLog,
-  createRedisCheckpointPublisher,
-  redisCheckpointAnchors,
-} from '../gateway/audit/checkpoint-anchors.ts';
+import { auditEntry, openAuditWriter } from './support/audit-fixtures.ts';
+import { checkpointLogAnchors, createRedisCheckpointPublisher, redisCheckpointAnchors } from '../gateway/audit/checkpoint-anchors.ts';
 import { verifyAuditChains, type VerifyAuditOptions } from '../gateway/audit/verify-audit-chain.ts';
 import { closeRedis, connectRedis } from '../gateway/cache/redis-connection.ts';
 import { demoKeyPath, ensureDemoKeyPair, rotateKeyPair } from '../platform/keys.ts';
-import { loadPublicKeySet, publicKeySetOf, watchSigningKey } from '../platform/key-set.ts';
+import { loadPublicKeySet, publicKeySetOf } from '../platform/key-set.ts';
 import type { Store } from '../platform/store/database.ts';
 import { migrateToLatest } from '../platform/store/migrate.ts';
 import { changeClosedStore, runAuditVerify } from './support/audit-verify-command.ts';
@@ -32,26 +26,7 @@ import { openMigratedStore, STORE_BACKENDS, type TestDatabase } from './support/
 
 const MINUTE = 60_000;
 
-function entry(i: number, at: number = Date.now()): AuditEntry {
-  return {
-    at: new Date(at).toISOString(),
-    requestId: `r-${i}`,
-    app: 'a',
-    dept: 'civil-affairs',
-    roles: ['consumer'],
-    purpose: 'WORK_REFERENCE',
-    matter: null,
-    operationHash: 'h',
-    operationName: null,
-    granted: ['Resident.name'],
-    denied: [],
-    masked: [],
-    providers: ['public-security'],
-    served: { 'public-security': { calls: 1, entities: 1 } },
-    outcome: 'SERVED',
-    durationMs: 3,
-  };
-}
+const entry = (i: number, at: number = Date.now()) => auditEntry(`r-${i}`, { at: new Date(at).toISOString() });
 
 describe.each(STORE_BACKENDS)('audit tamper evidence on %s', (_backend, createDatabase) => {
   let database: TestDatabase;
@@ -71,18 +46,7 @@ describe.each(STORE_BACKENDS)('audit tamper evidence on %s', (_backend, createDa
     });
     await ensureDemoKeyPair(dir, 'audit-signing');
     const anchorDir = join(dir, 'audit');
-    const open = (overrides: Partial<AuditWriterOptions> = {}) =>
-      createAuditWriter({
-        db: store.db,
-        spool: createAuditSpool(join(dir, 'spool.ndjson')),
-        quarantineFile: createAuditSpool(join(dir, 'quarantine.ndjson')),
-        chain,
-        checkpointKey: watchSigningKey(demoKeyPath(dir, 'audit-signing', 'private')),
-        checkpointLog: createCheckpointLog(checkpointLogPath(anchorDir, chain)),
-        checkpointEvery: 5,
-        ...options,
-        ...overrides,
-      });
+    const open = (overrides: Partial<AuditWriterOptions> = {}) => openAuditWriter(store.db, dir, chain, { checkpointEvery: 5, ...options, ...overrides });
     const keys = () => loadPublicKeySet(demoKeyPath(dir, 'audit-signing', 'public-keys'));
     const verify = async (extra: Partial<VerifyAuditOptions> = {}) =>
       verifyAuditChains(store.db, { keys: await keys(), anchors: [checkpointLogAnchors(anchorDir)], ...extra });

@@ -12,7 +12,7 @@ import { openStore } from '../platform/store/database.ts';
 import { migrateToLatest } from '../platform/store/migrate.ts';
 import * as governance from '../platform/store/migrations/0001-governance.ts';
 import * as audit from '../platform/store/migrations/0002-audit.ts';
-import { STORE_BACKENDS, type TestDatabase } from './support/databases.ts';
+import { countGovernanceEvents, STORE_BACKENDS, type TestDatabase } from './support/databases.ts';
 import { startStoreBackedPlatform, stopStoreBackedPlatform, type TestPlatform } from './support/test-platform.ts';
 
 const actor = { app: 'human-resources-admin', dept: 'human-resources', roles: ['provider-admin' as const] };
@@ -24,15 +24,7 @@ describe.each(STORE_BACKENDS)('governance event chain on %s', (_backend, createD
   afterAll(() => stopStoreBackedPlatform(platform, database));
 
   const verify = () => verifyGovernanceEvents(platform.store.db);
-  const eventCount = async () =>
-    Number(
-      (
-        await platform.store.db
-          .selectFrom('governance_events')
-          .select((eb) => eb.fn.countAll<string>().as('n'))
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
+  const eventCount = () => countGovernanceEvents(platform.store.db);
 
   it('when governance changes are made at once through the gateway, then their events form one unbroken chain', async () => {
     const approvalApp = platform.client({ dept: 'approval', app: 'approval-app', roles: ['consumer'] });

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addCalendarDays, chinaDate } from '../policies/governance/china-date.ts';
-import { STORE_BACKENDS, type TestDatabase } from './support/databases.ts';
+import { countGovernanceEvents, STORE_BACKENDS, type TestDatabase } from './support/databases.ts';
 import { startStoreBackedPlatform, stopStoreBackedPlatform, type TestPlatform } from './support/test-platform.ts';
 
 const WORST: ReadonlyArray<[string, string]> = [
@@ -159,15 +159,7 @@ describe.each(STORE_BACKENDS)('governance texts on %s', (_backend, createDatabas
   afterAll(() => stopStoreBackedPlatform(platform, database));
 
   const operator = () => platform.client({ dept: 'info-center', app: 'info-center-admin', roles: ['platform-admin'] });
-  const countEvents = async () =>
-    Number(
-      (
-        await platform.store.db
-          .selectFrom('governance_events')
-          .select((eb) => eb.fn.countAll<string>().as('n'))
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
+  const countEvents = () => countGovernanceEvents(platform.store.db);
 
   for (const [name, operation] of Object.entries(OPERATIONS)) {
     it(`when ${name} is sent the worst value in each of its texts, then BAD_USER_INPUT names the argument, and nothing is recorded`, async () => {

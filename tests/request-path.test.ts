@@ -18,6 +18,18 @@ afterAll(async () => {
 
 const RESIDENT_QUERY = `{ resident(citizenId: "${DEMO.resident}") { name monthlyPension criminalRecord } }`;
 
+/** A token of the demo issuer with exactly these claims and subject, none of them checked on the way out. */
+function rawToken(claims: Record<string, unknown>, sub: string): Promise<string> {
+  return new SignJWT(claims)
+    .setProtectedHeader({ alg: 'EdDSA' })
+    .setIssuer('zhoucun-platform')
+    .setAudience('zhoucun-gateway')
+    .setSubject(sub)
+    .setIssuedAt()
+    .setExpirationTime('1h')
+    .sign(platform.tokenIssuer.privateKey);
+}
+
 function forbidden(body: { errors?: Array<{ extensions?: Record<string, unknown>; path?: unknown }> }) {
   return (body.errors ?? [])
     .filter((e) => e.extensions?.['code'] === 'FORBIDDEN_FIELD')
@@ -175,14 +187,7 @@ describe('step 1: authentication', () => {
   it('when the token names an unknown department or role, then it is 401', async () => {
     const unknownDept = await issueToken(platform.tokenIssuer.privateKey, { dept: 'tax-bureau' });
     expect((await post(`Bearer ${unknownDept}`)).status).toBe(401);
-    const badRole = await new SignJWT({ dept: 'civil-affairs', roles: ['superuser'] })
-      .setProtectedHeader({ alg: 'EdDSA' })
-      .setIssuer('zhoucun-platform')
-      .setAudience('zhoucun-gateway')
-      .setSubject('x')
-      .setIssuedAt()
-      .setExpirationTime('1h')
-      .sign(platform.tokenIssuer.privateKey);
+    const badRole = await rawToken({ dept: 'civil-affairs', roles: ['superuser'] }, 'x');
     expect((await post(`Bearer ${badRole}`)).status).toBe(401);
   });
 
@@ -192,28 +197,14 @@ describe('step 1: authentication', () => {
     ['more than 64 characters', 'a'.repeat(65)],
     ['Chinese characters', '人社门户'],
   ])("art-15: when the token's application id holds %s, then it is 401 and never reaches an audit record", async (_label, sub) => {
-    const token = await new SignJWT({ dept: 'civil-affairs', roles: ['consumer'] })
-      .setProtectedHeader({ alg: 'EdDSA' })
-      .setIssuer('zhoucun-platform')
-      .setAudience('zhoucun-gateway')
-      .setSubject(sub)
-      .setIssuedAt()
-      .setExpirationTime('1h')
-      .sign(platform.tokenIssuer.privateKey);
+    const token = await rawToken({ dept: 'civil-affairs', roles: ['consumer'] }, sub);
     const { status, body } = await post(`Bearer ${token}`);
     expect(status).toBe(401);
     expect(body.errors[0]!.message).toMatch(/^Authentication failed: the token's application id \(sub\) must/);
   });
 
   it('when the token names a role many times, then it is 401', async () => {
-    const token = await new SignJWT({ dept: 'civil-affairs', roles: Array.from({ length: 500 }, () => 'consumer') })
-      .setProtectedHeader({ alg: 'EdDSA' })
-      .setIssuer('zhoucun-platform')
-      .setAudience('zhoucun-gateway')
-      .setSubject('x')
-      .setIssuedAt()
-      .setExpirationTime('1h')
-      .sign(platform.tokenIssuer.privateKey);
+    const token = await rawToken({ dept: 'civil-affairs', roles: Array.from({ length: 500 }, () => 'consumer') }, 'x');
     expect((await post(`Bearer ${token}`)).status).toBe(401);
   });
 });

@@ -4,8 +4,10 @@
  */
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import type { Kysely } from 'kysely';
 import { openStore, type Store } from '../../platform/store/database.ts';
 import { migrateToLatest } from '../../platform/store/migrate.ts';
+import type { Database } from '../../platform/store/tables.ts';
 
 const ADMIN_URL = process.env['TEST_POSTGRES_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
@@ -54,4 +56,13 @@ export async function openMigratedStore(
       await database.drop();
     },
   };
+}
+
+/** How many governance events the store holds. */
+export async function countGovernanceEvents(db: Kysely<Database>): Promise<number> {
+  const { n } = await db
+    .selectFrom('governance_events')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(n);
 }

@@ -4,7 +4,7 @@
  * already recorded are chained in the order they were written.
  */
 import { sql, type Kysely } from 'kysely';
-import { GOVERNANCE_CHAIN, GOVERNANCE_GENESIS_HASH, hashGovernanceEvent } from '../governance-event-codec.ts';
+import { GOVERNANCE_CHAIN, GOVERNANCE_GENESIS_HASH, hashGovernanceEvent, rowToGovernanceEvent } from '../governance-event-codec.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations see the schema as it was, untyped
 export async function up(db: Kysely<any>): Promise<void> {
@@ -22,16 +22,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   const rows = await db.selectFrom('governance_events').selectAll().orderBy('id').execute();
   for (const row of rows) {
     seq += 1;
-    const hash = hashGovernanceEvent(seq, prevHash, {
-      at: new Date(row.at).toISOString(),
-      actor: row.actor,
-      actor_dept: row.actor_dept,
-      subject_kind: row.subject_kind,
-      subject_id: row.subject_id,
-      action: row.action,
-      reason: row.reason,
-      details: row.details,
-    });
+    const hash = hashGovernanceEvent(seq, prevHash, rowToGovernanceEvent(row as Parameters<typeof rowToGovernanceEvent>[0]));
     // Millisecond precision, as the chain hashes it (now() had microseconds).
     await db
       .updateTable('governance_events')

@@ -13,7 +13,9 @@ import { governanceResolvers } from './resolvers.ts';
 /** Its port in the demo (DESIGN.md: the department subgraphs follow from 4101). */
 export const INFO_CENTER_DEFAULT_PORT = 4100;
 
-export const INFO_CENTER_TYPE_DEFS = readFileSync(new URL('./schema.graphql', import.meta.url), 'utf8');
+export const INFO_CENTER_TYPE_DEFS = ['./schema.graphql', './verification.graphql']
+  .map((file) => readFileSync(new URL(file, import.meta.url), 'utf8'))
+  .join('\n');
 
 export function createInfoCenterSubgraph(services: GovernanceServices): DepartmentDefinition<GovernanceServices, Record<string, never>> {
   return {

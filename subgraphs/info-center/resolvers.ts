@@ -6,6 +6,7 @@ import { chinaDate } from '../../policies/governance/china-date.ts';
 import { isOverdue } from '../../policies/governance/is-overdue.ts';
 import { isGrantLive } from '../../policies/is-grant-live.ts';
 import type { Purpose } from '../../policies/types.ts';
+import { shareError } from '../../platform/errors.ts';
 import { defineResolvers } from '../shared/define-resolvers.ts';
 import {
   closeEscalation,
@@ -40,6 +41,10 @@ export const governanceResolvers = defineResolvers<Context>({
     auditRecords: governed((args: { filter?: AuditFilter; first: number; after?: string }, actor, services) =>
       listAuditRecords(services, actor, args.filter ?? {}, args.first, args.after),
     ),
+    // The gateway answers verification itself; a call reaching here was not sent as a root field of its own operation.
+    verify: () => {
+      throw shareError('BAD_USER_INPUT', { message: 'Send verify as the only root field of its operation' });
+    },
     dataUsage: governed((args: { from: string; to: string; groupBy: UsageDimension[] }, actor, services) => dataUsage(services, actor, args)),
   },
   AuditRecord: {

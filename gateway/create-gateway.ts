@@ -15,6 +15,7 @@ import type { ShareCatalog } from '../policies/types.ts';
 import { readShareCatalog } from '../schema/read-share-catalog.ts';
 import { readSubgraphEndpoints } from '../schema/read-subgraph-endpoints.ts';
 import type { GrantSource } from '../platform/grant-source.ts';
+import type { SubjectHmac } from '../platform/subject-key.ts';
 import { auditPlugin } from './audit/audit-plugin.ts';
 import type { AuditWriter } from './audit/audit-writer.ts';
 import { createRefusalRecorder, firstErrorCode } from './audit/record-refusal.ts';
@@ -59,6 +60,8 @@ export interface GatewayOptions {
   storeChecks?: readonly StoreCheck[];
   /** Where audit records go (step 7); without it nothing is audited (benchmarks only). */
   audit?: AuditWriter;
+  /** Keys the subjects an audit record lists; without it records list none. */
+  subjectHmac?: SubjectHmac;
   /** Longest a record may wait in the audit spool before `/readyz` says not ready; default `AUDIT_SPOOL_MAX_AGE_MS`. */
   auditSpoolMaxAgeMs?: number;
   /** Longest consumer-token lifetime accepted (default 24 h). */
@@ -122,7 +125,13 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     onGrantsUnreadable: (error) => app.log.error({ err: error }, 'grants unreadable: conditional items denied'),
   });
   const apollo = new ApolloServer<GatewayContext>({
-    gateway: createEnforcingGateway(federation, { catalog, abilities, fetch, ...(options.audit ? { audit: options.audit } : {}) }),
+    gateway: createEnforcingGateway(federation, {
+      catalog,
+      abilities,
+      fetch,
+      ...(options.audit ? { audit: options.audit } : {}),
+      ...(options.subjectHmac ? { subjectHmac: options.subjectHmac } : {}),
+    }),
     allowBatchedHttpRequests: true,
     parseOptions: { maxTokens: limits.tokens },
     validationRules: [noSubscriptionRule, operationLimitsRule(limits), operationNameRule],

@@ -11,7 +11,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Insertable, Selectable } from 'kysely';
-import type { AuditCheckpointsTable, AuditQuarantineTable, AuditRecordsTable } from '../../platform/store/tables.ts';
+import type { AuditCheckpointsTable, AuditQuarantineTable, AuditRecordsTable, AuditSubjectsTable } from '../../platform/store/tables.ts';
 import type { Checkpoint } from './audit-checkpoint.ts';
 import type { QuarantinedRecord } from './audit-quarantine.ts';
 import type { AuditEntry, AuditOutcome, ChainedRecord } from './audit-record.ts';
@@ -116,6 +116,13 @@ export function recordToRow(record: ChainedRecord): Insertable<AuditRecordsTable
     verified: record.verified ? JSON.stringify(record.verified) : null,
     subjects: record.subjects ? JSON.stringify(record.subjects) : null,
   };
+}
+
+/** The `audit_subjects` index rows of a record: one per provider and subject HMAC it lists. */
+export function recordSubjectRows(record: ChainedRecord): Array<Insertable<AuditSubjectsTable>> {
+  return Object.entries(record.subjects ?? {}).flatMap(([provider, hmacs]) =>
+    hmacs.map((hmac) => ({ subject_hmac: hmac, at: record.at, chain: record.chain, seq: record.seq, provider })),
+  );
 }
 
 /** The chained record a stored row holds: the exact inverse of `recordToRow` (a null `code` is no code). */

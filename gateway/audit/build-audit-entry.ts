@@ -28,6 +28,8 @@ export interface AuditFacts {
   /** A verification call: outcome counts per verified item, and the claimed items it was denied. */
   verified?: Record<string, VerificationCounts> | undefined;
   deniedItems?: readonly string[] | undefined;
+  /** Provider → keyed HMACs of the subjects it served. */
+  subjects?: Record<string, string[]> | undefined;
 }
 
 export function buildAuditEntry(facts: AuditFacts, catalog: ShareCatalog): AuditEntry {
@@ -52,6 +54,7 @@ export function buildAuditEntry(facts: AuditFacts, catalog: ShareCatalog): Audit
     ...(facts.code === undefined ? {} : { code: facts.code }),
     durationMs: Math.round(performance.now() - facts.startedAt),
     ...(facts.verified === undefined ? {} : { verified: structuredClone(facts.verified) }),
+    ...(facts.subjects === undefined ? {} : { subjects: structuredClone(facts.subjects) }),
   };
 }
 

@@ -26,6 +26,8 @@ import { shareError } from '../../platform/errors.ts';
 import { clientCodeOf } from '../format-error.ts';
 import type { GatewayContext } from '../gateway-context.ts';
 import { shapeResult } from './shape-result.ts';
+import type { ServedSubjects } from '../audit/collect-subjects.ts';
+import type { SubjectHmac } from '../../platform/subject-key.ts';
 import { answerVerification, type FetchFromSubgraph } from '../verify/answer-verification.ts';
 import { isVerification, readVerification } from '../verify/read-verification.ts';
 
@@ -34,6 +36,8 @@ export interface EnforcementDependencies {
   abilities: AbilitySource;
   /** Absent only where auditing is switched off on purpose (benchmark baselines). */
   audit?: AuditWriter;
+  /** Keys the subjects a record lists (subject-level access log); without it records list none. */
+  subjectHmac?: SubjectHmac;
   /** Signed calls to the providers for verification; without it `verify` is refused. */
   fetch?: FetchFromSubgraph;
 }
@@ -86,7 +90,8 @@ export function createEnforcingExecutor(inner: GatewayExecutor, deps: Enforcemen
       operationName: rc.operationName ?? null,
     };
     try {
-      await deps.audit.append(buildAuditEntry({ ...facts, ...outcome, startedAt, verdict, served: context.served, ...verification }, deps.catalog));
+      const subjects = hashedSubjects(context.subjects, deps.subjectHmac);
+      await deps.audit.append(buildAuditEntry({ ...facts, ...outcome, startedAt, verdict, served: context.served, subjects, ...verification }, deps.catalog));
     } catch {
       throw shareError('AUDIT_UNAVAILABLE', { withStatus: true });
     }
@@ -115,7 +120,7 @@ export function createEnforcingExecutor(inner: GatewayExecutor, deps: Enforcemen
   return async function enforceOperation(requestContext) {
     const startedAt = performance.now();
     // A batch shares one context; each operation gets its own served counts (what its providers returned).
-    const context: GatewayContext = { ...(requestContext.context as unknown as GatewayContext), served: {} };
+    const context: GatewayContext = { ...(requestContext.context as unknown as GatewayContext), served: {}, subjects: {} };
     const rc: GatewayGraphQLRequestContext = { ...requestContext, context: context as unknown as GatewayGraphQLRequestContext['context'] };
     const purpose = context.use.purpose;
     let pruned: PrunedOperation | undefined;
@@ -169,6 +174,14 @@ export function createEnforcingExecutor(inner: GatewayExecutor, deps: Enforcemen
     await audit(rc, outcomeOf(result, pruned.verdict.deniedFields.length), startedAt, pruned.verdict);
     return result;
   };
+}
+
+/** Provider → sorted keyed HMACs of the subjects it served; undefined when none (or no key). */
+function hashedSubjects(subjects: ServedSubjects | undefined, hmac: SubjectHmac | undefined): Record<string, string[]> | undefined {
+  if (!subjects || !hmac) return undefined;
+  const entries = Object.entries(subjects).filter(([, ids]) => ids.size > 0);
+  if (entries.length === 0) return undefined;
+  return Object.fromEntries(entries.map(([provider, ids]) => [provider, [...new Set([...ids].map(hmac))].sort()]));
 }
 
 /** The record's outcome: refused in strict mode, rejected before execution (invalid variables), failed, or served. */

@@ -13,7 +13,7 @@ import { governanceResolvers } from './resolvers.ts';
 /** Its port in the demo (DESIGN.md: the department subgraphs follow from 4101). */
 export const INFO_CENTER_DEFAULT_PORT = 4100;
 
-export const INFO_CENTER_TYPE_DEFS = ['./schema.graphql', './verification.graphql']
+export const INFO_CENTER_TYPE_DEFS = ['./schema.graphql', './data-minimisation.graphql']
   .map((file) => readFileSync(new URL(file, import.meta.url), 'utf8'))
   .join('\n');
 

@@ -25,6 +25,7 @@ import { answerDispute, listDisputes, reportDispute, type DisputeRow } from './d
 import { toPolicyGrant, type GrantRow } from '../../platform/store/grant-rows.ts';
 import { grantException, listGrants, revokeGrant, type ExceptionInput } from './grants.ts';
 import { governed, type GovernanceContext as Context } from './guard-governance-call.ts';
+import { accessesToSubject, type SubjectAccessArgs } from './subject-log.ts';
 
 const iso = (value: Date | string | null) => (value === null ? null : new Date(value).toISOString());
 
@@ -45,6 +46,7 @@ export const governanceResolvers = defineResolvers<Context>({
     verify: () => {
       throw shareError('BAD_USER_INPUT', { message: 'Send verify as the only root field of its operation' });
     },
+    accessesToSubject: governed((args: SubjectAccessArgs, actor, services) => accessesToSubject(services, actor, args)),
     dataUsage: governed((args: { from: string; to: string; groupBy: UsageDimension[] }, actor, services) => dataUsage(services, actor, args)),
   },
   AuditRecord: {

@@ -89,7 +89,7 @@ try {
     ['operator: one data item, first page', () => listAuditRecords(services, operator, { field: 'Resident.maritalStatus' }, 50)],
     ['operator: usage by consumer and resource, one month', () => dataUsage(services, operator, { ...march, groupBy: ['CONSUMER', 'RESOURCE'] })],
     ["operator: one subject's accesses in the year (~333)", () => accessesToSubject(services, operator, { citizenId: 's42', ...year, first: 500 })],
-    ["provider: one subject's accesses it served, in the year", () => accessesToSubject(services, provider, { citizenId: 's42', ...year, first: 500 })],
+    ["provider: one subject's accesses it served, a year", () => accessesToSubject(services, provider, { citizenId: 's42', ...year, first: 500 })],
     ['provider: usage of my items by consumer, one month', () => dataUsage(services, provider, { ...march, groupBy: ['CONSUMER', 'FIELD'] })],
   ];
   for (const [label, run] of cases) {

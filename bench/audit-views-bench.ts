@@ -1,15 +1,17 @@
 /**
  * `npm run bench:audit`: the audit views on a million records. Creates a fresh PostgreSQL database
  * on the server of `DATABASE_URL` (default postgres://postgres@127.0.0.1:5432/postgres), fills it
- * with 1 000 000 synthetic records over a year, and times each view (median of 5 runs).
+ * with 1 000 000 synthetic records over a year (each serving one of 3 000 residents, indexed by its
+ * keyed HMAC), and times each view, one subject's accesses included (median of 5 runs).
  */
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { syncCatalog } from '../subgraphs/info-center/catalog.ts';
 import { dataUsage, listAuditRecords } from '../subgraphs/info-center/audit-views.ts';
 import type { GovernanceServices } from '../subgraphs/info-center/governance-services.ts';
 import { seedStore } from '../subgraphs/info-center/seed.ts';
+import { accessesToSubject } from '../subgraphs/info-center/subject-log.ts';
 import { openStore } from '../platform/store/database.ts';
 import { migrateToLatest } from '../platform/store/migrate.ts';
 import type { Consumer } from '../policies/types.ts';
@@ -51,7 +53,13 @@ try {
                       when 2 then array['civil-affairs','public-security'] else array['natural-resources'] end,
            '{"public-security":{"calls":1,"entities":1}}'::jsonb, case when i % 3 = 0 then 'PARTIAL' else 'SERVED' end, 5 + i % 20
     from generate_series(1, ${RECORDS}) as i`.execute(store.db);
+  // Every record served one resident of 3 000 (by its keyed HMAC): one subject has about 333 accesses in the year.
+  await sql`
+    insert into audit_subjects (subject_hmac, at, chain, seq, provider)
+    select encode(sha256(convert_to('s' || (r.seq % 3000), 'UTF8')), 'hex'), r.at, r.chain, r.seq, r.providers[1]
+    from audit_records r where r.chain = 'bench'`.execute(store.db);
   await sql`analyze audit_records`.execute(store.db);
+  await sql`analyze audit_subjects`.execute(store.db);
   console.log(`${RECORDS} records inserted in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
 
   const services: GovernanceServices = {
@@ -61,10 +69,12 @@ try {
     grantMaxValidityDays: 365,
     now: () => new Date(),
     grantsChanged: async () => undefined,
+    subjectHmac: (identifier) => createHash('sha256').update(identifier.toLowerCase()).digest('hex'),
   };
   const consumer: Consumer = { app: 'a', dept: 'civil-affairs', roles: ['consumer'] };
   const provider: Consumer = { app: 'hr-admin', dept: 'human-resources', roles: ['provider-admin'] };
   const operator: Consumer = { app: 'op', dept: 'info-center', roles: ['platform-admin'] };
+  const year = { from: '2026-01-01T00:00:00+08:00', to: '2027-01-01T00:00:00+08:00' };
   const march = { from: '2026-03-01T00:00:00+08:00', to: '2026-04-01T00:00:00+08:00' };
   const deep = await listAuditRecords(services, consumer, { to: '2026-07-01T00:00:00+08:00' }, 200);
 
@@ -78,6 +88,8 @@ try {
     ['operator: one purpose in one month', () => listAuditRecords(services, operator, { ...march, purpose: 'DATA_VERIFICATION' }, 50)],
     ['operator: one data item, first page', () => listAuditRecords(services, operator, { field: 'Resident.maritalStatus' }, 50)],
     ['operator: usage by consumer and resource, one month', () => dataUsage(services, operator, { ...march, groupBy: ['CONSUMER', 'RESOURCE'] })],
+    ["operator: one subject's accesses in the year (~333)", () => accessesToSubject(services, operator, { citizenId: 's42', ...year, first: 500 })],
+    ["provider: one subject's accesses it served, a year", () => accessesToSubject(services, provider, { citizenId: 's42', ...year, first: 500 })],
     ['provider: usage of my items by consumer, one month', () => dataUsage(services, provider, { ...march, groupBy: ['CONSUMER', 'FIELD'] })],
   ];
   for (const [label, run] of cases) {

@@ -24,6 +24,8 @@ export interface GatewayConfig {
   gatewaySigningKeyPath: string | undefined;
   /** `AUDIT_SIGNING_KEY_PATH`: Ed25519 private JWK signing audit checkpoints (not the subgraph-call key); default the demo key. */
   auditSigningKeyPath: string | undefined;
+  /** Hex secret (≥ 32 bytes) keying the subject HMACs of the access log; default the demo key in DATA_DIR/keys. */
+  subjectHmacKeyPath: string | undefined;
   /** `AUDIT_PUBLIC_KEYS_PATH`: JWK set of every current and retired audit public key, for `audit:verify`; default the demo set. */
   auditPublicKeysPath: string | undefined;
   /** `LOG_LEVEL`, default `info`; `silent` turns logging off. */
@@ -137,6 +139,7 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Readonl
     tokenPublicKeyPath: env['TOKEN_PUBLIC_KEY_PATH'] || undefined,
     gatewaySigningKeyPath: env['GATEWAY_SIGNING_KEY_PATH'] || undefined,
     auditSigningKeyPath: env['AUDIT_SIGNING_KEY_PATH'] || undefined,
+    subjectHmacKeyPath: env['SUBJECT_HMAC_KEY_PATH'] || undefined,
     auditPublicKeysPath: env['AUDIT_PUBLIC_KEYS_PATH'] || undefined,
     logLevel,
     databaseUrl: readDatabaseUrl(env['DATABASE_URL']),

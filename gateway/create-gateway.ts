@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { ApolloGateway } from '@apollo/gateway';
+import { ApolloGateway, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { ApolloServer, HeaderMap } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
@@ -15,6 +15,7 @@ import type { ShareCatalog } from '../policies/types.ts';
 import { readShareCatalog } from '../schema/read-share-catalog.ts';
 import { readSubgraphEndpoints } from '../schema/read-subgraph-endpoints.ts';
 import type { GrantSource } from '../platform/grant-source.ts';
+import type { SubjectHmac } from '../platform/subject-key.ts';
 import { auditPlugin } from './audit/audit-plugin.ts';
 import type { AuditWriter } from './audit/audit-writer.ts';
 import { createRefusalRecorder, firstErrorCode } from './audit/record-refusal.ts';
@@ -39,6 +40,7 @@ import { readPurpose, type DeclaredUse } from './authenticate/read-purpose.ts';
 import { createReadinessProbe, type StoreCheck } from './readiness.ts';
 import { createSubgraphCallSigner } from './sign/sign-subgraph-call.ts';
 import { SignedDataSource } from './sign/signed-data-source.ts';
+import type { FetchFromSubgraph } from './verify/answer-verification.ts';
 
 /** Largest request body read: 20 operations of the largest admitted size fit; JSON-parsing more would stall the event loop. */
 const BODY_LIMIT = 256 * 1024;
@@ -58,6 +60,8 @@ export interface GatewayOptions {
   storeChecks?: readonly StoreCheck[];
   /** Where audit records go (step 7); without it nothing is audited (benchmarks only). */
   audit?: AuditWriter;
+  /** Keys the subjects an audit record lists; without it records list none. */
+  subjectHmac?: SubjectHmac;
   /** Longest a record may wait in the audit spool before `/readyz` says not ready; default `AUDIT_SPOOL_MAX_AGE_MS`. */
   auditSpoolMaxAgeMs?: number;
   /** Longest consumer-token lifetime accepted (default 24 h). */
@@ -97,10 +101,23 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const admitOperations = createOperationAdmission(limits, () => apiSchema);
   const catalog = options.catalog ?? readShareCatalog(options.supergraphSdl, { undeclaredAsUnconditional: options.undeclaredFields === 'unconditional' });
   const sign = createSubgraphCallSigner(options.gatewaySigningKey);
+  const dataSources = new Map<string, SignedDataSource>();
   const federation = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
-    buildService: ({ name, url }) => new SignedDataSource({ name, url: url!, sign }),
+    buildService: ({ name, url }) => {
+      const source = new SignedDataSource({ name, url: url!, sign });
+      dataSources.set(name, source);
+      return source;
+    },
   });
+  // Verification fetches through the same signed data sources as every plan: same signature, same served counts.
+  const fetch: FetchFromSubgraph = async (rc, subgraph, request) => {
+    const source = dataSources.get(subgraph);
+    if (!source) throw new Error(`no data source for subgraph ${subgraph}`);
+    // @apollo/gateway does not export its request-kind enum; 'incoming operation' is its INCOMING_OPERATION.
+    const call = { kind: 'incoming operation', request, incomingRequestContext: rc, context: rc.context };
+    return source.process(call as unknown as GraphQLDataSourceProcessOptions<GatewayContext>);
+  };
   federation.onSchemaLoadOrUpdate(({ apiSchema: schema }) => void (apiSchema = schema));
   const abilities = createAbilitySource({
     catalog,
@@ -108,7 +125,13 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     onGrantsUnreadable: (error) => app.log.error({ err: error }, 'grants unreadable: conditional items denied'),
   });
   const apollo = new ApolloServer<GatewayContext>({
-    gateway: createEnforcingGateway(federation, { catalog, abilities, ...(options.audit ? { audit: options.audit } : {}) }),
+    gateway: createEnforcingGateway(federation, {
+      catalog,
+      abilities,
+      fetch,
+      ...(options.audit ? { audit: options.audit } : {}),
+      ...(options.subjectHmac ? { subjectHmac: options.subjectHmac } : {}),
+    }),
     allowBatchedHttpRequests: true,
     parseOptions: { maxTokens: limits.tokens },
     validationRules: [noSubscriptionRule, operationLimitsRule(limits), operationNameRule],

@@ -1,6 +1,7 @@
 /** The per-request context the gateway builds before any GraphQL work (steps 1 and 2). */
 import type { Consumer } from '../policies/types.ts';
 import type { ServedCounts } from './audit/count-served.ts';
+import type { ServedSubjects } from './audit/collect-subjects.ts';
 import type { DeclaredUse } from './authenticate/read-purpose.ts';
 
 export interface GatewayContext {
@@ -18,6 +19,8 @@ export interface GatewayContext {
    * operation: a batch shares the request's context, each operation gets its own counts.
    */
   served?: ServedCounts;
+  /** Subjects each provider served to the operation, likewise per operation (identifiers, never stored as such). */
+  subjects?: ServedSubjects;
   /** Entity keys named so far by this HTTP request's operations; Apollo gives each batched operation a copy of the context, and this object is shared by all. */
   keys: { named: number };
 }

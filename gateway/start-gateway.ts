@@ -18,6 +18,7 @@ import { createAuditSpool } from './audit/audit-spool.ts';
 import { createAuditWriter } from './audit/audit-writer.ts';
 import { createCheckpointLog, createRedisCheckpointPublisher } from './audit/checkpoint-anchors.ts';
 import { createGateway, type Gateway } from './create-gateway.ts';
+import type { SubjectHmac } from '../platform/subject-key.ts';
 
 export interface StartGatewayOptions {
   /** The store of record: audit records are written to it, and `/readyz` checks it. */
@@ -41,7 +42,16 @@ export interface StartGatewayOptions {
    * between signed checkpoints, default 60 s (tests shorten it rather than wait for the timer).
    */
   audit?:
-    | { chain: string; spoolPath: string; quarantinePath: string; checkpointLogPath: string; signingKey: () => Promise<KeyPair>; checkpointIntervalMs?: number }
+    | {
+        chain: string;
+        spoolPath: string;
+        quarantinePath: string;
+        checkpointLogPath: string;
+        signingKey: () => Promise<KeyPair>;
+        checkpointIntervalMs?: number;
+        /** Keys the subjects each record lists (platform/subject-key.ts); without it records list none. */
+        subjectHmac?: SubjectHmac;
+      }
     | undefined;
   /** Shared Redis (rate limits, entity budget, checkpoint stream); absent → in memory, this instance only. */
   redis?: Redis | undefined;
@@ -87,6 +97,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
       logLevel: options.logLevel,
       storeChecks: [{ name: 'store', check: async () => void (await sql`select 1`.execute(options.db)) }],
       ...(audit ? { audit } : {}),
+      ...(options.audit?.subjectHmac ? { subjectHmac: options.audit.subjectHmac } : {}),
       ...(options.rateLimits ? { rateLimit: createRateLimiter(options.rateLimits, redis, prefix) } : {}),
       ...(options.entityBudgetPerMinute ? { entityBudget: createEntityBudget(options.entityBudgetPerMinute, redis, prefix) } : {}),
       ...(options.limits ? { limits: options.limits } : {}),

@@ -39,6 +39,7 @@ export const ERROR_CODES = {
       'The operation exceeds a limit of the gateway (tokens, depth, selections, aliases, root fields, directives or introspection); nothing was executed',
   },
   TOO_MANY_KEYS: { status: 400, message: 'The request names more entity keys than one request may; ask for fewer residents or enterprises at once' },
+  TOO_MANY_SUBJECTS: { status: 400, message: 'A verification call names more subjects than one call may; split it into several calls' },
   RESPONSE_TOO_LARGE: { status: 400, message: 'The answer would exceed the largest response the gateway sends; select fewer fields or entities' },
   OPERATION_RESOLUTION_FAILURE: { status: 400, message: 'The operation to run could not be determined' },
   PERSISTED_QUERY_NOT_FOUND: { status: 200, message: 'The persisted query is not known yet: send the full query once' },
@@ -78,6 +79,7 @@ export interface ErrorCodeExtensions {
   /** `limit`: the limit exceeded (`tokens`, `nesting`, `batch`, `depth`, …), `max` its value, `found` what the operation has, when counted. */
   OPERATION_TOO_COMPLEX: { limit: string; max: number; found?: number };
   TOO_MANY_KEYS: { max: number; found: number };
+  TOO_MANY_SUBJECTS: { max: number; found: number };
   /** The denied `Type.field`, its share type and provider, and whether an access request or an escalation can open it. */
   FORBIDDEN_FIELD: { field: string; shareType: string; provider: string; requestable: boolean; escalatable: boolean };
   /** Every denied `Type.field` of the refused operation (strict mode). */

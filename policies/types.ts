@@ -58,13 +58,24 @@ export interface Consumer {
 }
 
 /**
- * Permission for one department to read one data item for one purpose, until `validUntil`.
- * `REQUEST` grants come from an approved access request (CONDITIONAL items only); `EXCEPTION`
- * grants are made by the coordination office with a legal basis and may cover NONE items (art. 13).
+ * What a grant lets its department do with the item: `READ` receive its values; `VERIFY` only check
+ * claimed values against them (核验, art. 13: verification instead of resubmission) and learn
+ * MATCH, MISMATCH or NO_RECORD, never the value. Neither implies the other.
+ */
+export const GRANT_ACTIONS = ['READ', 'VERIFY'] as const;
+export type GrantAction = (typeof GRANT_ACTIONS)[number];
+
+/**
+ * Permission for one department to read (or verify) one data item for one purpose, until `validUntil`.
+ * `kind` is where the grant came from: `REQUEST` grants from an approved access request (CONDITIONAL
+ * items only); `EXCEPTION` grants made by the coordination office with a legal basis, which may cover
+ * NONE items (art. 13). `action` is what it allows, whatever its kind.
  */
 export interface Grant {
   id: string;
   kind: 'REQUEST' | 'EXCEPTION';
+  /** Absent: `READ`. */
+  action?: GrantAction;
   dept: string;
   /** `Type.field` */
   field: string;

@@ -5,6 +5,7 @@
  */
 import { auditAnchorDir, auditQuarantinePath, auditSpoolPath, readGatewayConfig } from '../gateway/config.ts';
 import { checkpointLogPath } from '../gateway/audit/checkpoint-anchors.ts';
+import { ensureSubjectHmac, loadSubjectHmac } from '../platform/subject-key.ts';
 import { readSupergraphFile } from '../gateway/create-gateway.ts';
 import { DEPARTMENT_CODES } from '../platform/departments.ts';
 import { seedStore } from '../subgraphs/info-center/seed.ts';
@@ -55,6 +56,7 @@ try {
       quarantinePath: auditQuarantinePath(config.dataDir, config.auditChain),
       checkpointLogPath: checkpointLogPath(auditAnchorDir(config.dataDir), config.auditChain),
       signingKey: auditSigningKey,
+      subjectHmac: config.subjectHmacKeyPath ? loadSubjectHmac(config.subjectHmacKeyPath) : ensureSubjectHmac(config.dataDir),
     },
     ...launchSettings(config),
   });

@@ -70,6 +70,7 @@ export async function launchGateway(options: LaunchGatewayOptions): Promise<Laun
     departments: options.departments,
     grantMaxValidityDays: grantMaxValidityDays ?? DEFAULT_GRANT_MAX_VALIDITY_DAYS,
     now: now ?? (() => new Date()),
+    subjectHmac: gatewayOptions.audit?.subjectHmac,
     grantsChanged: async () => {
       await storeGrants?.refresh();
       await bus.publishGrantsChanged().catch(logRedis);

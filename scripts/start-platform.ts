@@ -22,6 +22,7 @@ import type { ShareCatalog } from '../policies/types.ts';
 import { createSubgraphServer, type SubgraphServerOptions } from '../subgraphs/shared/create-subgraph-server.ts';
 import { SUBGRAPHS } from '../subgraphs/registry.ts';
 import { launchGateway, type LaunchedGateway, type LaunchGatewayOptions } from './launch-gateway.ts';
+import { ensureSubjectHmac } from '../platform/subject-key.ts';
 
 export interface PlatformOptions {
   dataDir: string;
@@ -129,6 +130,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
               quarantinePath: auditQuarantinePath(options.dataDir, auditChain),
               checkpointLogPath: checkpointLogPath(auditAnchorDir(options.dataDir), auditChain),
               signingKey: watchSigningKey(demoKeyPath(options.dataDir, 'audit-signing', 'private')),
+              subjectHmac: ensureSubjectHmac(options.dataDir),
               ...(options.auditCheckpointIntervalMs ? { checkpointIntervalMs: options.auditCheckpointIntervalMs } : {}),
             },
       redisUrl: options.redisUrl,

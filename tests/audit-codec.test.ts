@@ -60,6 +60,8 @@ function entries(): AuditEntry[] {
       served: { 'public-security': { calls: 3, entities: 2_000_000_000 }, 'civil-affairs': { calls: 0, entities: 0 }, [UNICODE]: { calls: 1, entities: 1 } },
       outcome,
       durationMs: 2_147_483_647,
+      verified: { 'Resident.monthlyPension': { MATCH: 999, MISMATCH: 1, NO_RECORD: 0 }, 'Resident.maritalStatus': { MATCH: 0, MISMATCH: 0, NO_RECORD: 1000 } },
+      subjects: { 'public-security': ['ab'.repeat(32), 'cd'.repeat(32)], 'human-resources': [] },
     },
     // The emptiest record: no purpose, nothing asked, granted or served.
     auditEntry(`req-${i}-b`, {
@@ -110,6 +112,8 @@ const TAMPER: { [column in Exclude<keyof AuditRecordsTable, 'id'>]: (row: Stored
   outcome: (row) => (row.outcome === 'SERVED' ? 'PARTIAL' : 'SERVED'),
   duration_ms: (row) => (row.duration_ms > 0 ? row.duration_ms - 1 : 1),
   code: (row) => (row.code === null ? 'FORBIDDEN_FIELD' : null),
+  verified: (row) => JSON.stringify({ ...row.verified, 'Resident.monthlyPension': { MATCH: 1, MISMATCH: 0, NO_RECORD: 0 } }),
+  subjects: (row) => JSON.stringify({ ...row.subjects, 'human-resources': ['0'.repeat(64)] }),
 };
 
 describe.each(STORE_BACKENDS)('audit codec on %s', (_backend, createDatabase) => {

@@ -178,6 +178,8 @@ describe.each(STORE_BACKENDS)('audit on %s', (_backend, createDatabase) => {
         denied: JSON.stringify(victim.denied),
         masked: JSON.stringify(victim.masked),
         served: JSON.stringify(victim.served),
+        verified: victim.verified && JSON.stringify(victim.verified),
+        subjects: victim.subjects && JSON.stringify(victim.subjects),
       })
       .execute();
     expect((await verify()).ok).toBe(true);
@@ -196,6 +198,8 @@ describe.each(STORE_BACKENDS)('audit on %s', (_backend, createDatabase) => {
         denied: JSON.stringify(last.denied),
         masked: JSON.stringify(last.masked),
         served: JSON.stringify(last.served),
+        verified: last.verified && JSON.stringify(last.verified),
+        subjects: last.subjects && JSON.stringify(last.subjects),
       })
       .execute();
     expect((await verify()).problem).toMatch(/does not link to the previous record's hash/);

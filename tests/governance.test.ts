@@ -71,8 +71,9 @@ describe.each(STORE_BACKENDS)('governance on %s', (_backend, createDatabase) => 
     expect(after.body.errors).toBeUndefined();
     expect(pensionOf(after.body)).toEqual(expect.any(Number));
 
-    const mine = await approvalApp().query('{ myGrants { field purpose live } }');
-    expect(mine.body.data?.['myGrants']).toEqual([{ field: 'Resident.monthlyPension', purpose: 'DATA_VERIFICATION', live: true }]);
+    const mine = await approvalApp().query('{ myGrants { field purpose live action } }');
+    const reads = (mine.body.data?.['myGrants'] as Array<{ action: string }>).filter((grant) => grant.action === 'READ');
+    expect(reads).toEqual([{ field: 'Resident.monthlyPension', purpose: 'DATA_VERIFICATION', live: true, action: 'READ' }]);
 
     const revoked = await hrAdmin().query(`mutation($id: ID!) { revokeGrant(id: $id, reason: "核验事项已办结") { live revokeReason } }`, {
       id: approved.grants[0]!.id,

@@ -59,6 +59,7 @@ const REJECTED: AuditEntry = {
 const CHAIN = 'gateway-a';
 const FIRST_HASH = '695d5abf9a29b0cc13164feeccdc914ae983d273d663daf4c455614c94849c01';
 const SECOND_HASH = '6c5e6ce9907e2c67c88b7a4f7307a1f92f0ac37141c71119add842462893b564';
+const VERIFIED_HASH = '8ce54e1f8c0549593f1bed166d62c6252fc8fdfe08ccf4f61544b1516f7714ee';
 
 function tempDir(): string {
   const dir = mkdtempSync(join(tmpdir(), 'zhoucun-codec-'));
@@ -82,6 +83,36 @@ describe('audit record hash (golden)', () => {
 
   it('when a record with a code is hashed, then its hash is the one recorded since refusals carry codes', () => {
     expect(hashRecord(REJECTED, CHAIN, 2, FIRST_HASH)).toBe(SECOND_HASH);
+  });
+
+  it('when a verification record with served subjects is hashed, then its hash is the one recorded since they exist, whatever their key order', () => {
+    const verified: AuditEntry = {
+      ...SERVED,
+      granted: [],
+      denied: [],
+      masked: [],
+      providers: ['human-resources'],
+      served: { 'human-resources': { calls: 1, entities: 2 } },
+      verified: { 'Resident.monthlyPension': { MATCH: 1, MISMATCH: 1, NO_RECORD: 0 }, 'Resident.pensionStatus': { MATCH: 0, MISMATCH: 0, NO_RECORD: 2 } },
+      subjects: { 'public-security': ['3'.repeat(64)], 'human-resources': ['1'.repeat(64), '2'.repeat(64)] },
+    };
+    expect(hashRecord(verified, CHAIN, 3, SECOND_HASH)).toBe(VERIFIED_HASH);
+    const reordered = {
+      ...verified,
+      verified: {
+        'Resident.pensionStatus': verified.verified!['Resident.pensionStatus']!,
+        'Resident.monthlyPension': verified.verified!['Resident.monthlyPension']!,
+      },
+    };
+    expect(
+      hashRecord(
+        { ...reordered, subjects: { 'human-resources': verified.subjects!['human-resources']!, 'public-security': ['3'.repeat(64)] } },
+        CHAIN,
+        3,
+        SECOND_HASH,
+      ),
+    ).toBe(VERIFIED_HASH);
+    expect(hashRecord({ ...verified, subjects: { 'human-resources': ['1'.repeat(64)] } }, CHAIN, 3, SECOND_HASH)).not.toBe(VERIFIED_HASH);
   });
 });
 

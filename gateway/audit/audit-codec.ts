@@ -11,7 +11,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Insertable, Selectable } from 'kysely';
-import type { AuditCheckpointsTable, AuditQuarantineTable, AuditRecordsTable } from '../../platform/store/tables.ts';
+import type { AuditCheckpointsTable, AuditQuarantineTable, AuditRecordsTable, AuditSubjectsTable } from '../../platform/store/tables.ts';
 import type { Checkpoint } from './audit-checkpoint.ts';
 import type { QuarantinedRecord } from './audit-quarantine.ts';
 import type { AuditEntry, AuditOutcome, ChainedRecord } from './audit-record.ts';
@@ -31,7 +31,8 @@ export function storedInstant(value: Date | string): string {
 /**
  * The text a record's hash covers: its fields in a fixed order with the chain, its place and the
  * previous hash; `served` with its providers sorted (jsonb does not keep key order). `code` is covered
- * only when present, so records written before it existed keep their hash.
+ * only when present, so records written before it existed keep their hash; so are the verification
+ * counts and the served subjects, each tagged by name after it, in sorted key order.
  */
 export function canonicalRecord(entry: AuditEntry, chain: string, seq: number, prevHash: string): string {
   const served = Object.keys(entry.served)
@@ -58,7 +59,16 @@ export function canonicalRecord(entry: AuditEntry, chain: string, seq: number, p
     entry.outcome,
     entry.durationMs,
     ...(entry.code === undefined || entry.code === null ? [] : [entry.code]),
+    ...(entry.verified ? [{ verified: sortedEntries(entry.verified, (counts) => [counts.MATCH, counts.MISMATCH, counts.NO_RECORD]) }] : []),
+    ...(entry.subjects ? [{ subjects: sortedEntries(entry.subjects, (hmacs) => hmacs) }] : []),
   ]);
+}
+
+/** An object's entries in key order, each value mapped: jsonb keeps no key order, the hash must not depend on it. */
+function sortedEntries<T, U>(object: Record<string, T>, map: (value: T) => U): Array<[string, U]> {
+  return Object.keys(object)
+    .sort()
+    .map((key) => [key, map(object[key]!)]);
 }
 
 /** The record's hash: SHA-256 of its canonical text. */
@@ -103,7 +113,16 @@ export function recordToRow(record: ChainedRecord): Insertable<AuditRecordsTable
     outcome: record.outcome,
     duration_ms: record.durationMs,
     code: record.code ?? null,
+    verified: record.verified ? JSON.stringify(record.verified) : null,
+    subjects: record.subjects ? JSON.stringify(record.subjects) : null,
   };
+}
+
+/** The `audit_subjects` index rows of a record: one per provider and subject HMAC it lists. */
+export function recordSubjectRows(record: ChainedRecord): Array<Insertable<AuditSubjectsTable>> {
+  return Object.entries(record.subjects ?? {}).flatMap(([provider, hmacs]) =>
+    hmacs.map((hmac) => ({ subject_hmac: hmac, at: record.at, chain: record.chain, seq: record.seq, provider })),
+  );
 }
 
 /** The chained record a stored row holds: the exact inverse of `recordToRow` (a null `code` is no code). */
@@ -126,6 +145,8 @@ export function rowToRecord(row: StoredRecordRow): ChainedRecord {
     outcome: row.outcome as AuditOutcome,
     ...(row.code === null ? {} : { code: row.code }),
     durationMs: row.duration_ms,
+    ...(row.verified === null || row.verified === undefined ? {} : { verified: row.verified as unknown as ChainedRecord['verified'] }),
+    ...(row.subjects === null || row.subjects === undefined ? {} : { subjects: row.subjects }),
     chain: row.chain,
     seq: Number(row.seq),
     prevHash: row.prev_hash,

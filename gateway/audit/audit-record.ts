@@ -36,6 +36,17 @@ export interface AuditEntry {
   /** The error code the consumer received, for REJECTED and REFUSED; absent otherwise. */
   code?: string | undefined;
   durationMs: number;
+  /** A verification call (核验): per verified `Type.field`, how many claims were MATCH, MISMATCH, NO_RECORD. Never a value. */
+  verified?: Record<string, VerificationCounts> | undefined;
+  /** Provider → keyed HMACs of the subjects (citizen IDs, credit codes) it served, sorted; absent when none. */
+  subjects?: Record<string, string[]> | undefined;
+}
+
+/** Outcomes of the claims on one item in one verification call. */
+export interface VerificationCounts {
+  MATCH: number;
+  MISMATCH: number;
+  NO_RECORD: number;
 }
 
 export interface ChainedRecord extends AuditEntry {

@@ -8,7 +8,7 @@ import type { OperationVerdict } from '../../policies/authorize-operation.ts';
 import type { Consumer, ShareCatalog } from '../../policies/types.ts';
 import type { ServedCounts } from './count-served.ts';
 import type { DeclaredUse } from '../authenticate/read-purpose.ts';
-import { grantedProviders, type AuditEntry, type AuditOutcome } from './audit-record.ts';
+import { grantedProviders, type AuditEntry, type AuditOutcome, type VerificationCounts } from './audit-record.ts';
 
 export interface AuditFacts {
   requestId: string;
@@ -25,6 +25,11 @@ export interface AuditFacts {
   startedAt: number;
   verdict?: OperationVerdict | undefined;
   served?: ServedCounts | undefined;
+  /** A verification call: outcome counts per verified item, and the claimed items it was denied. */
+  verified?: Record<string, VerificationCounts> | undefined;
+  deniedItems?: readonly string[] | undefined;
+  /** Provider → keyed HMACs of the subjects it served. */
+  subjects?: Record<string, string[]> | undefined;
 }
 
 export function buildAuditEntry(facts: AuditFacts, catalog: ShareCatalog): AuditEntry {
@@ -40,13 +45,16 @@ export function buildAuditEntry(facts: AuditFacts, catalog: ShareCatalog): Audit
     operationHash: facts.operationHash,
     operationName: facts.operationName,
     granted,
-    denied: (facts.verdict?.deniedFields ?? []).map((denied) => denied.coordinate),
+    denied: [...(facts.verdict?.deniedFields ?? []).map((denied) => denied.coordinate), ...(facts.deniedItems ?? [])],
     masked: [],
-    providers: grantedProviders(granted, (coordinate) => catalog.get(coordinate)?.provider),
+    // Verified items count as used: their providers see the call in "who used my data".
+    providers: grantedProviders([...granted, ...Object.keys(facts.verified ?? {})], (coordinate) => catalog.get(coordinate)?.provider),
     served: structuredClone(facts.served ?? {}),
     outcome: facts.outcome,
     ...(facts.code === undefined ? {} : { code: facts.code }),
     durationMs: Math.round(performance.now() - facts.startedAt),
+    ...(facts.verified === undefined ? {} : { verified: structuredClone(facts.verified) }),
+    ...(facts.subjects === undefined ? {} : { subjects: structuredClone(facts.subjects) }),
   };
 }
 

@@ -7,7 +7,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../platform/store/tables.ts';
-import { quarantinedToRow, recordToRow } from './audit-codec.ts';
+import { quarantinedToRow, recordSubjectRows, recordToRow } from './audit-codec.ts';
 import { describeRefusal, isContentRefusal, isStorable, type QuarantinedRecord } from './audit-quarantine.ts';
 import type { ChainedRecord } from './audit-record.ts';
 import type { AuditSpool } from './audit-spool.ts';
@@ -33,14 +33,28 @@ export interface RecordStoreOptions {
   alert: (alert: AuditAlert) => void;
 }
 
+const SUBJECT_ROWS_PER_INSERT = 5_000;
+
 export function createRecordStore({ db, quarantineFile, state, alert }: RecordStoreOptions) {
+  /** Records and their subjects index (audit_subjects) in one transaction: a record is never stored without its index rows. */
   const insert = async (records: readonly ChainedRecord[]) => {
     if (records.length === 0) return;
-    await db
-      .insertInto('audit_records')
-      .values(records.map(recordToRow))
-      .onConflict((oc) => oc.columns(['chain', 'seq']).doNothing())
-      .execute();
+    const subjects = records.flatMap(recordSubjectRows);
+    await db.transaction().execute(async (trx) => {
+      await trx
+        .insertInto('audit_records')
+        .values(records.map(recordToRow))
+        .onConflict((oc) => oc.columns(['chain', 'seq']).doNothing())
+        .execute();
+      // A record may list thousands of subjects (a verification call): inserted in slices PostgreSQL's parameter limit takes.
+      for (let i = 0; i < subjects.length; i += SUBJECT_ROWS_PER_INSERT) {
+        await trx
+          .insertInto('audit_subjects')
+          .values(subjects.slice(i, i + SUBJECT_ROWS_PER_INSERT))
+          .onConflict((oc) => oc.doNothing())
+          .execute();
+      }
+    });
   };
 
   /** Keeps a refused record aside: in the store if it takes the escaped JSON, else in the local file; throws if neither. */

@@ -6,7 +6,8 @@
  *   5 execute    @apollo/gateway plans and runs the pruned operation, under its own plan-cache key
  *   6 shape      denied fields come back as null with one FORBIDDEN_FIELD error each
  *   7 audit      the response leaves only once its audit record is durable
- * (Step 1, authentication, happens at the HTTP edge before any GraphQL work.)
+ * (Step 1, authentication, happens at the HTTP edge before any GraphQL work.) A verification call
+ * (`verify`) takes steps 2, 3 and 7 alike; the gateway answers it itself (gateway/verify/).
  */
 import { createHash } from 'node:crypto';
 import type { GatewayExecutionResult, GatewayExecutor, GatewayGraphQLRequestContext } from '@apollo/server-gateway-interface';
@@ -20,17 +21,25 @@ import type { ShareCatalog } from '../../policies/types.ts';
 import type { AbilitySource } from './ability-source.ts';
 import type { AuditOutcome } from '../audit/audit-record.ts';
 import type { AuditWriter } from '../audit/audit-writer.ts';
-import { buildAuditEntry } from '../audit/build-audit-entry.ts';
+import { buildAuditEntry, type AuditFacts } from '../audit/build-audit-entry.ts';
 import { shareError } from '../../platform/errors.ts';
 import { clientCodeOf } from '../format-error.ts';
 import type { GatewayContext } from '../gateway-context.ts';
 import { shapeResult } from './shape-result.ts';
+import type { ServedSubjects } from '../audit/collect-subjects.ts';
+import type { SubjectHmac } from '../../platform/subject-key.ts';
+import { answerVerification, type FetchFromSubgraph } from '../verify/answer-verification.ts';
+import { isVerification, readVerification } from '../verify/read-verification.ts';
 
 export interface EnforcementDependencies {
   catalog: ShareCatalog;
   abilities: AbilitySource;
   /** Absent only where auditing is switched off on purpose (benchmark baselines). */
   audit?: AuditWriter;
+  /** Keys the subjects a record lists (subject-level access log); without it records list none. */
+  subjectHmac?: SubjectHmac;
+  /** Signed calls to the providers for verification; without it `verify` is refused. */
+  fetch?: FetchFromSubgraph;
 }
 
 interface PrunedOperation {
@@ -64,7 +73,13 @@ export function createEnforcingExecutor(inner: GatewayExecutor, deps: Enforcemen
   };
 
   /** Step 7: waits for the durable record; if it cannot be kept, nothing is served. */
-  const audit = async (rc: GatewayGraphQLRequestContext, outcome: { outcome: AuditOutcome; code?: string }, startedAt: number, verdict?: OperationVerdict) => {
+  const audit = async (
+    rc: GatewayGraphQLRequestContext,
+    outcome: { outcome: AuditOutcome; code?: string },
+    startedAt: number,
+    verdict?: OperationVerdict,
+    verification?: Pick<AuditFacts, 'verified' | 'deniedItems'>,
+  ) => {
     if (!deps.audit) return;
     const context = rc.context as unknown as GatewayContext;
     const facts = {
@@ -75,7 +90,8 @@ export function createEnforcingExecutor(inner: GatewayExecutor, deps: Enforcemen
       operationName: rc.operationName ?? null,
     };
     try {
-      await deps.audit.append(buildAuditEntry({ ...facts, ...outcome, startedAt, verdict, served: context.served }, deps.catalog));
+      const subjects = hashedSubjects(context.subjects, deps.subjectHmac);
+      await deps.audit.append(buildAuditEntry({ ...facts, ...outcome, startedAt, verdict, served: context.served, subjects, ...verification }, deps.catalog));
     } catch {
       throw shareError('AUDIT_UNAVAILABLE', { withStatus: true });
     }
@@ -104,7 +120,7 @@ export function createEnforcingExecutor(inner: GatewayExecutor, deps: Enforcemen
   return async function enforceOperation(requestContext) {
     const startedAt = performance.now();
     // A batch shares one context; each operation gets its own served counts (what its providers returned).
-    const context: GatewayContext = { ...(requestContext.context as unknown as GatewayContext), served: {} };
+    const context: GatewayContext = { ...(requestContext.context as unknown as GatewayContext), served: {}, subjects: {} };
     const rc: GatewayGraphQLRequestContext = { ...requestContext, context: context as unknown as GatewayGraphQLRequestContext['context'] };
     const purpose = context.use.purpose;
     let pruned: PrunedOperation | undefined;
@@ -119,6 +135,24 @@ export function createEnforcingExecutor(inner: GatewayExecutor, deps: Enforcemen
         result = { errors: [shareError('OPERATION_RESOLUTION_FAILURE', { message })] };
         await audit(rc, outcomeOf(result), startedAt);
         return result;
+      }
+      if (isVerification(rc.operation)) {
+        if (!purpose) throw shareError('PURPOSE_REQUIRED', { withStatus: true });
+        if (!deps.fetch) throw shareError('BAD_USER_INPUT', { message: 'verify is not served by this gateway' });
+        const subjects = readVerification(rc, coercedVariables(rc.schema, rc));
+        await deps.abilities.settled();
+        const answer = await answerVerification({
+          rc,
+          subjects,
+          ability: deps.abilities.abilityFor(context.consumer, purpose),
+          catalog: deps.catalog,
+          strict: context.use.strict,
+          fetch: deps.fetch,
+          forbidden: (coordinate) => forbiddenField(deps.catalog, { coordinate }),
+        });
+        const verification = { verified: answer.verified, deniedItems: answer.denied };
+        await audit(rc, outcomeOf(answer.result, answer.denied.length), startedAt, undefined, verification);
+        return answer.result;
       }
       if (!purpose) {
         const exemption = purposeExemption(rc.operation, deps.catalog);
@@ -137,26 +171,35 @@ export function createEnforcingExecutor(inner: GatewayExecutor, deps: Enforcemen
       if (code !== 'AUDIT_UNAVAILABLE') await audit(rc, { outcome: code === 'PURPOSE_REQUIRED' ? 'REJECTED' : 'ERROR', code }, startedAt, pruned?.verdict);
       throw error;
     }
-    await audit(rc, outcomeOf(result, pruned.verdict), startedAt, pruned.verdict);
+    await audit(rc, outcomeOf(result, pruned.verdict.deniedFields.length), startedAt, pruned.verdict);
     return result;
   };
 }
 
+/** Provider → sorted keyed HMACs of the subjects it served; undefined when none (or no key). */
+function hashedSubjects(subjects: ServedSubjects | undefined, hmac: SubjectHmac | undefined): Record<string, string[]> | undefined {
+  if (!subjects || !hmac) return undefined;
+  const entries = Object.entries(subjects).filter(([, ids]) => ids.size > 0);
+  if (entries.length === 0) return undefined;
+  return Object.fromEntries(entries.map(([provider, ids]) => [provider, [...new Set([...ids].map(hmac))].sort()]));
+}
+
 /** The record's outcome: refused in strict mode, rejected before execution (invalid variables), failed, or served. */
-function outcomeOf(result: GatewayExecutionResult, verdict?: OperationVerdict): { outcome: AuditOutcome; code?: string } {
+function outcomeOf(result: GatewayExecutionResult, denied = 0): { outcome: AuditOutcome; code?: string } {
   const errors = (result.errors ?? []).filter((error) => error.extensions?.['code'] !== 'FORBIDDEN_FIELD');
   if (errors.some((error) => error.extensions?.['code'] === 'FORBIDDEN_OPERATION')) return { outcome: 'REFUSED', code: 'FORBIDDEN_OPERATION' };
   // No data at all (not even null): the executor refused the operation before running it (invalid variables).
   if (errors.length > 0) return { outcome: result.data === undefined ? 'REJECTED' : 'ERROR', code: clientCodeOf(errors[0]) };
-  return { outcome: (verdict?.deniedFields.length ?? 0) > 0 ? 'PARTIAL' : 'SERVED' };
+  return { outcome: denied > 0 ? 'PARTIAL' : 'SERVED' };
 }
 
-function forbiddenField(catalog: ShareCatalog, denied: DeniedField, path: ReadonlyArray<string | number>) {
+/** Without a path, graphql-js places the error where the value stands. */
+function forbiddenField(catalog: ShareCatalog, denied: Pick<DeniedField, 'coordinate'>, path?: ReadonlyArray<string | number>) {
   const share = catalog.get(denied.coordinate);
   const route = howToObtain(share?.shareType);
   return shareError('FORBIDDEN_FIELD', {
     message: `${denied.coordinate} is ${route.explanation}`,
-    path,
+    ...(path ? { path } : {}),
     extensions: {
       field: denied.coordinate,
       shareType: share?.shareType ?? 'UNDECLARED',

@@ -9,6 +9,7 @@ import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import type { Fetcher, FetcherRequestInit, FetcherResponse } from '@apollo/utils.fetcher';
 import { countCall } from '../audit/count-served.ts';
+import { collectSubjects } from '../audit/collect-subjects.ts';
 import type { GatewayContext } from '../gateway-context.ts';
 import type { CallIdentity, SignSubgraphCall } from './sign-subgraph-call.ts';
 
@@ -45,9 +46,11 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   /** Counts what the provider answered, for the operation's audit record (see count-served.ts). */
   override didReceiveResponse({
     response,
+    request,
     context,
   }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['didReceiveResponse']>>[0]): GatewayGraphQLResponse {
     countCall(context.served, this.#subgraph, response.data);
+    collectSubjects(context.subjects, this.#subgraph, request, response.data);
     return response;
   }
 

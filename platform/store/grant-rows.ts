@@ -13,6 +13,8 @@ export function toPolicyGrant(row: GrantRow): Grant {
   return {
     id: row.id,
     kind: row.kind === 'EXCEPTION' ? 'EXCEPTION' : 'REQUEST',
+    // Anything but VERIFY reads as READ: the column defaults to it for every grant made before it existed.
+    ...(row.action === 'VERIFY' ? { action: 'VERIFY' as const } : {}),
     dept: row.dept,
     field: row.field,
     // Written only from a request or exception whose purpose was checked on the way in.
@@ -36,6 +38,7 @@ export function toGrantRow(grant: Grant, provenance: GrantProvenance): Insertabl
   return {
     id: grant.id,
     kind: grant.kind,
+    action: grant.action ?? 'READ',
     dept: grant.dept,
     field: grant.field,
     purpose: grant.purpose,

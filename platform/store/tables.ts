@@ -74,6 +74,8 @@ export interface GrantsTable {
   revoked_at: Timestamp | null;
   revoked_by: string | null;
   revoke_reason: string | null;
+  /** READ or VERIFY (policies/types.ts GRANT_ACTIONS). */
+  action: ColumnType<string, string | undefined, string>;
 }
 
 export interface DisputesTable {
@@ -146,6 +148,19 @@ export interface AuditRecordsTable {
   duration_ms: number;
   /** Why the request was refused (REJECTED, REFUSED); null otherwise. */
   code: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Outcome counts per verified item (verification calls only); null otherwise. */
+  verified: ColumnType<Record<string, Record<string, number>> | null, string | null | undefined, string | null>;
+  /** Provider → keyed HMACs of the subjects it served; null when none. */
+  subjects: ColumnType<Record<string, string[]> | null, string | null | undefined, string | null>;
+}
+
+/** One subject served in one audit record, by its keyed HMAC: the index behind "who read whose data". */
+export interface AuditSubjectsTable {
+  subject_hmac: string;
+  at: Timestamp;
+  chain: string;
+  seq: ColumnType<string, string | number, string | number>;
+  provider: string;
 }
 
 export interface AuditQuarantineTable {
@@ -183,6 +198,7 @@ export interface Database {
   audit_records: AuditRecordsTable;
   audit_checkpoints: AuditCheckpointsTable;
   audit_quarantine: AuditQuarantineTable;
+  audit_subjects: AuditSubjectsTable;
   departments: DepartmentsTable;
   department_admins: DepartmentAdminsTable;
   catalog_items: CatalogItemsTable;

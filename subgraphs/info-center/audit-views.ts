@@ -74,7 +74,7 @@ export async function listAuditRecords(
 }
 
 /** An ISO 8601 instant given as a filter bound; anything else is an input error, not a store failure. */
-function parseInstant(value: string, name: string): Date {
+export function parseInstant(value: string, name: string): Date {
   const at = /^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(value) ? new Date(value) : undefined;
   if (!at || Number.isNaN(at.getTime())) {
     throw shareError('BAD_USER_INPUT', {

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { WorkingCalendar } from '../../policies/governance/working-calendar.ts';
 import type { Consumer, ShareCatalog } from '../../policies/types.ts';
 import type { Database } from '../../platform/store/tables.ts';
+import type { SubjectHmac } from '../../platform/subject-key.ts';
 
 export interface GovernanceServices {
   db: Kysely<Database>;
@@ -14,6 +15,8 @@ export interface GovernanceServices {
   now: () => Date;
   /** Called after a grant changed and committed; resolves when the gateway's grant source has it. */
   grantsChanged: () => Promise<void>;
+  /** The keyed HMAC the audit records list subjects by (subject-level access log); absent: lookups find nothing. */
+  subjectHmac?: SubjectHmac | undefined;
 }
 
 export type Actor = Consumer;

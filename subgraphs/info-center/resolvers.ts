@@ -7,6 +7,7 @@ import { isOverdue } from '../../policies/governance/is-overdue.ts';
 import { isProvisional } from '../../policies/governance/working-calendar.ts';
 import { isGrantLive } from '../../policies/is-grant-live.ts';
 import type { Purpose } from '../../policies/types.ts';
+import { shareError } from '../../platform/errors.ts';
 import { defineResolvers } from '../shared/define-resolvers.ts';
 import {
   closeEscalation,
@@ -26,6 +27,7 @@ import { toPolicyGrant, type GrantRow } from '../../platform/store/grant-rows.ts
 import { grantException, listGrants, revokeGrant, type ExceptionInput } from './grants.ts';
 import { governed, type GovernanceContext as Context } from './guard-governance-call.ts';
 import { enterWorkingCalendar, workingCalendarYear, type WorkingCalendarYearView } from './working-calendar.ts';
+import { accessesToSubject, type SubjectAccessArgs } from './subject-log.ts';
 
 const iso = (value: Date | string | null) => (value === null ? null : new Date(value).toISOString());
 
@@ -42,6 +44,11 @@ export const governanceResolvers = defineResolvers<Context>({
     auditRecords: governed((args: { filter?: AuditFilter; first: number; after?: string }, actor, services) =>
       listAuditRecords(services, actor, args.filter ?? {}, args.first, args.after),
     ),
+    // The gateway answers verification itself; a call reaching here was not sent as a root field of its own operation.
+    verify: () => {
+      throw shareError('BAD_USER_INPUT', { message: 'Send verify as the only root field of its operation' });
+    },
+    accessesToSubject: governed((args: SubjectAccessArgs, actor, services) => accessesToSubject(services, actor, args)),
     dataUsage: governed((args: { from: string; to: string; groupBy: UsageDimension[] }, actor, services) => dataUsage(services, actor, args)),
     workingCalendar: governed((args: { year: number }, _actor, services) => workingCalendarYear(services, args.year)),
   },

@@ -1,0 +1,45 @@
+/**
+ * The platform secret that turns a subject's identifier (citizen ID, unified social credit code)
+ * into a keyed HMAC for the subject-level access log: the audit tables alone list no identity, yet
+ * whoever runs the platform can look one up by computing its HMAC. The demo keeps 32 random bytes,
+ * hex, in `DATA_DIR/keys/subject-hmac.key` (mode 0600), written on first start; production names a
+ * file by `SUBJECT_HMAC_KEY_PATH`. Replacing the key makes earlier records unreachable by lookup (they
+ * still verify): keep it as long as the audit trail.
+ */
+import { createHmac, randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** Identifier → its keyed HMAC (hex); identifiers are upper-cased first, so `…012x` and `…012X` are one subject. */
+export type SubjectHmac = (identifier: string) => string;
+
+export function subjectKeyPath(dataDir: string): string {
+  return join(dataDir, 'keys', 'subject-hmac.key');
+}
+
+export function subjectHmacOf(secret: Buffer): SubjectHmac {
+  if (secret.length < 32) throw new Error('the subject HMAC key must hold at least 32 bytes');
+  return (identifier) => createHmac('sha256', secret).update(identifier.toUpperCase()).digest('hex');
+}
+
+/** Reads the key file (hex); throws naming the file when it is missing or too short. */
+export function loadSubjectHmac(path: string): SubjectHmac {
+  let secret: Buffer;
+  try {
+    secret = Buffer.from(readFileSync(path, 'utf8').trim(), 'hex');
+  } catch (error) {
+    throw new Error(`Cannot read the subject HMAC key ${path}: ${(error as Error).message}`, { cause: error });
+  }
+  if (secret.length < 32) throw new Error(`${path} must hold at least 32 bytes as hex`);
+  return subjectHmacOf(secret);
+}
+
+/** The demo key: read from the data directory, written there first if absent. */
+export function ensureSubjectHmac(dataDir: string): SubjectHmac {
+  const path = subjectKeyPath(dataDir);
+  if (!existsSync(path)) {
+    mkdirSync(join(dataDir, 'keys'), { recursive: true });
+    writeFileSync(path, `${randomBytes(32).toString('hex')}\n`, { mode: 0o600, flag: 'wx' });
+  }
+  return loadSubjectHmac(path);
+}

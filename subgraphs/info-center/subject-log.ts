@@ -1,0 +1,67 @@
+/**
+ * Who read whose data (art. 15, 22, 23): the audit records that served one resident or enterprise,
+ * found by the subject's keyed HMAC in `audit_subjects` (the tables list no identity), newest first,
+ * each access as one provider serving the subject, with the consumer, time, purpose, matter and the
+ * provider's items. Scope: policies/governance/subject-log-scope.ts.
+ */
+import { shareError } from '../../platform/errors.ts';
+import { subjectAccessItems, subjectLogScopeOf } from '../../policies/governance/subject-log-scope.ts';
+import { parseInstant } from './audit-views.ts';
+import { assertVerdict } from './governance-errors.ts';
+import type { Actor, GovernanceServices } from './governance-services.ts';
+
+/** Accesses one answer lists at most; narrow `from`/`to` for more. */
+export const MAX_SUBJECT_ACCESSES = 500;
+
+export type SubjectAccessArgs = {
+  citizenId?: string | null;
+  creditCode?: string | null;
+  from: string;
+  to: string;
+  first?: number | null;
+};
+
+export interface SubjectAccess {
+  at: string;
+  requestId: string;
+  department: string;
+  app: string;
+  purpose: string | null;
+  matter: string | null;
+  provider: string;
+  items: string[];
+  outcome: string;
+}
+
+export async function accessesToSubject(services: GovernanceServices, actor: Actor, args: SubjectAccessArgs): Promise<SubjectAccess[]> {
+  const scope = assertVerdict(subjectLogScopeOf(actor));
+  if ((args.citizenId == null) === (args.creditCode == null)) throw shareError('BAD_USER_INPUT', { message: 'Give exactly one of citizenId or creditCode' });
+  const first = args.first ?? 100;
+  if (!Number.isInteger(first) || first < 1 || first > MAX_SUBJECT_ACCESSES) {
+    throw shareError('BAD_USER_INPUT', { message: `first must be between 1 and ${MAX_SUBJECT_ACCESSES}` });
+  }
+  const from = parseInstant(args.from, 'from');
+  const to = parseInstant(args.to, 'to');
+  if (!services.subjectHmac) return [];
+  let query = services.db
+    .selectFrom('audit_subjects as s')
+    .innerJoin('audit_records as r', (join) => join.onRef('r.chain', '=', 's.chain').onRef('r.seq', '=', 's.seq'))
+    .select(['s.at', 's.provider', 'r.request_id', 'r.dept', 'r.app', 'r.purpose', 'r.matter', 'r.granted', 'r.verified', 'r.outcome'])
+    .where('s.subject_hmac', '=', services.subjectHmac(String(args.citizenId ?? args.creditCode)))
+    .where('s.at', '>=', from)
+    .where('s.at', '<', to);
+  if (scope.kind === 'provider') query = query.where('s.provider', '=', scope.dept);
+  const rows = await query.orderBy('s.at', 'desc').orderBy('s.seq', 'desc').limit(first).execute();
+  const providerOf = (coordinate: string) => services.catalog().get(coordinate)?.provider;
+  return rows.map((row) => ({
+    at: new Date(row.at).toISOString(),
+    requestId: row.request_id,
+    department: row.dept,
+    app: row.app,
+    purpose: row.purpose,
+    matter: row.matter,
+    provider: row.provider,
+    items: subjectAccessItems(row.provider, [...row.granted, ...Object.keys(row.verified ?? {})], providerOf),
+    outcome: row.outcome,
+  }));
+}

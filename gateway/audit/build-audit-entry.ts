@@ -25,6 +25,10 @@ export interface AuditFacts {
   startedAt: number;
   verdict?: OperationVerdict | undefined;
   served?: ServedCounts | undefined;
+  /** `Type.field`s delivered masked (never the values). */
+  masked?: readonly string[] | undefined;
+  /** `Type.field`s withheld from some record outside a grant's row condition. */
+  rowDenied?: readonly string[] | undefined;
 }
 
 export function buildAuditEntry(facts: AuditFacts, catalog: ShareCatalog): AuditEntry {
@@ -40,8 +44,8 @@ export function buildAuditEntry(facts: AuditFacts, catalog: ShareCatalog): Audit
     operationHash: facts.operationHash,
     operationName: facts.operationName,
     granted,
-    denied: (facts.verdict?.deniedFields ?? []).map((denied) => denied.coordinate),
-    masked: [],
+    denied: [...new Set([...(facts.verdict?.deniedFields ?? []).map((denied) => denied.coordinate), ...(facts.rowDenied ?? [])])],
+    masked: [...new Set(facts.masked ?? [])],
     providers: grantedProviders(granted, (coordinate) => catalog.get(coordinate)?.provider),
     served: structuredClone(facts.served ?? {}),
     outcome: facts.outcome,

@@ -74,6 +74,10 @@ export interface GrantsTable {
   revoked_at: Timestamp | null;
   revoked_by: string | null;
   revoke_reason: string | null;
+  /** Mask kind the approval requires (0006); null: delivered as the item's own declaration says. */
+  mask: Generated<string | null>;
+  /** Row condition as JSON (0006); null: every subject. */
+  row_condition: Generated<string | null>;
 }
 
 export interface DisputesTable {

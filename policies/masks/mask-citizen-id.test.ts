@@ -13,7 +13,7 @@ describe('citizen ID mask', () => {
   });
 
   it('when the value is not a string, then it is withheld', () => {
-    expect(maskCitizenId(370306198503120122)).toBeNull();
+    expect(maskCitizenId(370306198503)).toBeNull();
     expect(maskCitizenId({ id: '370306198503120122' })).toBeNull();
   });
 });

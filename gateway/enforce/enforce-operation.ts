@@ -130,7 +130,9 @@ export function createEnforcingExecutor(inner: GatewayExecutor, deps: Enforcemen
     // the records they were missing from are withheld (FORBIDDEN_ROW) already.
     const errors = (result.errors ?? []).filter((error) => !error.path?.some((key) => typeof key === 'string' && key.startsWith(verdict.rowAliasPrefix)));
     const extensions = shaped.maskedPaths.length > 0 ? { ...result.extensions, masked: shaped.maskedPaths } : result.extensions;
-    return { ...result, data: shaped.data, errors: [...shaped.errors, ...errors], ...(extensions ? { extensions } : {}) };
+    const allErrors = [...shaped.errors, ...errors];
+    const { errors: _executed, ...rest } = result;
+    return { ...rest, data: shaped.data, ...(allErrors.length > 0 ? { errors: allErrors } : {}), ...(extensions ? { extensions } : {}) };
   };
 
   return async function enforceOperation(requestContext) {

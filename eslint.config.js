@@ -22,7 +22,7 @@ export default tseslint.config(
     },
   },
   {
-    // policies/ is pure: time, grants and metadata come in as arguments (STYLE.md).
+    // policies/ is pure: time, grants and metadata come in as arguments (README, Code map).
     files: ['policies/**/*.ts'],
     rules: {
       'no-restricted-imports': [

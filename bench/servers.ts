@@ -9,26 +9,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Fetcher } from '@apollo/utils.fetcher';
 import { createSubgraphCallSigner } from '../gateway/sign/sign-subgraph-call.ts';
-import { launchGateway } from '../scripts/launch-gateway.ts';
 import { issueToken } from '../scripts/issue-token.ts';
-import { DEPARTMENT_CODES } from '../platform/departments.ts';
 import { startPlatform } from '../scripts/start-platform.ts';
-import { SUBGRAPHS } from '../subgraphs/registry.ts';
 import { createPlainGateway } from './plain-gateway.ts';
 
 const platform = await startPlatform({ dataDir: mkdtempSync(join(tmpdir(), 'zhoucun-bench-')), gatewayPort: 0, databaseUrl: process.env['DATABASE_URL'] });
-const auditOff = await launchGateway({
-  store: platform.store,
-  departmentSubgraphs: SUBGRAPHS.map((s, i) => ({ name: s.name, typeDefs: s.definition.typeDefs, url: platform.subgraphs[i]!.url })),
-  departments: DEPARTMENT_CODES,
-  tokenPublicKey: platform.tokenIssuer.publicKey,
-  gatewaySigning: platform.gatewaySigning,
-  host: '127.0.0.1',
-  port: 0,
-  infoCenterPort: 0,
-  logLevel: 'silent',
-  audit: undefined,
-});
+const auditOff = await platform.launchAnotherGateway();
 const sign = createSubgraphCallSigner(platform.gatewaySigning.privateKey);
 const plain = await createPlainGateway(platform.supergraphSdl, sign);
 const plainUrl = await plain.listen({ host: '127.0.0.1', port: 0 });

@@ -50,7 +50,7 @@ export function auditReadiness(backlog: AuditBacklog, now: number): AuditReadine
   };
 }
 
-/** A store the gateway needs (the store of record; later caches), checked by a cheap round trip. */
+/** A store the gateway needs (the store of record), checked by a cheap round trip. */
 export interface StoreCheck {
   name: string;
   check(): Promise<void>;

@@ -1,5 +1,5 @@
 /**
- * The district's departments (DESIGN.md): their codes, names, organisation codes and first sharing
+ * The district's departments (README, Demo data): their codes, names, organisation codes and first sharing
  * administrators. The info-center registers them in the store on first start (later the operator keeps
  * the registry, 周政发〔2018〕6号 art. 21); the launcher tells the gateway which codes a token may name;
  * every subgraph is named by one of them.

@@ -11,6 +11,7 @@ import { seedStore } from '../subgraphs/info-center/seed.ts';
 import { demoKeyPath, ensureDemoKeyPair, loadKeyPair, loadPublicKey } from '../platform/keys.ts';
 import { watchSigningKey } from '../platform/key-set.ts';
 import { launchGateway } from './launch-gateway.ts';
+import { launchSettings, stopOnSignal } from './process-lifetime.ts';
 import { defaultPgliteDir, openStore } from '../platform/store/database.ts';
 import { migrateToLatest } from '../platform/store/migrate.ts';
 import { SUBGRAPHS } from '../subgraphs/registry.ts';
@@ -55,21 +56,13 @@ try {
       checkpointLogPath: checkpointLogPath(auditAnchorDir(config.dataDir), config.auditChain),
       signingKey: auditSigningKey,
     },
-    redisUrl: config.redisUrl,
-    redisPrefix: config.redisPrefix,
-    rateLimits: config.rateLimits,
-    entityBudgetPerMinute: config.entityBudgetPerMinute,
-    limits: { keysPerRequest: config.maxKeysPerRequest },
-    grantMaxValidityDays: config.grantMaxValidityDays,
+    ...launchSettings(config),
   });
   running.gateway.app.log.info({ url: running.url, store: store.kind, redis: config.redisUrl ? 'shared' : 'in memory' }, 'gateway ready');
-  const stop = async () => {
+  stopOnSignal(async () => {
     await running.close();
     await store.close();
-    process.exit(0);
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  });
 } catch (error) {
   process.stderr.write(`The gateway did not start: ${(error as Error).message}\n`);
   process.exit(1);

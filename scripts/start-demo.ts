@@ -1,6 +1,7 @@
 /** `npm start`: the six department subgraphs and the gateway on embedded defaults. */
 import { readGatewayConfig } from '../gateway/config.ts';
 import { DEMO } from '../subgraphs/shared/district.ts';
+import { launchSettings, stopOnSignal } from './process-lifetime.ts';
 import { startPlatform } from './start-platform.ts';
 
 const config = readGatewayConfig();
@@ -9,12 +10,7 @@ const platform = await startPlatform({
   gatewayPort: config.port,
   defaultSubgraphPorts: true,
   databaseUrl: config.databaseUrl,
-  redisUrl: config.redisUrl,
-  redisPrefix: config.redisPrefix,
-  rateLimits: config.rateLimits,
-  entityBudgetPerMinute: config.entityBudgetPerMinute,
-  limits: { keysPerRequest: config.maxKeysPerRequest },
-  grantMaxValidityDays: config.grantMaxValidityDays,
+  ...launchSettings(config),
   logLevel: config.logLevel === 'info' ? 'warn' : config.logLevel,
 });
 
@@ -38,9 +34,4 @@ Then query, declaring the purpose of use:
 Press Ctrl+C to stop.
 `);
 
-const stop = async () => {
-  await platform.close();
-  process.exit(0);
-};
-process.once('SIGINT', stop);
-process.once('SIGTERM', stop);
+stopOnSignal(() => platform.close());

@@ -21,7 +21,7 @@ import { migrateToLatest } from '../platform/store/migrate.ts';
 import type { ShareCatalog } from '../policies/types.ts';
 import { createSubgraphServer, type SubgraphServerOptions } from '../subgraphs/shared/create-subgraph-server.ts';
 import { SUBGRAPHS } from '../subgraphs/registry.ts';
-import { launchGateway } from './launch-gateway.ts';
+import { launchGateway, type LaunchedGateway, type LaunchGatewayOptions } from './launch-gateway.ts';
 
 export interface PlatformOptions {
   dataDir: string;
@@ -68,7 +68,20 @@ export interface Platform {
   gatewaySigning: KeyPair;
   /** Every current and retired audit public key (`DATA_DIR/keys/audit-signing.public-keys.json`). */
   auditKeys: PublicKeySet;
+  /**
+   * Another gateway over the same subgraphs and store, with its own info-center, on free ports and
+   * without audit unless given; the caller closes it.
+   */
+  launchAnotherGateway(options?: AnotherGatewayOptions): Promise<LaunchedGateway>;
   close(): Promise<void>;
+}
+
+export interface AnotherGatewayOptions {
+  /** A subgraph reached at another URL than the platform's (e.g. through a proxy), by name. */
+  subgraphUrls?: Readonly<Record<string, string>>;
+  /** Replaces the store-backed grants. */
+  grants?: GrantSource;
+  audit?: LaunchGatewayOptions['audit'];
 }
 
 export async function startPlatform(options: PlatformOptions): Promise<Platform> {
@@ -136,6 +149,24 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       tokenIssuer,
       gatewaySigning,
       auditKeys,
+      launchAnotherGateway: (another = {}) =>
+        launchGateway({
+          store,
+          departmentSubgraphs: SUBGRAPHS.map((subgraph, index) => ({
+            name: subgraph.name,
+            typeDefs: subgraph.definition.typeDefs,
+            url: another.subgraphUrls?.[subgraph.name] ?? subgraphs[index]!.url,
+          })),
+          departments: DEPARTMENT_CODES,
+          tokenPublicKey: tokenIssuer.publicKey,
+          gatewaySigning,
+          host: '127.0.0.1',
+          port: 0,
+          infoCenterPort: 0,
+          logLevel,
+          audit: another.audit,
+          ...(another.grants ? { grants: another.grants } : {}),
+        }),
       close: async () => {
         await running.close();
         await Promise.all(subgraphs.map((subgraph) => subgraph.app.close()));

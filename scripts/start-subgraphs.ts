@@ -9,6 +9,7 @@ import { demoKeyPath, ensureDemoKeyPair } from '../platform/keys.ts';
 import { loadPublicKeySet } from '../platform/key-set.ts';
 import { createSubgraphServer } from '../subgraphs/shared/create-subgraph-server.ts';
 import { SUBGRAPHS } from '../subgraphs/registry.ts';
+import { stopOnSignal } from './process-lifetime.ts';
 
 const config = readGatewayConfig();
 const publicKeyPath = process.env['GATEWAY_PUBLIC_KEY_PATH'];
@@ -32,9 +33,6 @@ const apps = await Promise.all(
     return app;
   }),
 );
-const stop = async () => {
+stopOnSignal(async () => {
   await Promise.all(apps.map((app) => app.close()));
-  process.exit(0);
-};
-process.once('SIGINT', stop);
-process.once('SIGTERM', stop);
+});

@@ -1,4 +1,4 @@
-/** Every department subgraph of the district, in start order, with the port it listens on in the demo (DESIGN.md: 4101…). */
+/** Every department subgraph of the district, in start order, with the port it listens on in the demo (README, Demo data: 4101…). */
 import { approval } from './approval/definition.ts';
 import { civilAffairs } from './civil-affairs/definition.ts';
 import { humanResources } from './human-resources/definition.ts';

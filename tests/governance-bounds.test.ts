@@ -9,16 +9,11 @@ import { addCalendarDays, chinaDate } from '../policies/governance/china-date.ts
 import { seedStore } from '../subgraphs/info-center/seed.ts';
 import { DEMO } from '../subgraphs/shared/district.ts';
 import { STORE_BACKENDS, type TestDatabase } from './support/databases.ts';
-import { startStoreBackedPlatform, stopStoreBackedPlatform, type GraphQLBody, type TestPlatform } from './support/test-platform.ts';
+import { failure, startStoreBackedPlatform, stopStoreBackedPlatform, type TestPlatform } from './support/test-platform.ts';
 
 /** The longest validity this platform is configured with (GRANT_MAX_VALIDITY_DAYS). */
 const MAX_DAYS = 90;
 const today = () => chinaDate(new Date());
-
-function failure(body: GraphQLBody): { code: unknown; message: string | undefined } | undefined {
-  const [error] = body.errors ?? [];
-  return error ? { code: error.extensions?.['code'], message: error.message } : undefined;
-}
 
 describe.each(STORE_BACKENDS)('governance bounds on %s', (_backend, createDatabase) => {
   let platform: TestPlatform;

@@ -7,10 +7,9 @@
 import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSubgraphCallSigner } from '../gateway/sign/sign-subgraph-call.ts';
-import { launchGateway, type LaunchedGateway } from '../scripts/launch-gateway.ts';
+import type { LaunchedGateway } from '../scripts/launch-gateway.ts';
 import { readSubgraphEndpoints, type SubgraphEndpoint } from '../schema/read-subgraph-endpoints.ts';
 import { issueToken } from '../scripts/issue-token.ts';
-import { DEPARTMENT_CODES } from '../platform/departments.ts';
 import { SUBGRAPHS } from '../subgraphs/registry.ts';
 import { DEMO } from '../subgraphs/shared/district.ts';
 import { rawRequest, type RawResponse } from './support/raw-http.ts';
@@ -202,22 +201,7 @@ describe('gateway signatures bound to the call they were made for', () => {
   beforeAll(async () => {
     const humanResources = platform.subgraphs.find((s) => s.name === 'human-resources')!;
     proxy = await startRecordingProxy(humanResources.url);
-    watched = await launchGateway({
-      store: platform.store,
-      departmentSubgraphs: SUBGRAPHS.map((s, i) => ({
-        name: s.name,
-        typeDefs: s.definition.typeDefs,
-        url: s.name === 'human-resources' ? proxy.url : platform.subgraphs[i]!.url,
-      })),
-      departments: DEPARTMENT_CODES,
-      tokenPublicKey: platform.tokenIssuer.publicKey,
-      gatewaySigning: platform.gatewaySigning,
-      host: '127.0.0.1',
-      port: 0,
-      infoCenterPort: 0,
-      logLevel: 'silent',
-      grants: platform.grants,
-    });
+    watched = await platform.launchAnotherGateway({ subgraphUrls: { 'human-resources': proxy.url }, grants: platform.grants });
   });
   afterAll(async () => {
     await watched?.close();

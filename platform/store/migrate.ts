@@ -7,6 +7,7 @@ import * as auditIntegrity from './migrations/0003-audit-integrity.ts';
 import * as tamperEvidence from './migrations/0004-tamper-evidence.ts';
 import * as governanceBounds from './migrations/0005-governance-bounds.ts';
 import * as dataMinimisation from './migrations/0006-data-minimisation.ts';
+import * as workingCalendar from './migrations/0009-working-calendar.ts';
 import type { Database } from './tables.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
@@ -16,6 +17,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0004-tamper-evidence': tamperEvidence,
   '0005-governance-bounds': governanceBounds,
   '0006-data-minimisation': dataMinimisation,
+  '0009-working-calendar': workingCalendar,
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {

@@ -173,6 +173,16 @@ export interface AuditCheckpointsTable {
   signature: string;
 }
 
+/** A year's working calendar as the coordination office entered it (one row per year; see 0009). */
+export interface WorkingCalendarYearsTable {
+  year: number;
+  holidays: JSONColumnType<string[]>;
+  workdays: JSONColumnType<string[]>;
+  entered_by: string;
+  entered_at: ColumnType<Date, Date | string, Date | string>;
+  reason: string;
+}
+
 export interface Database {
   audit_records: AuditRecordsTable;
   audit_checkpoints: AuditCheckpointsTable;
@@ -186,4 +196,5 @@ export interface Database {
   governance_events: GovernanceEventsTable;
   event_chain_heads: EventChainHeadsTable;
   platform_state: PlatformStateTable;
+  working_calendar_years: WorkingCalendarYearsTable;
 }

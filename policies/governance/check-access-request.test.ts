@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { testCatalog } from '../test-fixtures.ts';
 import { checkAccessRequest } from './check-access-request.ts';
 import { outcome, WINDOW } from './harness.ts';
+import { LIBRARY_CALENDAR } from './working-calendar.ts';
 
 describe('art-13: access requests', () => {
   const request = (overrides: Partial<Parameters<typeof checkAccessRequest>[0]> = {}) =>
@@ -10,6 +11,7 @@ describe('art-13: access requests', () => {
       'civil-affairs',
       testCatalog,
       WINDOW,
+      LIBRARY_CALENDAR,
     );
 
   it('art-13: when a consumer applies for a conditional item with a justification, then it goes to the provider', () => {
@@ -47,19 +49,31 @@ describe('art-13: access requests', () => {
   it('art-13: when no expiry is asked for, then the request runs one year, or the longest validity if that is shorter', () => {
     expect(request({ validUntil: undefined })).toMatchObject({ ok: true, value: { validUntil: '2027-06-01' } });
     expect(
-      checkAccessRequest({ fields: ['Resident.pension'], purpose: 'ADMINISTRATIVE_BASIS', justification: '低保资格审核' }, 'civil-affairs', testCatalog, {
-        today: WINDOW.today,
-        maxDays: 30,
-      }),
+      checkAccessRequest(
+        { fields: ['Resident.pension'], purpose: 'ADMINISTRATIVE_BASIS', justification: '低保资格审核' },
+        'civil-affairs',
+        testCatalog,
+        {
+          today: WINDOW.today,
+          maxDays: 30,
+        },
+        LIBRARY_CALENDAR,
+      ),
     ).toMatchObject({ ok: true, value: { validUntil: '2026-07-01' } });
   });
 
   it("art-13: when a request is made, then the provider's answer is due in 10 working days", () => {
     expect(
-      checkAccessRequest({ fields: ['Resident.pension'], purpose: 'ADMINISTRATIVE_BASIS', justification: '低保资格审核' }, 'civil-affairs', testCatalog, {
-        today: '2025-09-26',
-        maxDays: 365,
-      }),
+      checkAccessRequest(
+        { fields: ['Resident.pension'], purpose: 'ADMINISTRATIVE_BASIS', justification: '低保资格审核' },
+        'civil-affairs',
+        testCatalog,
+        {
+          today: '2025-09-26',
+          maxDays: 365,
+        },
+        LIBRARY_CALENDAR,
+      ),
     ).toMatchObject({ ok: true, value: { dueDate: '2025-10-16' } });
   });
 
@@ -77,6 +91,7 @@ describe('art-13: access requests', () => {
       'civil-affairs',
       testCatalog,
       WINDOW,
+      LIBRARY_CALENDAR,
     );
     expect(verdict).toMatchObject({ ok: true, value: { toCoordinationOffice: true, provider: 'public-security' } });
   });

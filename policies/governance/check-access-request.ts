@@ -11,7 +11,8 @@
  */
 import type { Purpose, ShareCatalog } from '../types.ts';
 import { checkValidUntil, type ValidityWindow } from './check-valid-until.ts';
-import { addCalendarDays, addWorkingDays } from './china-date.ts';
+import { addCalendarDays } from './china-date.ts';
+import { addWorkingDays, type WorkingCalendar } from './working-calendar.ts';
 import { allow, deny, type Verdict } from './verdict.ts';
 
 /** Working days a provider has to answer (art. 13). */
@@ -43,6 +44,7 @@ export function checkAccessRequest(
   requestingDept: string,
   catalog: ShareCatalog,
   window: ValidityWindow,
+  calendar: WorkingCalendar,
 ): Verdict<CheckedAccessRequest> {
   const fields = [...new Set(input.fields.map((field) => field.trim()))];
   if (fields.length === 0) return deny('BAD_USER_INPUT', 'Name at least one data item (Type.field) in fields');
@@ -63,6 +65,6 @@ export function checkAccessRequest(
     fields,
     toCoordinationOffice: shares.some((share) => share.shareType === 'NONE'),
     validUntil,
-    dueDate: addWorkingDays(window.today, ANSWER_WORKING_DAYS),
+    dueDate: addWorkingDays(window.today, ANSWER_WORKING_DAYS, calendar),
   });
 }

@@ -7,7 +7,7 @@
  * Serves art. 16: doubtful or wrong data is reported to its provider, who checks it quickly.
  */
 import type { ShareCatalog } from '../types.ts';
-import { addWorkingDays } from './china-date.ts';
+import { addWorkingDays, type WorkingCalendar } from './working-calendar.ts';
 import { allow, deny, type Verdict } from './verdict.ts';
 
 /** Working days a provider has to answer a dispute (art. 16 asks for a quick check; the district sets 5). */
@@ -21,11 +21,16 @@ export interface DisputeReport {
 }
 
 /** The provider that answers, and the day its answer is due. */
-export function checkDisputeReport(input: DisputeReport, catalog: ShareCatalog, today: string): Verdict<{ provider: string; dueDate: string }> {
+export function checkDisputeReport(
+  input: DisputeReport,
+  catalog: ShareCatalog,
+  today: string,
+  calendar: WorkingCalendar,
+): Verdict<{ provider: string; dueDate: string }> {
   const share = catalog.get(input.field);
   if (!share) return deny('BAD_USER_INPUT', `Unknown data item ${input.field} (use Type.field as listed in the catalog)`);
   if (!input.entityKey.trim()) return deny('BAD_USER_INPUT', 'Name the entity (its citizen ID, credit code or other key) whose value is in doubt');
   if (!input.description.trim()) return deny('BAD_USER_INPUT', 'Describe what is doubtful or wrong');
   if (!input.evidence.trim()) return deny('BAD_USER_INPUT', 'Give the evidence (document number, certificate, finding)');
-  return allow({ provider: share.provider, dueDate: addWorkingDays(today, DISPUTE_ANSWER_WORKING_DAYS) });
+  return allow({ provider: share.provider, dueDate: addWorkingDays(today, DISPUTE_ANSWER_WORKING_DAYS, calendar) });
 }

@@ -37,6 +37,7 @@ export const GOVERNANCE_TEXTS: Readonly<Record<string, TextKind>> = {
   'reviewCatalogItem.reason': 'prose',
   'appointSharingAdministrator.reason': 'prose',
   'removeSharingAdministrator.reason': 'prose',
+  'enterWorkingCalendar.reason': 'prose',
 };
 
 function checkValue(operation: string, argument: string, value: unknown): Verdict {

@@ -53,4 +53,9 @@ describe('governance texts', () => {
     expect(problem(checkText('user', 'hr admin', 'identifier'))).toBe('BAD_USER_INPUT: user must not contain spaces');
     expect(problem(checkText('user', 'hr\u3000admin', 'identifier'))).toBe('BAD_USER_INPUT: user must not contain spaces');
   });
+
+  it('when a text holds a noncharacter, or prose a line or paragraph separator, then BAD_USER_INPUT names it (one rule with the edge)', () => {
+    expect(problem(checkText('reason', 'a\uffffb', 'prose'))).toBe('BAD_USER_INPUT: reason contains an invisible or control character (U+FFFF); remove it');
+    expect(problem(checkText('reason', 'a\u2029b', 'prose'))).toBe('BAD_USER_INPUT: reason contains a line or paragraph separator (U+2029); use a line break');
+  });
 });

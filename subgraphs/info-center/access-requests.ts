@@ -22,6 +22,7 @@ import { newGrantRows, requestStateOf, type AccessRequestRow } from './governanc
 import { validityWindow } from './grants.ts';
 import { transitionAccessRequest } from './transition-access-request.ts';
 import { whereVisible } from './where-visible.ts';
+import { loadWorkingCalendar } from './working-calendar.ts';
 
 export type { AccessRequestRow };
 
@@ -35,7 +36,8 @@ export interface RequestAccessInput {
 
 export async function requestAccess(services: GovernanceServices, actor: Actor, input: RequestAccessInput): Promise<AccessRequestRow> {
   const now = services.now();
-  const checked = assertVerdict(checkAccessRequest(input, actor.dept, services.catalog(), validityWindow(services)));
+  const calendar = await loadWorkingCalendar(services.db);
+  const checked = assertVerdict(checkAccessRequest(input, actor.dept, services.catalog(), validityWindow(services), calendar));
   const row = {
     id: randomUUID(),
     requesting_dept: actor.dept,

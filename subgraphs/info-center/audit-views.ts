@@ -96,23 +96,36 @@ function parseCursor(after: string): { at: Date; id: string } {
 export const USAGE_DIMENSIONS = { CONSUMER: 'r.dept', PROVIDER: 'c.provider', RESOURCE: 'c.type_name', FIELD: 'g.field', PURPOSE: 'r.purpose' } as const;
 export type UsageDimension = keyof typeof USAGE_DIMENSIONS;
 
-/** How often items were received, grouped as asked, over [from, to). A provider sees its own items only. */
+/**
+ * The visible-items rule (`visibleItems`: the whole record for its own department and the operator,
+ * else only the viewer's own items) as a condition on a record `r` and an item's catalog row `c`.
+ */
+function itemVisible(scope: AuditScope) {
+  return scope.kind === 'consumer-or-provider' ? sql<boolean>`(r.dept = ${scope.dept} or c.provider = ${scope.dept})` : sql<boolean>`true`;
+}
+
+/**
+ * How often items were received, grouped as asked, over [from, to): counted over the records the
+ * listing shows (`scoped`, the same audit scope) and, in each, the items it shows its viewer.
+ */
 export async function dataUsage(
   services: GovernanceServices,
   actor: Actor,
   input: { from: string; to: string; groupBy: UsageDimension[] },
 ): Promise<Array<Record<string, unknown>>> {
+  parseInstant(input.from, 'from');
+  parseInstant(input.to, 'to');
   const scope = auditScopeOf(actor);
+  const providerOf = (coordinate: string) => services.catalog().get(coordinate)?.provider;
+  const records = scoped(services, scope, { from: input.from, to: input.to }, providerOf).clearSelect().select(['id', 'dept', 'purpose', 'granted']);
   const dimensions = [...new Set(input.groupBy)];
   const columns = dimensions.map((d) => sql`${sql.raw(USAGE_DIMENSIONS[d])} as ${sql.ref(d.toLowerCase())}`);
-  const scopeCondition =
-    scope.kind === 'all' ? sql`true` : scope.kind === 'consumer' ? sql`r.dept = ${scope.dept}` : sql`(r.dept = ${scope.dept} or c.provider = ${scope.dept})`;
   const { rows } = await sql<Record<string, unknown>>`
     select ${sql.join([...columns, sql`count(distinct r.id)::int as requests`])}
-    from audit_records r
+    from ${records} as r
     cross join lateral jsonb_array_elements_text(r.granted) as g(field)
     join catalog_items c on c.coordinate = g.field
-    where r.at >= ${parseInstant(input.from, 'from')} and r.at < ${parseInstant(input.to, 'to')} and c.type_name not in ('Query', 'Mutation') and ${scopeCondition}
+    where c.type_name not in ('Query', 'Mutation') and ${itemVisible(scope)}
     ${dimensions.length ? sql`group by ${sql.join(dimensions.map((d) => sql.raw(USAGE_DIMENSIONS[d])))}` : sql``}
     order by requests desc
     limit 1000`.execute(services.db);

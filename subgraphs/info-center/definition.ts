@@ -7,20 +7,24 @@
 import { readFileSync } from 'node:fs';
 import { PLATFORM_OPERATOR } from '../../policies/types.ts';
 import type { DepartmentDefinition } from '../shared/department.ts';
-import type { GovernanceServices } from './governance-services.ts';
+import type { GovernanceLoaders, GovernanceServices } from './governance-services.ts';
 import { governanceResolvers } from './resolvers.ts';
+import { loadWorkingCalendar } from './working-calendar.ts';
 
-/** Its port in the demo (DESIGN.md: the department subgraphs follow from 4101). */
+/** Its port in the demo, just below the department subgraphs' 4101… (README, Demo data). */
 export const INFO_CENTER_DEFAULT_PORT = 4100;
 
 export const INFO_CENTER_TYPE_DEFS = readFileSync(new URL('./schema.graphql', import.meta.url), 'utf8');
 
-export function createInfoCenterSubgraph(services: GovernanceServices): DepartmentDefinition<GovernanceServices, Record<string, never>> {
+export function createInfoCenterSubgraph(services: GovernanceServices): DepartmentDefinition<GovernanceServices, GovernanceLoaders> {
   return {
     name: PLATFORM_OPERATOR,
     typeDefs: INFO_CENTER_TYPE_DEFS,
     createBackend: () => services,
-    createLoaders: () => ({}),
+    createLoaders: (backend) => {
+      let calendar: ReturnType<GovernanceLoaders['calendar']> | undefined;
+      return { calendar: () => (calendar ??= loadWorkingCalendar(backend.db)) };
+    },
     resolvers: governanceResolvers,
     // Governance answers reflect decisions just taken: nothing is cached.
     cachePolicy: {},

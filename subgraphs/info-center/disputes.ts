@@ -11,6 +11,7 @@ import { assertVerdict, notFound } from './governance-errors.ts';
 import { recordEvent } from './governance-event-chain.ts';
 import type { Actor, GovernanceServices } from './governance-services.ts';
 import { whereVisible } from './where-visible.ts';
+import { loadWorkingCalendar } from './working-calendar.ts';
 
 export type DisputeRow = Selectable<DisputesTable>;
 
@@ -20,7 +21,8 @@ export async function reportDispute(
   input: { field: string; entityKey: string; description: string; evidence: string },
 ): Promise<DisputeRow> {
   const now = services.now();
-  const { provider, dueDate } = assertVerdict(checkDisputeReport(input, services.catalog(), chinaDate(now)));
+  const calendar = await loadWorkingCalendar(services.db);
+  const { provider, dueDate } = assertVerdict(checkDisputeReport(input, services.catalog(), chinaDate(now), calendar));
   return services.db.transaction().execute(async (trx) => {
     const row = await trx
       .insertInto('disputes')

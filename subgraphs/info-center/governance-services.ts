@@ -1,5 +1,6 @@
 /** What the governance operations work with: the store, the catalog, the registry's codes, the clock; built once per process by the launcher. */
 import type { Kysely } from 'kysely';
+import type { WorkingCalendar } from '../../policies/governance/working-calendar.ts';
 import type { Consumer, ShareCatalog } from '../../policies/types.ts';
 import type { Database } from '../../platform/store/tables.ts';
 
@@ -16,3 +17,9 @@ export interface GovernanceServices {
 }
 
 export type Actor = Consumer;
+
+/** What one request reads at most once, however many records it resolves. */
+export interface GovernanceLoaders {
+  /** The working calendar as the store holds it when the request first asks. */
+  calendar(): Promise<WorkingCalendar>;
+}

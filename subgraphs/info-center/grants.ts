@@ -8,6 +8,8 @@ import type { ValidityWindow } from '../../policies/governance/check-valid-until
 import { chinaDate } from '../../policies/governance/china-date.ts';
 import { checkException } from '../../policies/governance/check-exception.ts';
 import { checkRevocation } from '../../policies/governance/check-revocation.ts';
+import { canSee } from '../../policies/governance/can-see.ts';
+import { grantListingScope, grantSides } from '../../policies/governance/grant-scope.ts';
 import type { Purpose } from '../../policies/types.ts';
 import type { Database } from '../../platform/store/tables.ts';
 import type { GrantRow } from '../../platform/store/grant-rows.ts';
@@ -26,8 +28,10 @@ export async function revokeGrant(services: GovernanceServices, actor: Actor, id
   const now = services.now();
   const revoked = await services.db.transaction().execute(async (trx) => {
     const grant = await trx.selectFrom('grants').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
-    if (!grant) throw notFound('grant', id);
-    assertVerdict(checkRevocation(actor, { field: grant.field, kind: grant.kind, revoked: grant.revoked_at !== null }, services.catalog(), reason));
+    const catalog = services.catalog();
+    // A grant the actor may not see answers as a missing one: FORBIDDEN would say that it exists.
+    if (!grant || !canSee(actor, grantSides(grant, catalog))) throw notFound('grant', id);
+    assertVerdict(checkRevocation(actor, { field: grant.field, kind: grant.kind, revoked: grant.revoked_at !== null }, catalog, reason));
     const updated = await trx
       .updateTable('grants')
       .set({ revoked_at: now, revoked_by: actor.app, revoke_reason: reason.trim() })
@@ -103,9 +107,14 @@ export async function grantException(services: GovernanceServices, actor: Actor,
   return grants;
 }
 
-/** The grants of the actor's department (those not yet ended — live or still to start —, or all when asked), newest first. */
+/**
+ * The grants the actor's department holds, or every department's for the operator (the listing
+ * scope), those not yet ended — live or still to start — or all when asked, newest first.
+ */
 export async function listGrants(services: GovernanceServices, actor: Actor, options: { includeInactive: boolean }): Promise<GrantRow[]> {
-  let query = services.db.selectFrom('grants').selectAll().where('dept', '=', actor.dept).orderBy('granted_at', 'desc');
+  const scope = grantListingScope(actor);
+  let query = services.db.selectFrom('grants').selectAll().orderBy('granted_at', 'desc');
+  if (scope.kind === 'holder') query = query.where('dept', '=', scope.dept);
   if (!options.includeInactive) query = query.where('revoked_at', 'is', null).where('valid_until', '>', services.now());
   return query.limit(500).execute();
 }

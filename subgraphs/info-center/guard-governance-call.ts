@@ -14,9 +14,9 @@ import { ROLES, type Role } from '../../policies/types.ts';
 import type { DepartmentContext } from '../shared/department.ts';
 import { isListedAdministrator } from './departments.ts';
 import { assertVerdict } from './governance-errors.ts';
-import type { Actor, GovernanceServices } from './governance-services.ts';
+import type { Actor, GovernanceLoaders, GovernanceServices } from './governance-services.ts';
 
-export type GovernanceContext = DepartmentContext<GovernanceServices, Record<string, never>>;
+export type GovernanceContext = DepartmentContext<GovernanceServices, GovernanceLoaders>;
 
 // One registry check per request, however many operations it holds; contexts are per request.
 const actors = new WeakMap<GovernanceContext, Promise<Actor>>();

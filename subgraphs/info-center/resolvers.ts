@@ -4,6 +4,7 @@
  */
 import { chinaDate } from '../../policies/governance/china-date.ts';
 import { isOverdue } from '../../policies/governance/is-overdue.ts';
+import { isProvisional } from '../../policies/governance/working-calendar.ts';
 import { isGrantLive } from '../../policies/is-grant-live.ts';
 import type { Purpose } from '../../policies/types.ts';
 import { defineResolvers } from '../shared/define-resolvers.ts';
@@ -25,6 +26,7 @@ import { toPolicyGrant, type GrantRow } from '../../platform/store/grant-rows.ts
 import type { RowConditionInput } from '../../policies/governance/check-narrowing.ts';
 import { grantException, listGrants, revokeGrant, type ExceptionInput } from './grants.ts';
 import { governed, type GovernanceContext as Context } from './guard-governance-call.ts';
+import { enterWorkingCalendar, workingCalendarYear, type WorkingCalendarYearView } from './working-calendar.ts';
 
 const iso = (value: Date | string | null) => (value === null ? null : new Date(value).toISOString());
 
@@ -42,6 +44,7 @@ export const governanceResolvers = defineResolvers<Context>({
       listAuditRecords(services, actor, args.filter ?? {}, args.first, args.after),
     ),
     dataUsage: governed((args: { from: string; to: string; groupBy: UsageDimension[] }, actor, services) => dataUsage(services, actor, args)),
+    workingCalendar: governed((args: { year: number }, _actor, services) => workingCalendarYear(services, args.year)),
   },
   AuditRecord: {
     at: (row: AuditRow) => iso(row.at),
@@ -77,6 +80,12 @@ export const governanceResolvers = defineResolvers<Context>({
     ),
     appointSharingAdministrator: governed((args: AdministratorArgs, actor, services) => changeAdministrators(services, actor, { appoint: true, ...args })),
     removeSharingAdministrator: governed((args: AdministratorArgs, actor, services) => changeAdministrators(services, actor, { appoint: false, ...args })),
+    enterWorkingCalendar: governed((args: { year: number; holidays: string[]; workdays: string[]; reason: string }, actor, services) =>
+      enterWorkingCalendar(services, actor, args),
+    ),
+  },
+  WorkingCalendarYear: {
+    enteredAt: (view: WorkingCalendarYearView) => iso(view.enteredAt),
   },
   AccessRequest: {
     requestedBy: (row: AccessRequestRow) => row.requested_by,
@@ -86,6 +95,8 @@ export const governanceResolvers = defineResolvers<Context>({
     dueDate: (row: AccessRequestRow) => row.due_date,
     overdue: (row: AccessRequestRow, _: unknown, ctx: Context) =>
       isOverdue({ dueDate: row.due_date, awaitingAnswer: row.status === 'PENDING' }, chinaDate(ctx.backend.now())),
+    dueDateProvisional: async (row: AccessRequestRow, _: unknown, ctx: Context) =>
+      isProvisional(chinaDate(new Date(row.submitted_at)), row.due_date, await ctx.loaders.calendar()),
     wantedUntil: (row: AccessRequestRow) => row.wanted_until,
     decidedAt: (row: AccessRequestRow) => iso(row.decided_at),
     decidedBy: (row: AccessRequestRow) => row.decided_by,
@@ -121,6 +132,8 @@ export const governanceResolvers = defineResolvers<Context>({
     dueDate: (row: DisputeRow) => row.due_date,
     overdue: (row: DisputeRow, _: unknown, ctx: Context) =>
       isOverdue({ dueDate: row.due_date, awaitingAnswer: row.status === 'OPEN' }, chinaDate(ctx.backend.now())),
+    dueDateProvisional: async (row: DisputeRow, _: unknown, ctx: Context) =>
+      isProvisional(chinaDate(new Date(row.reported_at)), row.due_date, await ctx.loaders.calendar()),
     answeredAt: (row: DisputeRow) => iso(row.answered_at),
     answeredBy: (row: DisputeRow) => row.answered_by,
   },

@@ -46,6 +46,12 @@ export interface GraphQLBody {
   errors?: Array<{ message: string; path?: Array<string | number>; extensions?: Record<string, unknown> }>;
 }
 
+/** The code and message of a body's first error, if any. */
+export function failure(body: GraphQLBody): { code: unknown; message: string | undefined } | undefined {
+  const [error] = body.errors ?? [];
+  return error ? { code: error.extensions?.['code'], message: error.message } : undefined;
+}
+
 export interface Client {
   query(
     query: string,

@@ -45,6 +45,7 @@ export const ERROR_CODES = {
   PERSISTED_QUERY_NOT_FOUND: { status: 200, message: 'The persisted query is not known yet: send the full query once' },
   PERSISTED_QUERY_NOT_SUPPORTED: { status: 400, message: 'Persisted queries are not supported here' },
   FORBIDDEN_FIELD: { status: 200, message: 'This data item is not shared with your department for the declared purpose' },
+  FORBIDDEN_ROW: { status: 200, message: 'This record is outside the rows your department may receive this data item for' },
   FORBIDDEN_OPERATION: { status: 403, message: 'Strict mode: the operation selects data items your department may not receive; nothing was executed' },
   FORBIDDEN: { status: 200, message: 'Your role or department may not do this', fromSubgraph: 'passes' },
   NOT_FOUND: { status: 200, message: 'No such record is visible to your department', fromSubgraph: 'passes' },
@@ -82,6 +83,8 @@ export interface ErrorCodeExtensions {
   TOO_MANY_SUBJECTS: { max: number; found: number };
   /** The denied `Type.field`, its share type and provider, and whether an access request or an escalation can open it. */
   FORBIDDEN_FIELD: { field: string; shareType: string; provider: string; requestable: boolean; escalatable: boolean };
+  /** The item withheld for this record, and the row conditions of the grants it fell outside of (never the record's value). */
+  FORBIDDEN_ROW: { field: string; provider: string; conditions: ReadonlyArray<Readonly<Record<string, { readonly $in: readonly string[] }>>> };
   /** Every denied `Type.field` of the refused operation (strict mode). */
   FORBIDDEN_OPERATION: { fields: string[] };
   /** The subgraph that could not answer. */

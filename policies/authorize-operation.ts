@@ -7,12 +7,19 @@
  * operation of its own: only the selected operation, only the fragments it still uses, only the
  * variables it still uses; a selection set emptied by removal keeps `__typename` so the parent keeps
  * its place (and its null-ness) in the response.
+ * Fields whose value depends on the record (row conditions, masks: `rowScopeOf`) are kept and listed,
+ * and the record attributes their decision reads are added to the executed operation under aliases no
+ * selection of the consumer uses (`rowAliasPrefix`), so the gateway can decide each record; the shaper
+ * walks the consumer's own operation, so those attributes are never delivered unless selected and allowed.
  * Serves art. 5(4) and 15: per-field authorisation, and nothing beyond what was granted.
  */
 import {
   Kind,
   TypeInfo,
   isAbstractType,
+  isObjectType,
+  type GraphQLCompositeType,
+  type InlineFragmentNode,
   visit,
   visitWithTypeInfo,
   type DefinitionNode,
@@ -25,6 +32,7 @@ import {
 } from 'graphql';
 import type { ShareAbility } from './build-share-ability.ts';
 import { canReadField } from './can-read-field.ts';
+import { rowScopeOf } from './decide-row.ts';
 
 export interface DeniedField {
   /** `Type.field` as selected (the parent type of the selection). */
@@ -43,6 +51,10 @@ export interface OperationVerdict {
   deniedFields: readonly DeniedField[];
   /** Distinct `Type.field`s selected and kept (meta fields aside), in order of first appearance. */
   grantedFields: readonly string[];
+  /** Kept `Type.field`s (of object types) decided per record, with the record attributes each decision reads. */
+  rowScoped: ReadonlyMap<string, readonly string[]>;
+  /** Record attribute `a` is fetched as `<rowAliasPrefix>_a`; no response key of the operation starts with the prefix. */
+  rowAliasPrefix: string;
 }
 
 const TYPENAME_SELECTION: SelectionSetNode = {
@@ -63,7 +75,22 @@ export function authorizeOperation(schema: GraphQLSchema, document: DocumentNode
   const deniedNodes = new Map<FieldNode, DeniedField>();
   const deniedByCoordinate = new Map<string, DeniedField>();
   const granted = new Set<string>();
+  const rowScoped = new Map<string, readonly string[]>();
+  const rowAliasPrefix = unusedPrefix(selected, 'zcRow');
+  // Per selection set being visited: the attributes each runtime type must bring along.
+  const attributesNeeded: Array<Map<string, Set<string>>> = [];
   const typeInfo = new TypeInfo(schema);
+  const noteRowScope = (parentType: GraphQLCompositeType, fieldName: string) => {
+    const runtimeTypes = isObjectType(parentType) ? [parentType] : schema.getPossibleTypes(parentType as Parameters<GraphQLSchema['getPossibleTypes']>[0]);
+    for (const type of runtimeTypes) {
+      const attributes = rowScopeOf(ability, type.name, fieldName);
+      if (!attributes) continue;
+      rowScoped.set(`${type.name}.${fieldName}`, attributes);
+      const needed = attributesNeeded[attributesNeeded.length - 1]!;
+      const known = attributes.filter((attribute) => type.getFields()[attribute] !== undefined);
+      needed.set(type.name, new Set([...(needed.get(type.name) ?? []), ...known]));
+    }
+  };
   const pruned = visit(
     selected,
     visitWithTypeInfo(typeInfo, {
@@ -71,7 +98,10 @@ export function authorizeOperation(schema: GraphQLSchema, document: DocumentNode
         const parentType = typeInfo.getParentType();
         if (!parentType) return undefined;
         if (canReadField(ability, schema, parentType, node.name.value)) {
-          if (!node.name.value.startsWith('__') && !parentType.name.startsWith('__')) granted.add(`${parentType.name}.${node.name.value}`);
+          if (!node.name.value.startsWith('__') && !parentType.name.startsWith('__')) {
+            granted.add(`${parentType.name}.${node.name.value}`);
+            noteRowScope(parentType, node.name.value);
+          }
           return undefined;
         }
         const coordinate = `${parentType.name}.${node.name.value}`;
@@ -81,7 +111,11 @@ export function authorizeOperation(schema: GraphQLSchema, document: DocumentNode
         return null;
       },
       SelectionSet: {
-        leave(node) {
+        enter() {
+          attributesNeeded.push(new Map());
+        },
+        leave(original) {
+          const node = withRowAttributes(original, attributesNeeded.pop()!, rowAliasPrefix);
           const parentType = typeInfo.getParentType();
           const hasTypename = node.selections.some((s) => s.kind === Kind.FIELD && s.name.value === '__typename' && !s.alias);
           if (node.selections.length === 0) return TYPENAME_SELECTION;
@@ -89,14 +123,14 @@ export function authorizeOperation(schema: GraphQLSchema, document: DocumentNode
           if (parentType && isAbstractType(parentType) && !hasTypename) {
             return { ...node, selections: [...node.selections, ...TYPENAME_SELECTION.selections] };
           }
-          return undefined;
+          return node === original ? undefined : node;
         },
       },
     }),
   );
 
-  if (deniedNodes.size === 0) {
-    return { document, operation, deniedNodes, deniedFields: [], grantedFields: [...granted] };
+  if (deniedNodes.size === 0 && rowScoped.size === 0) {
+    return { document, operation, deniedNodes, deniedFields: [], grantedFields: [...granted], rowScoped, rowAliasPrefix };
   }
   const prunedOperation = pruned.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)!;
   const prunedFragments = new Map<string, FragmentDefinitionNode>();
@@ -115,7 +149,43 @@ export function authorizeOperation(schema: GraphQLSchema, document: DocumentNode
     deniedNodes,
     deniedFields: [...deniedByCoordinate.values()],
     grantedFields: [...granted],
+    rowScoped,
+    rowAliasPrefix,
   };
+}
+
+/** The selection set with `... on Type { <prefix>_attribute: attribute }` for each runtime type that needs record attributes. */
+function withRowAttributes(node: SelectionSetNode, needed: ReadonlyMap<string, ReadonlySet<string>>, prefix: string): SelectionSetNode {
+  const fragments: InlineFragmentNode[] = [];
+  for (const [typeName, attributes] of needed) {
+    if (attributes.size === 0) continue;
+    fragments.push({
+      kind: Kind.INLINE_FRAGMENT,
+      typeCondition: { kind: Kind.NAMED_TYPE, name: { kind: Kind.NAME, value: typeName } },
+      selectionSet: {
+        kind: Kind.SELECTION_SET,
+        selections: [...attributes].map((attribute) => ({
+          kind: Kind.FIELD,
+          alias: { kind: Kind.NAME, value: `${prefix}_${attribute}` },
+          name: { kind: Kind.NAME, value: attribute },
+        })),
+      },
+    });
+  }
+  return fragments.length === 0 ? node : { ...node, selections: [...node.selections, ...fragments] };
+}
+
+/** `base`, lengthened with `_` until no alias or field name of the document starts with it. */
+function unusedPrefix(document: DocumentNode, base: string): string {
+  const keys: string[] = [];
+  visit(document, {
+    Field(field) {
+      keys.push(field.alias?.value ?? field.name.value);
+    },
+  });
+  let prefix = base;
+  while (keys.some((key) => key.startsWith(prefix))) prefix += '_';
+  return prefix;
 }
 
 /** Fragments used, directly or transitively, by the given definitions. */

@@ -16,13 +16,25 @@
  * and approved, and revoking one leaves the other as it was.
  *
  * Every rule names its fields: a CASL rule without `fields` would cover every field of the type.
- * Row conditions and masks will be further rule attributes; the subject types already are resource types.
+ *
+ * Data minimisation (art. 23) is two further attributes of the rules:
+ * - a grant with a row condition reads only the subjects that meet it: its rule carries the condition
+ *   (CASL conditions), checked per record with `subject(type, record)`;
+ * - `readUnmasked` is granted beside `read` only where no mask applies. A mask the provider declared for
+ *   the purpose applies to every consumer but the provider; otherwise a grant requiring masked delivery
+ *   reads masked while another grant without a mask still reads in full. `masks` names the kind by `Type.field`.
  */
-import { AbilityBuilder, createMongoAbility, type MongoAbility } from '@casl/ability';
+import { AbilityBuilder, createMongoAbility, type ForcedSubject, type MongoAbility } from '@casl/ability';
 import { isGrantLive } from './is-grant-live.ts';
-import { GRANT_ACTIONS, type Consumer, type FieldShare, type Grant, type Purpose, type ShareCatalog } from './types.ts';
+import type { Consumer, FieldShare, Grant, MaskKind, Purpose, ShareCatalog } from './types.ts';
 
-export type ShareAbility = MongoAbility<['read' | 'verify', string]>;
+export type ShareAction = 'read' | 'readUnmasked' | 'verify';
+/** A resource type, or one record of it (`subject(type, record)`) when row conditions are checked. */
+export type ShareSubject = string | (ForcedSubject<string> & Record<string, unknown>);
+export type ShareAbility = MongoAbility<[ShareAction, ShareSubject]> & {
+  /** The mask kind of every `Type.field` that is read masked for some or all records. */
+  readonly masks: ReadonlyMap<string, MaskKind>;
+};
 
 export interface ShareAbilityInput {
   consumer: Pick<Consumer, 'dept'>;
@@ -54,22 +66,46 @@ export function buildShareAbility(input: ShareAbilityInput): BuiltShareAbility {
     liveGrants.set(key, [...(liveGrants.get(key) ?? []), grant]);
   }
 
-  const allowed = { READ: new Map<string, string[]>(), VERIFY: new Map<string, string[]>() };
+  const builder = new AbilityBuilder<MongoAbility<[ShareAction, ShareSubject]>>(createMongoAbility);
+  const readable = new Map<string, string[]>();
+  const unmasked = new Map<string, string[]>();
+  const verifiable = new Map<string, string[]>();
+  const masks = new Map<string, MaskKind>();
+  const add = (into: Map<string, string[]>, share: FieldShare) => into.set(share.typeName, [...(into.get(share.typeName) ?? []), share.fieldName]);
   for (const share of catalog.values()) {
-    for (const action of GRANT_ACTIONS) {
-      const open =
-        share.shareType === 'UNCONDITIONAL' ||
-        share.provider === consumer.dept ||
-        (liveGrants.get(`${action} ${share.coordinate}`) ?? []).some((grant) => grantAllows(grant, share));
-      if (open) allowed[action].set(share.typeName, [...(allowed[action].get(share.typeName) ?? []), share.fieldName]);
+    if (share.provider === consumer.dept) {
+      add(readable, share);
+      add(unmasked, share);
+      add(verifiable, share);
+      continue;
+    }
+    // Verification answers MATCH / MISMATCH / NO_RECORD, never a value: neither masks nor row conditions apply.
+    if (share.shareType === 'UNCONDITIONAL' || (liveGrants.get(`VERIFY ${share.coordinate}`) ?? []).some((grant) => grantAllows(grant, share)))
+      add(verifiable, share);
+    const declared = purpose === undefined ? undefined : share.masks?.[purpose];
+    if (declared) masks.set(share.coordinate, declared);
+    if (share.shareType === 'UNCONDITIONAL') {
+      add(readable, share);
+      if (!declared) add(unmasked, share);
+      continue;
+    }
+    const allowing = (liveGrants.get(`READ ${share.coordinate}`) ?? []).filter((grant) => grantAllows(grant, share)).sort((a, b) => a.id.localeCompare(b.id));
+    for (const grant of allowing) {
+      if (!declared && grant.mask && !masks.has(share.coordinate)) masks.set(share.coordinate, grant.mask);
+      if (!grant.condition) {
+        add(readable, share);
+        if (!declared && !grant.mask) add(unmasked, share);
+        continue;
+      }
+      builder.can('read', share.typeName, [share.fieldName], grant.condition);
+      if (!declared && !grant.mask) builder.can('readUnmasked', share.typeName, [share.fieldName], grant.condition);
     }
   }
+  for (const [typeName, fields] of readable) builder.can('read', typeName, fields);
+  for (const [typeName, fields] of unmasked) builder.can('readUnmasked', typeName, fields);
+  for (const [typeName, fields] of verifiable) builder.can('verify', typeName, fields);
 
-  const builder = new AbilityBuilder<ShareAbility>(createMongoAbility);
-  for (const [typeName, fields] of allowed.READ) builder.can('read', typeName, fields);
-  for (const [typeName, fields] of allowed.VERIFY) builder.can('verify', typeName, fields);
-
-  return { ability: builder.build(), validUntil: nextGrantBoundary(grants, now) };
+  return { ability: Object.assign(builder.build(), { masks }), validUntil: nextGrantBoundary(grants, now) };
 }
 
 function nextGrantBoundary(grants: readonly Grant[], now: Date): Date | undefined {

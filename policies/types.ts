@@ -20,6 +20,33 @@ export function isShareType(value: unknown): value is ShareType {
   return typeof value === 'string' && (SHARE_TYPES as readonly string[]).includes(value);
 }
 
+/**
+ * Mask kinds (数据脱敏): how a value is reduced before it leaves the gateway. A provider declares them
+ * per item and purpose (`@share(mask: { WORK_REFERENCE: ADDRESS_TO_SUBDISTRICT })`); an approval may
+ * require one (`Grant.mask`). The functions live in `policies/masks/`.
+ */
+export const MASK_KINDS = [
+  'CITIZEN_ID_PARTIAL',
+  'PHONE_PARTIAL',
+  'NAME_PARTIAL',
+  'DATE_TO_YEAR',
+  'DATE_TO_MONTH',
+  'AMOUNT_BAND',
+  'ADDRESS_TO_SUBDISTRICT',
+] as const;
+export type MaskKind = (typeof MASK_KINDS)[number];
+
+export function isMaskKind(value: unknown): value is MaskKind {
+  return typeof value === 'string' && (MASK_KINDS as readonly string[]).includes(value);
+}
+
+/**
+ * A row condition on the subject (a CASL condition): every named attribute of the resource must hold
+ * one of the listed values, e.g. `{ householdSubdistrict: { $in: ['大街街道'] } }`. Only `$in` is used:
+ * CASL's `$ne` and `$nin` match a missing attribute, which would open rows the gateway could not read.
+ */
+export type RowCondition = Readonly<Record<string, { readonly $in: readonly string[] }>>;
+
 /** The platform operator (区信息中心): runs the platform and its governance API. */
 export const PLATFORM_OPERATOR = 'info-center';
 
@@ -45,6 +72,10 @@ export interface FieldShare {
   resourceClass?: string;
   /** The field's description in the schema: the catalog's abstract. */
   description?: string;
+  /** Masks the provider declared, by purpose: every consumer but the provider receives the masked value. */
+  masks?: Readonly<Partial<Record<Purpose, MaskKind>>>;
+  /** The field's named GraphQL type (lists and non-null unwrapped), e.g. `String`, `Float`, `Resident`. */
+  valueType?: string;
 }
 
 /** Share metadata for every data item of the supergraph, by `Type.field`. */
@@ -85,4 +116,8 @@ export interface Grant {
   validUntil: string;
   revokedAt?: string;
   basis?: string;
+  /** The approval requires masked delivery of this kind (a mask the provider declared for the purpose comes first). */
+  mask?: MaskKind;
+  /** The grant covers only the subjects (rows) that meet this condition. */
+  condition?: RowCondition;
 }

@@ -20,7 +20,7 @@ const supergraph = composeSupergraph([
     typeDefs: `
       type Person @key(fields: "id") @share(type: CONDITIONAL, condition: "means testing") {
         id: ID! @share(type: UNCONDITIONAL)
-        pension: Float
+        pension: Float @share(type: CONDITIONAL, condition: "means testing", mask: { WORK_REFERENCE: AMOUNT_BAND })
       }`,
   },
 ]);
@@ -32,6 +32,12 @@ describe('readShareCatalog', () => {
     expect(catalog.get('Person.pension')).toMatchObject({ shareType: 'CONDITIONAL', provider: 'pensions', condition: 'means testing' });
     expect(catalog.get('Person.record')).toMatchObject({ shareType: 'NONE', provider: 'population', basis: '法律依据' });
     expect(catalog.get('Query.person')).toMatchObject({ shareType: 'UNCONDITIONAL', provider: 'population' });
+  });
+
+  it('art-23: when a provider declares a mask for a purpose, then the catalog carries it with the field type it must fit', () => {
+    const catalog = readShareCatalog(supergraph);
+    expect(catalog.get('Person.pension')).toMatchObject({ masks: { WORK_REFERENCE: 'AMOUNT_BAND' }, valueType: 'Float' });
+    expect(catalog.get('Person.name')?.masks).toBeUndefined();
   });
 
   it('when a supergraph from elsewhere has fields without @share, then they are left out (denied) by default', () => {

@@ -4,8 +4,8 @@
  * A field without any `@share` is left out (and so denied), unless the caller chooses to treat
  * undeclared fields as UNCONDITIONAL.
  */
-import { Kind, parse, type ConstDirectiveNode, type DocumentNode, type FieldDefinitionNode } from 'graphql';
-import type { FieldShare, ShareCatalog } from '../policies/types.ts';
+import { Kind, parse, type ConstDirectiveNode, type DocumentNode, type FieldDefinitionNode, type TypeNode } from 'graphql';
+import { isMaskKind, isPurpose, type FieldShare, type MaskKind, type Purpose, type ShareCatalog } from '../policies/types.ts';
 import { findShareDirective, readShareArgs } from './share-directive-args.ts';
 
 export interface ReadShareCatalogOptions {
@@ -57,6 +57,16 @@ function owningGraphFirst(graphs: string[], fields: readonly FieldDefinitionNode
   return [...graphs].sort((a, b) => (owned.get(b) ?? 0) - (owned.get(a) ?? 0));
 }
 
+function namedType(type: TypeNode): string {
+  return type.kind === Kind.NAMED_TYPE ? type.name.value : namedType(type.type);
+}
+
+/** Declared masks with a known purpose and kind; the publish checks refuse any other before composition. */
+function knownMasks(masks: Readonly<Record<string, string>> | undefined): Partial<Record<Purpose, MaskKind>> | undefined {
+  const known = Object.entries(masks ?? {}).filter((entry): entry is [Purpose, MaskKind] => isPurpose(entry[0]) && isMaskKind(entry[1]));
+  return known.length > 0 ? Object.fromEntries(known) : undefined;
+}
+
 export function readShareCatalog(supergraphSdl: string, options: ReadShareCatalogOptions = {}): ShareCatalog {
   const document = parse(supergraphSdl);
   const graphNames = readGraphNames(document);
@@ -76,6 +86,7 @@ export function readShareCatalog(supergraphSdl: string, options: ReadShareCatalo
       const fieldGraphs = graphsOf(field.directives, 'join__field');
       const graph = fieldGraphs.length === 1 ? fieldGraphs[0] : typeGraphs.find((g) => fieldGraphs.length === 0 || fieldGraphs.includes(g));
       const coordinate = `${typeName}.${field.name.value}`;
+      const masks = knownMasks(args?.masks);
       catalog.set(coordinate, {
         coordinate,
         typeName,
@@ -87,6 +98,8 @@ export function readShareCatalog(supergraphSdl: string, options: ReadShareCatalo
         declared: directive !== undefined,
         ...(resourceClass ? { resourceClass } : {}),
         ...(field.description ? { description: field.description.value } : {}),
+        ...(masks ? { masks } : {}),
+        valueType: namedType(field.type),
       });
     }
   }

@@ -8,6 +8,8 @@ export interface ShareDirectiveArgs {
   basis?: string;
   condition?: string;
   resource?: string;
+  /** `mask: { PURPOSE: KIND }` as written: names are checked by the publish checks, not here. */
+  masks?: Readonly<Record<string, string>>;
 }
 
 export function findShareDirective(directives: readonly (DirectiveNode | ConstDirectiveNode)[] | undefined): DirectiveNode | undefined {
@@ -20,11 +22,17 @@ export function readShareArgs(directive: DirectiveNode): ShareDirectiveArgs {
     const value = argument.value;
     if (value.kind === Kind.ENUM || value.kind === Kind.STRING) args[argument.name.value] = value.value;
   }
+  const maskArgument = directive.arguments?.find((argument) => argument.name.value === 'mask')?.value;
+  const masks: Record<string, string> = {};
+  if (maskArgument?.kind === Kind.OBJECT) {
+    for (const entry of maskArgument.fields) masks[entry.name.value] = entry.value.kind === Kind.ENUM ? entry.value.value : '';
+  }
   const type = args['type'];
   return {
     type: isShareType(type) ? type : undefined,
     ...(args['basis'] !== undefined ? { basis: args['basis'] } : {}),
     ...(args['condition'] !== undefined ? { condition: args['condition'] } : {}),
     ...(args['resource'] !== undefined ? { resource: args['resource'] } : {}),
+    ...(maskArgument !== undefined ? { masks } : {}),
   };
 }

@@ -4,7 +4,7 @@
  * `@composeDirective` carries it through composition into the supergraph, where the gateway reads it.
  */
 
-import { SHARE_TYPES } from '../policies/types.ts';
+import { MASK_KINDS, PURPOSES, SHARE_TYPES } from '../policies/types.ts';
 
 export const SHARE_SPEC_URL = 'https://zhoucun.gov.cn/share/v1.0';
 
@@ -20,11 +20,15 @@ export type ResourceClass = (typeof RESOURCE_CLASSES)[number];
  * - `basis`: the law, regulation or policy a `NONE` item rests on (mandatory for `NONE`).
  * - `condition`: the share condition (共享条件) in words, shown in the catalog.
  * - `resource`: on an OBJECT, the resource classification; `BASE` makes its key fields subject to art. 11(2).
+ * - `mask`: by purpose, the mask every consumer but the provider receives the item under
+ *   (`mask: { WORK_REFERENCE: ADDRESS_TO_SUBDISTRICT }`); the kind must fit the field's type (art. 23).
  */
 export const SHARE_DIRECTIVE_SDL = `
 enum ShareType { ${SHARE_TYPES.join(' ')} }
 enum ResourceClass { ${RESOURCE_CLASSES.join(' ')} }
-directive @share(type: ShareType!, basis: String, condition: String, resource: ResourceClass) on OBJECT | FIELD_DEFINITION
+enum MaskKind { ${MASK_KINDS.join(' ')} }
+input ShareMasks { ${PURPOSES.map((purpose) => `${purpose}: MaskKind`).join(' ')} }
+directive @share(type: ShareType!, basis: String, condition: String, resource: ResourceClass, mask: ShareMasks) on OBJECT | FIELD_DEFINITION
 `;
 
 /** The `extend schema` header of a department subgraph: Federation 2 plus the share spec. */

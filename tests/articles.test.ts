@@ -216,9 +216,17 @@ const CONVENTIONS: ReadonlyArray<{ rule: string; name: string; subgraph: string;
     rule: 'deniable-fields-nullable-rule',
     name: 'an item that can be denied is nullable',
     subgraph: 'public-security',
-    from: 'householdAddress: String @share',
+    from: /householdAddress: String\s+@share/,
     to: 'householdAddress: String! @share',
     refusal: /\[public-security\] Resident\.householdAddress is CONDITIONAL and can be denied, so it must be nullable/,
+  },
+  {
+    rule: 'mask-fits-field-rule',
+    name: "a declared mask fits its item's type (art. 23)",
+    subgraph: 'public-security',
+    from: 'mask: { WORK_REFERENCE: ADDRESS_TO_SUBDISTRICT }',
+    to: 'mask: { WORK_REFERENCE: AMOUNT_BAND }',
+    refusal: /\[public-security\] Resident\.householdAddress is String, which the mask AMOUNT_BAND does not fit/,
   },
   {
     rule: 'share-paths-consistent-rule',

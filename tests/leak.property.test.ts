@@ -9,16 +9,24 @@
  * response is read through the aliases the generator put on every field. Grants are spread so that, for
  * every department and purpose, some CONDITIONAL items are granted and others are not (expired, revoked,
  * not yet valid, for another purpose, a REQUEST grant on a NONE item, or none at all).
+ *
+ * Data minimisation is in the oracle too. Some live grants require masked delivery (a mask fitting the
+ * item's type) and the provider's own declared masks apply: wherever every way a consumer reads an item
+ * is masked, each value it receives must be its mask's own output (masks are idempotent, so an unmasked
+ * address, name, amount or date never is). Household-address grants of one bucket are row-scoped to
+ * residents of 大街街道: every address received under them must lie in that subdistrict, and a
+ * FORBIDDEN_ROW error may only name an item read under a row condition.
  */
 import fc from 'fast-check';
-import { buildClientSchema, getIntrospectionQuery, isInterfaceType, Kind, parse, type GraphQLSchema, type IntrospectionQuery } from 'graphql';
+import { buildClientSchema, getIntrospectionQuery, isInterfaceType, isObjectType, Kind, parse, type GraphQLSchema, type IntrospectionQuery } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PURPOSES, type Grant, type Purpose, type ShareType } from '../policies/types.ts';
+import { applyMask } from '../policies/masks/apply-mask.ts';
+import { PURPOSES, type Grant, type MaskKind, type Purpose, type RowCondition, type ShareType } from '../policies/types.ts';
 import { findShareDirective, readShareArgs } from '../schema/share-directive-args.ts';
 import { DEPARTMENT_CODES } from '../platform/departments.ts';
 import { createCertificateStore } from '../subgraphs/approval/store.ts';
 import { SUBGRAPHS } from '../subgraphs/registry.ts';
-import { DEMO, district } from '../subgraphs/shared/district.ts';
+import { DEMO, district, SUBDISTRICTS } from '../subgraphs/shared/district.ts';
 import { createPostgresDatabase, type TestDatabase } from './support/databases.ts';
 import { ALIAS_PATTERN, buildRandomOperation, type Feature, type RandomOperationOptions } from './support/random-operation.ts';
 import { startTestPlatform, type Client, type TestPlatform } from './support/test-platform.ts';
@@ -65,7 +73,15 @@ const ROOTS: Record<string, string[]> = {
 interface DeclaredShare {
   shareType: ShareType;
   provider: string;
+  /** Masks declared by purpose. */
+  masks: Readonly<Record<string, string>>;
 }
+
+/** The row condition of the row-scoped bucket, and the item it applies to (its values name their subdistrict). */
+const ROW_SCOPED_ITEM = 'Resident.householdAddress';
+const IN_DAJIE: RowCondition = { householdSubdistrict: { $in: ['大街街道'] } };
+/** Masks the test's grants require, by the item's named type. */
+const GRANT_MASKS: Readonly<Record<string, MaskKind>> = { String: 'NAME_PARTIAL', Float: 'AMOUNT_BAND', Int: 'AMOUNT_BAND', Date: 'DATE_TO_YEAR' };
 
 /** Share type and provider of every `Type.field`, read from each department's SDL: the field's `@share`, else its type's. */
 function readDeclaredShares(): Map<string, DeclaredShare> {
@@ -82,7 +98,7 @@ function readDeclaredShares(): Map<string, DeclaredShare> {
         const known = shares.get(coordinate);
         // Key fields appear in every subgraph that references the entity; they are UNCONDITIONAL everywhere.
         if (known && (known.shareType !== 'UNCONDITIONAL' || shareType !== 'UNCONDITIONAL')) throw new Error(`${coordinate} is declared twice`);
-        shares.set(coordinate, { shareType, provider: subgraph.name });
+        shares.set(coordinate, { shareType, provider: subgraph.name, masks: (directive && readShareArgs(directive).masks) ?? {} });
       }
     }
   }
@@ -99,6 +115,18 @@ function bucket(text: string, buckets: number): number {
   return (hash >>> 0) % buckets;
 }
 
+/** A mask for a grant on `coordinate`, where one fits its type and its value is not also read through an interface. */
+function grantMaskFor(coordinate: string): MaskKind | undefined {
+  const [typeName, fieldName] = coordinate.split('.') as [string, string];
+  const type = schema.getType(typeName);
+  if (!isObjectType(type) || type.getInterfaces().some((iface) => iface.getFields()[fieldName])) return undefined;
+  const fieldType = type.getFields()[fieldName]?.type;
+  if (!fieldType) return undefined;
+  let named: unknown = fieldType;
+  while (named && typeof named === 'object' && 'ofType' in named) named = (named as { ofType: unknown }).ofType;
+  return GRANT_MASKS[String(named)];
+}
+
 function buildGrants(now: number): Grant[] {
   const day = 86_400_000;
   const at = (offset: number) => new Date(now + offset).toISOString();
@@ -108,8 +136,11 @@ function buildGrants(now: number): Grant[] {
       for (const purpose of PURPOSES) {
         const base = { id: `g-${grants.length}`, dept, field, purpose, validFrom: at(-day), validUntil: at(day) };
         const state = bucket(`${dept}|${field}|${purpose}`, 7);
-        if (state === 0 || state === 1) grants.push({ ...base, kind: 'REQUEST' });
-        else if (state === 2) grants.push({ ...base, kind: 'EXCEPTION', basis: '协调办公室批复' });
+        if (state === 0) grants.push({ ...base, kind: 'REQUEST', ...(field === ROW_SCOPED_ITEM ? { condition: IN_DAJIE } : {}) });
+        else if (state === 1) {
+          const mask = grantMaskFor(field);
+          grants.push({ ...base, kind: 'REQUEST', ...(mask ? { mask } : {}) });
+        } else if (state === 2) grants.push({ ...base, kind: 'EXCEPTION', basis: '协调办公室批复' });
         else if (state === 3) grants.push({ ...base, kind: 'REQUEST', validFrom: at(-2 * day), validUntil: at(-day) });
         else if (state === 4) grants.push({ ...base, kind: 'EXCEPTION', basis: '协调办公室批复', revokedAt: at(-1000) });
         else if (state === 5) grants.push({ ...base, kind: 'REQUEST', validFrom: at(day), validUntil: at(2 * day) });
@@ -129,10 +160,10 @@ let grants: Grant[];
 beforeAll(async () => {
   database = await createPostgresDatabase();
   platform = await startTestPlatform({ databaseUrl: database.databaseUrl! });
-  grants = buildGrants(Date.now());
-  platform.grants.replace(grants);
   const { body } = await platform.client({ dept: 'civil-affairs' }).query(getIntrospectionQuery());
   schema = buildClientSchema(body.data as unknown as IntrospectionQuery);
+  grants = buildGrants(Date.now());
+  platform.grants.replace(grants);
 });
 afterAll(async () => {
   await platform?.close();
@@ -150,8 +181,14 @@ function mayReadOne(dept: string, purpose: string, coordinate: string): boolean 
   const share = SHARES.get(coordinate);
   if (!share) return false;
   if (share.shareType === 'UNCONDITIONAL' || share.provider === dept) return true;
+  return liveGrants(dept, purpose, coordinate).length > 0;
+}
+
+/** The live grants through which `dept` reads `coordinate` for `purpose`. */
+function liveGrants(dept: string, purpose: string, coordinate: string): Grant[] {
+  const share = SHARES.get(coordinate);
   const now = Date.now();
-  return grants.some(
+  return grants.filter(
     (g) =>
       g.dept === dept &&
       g.purpose === purpose &&
@@ -159,8 +196,32 @@ function mayReadOne(dept: string, purpose: string, coordinate: string): boolean 
       !g.revokedAt &&
       Date.parse(g.validFrom) <= now &&
       now < Date.parse(g.validUntil) &&
-      (share.shareType === 'CONDITIONAL' || g.kind === 'EXCEPTION'),
+      (share?.shareType === 'CONDITIONAL' || g.kind === 'EXCEPTION'),
   );
+}
+
+/** The mask every value of `coordinate` must have reached `dept` under, or undefined where some way reads it in full. */
+function maskOf(dept: string, purpose: string, coordinate: string): MaskKind | undefined {
+  const share = SHARES.get(coordinate);
+  if (!share || share.provider === dept) return undefined;
+  const declared = share.masks[purpose] as MaskKind | undefined;
+  if (declared) return declared;
+  if (share.shareType === 'UNCONDITIONAL') return undefined;
+  const through = liveGrants(dept, purpose, coordinate);
+  return through.every((g) => g.mask) ? through[0]?.mask : undefined;
+}
+
+/** Whether some live grant of `dept` reads `coordinate` only for rows meeting a condition. */
+function isRowScoped(dept: string, purpose: string, coordinate: string): boolean {
+  const share = SHARES.get(coordinate);
+  if (!share || share.provider === dept || share.shareType === 'UNCONDITIONAL') return false;
+  const through = liveGrants(dept, purpose, coordinate);
+  return through.length > 0 && through.every((g) => g.condition);
+}
+
+/** The subdistrict a (full or masked) address lies in. */
+function subdistrictOf(address: string): string | undefined {
+  return SUBDISTRICTS.find((name) => address.startsWith(`山东省淄博市周村区${name}`));
 }
 
 interface Tally {
@@ -171,12 +232,16 @@ interface Tally {
   features: Map<Feature, number>;
   /** Operations with a fragment on the `Certificate` interface, which no field returns directly. */
   certificateInterface: number;
+  /** Operations that received a value under a mask, and that had a record withheld under a row condition. */
+  masked: number;
+  rowDenied: number;
 }
 
 /** Checks one operation's result; returns what it shows: a conditional value received, something denied. */
-function inspect(result: unknown, dept: string, purpose: string, query: string): { granted: boolean; denied: boolean } {
+function inspect(result: unknown, dept: string, purpose: string, query: string): { granted: boolean; denied: boolean; masked: boolean; rowDenied: boolean } {
   const response = result as { data?: unknown; errors?: Array<{ extensions?: { code?: string; field?: string; fields?: string[] } }> };
   let granted = false;
+  let masked = false;
   const leaks: string[] = [];
   const walk = (value: unknown) => {
     if (Array.isArray(value)) for (const item of value) walk(item);
@@ -185,7 +250,18 @@ function inspect(result: unknown, dept: string, purpose: string, query: string):
         const match = ALIAS_PATTERN.exec(key);
         if (match && child !== null) {
           const [, typeName, fieldName] = match as unknown as [string, string, string];
-          if (!mayRead(dept, purpose, typeName, fieldName)) leaks.push(`${typeName}.${fieldName} = ${JSON.stringify(child)}`);
+          const coordinate = `${typeName}.${fieldName}`;
+          const mask = maskOf(dept, purpose, coordinate);
+          if (!mayRead(dept, purpose, typeName, fieldName)) leaks.push(`${coordinate} = ${JSON.stringify(child)}`);
+          else if (mask && JSON.stringify(applyMask(mask, child)) !== JSON.stringify(child))
+            leaks.push(`${coordinate} unmasked (${mask}) = ${JSON.stringify(child)}`);
+          else if (
+            coordinate === ROW_SCOPED_ITEM &&
+            isRowScoped(dept, purpose, coordinate) &&
+            !IN_DAJIE['householdSubdistrict']!.$in.includes(subdistrictOf(String(child)) ?? '')
+          )
+            leaks.push(`${coordinate} of a row outside the condition = ${JSON.stringify(child)}`);
+          if (mask) masked = true;
           else if (SHARES.get(`${typeName}.${fieldName}`)?.provider !== dept && SHARES.get(`${typeName}.${fieldName}`)?.shareType !== 'UNCONDITIONAL')
             granted = true;
         }
@@ -198,7 +274,11 @@ function inspect(result: unknown, dept: string, purpose: string, query: string):
   const errors = response.errors ?? [];
   for (const error of errors) {
     const { code, field, fields } = error.extensions ?? {};
-    expect(code === 'FORBIDDEN_FIELD' || code === 'FORBIDDEN_OPERATION', `unexpected error ${JSON.stringify(error)}\n${query}`).toBe(true);
+    expect(['FORBIDDEN_FIELD', 'FORBIDDEN_OPERATION', 'FORBIDDEN_ROW'], `unexpected error ${JSON.stringify(error)}\n${query}`).toContain(code);
+    if (code === 'FORBIDDEN_ROW') {
+      expect(isRowScoped(dept, purpose, field!), `${field} withheld by row from ${dept} for ${purpose} without a row condition\n${query}`).toBe(true);
+      continue;
+    }
     // Denials must be real too, or "granted" above would prove little.
     for (const coordinate of field ? [field] : (fields ?? [])) {
       const [typeName, fieldName] = coordinate.split('.') as [string, string];
@@ -206,7 +286,7 @@ function inspect(result: unknown, dept: string, purpose: string, query: string):
     }
     if (code === 'FORBIDDEN_OPERATION') expect(response.data).toBeUndefined();
   }
-  return { granted, denied: errors.length > 0 };
+  return { granted, denied: errors.length > 0, masked, rowDenied: errors.some((error) => error.extensions?.code === 'FORBIDDEN_ROW') };
 }
 
 const consumerArbitrary = fc.record({
@@ -221,7 +301,16 @@ describe('no leak, by any query shape, at scale', () => {
     'when every consumer sends random batched operations under every purpose, then no denied value ever appears anywhere',
     async () => {
       const options: RandomOperationOptions = { schema, roots: ROOTS, ...SHAPE };
-      const tally: Tally = { operations: 0, granted: 0, denied: 0, consumers: new Set(), features: new Map(), certificateInterface: 0 };
+      const tally: Tally = {
+        operations: 0,
+        granted: 0,
+        denied: 0,
+        consumers: new Set(),
+        features: new Map(),
+        certificateInterface: 0,
+        masked: 0,
+        rowDenied: 0,
+      };
       // One client (one token) per consumer, as an application would hold it.
       const clients = new Map<string, Client>();
       const send = async (consumer: { dept: string; purpose: Purpose; strict: boolean }, seeds: number[][], batched: boolean) => {
@@ -238,6 +327,8 @@ describe('no leak, by any query shape, at scale', () => {
           tally.operations++;
           if (seen.granted) tally.granted++;
           if (seen.denied) tally.denied++;
+          if (seen.masked) tally.masked++;
+          if (seen.rowDenied) tally.rowDenied++;
           for (const feature of operation.features) tally.features.set(feature, (tally.features.get(feature) ?? 0) + 1);
           if (/\bon Certificate\b/.test(operation.query)) tally.certificateInterface++;
         });
@@ -274,10 +365,12 @@ describe('no leak, by any query shape, at scale', () => {
         expect(tally.features.get(feature) ?? 0, feature).toBeGreaterThanOrEqual(MIN_FEATURE_SHARE * tally.operations);
       }
       expect(tally.certificateInterface, 'fragments on the Certificate interface').toBeGreaterThanOrEqual(MIN_FEATURE_SHARE * tally.operations);
+      expect(tally.masked, 'operations that received masked values').toBeGreaterThan(0);
+      expect(tally.rowDenied, 'operations that had a record withheld under a row condition').toBeGreaterThan(0);
       console.info(
         `leak property: ${tally.operations} operations, ${tally.granted} received conditional values, ${tally.denied} denied something`,
         Object.fromEntries(tally.features),
-        `on Certificate: ${tally.certificateInterface}`,
+        `on Certificate: ${tally.certificateInterface}, masked: ${tally.masked}, row withheld: ${tally.rowDenied}`,
       );
     },
     TIMEOUT_MS,

@@ -168,8 +168,9 @@ describe('two gateway instances', () => {
     // A resident of this run's own choosing: its cache entries are this test's alone on the shared Redis.
     const { citizenId } = district().residents[randomInt(1, RESIDENT_COUNT)]!;
     const addressQuery = `{ resident(citizenId: "${citizenId}") { name householdAddress } }`;
-    const holder = { dept: 'approval', app: 'reader-3', purpose: 'WORK_REFERENCE' };
-    const grantId = await approveThrough(a, 'WORK_REFERENCE', 'Resident.householdAddress', 'public-security');
+    // Not as work reference: public-security delivers addresses masked for that purpose.
+    const holder = { dept: 'approval', app: 'reader-3', purpose: 'ADMINISTRATIVE_BASIS' };
+    const grantId = await approveThrough(a, 'ADMINISTRATIVE_BASIS', 'Resident.householdAddress', 'public-security');
     const redis = connectRedis('redis://127.0.0.1:6379', () => undefined);
     onTestFinished(async () => {
       for await (const keys of redis.scanIterator({ MATCH: `zhoucun:cache:public-security:*${citizenId}*` })) if (keys.length > 0) await redis.del(keys);

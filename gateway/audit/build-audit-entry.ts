@@ -30,6 +30,10 @@ export interface AuditFacts {
   deniedItems?: readonly string[] | undefined;
   /** Provider → keyed HMACs of the subjects it served. */
   subjects?: Record<string, string[]> | undefined;
+  /** `Type.field`s delivered masked (never the values). */
+  masked?: readonly string[] | undefined;
+  /** `Type.field`s withheld from some record outside a grant's row condition. */
+  rowDenied?: readonly string[] | undefined;
 }
 
 export function buildAuditEntry(facts: AuditFacts, catalog: ShareCatalog): AuditEntry {
@@ -45,8 +49,8 @@ export function buildAuditEntry(facts: AuditFacts, catalog: ShareCatalog): Audit
     operationHash: facts.operationHash,
     operationName: facts.operationName,
     granted,
-    denied: [...(facts.verdict?.deniedFields ?? []).map((denied) => denied.coordinate), ...(facts.deniedItems ?? [])],
-    masked: [],
+    denied: [...new Set([...(facts.verdict?.deniedFields ?? []).map((denied) => denied.coordinate), ...(facts.rowDenied ?? []), ...(facts.deniedItems ?? [])])],
+    masked: [...new Set(facts.masked ?? [])],
     // Verified items count as used: their providers see the call in "who used my data".
     providers: grantedProviders([...granted, ...Object.keys(facts.verified ?? {})], (coordinate) => catalog.get(coordinate)?.provider),
     served: structuredClone(facts.served ?? {}),

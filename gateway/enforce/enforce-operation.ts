@@ -4,7 +4,8 @@
  *   3 ability    the share ability of (department, purpose)
  *   4 authorize  denied fields are removed before planning (cached per ability and operation)
  *   5 execute    @apollo/gateway plans and runs the pruned operation, under its own plan-cache key
- *   6 shape      denied fields come back as null with one FORBIDDEN_FIELD error each
+ *   6 shape      denied fields come back as null with one FORBIDDEN_FIELD error each; items decided per
+ *                record are masked (paths listed in `extensions.masked`) or null with FORBIDDEN_ROW
  *   7 audit      the response leaves only once its audit record is durable
  * (Step 1, authentication, happens at the HTTP edge before any GraphQL work.) A verification call
  * (`verify`) takes steps 2, 3 and 7 alike; the gateway answers it itself (gateway/verify/).
@@ -15,9 +16,10 @@ import { Kind, print, type FragmentDefinitionNode, type GraphQLSchema } from 'gr
 import { getVariableValues } from 'graphql/execution/values.js';
 import { authorizeOperation, type DeniedField, type OperationVerdict } from '../../policies/authorize-operation.ts';
 import type { ShareAbility } from '../../policies/build-share-ability.ts';
+import { decideRow } from '../../policies/decide-row.ts';
 import { howToObtain } from '../../policies/how-to-obtain.ts';
 import { purposeExemption } from '../../policies/purpose-exemption.ts';
-import type { ShareCatalog } from '../../policies/types.ts';
+import type { RowCondition, ShareCatalog } from '../../policies/types.ts';
 import type { AbilitySource } from './ability-source.ts';
 import type { AuditOutcome } from '../audit/audit-record.ts';
 import type { AuditWriter } from '../audit/audit-writer.ts';
@@ -44,8 +46,15 @@ export interface EnforcementDependencies {
 
 interface PrunedOperation {
   verdict: OperationVerdict;
+  ability: ShareAbility;
   source: string;
   queryHash: string;
+}
+
+/** What shaping found, for the audit record: items masked and items withheld from some record. */
+interface ShapingFacts {
+  masked: string[];
+  rowDenied: string[];
 }
 
 /** Verdicts are kept per ability and operation text; a new ability (grant change) misses the cache. */
@@ -61,11 +70,13 @@ export function createEnforcingExecutor(inner: GatewayExecutor, deps: Enforcemen
     const cached = perAbility.get(key);
     if (cached) return cached;
     const verdict = authorizeOperation(rc.schema, rc.document, rc.operation, ability);
-    const source = verdict.deniedFields.length > 0 ? print(verdict.document) : rc.source;
+    const rewritten = verdict.document !== rc.document;
+    const source = rewritten ? print(verdict.document) : rc.source;
     const pruned = {
       verdict,
+      ability,
       source,
-      queryHash: verdict.deniedFields.length > 0 ? createHash('sha256').update(source).digest('hex') : rc.queryHash,
+      queryHash: rewritten ? createHash('sha256').update(source).digest('hex') : rc.queryHash,
     };
     if (perAbility.size >= VERDICT_CACHE_SIZE) perAbility.clear();
     perAbility.set(key, pruned);
@@ -78,7 +89,8 @@ export function createEnforcingExecutor(inner: GatewayExecutor, deps: Enforcemen
     outcome: { outcome: AuditOutcome; code?: string },
     startedAt: number,
     verdict?: OperationVerdict,
-    verification?: Pick<AuditFacts, 'verified' | 'deniedItems'>,
+    /** What verification (counts, items denied) or shaping (masked, withheld by row) adds to the record. */
+    extra?: Pick<AuditFacts, 'verified' | 'deniedItems' | 'masked' | 'rowDenied'>,
   ) => {
     if (!deps.audit) return;
     const context = rc.context as unknown as GatewayContext;
@@ -91,16 +103,21 @@ export function createEnforcingExecutor(inner: GatewayExecutor, deps: Enforcemen
     };
     try {
       const subjects = hashedSubjects(context.subjects, deps.subjectHmac);
-      await deps.audit.append(buildAuditEntry({ ...facts, ...outcome, startedAt, verdict, served: context.served, subjects, ...verification }, deps.catalog));
+      await deps.audit.append(buildAuditEntry({ ...facts, ...outcome, startedAt, verdict, served: context.served, subjects, ...extra }, deps.catalog));
     } catch {
       throw shareError('AUDIT_UNAVAILABLE', { withStatus: true });
     }
   };
 
-  const execute = async (rc: GatewayGraphQLRequestContext, context: GatewayContext, pruned: PrunedOperation): Promise<GatewayExecutionResult> => {
-    const { verdict, source, queryHash } = pruned;
-    if (verdict.deniedFields.length === 0) return inner(rc);
-    if (context.use.strict) {
+  const execute = async (
+    rc: GatewayGraphQLRequestContext,
+    context: GatewayContext,
+    pruned: PrunedOperation,
+    shaping: ShapingFacts,
+  ): Promise<GatewayExecutionResult> => {
+    const { verdict, ability, source, queryHash } = pruned;
+    if (verdict.document === rc.document) return inner(rc);
+    if (context.use.strict && verdict.deniedFields.length > 0) {
       const fields = verdict.deniedFields.map((denied) => denied.coordinate);
       return { errors: [shareError('FORBIDDEN_OPERATION', { extensions: { fields }, withStatus: true })] };
     }
@@ -113,8 +130,20 @@ export function createEnforcingExecutor(inner: GatewayExecutor, deps: Enforcemen
       deniedNodes: verdict.deniedNodes,
       data: result.data,
       deniedError: (denied, path) => forbiddenField(deps.catalog, denied, path),
+      rowScoped: verdict.rowScoped,
+      rowAliasPrefix: verdict.rowAliasPrefix,
+      decideRow: (typeName, fieldName, record) => decideRow(ability, typeName, fieldName, record),
+      rowError: (coordinate, conditions, path) => forbiddenRow(deps.catalog, coordinate, conditions, path),
     });
-    return { ...result, data: shaped.data, errors: [...shaped.errors, ...(result.errors ?? [])] };
+    shaping.masked.push(...shaped.maskedFields);
+    shaping.rowDenied.push(...shaped.rowDeniedFields);
+    // Errors about the record attributes fetched for row decisions concern no selection of the consumer:
+    // the records they were missing from are withheld (FORBIDDEN_ROW) already.
+    const errors = (result.errors ?? []).filter((error) => !error.path?.some((key) => typeof key === 'string' && key.startsWith(verdict.rowAliasPrefix)));
+    const extensions = shaped.maskedPaths.length > 0 ? { ...result.extensions, masked: shaped.maskedPaths } : result.extensions;
+    const allErrors = [...shaped.errors, ...errors];
+    const { errors: _executed, ...rest } = result;
+    return { ...rest, data: shaped.data, ...(allErrors.length > 0 ? { errors: allErrors } : {}), ...(extensions ? { extensions } : {}) };
   };
 
   return async function enforceOperation(requestContext) {
@@ -125,6 +154,7 @@ export function createEnforcingExecutor(inner: GatewayExecutor, deps: Enforcemen
     const purpose = context.use.purpose;
     let pruned: PrunedOperation | undefined;
     let result: GatewayExecutionResult;
+    const shaping: ShapingFacts = { masked: [], rowDenied: [] };
     try {
       // Apollo Server leaves resolving the operation to the executor: refused here, before anything runs.
       if (!rc.operation) {
@@ -165,13 +195,13 @@ export function createEnforcingExecutor(inner: GatewayExecutor, deps: Enforcemen
       }
       await deps.abilities.settled();
       pruned = authorize(rc, deps.abilities.abilityFor(context.consumer, purpose));
-      result = await execute(rc, context, pruned);
+      result = await execute(rc, context, pruned, shaping);
     } catch (error) {
       const code = clientCodeOf(error);
       if (code !== 'AUDIT_UNAVAILABLE') await audit(rc, { outcome: code === 'PURPOSE_REQUIRED' ? 'REJECTED' : 'ERROR', code }, startedAt, pruned?.verdict);
       throw error;
     }
-    await audit(rc, outcomeOf(result, pruned.verdict.deniedFields.length), startedAt, pruned.verdict);
+    await audit(rc, outcomeOf(result, pruned.verdict.deniedFields.length), startedAt, pruned.verdict, shaping);
     return result;
   };
 }
@@ -185,12 +215,25 @@ function hashedSubjects(subjects: ServedSubjects | undefined, hmac: SubjectHmac 
 }
 
 /** The record's outcome: refused in strict mode, rejected before execution (invalid variables), failed, or served. */
+/** `denied`: how many items the verdict (or a verification) withheld. */
 function outcomeOf(result: GatewayExecutionResult, denied = 0): { outcome: AuditOutcome; code?: string } {
-  const errors = (result.errors ?? []).filter((error) => error.extensions?.['code'] !== 'FORBIDDEN_FIELD');
+  const errors = (result.errors ?? []).filter((error) => !WITHHELD.has(String(error.extensions?.['code'])));
   if (errors.some((error) => error.extensions?.['code'] === 'FORBIDDEN_OPERATION')) return { outcome: 'REFUSED', code: 'FORBIDDEN_OPERATION' };
   // No data at all (not even null): the executor refused the operation before running it (invalid variables).
   if (errors.length > 0) return { outcome: result.data === undefined ? 'REJECTED' : 'ERROR', code: clientCodeOf(errors[0]) };
-  return { outcome: denied > 0 ? 'PARTIAL' : 'SERVED' };
+  const withheld = denied > 0 || (result.errors ?? []).some((error) => error.extensions?.['code'] === 'FORBIDDEN_ROW');
+  return { outcome: withheld ? 'PARTIAL' : 'SERVED' };
+}
+
+/** Codes of items withheld on purpose: the operation still succeeded, partially. */
+const WITHHELD = new Set(['FORBIDDEN_FIELD', 'FORBIDDEN_ROW']);
+
+function forbiddenRow(catalog: ShareCatalog, coordinate: string, conditions: RowCondition[], path: ReadonlyArray<string | number>) {
+  return shareError('FORBIDDEN_ROW', {
+    message: `${coordinate} is shared with your department only for records that meet the grant's condition`,
+    path,
+    extensions: { field: coordinate, provider: catalog.get(coordinate)?.provider ?? 'unknown', conditions },
+  });
 }
 
 /** Without a path, graphql-js places the error where the value stands. */

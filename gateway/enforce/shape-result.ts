@@ -4,6 +4,10 @@
  * non-null type propagates to the nearest nullable parent, as GraphQL requires.
  * Walks the original operation with graphql-js' own field collection (fragments, type conditions,
  * `@include/@skip`), over the data the pruned operation returned.
+ * Items decided per record (row conditions, masks) are decided here, from the record attributes the
+ * pruned operation fetched: outside the condition, `null` with a FORBIDDEN_ROW error; masked, the
+ * masked value, its path listed. Only what the original operation selects is copied out, so neither an
+ * unmasked value nor a fetched attribute can leave by another key.
  */
 import {
   GraphQLError,
@@ -22,6 +26,9 @@ import {
 } from 'graphql';
 import { collectFields, collectSubfields } from 'graphql/execution/collectFields.js';
 import type { DeniedField } from '../../policies/authorize-operation.ts';
+import type { RowVerdict } from '../../policies/decide-row.ts';
+import { applyMask } from '../../policies/masks/apply-mask.ts';
+import type { RowCondition } from '../../policies/types.ts';
 
 type Path = ReadonlyArray<string | number>;
 type Data = Record<string, unknown>;
@@ -38,13 +45,49 @@ export interface ShapeInput {
   data: Data | null | undefined;
   /** Builds the error for one denied field at one path. */
   deniedError: (denied: DeniedField, path: Path) => GraphQLError;
+  /** `Type.field`s decided per record, with the attributes each decision reads (none: nothing is decided per record). */
+  rowScoped?: ReadonlyMap<string, readonly string[]>;
+  /** Attribute `a` of a record is read from the data as `<rowAliasPrefix>_a`. */
+  rowAliasPrefix?: string;
+  decideRow?: (typeName: string, fieldName: string, record: Readonly<Record<string, unknown>>) => RowVerdict;
+  /** Builds the error for one record outside the row conditions. */
+  rowError?: (coordinate: string, conditions: RowCondition[], path: Path) => GraphQLError;
 }
 
-export function shapeResult(input: ShapeInput): { data: Data | null | undefined; errors: GraphQLError[] } {
+export interface ShapedResult {
+  data: Data | null | undefined;
+  errors: GraphQLError[];
+  /** Paths of masked values, as `resident.householdAddress` and `residents.0.householdAddress`. */
+  maskedPaths: string[];
+  /** Distinct `Type.field`s delivered masked somewhere in the response. */
+  maskedFields: string[];
+  /** Distinct `Type.field`s withheld from some record (FORBIDDEN_ROW). */
+  rowDeniedFields: string[];
+}
+
+export function shapeResult(input: ShapeInput): ShapedResult {
   const { schema, operation, data } = input;
   const errors: GraphQLError[] = [];
+  const maskedPaths: string[] = [];
+  const maskedFields = new Set<string>();
+  const rowDeniedFields = new Set<string>();
   const rootType = schema.getRootType(operation.operation);
-  if (!rootType || data === null || data === undefined) return { data, errors };
+  const result = (shapedData: Data | null | undefined): ShapedResult => ({
+    data: shapedData,
+    errors,
+    maskedPaths,
+    maskedFields: [...maskedFields],
+    rowDeniedFields: [...rowDeniedFields],
+  });
+  if (!rootType || data === null || data === undefined) return result(data);
+
+  const decide = (type: GraphQLObjectType, fieldName: string, value: Data): RowVerdict => {
+    const attributes = input.rowScoped?.get(`${type.name}.${fieldName}`);
+    if (!attributes) return { verdict: 'READ' };
+    const record = Object.fromEntries(attributes.map((attribute) => [attribute, value[`${input.rowAliasPrefix}_${attribute}`]]));
+    // A record decision without its policy is never a reason to send the value.
+    return input.decideRow?.(type.name, fieldName, record) ?? { verdict: 'FORBIDDEN_ROW', conditions: [] };
+  };
 
   const completeObject = (type: GraphQLObjectType, fields: Map<string, readonly FieldNode[]>, value: Data, path: Path): Data | typeof PROPAGATE => {
     const shaped: Data = {};
@@ -63,7 +106,25 @@ export function shapeResult(input: ShapeInput): { data: Data | null | undefined;
         shaped[key] = fieldName === '__typename' ? type.name : value[key];
         continue;
       }
-      const completed = completeValue(fieldType, nodes, value[key], fieldPath);
+      const row = decide(type, fieldName, value);
+      if (row.verdict === 'FORBIDDEN_ROW') {
+        const coordinate = `${type.name}.${fieldName}`;
+        rowDeniedFields.add(coordinate);
+        if (input.rowError) errors.push(input.rowError(coordinate, row.conditions, fieldPath));
+        if (isNonNullType(fieldType)) return PROPAGATE;
+        shaped[key] = null;
+        continue;
+      }
+      let raw = value[key];
+      if (row.verdict === 'MASKED') {
+        // Only leaf values are masked (a publish check keeps masks to fitting scalars); anything else is withheld.
+        raw = isLeafType(getNamedType(fieldType)) ? applyMask(row.mask, raw) : null;
+        if (value[key] !== null && value[key] !== undefined) {
+          maskedPaths.push(fieldPath.join('.'));
+          maskedFields.add(`${type.name}.${fieldName}`);
+        }
+      }
+      const completed = completeValue(fieldType, nodes, raw, fieldPath);
       if (completed === PROPAGATE) {
         if (isNonNullType(fieldType)) return PROPAGATE;
         shaped[key] = null;
@@ -100,5 +161,5 @@ export function shapeResult(input: ShapeInput): { data: Data | null | undefined;
 
   const rootFields = collectFields(schema, input.fragments, input.variableValues, rootType, operation.selectionSet);
   const shaped = completeObject(rootType, rootFields, data, []);
-  return { data: shaped === PROPAGATE ? null : shaped, errors };
+  return result(shaped === PROPAGATE ? null : shaped);
 }

@@ -3,13 +3,40 @@
  * and the reads the gateway's grant source makes. Governance writes grants; every gateway reads them.
  */
 import type { Insertable, Kysely, Selectable } from 'kysely';
-import type { Grant, Purpose } from '../../policies/types.ts';
+import { isMaskKind, type Grant, type Purpose, type RowCondition } from '../../policies/types.ts';
 import type { Database, GrantsTable } from './tables.ts';
 
 export type GrantRow = Selectable<GrantsTable>;
 
-/** A grant row as the share policy reads it. */
+/** A stored row condition, or `undefined` when it is not one this platform writes (never a wider grant). */
+function readRowCondition(json: string): RowCondition | undefined {
+  try {
+    const parsed: unknown = JSON.parse(json);
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed) || Object.keys(parsed).length === 0) return undefined;
+    const entries = Object.entries(parsed);
+    const wellFormed = entries.every(
+      ([, test]) =>
+        typeof test === 'object' &&
+        test !== null &&
+        Object.keys(test).join() === '$in' &&
+        Array.isArray(test.$in) &&
+        test.$in.every((v: unknown) => typeof v === 'string'),
+    );
+    return wellFormed ? (parsed as RowCondition) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A grant row as the share policy reads it. A narrowing the row holds but this code cannot read (a
+ * mask kind or condition it does not know) makes the grant count as revoked from its start: a grant is
+ * never read wider than it was made.
+ */
 export function toPolicyGrant(row: GrantRow): Grant {
+  const condition = row.row_condition === null || row.row_condition === undefined ? undefined : readRowCondition(row.row_condition);
+  const unreadable = (row.mask != null && !isMaskKind(row.mask)) || (row.row_condition != null && condition === undefined);
+  const revokedAt = row.revoked_at ?? (unreadable ? row.valid_from : null);
   return {
     id: row.id,
     kind: row.kind === 'EXCEPTION' ? 'EXCEPTION' : 'REQUEST',
@@ -21,8 +48,10 @@ export function toPolicyGrant(row: GrantRow): Grant {
     purpose: row.purpose as Purpose,
     validFrom: new Date(row.valid_from).toISOString(),
     validUntil: new Date(row.valid_until).toISOString(),
-    ...(row.revoked_at ? { revokedAt: new Date(row.revoked_at).toISOString() } : {}),
+    ...(revokedAt ? { revokedAt: new Date(revokedAt).toISOString() } : {}),
     ...(row.basis ? { basis: row.basis } : {}),
+    ...(row.mask && isMaskKind(row.mask) ? { mask: row.mask } : {}),
+    ...(condition ? { condition } : {}),
   };
 }
 
@@ -46,6 +75,8 @@ export function toGrantRow(grant: Grant, provenance: GrantProvenance): Insertabl
     valid_until: grant.validUntil,
     request_id: provenance.requestId,
     basis: grant.basis ?? null,
+    mask: grant.mask ?? null,
+    row_condition: grant.condition ? JSON.stringify(grant.condition) : null,
     granted_by: provenance.grantedBy,
     granted_at: provenance.grantedAt,
   };

@@ -6,6 +6,7 @@ import * as audit from './migrations/0002-audit.ts';
 import * as auditIntegrity from './migrations/0003-audit-integrity.ts';
 import * as tamperEvidence from './migrations/0004-tamper-evidence.ts';
 import * as governanceBounds from './migrations/0005-governance-bounds.ts';
+import * as dataMinimisation from './migrations/0006-data-minimisation.ts';
 import * as verificationAndSubjectLog from './migrations/0007-verification-and-subject-log.ts';
 import * as workingCalendar from './migrations/0009-working-calendar.ts';
 import type { Database } from './tables.ts';
@@ -16,6 +17,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0003-audit-integrity': auditIntegrity,
   '0004-tamper-evidence': tamperEvidence,
   '0005-governance-bounds': governanceBounds,
+  '0006-data-minimisation': dataMinimisation,
   '0007-verification-and-subject-log': verificationAndSubjectLog,
   '0009-working-calendar': workingCalendar,
 };

@@ -76,6 +76,10 @@ export interface GrantsTable {
   revoke_reason: string | null;
   /** READ or VERIFY (policies/types.ts GRANT_ACTIONS). */
   action: ColumnType<string, string | undefined, string>;
+  /** Mask kind the approval requires (0006); null: delivered as the item's own declaration says. */
+  mask: Generated<string | null>;
+  /** Row condition as JSON (0006); null: every subject. */
+  row_condition: Generated<string | null>;
 }
 
 export interface DisputesTable {

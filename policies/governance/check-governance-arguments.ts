@@ -18,6 +18,7 @@ export const GOVERNANCE_TEXTS: Readonly<Record<string, TextKind>> = {
   'requestAccess.input.matter': 'line',
   'requestAccess.input.justification': 'prose',
   'decideAccessRequest.reason': 'prose',
+  'decideAccessRequest.condition.anyOf': 'line',
   'revokeGrant.reason': 'prose',
   'escalateAccessRequest.reason': 'prose',
   'grantException.input.basis': 'prose',

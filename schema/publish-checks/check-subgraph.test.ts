@@ -44,6 +44,24 @@ describe('publish checks', () => {
     expect(violations).toEqual(['Query.a is CONDITIONAL and can be denied, so it must be nullable: remove the "!"']);
   });
 
+  it('art-23: when a declared mask does not fit its field, names no purpose or no kind, then it is refused', () => {
+    const violations = setup(`
+      type Query {
+        address: String @share(type: CONDITIONAL, mask: { WORK_REFERENCE: ADDRESS_TO_SUBDISTRICT })
+        pension: Float @share(type: CONDITIONAL, mask: { WORK_REFERENCE: ADDRESS_TO_SUBDISTRICT, DATA_VERIFICATION: AMOUNT_BAND })
+        born: Date @share(type: CONDITIONAL, mask: { WORK_REFERENCE: DATE_TO_YEAR, SOMETHING_ELSE: DATE_TO_MONTH })
+        id: CitizenId @share(type: CONDITIONAL, mask: { WORK_REFERENCE: CITIZEN_ID_PARTIAL })
+        name: String @share(type: CONDITIONAL, mask: { WORK_REFERENCE: SCRAMBLE })
+      }
+    `);
+    expect(violations).toEqual([
+      'Query.pension is Float, which the mask ADDRESS_TO_SUBDISTRICT does not fit (it fits String)',
+      'Query.born declares a mask for "SOMETHING_ELSE", which is not a purpose of use',
+      'Query.id is CitizenId, which the mask CITIZEN_ID_PARTIAL does not fit (it fits String)',
+      'Query.name declares a mask for WORK_REFERENCE that is not a mask kind',
+    ]);
+  });
+
   it('when composition is refused, then every problem is named with its subgraph and Type.field', () => {
     const attempt = () =>
       composeSupergraph([

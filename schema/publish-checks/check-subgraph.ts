@@ -2,11 +2,12 @@
 import { visit, visitInParallel, type DocumentNode } from 'graphql';
 import { baseItemsUnconditionalRule } from './base-items-unconditional-rule.ts';
 import { deniableFieldsNullableRule } from './deniable-fields-nullable-rule.ts';
+import { maskFitsFieldRule } from './mask-fits-field-rule.ts';
 import { noneRequiresBasisRule } from './none-requires-basis-rule.ts';
 import { createPublishCheckContext, type PublishViolation } from './publish-check-context.ts';
 import { shareDeclaredRule } from './share-declared-rule.ts';
 
-export const PUBLISH_CHECKS = [shareDeclaredRule, noneRequiresBasisRule, baseItemsUnconditionalRule, deniableFieldsNullableRule];
+export const PUBLISH_CHECKS = [shareDeclaredRule, noneRequiresBasisRule, baseItemsUnconditionalRule, deniableFieldsNullableRule, maskFitsFieldRule];
 
 export function checkSubgraph(subgraph: string, document: DocumentNode): PublishViolation[] {
   const violations: PublishViolation[] = [];

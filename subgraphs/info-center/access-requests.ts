@@ -8,10 +8,12 @@ import { canSee } from '../../policies/governance/can-see.ts';
 import { checkAccessRequest } from '../../policies/governance/check-access-request.ts';
 import { checkClosingEscalation } from '../../policies/governance/check-closing-escalation.ts';
 import { checkDecision } from '../../policies/governance/check-decision.ts';
+import { checkNarrowing, type RowConditionInput } from '../../policies/governance/check-narrowing.ts';
 import { checkEscalation } from '../../policies/governance/check-escalation.ts';
 import { chinaDate } from '../../policies/governance/china-date.ts';
+import { allow, type Verdict } from '../../policies/governance/verdict.ts';
 import { visibilityScope } from '../../policies/governance/visibility-scope.ts';
-import type { Purpose } from '../../policies/types.ts';
+import type { MaskKind, Purpose, RowCondition } from '../../policies/types.ts';
 import { assertVerdict } from './governance-errors.ts';
 import { bumpGrantsVersion } from './grants.ts';
 import { recordEvent } from './governance-event-chain.ts';
@@ -67,16 +69,36 @@ export async function requestAccess(services: GovernanceServices, actor: Actor, 
   });
 }
 
+/** The narrowing an approval carries, as grants and governance events hold it. */
+function narrowingOf(granted: { mask?: MaskKind; condition?: RowCondition }): { mask?: MaskKind; condition?: RowCondition } {
+  return { ...(granted.mask ? { mask: granted.mask } : {}), ...(granted.condition ? { condition: granted.condition } : {}) };
+}
+
 export async function decideAccessRequest(
   services: GovernanceServices,
   actor: Actor,
-  input: { id: string; approve: boolean; reason?: string | null; fields?: string[] | null; validUntil?: string | null },
+  input: {
+    id: string;
+    approve: boolean;
+    reason?: string | null;
+    fields?: string[] | null;
+    validUntil?: string | null;
+    mask?: string | null;
+    condition?: RowConditionInput[] | null;
+  },
 ): Promise<AccessRequestRow> {
   const now = services.now();
   const decision = { approve: input.approve, reason: input.reason ?? undefined, fields: input.fields ?? undefined, validUntil: input.validUntil ?? undefined };
+  const narrowing = { mask: input.mask ?? undefined, condition: input.condition ?? undefined };
+  const narrowed = (fields: readonly string[]) => checkNarrowing(fields, narrowing, services.catalog());
   const decided = await services.db.transaction().execute(async (trx) => {
     const { request, checked, updated } = await transitionAccessRequest(trx, actor, input.id, {
-      check: (state) => checkDecision(actor, state, decision, validityWindow(services)),
+      check: (state): Verdict<{ fields: string[]; validUntil: string; mask?: MaskKind; condition?: RowCondition }> => {
+        const checked = checkDecision(actor, state, decision, validityWindow(services));
+        if (!checked.ok || !input.approve) return checked;
+        const narrowing = narrowed(checked.value.fields);
+        return narrowing.ok ? allow({ ...checked.value, ...narrowing.value }) : narrowing;
+      },
       change: (granted) => ({
         status: input.approve ? 'APPROVED' : 'REFUSED',
         decided_at: now,
@@ -88,7 +110,7 @@ export async function decideAccessRequest(
       event: (granted) => ({
         action: input.approve ? 'approved' : 'refused',
         reason: input.reason,
-        details: { fields: granted.fields, validUntil: granted.validUntil },
+        details: { fields: granted.fields, validUntil: granted.validUntil, ...narrowingOf(granted) },
       }),
     });
     if (input.approve) {
@@ -99,6 +121,7 @@ export async function decideAccessRequest(
         purpose: request.purpose as Purpose,
         fields: checked.fields,
         validUntil: checked.validUntil,
+        ...narrowingOf(checked),
       };
       await trx
         .insertInto('grants')

@@ -27,7 +27,7 @@ export function requestStateOf(row: AccessRequestRow): RequestState {
 
 /** New grants, one per item, live from `grantedAt` to the end of the China day `validUntil` (YYYY-MM-DD). */
 export function newGrantRows(
-  grant: Pick<Grant, 'kind' | 'dept' | 'purpose' | 'basis'> & { fields: readonly string[]; validUntil: string },
+  grant: Pick<Grant, 'kind' | 'dept' | 'purpose' | 'basis' | 'mask' | 'condition'> & { fields: readonly string[]; validUntil: string },
   provenance: GrantProvenance & { grantedAt: Date },
 ): Array<Insertable<GrantsTable>> {
   const validFrom = provenance.grantedAt.toISOString();
@@ -43,6 +43,8 @@ export function newGrantRows(
         validFrom,
         validUntil,
         ...(grant.basis ? { basis: grant.basis } : {}),
+        ...(grant.mask ? { mask: grant.mask } : {}),
+        ...(grant.condition ? { condition: grant.condition } : {}),
       },
       provenance,
     ),

@@ -24,6 +24,7 @@ import { listCatalog, reviewCatalogItem, type CatalogRow } from './catalog.ts';
 import { changeAdministrators, listDepartments } from './departments.ts';
 import { answerDispute, listDisputes, reportDispute, type DisputeRow } from './disputes.ts';
 import { toPolicyGrant, type GrantRow } from '../../platform/store/grant-rows.ts';
+import type { RowConditionInput } from '../../policies/governance/check-narrowing.ts';
 import { grantException, listGrants, revokeGrant, type ExceptionInput } from './grants.ts';
 import { governed, type GovernanceContext as Context } from './guard-governance-call.ts';
 import { enterWorkingCalendar, workingCalendarYear, type WorkingCalendarYearView } from './working-calendar.ts';
@@ -66,8 +67,12 @@ export const governanceResolvers = defineResolvers<Context>({
   },
   Mutation: {
     requestAccess: governed((args: { input: RequestAccessInput }, actor, services) => requestAccess(services, actor, args.input)),
-    decideAccessRequest: governed((args: { id: string; approve: boolean; reason?: string; fields?: string[]; validUntil?: string }, actor, services) =>
-      decideAccessRequest(services, actor, args),
+    decideAccessRequest: governed(
+      (
+        args: { id: string; approve: boolean; reason?: string; fields?: string[]; validUntil?: string; mask?: string; condition?: RowConditionInput[] },
+        actor,
+        services,
+      ) => decideAccessRequest(services, actor, args),
     ),
     revokeGrant: governed((args: { id: string; reason: string }, actor, services) => revokeGrant(services, actor, args.id, args.reason)),
     escalateAccessRequest: governed((args: { id: string; reason: string }, actor, services) => escalateAccessRequest(services, actor, args.id, args.reason)),
@@ -120,6 +125,11 @@ export const governanceResolvers = defineResolvers<Context>({
     revokeReason: (row: GrantRow) => row.revoke_reason,
     requestId: (row: GrantRow) => row.request_id,
     grantedBy: (row: GrantRow) => row.granted_by,
+    mask: (row: GrantRow) => toPolicyGrant(row).mask ?? null,
+    condition: (row: GrantRow) => {
+      const condition = toPolicyGrant(row).condition;
+      return condition ? Object.entries(condition).map(([attribute, test]) => ({ attribute, anyOf: test.$in })) : null;
+    },
   },
   Dispute: {
     entityKey: (row: DisputeRow) => row.entity_key,

@@ -61,6 +61,8 @@ try {
     grantMaxValidityDays: 365,
     now: () => new Date(),
     grantsChanged: async () => undefined,
+    localSubgraphs: [],
+    supergraphChanged: async () => undefined,
   };
   const consumer: Consumer = { app: 'a', dept: 'civil-affairs', roles: ['consumer'] };
   const provider: Consumer = { app: 'hr-admin', dept: 'human-resources', roles: ['provider-admin'] };

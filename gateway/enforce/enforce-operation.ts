@@ -26,9 +26,15 @@ import { clientCodeOf } from '../format-error.ts';
 import type { GatewayContext } from '../gateway-context.ts';
 import { shapeResult } from './shape-result.ts';
 
-export interface EnforcementDependencies {
+/** What one operation is decided on: the catalog and abilities of one supergraph, taken together when it starts. */
+export interface EnforcementState {
   catalog: ShareCatalog;
   abilities: AbilitySource;
+}
+
+export interface EnforcementDependencies {
+  /** The supergraph's state now; a swap replaces it between operations, never during one. */
+  current: () => EnforcementState;
   /** Absent only where auditing is switched off on purpose (benchmark baselines). */
   audit?: AuditWriter;
 }
@@ -64,7 +70,13 @@ export function createEnforcingExecutor(inner: GatewayExecutor, deps: Enforcemen
   };
 
   /** Step 7: waits for the durable record; if it cannot be kept, nothing is served. */
-  const audit = async (rc: GatewayGraphQLRequestContext, outcome: { outcome: AuditOutcome; code?: string }, startedAt: number, verdict?: OperationVerdict) => {
+  const audit = async (
+    rc: GatewayGraphQLRequestContext,
+    catalog: ShareCatalog,
+    outcome: { outcome: AuditOutcome; code?: string },
+    startedAt: number,
+    verdict?: OperationVerdict,
+  ) => {
     if (!deps.audit) return;
     const context = rc.context as unknown as GatewayContext;
     const facts = {
@@ -75,13 +87,18 @@ export function createEnforcingExecutor(inner: GatewayExecutor, deps: Enforcemen
       operationName: rc.operationName ?? null,
     };
     try {
-      await deps.audit.append(buildAuditEntry({ ...facts, ...outcome, startedAt, verdict, served: context.served }, deps.catalog));
+      await deps.audit.append(buildAuditEntry({ ...facts, ...outcome, startedAt, verdict, served: context.served }, catalog));
     } catch {
       throw shareError('AUDIT_UNAVAILABLE', { withStatus: true });
     }
   };
 
-  const execute = async (rc: GatewayGraphQLRequestContext, context: GatewayContext, pruned: PrunedOperation): Promise<GatewayExecutionResult> => {
+  const execute = async (
+    rc: GatewayGraphQLRequestContext,
+    context: GatewayContext,
+    catalog: ShareCatalog,
+    pruned: PrunedOperation,
+  ): Promise<GatewayExecutionResult> => {
     const { verdict, source, queryHash } = pruned;
     if (verdict.deniedFields.length === 0) return inner(rc);
     if (context.use.strict) {
@@ -96,7 +113,7 @@ export function createEnforcingExecutor(inner: GatewayExecutor, deps: Enforcemen
       variableValues: coercedVariables(rc.schema, rc),
       deniedNodes: verdict.deniedNodes,
       data: result.data,
-      deniedError: (denied, path) => forbiddenField(deps.catalog, denied, path),
+      deniedError: (denied, path) => forbiddenField(catalog, denied, path),
     });
     return { ...result, data: shaped.data, errors: [...shaped.errors, ...(result.errors ?? [])] };
   };
@@ -107,6 +124,7 @@ export function createEnforcingExecutor(inner: GatewayExecutor, deps: Enforcemen
     const context: GatewayContext = { ...(requestContext.context as unknown as GatewayContext), served: {} };
     const rc: GatewayGraphQLRequestContext = { ...requestContext, context: context as unknown as GatewayGraphQLRequestContext['context'] };
     const purpose = context.use.purpose;
+    const { catalog, abilities } = deps.current();
     let pruned: PrunedOperation | undefined;
     let result: GatewayExecutionResult;
     try {
@@ -117,27 +135,28 @@ export function createEnforcingExecutor(inner: GatewayExecutor, deps: Enforcemen
           ? `The document has no operation named "${named}"`
           : 'The document holds several operations: name the one to run in operationName';
         result = { errors: [shareError('OPERATION_RESOLUTION_FAILURE', { message })] };
-        await audit(rc, outcomeOf(result), startedAt);
+        await audit(rc, catalog, outcomeOf(result), startedAt);
         return result;
       }
       if (!purpose) {
-        const exemption = purposeExemption(rc.operation, deps.catalog);
+        const exemption = purposeExemption(rc.operation, catalog);
         if (exemption === 'INTROSPECTION') {
           result = await inner(rc);
-          await audit(rc, outcomeOf(result), startedAt);
+          await audit(rc, catalog, outcomeOf(result), startedAt);
           return result;
         }
         if (exemption !== 'GOVERNANCE') throw shareError('PURPOSE_REQUIRED', { withStatus: true });
       }
-      await deps.abilities.settled();
-      pruned = authorize(rc, deps.abilities.abilityFor(context.consumer, purpose));
-      result = await execute(rc, context, pruned);
+      await abilities.settled();
+      pruned = authorize(rc, abilities.abilityFor(context.consumer, purpose));
+      result = await execute(rc, context, catalog, pruned);
     } catch (error) {
       const code = clientCodeOf(error);
-      if (code !== 'AUDIT_UNAVAILABLE') await audit(rc, { outcome: code === 'PURPOSE_REQUIRED' ? 'REJECTED' : 'ERROR', code }, startedAt, pruned?.verdict);
+      if (code !== 'AUDIT_UNAVAILABLE')
+        await audit(rc, catalog, { outcome: code === 'PURPOSE_REQUIRED' ? 'REJECTED' : 'ERROR', code }, startedAt, pruned?.verdict);
       throw error;
     }
-    await audit(rc, outcomeOf(result, pruned.verdict), startedAt, pruned.verdict);
+    await audit(rc, catalog, outcomeOf(result, pruned.verdict), startedAt, pruned.verdict);
     return result;
   };
 }

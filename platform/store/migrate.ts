@@ -6,6 +6,7 @@ import * as audit from './migrations/0002-audit.ts';
 import * as auditIntegrity from './migrations/0003-audit-integrity.ts';
 import * as tamperEvidence from './migrations/0004-tamper-evidence.ts';
 import * as governanceBounds from './migrations/0005-governance-bounds.ts';
+import * as subgraphRegistry from './migrations/0008-subgraph-registry.ts';
 import type { Database } from './tables.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
@@ -14,6 +15,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0003-audit-integrity': auditIntegrity,
   '0004-tamper-evidence': tamperEvidence,
   '0005-governance-bounds': governanceBounds,
+  '0008-subgraph-registry': subgraphRegistry,
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {

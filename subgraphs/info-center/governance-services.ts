@@ -2,6 +2,7 @@
 import type { Kysely } from 'kysely';
 import type { Consumer, ShareCatalog } from '../../policies/types.ts';
 import type { Database } from '../../platform/store/tables.ts';
+import type { SubgraphSource } from '../../schema/compose-supergraph.ts';
 
 export interface GovernanceServices {
   db: Kysely<Database>;
@@ -13,6 +14,10 @@ export interface GovernanceServices {
   now: () => Date;
   /** Called after a grant changed and committed; resolves when the gateway's grant source has it. */
   grantsChanged: () => Promise<void>;
+  /** Subgraphs composed beside the registry's published ones (the info-center's own), for the publish checks. */
+  localSubgraphs: readonly SubgraphSource[];
+  /** Called after a publication committed; resolves when this gateway serves the new supergraph. */
+  supergraphChanged: () => Promise<void>;
 }
 
 export type Actor = Consumer;

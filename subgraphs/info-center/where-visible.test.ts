@@ -68,6 +68,8 @@ beforeAll(async () => {
     grantMaxValidityDays: 365,
     now: () => at,
     grantsChanged: async () => undefined,
+    localSubgraphs: [],
+    supergraphChanged: async () => undefined,
   };
 }, 60_000); // an embedded PostgreSQL and its migrations, on a shared machine
 

@@ -18,6 +18,10 @@ export const TEXT_KINDS = {
   line: { max: 128, spaces: true, lineBreaks: false },
   /** Justifications, reasons, legal bases, descriptions, evidence, answers. */
   prose: { max: 2000, spaces: true, lineBreaks: true },
+  /** A subgraph address (http or https). */
+  url: { max: 2048, spaces: false, lineBreaks: false },
+  /** A subgraph schema (SDL) a department publishes: below the gateway's request body limit, so a refusal names this bound. */
+  schema: { max: 192 * 1024, spaces: true, lineBreaks: true },
 } as const;
 
 export type TextKind = keyof typeof TEXT_KINDS;

@@ -31,8 +31,11 @@ function declaredElements(share: FieldShare): Record<string, unknown> {
   };
 }
 
-/** Brings the catalog table in line with the supergraph; changes of declared metadata are recorded. */
-export async function syncCatalog(db: Kysely<Database>, catalog: ShareCatalog, now: Date): Promise<void> {
+/**
+ * Brings the catalog table in line with the supergraph; changes of declared metadata are recorded,
+ * with the day they changed (art. 8). Items a publication brings in wait for the operator's review.
+ */
+export async function syncCatalog(db: Kysely<Database>, catalog: ShareCatalog, now: Date, options: { newItemsPendingReview?: boolean } = {}): Promise<void> {
   const existing = new Map((await db.selectFrom('catalog_items').selectAll().execute()).map((row) => [row.coordinate, row]));
   const platform = { app: 'gateway', dept: PLATFORM_OPERATOR, roles: [] };
   for (const share of catalog.values()) {
@@ -52,6 +55,7 @@ export async function syncCatalog(db: Kysely<Database>, catalog: ShareCatalog, n
           reviewed_at: null,
           published_on: chinaDate(now),
           updated_at: now,
+          review_status: options.newItemsPendingReview ? 'PENDING_REVIEW' : 'REVIEWED',
         })
         .onConflict((oc) => oc.column('coordinate').doNothing())
         .execute(); // another instance may publish it at the same moment
@@ -59,7 +63,7 @@ export async function syncCatalog(db: Kysely<Database>, catalog: ShareCatalog, n
     } else if (JSON.stringify(row.declared) !== JSON.stringify(declared) || row.provider !== share.provider) {
       await db
         .updateTable('catalog_items')
-        .set({ declared: JSON.stringify(declared), provider: share.provider, updated_at: now })
+        .set({ declared: JSON.stringify(declared), provider: share.provider, updated_at: now, changed_on: chinaDate(now) })
         .where('coordinate', '=', share.coordinate)
         .execute();
       await recordEvent(db, {
@@ -98,7 +102,7 @@ export async function reviewCatalogItem(
     const merged = { ...(row.override ?? {}), ...cleaned };
     const updated = await trx
       .updateTable('catalog_items')
-      .set({ override: JSON.stringify(merged), reviewed_by: actor.app, reviewed_at: services.now(), updated_at: services.now() })
+      .set({ override: JSON.stringify(merged), reviewed_by: actor.app, reviewed_at: services.now(), updated_at: services.now(), review_status: 'REVIEWED' })
       .where('coordinate', '=', coordinate)
       .returningAll()
       .executeTakeFirstOrThrow();

@@ -24,6 +24,7 @@ import { answerDispute, listDisputes, reportDispute, type DisputeRow } from './d
 import { toPolicyGrant, type GrantRow } from '../../platform/store/grant-rows.ts';
 import { grantException, listGrants, revokeGrant, type ExceptionInput } from './grants.ts';
 import { governed, type GovernanceContext as Context } from './guard-governance-call.ts';
+import { listSubgraphVersions, publishSubgraph, rollbackSubgraph, type PublishArgs, type SubgraphVersionRow } from './publishing.ts';
 
 const iso = (value: Date | string | null) => (value === null ? null : new Date(value).toISOString());
 
@@ -41,6 +42,7 @@ export const governanceResolvers = defineResolvers<Context>({
       listAuditRecords(services, actor, args.filter ?? {}, args.first, args.after),
     ),
     dataUsage: governed((args: { from: string; to: string; groupBy: UsageDimension[] }, actor, services) => dataUsage(services, actor, args)),
+    subgraphVersions: governed((args: { name: string }, _actor, services) => listSubgraphVersions(services, args.name)),
   },
   AuditRecord: {
     at: (row: AuditRow) => iso(row.at),
@@ -72,6 +74,14 @@ export const governanceResolvers = defineResolvers<Context>({
     ),
     appointSharingAdministrator: governed((args: AdministratorArgs, actor, services) => changeAdministrators(services, actor, { appoint: true, ...args })),
     removeSharingAdministrator: governed((args: AdministratorArgs, actor, services) => changeAdministrators(services, actor, { appoint: false, ...args })),
+    publishSubgraph: governed((args: PublishArgs, actor, services) => publishSubgraph(services, actor, args)),
+    rollbackSubgraph: governed((args: { name: string; version: number; reason: string }, actor, services) => rollbackSubgraph(services, actor, args)),
+  },
+  SubgraphVersion: {
+    publishedBy: (row: SubgraphVersionRow) => row.published_by,
+    publishedAt: (row: SubgraphVersionRow) => iso(row.published_at),
+    dryRun: (row: SubgraphVersionRow) => row.dry_run,
+    rollbackOf: (row: SubgraphVersionRow) => row.rollback_of,
   },
   AccessRequest: {
     requestedBy: (row: AccessRequestRow) => row.requested_by,
@@ -139,5 +149,7 @@ function catalogItemResolvers() {
     overridden: (row: CatalogRow) => row.override !== null && Object.keys(row.override).length > 0,
     reviewedBy: (row: CatalogRow) => row.reviewed_by,
     reviewedAt: (row: CatalogRow) => iso(row.reviewed_at),
+    reviewStatus: (row: CatalogRow) => row.review_status,
+    changedOn: (row: CatalogRow) => row.changed_on,
   };
 }

@@ -5,7 +5,12 @@
  * grants depend on is refused unless the operator overrides it, and a rollback brings the earlier
  * version back through the same checks.
  */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { issueToken } from '../scripts/issue-token.ts';
 import { civilAffairs } from '../subgraphs/civil-affairs/definition.ts';
 import { humanResources } from '../subgraphs/human-resources/definition.ts';
 import { DEMO } from '../subgraphs/shared/district.ts';
@@ -23,6 +28,19 @@ const WITHOUT_MARITAL = civilAffairs.typeDefs.replace(
 );
 
 type Version = { version: number; published: boolean; live: boolean; checks: Array<{ check: string; passed: boolean; lines: string[] }> };
+const root = new URL('..', import.meta.url).pathname;
+
+/** `npm run publish -- …` as a user runs it (asynchronously: the gateway answering it runs in this process). */
+function runPublish(args: string[], token: string): Promise<{ status: number | null; stdout: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['scripts/publish.ts', ...args], { cwd: root, env: { ...process.env, GATEWAY_TOKEN: token } });
+    let stdout = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.on('close', (status) => resolve({ status, stdout }));
+  });
+}
+
 const versionOf = (body: GraphQLBody, field = 'publishSubgraph') => body.data?.[field] as Version;
 const lines = (version: Version, check: string) => version.checks.find((c) => c.check === check)!.lines;
 
@@ -88,6 +106,29 @@ describe.each(STORE_BACKENDS)('publishing on %s', (_backend, createDatabase) => 
     );
     expect(overridden).toMatchObject({ published: true, live: true });
     expect(lines(overridden, 'governance')[0]).toContain('overridden by the operator: 养老金数据改由市级平台提供');
+  });
+
+  it('art-20: when `npm run publish` runs, then it prints one line per check result and exits 0 only when published', async () => {
+    const sdlPath = join(mkdtempSync(join(tmpdir(), 'zhoucun-publish-')), 'schema.graphql');
+    writeFileSync(sdlPath, civilAffairs.typeDefs.replace('"婚姻状况 (marital status as registered)"', '"婚姻状况（登记）"'));
+    const token = await issueToken(platform.tokenIssuer.privateKey, {
+      dept: 'civil-affairs',
+      roles: ['consumer', 'provider-admin'],
+      app: 'civil-affairs-admin',
+    });
+    const args = ['--subgraph', 'civil-affairs', '--sdl', sdlPath, '--gateway', platform.gatewayUrl];
+    const dry = await runPublish([...args, '--dry-run'], token);
+    expect(dry.status).toBe(1);
+    expect(dry.stdout).toContain('PASS composition: composes with');
+    expect(dry.stdout).toContain('PASS catalog: Resident.maritalStatus changed: recorded on');
+    expect(dry.stdout).toMatch(/civil-affairs version \d+: dry run: every check ran, nothing was published\n$/);
+    const published = await runPublish(args, token);
+    expect(published.stdout).toMatch(/civil-affairs version \d+: published\n$/);
+    expect(published.status).toBe(0);
+    const catalog = await reader().query('{ catalog(resource: "Resident") { coordinate abstract changedOn reviewStatus } }');
+    const item = (catalog.body.data?.['catalog'] as Array<Record<string, unknown>>).find((i) => i['coordinate'] === 'Resident.maritalStatus');
+    expect(item).toMatchObject({ abstract: '婚姻状况（登记）', reviewStatus: 'REVIEWED' });
+    expect(item?.['changedOn']).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });
 
   it('when a consumer, another department or a hostile argument publishes, then it is refused with a stable code and nothing is kept', async () => {

@@ -41,7 +41,17 @@ export function storeSupergraphFeed(options: {
     apply(sdl);
     version = seen;
   };
-  const refresh = () => (pending ??= reload().finally(() => (pending = undefined)));
+  let queued: Promise<void> | undefined;
+  // A refresh asked for while a reload runs (which may have read the version before the change) runs once more after it.
+  const refresh = (): Promise<void> => {
+    if (!pending) return (pending = reload().finally(() => (pending = undefined)));
+    return (queued ??= pending
+      .catch(() => undefined)
+      .then(() => {
+        queued = undefined;
+        return refresh();
+      }));
+  };
   return {
     refresh,
     watch(onSupergraph) {

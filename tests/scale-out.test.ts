@@ -4,12 +4,11 @@
  * is away (within the stated bound of 1 s); rate limits count both instances together; a consumer's
  * answer in the shared resolver cache never reaches a consumer without its rights.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes, randomInt } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { closeRedis, connectRedis } from '../gateway/cache/redis-connection.ts';
@@ -20,42 +19,16 @@ import { createSubgraphServer } from '../subgraphs/shared/create-subgraph-server
 import { DEMO, district, RESIDENT_COUNT } from '../subgraphs/shared/district.ts';
 import { SUBGRAPHS } from '../subgraphs/registry.ts';
 import { createPostgresDatabase, type TestDatabase } from './support/databases.ts';
-import { freePort } from './support/free-port.ts';
+import { startGatewayProcess } from './support/gateway-process.ts';
 import { startTcpProxy, type TcpProxy } from './support/tcp-proxy.ts';
 
 const PENSION_QUERY = `{ resident(citizenId: "${DEMO.resident}") { monthlyPension } }`;
-const root = new URL('..', import.meta.url).pathname;
 
 let database: TestDatabase;
 let redisProxy: TcpProxy;
 let issuer: KeyPair;
 const subgraphs: FastifyInstance[] = [];
 const gateways: Array<{ url: string; child: ChildProcess }> = [];
-
-async function startGatewayProcess(dataDir: string, env: Record<string, string>): Promise<{ url: string; child: ChildProcess }> {
-  const [port, governancePort] = [await freePort(), await freePort()];
-  const child = spawn(process.execPath, ['scripts/gateway.ts'], {
-    cwd: root,
-    env: {
-      ...process.env,
-      ...env,
-      DATA_DIR: dataDir,
-      PORT: String(port),
-      GOVERNANCE_PORT: String(governancePort),
-      LOG_LEVEL: 'info',
-      AUDIT_CHAIN: `scale-${port}`,
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    const lines = createInterface({ input: child.stdout! });
-    lines.on('line', (line) => {
-      if (line.includes('"gateway ready"')) resolve((JSON.parse(line) as { url: string }).url);
-    });
-    child.once('exit', (code) => reject(new Error(`gateway exited with ${code}`)));
-  });
-  return { url, child };
-}
 
 beforeAll(async () => {
   database = await createPostgresDatabase();

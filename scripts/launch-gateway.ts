@@ -68,6 +68,13 @@ export async function launchGateway(options: LaunchGatewayOptions): Promise<Laun
   const storeGrants = options.grants ? undefined : await createStoreGrantSource(store.db, {});
   bus.onGrantsChanged(() => void storeGrants?.refresh().catch(() => undefined));
   let catalog: ShareCatalog | undefined;
+  // The departments whose tokens are accepted: the registry's, read again whenever the supergraph
+  // version moves (a registration moves it). If the registry cannot be read, the last list stays.
+  const departments: string[] = [...options.departments];
+  const readDepartments = async () => {
+    const codes = (await store.db.selectFrom('departments').select('code').orderBy('code').execute()).map((row) => row.code);
+    departments.splice(0, departments.length, ...new Set([...options.departments, ...codes]));
+  };
   const localSubgraphs: SubgraphSource[] = [];
   let storeFeed: StoreSupergraphFeed | undefined;
   const services: GovernanceServices = {
@@ -76,7 +83,7 @@ export async function launchGateway(options: LaunchGatewayOptions): Promise<Laun
       if (!catalog) throw new Error('the catalog is not loaded yet');
       return catalog;
     },
-    departments: options.departments,
+    departments,
     grantMaxValidityDays: grantMaxValidityDays ?? DEFAULT_GRANT_MAX_VALIDITY_DAYS,
     now: now ?? (() => new Date()),
     grantsChanged: async () => {
@@ -117,13 +124,15 @@ export async function launchGateway(options: LaunchGatewayOptions): Promise<Laun
       await seedSubgraphs(store.db, departmentSubgraphs);
       const composedAt = await readSupergraphVersion(store.db);
       supergraphSdl = await composeFromStore(store.db, localSubgraphs);
-      supergraphFeed = storeFeed = storeSupergraphFeed({ db: store.db, local: localSubgraphs, composedAt, onError: logRedis });
+      supergraphFeed = storeFeed = storeSupergraphFeed({ db: store.db, local: localSubgraphs, composedAt, onMoved: readDepartments, onError: logRedis });
     }
+    await readDepartments();
     catalog = readShareCatalog(supergraphSdl, { undeclaredAsUnconditional: options.undeclaredFields === 'unconditional' });
     await syncCatalog(store.db, catalog, new Date());
     gateway = await startGateway({
       ...gatewayOptions,
       db: store.db,
+      departments,
       supergraphSdl,
       supergraphFeed,
       onSupergraphSwap: (state) => void (catalog = state.catalog),

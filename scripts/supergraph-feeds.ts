@@ -28,6 +28,8 @@ export function storeSupergraphFeed(options: {
   local: readonly SubgraphSource[];
   /** The version the first supergraph was composed at. */
   composedAt: string;
+  /** Runs first whenever the version moved (the launcher reads the department registry again). */
+  onMoved?: () => Promise<void>;
   pollMs?: number;
   onError: (error: unknown) => void;
 }): StoreSupergraphFeed {
@@ -37,6 +39,7 @@ export function storeSupergraphFeed(options: {
   const reload = async () => {
     const seen = await readSupergraphVersion(options.db);
     if (seen === version || !apply) return;
+    await options.onMoved?.();
     const sdl = await composeFromStore(options.db, options.local);
     apply(sdl);
     version = seen;

@@ -19,7 +19,8 @@ import {
 } from './access-requests.ts';
 import { dataUsage, listAuditRecords, type AuditFilter, type AuditRow, type UsageDimension } from './audit-views.ts';
 import { listCatalog, reviewCatalogItem, type CatalogRow } from './catalog.ts';
-import { changeAdministrators, listDepartments } from './departments.ts';
+import { changeAdministrators, listDepartments, registerDepartment } from './departments.ts';
+import type { DepartmentRegistration } from '../../policies/governance/check-department-registration.ts';
 import { answerDispute, listDisputes, reportDispute, type DisputeRow } from './disputes.ts';
 import { toPolicyGrant, type GrantRow } from '../../platform/store/grant-rows.ts';
 import { grantException, listGrants, revokeGrant, type ExceptionInput } from './grants.ts';
@@ -74,6 +75,7 @@ export const governanceResolvers = defineResolvers<Context>({
     ),
     appointSharingAdministrator: governed((args: AdministratorArgs, actor, services) => changeAdministrators(services, actor, { appoint: true, ...args })),
     removeSharingAdministrator: governed((args: AdministratorArgs, actor, services) => changeAdministrators(services, actor, { appoint: false, ...args })),
+    registerDepartment: governed((args: DepartmentRegistration & Record<string, unknown>, actor, services) => registerDepartment(services, actor, args)),
     publishSubgraph: governed((args: PublishArgs, actor, services) => publishSubgraph(services, actor, args)),
     rollbackSubgraph: governed((args: { name: string; version: number; reason: string }, actor, services) => rollbackSubgraph(services, actor, args)),
   },

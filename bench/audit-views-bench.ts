@@ -61,6 +61,7 @@ try {
     grantMaxValidityDays: 365,
     now: () => new Date(),
     grantsChanged: async () => undefined,
+    supergraphSdl: () => '',
     localSubgraphs: [],
     supergraphChanged: async () => undefined,
   };

@@ -90,6 +90,10 @@ export async function launchGateway(options: LaunchGatewayOptions): Promise<Laun
       await storeGrants?.refresh();
       await bus.publishGrantsChanged().catch(logRedis);
     },
+    supergraphSdl: () => {
+      if (!gateway) throw new Error('the supergraph is not loaded yet');
+      return gateway.gateway.supergraph().sdl;
+    },
     localSubgraphs,
     supergraphChanged: async () => {
       await storeFeed?.refresh();

@@ -33,6 +33,7 @@ async function setup(createDatabase: () => Promise<TestDatabase>, cleanups: Arra
       departments: DEPARTMENT_CODES,
       now: () => new Date(),
       grantsChanged: async () => undefined,
+      supergraphSdl: () => '',
       localSubgraphs: [],
       supergraphChanged: async () => undefined,
       grantMaxValidityDays: DEFAULT_GRANT_MAX_VALIDITY_DAYS,

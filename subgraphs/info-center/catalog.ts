@@ -10,6 +10,7 @@ import { checkCatalogReview } from '../../policies/governance/check-catalog-revi
 import { chinaDate } from '../../policies/governance/china-date.ts';
 import { PLATFORM_OPERATOR, type FieldShare, type ShareCatalog } from '../../policies/types.ts';
 import type { CatalogItemsTable, Database } from '../../platform/store/tables.ts';
+import { renderInterfaceDocs } from '../../schema/interface-docs.ts';
 import { assertVerdict, notFound } from './governance-errors.ts';
 import { recordEvent } from './governance-event-chain.ts';
 import type { Actor, GovernanceServices } from './governance-services.ts';
@@ -116,4 +117,27 @@ export async function reviewCatalogItem(
     });
     return updated;
   });
+}
+
+/** Interface documentation of a department as Markdown (art. 20), from its catalog items and the supergraph served now. */
+export async function interfaceDocs(services: GovernanceServices, code: string): Promise<string> {
+  const department = await services.db.selectFrom('departments').select(['code', 'name']).where('code', '=', code).executeTakeFirst();
+  if (!department) throw notFound('department', code);
+  const rows = await listCatalog(services, { provider: code });
+  const live = services.catalog();
+  const element = (row: CatalogRow, key: string) => (row.override && key in row.override ? row.override[key] : row.declared[key]);
+  const items = rows
+    .filter((row) => live.get(row.coordinate)?.provider === code)
+    .map((row) => ({
+      coordinate: row.coordinate,
+      typeName: row.type_name,
+      fieldName: row.field_name,
+      description: (element(row, 'abstract') as string | null) ?? null,
+      shareType: String(row.declared['shareType']),
+      basis: (row.declared['basis'] as string | null) ?? null,
+      condition: (element(row, 'shareCondition') as string | null) ?? null,
+      updateCycle: String(element(row, 'updateCycle')),
+      reviewStatus: row.review_status,
+    }));
+  return renderInterfaceDocs(department, items, services.supergraphSdl(), chinaDate(services.now()));
 }

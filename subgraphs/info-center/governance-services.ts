@@ -14,6 +14,8 @@ export interface GovernanceServices {
   now: () => Date;
   /** Called after a grant changed and committed; resolves when the gateway's grant source has it. */
   grantsChanged: () => Promise<void>;
+  /** The supergraph served now (interface documentation reads types and example paths from it). */
+  supergraphSdl: () => string;
   /** Subgraphs composed beside the registry's published ones (the info-center's own), for the publish checks. */
   localSubgraphs: readonly SubgraphSource[];
   /** Called after a publication committed; resolves when this gateway serves the new supergraph. */

@@ -18,7 +18,7 @@ import {
   type RequestAccessInput,
 } from './access-requests.ts';
 import { dataUsage, listAuditRecords, type AuditFilter, type AuditRow, type UsageDimension } from './audit-views.ts';
-import { listCatalog, reviewCatalogItem, type CatalogRow } from './catalog.ts';
+import { interfaceDocs, listCatalog, reviewCatalogItem, type CatalogRow } from './catalog.ts';
 import { changeAdministrators, listDepartments, registerDepartment } from './departments.ts';
 import type { DepartmentRegistration } from '../../policies/governance/check-department-registration.ts';
 import { answerDispute, listDisputes, reportDispute, type DisputeRow } from './disputes.ts';
@@ -43,6 +43,7 @@ export const governanceResolvers = defineResolvers<Context>({
       listAuditRecords(services, actor, args.filter ?? {}, args.first, args.after),
     ),
     dataUsage: governed((args: { from: string; to: string; groupBy: UsageDimension[] }, actor, services) => dataUsage(services, actor, args)),
+    interfaceDocs: governed((args: { department: string }, _actor, services) => interfaceDocs(services, args.department)),
     subgraphVersions: governed((args: { name: string }, _actor, services) => listSubgraphVersions(services, args.name)),
   },
   AuditRecord: {

@@ -68,6 +68,7 @@ beforeAll(async () => {
     grantMaxValidityDays: 365,
     now: () => at,
     grantsChanged: async () => undefined,
+    supergraphSdl: () => '',
     localSubgraphs: [],
     supergraphChanged: async () => undefined,
   };

@@ -4,21 +4,13 @@
  * from one supergraph version (never a mix), and both instances serve each new version within the
  * stated bound of 2 s. PostgreSQL only: two processes cannot share one embedded PGlite store.
  */
-import type { ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureDemoKeyPair, type KeyPair } from '../platform/keys.ts';
+import type { KeyPair } from '../platform/keys.ts';
 import { issueToken } from '../scripts/issue-token.ts';
 import { civilAffairs } from '../subgraphs/civil-affairs/definition.ts';
-import { createSubgraphServer } from '../subgraphs/shared/create-subgraph-server.ts';
 import { DEMO } from '../subgraphs/shared/district.ts';
-import { SUBGRAPHS } from '../subgraphs/registry.ts';
 import { createPostgresDatabase, type TestDatabase } from './support/databases.ts';
-import { startGatewayProcess } from './support/gateway-process.ts';
+import { startGatewayPair, type GatewayPair } from './support/gateway-process.ts';
 
 const MARKERS = `{ status: __type(name: "MaritalStatus") { description } registration: __type(name: "MarriageRegistration") { description } }`;
 const DATA = `{ resident(citizenId: "${DEMO.resident}") { name } }`;
@@ -29,35 +21,18 @@ const withMark = (mark: string) =>
     .replace('"婚姻登记记录 (one registration); gated by Resident.marriageRegistrations."', `"婚姻登记记录 ${mark}"`);
 
 let database: TestDatabase;
+let pair: GatewayPair;
 let issuer: KeyPair;
-const subgraphs: FastifyInstance[] = [];
-const gateways: Array<{ url: string; child: ChildProcess }> = [];
+let gateways: GatewayPair['gateways'];
 
 beforeAll(async () => {
   database = await createPostgresDatabase();
-  const dataDir = mkdtempSync(join(tmpdir(), 'zhoucun-swap-'));
-  issuer = await ensureDemoKeyPair(dataDir, 'token-issuer');
-  const signing = await ensureDemoKeyPair(dataDir, 'gateway-signing');
-  const urls: string[] = [];
-  for (const subgraph of SUBGRAPHS) {
-    const app = await createSubgraphServer(subgraph.definition, { gatewayKeys: signing.publicKey });
-    urls.push(`${subgraph.name}=${await app.listen({ host: '127.0.0.1', port: 0 })}/graphql`);
-    subgraphs.push(app);
-  }
-  const env = {
-    DATABASE_URL: database.databaseUrl!,
-    REDIS_URL: 'redis://127.0.0.1:6379',
-    REDIS_PREFIX: `zhoucun-test-${randomBytes(4).toString('hex')}:`,
-    SUBGRAPH_URLS: urls.join(','),
-  };
-  gateways.push(await startGatewayProcess(dataDir, env));
-  gateways.push(await startGatewayProcess(dataDir, env));
+  pair = await startGatewayPair({ databaseUrl: database.databaseUrl!, redisUrl: 'redis://127.0.0.1:6379' });
+  ({ issuer, gateways } = pair);
 }, 120_000);
 
 afterAll(async () => {
-  for (const { child } of gateways) child.kill('SIGTERM');
-  await Promise.all(gateways.map(({ child }) => new Promise((resolve) => (child.exitCode !== null ? resolve(null) : child.once('exit', resolve)))));
-  await Promise.all(subgraphs.map((app) => app.close()));
+  await pair?.stop();
   await database?.drop();
 }, 60_000);
 

@@ -70,6 +70,9 @@ try {
     now: () => new Date(),
     grantsChanged: async () => undefined,
     subjectHmac: (identifier) => createHash('sha256').update(identifier.toLowerCase()).digest('hex'),
+    supergraphSdl: () => '',
+    localSubgraphs: [],
+    supergraphChanged: async () => undefined,
   };
   const consumer: Consumer = { app: 'a', dept: 'civil-affairs', roles: ['consumer'] };
   const provider: Consumer = { app: 'hr-admin', dept: 'human-resources', roles: ['provider-admin'] };

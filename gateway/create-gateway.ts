@@ -13,7 +13,6 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest }
 import type { CryptoKey, KeyObject } from 'jose';
 import type { ShareCatalog } from '../policies/types.ts';
 import { readShareCatalog } from '../schema/read-share-catalog.ts';
-import { readSubgraphEndpoints } from '../schema/read-subgraph-endpoints.ts';
 import type { GrantSource } from '../platform/grant-source.ts';
 import type { SubjectHmac } from '../platform/subject-key.ts';
 import { auditPlugin } from './audit/audit-plugin.ts';
@@ -41,14 +40,18 @@ import { createReadinessProbe, type StoreCheck } from './readiness.ts';
 import { createSubgraphCallSigner } from './sign/sign-subgraph-call.ts';
 import { SignedDataSource } from './sign/signed-data-source.ts';
 import type { FetchFromSubgraph } from './verify/answer-verification.ts';
+import { createLiveSupergraph, type SupergraphFeed, type SupergraphState } from './live-supergraph.ts';
 
 /** Largest request body read: 20 operations of the largest admitted size fit; JSON-parsing more would stall the event loop. */
 const BODY_LIMIT = 256 * 1024;
 
 export interface GatewayOptions {
+  /** The supergraph to start with. */
   supergraphSdl: string;
-  /** The supergraph's share catalog when the caller has read it already. */
-  catalog?: ShareCatalog;
+  /** New supergraphs, swapped in without a restart (see live-supergraph.ts). */
+  supergraphFeed?: SupergraphFeed | undefined;
+  /** Told after each swap (the launcher keeps governance's catalog in step). */
+  onSupergraphSwap?: ((state: SupergraphState) => void) | undefined;
   /** Departments that may hold tokens. */
   departments: readonly string[];
   tokenPublicKey: CryptoKey | KeyObject;
@@ -76,7 +79,10 @@ export interface GatewayOptions {
 
 export interface Gateway {
   app: FastifyInstance;
-  catalog: ShareCatalog;
+  /** The catalog of the supergraph served now. */
+  readonly catalog: ShareCatalog;
+  /** The supergraph served now, with what is derived from it. */
+  supergraph(): SupergraphState;
   close(): Promise<void>;
 }
 
@@ -99,11 +105,23 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const persistedQueries = createDepartmentPersistedQueries();
   let apiSchema: GraphQLSchema | undefined;
   const admitOperations = createOperationAdmission(limits, () => apiSchema);
-  const catalog = options.catalog ?? readShareCatalog(options.supergraphSdl, { undeclaredAsUnconditional: options.undeclaredFields === 'unconditional' });
+  const live = createLiveSupergraph({
+    initialSdl: options.supergraphSdl,
+    derive: (sdl) => {
+      const catalog = readShareCatalog(sdl, { undeclaredAsUnconditional: options.undeclaredFields === 'unconditional' });
+      const onGrantsUnreadable = (error: unknown) => app.log.error({ err: error }, 'grants unreadable: conditional items denied');
+      return { catalog, abilities: createAbilitySource({ catalog, grants: options.grants, onGrantsUnreadable }) };
+    },
+    feed: options.supergraphFeed,
+    onSwap: (state) => {
+      app.log.info({ dataItems: state.catalog.size, subgraphs: state.endpoints.map((e) => e.name) }, 'supergraph swapped');
+      options.onSupergraphSwap?.(state);
+    },
+  });
   const sign = createSubgraphCallSigner(options.gatewaySigningKey);
   const dataSources = new Map<string, SignedDataSource>();
   const federation = new ApolloGateway({
-    supergraphSdl: options.supergraphSdl,
+    supergraphSdl: live.hook,
     buildService: ({ name, url }) => {
       const source = new SignedDataSource({ name, url: url!, sign });
       dataSources.set(name, source);
@@ -119,15 +137,11 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     return source.process(call as unknown as GraphQLDataSourceProcessOptions<GatewayContext>);
   };
   federation.onSchemaLoadOrUpdate(({ apiSchema: schema }) => void (apiSchema = schema));
-  const abilities = createAbilitySource({
-    catalog,
-    grants: options.grants,
-    onGrantsUnreadable: (error) => app.log.error({ err: error }, 'grants unreadable: conditional items denied'),
-  });
+  // Refusals before any operation name no granted item: the catalog only names providers of granted items.
+  const catalog = live.current().catalog;
   const apollo = new ApolloServer<GatewayContext>({
     gateway: createEnforcingGateway(federation, {
-      catalog,
-      abilities,
+      current: live.current,
       fetch,
       ...(options.audit ? { audit: options.audit } : {}),
       ...(options.subjectHmac ? { subjectHmac: options.subjectHmac } : {}),
@@ -226,7 +240,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   app.route({ method: ['GET', 'POST'], url: '/graphql', handler: handleGraphQL });
   app.get('/healthz', async () => ({ status: 'ok' }));
   const auditBacklog = options.audit && { state: options.audit.state, ...(options.auditSpoolMaxAgeMs ? { maxSpoolAgeMs: options.auditSpoolMaxAgeMs } : {}) };
-  const probe = createReadinessProbe(readSubgraphEndpoints(options.supergraphSdl), sign, options.storeChecks, auditBacklog);
+  const probe = createReadinessProbe(() => live.current().endpoints, sign, options.storeChecks, auditBacklog);
   options.audit?.onAlert((alert) => {
     if (alert.kind === 'quarantined') {
       app.log.error(
@@ -239,7 +253,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   });
   app.get('/readyz', async (_request, reply) => {
     const readiness = await probe();
-    return reply.code(readiness.ready ? 200 : 503).send({ ...readiness, dataItems: catalog.size });
+    return reply.code(readiness.ready ? 200 : 503).send({ ...readiness, dataItems: live.current().catalog.size });
   });
   // A body refused before handleGraphQL (unparseable, too large, wrong media type) by a consumer with a valid token is recorded all the same.
   registerEdgeErrors(app, async (request, code) => {
@@ -251,7 +265,10 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
 
   return {
     app,
-    catalog,
+    get catalog() {
+      return live.current().catalog;
+    },
+    supergraph: live.current,
     close: async () => {
       await app.close();
       await apollo.stop();

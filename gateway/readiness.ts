@@ -61,7 +61,7 @@ const PROBE_TTL_MS = 2_000;
 const PROBE_BODY = '{"query":"{ __typename }"}';
 
 export function createReadinessProbe(
-  endpoints: readonly SubgraphEndpoint[],
+  endpoints: () => readonly SubgraphEndpoint[],
   sign: SignSubgraphCall,
   stores: readonly StoreCheck[] = [],
   audit?: AuditBacklog,
@@ -94,7 +94,7 @@ export function createReadinessProbe(
     if (!last || now - last.at > PROBE_TTL_MS) {
       last = {
         at: now,
-        readiness: Promise.all([Promise.all(endpoints.map(probeOne)), Promise.all(stores.map(probeStore))]).then(([subgraphs, checked]) => ({
+        readiness: Promise.all([Promise.all(endpoints().map(probeOne)), Promise.all(stores.map(probeStore))]).then(([subgraphs, checked]) => ({
           ready: subgraphs.every((s) => s.ready) && checked.every((s) => s.ready),
           subgraphs,
           stores: checked,

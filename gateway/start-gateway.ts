@@ -6,7 +6,6 @@
  */
 import { sql, type Kysely } from 'kysely';
 import type { CryptoKey, KeyObject } from 'jose';
-import type { ShareCatalog } from '../policies/types.ts';
 import type { GrantSource } from '../platform/grant-source.ts';
 import type { KeyPair } from '../platform/keys.ts';
 import type { Database } from '../platform/store/tables.ts';
@@ -19,12 +18,15 @@ import { createAuditWriter } from './audit/audit-writer.ts';
 import { createCheckpointLog, createRedisCheckpointPublisher } from './audit/checkpoint-anchors.ts';
 import { createGateway, type Gateway } from './create-gateway.ts';
 import type { SubjectHmac } from '../platform/subject-key.ts';
+import type { SupergraphFeed, SupergraphState } from './live-supergraph.ts';
 
 export interface StartGatewayOptions {
   /** The store of record: audit records are written to it, and `/readyz` checks it. */
   db: Kysely<Database>;
   supergraphSdl: string;
-  catalog: ShareCatalog;
+  /** New supergraphs, swapped in without a restart. */
+  supergraphFeed?: SupergraphFeed | undefined;
+  onSupergraphSwap?: ((state: SupergraphState) => void) | undefined;
   grants: GrantSource;
   departments: readonly string[];
   tokenPublicKey: CryptoKey | KeyObject;
@@ -87,7 +89,8 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
   try {
     const gateway = await createGateway({
       supergraphSdl: options.supergraphSdl,
-      catalog: options.catalog,
+      supergraphFeed: options.supergraphFeed,
+      onSupergraphSwap: options.onSupergraphSwap,
       departments: options.departments,
       tokenPublicKey: options.tokenPublicKey,
       tokenMaxLifetimeSeconds: options.tokenMaxLifetimeSeconds,

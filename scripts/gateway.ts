@@ -6,7 +6,6 @@
 import { auditAnchorDir, auditQuarantinePath, auditSpoolPath, readGatewayConfig } from '../gateway/config.ts';
 import { checkpointLogPath } from '../gateway/audit/checkpoint-anchors.ts';
 import { ensureSubjectHmac, loadSubjectHmac } from '../platform/subject-key.ts';
-import { readSupergraphFile } from '../gateway/create-gateway.ts';
 import { DEPARTMENT_CODES } from '../platform/departments.ts';
 import { seedStore } from '../subgraphs/info-center/seed.ts';
 import { demoKeyPath, ensureDemoKeyPair, loadKeyPair, loadPublicKey } from '../platform/keys.ts';
@@ -40,7 +39,7 @@ try {
       typeDefs: s.definition.typeDefs,
       url: config.subgraphUrls[s.name] ?? `http://127.0.0.1:${s.defaultPort}/graphql`,
     })),
-    supergraphSdl: config.supergraphPath ? readSupergraphFile(config.supergraphPath) : undefined,
+    supergraphPath: config.supergraphPath,
     departments: DEPARTMENT_CODES,
     tokenPublicKey,
     tokenMaxLifetimeSeconds: config.tokenMaxLifetimeSeconds,

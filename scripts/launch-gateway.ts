@@ -14,7 +14,10 @@ import { startGateway, type RunningGateway, type StartGatewayOptions } from '../
 import type { GrantSource } from '../platform/grant-source.ts';
 import type { Store } from '../platform/store/database.ts';
 import { createStoreGrantSource } from '../platform/store/store-grant-source.ts';
-import { composeSupergraph, type SubgraphSource } from '../schema/compose-supergraph.ts';
+import type { SubgraphSource } from '../schema/compose-supergraph.ts';
+import type { SupergraphFeed } from '../gateway/live-supergraph.ts';
+import { readSupergraphVersion, seedSubgraphs } from '../platform/store/subgraph-rows.ts';
+import { composeFromStore, fileSupergraphFeed, readCheckedSupergraphFile, storeSupergraphFeed, type StoreSupergraphFeed } from './supergraph-feeds.ts';
 import { readShareCatalog } from '../schema/read-share-catalog.ts';
 import { syncCatalog } from '../subgraphs/info-center/catalog.ts';
 import { createInfoCenterSubgraph, INFO_CENTER_TYPE_DEFS } from '../subgraphs/info-center/definition.ts';
@@ -23,14 +26,18 @@ import { createSubgraphServer, type SubgraphServerOptions } from '../subgraphs/s
 import { PLATFORM_OPERATOR } from '../policies/types.ts';
 
 /** What the launcher decides itself; everything else goes to the gateway as given. */
-type Launched = 'db' | 'supergraphSdl' | 'catalog' | 'grants' | 'redis' | 'redisPrefix';
+type Launched = 'db' | 'supergraphSdl' | 'supergraphFeed' | 'onSupergraphSwap' | 'grants' | 'redis' | 'redisPrefix';
 
 export interface LaunchGatewayOptions extends Omit<StartGatewayOptions, Launched> {
   store: Store;
-  /** Department subgraphs to compose with the info-center; ignored when `supergraphSdl` is given. */
+  /**
+   * The department subgraphs the platform runs itself, registered in the store's subgraph registry
+   * on first start (see seedSubgraphs); the supergraph is composed from the registry's published
+   * versions and the info-center. Ignored when `supergraphPath` is given.
+   */
   departmentSubgraphs: readonly SubgraphSource[];
-  /** A supergraph from a file: used as is, without the info-center subgraph. */
-  supergraphSdl?: string | undefined;
+  /** A supergraph file: used as is (after the supergraph checks), without the info-center subgraph, and watched. */
+  supergraphPath?: string | undefined;
   /** Port of the info-center subgraph (0: any free port). */
   infoCenterPort: number;
   /** Replaces the store-backed grants (tests that drive grants directly). */
@@ -53,7 +60,7 @@ export interface LaunchedGateway extends RunningGateway {
 }
 
 export async function launchGateway(options: LaunchGatewayOptions): Promise<LaunchedGateway> {
-  const { store, departmentSubgraphs, infoCenterPort, grantMaxValidityDays, now, onInfoCenterCall, redisUrl, ...gatewayOptions } = options;
+  const { store, departmentSubgraphs, supergraphPath, infoCenterPort, grantMaxValidityDays, now, onInfoCenterCall, redisUrl, ...gatewayOptions } = options;
   const prefix = options.redisPrefix ?? 'zhoucun:';
   const logRedis = (error: unknown) => void error; // reconnects by itself; fallbacks cover the gap
   const redis = redisUrl ? connectRedis(redisUrl, logRedis) : undefined;
@@ -61,13 +68,22 @@ export async function launchGateway(options: LaunchGatewayOptions): Promise<Laun
   const storeGrants = options.grants ? undefined : await createStoreGrantSource(store.db, {});
   bus.onGrantsChanged(() => void storeGrants?.refresh().catch(() => undefined));
   let catalog: ShareCatalog | undefined;
+  // The departments whose tokens are accepted: the registry's, read again whenever the supergraph
+  // version moves (a registration moves it). If the registry cannot be read, the last list stays.
+  const departments: string[] = [...options.departments];
+  const readDepartments = async () => {
+    const codes = (await store.db.selectFrom('departments').select('code').orderBy('code').execute()).map((row) => row.code);
+    departments.splice(0, departments.length, ...new Set([...options.departments, ...codes]));
+  };
+  const localSubgraphs: SubgraphSource[] = [];
+  let storeFeed: StoreSupergraphFeed | undefined;
   const services: GovernanceServices = {
     db: store.db,
     catalog: () => {
       if (!catalog) throw new Error('the catalog is not loaded yet');
       return catalog;
     },
-    departments: options.departments,
+    departments,
     grantMaxValidityDays: grantMaxValidityDays ?? DEFAULT_GRANT_MAX_VALIDITY_DAYS,
     now: now ?? (() => new Date()),
     subjectHmac: gatewayOptions.audit?.subjectHmac,
@@ -75,7 +91,17 @@ export async function launchGateway(options: LaunchGatewayOptions): Promise<Laun
       await storeGrants?.refresh();
       await bus.publishGrantsChanged().catch(logRedis);
     },
+    supergraphSdl: () => {
+      if (!gateway) throw new Error('the supergraph is not loaded yet');
+      return gateway.gateway.supergraph().sdl;
+    },
+    localSubgraphs,
+    supergraphChanged: async () => {
+      await storeFeed?.refresh();
+      await bus.publishSupergraphChanged().catch(logRedis);
+    },
   };
+  bus.onSupergraphChanged(() => void storeFeed?.refresh().catch(logRedis));
 
   let infoCenter: FastifyInstance | undefined;
   let gateway: RunningGateway | undefined;
@@ -87,31 +113,49 @@ export async function launchGateway(options: LaunchGatewayOptions): Promise<Laun
     await closeRedis(redis);
   };
   try {
-    let supergraphSdl = options.supergraphSdl;
-    if (!supergraphSdl) {
+    let supergraphSdl: string;
+    let supergraphFeed: SupergraphFeed;
+    if (supergraphPath) {
+      supergraphSdl = readCheckedSupergraphFile(supergraphPath);
+      supergraphFeed = fileSupergraphFeed(supergraphPath, logRedis);
+    } else {
       infoCenter = await createSubgraphServer(createInfoCenterSubgraph(services), {
         gatewayKeys: options.gatewaySigning.publicKey,
         logLevel: options.logLevel,
         ...(onInfoCenterCall ? { onGatewayCall: onInfoCenterCall } : {}),
       });
       const infoCenterUrl = await infoCenter.listen({ host: '127.0.0.1', port: infoCenterPort });
-      supergraphSdl = composeSupergraph([
-        ...departmentSubgraphs,
-        { name: PLATFORM_OPERATOR, url: `${infoCenterUrl}/graphql`, typeDefs: INFO_CENTER_TYPE_DEFS },
-      ]);
+      localSubgraphs.push({ name: PLATFORM_OPERATOR, url: `${infoCenterUrl}/graphql`, typeDefs: INFO_CENTER_TYPE_DEFS });
+      await seedSubgraphs(store.db, departmentSubgraphs);
+      const composedAt = await readSupergraphVersion(store.db);
+      supergraphSdl = await composeFromStore(store.db, localSubgraphs);
+      supergraphFeed = storeFeed = storeSupergraphFeed({ db: store.db, local: localSubgraphs, composedAt, onMoved: readDepartments, onError: logRedis });
     }
+    await readDepartments();
     catalog = readShareCatalog(supergraphSdl, { undeclaredAsUnconditional: options.undeclaredFields === 'unconditional' });
     await syncCatalog(store.db, catalog, new Date());
     gateway = await startGateway({
       ...gatewayOptions,
       db: store.db,
+      departments,
       supergraphSdl,
-      catalog,
+      supergraphFeed,
+      onSupergraphSwap: (state) => void (catalog = state.catalog),
       grants: options.grants ?? storeGrants!,
       redis,
       redisPrefix: prefix,
     });
-    return { ...gateway, supergraphSdl, catalog, infoCenter, close };
+    return {
+      ...gateway,
+      get supergraphSdl() {
+        return gateway!.gateway.supergraph().sdl;
+      },
+      get catalog() {
+        return gateway!.gateway.catalog;
+      },
+      infoCenter,
+      close,
+    };
   } catch (error) {
     await close();
     throw error;

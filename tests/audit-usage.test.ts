@@ -96,6 +96,9 @@ describe.each(STORE_BACKENDS)('audit usage on %s', (_backend, createDatabase) =>
       grantMaxValidityDays: 365,
       now: () => new Date(PERIOD.to),
       grantsChanged: async () => undefined,
+      supergraphSdl: () => '',
+      localSubgraphs: [],
+      supergraphChanged: async () => undefined,
     };
   }, 60_000);
   afterAll(() => close?.());

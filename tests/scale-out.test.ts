@@ -4,86 +4,38 @@
  * is away (within the stated bound of 1 s); rate limits count both instances together; a consumer's
  * answer in the shared resolver cache never reaches a consumer without its rights.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomInt } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createInterface } from 'node:readline';
-import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { closeRedis, connectRedis } from '../gateway/cache/redis-connection.ts';
-import { ensureDemoKeyPair, type KeyPair } from '../platform/keys.ts';
+import type { KeyPair } from '../platform/keys.ts';
 import type { Role } from '../policies/types.ts';
 import { issueToken } from '../scripts/issue-token.ts';
-import { createSubgraphServer } from '../subgraphs/shared/create-subgraph-server.ts';
 import { DEMO, district, RESIDENT_COUNT } from '../subgraphs/shared/district.ts';
-import { SUBGRAPHS } from '../subgraphs/registry.ts';
 import { createPostgresDatabase, type TestDatabase } from './support/databases.ts';
-import { freePort } from './support/free-port.ts';
+import { startGatewayPair, type GatewayPair } from './support/gateway-process.ts';
 import { startTcpProxy, type TcpProxy } from './support/tcp-proxy.ts';
 
 const PENSION_QUERY = `{ resident(citizenId: "${DEMO.resident}") { monthlyPension } }`;
-const root = new URL('..', import.meta.url).pathname;
 
 let database: TestDatabase;
 let redisProxy: TcpProxy;
+let pair: GatewayPair;
 let issuer: KeyPair;
-const subgraphs: FastifyInstance[] = [];
-const gateways: Array<{ url: string; child: ChildProcess }> = [];
-
-async function startGatewayProcess(dataDir: string, env: Record<string, string>): Promise<{ url: string; child: ChildProcess }> {
-  const [port, governancePort] = [await freePort(), await freePort()];
-  const child = spawn(process.execPath, ['scripts/gateway.ts'], {
-    cwd: root,
-    env: {
-      ...process.env,
-      ...env,
-      DATA_DIR: dataDir,
-      PORT: String(port),
-      GOVERNANCE_PORT: String(governancePort),
-      LOG_LEVEL: 'info',
-      AUDIT_CHAIN: `scale-${port}`,
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    const lines = createInterface({ input: child.stdout! });
-    lines.on('line', (line) => {
-      if (line.includes('"gateway ready"')) resolve((JSON.parse(line) as { url: string }).url);
-    });
-    child.once('exit', (code) => reject(new Error(`gateway exited with ${code}`)));
-  });
-  return { url, child };
-}
+let gateways: GatewayPair['gateways'];
 
 beforeAll(async () => {
   database = await createPostgresDatabase();
   redisProxy = await startTcpProxy({ host: '127.0.0.1', port: 6379 });
-  const dataDir = mkdtempSync(join(tmpdir(), 'zhoucun-scale-'));
-  issuer = await ensureDemoKeyPair(dataDir, 'token-issuer');
-  const signing = await ensureDemoKeyPair(dataDir, 'gateway-signing');
-  const urls: string[] = [];
-  for (const subgraph of SUBGRAPHS) {
-    const app = await createSubgraphServer(subgraph.definition, { gatewayKeys: signing.publicKey, redisUrl: 'redis://127.0.0.1:6379' });
-    urls.push(`${subgraph.name}=${await app.listen({ host: '127.0.0.1', port: 0 })}/graphql`);
-    subgraphs.push(app);
-  }
-  const env = {
-    DATABASE_URL: database.databaseUrl!,
-    REDIS_URL: `redis://127.0.0.1:${redisProxy.port}`,
-    REDIS_PREFIX: `zhoucun-test-${randomBytes(4).toString('hex')}:`,
-    SUBGRAPH_URLS: urls.join(','),
-    RATE_LIMIT_APP_PER_MINUTE: '30',
-  };
-  gateways.push(await startGatewayProcess(dataDir, env));
-  gateways.push(await startGatewayProcess(dataDir, env));
-});
+  pair = await startGatewayPair({
+    databaseUrl: database.databaseUrl!,
+    redisUrl: `redis://127.0.0.1:${redisProxy.port}`,
+    env: { RATE_LIMIT_APP_PER_MINUTE: '30' },
+  });
+  ({ issuer, gateways } = pair);
+}, 120_000);
 
 afterAll(async () => {
-  for (const { child } of gateways) child.kill('SIGTERM');
-  await Promise.all(gateways.map(({ child }) => new Promise((resolve) => (child.exitCode !== null ? resolve(null) : child.once('exit', resolve)))));
-  await Promise.all(subgraphs.map((app) => app.close()));
+  await pair?.stop();
   await redisProxy?.close();
   await database?.drop();
 });

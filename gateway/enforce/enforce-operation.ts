@@ -33,9 +33,15 @@ import type { SubjectHmac } from '../../platform/subject-key.ts';
 import { answerVerification, type FetchFromSubgraph } from '../verify/answer-verification.ts';
 import { isVerification, readVerification } from '../verify/read-verification.ts';
 
-export interface EnforcementDependencies {
+/** What one operation is decided on: the catalog and abilities of one supergraph, taken together when it starts. */
+export interface EnforcementState {
   catalog: ShareCatalog;
   abilities: AbilitySource;
+}
+
+export interface EnforcementDependencies {
+  /** The supergraph's state now; a swap replaces it between operations, never during one. */
+  current: () => EnforcementState;
   /** Absent only where auditing is switched off on purpose (benchmark baselines). */
   audit?: AuditWriter;
   /** Keys the subjects a record lists (subject-level access log); without it records list none. */
@@ -86,6 +92,7 @@ export function createEnforcingExecutor(inner: GatewayExecutor, deps: Enforcemen
   /** Step 7: waits for the durable record; if it cannot be kept, nothing is served. */
   const audit = async (
     rc: GatewayGraphQLRequestContext,
+    catalog: ShareCatalog,
     outcome: { outcome: AuditOutcome; code?: string },
     startedAt: number,
     verdict?: OperationVerdict,
@@ -103,7 +110,7 @@ export function createEnforcingExecutor(inner: GatewayExecutor, deps: Enforcemen
     };
     try {
       const subjects = hashedSubjects(context.subjects, deps.subjectHmac);
-      await deps.audit.append(buildAuditEntry({ ...facts, ...outcome, startedAt, verdict, served: context.served, subjects, ...extra }, deps.catalog));
+      await deps.audit.append(buildAuditEntry({ ...facts, ...outcome, startedAt, verdict, served: context.served, subjects, ...extra }, catalog));
     } catch {
       throw shareError('AUDIT_UNAVAILABLE', { withStatus: true });
     }
@@ -112,6 +119,7 @@ export function createEnforcingExecutor(inner: GatewayExecutor, deps: Enforcemen
   const execute = async (
     rc: GatewayGraphQLRequestContext,
     context: GatewayContext,
+    catalog: ShareCatalog,
     pruned: PrunedOperation,
     shaping: ShapingFacts,
   ): Promise<GatewayExecutionResult> => {
@@ -129,11 +137,11 @@ export function createEnforcingExecutor(inner: GatewayExecutor, deps: Enforcemen
       variableValues: coercedVariables(rc.schema, rc),
       deniedNodes: verdict.deniedNodes,
       data: result.data,
-      deniedError: (denied, path) => forbiddenField(deps.catalog, denied, path),
+      deniedError: (denied, path) => forbiddenField(catalog, denied, path),
       rowScoped: verdict.rowScoped,
       rowAliasPrefix: verdict.rowAliasPrefix,
       decideRow: (typeName, fieldName, record) => decideRow(ability, typeName, fieldName, record),
-      rowError: (coordinate, conditions, path) => forbiddenRow(deps.catalog, coordinate, conditions, path),
+      rowError: (coordinate, conditions, path) => forbiddenRow(catalog, coordinate, conditions, path),
     });
     shaping.masked.push(...shaped.maskedFields);
     shaping.rowDenied.push(...shaped.rowDeniedFields);
@@ -152,6 +160,7 @@ export function createEnforcingExecutor(inner: GatewayExecutor, deps: Enforcemen
     const context: GatewayContext = { ...(requestContext.context as unknown as GatewayContext), served: {}, subjects: {} };
     const rc: GatewayGraphQLRequestContext = { ...requestContext, context: context as unknown as GatewayGraphQLRequestContext['context'] };
     const purpose = context.use.purpose;
+    const { catalog, abilities } = deps.current();
     let pruned: PrunedOperation | undefined;
     let result: GatewayExecutionResult;
     const shaping: ShapingFacts = { masked: [], rowDenied: [] };
@@ -163,45 +172,46 @@ export function createEnforcingExecutor(inner: GatewayExecutor, deps: Enforcemen
           ? `The document has no operation named "${named}"`
           : 'The document holds several operations: name the one to run in operationName';
         result = { errors: [shareError('OPERATION_RESOLUTION_FAILURE', { message })] };
-        await audit(rc, outcomeOf(result), startedAt);
+        await audit(rc, catalog, outcomeOf(result), startedAt);
         return result;
       }
       if (isVerification(rc.operation)) {
         if (!purpose) throw shareError('PURPOSE_REQUIRED', { withStatus: true });
         if (!deps.fetch) throw shareError('BAD_USER_INPUT', { message: 'verify is not served by this gateway' });
         const subjects = readVerification(rc, coercedVariables(rc.schema, rc));
-        await deps.abilities.settled();
+        await abilities.settled();
         const answer = await answerVerification({
           rc,
           subjects,
-          ability: deps.abilities.abilityFor(context.consumer, purpose),
-          catalog: deps.catalog,
+          ability: abilities.abilityFor(context.consumer, purpose),
+          catalog,
           strict: context.use.strict,
           fetch: deps.fetch,
-          forbidden: (coordinate) => forbiddenField(deps.catalog, { coordinate }),
+          forbidden: (coordinate) => forbiddenField(catalog, { coordinate }),
         });
         const verification = { verified: answer.verified, deniedItems: answer.denied };
-        await audit(rc, outcomeOf(answer.result, answer.denied.length), startedAt, undefined, verification);
+        await audit(rc, catalog, outcomeOf(answer.result, answer.denied.length), startedAt, undefined, verification);
         return answer.result;
       }
       if (!purpose) {
-        const exemption = purposeExemption(rc.operation, deps.catalog);
+        const exemption = purposeExemption(rc.operation, catalog);
         if (exemption === 'INTROSPECTION') {
           result = await inner(rc);
-          await audit(rc, outcomeOf(result), startedAt);
+          await audit(rc, catalog, outcomeOf(result), startedAt);
           return result;
         }
         if (exemption !== 'GOVERNANCE') throw shareError('PURPOSE_REQUIRED', { withStatus: true });
       }
-      await deps.abilities.settled();
-      pruned = authorize(rc, deps.abilities.abilityFor(context.consumer, purpose));
-      result = await execute(rc, context, pruned, shaping);
+      await abilities.settled();
+      pruned = authorize(rc, abilities.abilityFor(context.consumer, purpose));
+      result = await execute(rc, context, catalog, pruned, shaping);
     } catch (error) {
       const code = clientCodeOf(error);
-      if (code !== 'AUDIT_UNAVAILABLE') await audit(rc, { outcome: code === 'PURPOSE_REQUIRED' ? 'REJECTED' : 'ERROR', code }, startedAt, pruned?.verdict);
+      if (code !== 'AUDIT_UNAVAILABLE')
+        await audit(rc, catalog, { outcome: code === 'PURPOSE_REQUIRED' ? 'REJECTED' : 'ERROR', code }, startedAt, pruned?.verdict);
       throw error;
     }
-    await audit(rc, outcomeOf(result, pruned.verdict.deniedFields.length), startedAt, pruned.verdict, shaping);
+    await audit(rc, catalog, outcomeOf(result, pruned.verdict.deniedFields.length), startedAt, pruned.verdict, shaping);
     return result;
   };
 }

@@ -8,6 +8,7 @@ import * as tamperEvidence from './migrations/0004-tamper-evidence.ts';
 import * as governanceBounds from './migrations/0005-governance-bounds.ts';
 import * as dataMinimisation from './migrations/0006-data-minimisation.ts';
 import * as verificationAndSubjectLog from './migrations/0007-verification-and-subject-log.ts';
+import * as subgraphRegistry from './migrations/0008-subgraph-registry.ts';
 import * as workingCalendar from './migrations/0009-working-calendar.ts';
 import type { Database } from './tables.ts';
 
@@ -19,6 +20,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0005-governance-bounds': governanceBounds,
   '0006-data-minimisation': dataMinimisation,
   '0007-verification-and-subject-log': verificationAndSubjectLog,
+  '0008-subgraph-registry': subgraphRegistry,
   '0009-working-calendar': workingCalendar,
 };
 

@@ -34,6 +34,37 @@ export interface CatalogItemsTable {
   reviewed_at: Timestamp | null;
   published_on: string;
   updated_at: Timestamp;
+  /** `PENDING_REVIEW` for an item a publication brought in, until the operator reviews it; `REVIEWED` otherwise. */
+  review_status: ColumnType<string, string | undefined, string>;
+  /** China calendar day its declaration last changed (art. 8); null while unchanged since it was first published. */
+  changed_on: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+export interface SubgraphsTable {
+  /** The department code. */
+  name: string;
+  url: string;
+  current_version: number;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface SubgraphVersionsTable {
+  id: Generated<number>;
+  name: string;
+  /** Every attempt gets the next number, published or not. */
+  version: number;
+  sdl: string;
+  url: string;
+  published_by: string;
+  published_dept: string;
+  published_at: Timestamp;
+  published: boolean;
+  dry_run: boolean;
+  /** The operator's reason for an override, or the reason of a rollback. */
+  reason: string | null;
+  rollback_of: number | null;
+  checks: JSONColumnType<Array<{ check: string; passed: boolean; lines: string[] }>>;
+  diff: JSONColumnType<Array<{ level: string; path: string | null; message: string }>>;
 }
 
 export interface AccessRequestsTable {
@@ -213,4 +244,6 @@ export interface Database {
   event_chain_heads: EventChainHeadsTable;
   platform_state: PlatformStateTable;
   working_calendar_years: WorkingCalendarYearsTable;
+  subgraphs: SubgraphsTable;
+  subgraph_versions: SubgraphVersionsTable;
 }

@@ -38,6 +38,12 @@ export const GOVERNANCE_TEXTS: Readonly<Record<string, TextKind>> = {
   'appointSharingAdministrator.reason': 'prose',
   'removeSharingAdministrator.reason': 'prose',
   'enterWorkingCalendar.reason': 'prose',
+  'publishSubgraph.url': 'url',
+  'publishSubgraph.sdl': 'schema',
+  'publishSubgraph.reason': 'prose',
+  'rollbackSubgraph.reason': 'prose',
+  'registerDepartment.name': 'line',
+  'registerDepartment.reason': 'prose',
 };
 
 function checkValue(operation: string, argument: string, value: unknown): Verdict {

@@ -20,6 +20,10 @@ export const TEXT_KINDS = {
   line: { maxLength: 128 },
   /** Justifications, reasons, legal bases, descriptions, evidence, answers. */
   prose: { maxLength: 2000, lineBreaks: true },
+  /** A subgraph address (http or https). */
+  url: { maxLength: 2048, spaces: false },
+  /** A subgraph schema (SDL) a department publishes: below the gateway's request body limit, so a refusal names this bound. */
+  schema: { maxLength: 192 * 1024, lineBreaks: true },
 } as const satisfies Record<string, TextShape>;
 
 export type TextKind = keyof typeof TEXT_KINDS;

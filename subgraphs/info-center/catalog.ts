@@ -10,6 +10,7 @@ import { checkCatalogReview } from '../../policies/governance/check-catalog-revi
 import { chinaDate } from '../../policies/governance/china-date.ts';
 import { PLATFORM_OPERATOR, type FieldShare, type ShareCatalog } from '../../policies/types.ts';
 import type { CatalogItemsTable, Database } from '../../platform/store/tables.ts';
+import { renderInterfaceDocs } from '../../schema/interface-docs.ts';
 import { assertVerdict, notFound } from './governance-errors.ts';
 import { recordEvent } from './governance-event-chain.ts';
 import type { Actor, GovernanceServices } from './governance-services.ts';
@@ -31,8 +32,11 @@ function declaredElements(share: FieldShare): Record<string, unknown> {
   };
 }
 
-/** Brings the catalog table in line with the supergraph; changes of declared metadata are recorded. */
-export async function syncCatalog(db: Kysely<Database>, catalog: ShareCatalog, now: Date): Promise<void> {
+/**
+ * Brings the catalog table in line with the supergraph; changes of declared metadata are recorded,
+ * with the day they changed (art. 8). Items a publication brings in wait for the operator's review.
+ */
+export async function syncCatalog(db: Kysely<Database>, catalog: ShareCatalog, now: Date, options: { newItemsPendingReview?: boolean } = {}): Promise<void> {
   const existing = new Map((await db.selectFrom('catalog_items').selectAll().execute()).map((row) => [row.coordinate, row]));
   const platform = { app: 'gateway', dept: PLATFORM_OPERATOR, roles: [] };
   for (const share of catalog.values()) {
@@ -52,6 +56,7 @@ export async function syncCatalog(db: Kysely<Database>, catalog: ShareCatalog, n
           reviewed_at: null,
           published_on: chinaDate(now),
           updated_at: now,
+          review_status: options.newItemsPendingReview ? 'PENDING_REVIEW' : 'REVIEWED',
         })
         .onConflict((oc) => oc.column('coordinate').doNothing())
         .execute(); // another instance may publish it at the same moment
@@ -59,7 +64,7 @@ export async function syncCatalog(db: Kysely<Database>, catalog: ShareCatalog, n
     } else if (JSON.stringify(row.declared) !== JSON.stringify(declared) || row.provider !== share.provider) {
       await db
         .updateTable('catalog_items')
-        .set({ declared: JSON.stringify(declared), provider: share.provider, updated_at: now })
+        .set({ declared: JSON.stringify(declared), provider: share.provider, updated_at: now, changed_on: chinaDate(now) })
         .where('coordinate', '=', share.coordinate)
         .execute();
       await recordEvent(db, {
@@ -98,7 +103,7 @@ export async function reviewCatalogItem(
     const merged = { ...(row.override ?? {}), ...cleaned };
     const updated = await trx
       .updateTable('catalog_items')
-      .set({ override: JSON.stringify(merged), reviewed_by: actor.app, reviewed_at: services.now(), updated_at: services.now() })
+      .set({ override: JSON.stringify(merged), reviewed_by: actor.app, reviewed_at: services.now(), updated_at: services.now(), review_status: 'REVIEWED' })
       .where('coordinate', '=', coordinate)
       .returningAll()
       .executeTakeFirstOrThrow();
@@ -112,4 +117,27 @@ export async function reviewCatalogItem(
     });
     return updated;
   });
+}
+
+/** Interface documentation of a department as Markdown (art. 20), from its catalog items and the supergraph served now. */
+export async function interfaceDocs(services: GovernanceServices, code: string): Promise<string> {
+  const department = await services.db.selectFrom('departments').select(['code', 'name']).where('code', '=', code).executeTakeFirst();
+  if (!department) throw notFound('department', code);
+  const rows = await listCatalog(services, { provider: code });
+  const live = services.catalog();
+  const element = (row: CatalogRow, key: string) => (row.override && key in row.override ? row.override[key] : row.declared[key]);
+  const items = rows
+    .filter((row) => live.get(row.coordinate)?.provider === code)
+    .map((row) => ({
+      coordinate: row.coordinate,
+      typeName: row.type_name,
+      fieldName: row.field_name,
+      description: (element(row, 'abstract') as string | null) ?? null,
+      shareType: String(row.declared['shareType']),
+      basis: (row.declared['basis'] as string | null) ?? null,
+      condition: (element(row, 'shareCondition') as string | null) ?? null,
+      updateCycle: String(element(row, 'updateCycle')),
+      reviewStatus: row.review_status,
+    }));
+  return renderInterfaceDocs(department, items, services.supergraphSdl(), chinaDate(services.now()));
 }

@@ -4,7 +4,9 @@ import { checkAdministratorChange } from '../../policies/governance/check-admini
 import type { Database } from '../../platform/store/tables.ts';
 import { DISTRICT_DEPARTMENTS } from '../../platform/departments.ts';
 import { assertVerdict } from './governance-errors.ts';
-import { recordEvent } from './governance-event-chain.ts';
+import { checkDepartmentRegistration, type DepartmentRegistration } from '../../policies/governance/check-department-registration.ts';
+import { bumpSupergraphVersion, lockSupergraphVersion } from '../../platform/store/subgraph-rows.ts';
+import { lockGovernanceChain, recordEvent } from './governance-event-chain.ts';
 import type { Actor, GovernanceServices } from './governance-services.ts';
 
 export interface DepartmentView {
@@ -118,5 +120,37 @@ export async function changeAdministrators(
     });
   });
   const [department] = await listDepartments(services.db, change.department);
+  return department!;
+}
+
+/**
+ * The operator registers a department (art. 4, 21) with its first sharing administrators. The
+ * supergraph version moves with it, so every gateway instance reads the registry again and accepts
+ * the department's tokens within the polling bound.
+ */
+export async function registerDepartment(services: GovernanceServices, actor: Actor, registration: DepartmentRegistration): Promise<DepartmentView> {
+  await services.db.transaction().execute(async (trx) => {
+    await lockGovernanceChain(trx);
+    const supergraphVersion = await lockSupergraphVersion(trx);
+    const registered = (await trx.selectFrom('departments').select('code').execute()).map((row) => row.code);
+    assertVerdict(checkDepartmentRegistration(actor, registration, registered));
+    const reason = registration.reason.trim();
+    await trx.insertInto('departments').values({ code: registration.code, name: registration.name.trim(), org_code: registration.orgCode }).execute();
+    await trx
+      .insertInto('department_admins')
+      .values(registration.administrators.map((user) => ({ dept: registration.code, user_id: user, appointed_by: actor.app, appointed_reason: reason })))
+      .execute();
+    await bumpSupergraphVersion(trx, supergraphVersion);
+    await recordEvent(trx, {
+      actor,
+      subjectKind: 'department',
+      subjectId: registration.code,
+      action: 'registered',
+      reason,
+      details: { name: registration.name.trim(), orgCode: registration.orgCode, administrators: registration.administrators },
+    });
+  });
+  await services.supergraphChanged();
+  const [department] = await listDepartments(services.db, registration.code);
   return department!;
 }

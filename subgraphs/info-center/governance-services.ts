@@ -4,6 +4,7 @@ import type { WorkingCalendar } from '../../policies/governance/working-calendar
 import type { Consumer, ShareCatalog } from '../../policies/types.ts';
 import type { Database } from '../../platform/store/tables.ts';
 import type { SubjectHmac } from '../../platform/subject-key.ts';
+import type { SubgraphSource } from '../../schema/compose-supergraph.ts';
 
 export interface GovernanceServices {
   db: Kysely<Database>;
@@ -17,6 +18,12 @@ export interface GovernanceServices {
   grantsChanged: () => Promise<void>;
   /** The keyed HMAC the audit records list subjects by (subject-level access log); absent: lookups find nothing. */
   subjectHmac?: SubjectHmac | undefined;
+  /** The supergraph served now (interface documentation reads types and example paths from it). */
+  supergraphSdl: () => string;
+  /** Subgraphs composed beside the registry's published ones (the info-center's own), for the publish checks. */
+  localSubgraphs: readonly SubgraphSource[];
+  /** Called after a publication committed; resolves when this gateway serves the new supergraph. */
+  supergraphChanged: () => Promise<void>;
 }
 
 export type Actor = Consumer;

@@ -20,8 +20,9 @@ import {
   type RequestAccessInput,
 } from './access-requests.ts';
 import { dataUsage, listAuditRecords, type AuditFilter, type AuditRow, type UsageDimension } from './audit-views.ts';
-import { listCatalog, reviewCatalogItem, type CatalogRow } from './catalog.ts';
-import { changeAdministrators, listDepartments } from './departments.ts';
+import { interfaceDocs, listCatalog, reviewCatalogItem, type CatalogRow } from './catalog.ts';
+import { changeAdministrators, listDepartments, registerDepartment } from './departments.ts';
+import type { DepartmentRegistration } from '../../policies/governance/check-department-registration.ts';
 import { answerDispute, listDisputes, reportDispute, type DisputeRow } from './disputes.ts';
 import { toPolicyGrant, type GrantRow } from '../../platform/store/grant-rows.ts';
 import type { RowConditionInput } from '../../policies/governance/check-narrowing.ts';
@@ -29,6 +30,7 @@ import { grantException, listGrants, revokeGrant, type ExceptionInput } from './
 import { governed, type GovernanceContext as Context } from './guard-governance-call.ts';
 import { enterWorkingCalendar, workingCalendarYear, type WorkingCalendarYearView } from './working-calendar.ts';
 import { accessesToSubject, type SubjectAccessArgs } from './subject-log.ts';
+import { listSubgraphVersions, publishSubgraph, rollbackSubgraph, type PublishArgs, type SubgraphVersionRow } from './publishing.ts';
 
 const iso = (value: Date | string | null) => (value === null ? null : new Date(value).toISOString());
 
@@ -52,6 +54,8 @@ export const governanceResolvers = defineResolvers<Context>({
     accessesToSubject: governed((args: SubjectAccessArgs, actor, services) => accessesToSubject(services, actor, args)),
     dataUsage: governed((args: { from: string; to: string; groupBy: UsageDimension[] }, actor, services) => dataUsage(services, actor, args)),
     workingCalendar: governed((args: { year: number }, _actor, services) => workingCalendarYear(services, args.year)),
+    interfaceDocs: governed((args: { department: string }, _actor, services) => interfaceDocs(services, args.department)),
+    subgraphVersions: governed((args: { name: string }, _actor, services) => listSubgraphVersions(services, args.name)),
   },
   AuditRecord: {
     at: (row: AuditRow) => iso(row.at),
@@ -90,9 +94,18 @@ export const governanceResolvers = defineResolvers<Context>({
     enterWorkingCalendar: governed((args: { year: number; holidays: string[]; workdays: string[]; reason: string }, actor, services) =>
       enterWorkingCalendar(services, actor, args),
     ),
+    registerDepartment: governed((args: DepartmentRegistration & Record<string, unknown>, actor, services) => registerDepartment(services, actor, args)),
+    publishSubgraph: governed((args: PublishArgs, actor, services) => publishSubgraph(services, actor, args)),
+    rollbackSubgraph: governed((args: { name: string; version: number; reason: string }, actor, services) => rollbackSubgraph(services, actor, args)),
   },
   WorkingCalendarYear: {
     enteredAt: (view: WorkingCalendarYearView) => iso(view.enteredAt),
+  },
+  SubgraphVersion: {
+    publishedBy: (row: SubgraphVersionRow) => row.published_by,
+    publishedAt: (row: SubgraphVersionRow) => iso(row.published_at),
+    dryRun: (row: SubgraphVersionRow) => row.dry_run,
+    rollbackOf: (row: SubgraphVersionRow) => row.rollback_of,
   },
   AccessRequest: {
     requestedBy: (row: AccessRequestRow) => row.requested_by,
@@ -169,5 +182,7 @@ function catalogItemResolvers() {
     overridden: (row: CatalogRow) => row.override !== null && Object.keys(row.override).length > 0,
     reviewedBy: (row: CatalogRow) => row.reviewed_by,
     reviewedAt: (row: CatalogRow) => iso(row.reviewed_at),
+    reviewStatus: (row: CatalogRow) => row.review_status,
+    changedOn: (row: CatalogRow) => row.changed_on,
   };
 }

@@ -68,6 +68,9 @@ beforeAll(async () => {
     grantMaxValidityDays: 365,
     now: () => at,
     grantsChanged: async () => undefined,
+    supergraphSdl: () => '',
+    localSubgraphs: [],
+    supergraphChanged: async () => undefined,
   };
 }, 60_000); // an embedded PostgreSQL and its migrations, on a shared machine
 

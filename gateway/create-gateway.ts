@@ -38,7 +38,7 @@ import { readOperations } from './admit/read-operations.ts';
 import { readPurpose, type DeclaredUse } from './authenticate/read-purpose.ts';
 import { createReadinessProbe, type StoreCheck } from './readiness.ts';
 import { createSubgraphCallSigner } from './sign/sign-subgraph-call.ts';
-import { SignedDataSource } from './sign/signed-data-source.ts';
+import { SignedDataSource, type SubgraphCallOptions } from './sign/signed-data-source.ts';
 
 /** Largest request body read: 20 operations of the largest admitted size fit; JSON-parsing more would stall the event loop. */
 const BODY_LIMIT = 256 * 1024;
@@ -68,6 +68,8 @@ export interface GatewayOptions {
   entityBudget?: ConsumeEntities | undefined;
   /** Operation limits; each one not given keeps its default (DEFAULT_OPERATION_LIMITS). */
   limits?: Partial<OperationLimits>;
+  /** HTTP client and de-duplication of subgraph calls; default the pooled client, de-duplicating (others: benchmark baselines). */
+  subgraphCalls?: SubgraphCallOptions | undefined;
 }
 
 export interface Gateway {
@@ -99,7 +101,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const sign = createSubgraphCallSigner(options.gatewaySigningKey);
   const federation = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
-    buildService: ({ name, url }) => new SignedDataSource({ name, url: url!, sign }),
+    buildService: ({ name, url }) => new SignedDataSource({ name, url: url!, sign, ...options.subgraphCalls }),
   });
   federation.onSchemaLoadOrUpdate(({ apiSchema: schema }) => void (apiSchema = schema));
   const abilities = createAbilitySource({

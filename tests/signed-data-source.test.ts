@@ -1,4 +1,4 @@
-import { createServer } from 'node:http';
+import { createServer, type RequestListener } from 'node:http';
 import { Readable } from 'node:stream';
 import { decodeJwt, generateKeyPair } from 'jose';
 import { describe, expect, it, onTestFinished } from 'vitest';
@@ -20,18 +20,23 @@ function fetchOf(query: string, variables: Record<string, unknown>, context: Par
   return { kind: 'incoming operation', request: { query, variables }, context, incomingRequestContext: { context } } as never;
 }
 
+/** A data source for public-security whose calls go to a plain HTTP server answering with `handler`. */
+async function sourceServedBy(handler: RequestListener): Promise<SignedDataSource> {
+  const server = createServer(handler);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  onTestFinished(() => void server.close());
+  const { privateKey } = await generateKeyPair('EdDSA');
+  return new SignedDataSource({
+    name: 'public-security',
+    url: `http://127.0.0.1:${(server.address() as { port: number }).port}/graphql`,
+    sign: createSubgraphCallSigner(privateKey),
+  });
+}
+
 describe('SignedDataSource', () => {
   it('when a call has no authenticated consumer, then it is neither signed nor sent (fail closed)', async () => {
     let received = 0;
-    const server = createServer((_request, response) => void (received++, response.end('{}')));
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    onTestFinished(() => void server.close());
-    const { privateKey } = await generateKeyPair('EdDSA');
-    const source = new SignedDataSource({
-      name: 'public-security',
-      url: `http://127.0.0.1:${(server.address() as { port: number }).port}/graphql`,
-      sign: createSubgraphCallSigner(privateKey),
-    });
+    const source = await sourceServedBy((_request, response) => void (received++, response.end('{}')));
     await expect(source.process(fetchOf('{ __typename }', {}, {}))).rejects.toThrow(/without an authenticated consumer/);
     expect(received).toBe(0);
   });
@@ -71,21 +76,13 @@ describe('SignedDataSource', () => {
     /** A stand-in subgraph that holds every answer 100 ms, so that calls started together overlap, and counts what it received. */
     async function slowSubgraph() {
       const received: string[] = [];
-      const server = createServer((request, response) => {
+      const source = await sourceServedBy((request, response) => {
         const chunks: Buffer[] = [];
         request.on('data', (chunk: Buffer) => chunks.push(chunk));
         request.on('end', () => {
           received.push(`${request.headers.authorization}\n${Buffer.concat(chunks).toString()}`);
           setTimeout(() => response.writeHead(200, { 'content-type': 'application/json' }).end('{"data":{"_entities":[{"name":"王淑芬"}]}}'), 100);
         });
-      });
-      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-      onTestFinished(() => void server.close());
-      const { privateKey } = await generateKeyPair('EdDSA');
-      const source = new SignedDataSource({
-        name: 'public-security',
-        url: `http://127.0.0.1:${(server.address() as { port: number }).port}/graphql`,
-        sign: createSubgraphCallSigner(privateKey),
       });
       return { source, received };
     }

@@ -1,33 +1,93 @@
 /**
- * Runs in a child process of the benchmark: the six subgraphs, our gateway with audit on and a
- * second one with audit off (same subgraphs, same store), and two plain gateways (Apollo's default
- * HTTP client, and Node's fetch as ours uses). Prints one JSON line with the URLs and a consumer
- * token, then waits. The store is PostgreSQL when DATABASE_URL is set, else PGlite on disk.
+ * One process of the benchmark, so that each contender's memory and event loop are its own:
+ *   node bench/servers.ts subgraphs <dataDir>                 the six department subgraphs
+ *   node bench/servers.ts <contender> <dataDir> <urls JSON>   one gateway over those subgraphs
+ * Contenders: `ours` (enforcement, durable audit, signed calls), `ours-audit-off`, `ours-no-dedup`
+ * (no de-duplication of calls in flight), `ours-fetch` (Node's fetch and no de-duplication: how
+ * ours called subgraphs before), `plain`
+ * (@apollo/gateway as shipped), `plain-fetch` (given Node's fetch), `plain-pool` (given our pooled
+ * client). Our gateways keep their own store: PostgreSQL when DATABASE_URL is set, else PGlite in a
+ * directory of their own. Prints one JSON line (`{ url }` or `{ subgraphs }`), then serves until SIGTERM.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Fetcher } from '@apollo/utils.fetcher';
+import { auditAnchorDir, auditQuarantinePath, auditSpoolPath } from '../gateway/config.ts';
+import { checkpointLogPath } from '../gateway/audit/checkpoint-anchors.ts';
+import { createPooledFetcher } from '../gateway/sign/pooled-fetcher.ts';
 import { createSubgraphCallSigner } from '../gateway/sign/sign-subgraph-call.ts';
-import { issueToken } from '../scripts/issue-token.ts';
-import { startPlatform } from '../scripts/start-platform.ts';
+import { DEPARTMENT_CODES } from '../platform/departments.ts';
+import { loadPublicKeySet, watchSigningKey } from '../platform/key-set.ts';
+import { demoKeyPath, ensureDemoKeyPair } from '../platform/keys.ts';
+import { openStore } from '../platform/store/database.ts';
+import { migrateToLatest } from '../platform/store/migrate.ts';
+import { composeSupergraph } from '../schema/compose-supergraph.ts';
+import { launchGateway } from '../scripts/launch-gateway.ts';
+import { seedStore } from '../subgraphs/info-center/seed.ts';
+import { createSubgraphServer } from '../subgraphs/shared/create-subgraph-server.ts';
+import { SUBGRAPHS } from '../subgraphs/registry.ts';
 import { createPlainGateway } from './plain-gateway.ts';
 
-const platform = await startPlatform({ dataDir: mkdtempSync(join(tmpdir(), 'zhoucun-bench-')), gatewayPort: 0, databaseUrl: process.env['DATABASE_URL'] });
-const auditOff = await platform.launchAnotherGateway();
-const sign = createSubgraphCallSigner(platform.gatewaySigning.privateKey);
-const plain = await createPlainGateway(platform.supergraphSdl, sign);
-const plainUrl = await plain.listen({ host: '127.0.0.1', port: 0 });
-const plainFetch = await createPlainGateway(platform.supergraphSdl, sign, fetch as unknown as Fetcher);
-const plainFetchUrl = await plainFetch.listen({ host: '127.0.0.1', port: 0 });
-const token = await issueToken(platform.tokenIssuer.privateKey, { dept: 'civil-affairs', app: 'bench' });
-process.stdout.write(
-  `${JSON.stringify({ ours: platform.gatewayUrl, oursAuditOff: auditOff.url, plain: `${plainUrl}/graphql`, plainFetch: `${plainFetchUrl}/graphql`, store: platform.store.kind, token })}\n`,
-);
+const [role, dataDir, urlsJson] = process.argv.slice(2) as [string, string, string | undefined];
+const closers: Array<() => Promise<unknown>> = [];
+
+async function startSubgraphs(): Promise<{ subgraphs: string[] }> {
+  const gatewayKeys = await loadPublicKeySet(demoKeyPath(dataDir, 'gateway-signing', 'public-keys'));
+  const urls: string[] = [];
+  for (const subgraph of SUBGRAPHS) {
+    const app = await createSubgraphServer(subgraph.definition, { gatewayKeys, logLevel: 'silent' });
+    urls.push(`${await app.listen({ host: '127.0.0.1', port: 0 })}/graphql`);
+    closers.push(() => app.close());
+  }
+  return { subgraphs: urls };
+}
+
+async function startContender(urls: string[]): Promise<{ url: string }> {
+  const gatewaySigning = await ensureDemoKeyPair(dataDir, 'gateway-signing');
+  const departmentSubgraphs = SUBGRAPHS.map((s, i) => ({ name: s.name, typeDefs: s.definition.typeDefs, url: urls[i]! }));
+  if (role.startsWith('plain')) {
+    const fetcher = role === 'plain-fetch' ? (fetch as unknown as Fetcher) : role === 'plain-pool' ? createPooledFetcher().fetch : undefined;
+    const plain = await createPlainGateway(composeSupergraph(departmentSubgraphs), createSubgraphCallSigner(gatewaySigning.privateKey), fetcher);
+    closers.push(() => plain.close());
+    return { url: `${await plain.listen({ host: '127.0.0.1', port: 0 })}/graphql` };
+  }
+  const tokenIssuer = await ensureDemoKeyPair(dataDir, 'token-issuer');
+  const store = await openStore({ databaseUrl: process.env['DATABASE_URL'], pgliteDir: join(dataDir, `pglite-${role}`) });
+  await migrateToLatest(store.db);
+  await seedStore(store.db);
+  const chain = `bench-${role}`;
+  const running = await launchGateway({
+    store,
+    departmentSubgraphs,
+    departments: DEPARTMENT_CODES,
+    tokenPublicKey: tokenIssuer.publicKey,
+    gatewaySigning,
+    host: '127.0.0.1',
+    port: 0,
+    infoCenterPort: 0,
+    logLevel: 'silent',
+    audit:
+      role === 'ours-audit-off'
+        ? undefined
+        : {
+            chain,
+            spoolPath: auditSpoolPath(dataDir, chain),
+            quarantinePath: auditQuarantinePath(dataDir, chain),
+            checkpointLogPath: checkpointLogPath(auditAnchorDir(dataDir), chain),
+            signingKey: watchSigningKey(demoKeyPath(dataDir, 'audit-signing', 'private')),
+          },
+    ...(role === 'ours-fetch' ? { subgraphCalls: { send: fetch as unknown as Fetcher, deduplicate: false } } : {}),
+    ...(role === 'ours-no-dedup' ? { subgraphCalls: { deduplicate: false } } : {}),
+  });
+  closers.push(
+    () => running.close(),
+    () => store.close(),
+  );
+  return { url: running.url };
+}
+
+const started = role === 'subgraphs' ? await startSubgraphs() : await startContender(JSON.parse(urlsJson ?? '[]') as string[]);
+process.stdout.write(`${JSON.stringify(started)}\n`);
 process.once('SIGTERM', async () => {
-  await plain.close();
-  await plainFetch.close();
-  await auditOff.close();
-  await platform.close();
+  for (const close of closers) await close().catch(() => undefined);
   process.exit(0);
 });

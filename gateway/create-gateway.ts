@@ -38,7 +38,7 @@ import { readOperations } from './admit/read-operations.ts';
 import { readPurpose, type DeclaredUse } from './authenticate/read-purpose.ts';
 import { createReadinessProbe, type StoreCheck } from './readiness.ts';
 import { createSubgraphCallSigner } from './sign/sign-subgraph-call.ts';
-import { SignedDataSource } from './sign/signed-data-source.ts';
+import { SignedDataSource, type SubgraphCallOptions } from './sign/signed-data-source.ts';
 import type { FetchFromSubgraph } from './verify/answer-verification.ts';
 import { createLiveSupergraph, type SupergraphFeed, type SupergraphState } from './live-supergraph.ts';
 
@@ -75,6 +75,8 @@ export interface GatewayOptions {
   entityBudget?: ConsumeEntities | undefined;
   /** Operation limits; each one not given keeps its default (DEFAULT_OPERATION_LIMITS). */
   limits?: Partial<OperationLimits>;
+  /** HTTP client and de-duplication of subgraph calls; default the pooled client, de-duplicating (others: benchmark baselines). */
+  subgraphCalls?: SubgraphCallOptions | undefined;
 }
 
 export interface Gateway {
@@ -123,7 +125,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const federation = new ApolloGateway({
     supergraphSdl: live.hook,
     buildService: ({ name, url }) => {
-      const source = new SignedDataSource({ name, url: url!, sign });
+      const source = new SignedDataSource({ name, url: url!, sign, ...options.subgraphCalls });
       dataSources.set(name, source);
       return source;
     },

@@ -19,6 +19,7 @@ import { createCheckpointLog, createRedisCheckpointPublisher } from './audit/che
 import { createGateway, type Gateway } from './create-gateway.ts';
 import type { SubjectHmac } from '../platform/subject-key.ts';
 import type { SupergraphFeed, SupergraphState } from './live-supergraph.ts';
+import type { SubgraphCallOptions } from './sign/signed-data-source.ts';
 
 export interface StartGatewayOptions {
   /** The store of record: audit records are written to it, and `/readyz` checks it. */
@@ -63,6 +64,8 @@ export interface StartGatewayOptions {
   entityBudgetPerMinute?: number | undefined;
   /** Operation limits other than the defaults. */
   limits?: Partial<OperationLimits> | undefined;
+  /** HTTP client and de-duplication of subgraph calls (benchmark baselines); default the pooled client, de-duplicating. */
+  subgraphCalls?: SubgraphCallOptions | undefined;
 }
 
 export interface RunningGateway {
@@ -104,6 +107,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
       ...(options.rateLimits ? { rateLimit: createRateLimiter(options.rateLimits, redis, prefix) } : {}),
       ...(options.entityBudgetPerMinute ? { entityBudget: createEntityBudget(options.entityBudgetPerMinute, redis, prefix) } : {}),
       ...(options.limits ? { limits: options.limits } : {}),
+      ...(options.subgraphCalls ? { subgraphCalls: options.subgraphCalls } : {}),
     });
     const url = `${await gateway.app.listen({ host: options.host, port: options.port })}/graphql`;
     return {

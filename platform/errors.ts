@@ -121,18 +121,28 @@ export type ShareErrorOptions<C extends ErrorCode> = ExtensionsOf<C> & {
 /** Options are required for a code that carries fields, optional for the others. */
 type ShareErrorArguments<C extends ErrorCode> = C extends keyof ErrorCodeExtensions ? [options: ShareErrorOptions<C>] : [options?: ShareErrorOptions<C>];
 
-/** A client error from the registry, to throw or report inside GraphQL execution or validation. */
+/**
+ * A client error from the registry, to throw or report inside GraphQL execution or validation.
+ * It is an answer, not a fault: built without a stack trace (none ever reaches a client, and
+ * capturing one was the largest cost of a denial, one error per denied field and place).
+ */
 export function shareError<C extends ErrorCode>(code: C, ...[options]: ShareErrorArguments<C>): GraphQLError {
   const entry = ERROR_CODES[code];
-  return new GraphQLError(options?.message ?? entry.message, {
-    ...(options?.path ? { path: options.path } : {}),
-    ...(options?.nodes ? { nodes: options.nodes } : {}),
-    extensions: {
-      code,
-      ...options?.extensions,
-      ...(options?.withStatus ? { http: { status: entry.status, ...(options.headers ? { headers: options.headers } : {}) } } : {}),
-    },
-  });
+  const stackTraceLimit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return new GraphQLError(options?.message ?? entry.message, {
+      ...(options?.path ? { path: options.path } : {}),
+      ...(options?.nodes ? { nodes: options.nodes } : {}),
+      extensions: {
+        code,
+        ...options?.extensions,
+        ...(options?.withStatus ? { http: { status: entry.status, ...(options.headers ? { headers: options.headers } : {}) } } : {}),
+      },
+    });
+  } finally {
+    Error.stackTraceLimit = stackTraceLimit;
+  }
 }
 
 export interface FormattedShareErrorOptions {

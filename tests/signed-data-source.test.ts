@@ -1,4 +1,4 @@
-import { createServer } from 'node:http';
+import { createServer, type RequestListener } from 'node:http';
 import { Readable } from 'node:stream';
 import { decodeJwt, generateKeyPair } from 'jose';
 import { describe, expect, it, onTestFinished } from 'vitest';
@@ -20,18 +20,23 @@ function fetchOf(query: string, variables: Record<string, unknown>, context: Par
   return { kind: 'incoming operation', request: { query, variables }, context, incomingRequestContext: { context } } as never;
 }
 
+/** A data source for public-security whose calls go to a plain HTTP server answering with `handler`. */
+async function sourceServedBy(handler: RequestListener): Promise<SignedDataSource> {
+  const server = createServer(handler);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  onTestFinished(() => void server.close());
+  const { privateKey } = await generateKeyPair('EdDSA');
+  return new SignedDataSource({
+    name: 'public-security',
+    url: `http://127.0.0.1:${(server.address() as { port: number }).port}/graphql`,
+    sign: createSubgraphCallSigner(privateKey),
+  });
+}
+
 describe('SignedDataSource', () => {
   it('when a call has no authenticated consumer, then it is neither signed nor sent (fail closed)', async () => {
     let received = 0;
-    const server = createServer((_request, response) => void (received++, response.end('{}')));
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    onTestFinished(() => void server.close());
-    const { privateKey } = await generateKeyPair('EdDSA');
-    const source = new SignedDataSource({
-      name: 'public-security',
-      url: `http://127.0.0.1:${(server.address() as { port: number }).port}/graphql`,
-      sign: createSubgraphCallSigner(privateKey),
-    });
+    const source = await sourceServedBy((_request, response) => void (received++, response.end('{}')));
     await expect(source.process(fetchOf('{ __typename }', {}, {}))).rejects.toThrow(/without an authenticated consumer/);
     expect(received).toBe(0);
   });
@@ -64,6 +69,63 @@ describe('SignedDataSource', () => {
       dept: 'civil-affairs',
       purpose: 'ADMINISTRATIVE_BASIS',
       bh: hashRequestBody(seen[0]!.body),
+    });
+  });
+
+  describe('identical calls in flight', () => {
+    /** A stand-in subgraph that holds every answer 100 ms, so that calls started together overlap, and counts what it received. */
+    async function slowSubgraph() {
+      const received: string[] = [];
+      const source = await sourceServedBy((request, response) => {
+        const chunks: Buffer[] = [];
+        request.on('data', (chunk: Buffer) => chunks.push(chunk));
+        request.on('end', () => {
+          received.push(`${request.headers.authorization}\n${Buffer.concat(chunks).toString()}`);
+          setTimeout(() => response.writeHead(200, { 'content-type': 'application/json' }).end('{"data":{"_entities":[{"name":"王淑芬"}]}}'), 100);
+        });
+      });
+      return { source, received };
+    }
+    const ENTITIES = 'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Resident { name } } }';
+    const KEYS = { r: [{ __typename: 'Resident', citizenId: DEMO.resident }] };
+    const OTHER = { consumer: { app: 'other-app', dept: 'approval', roles: ['consumer'] }, use: { purpose: 'ADMINISTRATIVE_BASIS' } } as never;
+    const call = (source: SignedDataSource, query: string, consumer: Partial<GatewayContext>, variables: Record<string, unknown> = KEYS) =>
+      source.process(fetchOf(query, variables, { ...consumer, served: {} }));
+
+    it('when one consumer sends the same query call twice at once, then one HTTP call is made and each gets its own copy of the answer', async () => {
+      const { source, received } = await slowSubgraph();
+      const [first, second] = await Promise.all([call(source, ENTITIES, CONSUMER), call(source, ENTITIES, CONSUMER)]);
+      expect(received).toHaveLength(1);
+      expect(first.data).toEqual({ _entities: [{ name: '王淑芬' }] });
+      expect(second.data).toEqual(first.data);
+      expect(second.data).not.toBe(first.data);
+    });
+
+    it('when two consumers send the same body at once, then each gets its own call signed for itself, never a shared one', async () => {
+      const { source, received } = await slowSubgraph();
+      const otherPurpose = { ...CONSUMER, use: { purpose: 'WORK_REFERENCE' } } as never;
+      await Promise.all([call(source, ENTITIES, CONSUMER), call(source, ENTITIES, OTHER), call(source, ENTITIES, otherPurpose)]);
+      expect(received).toHaveLength(3);
+      const subjects = received.map((r) => decodeJwt(r.slice('Bearer '.length, r.indexOf('\n'))));
+      expect(subjects.map((c) => [c['sub'], c['purpose']])).toEqual(
+        expect.arrayContaining([
+          ['test-app', 'ADMINISTRATIVE_BASIS'],
+          ['other-app', 'ADMINISTRATIVE_BASIS'],
+          ['test-app', 'WORK_REFERENCE'],
+        ]),
+      );
+    });
+
+    it('when calls differ in their body, are mutations, or do not overlap, then none is shared', async () => {
+      const { source, received } = await slowSubgraph();
+      const otherKeys = { r: [{ __typename: 'Resident', citizenId: '370306197811232017' }] };
+      await Promise.all([call(source, ENTITIES, CONSUMER), call(source, ENTITIES, CONSUMER, otherKeys)]);
+      expect(received).toHaveLength(2);
+      const mutation = 'mutation { reportDispute { id } }';
+      await Promise.all([call(source, mutation, CONSUMER, {}), call(source, mutation, CONSUMER, {})]);
+      expect(received).toHaveLength(4);
+      await call(source, ENTITIES, CONSUMER);
+      expect(received).toHaveLength(5);
     });
   });
 });

@@ -36,8 +36,28 @@ export interface AuditFacts {
   rowDenied?: readonly string[] | undefined;
 }
 
+/** What a record says of the items depends only on the verdict, which is cached per ability and operation: so are these lists. */
+const itemLists = new WeakMap<OperationVerdict, WeakMap<ShareCatalog, { granted: string[]; denied: string[]; providers: string[] }>>();
+
+function itemsOf(verdict: OperationVerdict | undefined, catalog: ShareCatalog): { granted: string[]; denied: string[]; providers: string[] } {
+  if (!verdict) return { granted: [], denied: [], providers: [] };
+  let perCatalog = itemLists.get(verdict);
+  if (!perCatalog) itemLists.set(verdict, (perCatalog = new WeakMap()));
+  let items = perCatalog.get(catalog);
+  if (!items) {
+    const granted = [...verdict.grantedFields];
+    const denied = verdict.deniedFields.map((d) => d.coordinate);
+    items = { granted, denied, providers: grantedProviders(granted, (coordinate) => catalog.get(coordinate)?.provider) };
+    perCatalog.set(catalog, items);
+  }
+  // Each record gets its own arrays: records are values, never views of a cache.
+  return { granted: [...items.granted], denied: [...items.denied], providers: [...items.providers] };
+}
+
 export function buildAuditEntry(facts: AuditFacts, catalog: ShareCatalog): AuditEntry {
-  const granted = [...(facts.verdict?.grantedFields ?? [])];
+  const { granted, denied, providers } = itemsOf(facts.verdict, catalog);
+  const served: ServedCounts = {};
+  for (const [provider, counts] of Object.entries(facts.served ?? {})) served[provider] = { calls: counts.calls, entities: counts.entities };
   return {
     at: new Date().toISOString(),
     requestId: facts.requestId,
@@ -49,11 +69,11 @@ export function buildAuditEntry(facts: AuditFacts, catalog: ShareCatalog): Audit
     operationHash: facts.operationHash,
     operationName: facts.operationName,
     granted,
-    denied: [...new Set([...(facts.verdict?.deniedFields ?? []).map((denied) => denied.coordinate), ...(facts.rowDenied ?? []), ...(facts.deniedItems ?? [])])],
+    denied: facts.rowDenied || facts.deniedItems ? [...new Set([...denied, ...(facts.rowDenied ?? []), ...(facts.deniedItems ?? [])])] : denied,
     masked: [...new Set(facts.masked ?? [])],
     // Verified items count as used: their providers see the call in "who used my data".
-    providers: grantedProviders([...granted, ...Object.keys(facts.verified ?? {})], (coordinate) => catalog.get(coordinate)?.provider),
-    served: structuredClone(facts.served ?? {}),
+    providers: facts.verified ? grantedProviders([...granted, ...Object.keys(facts.verified)], (coordinate) => catalog.get(coordinate)?.provider) : providers,
+    served,
     outcome: facts.outcome,
     ...(facts.code === undefined ? {} : { code: facts.code }),
     durationMs: Math.round(performance.now() - facts.startedAt),

@@ -3,6 +3,11 @@
  * serialises the request after `willSendRequest`, so the signature is made in the fetcher, over the
  * very string that goes on the wire; the consumer reaches the fetcher through `process`, the entry
  * point of Apollo's data-source interface.
+ *
+ * Identical query calls in flight at once share one HTTP call, as Apollo Router de-duplicates
+ * them: same subgraph, same consumer identity and purpose (everything the signature names) and the
+ * same body bytes. Consumers whose pruned operations differ send different bodies and never share;
+ * mutations are never shared. Each sharer receives its own copy of the buffered answer.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
@@ -11,17 +16,34 @@ import type { Fetcher, FetcherRequestInit, FetcherResponse } from '@apollo/utils
 import { countCall } from '../audit/count-served.ts';
 import { collectSubjects } from '../audit/collect-subjects.ts';
 import type { GatewayContext } from '../gateway-context.ts';
+import { sharedPooledFetcher } from './pooled-fetcher.ts';
 import type { CallIdentity, SignSubgraphCall } from './sign-subgraph-call.ts';
+
+/** How subgraph calls are sent; the defaults serve, the others exist for benchmark baselines. */
+export interface SubgraphCallOptions {
+  /** The HTTP client; default the process-wide pooled client (pooled-fetcher.ts). Its responses must be clonable after they resolve. */
+  send?: Fetcher;
+  /** Share identical query calls in flight; default true. */
+  deduplicate?: boolean;
+}
+
+/** A query operation (shorthand or `query`): the only calls that may be shared. */
+const QUERY_OPERATION = /^\s*(?:query\b|\{)/;
 
 export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   readonly #subgraph: string;
   readonly #sign: SignSubgraphCall;
-  readonly #caller = new AsyncLocalStorage<CallIdentity>();
+  readonly #send: Fetcher;
+  readonly #deduplicate: boolean;
+  readonly #caller = new AsyncLocalStorage<{ identity: CallIdentity; shareable: boolean }>();
+  readonly #inFlight = new Map<string, Promise<FetcherResponse>>();
 
-  constructor(options: { name: string; url: string; sign: SignSubgraphCall }) {
+  constructor(options: { name: string; url: string; sign: SignSubgraphCall } & SubgraphCallOptions) {
     super({ url: options.url });
     this.#subgraph = options.name;
     this.#sign = options.sign;
+    this.#send = options.send ?? sharedPooledFetcher().fetch;
+    this.#deduplicate = options.deduplicate ?? true;
     this.fetcher = (url, init) => this.#signedFetch(url, init);
   }
 
@@ -30,17 +52,29 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     // Every call runs for an authenticated consumer; a call without one is a fault, never signed nor sent.
     if (!context?.consumer) return Promise.reject(new Error(`refusing to sign a call to ${this.#subgraph} without an authenticated consumer`));
     const identity = { app: context.consumer.app, dept: context.consumer.dept, roles: context.consumer.roles, purpose: context.use.purpose };
-    return this.#caller.run(identity, () => super.process(options));
+    const shareable = this.#deduplicate && String(options.kind) === 'incoming operation' && QUERY_OPERATION.test(options.request.query ?? '');
+    return this.#caller.run({ identity, shareable }, () => super.process(options));
   }
 
   async #signedFetch(url: string, init: FetcherRequestInit = {}): ReturnType<Fetcher> {
-    const identity = this.#caller.getStore();
-    if (!identity || typeof init.body !== 'string') throw new Error(`refusing to send an unsigned call to ${this.#subgraph}`);
-    const token = await this.#sign(this.#subgraph, identity, init.body);
-    // Node's own fetch (undici): pooled keep-alive connections, several times faster per call than
-    // the make-fetch-happen default.
-    const response = await fetch(url, { ...init, headers: { ...init.headers, authorization: `Bearer ${token}` } });
-    return response as unknown as Awaited<ReturnType<Fetcher>>;
+    const call = this.#caller.getStore();
+    if (!call || typeof init.body !== 'string') throw new Error(`refusing to send an unsigned call to ${this.#subgraph}`);
+    const { identity } = call;
+    if (!call.shareable) return this.#signAndSend(url, init, identity, init.body);
+    const key = `${url}\n${identity.app}\n${identity.dept}\n${identity.roles.join(',')}\n${identity.purpose ?? ''}\n${init.body}`;
+    let pending = this.#inFlight.get(key);
+    if (!pending) {
+      pending = this.#signAndSend(url, init, identity, init.body);
+      this.#inFlight.set(key, pending);
+      const settled = () => void this.#inFlight.delete(key);
+      pending.then(settled, settled);
+    }
+    return (await pending).clone();
+  }
+
+  async #signAndSend(url: string, init: FetcherRequestInit, identity: CallIdentity, body: string): ReturnType<Fetcher> {
+    const token = await this.#sign(this.#subgraph, identity, body);
+    return this.#send(url, { ...init, headers: { ...init.headers, authorization: `Bearer ${token}` } });
   }
 
   /** Counts what the provider answered, for the operation's audit record (see count-served.ts). */

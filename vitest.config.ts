@@ -18,7 +18,17 @@ export default defineConfig({
           include: ['platform/**/*.test.ts', 'policies/**/*.test.ts', 'schema/**/*.test.ts', 'gateway/**/*.test.ts', 'subgraphs/**/*.test.ts'],
         },
       },
-      { extends: true, test: { name: 'integration', include: ['tests/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 60_000 } },
+      {
+        extends: true,
+        // The browser tests need the built console: built here once per run when missing or stale.
+        test: {
+          name: 'integration',
+          include: ['tests/**/*.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          globalSetup: ['tests/support/console-global-setup.ts'],
+        },
+      },
     ],
   },
 });

@@ -17,7 +17,7 @@ import type { OperationLimits } from './admit/operation-limits.ts';
 import { createAuditSpool } from './audit/audit-spool.ts';
 import { createAuditWriter } from './audit/audit-writer.ts';
 import { createCheckpointLog, createRedisCheckpointPublisher } from './audit/checkpoint-anchors.ts';
-import { createGateway, type Gateway } from './create-gateway.ts';
+import { createGateway, type Gateway, type GatewayOptions } from './create-gateway.ts';
 
 export interface StartGatewayOptions {
   /** The store of record: audit records are written to it, and `/readyz` checks it. */
@@ -51,6 +51,8 @@ export interface StartGatewayOptions {
   entityBudgetPerMinute?: number | undefined;
   /** Operation limits other than the defaults. */
   limits?: Partial<OperationLimits> | undefined;
+  /** The web console's bundle and, on demo keys only, its demo sign-in (see `GatewayOptions.console`). */
+  console?: GatewayOptions['console'];
 }
 
 export interface RunningGateway {
@@ -90,6 +92,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
       ...(options.rateLimits ? { rateLimit: createRateLimiter(options.rateLimits, redis, prefix) } : {}),
       ...(options.entityBudgetPerMinute ? { entityBudget: createEntityBudget(options.entityBudgetPerMinute, redis, prefix) } : {}),
       ...(options.limits ? { limits: options.limits } : {}),
+      ...(options.console ? { console: options.console } : {}),
     });
     const url = `${await gateway.app.listen({ host: options.host, port: options.port })}/graphql`;
     return {

@@ -22,6 +22,8 @@ import type { ShareCatalog } from '../policies/types.ts';
 import { createSubgraphServer, type SubgraphServerOptions } from '../subgraphs/shared/create-subgraph-server.ts';
 import { SUBGRAPHS } from '../subgraphs/registry.ts';
 import { launchGateway } from './launch-gateway.ts';
+import { CONSOLE_BUNDLE_DIR } from './console-bundle.ts';
+import { issueToken } from './issue-token.ts';
 
 export interface PlatformOptions {
   dataDir: string;
@@ -125,6 +127,8 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       limits: options.limits,
       ...(options.grantMaxValidityDays ? { grantMaxValidityDays: options.grantMaxValidityDays } : {}),
       ...(options.now ? { now: options.now } : {}),
+      // The platform runs on its demo keys: the console's demo sign-in issues tokens with the demo issuer.
+      console: { bundleDir: CONSOLE_BUNDLE_DIR, demoSignIn: (request) => issueToken(tokenIssuer.privateKey, { ...request, expiresIn: '8h' }) },
     });
     return {
       gateway: running.gateway,

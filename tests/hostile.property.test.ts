@@ -67,20 +67,16 @@ const hostile: fc.Arbitrary<Hostile> = fc.oneof(
   fc
     .integer({ min: LIMITS.tokens + 1, max: 20_000 })
     .map((n) => ({ kind: `${n} tokens`, body: { query: `{ ${'__typename '.repeat(n)}}` }, codes: ['OPERATION_TOO_COMPLEX'] })),
-  fc
-    .integer({ min: LIMITS.rootFields + 1, max: 500 })
-    .map((n) => ({
-      kind: `${n} root fields`,
-      body: { query: `{ ${times(n, (i) => `p${i}: pensionStandard(year: ${2000 + (i % 30)})`)} }` },
-      codes: ['OPERATION_TOO_COMPLEX'],
-    })),
-  fc
-    .integer({ min: LIMITS.introspection + 1, max: LIMITS.rootFields })
-    .map((n) => ({
-      kind: `${n} × __schema`,
-      body: { query: `{ ${times(n, (i) => `s${i}: __schema { types { name } }`)} }` },
-      codes: ['OPERATION_TOO_COMPLEX'],
-    })),
+  fc.integer({ min: LIMITS.rootFields + 1, max: 500 }).map((n) => ({
+    kind: `${n} root fields`,
+    body: { query: `{ ${times(n, (i) => `p${i}: pensionStandard(year: ${2000 + (i % 30)})`)} }` },
+    codes: ['OPERATION_TOO_COMPLEX'],
+  })),
+  fc.integer({ min: LIMITS.introspection + 1, max: LIMITS.rootFields }).map((n) => ({
+    kind: `${n} × __schema`,
+    body: { query: `{ ${times(n, (i) => `s${i}: __schema { types { name } }`)} }` },
+    codes: ['OPERATION_TOO_COMPLEX'],
+  })),
   fc
     .tuple(fc.integer({ min: LIMITS.keysPerRequest + 1, max: 3_000 }), fc.integer({ min: 1, max: LIMITS.rootFields }), fc.boolean())
     .map(([keys, parts, asVariables]) => ({

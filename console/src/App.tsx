@@ -36,8 +36,8 @@ export default function App() {
       <LanguageContext.Provider value={language}>
         <AntApp>
           <Layout style={{ minHeight: '100vh' }}>
-            <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 16 }}>
-              <Typography.Title level={4} style={{ color: '#fff', margin: 0, whiteSpace: 'nowrap' }}>
+            <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 12, paddingInline: 16 }}>
+              <Typography.Title level={5} style={{ color: '#fff', margin: 0, whiteSpace: 'nowrap' }}>
                 {t('周村区政务信息资源共享平台', 'Zhoucun data-sharing platform')}
               </Typography.Title>
               {session && (
@@ -53,7 +53,9 @@ export default function App() {
               <Space style={{ marginLeft: 'auto' }}>
                 {session && (
                   <Typography.Text style={{ color: '#fff' }} data-testid="whoami">
-                    {departmentName(session.dept)} · {session.roles.map((role) => t(ROLE_NAMES[role]!.zh, ROLE_NAMES[role]!.en)).join('、')}
+                    <span title={session.roles.map((role) => t(ROLE_NAMES[role]!.zh, ROLE_NAMES[role]!.en)).join('、')}>
+                      {departmentName(session.dept)} · {session.app}
+                    </span>
                     {session.demo && (
                       <Tag color="gold" style={{ marginLeft: 8 }}>
                         {t('演示', 'Demo')}

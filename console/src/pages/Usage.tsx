@@ -4,6 +4,7 @@ import { Button, Card, Select, Space, Spin, Table, Tag } from 'antd';
 import { gql } from '../api.ts';
 import { departmentName, DEPARTMENTS, PURPOSES, useLanguage, usePurposeName, useT } from '../i18n.tsx';
 import { localTime } from '../requests.ts';
+import { loadSession } from '../session.ts';
 import { useLoad } from '../use-load.ts';
 
 const UsageChart = lazy(() => import('../components/UsageChart.tsx'));
@@ -32,29 +33,39 @@ export default function Usage() {
   const [cursors, setCursors] = useState<Array<string | null>>([null]);
   const [dimension, setDimension] = useState<Dimension>('CONSUMER');
   const after = cursors[cursors.length - 1] ?? null;
+  // A provider's administrator sees who received its department's items; the operator sees all.
+  const session = loadSession();
+  const ownItemsOf = session?.roles.includes('platform-admin') ? undefined : session?.dept;
   const records = useLoad(
     () =>
       gql<{ auditRecords: { records: AuditRecord[]; nextCursor: string | null } }>(
         `query Audit($filter: AuditFilter, $after: String) { auditRecords(filter: $filter, first: 20, after: $after) { records { id at app department purpose matter granted denied outcome code } nextCursor } }`,
-        { filter: { ...(department ? { department } : {}), ...(purpose ? { purpose } : {}) }, after },
+        { filter: { ...(ownItemsOf ? { provider: ownItemsOf } : {}), ...(department ? { department } : {}), ...(purpose ? { purpose } : {}) }, after },
       ).then((answer) => answer.auditRecords),
     [department, purpose, after],
   );
   const range = useMemo(() => ({ from: new Date(Date.now() - 365 * 86_400_000).toISOString(), to: new Date(Date.now() + 86_400_000).toISOString() }), []);
   const usage = useLoad(
     () =>
-      gql<{ dataUsage: Array<{ consumer: string | null; field: string | null; purpose: string | null; requests: number }> }>(
-        `query Usage($from: String!, $to: String!, $groupBy: [UsageDimension!]!) { dataUsage(from: $from, to: $to, groupBy: $groupBy) { consumer field purpose requests } }`,
-        { ...range, groupBy: [dimension] },
-      ).then((answer) => answer.dataUsage),
+      gql<{ dataUsage: Array<{ consumer: string | null; provider: string | null; field: string | null; purpose: string | null; requests: number }> }>(
+        `query Usage($from: String!, $to: String!, $groupBy: [UsageDimension!]!) { dataUsage(from: $from, to: $to, groupBy: $groupBy) { consumer provider field purpose requests } }`,
+        { ...range, groupBy: [dimension, 'PROVIDER'] },
+      ).then((answer) => answer.dataUsage.filter((row) => row.provider !== 'info-center' && (!ownItemsOf || row.provider === ownItemsOf))),
     [dimension],
   );
   const bars = useMemo(
     () =>
-      (usage.data ?? []).map((row) => ({
-        label: dimension === 'CONSUMER' ? departmentName(row.consumer) : dimension === 'PURPOSE' ? purposeName(row.purpose) : (row.field ?? ''),
-        value: row.requests,
-      })),
+      (usage.data ?? [])
+        .map((row) => ({
+          label: dimension === 'CONSUMER' ? departmentName(row.consumer) : dimension === 'PURPOSE' ? purposeName(row.purpose) : (row.field ?? ''),
+          value: row.requests,
+        }))
+        .reduce<Array<{ label: string; value: number }>>((bars, bar) => {
+          const same = bars.find((entry) => entry.label === bar.label);
+          if (same) same.value += bar.value;
+          else bars.push(bar);
+          return bars;
+        }, []),
     [usage.data, language],
   );
   const filterChanged = () => setCursors([null]);
@@ -109,11 +120,11 @@ export default function Usage() {
         dataSource={records.data?.records ?? []}
         pagination={false}
         columns={[
-          { title: t('时间', 'Time'), dataIndex: 'at', render: localTime },
-          { title: t('使用部门', 'Consumer'), dataIndex: 'department', render: departmentName },
-          { title: t('应用', 'Application'), dataIndex: 'app' },
-          { title: t('使用用途', 'Purpose'), dataIndex: 'purpose', render: purposeName },
-          { title: t('办理事项', 'Matter'), dataIndex: 'matter' },
+          { width: 170, title: t('时间', 'Time'), dataIndex: 'at', render: localTime },
+          { width: 170, title: t('使用部门', 'Consumer'), dataIndex: 'department', render: departmentName },
+          { width: 150, title: t('应用', 'Application'), dataIndex: 'app' },
+          { width: 110, title: t('使用用途', 'Purpose'), dataIndex: 'purpose', render: purposeName },
+          { width: 150, title: t('办理事项', 'Matter'), dataIndex: 'matter' },
           { title: t('获取的信息项', 'Items received'), dataIndex: 'granted', render: (items: string[]) => items.join('、') },
           { title: t('拒绝的信息项', 'Items denied'), dataIndex: 'denied', render: (items: string[]) => items.join('、') },
           {

@@ -18,6 +18,8 @@ export default defineConfig({
           include: ['platform/**/*.test.ts', 'policies/**/*.test.ts', 'schema/**/*.test.ts', 'gateway/**/*.test.ts', 'subgraphs/**/*.test.ts'],
         },
       },
+      // The web console's own tests: its forms rendered in happy-dom, its translations against the registry.
+      { extends: true, test: { name: 'console', include: ['console/src/**/*.test.{ts,tsx}'], environment: 'happy-dom' } },
       {
         extends: true,
         // The browser tests need the built console: built here once per run when missing or stale.

@@ -64,12 +64,12 @@ export default function Explorer() {
       </Card>
       <label htmlFor="explorer-query">{t('查询语句（GraphQL）', 'Query (GraphQL)')}</label>
       <Input.TextArea id="explorer-query" value={query} onChange={(event) => setQuery(event.target.value)} rows={8} style={{ fontFamily: 'monospace' }} />
-      {failure && <Alert type="error" message={failure} />}
+      {failure && <Alert type="error" title={failure} />}
       {answer?.errors.map((error, index) => {
         const ext = error.extensions ?? {};
         const code = String(ext['code'] ?? '');
         if (code !== 'FORBIDDEN_FIELD')
-          return <Alert key={index} type="error" message={`${errorMessage(code, language)}（${code}）`} description={error.message} />;
+          return <Alert key={index} type="error" title={`${errorMessage(code, language)}（${code}）`} description={error.message} />;
         const field = String(ext['field'] ?? '');
         const shareType = String(ext['shareType'] ?? '');
         const requestable = ext['requestable'] === true;
@@ -79,7 +79,7 @@ export default function Explorer() {
             key={index}
             type="warning"
             data-testid="forbidden-field"
-            message={`${errorMessage(code, language)}：${field}`}
+            title={`${errorMessage(code, language)}：${field}`}
             description={
               <span>
                 {t(

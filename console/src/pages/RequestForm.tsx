@@ -99,7 +99,7 @@ export default function RequestForm({ items, initialFields, initialPurpose, toda
       <Alert
         type="info"
         style={{ marginBottom: 16 }}
-        message={
+        title={
           <span data-testid="due-date">
             {t('提供部门应在 10 个工作日内予以答复，答复期限：', 'The provider must answer within 10 working days, by ')}
             <Typography.Text strong>{dueDate}</Typography.Text>

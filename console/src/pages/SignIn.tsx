@@ -37,7 +37,7 @@ export default function SignIn({ onSignedIn }: { onSignedIn: (session: Session) 
         type="warning"
         showIcon
         style={{ marginBottom: 16 }}
-        message={t('演示环境：任选部门和角色登录，仅用于演示，不得用于真实业务。', 'Demo: sign in as any department and role; never for real work.')}
+        title={t('演示环境：任选部门和角色登录，仅用于演示，不得用于真实业务。', 'Demo: sign in as any department and role; never for real work.')}
       />
       <Form layout="vertical" onFinish={submit}>
         <Form.Item label={t('部门', 'Department')} htmlFor="sign-in-dept">
@@ -59,7 +59,7 @@ export default function SignIn({ onSignedIn }: { onSignedIn: (session: Session) 
             options={roles.map((value) => ({ value, label: t(ROLE_NAMES[value]!.zh, ROLE_NAMES[value]!.en) }))}
           />
         </Form.Item>
-        {error && <Alert type="error" message={error} style={{ marginBottom: 16 }} />}
+        {error && <Alert type="error" title={error} style={{ marginBottom: 16 }} />}
         <Button type="primary" htmlType="submit" loading={busy} block>
           {t('登录（演示）', 'Sign in (demo)')}
         </Button>

@@ -17,6 +17,7 @@ export default function UsageChart({ bars, title }: { bars: readonly Bar[]; titl
         core.use([charts.BarChart, components.GridComponent, components.TooltipComponent, components.TitleComponent, renderers.CanvasRenderer]);
         const instance = core.init(element.current);
         instance.setOption({
+          animation: false,
           title: { text: title, textStyle: { fontSize: 14 } },
           tooltip: {},
           grid: { left: 48, right: 16, bottom: 64 },

@@ -2,8 +2,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import { App } from 'antd';
 import { errorMessage } from './error-messages.ts';
-import { useLanguage } from './i18n.tsx';
-import { ApiError } from './session.ts';
+import { useLanguage, usePurposeName, useT } from './i18n.tsx';
+import { ApiError, loadSession } from './session.ts';
 
 export function useReportError(): (error: unknown) => void {
   const { message } = App.useApp();
@@ -29,4 +29,17 @@ export function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[] = []
     };
   }, [run, round]);
   return { data, loading, reload: () => setRound((value) => value + 1) };
+}
+
+/** What every page reads: texts, language, purpose names, the signed-in department, and how to tell success and failure. */
+export function usePage() {
+  const { message } = App.useApp();
+  return {
+    t: useT(),
+    language: useLanguage(),
+    purposeName: usePurposeName(),
+    dept: loadSession()?.dept,
+    report: useReportError(),
+    success: (text: string) => void message.success(text),
+  };
 }

@@ -1,9 +1,10 @@
 /** 数据目录: the district catalog with the national guide's elements; 申请使用 opens the 共享申请 form. */
 import { useMemo, useState } from 'react';
-import { App, Button, Descriptions, Drawer, Input, Modal, Select, Space, Table, Tag } from 'antd';
+import { App, Button, Descriptions, Drawer, Input, Modal, Space, Table, Tag } from 'antd';
+import FilterSelect from '../components/FilterSelect.tsx';
 import { gql } from '../api.ts';
 import { chinaDate } from '../../../policies/governance/china-date.ts';
-import { departmentName, DEPARTMENTS, SHARE_TYPES, UPDATE_CYCLES, useLanguage, useT } from '../i18n.tsx';
+import { departmentName, SHARE_TYPES, UPDATE_CYCLES, useLanguage, useT } from '../i18n.tsx';
 import { go, useRoute } from '../route.ts';
 import { loadSession } from '../session.ts';
 import { useLoad, useReportError } from '../use-load.ts';
@@ -83,20 +84,10 @@ export default function Catalog() {
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       <Space wrap>
-        <Select
-          aria-label={t('提供部门', 'Provider')}
-          allowClear
-          placeholder={t('提供部门', 'Provider')}
-          style={{ width: 220 }}
-          value={provider}
-          onChange={setProvider}
-          options={DEPARTMENTS.map((department) => ({ value: department.code, label: department.name }))}
-        />
-        <Select
-          aria-label={t('共享类型', 'Share type')}
-          allowClear
-          placeholder={t('共享类型', 'Share type')}
-          style={{ width: 160 }}
+        <FilterSelect label={t('提供部门', 'Provider')} width={220} value={provider} onChange={setProvider} />
+        <FilterSelect
+          label={t('共享类型', 'Share type')}
+          width={160}
           value={shareType}
           onChange={setShareType}
           options={Object.entries(SHARE_TYPES).map(([value, name]) => ({ value, label: name[language] }))}

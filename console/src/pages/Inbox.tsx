@@ -1,22 +1,16 @@
 /** 待办 (provider-admin): 共享申请 to answer by due date (overdue in red), approve or refuse with a reason; grants to revoke. */
 import { useState } from 'react';
-import { App, Button, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { Button, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { gql } from '../api.ts';
 import ReasonModal from '../components/ReasonModal.tsx';
-import { departmentName, STATUSES, useLanguage, usePurposeName, useT } from '../i18n.tsx';
+import { departmentName, STATUSES } from '../i18n.tsx';
 import { REQUEST_FIELDS, REQUESTS_QUERY, type AccessRequest } from '../requests.ts';
-import { loadSession } from '../session.ts';
-import { useLoad, useReportError } from '../use-load.ts';
+import { useLoad, usePage } from '../use-load.ts';
 
 type Decision = { request: AccessRequest; approve: boolean } | { request: AccessRequest; revoke: string };
 
 export default function Inbox() {
-  const t = useT();
-  const language = useLanguage();
-  const purposeName = usePurposeName();
-  const { message } = App.useApp();
-  const report = useReportError();
-  const dept = loadSession()?.dept;
+  const { t, language, purposeName, dept, report, success } = usePage();
   const requests = useLoad(() =>
     gql<{ accessRequests: AccessRequest[] }>(REQUESTS_QUERY).then((answer) =>
       answer.accessRequests.filter((request) => request.provider === dept).sort((a, b) => a.dueDate.localeCompare(b.dueDate)),
@@ -31,7 +25,7 @@ export default function Inbox() {
     try {
       if ('revoke' in deciding) {
         await gql(`mutation Revoke($id: ID!, $reason: String!) { revokeGrant(id: $id, reason: $reason) { id live } }`, { id: deciding.revoke, reason });
-        message.success(t('已撤销授权', 'Grant revoked'));
+        success(t('已撤销授权', 'Grant revoked'));
       } else {
         await gql(
           `mutation Decide($id: ID!, $approve: Boolean!, $reason: String) { decideAccessRequest(id: $id, approve: $approve, reason: $reason) { ${REQUEST_FIELDS} } }`,
@@ -41,7 +35,7 @@ export default function Inbox() {
             reason,
           },
         );
-        message.success(deciding.approve ? t('已同意共享', 'Approved') : t('已答复不予共享', 'Refused'));
+        success(deciding.approve ? t('已同意共享', 'Approved') : t('已答复不予共享', 'Refused'));
       }
       setDeciding(undefined);
       requests.reload();

@@ -1,13 +1,12 @@
 /** 我的申请 / 我的授权 (consumer): requests with their timeline and working-day countdown, escalation, grants, 数据疑义. */
 import { useState } from 'react';
-import { App, Button, Space, Table, Tabs, Tag, Timeline, Typography } from 'antd';
+import { Button, Space, Table, Tabs, Tag, Timeline, Typography } from 'antd';
 import { gql } from '../api.ts';
 import { chinaDate } from '../../../policies/governance/china-date.ts';
 import ReasonModal from '../components/ReasonModal.tsx';
-import { departmentName, STATUSES, useLanguage, usePurposeName, useT } from '../i18n.tsx';
+import { departmentName, STATUSES } from '../i18n.tsx';
 import { localTime, REQUESTS_QUERY, type AccessRequest } from '../requests.ts';
-import { loadSession } from '../session.ts';
-import { useLoad, useReportError } from '../use-load.ts';
+import { useLoad, usePage } from '../use-load.ts';
 import { workingDaysLeft } from '../working-days.ts';
 
 interface Grant {
@@ -23,12 +22,7 @@ interface Grant {
 }
 
 export default function Mine() {
-  const t = useT();
-  const language = useLanguage();
-  const purposeName = usePurposeName();
-  const { message } = App.useApp();
-  const report = useReportError();
-  const dept = loadSession()?.dept;
+  const { t, language, purposeName, dept, report, success } = usePage();
   const today = chinaDate(new Date());
   const requests = useLoad(() =>
     gql<{ accessRequests: AccessRequest[] }>(REQUESTS_QUERY).then((answer) => answer.accessRequests.filter((r) => r.requestingDepartment === dept)),
@@ -47,7 +41,7 @@ export default function Mine() {
         id: escalating!.id,
         reason,
       });
-      message.success(t('已提请领导小组办公室协调', 'Escalated to the coordination office'));
+      success(t('已提请领导小组办公室协调', 'Escalated to the coordination office'));
       setEscalating(undefined);
       requests.reload();
     } catch (error) {
@@ -59,7 +53,7 @@ export default function Mine() {
       await gql(`mutation Dispute($input: DisputeInput!) { reportDispute(input: $input) { id dueDate } }`, {
         input: { field: disputing!.field, entityKey, evidence, description: reason },
       });
-      message.success(t('数据疑义已提交，提供部门应在 5 个工作日内答复', 'Dispute reported; answer due in 5 working days'));
+      success(t('数据疑义已提交，提供部门应在 5 个工作日内答复', 'Dispute reported; answer due in 5 working days'));
       setDisputing(undefined);
     } catch (error) {
       report(error);

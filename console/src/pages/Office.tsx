@@ -1,11 +1,11 @@
 /** 协调办 (领导小组办公室): escalated 共享申请 (协调授权 with its legal basis, or 协调不同意), the department registry and its 政务信息资源管理员. */
 import { useState } from 'react';
-import { App, Button, Space, Table, Tabs, Tag } from 'antd';
+import { Button, Space, Table, Tabs, Tag } from 'antd';
 import { gql } from '../api.ts';
 import ReasonModal from '../components/ReasonModal.tsx';
-import { departmentName, usePurposeName, useT } from '../i18n.tsx';
+import { departmentName } from '../i18n.tsx';
 import { REQUESTS_QUERY, type AccessRequest } from '../requests.ts';
-import { useLoad, useReportError } from '../use-load.ts';
+import { useLoad, usePage } from '../use-load.ts';
 
 interface Department {
   code: string;
@@ -17,10 +17,7 @@ interface Department {
 type Action = { grant: AccessRequest } | { close: AccessRequest } | { appoint: string } | { remove: string; user: string };
 
 export default function Office() {
-  const t = useT();
-  const purposeName = usePurposeName();
-  const { message } = App.useApp();
-  const report = useReportError();
+  const { t, purposeName, report, success } = usePage();
   const escalated = useLoad(() => gql<{ accessRequests: AccessRequest[] }>(REQUESTS_QUERY, { status: 'ESCALATED' }).then((answer) => answer.accessRequests));
   const registry = useLoad(() =>
     gql<{ departments: Department[] }>(`{ departments { code name orgCode administrators } }`).then((answer) => answer.departments),
@@ -61,7 +58,7 @@ export default function Office() {
           r: values['reason'],
         });
       }
-      message.success(t('已办理', 'Done'));
+      success(t('已办理', 'Done'));
       setAction(undefined);
       escalated.reload();
       registry.reload();

@@ -2,7 +2,8 @@
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { Button, Card, Select, Space, Spin, Table, Tag } from 'antd';
 import { gql } from '../api.ts';
-import { departmentName, DEPARTMENTS, PURPOSES, useLanguage, usePurposeName, useT } from '../i18n.tsx';
+import FilterSelect from '../components/FilterSelect.tsx';
+import { departmentName, PURPOSES, useLanguage, usePurposeName, useT } from '../i18n.tsx';
 import { localTime } from '../requests.ts';
 import { loadSession } from '../session.ts';
 import { useLoad } from '../use-load.ts';
@@ -94,20 +95,10 @@ export default function Usage() {
         </Suspense>
       </Card>
       <Space wrap>
-        <Select
-          aria-label={t('使用部门', 'Consumer')}
-          allowClear
-          placeholder={t('使用部门', 'Consumer')}
-          style={{ width: 220 }}
-          value={department}
-          onChange={(value) => (setDepartment(value), filterChanged())}
-          options={DEPARTMENTS.map((entry) => ({ value: entry.code, label: entry.name }))}
-        />
-        <Select
-          aria-label={t('使用用途', 'Purpose')}
-          allowClear
-          placeholder={t('使用用途', 'Purpose')}
-          style={{ width: 180 }}
+        <FilterSelect label={t('使用部门', 'Consumer')} width={220} value={department} onChange={(value) => (setDepartment(value), filterChanged())} />
+        <FilterSelect
+          label={t('使用用途', 'Purpose')}
+          width={180}
           value={purpose}
           onChange={(value) => (setPurpose(value), filterChanged())}
           options={PURPOSES.map((entry) => ({ value: entry.value, label: entry[language] }))}

@@ -10,5 +10,8 @@ export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   base: '/console/',
   plugins: [react()],
+  // Always the production build of React and Ant Design, also when the tests (NODE_ENV=test) build it.
+  mode: 'production',
+  define: { 'process.env.NODE_ENV': JSON.stringify('production') },
   build: { outDir: 'dist', emptyOutDir: true, chunkSizeWarningLimit: 2000, reportCompressedSize: false },
 });

@@ -41,6 +41,21 @@ async function signIn(department: string, role: string): Promise<Page> {
   return page;
 }
 
+/** Visible form controls without an accessible name (aria-label, aria-labelledby, a label, or a button's text or labelled icon). */
+function unlabelledControls(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('input, textarea, select, button, [role="combobox"]')]
+      .filter((control) => control.offsetParent !== null && control.getAttribute('type') !== 'hidden')
+      .filter((control) => {
+        const labelled = control.getAttribute('aria-label') || control.getAttribute('aria-labelledby') || control.closest('label');
+        const forLabel = control.id && document.querySelector(`label[for="${CSS.escape(control.id)}"]`);
+        const named = control.tagName === 'BUTTON' && (control.textContent?.trim() || control.querySelector('[aria-label]'));
+        return !(labelled || forLabel || named);
+      })
+      .map((control) => control.outerHTML.slice(0, 160)),
+  );
+}
+
 async function runExplorer(page: Page): Promise<unknown> {
   await page.goto(`${origin}/console/#/explorer`);
   await page.getByRole('button', { name: '执行查询' }).waitFor();
@@ -66,11 +81,13 @@ describe('the web console in Chromium', () => {
       .first()
       .waitFor();
     await screenshot(consumer, 'catalog');
+    expect(await unlabelledControls(consumer)).toEqual([]);
 
     expect(await runExplorer(consumer)).toBeNull();
     const explanation = consumer.getByTestId('forbidden-field').filter({ hasText: 'Resident.monthlyPension' });
     await expect(explanation.textContent()).resolves.toContain('无权获取该信息项');
     await screenshot(consumer, 'explorer-withheld');
+    expect(await unlabelledControls(consumer)).toEqual([]);
 
     await explanation.getByRole('link', { name: /可申请/ }).click();
     const form = consumer.locator('form[id="access-request"]');
@@ -80,6 +97,7 @@ describe('the web console in Chromium', () => {
     await form.getByLabel('办理事项').fill('最低生活保障资格审核');
     await form.getByLabel('申请理由（履职需要）').fill('核验申请人养老金领取情况');
     await screenshot(consumer, 'request-form');
+    expect(await unlabelledControls(consumer)).toEqual([]);
     await form.getByRole('button', { name: '提交共享申请' }).click();
     await consumer.getByText('待答复').first().waitFor();
     await screenshot(consumer, 'my-requests');

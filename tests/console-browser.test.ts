@@ -41,20 +41,21 @@ async function signIn(department: string, role: string): Promise<Page> {
   return page;
 }
 
-/** Visible form controls without an accessible name (aria-label, aria-labelledby, a label, or a button's text or labelled icon). */
-function unlabelledControls(page: Page): Promise<string[]> {
-  return page.evaluate(() =>
-    [...document.querySelectorAll<HTMLElement>('input, textarea, select, button, [role="combobox"]')]
-      .filter((control) => control.offsetParent !== null && control.getAttribute('type') !== 'hidden')
-      .filter((control) => {
-        const labelled = control.getAttribute('aria-label') || control.getAttribute('aria-labelledby') || control.closest('label');
-        const forLabel = control.id && document.querySelector(`label[for="${CSS.escape(control.id)}"]`);
-        const named = control.tagName === 'BUTTON' && (control.textContent?.trim() || control.querySelector('[aria-label]'));
-        return !(labelled || forLabel || named);
-      })
-      .map((control) => control.outerHTML.slice(0, 160)),
-  );
-}
+/**
+ * Visible form controls without an accessible name (aria-label, aria-labelledby, a label, or a button's
+ * text or labelled icon). Run in the page, so written as page script (the tests compile without DOM types).
+ */
+const UNLABELLED_CONTROLS = `[...document.querySelectorAll('input, textarea, select, button, [role="combobox"]')]
+  .filter((control) => control.offsetParent !== null && control.getAttribute('type') !== 'hidden')
+  .filter((control) => {
+    const labelled = control.getAttribute('aria-label') || control.getAttribute('aria-labelledby') || control.closest('label');
+    const forLabel = control.id && document.querySelector('label[for="' + CSS.escape(control.id) + '"]');
+    const named = control.tagName === 'BUTTON' && (control.textContent.trim() || control.querySelector('[aria-label]'));
+    return !(labelled || forLabel || named);
+  })
+  .map((control) => control.outerHTML.slice(0, 160))`;
+
+const unlabelledControls = (page: Page) => page.evaluate<string[]>(UNLABELLED_CONTROLS);
 
 async function runExplorer(page: Page): Promise<unknown> {
   await page.goto(`${origin}/console/#/explorer`);

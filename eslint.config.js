@@ -13,7 +13,7 @@ const reachingInto = (folders) => `^\\.{1,2}/(?:.*/)?${folders}/`;
 const layer = (folders, message) => ({ 'no-restricted-imports': ['error', { patterns: [{ regex: reachingInto(folders), message }] }] });
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', '.data/**', 'coverage/**'] },
+  { ignores: ['node_modules/**', '.data/**', 'coverage/**', 'console/dist/**', 'test-output/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -76,6 +76,12 @@ export default tseslint.config(
   {
     files: ['gateway/**/*.ts'],
     rules: layer('(?:subgraphs|scripts|tests|bench)', 'gateway/ never imports subgraphs/: what both need lives in platform/, and scripts/ launches both'),
+  },
+  {
+    // The web console runs in the browser and speaks only the public GraphQL API: it shares pure rules
+    // (policies/) and the registry's data (platform/departments.ts), never a server's code.
+    files: ['console/src/**/*.{ts,tsx}'],
+    rules: layer('(?:gateway|subgraphs|schema|scripts|tests|bench|store)', 'console/ imports only libraries, policies/ and platform/ data'),
   },
   {
     files: ['subgraphs/**/*.ts'],

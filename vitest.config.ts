@@ -18,7 +18,19 @@ export default defineConfig({
           include: ['platform/**/*.test.ts', 'policies/**/*.test.ts', 'schema/**/*.test.ts', 'gateway/**/*.test.ts', 'subgraphs/**/*.test.ts'],
         },
       },
-      { extends: true, test: { name: 'integration', include: ['tests/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 60_000 } },
+      // The web console's own tests: its forms rendered in happy-dom, its translations against the registry.
+      { extends: true, test: { name: 'console', include: ['console/src/**/*.test.{ts,tsx}'], environment: 'happy-dom' } },
+      {
+        extends: true,
+        // The browser tests need the built console: built here once per run when missing or stale.
+        test: {
+          name: 'integration',
+          include: ['tests/**/*.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          globalSetup: ['tests/support/console-global-setup.ts'],
+        },
+      },
     ],
   },
 });

@@ -27,6 +27,8 @@ import { createErrorFormatter } from './format-error.ts';
 import { createOperationAdmission } from './admit/admit-operation.ts';
 import { createDepartmentPersistedQueries } from './admit/department-persisted-queries.ts';
 import { answerClientError, registerEdgeErrors } from './admit/edge-errors.ts';
+import { DEMO_SIGN_IN_PATH, registerDemoSignIn, type IssueDemoToken } from './console/demo-sign-in.ts';
+import { registerConsole } from './console/serve-console.ts';
 import type { ConsumeEntities } from './admit/entity-budget.ts';
 import { keyBudgetPlugin } from './admit/key-budget-plugin.ts';
 import { noSubscriptionRule } from './admit/no-subscription-rule.ts';
@@ -77,6 +79,11 @@ export interface GatewayOptions {
   limits?: Partial<OperationLimits>;
   /** HTTP client and de-duplication of subgraph calls; default the pooled client, de-duplicating (others: benchmark baselines). */
   subgraphCalls?: SubgraphCallOptions | undefined;
+  /**
+   * The web console: its built bundle, served at `/console/`, and — only when the platform runs on
+   * its demo keys — the demo sign-in that issues tokens (`POST /demo/sign-in`).
+   */
+  console?: { bundleDir: string; demoSignIn?: IssueDemoToken | undefined } | undefined;
 }
 
 export interface Gateway {
@@ -257,13 +264,19 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     const readiness = await probe();
     return reply.code(readiness.ready ? 200 : 503).send({ ...readiness, dataItems: live.current().catalog.size });
   });
+  if (options.console) registerConsole(app, options.console.bundleDir);
+  if (options.console?.demoSignIn) registerDemoSignIn(app, options.departments, options.console.demoSignIn);
   // A body refused before handleGraphQL (unparseable, too large, wrong media type) by a consumer with a valid token is recorded all the same.
-  registerEdgeErrors(app, async (request, code) => {
-    if (request.routeOptions.url !== '/graphql') return true;
-    const authentication = await authenticate(request.headers.authorization);
-    if (!('consumer' in authentication)) return true;
-    return recordRefusal({ requestId: String(request.id), consumer: authentication.consumer, use: undefined, startedAt: performance.now() }, code);
-  });
+  registerEdgeErrors(
+    app,
+    async (request, code) => {
+      if (request.routeOptions.url !== '/graphql') return true;
+      const authentication = await authenticate(request.headers.authorization);
+      if (!('consumer' in authentication)) return true;
+      return recordRefusal({ requestId: String(request.id), consumer: authentication.consumer, use: undefined, startedAt: performance.now() }, code);
+    },
+    options.console?.demoSignIn ? { [DEMO_SIGN_IN_PATH]: 'POST' } : {},
+  );
 
   return {
     app,

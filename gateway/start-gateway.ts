@@ -16,7 +16,7 @@ import type { OperationLimits } from './admit/operation-limits.ts';
 import { createAuditSpool } from './audit/audit-spool.ts';
 import { createAuditWriter } from './audit/audit-writer.ts';
 import { createCheckpointLog, createRedisCheckpointPublisher } from './audit/checkpoint-anchors.ts';
-import { createGateway, type Gateway } from './create-gateway.ts';
+import { createGateway, type Gateway, type GatewayOptions } from './create-gateway.ts';
 import type { SubjectHmac } from '../platform/subject-key.ts';
 import type { SupergraphFeed, SupergraphState } from './live-supergraph.ts';
 import type { SubgraphCallOptions } from './sign/signed-data-source.ts';
@@ -66,6 +66,8 @@ export interface StartGatewayOptions {
   limits?: Partial<OperationLimits> | undefined;
   /** HTTP client and de-duplication of subgraph calls (benchmark baselines); default the pooled client, de-duplicating. */
   subgraphCalls?: SubgraphCallOptions | undefined;
+  /** The web console's bundle and, on demo keys only, its demo sign-in (see `GatewayOptions.console`). */
+  console?: GatewayOptions['console'];
 }
 
 export interface RunningGateway {
@@ -108,6 +110,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
       ...(options.entityBudgetPerMinute ? { entityBudget: createEntityBudget(options.entityBudgetPerMinute, redis, prefix) } : {}),
       ...(options.limits ? { limits: options.limits } : {}),
       ...(options.subgraphCalls ? { subgraphCalls: options.subgraphCalls } : {}),
+      ...(options.console ? { console: options.console } : {}),
     });
     const url = `${await gateway.app.listen({ host: options.host, port: options.port })}/graphql`;
     return {

@@ -55,7 +55,7 @@ export const ERROR_CODES = {
   ROUTE_NOT_FOUND: {
     status: 404,
     message:
-      'No such endpoint: the gateway serves /graphql, GET /healthz and GET /readyz; a subgraph only POST /graphql signed by the gateway and GET /healthz, spelled exactly',
+      'No such endpoint: the gateway serves /graphql, GET /healthz, GET /readyz and the console at GET /console/; a subgraph only POST /graphql signed by the gateway and GET /healthz, spelled exactly',
   },
   METHOD_NOT_ALLOWED: { status: 405, message: 'This endpoint does not accept that HTTP method; the Allow header lists those it does' },
   PAYLOAD_TOO_LARGE: { status: 413, message: 'The request body exceeds the largest body the gateway reads' },

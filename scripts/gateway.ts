@@ -12,15 +12,17 @@ import { demoKeyPath, ensureDemoKeyPair, loadKeyPair, loadPublicKey } from '../p
 import { watchSigningKey } from '../platform/key-set.ts';
 import { launchGateway } from './launch-gateway.ts';
 import { launchSettings, stopOnSignal } from './process-lifetime.ts';
+import { CONSOLE_BUNDLE_DIR } from './console-bundle.ts';
+import { issueToken } from './issue-token.ts';
 import { defaultPgliteDir, openStore } from '../platform/store/database.ts';
 import { migrateToLatest } from '../platform/store/migrate.ts';
 import { SUBGRAPHS } from '../subgraphs/registry.ts';
 
 try {
   const config = readGatewayConfig();
-  const tokenPublicKey = config.tokenPublicKeyPath
-    ? await loadPublicKey(config.tokenPublicKeyPath)
-    : (await ensureDemoKeyPair(config.dataDir, 'token-issuer')).publicKey;
+  // Without a configured issuer the gateway runs on the demo issuer key, and only then offers the console's demo sign-in.
+  const demoIssuer = config.tokenPublicKeyPath ? undefined : await ensureDemoKeyPair(config.dataDir, 'token-issuer');
+  const tokenPublicKey = demoIssuer ? demoIssuer.publicKey : await loadPublicKey(config.tokenPublicKeyPath!);
   const gatewaySigning = config.gatewaySigningKeyPath
     ? await loadKeyPair(config.gatewaySigningKeyPath)
     : await ensureDemoKeyPair(config.dataDir, 'gateway-signing');
@@ -58,6 +60,10 @@ try {
       subjectHmac: config.subjectHmacKeyPath ? loadSubjectHmac(config.subjectHmacKeyPath) : ensureSubjectHmac(config.dataDir),
     },
     ...launchSettings(config),
+    console: {
+      bundleDir: CONSOLE_BUNDLE_DIR,
+      demoSignIn: demoIssuer && ((request) => issueToken(demoIssuer.privateKey, { ...request, expiresIn: '8h' })),
+    },
   });
   running.gateway.app.log.info({ url: running.url, store: store.kind, redis: config.redisUrl ? 'shared' : 'in memory' }, 'gateway ready');
   stopOnSignal(async () => {

@@ -3,6 +3,9 @@ import { readGatewayConfig } from '../gateway/config.ts';
 import { DEMO } from '../subgraphs/shared/district.ts';
 import { launchSettings, stopOnSignal } from './process-lifetime.ts';
 import { startPlatform } from './start-platform.ts';
+import { ensureConsoleBuilt } from './console-bundle.ts';
+
+if (await ensureConsoleBuilt()) process.stdout.write('Built the web console (console/dist).\n');
 
 const config = readGatewayConfig();
 const platform = await startPlatform({
@@ -17,6 +20,7 @@ const platform = await startPlatform({
 process.stdout.write(`
 Zhoucun data-sharing gateway is running.
 
+  Web console        ${platform.gatewayUrl.replace(/\/graphql$/, '/console/')}   (demo sign-in: pick a department and role)
   GraphQL endpoint   ${platform.gatewayUrl}
   Subgraphs          ${platform.subgraphs.map((s) => `${s.name} ${s.url}`).join('\n                     ')}
   Store              ${platform.store.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${config.dataDir}/pglite`}

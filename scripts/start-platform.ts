@@ -23,6 +23,8 @@ import { createSubgraphServer, type SubgraphServerOptions } from '../subgraphs/s
 import { SUBGRAPHS } from '../subgraphs/registry.ts';
 import { launchGateway, type LaunchedGateway, type LaunchGatewayOptions } from './launch-gateway.ts';
 import { ensureSubjectHmac } from '../platform/subject-key.ts';
+import { CONSOLE_BUNDLE_DIR } from './console-bundle.ts';
+import { issueToken } from './issue-token.ts';
 
 export interface PlatformOptions {
   dataDir: string;
@@ -140,6 +142,8 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       limits: options.limits,
       ...(options.grantMaxValidityDays ? { grantMaxValidityDays: options.grantMaxValidityDays } : {}),
       ...(options.now ? { now: options.now } : {}),
+      // The platform runs on its demo keys: the console's demo sign-in issues tokens with the demo issuer.
+      console: { bundleDir: CONSOLE_BUNDLE_DIR, demoSignIn: (request) => issueToken(tokenIssuer.privateKey, { ...request, expiresIn: '8h' }) },
     });
     return {
       gateway: running.gateway,

@@ -41,12 +41,17 @@ export function answerClientError(error: NodeJS.ErrnoException, socket: Socket):
 export type RecordEdgeRefusal = (request: FastifyRequest, code: ErrorCode) => Promise<boolean>;
 
 /** 404 and 405 for what no route serves; 413, 415 and 400 for what Fastify refuses; 500 masked. */
-export function registerEdgeErrors(app: FastifyInstance, record: RecordEdgeRefusal = async () => true): void {
+export function registerEdgeErrors(
+  app: FastifyInstance,
+  record: RecordEdgeRefusal = async () => true,
+  /** Further endpoints and their methods (the demo sign-in, where it exists). */
+  endpoints: Readonly<Record<string, string>> = {},
+): void {
   // Only JSON reaches Apollo: Fastify's text/plain parser would let a CSRF-style form post through as text.
   app.removeContentTypeParser('text/plain');
   app.setNotFoundHandler((request: FastifyRequest, reply: FastifyReply) => {
     const path = request.url.split('?')[0] ?? '';
-    const allowed = ENDPOINTS[path];
+    const allowed = Object.hasOwn(ENDPOINTS, path) ? ENDPOINTS[path] : Object.hasOwn(endpoints, path) ? endpoints[path] : undefined;
     if (allowed) {
       reply.header('allow', allowed);
       return send(reply, 'METHOD_NOT_ALLOWED', `${path} does not accept ${request.method}; use ${allowed}`);

@@ -1,0 +1,92 @@
+/** The console's frame: language, sign-in, the menu of the pages the signed-in roles may use. */
+import { Suspense, useState } from 'react';
+import { App as AntApp, Button, ConfigProvider, Layout, Menu, Select, Space, Spin, Tag, Typography } from 'antd';
+import zhCN from 'antd/locale/zh_CN';
+import enUS from 'antd/locale/en_US';
+import { departmentName, LanguageContext, ROLE_NAMES, type Language } from './i18n.tsx';
+import { PAGES } from './pages.ts';
+import { go, useRoute } from './route.ts';
+import { loadSession, saveSession, type Session } from './session.ts';
+import SignIn from './pages/SignIn.tsx';
+
+/** System fonts only: nothing is fetched from outside the intranet. */
+const FONT = '-apple-system, "Segoe UI", "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "WenQuanYi Micro Hei", sans-serif';
+
+export default function App() {
+  const [language, setLanguage] = useState<Language>(() => (localStorage.getItem('zhoucun.language') === 'en' ? 'en' : 'zh'));
+  const [session, setSession] = useState<Session | undefined>(loadSession);
+  const route = useRoute();
+  const t = (zh: string, en: string) => (language === 'zh' ? zh : en);
+  const pages = session ? PAGES.filter((page) => page.roles.some((role) => session.roles.includes(role))) : [];
+  const page = pages.find((entry) => entry.path === route.path) ?? pages[0];
+
+  const switchLanguage = (value: Language) => {
+    localStorage.setItem('zhoucun.language', value);
+    document.documentElement.lang = value === 'zh' ? 'zh-CN' : 'en';
+    setLanguage(value);
+  };
+  const signedIn = (next: Session | undefined) => {
+    saveSession(next);
+    setSession(next);
+    go(next ? (PAGES.find((entry) => entry.roles.some((role) => next.roles.includes(role)))?.path ?? 'catalog') : 'sign-in');
+  };
+
+  return (
+    <ConfigProvider locale={language === 'zh' ? zhCN : enUS} theme={{ token: { fontFamily: FONT } }} button={{ autoInsertSpace: false }}>
+      <LanguageContext.Provider value={language}>
+        <AntApp>
+          <Layout style={{ minHeight: '100vh' }}>
+            <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 12, paddingInline: 16 }}>
+              <Typography.Title level={5} style={{ color: '#fff', margin: 0, whiteSpace: 'nowrap' }}>
+                {t('周村区政务信息资源共享平台', 'Zhoucun data-sharing platform')}
+              </Typography.Title>
+              {session && (
+                <Menu
+                  theme="dark"
+                  mode="horizontal"
+                  disabledOverflow
+                  style={{ flex: 1, minWidth: 0 }}
+                  selectedKeys={page ? [page.path] : []}
+                  items={pages.map((entry) => ({ key: entry.path, label: <a href={`#/${entry.path}`}>{t(entry.zh, entry.en)}</a> }))}
+                />
+              )}
+              <Space style={{ marginLeft: 'auto' }}>
+                {session && (
+                  <Typography.Text style={{ color: '#fff' }} data-testid="whoami">
+                    <span title={session.roles.map((role) => t(ROLE_NAMES[role]!.zh, ROLE_NAMES[role]!.en)).join('、')}>
+                      {departmentName(session.dept)} · {session.app}
+                    </span>
+                    {session.demo && (
+                      <Tag color="gold" style={{ marginLeft: 8 }}>
+                        {t('演示', 'Demo')}
+                      </Tag>
+                    )}
+                  </Typography.Text>
+                )}
+                <Select<Language>
+                  aria-label={t('界面语言', 'Language')}
+                  value={language}
+                  onChange={switchLanguage}
+                  options={[
+                    { value: 'zh', label: '中文' },
+                    { value: 'en', label: 'English' },
+                  ]}
+                />
+                {session && <Button onClick={() => signedIn(undefined)}>{t('退出', 'Sign out')}</Button>}
+              </Space>
+            </Layout.Header>
+            <Layout.Content style={{ padding: 24 }}>
+              {!session || !page ? (
+                <SignIn onSignedIn={signedIn} />
+              ) : (
+                <Suspense fallback={<Spin />}>
+                  <page.component key={page.path} />
+                </Suspense>
+              )}
+            </Layout.Content>
+          </Layout>
+        </AntApp>
+      </LanguageContext.Provider>
+    </ConfigProvider>
+  );
+}

@@ -1,0 +1,45 @@
+/**
+ * The console's GraphQL client: the public `/graphql` endpoint of the same gateway, with the signed-in
+ * token; governance needs no purpose, data queries declare one (X-Share-Purpose, X-Share-Matter).
+ */
+import { GraphQLClient } from 'graphql-request';
+import { ApiError, loadSession } from './session.ts';
+
+export interface GraphQLAnswer<T> {
+  data: T | null | undefined;
+  errors: Array<{ message: string; path?: ReadonlyArray<string | number>; extensions?: Record<string, unknown> }>;
+}
+
+export interface DeclaredUse {
+  purpose?: string | undefined;
+  matter?: string | undefined;
+}
+
+function client(use: DeclaredUse = {}): GraphQLClient {
+  const session = loadSession();
+  const headers: Record<string, string> = {};
+  if (session) headers['authorization'] = `Bearer ${session.token}`;
+  if (use.purpose) headers['x-share-purpose'] = use.purpose;
+  if (use.matter) headers['x-share-matter'] = encodeURIComponent(use.matter);
+  return new GraphQLClient(`${location.origin}/graphql`, { headers, errorPolicy: 'all' });
+}
+
+/** Runs an operation and returns data and errors as they came (partial answers included). */
+export async function runGraphQL<T>(query: string, variables: Record<string, unknown> = {}, use?: DeclaredUse): Promise<GraphQLAnswer<T>> {
+  try {
+    const answer = await client(use).rawRequest<T>(query, variables);
+    return { data: answer.data, errors: (answer.errors ?? []) as GraphQLAnswer<T>['errors'] };
+  } catch (error) {
+    const response = (error as { response?: { errors?: GraphQLAnswer<T>['errors']; data?: T } }).response;
+    if (response?.errors) return { data: response.data, errors: response.errors };
+    throw new ApiError('NETWORK', (error as Error).message);
+  }
+}
+
+/** Runs a governance operation; the first error is thrown as an ApiError with its code. */
+export async function gql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  const answer = await runGraphQL<T>(query, variables);
+  const first = answer.errors[0];
+  if (first) throw new ApiError(String(first.extensions?.['code'] ?? 'INTERNAL_SERVER_ERROR'), first.message);
+  return answer.data as T;
+}

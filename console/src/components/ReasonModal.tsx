@@ -1,0 +1,45 @@
+/** A decision that needs a written reason (refusal, revocation, escalation…): one labelled text, required. */
+import { useState } from 'react';
+import { Form, Input, Modal } from 'antd';
+import { useT } from '../i18n.tsx';
+
+export interface ReasonModalProps {
+  open: boolean;
+  title: string;
+  label: string;
+  /** Further labelled fields above the reason (e.g. the legal basis of an exception). */
+  extra?: ReadonlyArray<{ name: string; label: string }>;
+  onCancel: () => void;
+  onSubmit: (values: Record<string, string>) => Promise<void>;
+}
+
+export default function ReasonModal({ open, title, label, extra = [], onCancel, onSubmit }: ReasonModalProps) {
+  const t = useT();
+  const [form] = Form.useForm<Record<string, string>>();
+  const [busy, setBusy] = useState(false);
+  const submit = async () => {
+    const values = await form.validateFields();
+    setBusy(true);
+    try {
+      await onSubmit(values);
+      form.resetFields();
+    } finally {
+      setBusy(false);
+    }
+  };
+  const required = [{ required: true, whitespace: true, message: t('必填', 'Required') }, { max: 2000 }];
+  return (
+    <Modal open={open} title={title} onCancel={onCancel} onOk={submit} confirmLoading={busy} okText={t('确定', 'OK')} destroyOnHidden>
+      <Form form={form} layout="vertical" name="reason">
+        {extra.map((field) => (
+          <Form.Item key={field.name} name={field.name} label={field.label} rules={required}>
+            <Input />
+          </Form.Item>
+        ))}
+        <Form.Item name="reason" label={label} rules={required}>
+          <Input.TextArea rows={3} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,35 @@
+/**
+ * The console's pages: each is loaded on demand and shown to the roles listed. A new page is one
+ * entry here and one file in pages/.
+ */
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import type { Role } from './session.ts';
+
+export interface PageEntry {
+  path: string;
+  zh: string;
+  en: string;
+  roles: readonly Role[];
+  component: LazyExoticComponent<ComponentType>;
+}
+
+export const PAGES: readonly PageEntry[] = [
+  {
+    path: 'catalog',
+    zh: '数据目录',
+    en: 'Catalog',
+    roles: ['consumer', 'provider-admin', 'platform-admin'],
+    component: lazy(() => import('./pages/Catalog.tsx')),
+  },
+  { path: 'mine', zh: '我的申请 / 我的授权', en: 'My requests & grants', roles: ['consumer'], component: lazy(() => import('./pages/Mine.tsx')) },
+  { path: 'inbox', zh: '待办', en: 'To answer', roles: ['provider-admin'], component: lazy(() => import('./pages/Inbox.tsx')) },
+  {
+    path: 'usage',
+    zh: '谁用了我的数据',
+    en: 'Who used my data',
+    roles: ['provider-admin', 'platform-admin'],
+    component: lazy(() => import('./pages/Usage.tsx')),
+  },
+  { path: 'office', zh: '协调办', en: 'Coordination office', roles: ['platform-admin'], component: lazy(() => import('./pages/Office.tsx')) },
+  { path: 'explorer', zh: '查询工作台', en: 'Explorer', roles: ['consumer'], component: lazy(() => import('./pages/Explorer.tsx')) },
+];

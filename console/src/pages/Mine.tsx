@@ -1,0 +1,173 @@
+/** 我的申请 / 我的授权 (consumer): requests with their timeline and working-day countdown, escalation, grants, 数据疑义. */
+import { useState } from 'react';
+import { Button, Space, Table, Tabs, Tag, Timeline, Typography } from 'antd';
+import { gql } from '../api.ts';
+import { chinaDate } from '../../../policies/governance/china-date.ts';
+import ReasonModal from '../components/ReasonModal.tsx';
+import { departmentName, STATUSES } from '../i18n.tsx';
+import { localTime, REQUESTS_QUERY, type AccessRequest } from '../requests.ts';
+import { useLoad, usePage } from '../use-load.ts';
+import { workingDaysLeft } from '../working-days.ts';
+
+interface Grant {
+  id: string;
+  kind: string;
+  field: string;
+  purpose: string;
+  validUntil: string;
+  live: boolean;
+  revokedAt: string | null;
+  revokeReason: string | null;
+  basis: string | null;
+}
+
+export default function Mine() {
+  const { t, language, purposeName, dept, report, success } = usePage();
+  const today = chinaDate(new Date());
+  const requests = useLoad(() =>
+    gql<{ accessRequests: AccessRequest[] }>(REQUESTS_QUERY).then((answer) => answer.accessRequests.filter((r) => r.requestingDepartment === dept)),
+  );
+  const grants = useLoad(() =>
+    gql<{ myGrants: Grant[] }>(`{ myGrants(includeInactive: true) { id kind field purpose validUntil live revokedAt revokeReason basis } }`).then(
+      (answer) => answer.myGrants,
+    ),
+  );
+  const [escalating, setEscalating] = useState<AccessRequest>();
+  const [disputing, setDisputing] = useState<Grant>();
+
+  const escalate = async ({ reason }: Record<string, string>) => {
+    try {
+      await gql(`mutation Escalate($id: ID!, $reason: String!) { escalateAccessRequest(id: $id, reason: $reason) { id status } }`, {
+        id: escalating!.id,
+        reason,
+      });
+      success(t('已提请领导小组办公室协调', 'Escalated to the coordination office'));
+      setEscalating(undefined);
+      requests.reload();
+    } catch (error) {
+      report(error);
+    }
+  };
+  const dispute = async ({ entityKey, evidence, reason }: Record<string, string>) => {
+    try {
+      await gql(`mutation Dispute($input: DisputeInput!) { reportDispute(input: $input) { id dueDate } }`, {
+        input: { field: disputing!.field, entityKey, evidence, description: reason },
+      });
+      success(t('数据疑义已提交，提供部门应在 5 个工作日内答复', 'Dispute reported; answer due in 5 working days'));
+      setDisputing(undefined);
+    } catch (error) {
+      report(error);
+    }
+  };
+
+  const requestTable = (
+    <Table<AccessRequest>
+      rowKey="id"
+      loading={requests.loading}
+      dataSource={requests.data ?? []}
+      size="small"
+      expandable={{
+        expandedRowRender: (request) => (
+          <Timeline
+            items={[
+              { children: `${localTime(request.submittedAt)} ${t('提交共享申请', 'submitted')}：${request.justification}` },
+              ...(request.decidedAt
+                ? [{ children: `${localTime(request.decidedAt)} ${STATUSES[request.status]?.[language] ?? ''} ${request.reason ?? ''}` }]
+                : []),
+              ...(request.escalatedAt
+                ? [{ color: 'orange', children: `${localTime(request.escalatedAt)} ${t('提请协调', 'escalated')}：${request.escalationReason ?? ''}` }]
+                : []),
+            ]}
+          />
+        ),
+      }}
+      columns={[
+        { title: t('信息项', 'Items'), dataIndex: 'fields', render: (fields: string[]) => fields.join('、') },
+        { title: t('提供部门', 'Provider'), dataIndex: 'provider', render: departmentName },
+        { title: t('使用用途', 'Purpose'), dataIndex: 'purpose', render: purposeName },
+        { title: t('状态', 'Status'), dataIndex: 'status', render: (s: string) => <Tag color={STATUSES[s]?.color}>{STATUSES[s]?.[language] ?? s}</Tag> },
+        {
+          title: t('答复期限', 'Answer due'),
+          dataIndex: 'dueDate',
+          render: (due: string, request) => {
+            if (request.status !== 'PENDING') return due;
+            const left = workingDaysLeft(today, due);
+            return (
+              <Typography.Text type={left < 0 ? 'danger' : undefined}>
+                {due}（{left < 0 ? t(`已超期 ${-left} 个工作日`, `${-left} working days overdue`) : t(`剩余 ${left} 个工作日`, `${left} working days left`)}）
+              </Typography.Text>
+            );
+          },
+        },
+        {
+          title: t('操作', 'Action'),
+          render: (_v, request) =>
+            (request.status === 'REFUSED' || (request.status === 'PENDING' && request.overdue)) && (
+              <Button size="small" onClick={() => setEscalating(request)}>
+                {t('提请协调', 'Escalate')}
+              </Button>
+            ),
+        },
+      ]}
+    />
+  );
+  const grantTable = (
+    <Table<Grant>
+      rowKey="id"
+      loading={grants.loading}
+      dataSource={grants.data ?? []}
+      size="small"
+      columns={[
+        { title: t('信息项', 'Item'), dataIndex: 'field' },
+        { title: t('使用用途', 'Purpose'), dataIndex: 'purpose', render: purposeName },
+        { title: t('授权方式', 'Kind'), dataIndex: 'kind', render: (k: string) => (k === 'EXCEPTION' ? t('协调授权', 'Exception') : t('共享申请', 'Request')) },
+        { title: t('到期日', 'Valid until'), dataIndex: 'validUntil', render: (v: string) => v.slice(0, 10) },
+        {
+          title: t('状态', 'State'),
+          render: (_v, grant) =>
+            grant.live ? (
+              <Tag color="success">{t('有效', 'Live')}</Tag>
+            ) : (
+              <Tag>{grant.revokedAt ? `${t('已撤销', 'Revoked')}：${grant.revokeReason ?? ''}` : t('已到期', 'Expired')}</Tag>
+            ),
+        },
+        {
+          title: t('操作', 'Action'),
+          render: (_v, grant) => (
+            <Button size="small" onClick={() => setDisputing(grant)}>
+              {t('数据疑义', 'Report a dispute')}
+            </Button>
+          ),
+        },
+      ]}
+    />
+  );
+  return (
+    <Space direction="vertical" style={{ width: '100%' }}>
+      <Tabs
+        items={[
+          { key: 'requests', label: t('我的申请', 'My requests'), children: requestTable },
+          { key: 'grants', label: t('我的授权', 'My grants'), children: grantTable },
+        ]}
+      />
+      <ReasonModal
+        open={!!escalating}
+        title={t('提请领导小组办公室协调', 'Escalate to the coordination office')}
+        label={t('协商情况及理由', 'Reason')}
+        onCancel={() => setEscalating(undefined)}
+        onSubmit={escalate}
+      />
+      <ReasonModal
+        open={!!disputing}
+        title={`${t('数据疑义、错误信息校核', 'Report doubtful data')} ${disputing?.field ?? ''}`}
+        label={t('疑义说明', 'Description')}
+        extra={[
+          { name: 'entityKey', label: t('对象标识（身份证号或统一社会信用代码）', 'Key (citizen id or credit code)') },
+          { name: 'evidence', label: t('依据材料', 'Evidence') },
+        ]}
+        onCancel={() => setDisputing(undefined)}
+        onSubmit={dispute}
+      />
+    </Space>
+  );
+}

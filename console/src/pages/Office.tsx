@@ -1,0 +1,165 @@
+/** 协调办 (领导小组办公室): escalated 共享申请 (协调授权 with its legal basis, or 协调不同意), the department registry and its 政务信息资源管理员. */
+import { useState } from 'react';
+import { Button, Space, Table, Tabs, Tag } from 'antd';
+import { gql } from '../api.ts';
+import ReasonModal from '../components/ReasonModal.tsx';
+import { departmentName } from '../i18n.tsx';
+import { REQUESTS_QUERY, type AccessRequest } from '../requests.ts';
+import { useLoad, usePage } from '../use-load.ts';
+
+interface Department {
+  code: string;
+  name: string;
+  orgCode: string;
+  administrators: string[];
+}
+
+type Action = { grant: AccessRequest } | { close: AccessRequest } | { appoint: string } | { remove: string; user: string };
+
+export default function Office() {
+  const { t, purposeName, report, success } = usePage();
+  const escalated = useLoad(() => gql<{ accessRequests: AccessRequest[] }>(REQUESTS_QUERY, { status: 'ESCALATED' }).then((answer) => answer.accessRequests));
+  const registry = useLoad(() =>
+    gql<{ departments: Department[] }>(`{ departments { code name orgCode administrators } }`).then((answer) => answer.departments),
+  );
+  const [action, setAction] = useState<Action>();
+
+  const act = async (values: Record<string, string>) => {
+    if (!action) return;
+    try {
+      if ('grant' in action) {
+        const request = action.grant;
+        await gql(`mutation Exception($input: ExceptionInput!) { grantException(input: $input) { id } }`, {
+          input: {
+            requestId: request.id,
+            department: request.requestingDepartment,
+            fields: request.fields,
+            purpose: request.purpose,
+            validUntil: request.wantedUntil,
+            basis: values['basis'],
+            reason: values['reason'],
+          },
+        });
+      } else if ('close' in action) {
+        await gql(`mutation Close($id: ID!, $reason: String!) { closeEscalation(id: $id, reason: $reason) { id } }`, {
+          id: action.close.id,
+          reason: values['reason'],
+        });
+      } else if ('appoint' in action) {
+        await gql(`mutation Appoint($d: String!, $u: String!, $r: String!) { appointSharingAdministrator(department: $d, user: $u, reason: $r) { code } }`, {
+          d: action.appoint,
+          u: values['user'],
+          r: values['reason'],
+        });
+      } else {
+        await gql(`mutation Remove($d: String!, $u: String!, $r: String!) { removeSharingAdministrator(department: $d, user: $u, reason: $r) { code } }`, {
+          d: action.remove,
+          u: action.user,
+          r: values['reason'],
+        });
+      }
+      success(t('已办理', 'Done'));
+      setAction(undefined);
+      escalated.reload();
+      registry.reload();
+    } catch (error) {
+      report(error);
+    }
+  };
+
+  const title = !action
+    ? ''
+    : 'grant' in action
+      ? t('协调授权', 'Grant an exception')
+      : 'close' in action
+        ? t('协调不同意', 'Decide against')
+        : 'appoint' in action
+          ? `${t('备案政务信息资源管理员', 'Appoint a sharing administrator')}：${departmentName(action.appoint)}`
+          : `${t('撤销政务信息资源管理员', 'Remove the sharing administrator')} ${action.user}`;
+  const extra =
+    action && 'grant' in action
+      ? [{ name: 'basis', label: t('法律法规依据', 'Legal basis') }]
+      : action && 'appoint' in action
+        ? [{ name: 'user', label: t('管理员应用标识', 'Administrator application id') }]
+        : [];
+
+  return (
+    <Space direction="vertical" style={{ width: '100%' }}>
+      <Tabs
+        items={[
+          {
+            key: 'escalations',
+            label: t('提请协调的共享申请', 'Escalations'),
+            children: (
+              <Table<AccessRequest>
+                rowKey="id"
+                size="small"
+                loading={escalated.loading}
+                dataSource={escalated.data ?? []}
+                columns={[
+                  { title: t('使用部门', 'Consumer'), dataIndex: 'requestingDepartment', render: departmentName },
+                  { title: t('提供部门', 'Provider'), dataIndex: 'provider', render: departmentName },
+                  { title: t('信息项', 'Items'), dataIndex: 'fields', render: (fields: string[]) => fields.join('、') },
+                  { title: t('使用用途', 'Purpose'), dataIndex: 'purpose', render: purposeName },
+                  { title: t('不予共享理由', 'Refusal reason'), dataIndex: 'reason' },
+                  { title: t('提请理由', 'Escalation reason'), dataIndex: 'escalationReason' },
+                  {
+                    title: t('协调', 'Decide'),
+                    render: (_v, request) => (
+                      <Space>
+                        <Button type="primary" size="small" onClick={() => setAction({ grant: request })}>
+                          {t('协调授权', 'Grant')}
+                        </Button>
+                        <Button size="small" onClick={() => setAction({ close: request })}>
+                          {t('协调不同意', 'Close')}
+                        </Button>
+                      </Space>
+                    ),
+                  },
+                ]}
+              />
+            ),
+          },
+          {
+            key: 'registry',
+            label: t('部门与政务信息资源管理员', 'Registry and administrators'),
+            children: (
+              <Table<Department>
+                rowKey="code"
+                size="small"
+                loading={registry.loading}
+                dataSource={registry.data ?? []}
+                columns={[
+                  { title: t('部门', 'Department'), dataIndex: 'name' },
+                  { title: t('统一社会信用代码', 'Organisation code'), dataIndex: 'orgCode' },
+                  {
+                    title: t('政务信息资源管理员', 'Sharing administrators'),
+                    render: (_v, department) =>
+                      department.administrators.map((user) => (
+                        <Tag
+                          key={user}
+                          closable={department.administrators.length > 1}
+                          onClose={(event) => (event.preventDefault(), setAction({ remove: department.code, user }))}
+                        >
+                          {user}
+                        </Tag>
+                      )),
+                  },
+                  {
+                    title: t('操作', 'Action'),
+                    render: (_v, department) => (
+                      <Button size="small" onClick={() => setAction({ appoint: department.code })}>
+                        {t('备案管理员', 'Appoint')}
+                      </Button>
+                    ),
+                  },
+                ]}
+              />
+            ),
+          },
+        ]}
+      />
+      <ReasonModal open={!!action} title={title} label={t('理由', 'Reason')} extra={extra} onCancel={() => setAction(undefined)} onSubmit={act} />
+    </Space>
+  );
+}

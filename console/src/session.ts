@@ -1,0 +1,44 @@
+/** Who is signed in: the token from the gateway's sign-in, kept for this browser tab only. */
+export type Role = 'consumer' | 'provider-admin' | 'platform-admin';
+
+export interface Session {
+  token: string;
+  dept: string;
+  roles: Role[];
+  app: string;
+  demo: boolean;
+}
+
+const KEY = 'zhoucun.session';
+
+export function loadSession(): Session | undefined {
+  const raw = sessionStorage.getItem(KEY);
+  if (!raw) return undefined;
+  try {
+    return JSON.parse(raw) as Session;
+  } catch {
+    return undefined;
+  }
+}
+
+export function saveSession(session: Session | undefined): void {
+  if (session) sessionStorage.setItem(KEY, JSON.stringify(session));
+  else sessionStorage.removeItem(KEY);
+}
+
+/** Demo sign-in: a token for the department's demo application or sharing administrator. */
+export async function demoSignIn(dept: string, role: Role): Promise<Session> {
+  const response = await fetch('/demo/sign-in', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ dept, role }) });
+  const body = (await response.json()) as Session & { errors?: Array<{ extensions?: { code?: string } }> };
+  if (!response.ok) throw new ApiError(body.errors?.[0]?.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
+  return { token: body.token, dept: body.dept, roles: body.roles, app: body.app, demo: true };
+}
+
+/** An error the gateway answered, by its stable code (the console shows its own text for it). */
+export class ApiError extends Error {
+  readonly code: string;
+  constructor(code: string, message?: string) {
+    super(message ?? code);
+    this.code = code;
+  }
+}

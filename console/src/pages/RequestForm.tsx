@@ -4,7 +4,7 @@
  */
 import { useState } from 'react';
 import { Alert, Button, Checkbox, Form, Input, Select, Typography } from 'antd';
-import { addWorkingDays } from '../../../policies/governance/china-date.ts';
+import { addWorkingDays, LIBRARY_CALENDAR } from '../../../policies/governance/working-calendar.ts';
 import { PURPOSES, useLanguage, useT } from '../i18n.tsx';
 
 export interface RequestableItem {
@@ -36,7 +36,8 @@ export default function RequestForm({ items, initialFields, initialPurpose, toda
   const t = useT();
   const language = useLanguage();
   const [busy, setBusy] = useState(false);
-  const dueDate = addWorkingDays(today, ANSWER_WORKING_DAYS);
+  // The calendar the library knows; the answer to the request carries the due date counted on the office's calendar.
+  const dueDate = addWorkingDays(today, ANSWER_WORKING_DAYS, LIBRARY_CALENDAR);
 
   const finish = async (values: { fields: string[]; purpose: string; matter?: string; justification: string; validUntil?: string }) => {
     setBusy(true);

@@ -6,7 +6,8 @@
  * on the next request; its items enter the catalog for the operator's review.
  */
 import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import { addCalendarDays, chinaDate } from '../policies/governance/china-date.ts';
 import type { DepartmentCode } from '../platform/departments.ts';
 import { createSubgraphServer } from '../subgraphs/shared/create-subgraph-server.ts';
 import type { DepartmentDefinition } from '../subgraphs/shared/department.ts';
@@ -103,5 +104,28 @@ describe.each(STORE_BACKENDS)('a new department on %s', (_backend, createDatabas
       reviewStatus: 'PENDING_REVIEW',
       abstract: '出生日期',
     });
+  });
+
+  it('art-8: when a new item waits for review longer than 15 working days, then the catalog flags its entry as lagging', async () => {
+    onTestFinished(() => platform.governanceClock.reset());
+    const operator = platform.client({ dept: 'info-center', app: 'info-center-admin', roles: ['platform-admin'] });
+    const item = async () => {
+      const { body } = await operator.query('{ catalog(provider: "health") { coordinate reviewDueDate reviewOverdue } }');
+      return (body.data?.['catalog'] as Array<{ coordinate: string; reviewDueDate: string; reviewOverdue: boolean }>).find(
+        (i) => i.coordinate === 'BirthCertificate.bornOn',
+      )!;
+    };
+    const today = chinaDate(new Date());
+    const pending = await item();
+    // 15 working days are at least three calendar weeks, and no holiday season stretches them past five.
+    expect(pending.reviewDueDate >= addCalendarDays(today, 21) && pending.reviewDueDate <= addCalendarDays(today, 35)).toBe(true);
+    expect(pending.reviewOverdue).toBe(false);
+    platform.governanceClock.set(`${addCalendarDays(pending.reviewDueDate, 1)}T09:00:00+08:00`);
+    expect((await item()).reviewOverdue).toBe(true);
+    const reviewed = await operator.query(
+      'mutation { reviewCatalogItem(coordinate: "BirthCertificate.bornOn", override: { abstract: "出生日期（医学出生证明）" }, reason: "目录审核") { coordinate } }',
+    );
+    expect(reviewed.body.errors).toBeUndefined();
+    expect(await item()).toMatchObject({ reviewDueDate: null, reviewOverdue: false });
   });
 });

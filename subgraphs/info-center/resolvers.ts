@@ -3,6 +3,7 @@
  * checked) and call the service; type resolvers only map rows to the schema.
  */
 import { chinaDate } from '../../policies/governance/china-date.ts';
+import { catalogReviewDue, isCatalogReviewOverdue, type CatalogEntryDates } from '../../policies/governance/catalog-review-due.ts';
 import { isOverdue } from '../../policies/governance/is-overdue.ts';
 import { isProvisional } from '../../policies/governance/working-calendar.ts';
 import { isGrantLive } from '../../policies/is-grant-live.ts';
@@ -160,6 +161,12 @@ export const governanceResolvers = defineResolvers<Context>({
   CatalogItem: catalogItemResolvers(),
 });
 
+const catalogEntryDates = (row: CatalogRow): CatalogEntryDates => ({
+  publishedOn: row.published_on,
+  changedOn: row.changed_on,
+  pendingReview: row.review_status === 'PENDING_REVIEW',
+});
+
 function catalogItemResolvers() {
   const element = (row: CatalogRow, key: string) => (row.override && key in row.override ? row.override[key] : row.declared[key]);
   return {
@@ -184,5 +191,8 @@ function catalogItemResolvers() {
     reviewedAt: (row: CatalogRow) => iso(row.reviewed_at),
     reviewStatus: (row: CatalogRow) => row.review_status,
     changedOn: (row: CatalogRow) => row.changed_on,
+    reviewDueDate: async (row: CatalogRow, _: unknown, ctx: Context) => catalogReviewDue(catalogEntryDates(row), await ctx.loaders.calendar()),
+    reviewOverdue: async (row: CatalogRow, _: unknown, ctx: Context) =>
+      isCatalogReviewOverdue(catalogEntryDates(row), chinaDate(ctx.backend.now()), await ctx.loaders.calendar()),
   };
 }

@@ -121,6 +121,9 @@ export type ShareErrorOptions<C extends ErrorCode> = ExtensionsOf<C> & {
 /** Options are required for a code that carries fields, optional for the others. */
 type ShareErrorArguments<C extends ErrorCode> = C extends keyof ErrorCodeExtensions ? [options: ShareErrorOptions<C>] : [options?: ShareErrorOptions<C>];
 
+/** `Error` as V8 (Node, Chromium) has it; the registry is also read by the console, typed without Node's globals. */
+const V8Error = Error as ErrorConstructor & { stackTraceLimit?: number };
+
 /**
  * A client error from the registry, to throw or report inside GraphQL execution or validation.
  * It is an answer, not a fault: built without a stack trace (none ever reaches a client, and
@@ -128,8 +131,8 @@ type ShareErrorArguments<C extends ErrorCode> = C extends keyof ErrorCodeExtensi
  */
 export function shareError<C extends ErrorCode>(code: C, ...[options]: ShareErrorArguments<C>): GraphQLError {
   const entry = ERROR_CODES[code];
-  const stackTraceLimit = Error.stackTraceLimit;
-  Error.stackTraceLimit = 0;
+  const stackTraceLimit = V8Error.stackTraceLimit;
+  V8Error.stackTraceLimit = 0;
   try {
     return new GraphQLError(options?.message ?? entry.message, {
       ...(options?.path ? { path: options.path } : {}),
@@ -141,7 +144,7 @@ export function shareError<C extends ErrorCode>(code: C, ...[options]: ShareErro
       },
     });
   } finally {
-    Error.stackTraceLimit = stackTraceLimit;
+    V8Error.stackTraceLimit = stackTraceLimit;
   }
 }
 

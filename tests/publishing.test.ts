@@ -96,7 +96,7 @@ describe.each(STORE_BACKENDS)('publishing on %s', (_backend, createDatabase) => 
     const refused = versionOf((await hrAdmin().query(PUBLISH, { name: 'human-resources', sdl: withoutPension })).body);
     expect(refused.published).toBe(false);
     expect(lines(refused, 'governance')).toEqual([
-      'Resident.monthlyPension removed (live grants grant-demo-civil-affairs-pension (civil-affairs)): refused unless the platform operator overrides with a reason',
+      'Resident.monthlyPension removed (live grants grant-demo-approval-verify-pension (approval), grant-demo-civil-affairs-pension (civil-affairs)): refused unless the platform operator overrides with a reason',
     ]);
     expect((await reader().query(`{ resident(citizenId: "${DEMO.resident}") { monthlyPension } }`)).body.errors?.[0]?.extensions?.['code']).toBe(
       'FORBIDDEN_FIELD',

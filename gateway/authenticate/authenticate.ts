@@ -41,15 +41,17 @@ function readConsumer(payload: JWTPayload, departments: readonly string[]): Auth
 }
 
 export function createAuthenticator(options: AuthenticatorOptions): (authorization: string | undefined, now?: number) => Promise<Authentication> {
-  // Verified tokens are remembered until they expire; consumer apps reuse one token for many requests.
-  const verified = new Map<string, { authentication: Authentication; expiresAt: number }>();
+  // Verified signatures are remembered until the token expires (consumer apps reuse one token for many
+  // requests); the claims are read again on every request, against the departments registered now, so a
+  // department registered or removed counts from the next request.
+  const verified = new Map<string, { payload: JWTPayload; expiresAt: number }>();
   const maxLifetime = options.maxLifetimeSeconds ?? TOKEN_MAX_LIFETIME_SECONDS;
   return async (authorization, now = Date.now()) => {
     const match = authorization ? /^Bearer ([\w-]+\.[\w-]+\.[\w-]+)$/.exec(authorization.trim()) : null;
     if (!match) return { refused: authorization ? 'the Authorization header is not "Bearer <JWT>"' : 'no Authorization header' };
     const token = match[1]!;
     const remembered = verified.get(token);
-    if (remembered && remembered.expiresAt > now) return remembered.authentication;
+    if (remembered && remembered.expiresAt > now) return readConsumer(remembered.payload, options.departments);
     try {
       const { payload } = await jwtVerify(token, options.publicKey, {
         issuer: TOKEN_ISSUER,
@@ -61,10 +63,9 @@ export function createAuthenticator(options: AuthenticatorOptions): (authorizati
       // A future `iat` would let a token outlive the lifetime it states; a long one outlives a leak.
       if (payload.iat! > now / 1000 + TOKEN_CLOCK_SKEW_SECONDS) return { refused: 'the token was issued in the future (iat)' };
       if (payload.exp! - payload.iat! > maxLifetime) return { refused: `the token's lifetime (exp − iat) exceeds ${maxLifetime / 3600} hours` };
-      const authentication = readConsumer(payload, options.departments);
       if (verified.size >= 10_000) verified.clear();
-      verified.set(token, { authentication, expiresAt: (payload.exp ?? 0) * 1000 });
-      return authentication;
+      verified.set(token, { payload, expiresAt: (payload.exp ?? 0) * 1000 });
+      return readConsumer(payload, options.departments);
     } catch (error) {
       const { code, claim } = error as { code?: string; claim?: string };
       if (code === 'ERR_JWT_EXPIRED') return { refused: 'the token has expired' };

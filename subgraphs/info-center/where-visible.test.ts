@@ -11,6 +11,7 @@ import { migrateToLatest } from '../../platform/store/migrate.ts';
 import { listAccessRequests } from './access-requests.ts';
 import { listDisputes } from './disputes.ts';
 import type { GovernanceServices } from './governance-services.ts';
+import { DEFAULT_REGULATION_PROFILE, requireShippedProfile } from '../../policies/regulation-profiles.ts';
 
 const DEPARTMENTS = ['civil-affairs', 'human-resources', 'approval', 'info-center'];
 const ROLE_SETS: Role[][] = [['consumer'], ['consumer', 'provider-admin'], ['platform-admin']];
@@ -66,6 +67,7 @@ beforeAll(async () => {
     catalog: () => new Map(),
     departments: DEPARTMENTS,
     grantMaxValidityDays: 365,
+    profile: requireShippedProfile(DEFAULT_REGULATION_PROFILE),
     now: () => at,
     grantsChanged: async () => undefined,
     supergraphSdl: () => '',

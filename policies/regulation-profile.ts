@@ -51,7 +51,8 @@ const profileSchema = z
     catalog: z.strictObject({ reviewWorkingDays: workingDays }),
   })
   .superRefine((profile, context) => {
-    if (new Set(profile.purposes).size !== profile.purposes.length) context.addIssue({ code: 'custom', path: ['purposes'], message: 'a purpose is listed twice' });
+    if (new Set(profile.purposes).size !== profile.purposes.length)
+      context.addIssue({ code: 'custom', path: ['purposes'], message: 'a purpose is listed twice' });
     if (profile.grantValidity.defaultDays > profile.grantValidity.maxDays)
       context.addIssue({ code: 'custom', path: ['grantValidity', 'defaultDays'], message: 'the default validity exceeds the longest validity' });
     const steps = profile.escalation.map((entry) => entry.step);

@@ -63,8 +63,18 @@ export interface LaunchedGateway extends RunningGateway {
 }
 
 export async function launchGateway(options: LaunchGatewayOptions): Promise<LaunchedGateway> {
-  const { store, departmentSubgraphs, supergraphPath, infoCenterPort, grantMaxValidityDays, regulationProfile, now, onInfoCenterCall, redisUrl, ...gatewayOptions } =
-    options;
+  const {
+    store,
+    departmentSubgraphs,
+    supergraphPath,
+    infoCenterPort,
+    grantMaxValidityDays,
+    regulationProfile,
+    now,
+    onInfoCenterCall,
+    redisUrl,
+    ...gatewayOptions
+  } = options;
   const profile = regulationProfile ?? requireShippedProfile(DEFAULT_REGULATION_PROFILE);
   const prefix = options.redisPrefix ?? 'zhoucun:';
   const logRedis = (error: unknown) => void error; // reconnects by itself; fallbacks cover the gap

@@ -95,7 +95,7 @@ describe.each(STORE_BACKENDS)('audit usage on %s', (_backend, createDatabase) =>
       catalog: () => testCatalog,
       departments: [],
       grantMaxValidityDays: 365,
-    profile: requireShippedProfile(DEFAULT_REGULATION_PROFILE),
+      profile: requireShippedProfile(DEFAULT_REGULATION_PROFILE),
       now: () => new Date(PERIOD.to),
       grantsChanged: async () => undefined,
       supergraphSdl: () => '',

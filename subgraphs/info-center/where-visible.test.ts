@@ -41,6 +41,8 @@ beforeAll(async () => {
         status: 'PENDING',
         submitted_at: at,
         due_date: '2026-06-15',
+        step_started_at: at,
+        step_working_days: 10,
       })),
     )
     .execute();

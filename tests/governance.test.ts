@@ -147,7 +147,7 @@ describe.each(STORE_BACKENDS)('governance on %s', (_backend, createDatabase) => 
     expect((await escalate()).body.errors?.[0]).toMatchObject({ message: expect.stringContaining('due by 2026-10-16'), extensions: { code: 'CONFLICT' } });
     platform.governanceClock.set('2026-10-17T00:01:00+08:00');
     expect(await state()).toEqual({ overdue: true });
-    expect((await escalate()).body.data?.['escalateAccessRequest']).toEqual({ status: 'ESCALATED' });
+    expect((await escalate()).body.data?.['escalateAccessRequest']).toEqual({ status: 'NEGOTIATING' });
   });
 
   it('art-16: when a dispute is reported on the Monday before National Day, then the answer is due five working days later, on the 调休 Saturday', async () => {

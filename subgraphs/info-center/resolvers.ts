@@ -5,7 +5,6 @@
 import { chinaDate } from '../../policies/governance/china-date.ts';
 import { catalogReviewDue, catalogReviewStart, isCatalogReviewOverdue, type CatalogEntryDates } from '../../policies/governance/catalog-review-due.ts';
 import { isRunning } from '../../policies/governance/request-steps.ts';
-import { negotiationWorkingDays } from '../../policies/regulation-profile.ts';
 import { isOverdue } from '../../policies/governance/is-overdue.ts';
 import { isProvisional } from '../../policies/governance/working-calendar.ts';
 import { isGrantLive } from '../../policies/is-grant-live.ts';
@@ -33,7 +32,7 @@ import { grantException, listGrants, revokeGrant, type ExceptionInput } from './
 import { governed, type GovernanceContext as Context } from './guard-governance-call.ts';
 import { enterWorkingCalendar, workingCalendarYear, type WorkingCalendarYearView } from './working-calendar.ts';
 import { checkCompliance, enterCityDecision, recordNegotiation, referToCity } from './request-steps.ts';
-import type { GovernanceServices } from './governance-services.ts';
+import { regulationProfileView } from './regulation-profile-view.ts';
 import { accessesToSubject, type SubjectAccessArgs } from './subject-log.ts';
 import { listSubgraphVersions, publishSubgraph, rollbackSubgraph, type PublishArgs, type SubgraphVersionRow } from './publishing.ts';
 
@@ -61,9 +60,8 @@ export const governanceResolvers = defineResolvers<Context>({
     workingCalendar: governed((args: { year: number }, _actor, services) => workingCalendarYear(services, args.year)),
     interfaceDocs: governed((args: { department: string }, _actor, services) => interfaceDocs(services, args.department)),
     subgraphVersions: governed((args: { name: string }, _actor, services) => listSubgraphVersions(services, args.name)),
-    regulationProfile: governed((_args, _actor, services) => services),
+    regulationProfile: governed((_args, _actor, services) => regulationProfileView(services)),
   },
-  RegulationProfile: regulationProfileResolvers(),
   AuditRecord: {
     at: (row: AuditRow) => iso(row.at),
     requestId: (row: AuditRow) => row.request_id,
@@ -233,23 +231,5 @@ function catalogItemResolvers() {
     },
     reviewOverdue: async (row: CatalogRow, _: unknown, ctx: Context) =>
       isCatalogReviewOverdue(catalogEntryDates(row), chinaDate(ctx.backend.now()), await ctx.loaders.calendar(), ctx.backend.profile.catalog.reviewWorkingDays),
-  };
-}
-
-/** The profile in force as the API shows it; the longest validity as configured (the environment may shorten the profile's). */
-function regulationProfileResolvers() {
-  return {
-    name: (services: GovernanceServices) => services.profile.name,
-    title: (services: GovernanceServices) => services.profile.title,
-    purposes: (services: GovernanceServices) => services.profile.purposes,
-    grantDefaultValidityDays: (services: GovernanceServices) => Math.min(services.profile.grantValidity.defaultDays, services.grantMaxValidityDays),
-    grantMaxValidityDays: (services: GovernanceServices) => services.grantMaxValidityDays,
-    complianceCheckWorkingDays: (services: GovernanceServices) => services.profile.request.complianceCheck?.workingDays ?? null,
-    providerAnswerWorkingDays: (services: GovernanceServices) => services.profile.request.providerAnswer.workingDays,
-    providerAnswerIfPublicationNeededWorkingDays: (services: GovernanceServices) => services.profile.request.providerAnswer.ifPublicationNeeded,
-    negotiationWorkingDays: (services: GovernanceServices) => negotiationWorkingDays(services.profile) ?? null,
-    escalation: (services: GovernanceServices) => services.profile.escalation.map((entry) => entry.step),
-    disputeAnswerWorkingDays: (services: GovernanceServices) => services.profile.disputes.answerWorkingDays,
-    catalogReviewWorkingDays: (services: GovernanceServices) => services.profile.catalog.reviewWorkingDays,
   };
 }

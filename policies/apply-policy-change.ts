@@ -16,26 +16,26 @@ const DAY_MS = 86_400_000;
 export function applyPolicyChange(before: PolicyInputs, change: PolicyChange, now: Date): PolicyInputs {
   switch (change.kind) {
     case 'GRANT': {
-      const added = change.items.map(
-        (field, index): Grant => ({
-          id: `simulated-${index}`,
-          kind: change.exception ? 'EXCEPTION' : 'REQUEST',
-          ...(change.action === 'VERIFY' ? { action: 'VERIFY' as const } : {}),
-          dept: change.department,
-          field,
-          purpose: change.purpose,
-          validFrom: now.toISOString(),
-          validUntil: new Date(now.getTime() + DAY_MS).toISOString(),
-          ...(change.mask ? { mask: change.mask } : {}),
-          ...(change.condition ? { condition: change.condition } : {}),
-        }),
-      );
+      const added = change.items.map((field, index): Grant => ({
+        id: `simulated-${index}`,
+        kind: change.exception ? 'EXCEPTION' : 'REQUEST',
+        ...(change.action === 'VERIFY' ? { action: 'VERIFY' as const } : {}),
+        dept: change.department,
+        field,
+        purpose: change.purpose,
+        validFrom: now.toISOString(),
+        validUntil: new Date(now.getTime() + DAY_MS).toISOString(),
+        ...(change.mask ? { mask: change.mask } : {}),
+        ...(change.condition ? { condition: change.condition } : {}),
+      }));
       return { catalog: before.catalog, grants: [...before.grants, ...added] };
     }
     case 'REVOKE':
       return {
         catalog: before.catalog,
-        grants: before.grants.map((grant) => (grant.id === change.grantId && grant.revokedAt === undefined ? { ...grant, revokedAt: now.toISOString() } : grant)),
+        grants: before.grants.map((grant) =>
+          grant.id === change.grantId && grant.revokedAt === undefined ? { ...grant, revokedAt: now.toISOString() } : grant,
+        ),
       };
     case 'SHARE_TYPE':
       return { catalog: withItem(before, change.item, (share) => ({ ...share, shareType: change.shareType })), grants: before.grants };

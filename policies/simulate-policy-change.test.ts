@@ -51,8 +51,20 @@ describe('simulatePolicyChange', () => {
   });
 
   it('art-13: when a grant is added, then an operation that was denied the item gains it, and one of another purpose does not', () => {
-    const change: PolicyChange = { kind: 'GRANT', department: 'civil-affairs', items: ['Resident.address'], purpose: 'WORK_REFERENCE', action: 'READ', exception: false };
-    const asked = operation({ document: 'query Address{resident(id:""){address}}', documentHash: 'h-address', operationName: 'Address', purpose: 'WORK_REFERENCE' });
+    const change: PolicyChange = {
+      kind: 'GRANT',
+      department: 'civil-affairs',
+      items: ['Resident.address'],
+      purpose: 'WORK_REFERENCE',
+      action: 'READ',
+      exception: false,
+    };
+    const asked = operation({
+      document: 'query Address{resident(id:""){address}}',
+      documentHash: 'h-address',
+      operationName: 'Address',
+      purpose: 'WORK_REFERENCE',
+    });
     const otherPurpose = { ...asked, purpose: 'ADMINISTRATIVE_BASIS' as const };
     const report = setup(change, [asked, otherPurpose]);
     expect(report.losses).toEqual([]);
@@ -62,10 +74,19 @@ describe('simulatePolicyChange', () => {
   });
 
   it('when a grant opens an object item, then the items selected below it are gains too (they were never fetched)', () => {
-    const change: PolicyChange = { kind: 'GRANT', department: 'civil-affairs', items: ['Resident.formerEmployer'], purpose: 'ADMINISTRATIVE_BASIS', action: 'READ', exception: false };
+    const change: PolicyChange = {
+      kind: 'GRANT',
+      department: 'civil-affairs',
+      items: ['Resident.formerEmployer'],
+      purpose: 'ADMINISTRATIVE_BASIS',
+      action: 'READ',
+      exception: false,
+    };
     const report = setup(change, [operation({ document: '{resident(id:""){formerEmployer{name}}}', operationName: null })]);
     expect(report.gains.map((g) => `${g.item} ${g.before}→${g.after}`).sort()).toEqual(['Enterprise.name DENIED→READ', 'Resident.formerEmployer DENIED→READ']);
-    expect(report.operations).toEqual([{ department: 'civil-affairs', operationName: null, requests: 7, gained: ['Enterprise.name', 'Resident.formerEmployer'], lost: [] }]);
+    expect(report.operations).toEqual([
+      { department: 'civil-affairs', operationName: null, requests: 7, gained: ['Enterprise.name', 'Resident.formerEmployer'], lost: [] },
+    ]);
   });
 
   it('art-11: when an item becomes NONE, then request grants stop opening it; when it becomes UNCONDITIONAL, every department gains it', () => {
@@ -102,7 +123,14 @@ describe('simulatePolicyChange', () => {
   });
 
   it('art-13: when a VERIFY grant is added, then verification calls that claimed the item gain VERIFY, and reading is not opened', () => {
-    const change: PolicyChange = { kind: 'GRANT', department: 'approval', items: ['Resident.pension'], purpose: 'DATA_VERIFICATION', action: 'VERIFY', exception: false };
+    const change: PolicyChange = {
+      kind: 'GRANT',
+      department: 'approval',
+      items: ['Resident.pension'],
+      purpose: 'DATA_VERIFICATION',
+      action: 'VERIFY',
+      exception: false,
+    };
     const verify = operation({ dept: 'approval', purpose: 'DATA_VERIFICATION', document: '{resident(id:""){name}}', verifiedItems: ['Resident.pension'] });
     const read = operation({ dept: 'approval', purpose: 'DATA_VERIFICATION', documentHash: 'h-read' });
     const report = setup(change, [verify, read]);
@@ -127,6 +155,13 @@ describe('simulatePolicyChange', () => {
   });
 
   it('when nothing changes for any operation, then the report is empty but counts what it replayed', () => {
-    expect(setup({ kind: 'REVOKE', grantId: 'unknown' }, [operation()])).toEqual({ replayed: 1, requests: 7, unreadable: 0, gains: [], losses: [], operations: [] });
+    expect(setup({ kind: 'REVOKE', grantId: 'unknown' }, [operation()])).toEqual({
+      replayed: 1,
+      requests: 7,
+      unreadable: 0,
+      gains: [],
+      losses: [],
+      operations: [],
+    });
   });
 });

@@ -123,7 +123,8 @@ export function simulatePolicyChange(input: SimulationInput): PolicySimulation {
   const accessOf = (side: Side, operation: ReplayedOperation, document: DocumentNode) => {
     const key = `${side}\n${operation.dept}\n${operation.purpose}\n${operation.documentHash}`;
     let items = accesses.get(key);
-    if (!items) accesses.set(key, (items = decideItems(input.schema, document, operation.verifiedItems ?? [], abilityOf(side, operation.dept, operation.purpose))));
+    if (!items)
+      accesses.set(key, (items = decideItems(input.schema, document, operation.verifiedItems ?? [], abilityOf(side, operation.dept, operation.purpose))));
     return items;
   };
   const report = createReport(input.examples ?? 3);
@@ -196,7 +197,20 @@ function createReport(maxExamples: number) {
       const key = JSON.stringify([operation.dept, operation.purpose, item, before, after]);
       let effect = effects.get(key);
       if (!effect) {
-        effect = { department: operation.dept, purpose: operation.purpose, item, before, after, operations: 0, requests: 0, apps: [], examples: [], lastSeen: '', gain, seen: new Set() };
+        effect = {
+          department: operation.dept,
+          purpose: operation.purpose,
+          item,
+          before,
+          after,
+          operations: 0,
+          requests: 0,
+          apps: [],
+          examples: [],
+          lastSeen: '',
+          gain,
+          seen: new Set(),
+        };
         effects.set(key, effect);
       }
       effect.operations += 1;
@@ -210,7 +224,11 @@ function createReport(maxExamples: number) {
 
       const named = JSON.stringify([operation.dept, operation.operationName]);
       let entry = byOperation.get(named);
-      if (!entry) byOperation.set(named, (entry = { department: operation.dept, operationName: operation.operationName, requests: 0, gained: [], lost: [], counted: new Set() }));
+      if (!entry)
+        byOperation.set(
+          named,
+          (entry = { department: operation.dept, operationName: operation.operationName, requests: 0, gained: [], lost: [], counted: new Set() }),
+        );
       const counted = JSON.stringify([operation.documentHash, operation.app, operation.purpose]);
       if (!entry.counted.has(counted)) {
         entry.counted.add(counted);
@@ -220,14 +238,23 @@ function createReport(maxExamples: number) {
       if (!list.includes(item)) list.push(item);
     },
     result() {
-      const strip = ({ gain: _gain, seen: _seen, ...effect }: PolicyEffect & { gain: boolean; seen: Set<string> }): PolicyEffect => ({ ...effect, apps: effect.apps.sort() });
+      const strip = ({ gain: _gain, seen: _seen, ...effect }: PolicyEffect & { gain: boolean; seen: Set<string> }): PolicyEffect => ({
+        ...effect,
+        apps: effect.apps.sort(),
+      });
       const all = [...effects.values()].sort((a, b) => b.requests - a.requests || a.department.localeCompare(b.department) || a.item.localeCompare(b.item));
       const operations = [...byOperation.values()]
         .map(({ counted: _counted, ...entry }) => ({ ...entry, gained: entry.gained.sort(), lost: entry.lost.sort() }))
         .sort((a, b) => b.requests - a.requests || a.department.localeCompare(b.department) || (a.operationName ?? '').localeCompare(b.operationName ?? ''));
       return {
-        gains: all.filter((effect) => effect.gain).slice(0, MAX_REPORTED_EFFECTS).map(strip),
-        losses: all.filter((effect) => !effect.gain).slice(0, MAX_REPORTED_EFFECTS).map(strip),
+        gains: all
+          .filter((effect) => effect.gain)
+          .slice(0, MAX_REPORTED_EFFECTS)
+          .map(strip),
+        losses: all
+          .filter((effect) => !effect.gain)
+          .slice(0, MAX_REPORTED_EFFECTS)
+          .map(strip),
         operations: operations.slice(0, MAX_REPORTED_EFFECTS),
       };
     },

@@ -154,8 +154,7 @@ const OPERATIONS: Record<string, Operation> = {
     },
   },
   'simulatePolicyChange (revoke)': {
-    document:
-      'query($grantId: ID!) { simulatePolicyChange(days: 7, change: { revoke: { grantId: $grantId } }) { replayed } }',
+    document: 'query($grantId: ID!) { simulatePolicyChange(days: 7, change: { revoke: { grantId: $grantId } }) { replayed } }',
     variables: { grantId: 'grant-demo-civil-affairs-pension' },
     texts: { grantId: 'change.revoke.grantId' },
   },

@@ -128,7 +128,12 @@ describe.each(STORE_BACKENDS)('policy dry run on %s', (_backend, createDatabase)
       [operator(), revoke('grant\u0000demo'), 7, 'BAD_USER_INPUT'],
       [operator(), revoke('grant\u202edemo'), 7, 'BAD_USER_INPUT'],
       [operator(), revoke('g'.repeat(100_000)), 7, 'BAD_USER_INPUT'],
-      [operator(), { grant: { department: 'approval', items: Array.from({ length: 101 }, (_, i) => `Resident.x${i}`), purpose: 'WORK_REFERENCE' } }, 7, 'BAD_USER_INPUT'],
+      [
+        operator(),
+        { grant: { department: 'approval', items: Array.from({ length: 101 }, (_, i) => `Resident.x${i}`), purpose: 'WORK_REFERENCE' } },
+        7,
+        'BAD_USER_INPUT',
+      ],
       [operator(), { grant: { department: 'approval', items: ['Resident.nothing'], purpose: 'WORK_REFERENCE' } }, 7, 'BAD_USER_INPUT'],
       [operator(), { grant: { department: 'nowhere', items: ['Resident.monthlyPension'], purpose: 'WORK_REFERENCE' } }, 7, 'BAD_USER_INPUT'],
       [operator(), {}, 7, 'BAD_USER_INPUT'],
@@ -141,7 +146,10 @@ describe.each(STORE_BACKENDS)('policy dry run on %s', (_backend, createDatabase)
       const { simulation, errors } = await simulate(client, change, days);
       const label = JSON.stringify(change).slice(0, 100);
       expect(simulation, label).toBeNull();
-      expect(errors?.map((error) => error.split(':')[0]), label).toEqual([code]);
+      expect(
+        errors?.map((error) => error.split(':')[0]),
+        label,
+      ).toEqual([code]);
     }
     // A grant another department holds answers exactly as a grant that does not exist.
     const hidden = await simulate(hrAdmin(), revoke('grant-demo-market-regulation-address-dajie'));

@@ -15,7 +15,8 @@ const context: SimulationContext = {
 const grantOf = (overrides: Partial<NonNullable<PolicyChangeInput['grant']>> = {}): PolicyChangeInput => ({
   grant: { department: 'civil-affairs', items: ['Resident.pension'], purpose: 'WORK_REFERENCE', ...overrides },
 });
-const check = (who: typeof operator, change: PolicyChangeInput, days = 30, ctx: SimulationContext = context) => outcome(checkPolicySimulation(who, { change, days }, ctx));
+const check = (who: typeof operator, change: PolicyChangeInput, days = 30, ctx: SimulationContext = context) =>
+  outcome(checkPolicySimulation(who, { change, days }, ctx));
 
 describe('policy dry run: who may simulate what', () => {
   it('art-17: when the operator or the provider of the items simulates a change, then it runs; a consumer is FORBIDDEN', () => {

@@ -11,7 +11,17 @@
  * Serves 周政发〔2018〕6号 art. 4, 13 and 17: the operator and the providers weigh a change before making it.
  */
 import { maskFits, MASKS } from '../masks/apply-mask.ts';
-import { isMaskKind, isPurpose, isShareType, type Consumer, type GrantAction, type MaskKind, type Purpose, type ShareCatalog, type ShareType } from '../types.ts';
+import {
+  isMaskKind,
+  isPurpose,
+  isShareType,
+  type Consumer,
+  type GrantAction,
+  type MaskKind,
+  type Purpose,
+  type ShareCatalog,
+  type ShareType,
+} from '../types.ts';
 import { canSee } from './can-see.ts';
 import { checkNarrowing, type RowConditionInput } from './check-narrowing.ts';
 import { checkRevocation } from './check-revocation.ts';
@@ -92,7 +102,15 @@ export function checkPolicySimulation(actor: Consumer, input: { change: PolicyCh
     if (grant.exception && !operator) return deny('FORBIDDEN', 'Exceptional grants are the coordination office’s (platform-admin)');
     const narrowing = checkNarrowing(items, { mask: grant.mask ?? undefined, condition: grant.condition ?? undefined }, catalog);
     if (!narrowing.ok) return narrowing;
-    return allow({ kind: 'GRANT', department: grant.department, items, purpose: grant.purpose, action, exception: grant.exception === true, ...narrowing.value });
+    return allow({
+      kind: 'GRANT',
+      department: grant.department,
+      items,
+      purpose: grant.purpose,
+      action,
+      exception: grant.exception === true,
+      ...narrowing.value,
+    });
   }
   if (revoke) {
     const found = context.grant;

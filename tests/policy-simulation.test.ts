@@ -5,6 +5,11 @@
  * Nothing is changed by asking.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recordToRow } from '../gateway/audit/audit-codec.ts';
+import { chainRecord, GENESIS_HASH } from '../gateway/audit/audit-record.ts';
+import { verifyAuditChains } from '../gateway/audit/verify-audit-chain.ts';
+import { MAX_SIMULATED_OPERATIONS } from '../subgraphs/info-center/policy-simulation.ts';
+import { auditEntry } from './support/audit-fixtures.ts';
 import { DEMO } from '../subgraphs/shared/district.ts';
 import { STORE_BACKENDS, type TestDatabase } from './support/databases.ts';
 import { startStoreBackedPlatform, stopStoreBackedPlatform, type Client, type TestPlatform } from './support/test-platform.ts';
@@ -78,6 +83,18 @@ describe.each(STORE_BACKENDS)('policy dry run on %s', (_backend, createDatabase)
     const kept = new Set(documents.map((document) => document.hash));
     expect(records.length).toBeGreaterThanOrEqual(4);
     expect(records.every((record) => record.document_hash !== null && kept.has(record.document_hash))).toBe(true);
+  });
+
+  it('art-15: when a kept document is changed, then audit verification names it; restored, it passes again', async () => {
+    // Only content is in question here: a cadence no test run can miss.
+    const verify = () => verifyAuditChains(platform.store.db, { keys: platform.auditKeys, cadence: { records: 1e9, intervalMs: 1e12 } });
+    expect(await verify()).toMatchObject({ ok: true });
+    const kept = await platform.store.db.selectFrom('operation_documents').selectAll().where('operation_name', '=', 'Pension').executeTakeFirstOrThrow();
+    const widened = kept.document.replace('monthlyPension', 'criminalRecord');
+    await platform.store.db.updateTable('operation_documents').set({ document: widened }).where('hash', '=', kept.hash).execute();
+    expect((await verify()).problem).toBe(`operation document ${kept.hash}: its text does not hash to the hash records name it by — the document was changed`);
+    await platform.store.db.updateTable('operation_documents').set({ document: kept.document }).where('hash', '=', kept.hash).execute();
+    expect(await verify()).toMatchObject({ ok: true });
   });
 
   it('art-13: when the provider simulates revoking the grant civil-affairs reads pensions under, then its operation loses the item; the grant stays live', async () => {
@@ -156,5 +173,22 @@ describe.each(STORE_BACKENDS)('policy dry run on %s', (_backend, createDatabase)
     const missing = await simulate(hrAdmin(), revoke('grant-demo-market-regulation-address-dajie-x'));
     expect(hidden.errors![0]!.replace('-x', '')).toBe(missing.errors![0]!.replace('-x', ''));
     expect(JSON.stringify(hidden.errors)).not.toMatch(/market-regulation\b(?!-address)|householdAddress|public-security/);
+  });
+
+  // Last: it fills the store with records of a chain of their own.
+  it('when the period holds more distinct operations than one dry run replays, then the most requested are replayed, up to the cap, and it says so', async () => {
+    const rows = Array.from({ length: MAX_SIMULATED_OPERATIONS + 1 }, (_, i) =>
+      recordToRow(chainRecord(auditEntry(`flood-${i}`, { app: `app-${i}`, documentHash: i.toString(16).padStart(64, '0') }), 'flood', i + 1, GENESIS_HASH)),
+    );
+    for (let i = 0; i < rows.length; i += 500)
+      await platform.store.db
+        .insertInto('audit_records')
+        .values(rows.slice(i, i + 500))
+        .execute();
+    const { simulation } = await simulate(operator(), { revoke: { grantId: 'grant-demo-civil-affairs-pension' } });
+    expect(simulation).toMatchObject({ capped: true });
+    // Documents no store holds are counted, never guessed; the operations that were run were the most requested.
+    expect(simulation!.replayed + simulation!.unreadable).toBe(MAX_SIMULATED_OPERATIONS);
+    expect(effects(simulation!.losses)).toEqual(['civil-affairs ADMINISTRATIVE_BASIS Resident.monthlyPension READ→DENIED ×2']);
   });
 });

@@ -7,8 +7,11 @@
  * store present and equal in the store. The first break is reported naming chain, records and times.
  * A record the store refused is found in `audit_quarantine` and accepted in its place only when its
  * JSON hashes to the hash the chain links through; it counts toward the cadence like any record, and
- * quarantined records are listed in the report.
+ * quarantined records are listed in the report. Every kept operation document must hash to the hash it
+ * is kept under (the hash a record's own hash covers), so neither a record's reference nor the document
+ * it names can be changed unnoticed.
  */
+import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { PublicKeySet } from '../../platform/key-set.ts';
 import type { Database } from '../../platform/store/tables.ts';
@@ -76,6 +79,7 @@ export async function verifyAuditChains(db: Kysely<Database>, options: VerifyAud
   const report: VerificationReport = { ok: true, chains: chains.length, records: 0, checkpoints: 0, anchored: 0, quarantined: [] };
   try {
     for (const chain of chains) await verifyChain(db, chain, anchored.get(chain) ?? [], options.keys, cadence, now - tailLimit, report);
+    await verifyOperationDocuments(db);
   } catch (error) {
     if (!(error instanceof Broken)) throw error;
     return { ...report, ok: false, problem: error.message };
@@ -99,6 +103,23 @@ export function readCheckpointRows(db: Kysely<Database>, chain: string) {
 /** The verifier's read of a chain's quarantined records. */
 export function readQuarantineRows(db: Kysely<Database>, chain: string) {
   return db.selectFrom('audit_quarantine').selectAll().where('chain', '=', chain).execute();
+}
+
+/** The verifier's read of the kept operation documents after `afterHash`, in hash order, at most `limit`. */
+export function readDocumentPage(db: Kysely<Database>, afterHash: string, limit: number = PAGE) {
+  return db.selectFrom('operation_documents').select(['hash', 'document']).where('hash', '>', afterHash).orderBy('hash').limit(limit).execute();
+}
+
+async function verifyOperationDocuments(db: Kysely<Database>): Promise<void> {
+  for (let after = ''; ;) {
+    const rows = await readDocumentPage(db, after);
+    for (const row of rows) {
+      if (createHash('sha256').update(row.document).digest('hex') !== row.hash)
+        throw new Broken(`operation document ${row.hash}: its text does not hash to the hash records name it by — the document was changed`);
+    }
+    if (rows.length < PAGE) break;
+    after = rows[rows.length - 1]!.hash;
+  }
 }
 
 async function verifyChain(

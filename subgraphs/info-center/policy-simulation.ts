@@ -12,7 +12,7 @@ import { applyPolicyChange } from '../../policies/apply-policy-change.ts';
 import { checkPolicySimulation, type PolicyChangeInput } from '../../policies/governance/check-policy-simulation.ts';
 import { simulatePolicyChange, type PolicySimulation, type ReplayedOperation } from '../../policies/simulate-policy-change.ts';
 import type { Purpose } from '../../policies/types.ts';
-import { toPolicyGrant } from '../../platform/store/grant-rows.ts';
+import { loadCurrentGrants } from '../../platform/store/grant-rows.ts';
 import { assertVerdict } from './governance-errors.ts';
 import type { Actor, GovernanceServices } from './governance-services.ts';
 
@@ -37,7 +37,8 @@ export async function simulatePolicyChangeView(
 
   const now = services.now();
   const from = new Date(now.getTime() - args.days * DAY_MS);
-  const before = { catalog, grants: (await services.db.selectFrom('grants').selectAll().execute()).map(toPolicyGrant) };
+  // The grants the gateway builds abilities from, read as its grant source reads them.
+  const before = { catalog, grants: await loadCurrentGrants(services.db, now) };
   const { operations, capped } = await readOperations(services, from);
   const simulation = simulatePolicyChange({
     schema: schemaOf(services),

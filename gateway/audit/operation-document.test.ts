@@ -1,6 +1,6 @@
 import { parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { operationDocumentOf } from './operation-document.ts';
+import { MAX_DOCUMENT_LENGTH, operationDocumentOf } from './operation-document.ts';
 
 const CITIZEN_ID = '370306198503120122';
 
@@ -37,5 +37,10 @@ describe('operation document', () => {
     const kept = operationDocumentOf(document, 'A')!;
     expect(kept.text).toContain('fragment N');
     expect(kept.text).not.toContain('enterprise');
+  });
+
+  it('when a document would print longer than the bound, then none is kept (the admission limits keep every admitted one below it)', () => {
+    const name = `Q${'x'.repeat(MAX_DOCUMENT_LENGTH)}`;
+    expect(operationDocumentOf(parse(`query ${name} { resident(citizenId: "x") { name } }`), name)).toBeUndefined();
   });
 });

@@ -34,11 +34,20 @@ const cache = new Map<string, OperationDocument | undefined>();
 export function operationDocumentOf(document: DocumentNode, operationName: string | null, queryHash?: string): OperationDocument | undefined {
   const key = queryHash === undefined ? undefined : `${queryHash}\n${operationName ?? ''}`;
   if (key !== undefined && cache.has(key)) return cache.get(key);
-  const text = usageReportingSignature(document, operationName ?? '');
-  const made = text.length > MAX_DOCUMENT_LENGTH ? undefined : { hash: createHash('sha256').update(text).digest('hex'), text, operationName };
+  const made = keptDocument(document, operationName);
   if (key !== undefined) {
     if (cache.size >= CACHE_SIZE) cache.clear();
     cache.set(key, made);
   }
   return made;
+}
+
+/** The literal-free document, or none: the record of a request is never held up by the document it would name. */
+function keptDocument(document: DocumentNode, operationName: string | null): OperationDocument | undefined {
+  try {
+    const text = usageReportingSignature(document, operationName ?? '');
+    return text.length > MAX_DOCUMENT_LENGTH ? undefined : { hash: createHash('sha256').update(text).digest('hex'), text, operationName };
+  } catch {
+    return undefined;
+  }
 }

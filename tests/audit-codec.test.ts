@@ -62,6 +62,7 @@ function entries(): AuditEntry[] {
       durationMs: 2_147_483_647,
       verified: { 'Resident.monthlyPension': { MATCH: 999, MISMATCH: 1, NO_RECORD: 0 }, 'Resident.maritalStatus': { MATCH: 0, MISMATCH: 0, NO_RECORD: 1000 } },
       subjects: { 'public-security': ['ab'.repeat(32), 'cd'.repeat(32)], 'human-resources': [] },
+      documentHash: 'ef'.repeat(32),
     },
     // The emptiest record: no purpose, nothing asked, granted or served.
     auditEntry(`req-${i}-b`, {
@@ -114,6 +115,7 @@ const TAMPER: { [column in Exclude<keyof AuditRecordsTable, 'id'>]: (row: Stored
   code: (row) => (row.code === null ? 'FORBIDDEN_FIELD' : null),
   verified: (row) => JSON.stringify({ ...row.verified, 'Resident.monthlyPension': { MATCH: 1, MISMATCH: 0, NO_RECORD: 0 } }),
   subjects: (row) => JSON.stringify({ ...row.subjects, 'human-resources': ['0'.repeat(64)] }),
+  document_hash: (row) => (row.document_hash === null ? 'ab'.repeat(32) : null),
 };
 
 describe.each(STORE_BACKENDS)('audit codec on %s', (_backend, createDatabase) => {

@@ -163,6 +163,22 @@ const OPERATIONS: Record<string, Operation> = {
     variables: { from: '2026-01-01T00:00:00Z', to: '2027-01-01T00:00:00Z' },
     texts: { from: 'from', to: 'to' },
   },
+  simulatePolicyChange: {
+    document:
+      'query($department: String!, $items: [String!]!, $attribute: String!, $anyOf: [String!]!) { simulatePolicyChange(days: 7, change: { grant: { department: $department, items: $items, purpose: WORK_REFERENCE, condition: [{ attribute: $attribute, anyOf: $anyOf }] } }) { replayed } }',
+    variables: { department: 'approval', items: ['Resident.householdAddress'], attribute: 'householdSubdistrict', anyOf: ['大街街道'] },
+    texts: {
+      department: 'change.grant.department',
+      items: 'change.grant.items',
+      attribute: 'change.grant.condition.attribute',
+      anyOf: 'change.grant.condition.anyOf',
+    },
+  },
+  'simulatePolicyChange (revoke)': {
+    document: 'query($grantId: ID!) { simulatePolicyChange(days: 7, change: { revoke: { grantId: $grantId } }) { replayed } }',
+    variables: { grantId: 'grant-demo-civil-affairs-pension' },
+    texts: { grantId: 'change.revoke.grantId' },
+  },
 };
 
 /** The variables with the text at `path` (`a` or `a.b`; a list: its first item) replaced by `value`. */

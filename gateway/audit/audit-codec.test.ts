@@ -60,6 +60,7 @@ const CHAIN = 'gateway-a';
 const FIRST_HASH = '695d5abf9a29b0cc13164feeccdc914ae983d273d663daf4c455614c94849c01';
 const SECOND_HASH = '6c5e6ce9907e2c67c88b7a4f7307a1f92f0ac37141c71119add842462893b564';
 const VERIFIED_HASH = '8ce54e1f8c0549593f1bed166d62c6252fc8fdfe08ccf4f61544b1516f7714ee';
+const DOCUMENT_HASH = '3e643918bdd24becc5065ae76e1da03a2a72d5ee0c24fab77353b81d3d763337';
 
 function tempDir(): string {
   const dir = mkdtempSync(join(tmpdir(), 'zhoucun-codec-'));
@@ -113,6 +114,12 @@ describe('audit record hash (golden)', () => {
       ),
     ).toBe(VERIFIED_HASH);
     expect(hashRecord({ ...verified, subjects: { 'human-resources': ['1'.repeat(64)] } }, CHAIN, 3, SECOND_HASH)).not.toBe(VERIFIED_HASH);
+  });
+
+  it('when a record names its operation document, then the hash covers the reference; a record without one keeps the hash it always had', () => {
+    expect(hashRecord({ ...SERVED, documentHash: 'd'.repeat(64) }, CHAIN, 4, 'a'.repeat(64))).toBe(DOCUMENT_HASH);
+    expect(hashRecord({ ...SERVED, documentHash: 'e'.repeat(64) }, CHAIN, 4, 'a'.repeat(64))).not.toBe(DOCUMENT_HASH);
+    expect(hashRecord({ ...SERVED, documentHash: undefined }, CHAIN, 1, GENESIS_HASH)).toBe(FIRST_HASH);
   });
 });
 

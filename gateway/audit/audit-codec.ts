@@ -32,7 +32,9 @@ export function storedInstant(value: Date | string): string {
  * The text a record's hash covers: its fields in a fixed order with the chain, its place and the
  * previous hash; `served` with its providers sorted (jsonb does not keep key order). `code` is covered
  * only when present, so records written before it existed keep their hash; so are the verification
- * counts and the served subjects, each tagged by name after it, in sorted key order.
+ * counts, the served subjects and the operation document's hash, each tagged by name after it (objects
+ * in sorted key order). The hash covers the reference, and the document is kept under its own SHA-256,
+ * so a record's operation cannot be exchanged for another without `audit:verify` naming the record.
  */
 export function canonicalRecord(entry: AuditEntry, chain: string, seq: number, prevHash: string): string {
   const served = Object.keys(entry.served)
@@ -61,6 +63,7 @@ export function canonicalRecord(entry: AuditEntry, chain: string, seq: number, p
     ...(entry.code === undefined || entry.code === null ? [] : [entry.code]),
     ...(entry.verified ? [{ verified: sortedEntries(entry.verified, (counts) => [counts.MATCH, counts.MISMATCH, counts.NO_RECORD]) }] : []),
     ...(entry.subjects ? [{ subjects: sortedEntries(entry.subjects, (hmacs) => hmacs) }] : []),
+    ...(entry.documentHash ? [{ document: entry.documentHash }] : []),
   ]);
 }
 
@@ -115,6 +118,7 @@ export function recordToRow(record: ChainedRecord): Insertable<AuditRecordsTable
     code: record.code ?? null,
     verified: record.verified ? JSON.stringify(record.verified) : null,
     subjects: record.subjects ? JSON.stringify(record.subjects) : null,
+    document_hash: record.documentHash ?? null,
   };
 }
 
@@ -147,6 +151,7 @@ export function rowToRecord(row: StoredRecordRow): ChainedRecord {
     durationMs: row.duration_ms,
     ...(row.verified === null || row.verified === undefined ? {} : { verified: row.verified as unknown as ChainedRecord['verified'] }),
     ...(row.subjects === null || row.subjects === undefined ? {} : { subjects: row.subjects }),
+    ...(row.document_hash === null || row.document_hash === undefined ? {} : { documentHash: row.document_hash }),
     chain: row.chain,
     seq: Number(row.seq),
     prevHash: row.prev_hash,

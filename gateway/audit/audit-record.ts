@@ -40,6 +40,8 @@ export interface AuditEntry {
   verified?: Record<string, VerificationCounts> | undefined;
   /** Provider → keyed HMACs of the subjects (citizen IDs, credit codes) it served, sorted; absent when none. */
   subjects?: Record<string, string[]> | undefined;
+  /** SHA-256 of the operation's literal-free document (`operation_documents`, operation-document.ts); absent when none was kept. */
+  documentHash?: string | undefined;
 }
 
 /** Outcomes of the claims on one item in one verification call. */

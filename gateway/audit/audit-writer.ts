@@ -21,11 +21,14 @@ import { createCheckpointer } from './audit-checkpointer.ts';
 import { chainRecord, GENESIS_HASH, type AuditEntry, type ChainedRecord } from './audit-record.ts';
 import type { AuditSpool } from './audit-spool.ts';
 import type { CheckpointLog } from './checkpoint-anchors.ts';
+import type { OperationDocument } from './operation-document.ts';
+import { createDocumentStore } from './store-operation-documents.ts';
 
 export type { AuditAlert, AuditWriterState } from './store-audit-records.ts';
 
 export interface AuditWriter {
-  append(entry: AuditEntry): Promise<void>;
+  /** Resolves once the record is durable; `document` is the operation document its `documentHash` names, kept beside it. */
+  append(entry: AuditEntry, document?: OperationDocument): Promise<void>;
   state(): AuditWriterState;
   /** Hears every alert, those raised before it was attached (start-up replay) included. */
   onAlert(listener: (alert: AuditAlert) => void): void;
@@ -80,6 +83,7 @@ export async function createAuditWriter(options: AuditWriterOptions): Promise<Au
   // Alerts raised before anyone listens (start-up replay) wait for the listener; a bounded few.
   const alert = (raised: AuditAlert) => (listener ? listener(raised) : alerts.length < 100 && alerts.push(raised));
   const { storeChecked, replayQuarantineFile } = createRecordStore({ db, quarantineFile, state, alert });
+  const documents = createDocumentStore(db);
 
   const checkpoints = createCheckpointer({
     db,
@@ -141,6 +145,8 @@ export async function createAuditWriter(options: AuditWriterOptions): Promise<Au
     if (!spooling) await replayQuarantineFile().catch(degraded);
     while (queue.length > 0) {
       const batch = queue.splice(0, maxBatch);
+      // Before the records that name them; a store that cannot take them now leaves them for the next flush.
+      if (!spooling) await documents.flush().catch(degraded);
       const records = batch.map(({ entry }) => {
         const record = chainRecord(entry, chain, lastSeq + 1, lastHash);
         lastSeq = record.seq;
@@ -168,6 +174,7 @@ export async function createAuditWriter(options: AuditWriterOptions): Promise<Au
       // After the responses are released: a checkpoint costs no request its latency.
       if (inStore) await checkpoints.advance(records);
     }
+    if (!spooling) await documents.flush().catch(degraded);
     if (tailWaiting()) await checkpoints.sealTail();
     if (!spooling && checkpoints.hasUnsaved()) await checkpoints.saveUnsaved().catch(degraded);
   };
@@ -195,7 +202,8 @@ export async function createAuditWriter(options: AuditWriterOptions): Promise<Au
   tail.unref();
 
   return {
-    append(entry) {
+    append(entry, document) {
+      documents.add(document);
       return new Promise<void>((resolve, reject) => {
         queue.push({ entry, resolve, reject });
         void kick();

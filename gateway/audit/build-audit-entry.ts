@@ -34,6 +34,8 @@ export interface AuditFacts {
   masked?: readonly string[] | undefined;
   /** `Type.field`s withheld from some record outside a grant's row condition. */
   rowDenied?: readonly string[] | undefined;
+  /** SHA-256 of the operation's literal-free document, when one was kept. */
+  documentHash?: string | undefined;
 }
 
 /** What a record says of the items depends only on the verdict, which is cached per ability and operation: so are these lists. */
@@ -79,6 +81,7 @@ export function buildAuditEntry(facts: AuditFacts, catalog: ShareCatalog): Audit
     durationMs: Math.round(performance.now() - facts.startedAt),
     ...(facts.verified === undefined ? {} : { verified: structuredClone(facts.verified) }),
     ...(facts.subjects === undefined ? {} : { subjects: structuredClone(facts.subjects) }),
+    ...(facts.documentHash === undefined ? {} : { documentHash: facts.documentHash }),
   };
 }
 

@@ -7,9 +7,12 @@
  * store present and equal in the store. The first break is reported naming chain, records and times.
  * A record the store refused is found in `audit_quarantine` and accepted in its place only when its
  * JSON hashes to the hash the chain links through; it counts toward the cadence like any record, and
- * quarantined records are listed in the report.
+ * quarantined records are listed in the report. Every kept operation document must hash to the hash it
+ * is kept under (the hash a record's own hash covers), so neither a record's reference nor the document
+ * it names can be changed unnoticed.
  */
 import { setTimeout } from 'node:timers/promises';
+import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { PublicKeySet } from '../../platform/key-set.ts';
 import type { Database } from '../../platform/store/tables.ts';
@@ -87,6 +90,7 @@ export async function verifyAuditChains(db: Kysely<Database>, options: VerifyAud
       const marks = await readMarksAwaitingAnchored(db, chain, anchored.get(chain) ?? [], inFlightUntil);
       await verifyChain(db, chain, marks, anchored.get(chain) ?? [], options.keys, cadence, now - tailLimit, report);
     }
+    await verifyOperationDocuments(db);
   } catch (error) {
     if (!(error instanceof Broken)) throw error;
     return { ...report, ok: false, problem: error.message };
@@ -128,6 +132,23 @@ async function readMarksAwaitingAnchored(
     const committing = anchors.some(({ checkpoint }) => checkpoint.seq > lastSeq);
     if (!committing || Date.now() >= until) return marks;
     await setTimeout(100);
+  }
+}
+
+/** The verifier's read of the kept operation documents after `afterHash`, in hash order, at most `limit`. */
+export function readDocumentPage(db: Kysely<Database>, afterHash: string, limit: number = PAGE) {
+  return db.selectFrom('operation_documents').select(['hash', 'document']).where('hash', '>', afterHash).orderBy('hash').limit(limit).execute();
+}
+
+async function verifyOperationDocuments(db: Kysely<Database>): Promise<void> {
+  for (let after = ''; ;) {
+    const rows = await readDocumentPage(db, after);
+    for (const row of rows) {
+      if (createHash('sha256').update(row.document).digest('hex') !== row.hash)
+        throw new Broken(`operation document ${row.hash}: its text does not hash to the hash records name it by — the document was changed`);
+    }
+    if (rows.length < PAGE) break;
+    after = rows[rows.length - 1]!.hash;
   }
 }
 

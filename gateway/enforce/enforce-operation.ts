@@ -24,6 +24,7 @@ import type { AbilitySource } from './ability-source.ts';
 import type { AuditOutcome } from '../audit/audit-record.ts';
 import type { AuditWriter } from '../audit/audit-writer.ts';
 import { buildAuditEntry, type AuditFacts } from '../audit/build-audit-entry.ts';
+import { operationDocumentOf } from '../audit/operation-document.ts';
 import { shareError } from '../../platform/errors.ts';
 import { clientCodeOf } from '../format-error.ts';
 import type { GatewayContext } from '../gateway-context.ts';
@@ -101,16 +102,19 @@ export function createEnforcingExecutor(inner: GatewayExecutor, deps: Enforcemen
   ) => {
     if (!deps.audit) return;
     const context = rc.context as unknown as GatewayContext;
+    // What was asked, literals hidden, for the policy dry run; an operation that could not be resolved has none.
+    const document = rc.operation ? operationDocumentOf(rc.document, rc.operation.name?.value ?? null, rc.queryHash) : undefined;
     const facts = {
       requestId: context.requestId,
       consumer: context.consumer,
       use: context.use,
       operationHash: rc.queryHash,
       operationName: rc.operationName ?? null,
+      documentHash: document?.hash,
     };
     try {
       const subjects = hashedSubjects(context.subjects, deps.subjectHmac);
-      await deps.audit.append(buildAuditEntry({ ...facts, ...outcome, startedAt, verdict, served: context.served, subjects, ...extra }, catalog));
+      await deps.audit.append(buildAuditEntry({ ...facts, ...outcome, startedAt, verdict, served: context.served, subjects, ...extra }, catalog), document);
     } catch {
       throw shareError('AUDIT_UNAVAILABLE', { withStatus: true });
     }

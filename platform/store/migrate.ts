@@ -10,6 +10,7 @@ import * as dataMinimisation from './migrations/0006-data-minimisation.ts';
 import * as verificationAndSubjectLog from './migrations/0007-verification-and-subject-log.ts';
 import * as subgraphRegistry from './migrations/0008-subgraph-registry.ts';
 import * as workingCalendar from './migrations/0009-working-calendar.ts';
+import * as operationDocuments from './migrations/0010-operation-documents.ts';
 import * as regulationProfiles from './migrations/0012-regulation-profiles.ts';
 import type { Database } from './tables.ts';
 
@@ -23,6 +24,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0007-verification-and-subject-log': verificationAndSubjectLog,
   '0008-subgraph-registry': subgraphRegistry,
   '0009-working-calendar': workingCalendar,
+  '0010-operation-documents': operationDocuments,
   '0012-regulation-profiles': regulationProfiles,
 };
 

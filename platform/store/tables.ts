@@ -209,6 +209,16 @@ export interface AuditRecordsTable {
   verified: ColumnType<Record<string, Record<string, number>> | null, string | null | undefined, string | null>;
   /** Provider → keyed HMACs of the subjects it served; null when none. */
   subjects: ColumnType<Record<string, string[]> | null, string | null | undefined, string | null>;
+  /** SHA-256 of the operation's literal-free document (`operation_documents`); null for records without one. */
+  document_hash: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** One distinct operation document, literals stripped, kept once under its hash (the policy dry run replays them). */
+export interface OperationDocumentsTable {
+  hash: string;
+  document: string;
+  operation_name: string | null;
+  first_seen: ColumnType<Date | string, Date | string | undefined, never>;
 }
 
 /** One subject served in one audit record, by its keyed HMAC: the index behind "who read whose data". */
@@ -256,6 +266,7 @@ export interface Database {
   audit_checkpoints: AuditCheckpointsTable;
   audit_quarantine: AuditQuarantineTable;
   audit_subjects: AuditSubjectsTable;
+  operation_documents: OperationDocumentsTable;
   departments: DepartmentsTable;
   department_admins: DepartmentAdminsTable;
   catalog_items: CatalogItemsTable;

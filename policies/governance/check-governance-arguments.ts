@@ -48,6 +48,7 @@ export const GOVERNANCE_TEXTS: Readonly<Record<string, TextKind>> = {
   'rollbackSubgraph.reason': 'prose',
   'registerDepartment.name': 'line',
   'registerDepartment.reason': 'prose',
+  'simulatePolicyChange.change.grant.condition.anyOf': 'line',
 };
 
 function checkValue(operation: string, argument: string, value: unknown): Verdict {

@@ -34,6 +34,8 @@ import { enterWorkingCalendar, workingCalendarYear, type WorkingCalendarYearView
 import { checkCompliance, enterCityDecision, recordNegotiation, referToCity } from './request-steps.ts';
 import { regulationProfileView } from './regulation-profile-view.ts';
 import { accessesToSubject, type SubjectAccessArgs } from './subject-log.ts';
+import { simulatePolicyChangeView } from './policy-simulation.ts';
+import type { PolicyChangeInput } from '../../policies/governance/check-policy-simulation.ts';
 import { listSubgraphVersions, publishSubgraph, rollbackSubgraph, type PublishArgs, type SubgraphVersionRow } from './publishing.ts';
 
 const iso = (value: Date | string | null) => (value === null ? null : new Date(value).toISOString());
@@ -57,6 +59,7 @@ export const governanceResolvers = defineResolvers<Context>({
     },
     accessesToSubject: governed((args: SubjectAccessArgs, actor, services) => accessesToSubject(services, actor, args)),
     dataUsage: governed((args: { from: string; to: string; groupBy: UsageDimension[] }, actor, services) => dataUsage(services, actor, args)),
+    simulatePolicyChange: governed((args: { change: PolicyChangeInput; days: number }, actor, services) => simulatePolicyChangeView(services, actor, args)),
     workingCalendar: governed((args: { year: number }, _actor, services) => workingCalendarYear(services, args.year)),
     interfaceDocs: governed((args: { department: string }, _actor, services) => interfaceDocs(services, args.department)),
     subgraphVersions: governed((args: { name: string }, _actor, services) => listSubgraphVersions(services, args.name)),

@@ -23,6 +23,8 @@ import { syncCatalog } from '../subgraphs/info-center/catalog.ts';
 import { createInfoCenterSubgraph, INFO_CENTER_TYPE_DEFS } from '../subgraphs/info-center/definition.ts';
 import type { GovernanceServices } from '../subgraphs/info-center/governance-services.ts';
 import { createSubgraphServer, type SubgraphServerOptions } from '../subgraphs/shared/create-subgraph-server.ts';
+import { startNotificationScheduler, type NotificationScheduler } from '../subgraphs/info-center/notification-scheduler.ts';
+import { DEFAULT_WEBHOOK_DELIVERY, type WebhookDeliveryOptions } from '../subgraphs/info-center/webhook-delivery.ts';
 import { PLATFORM_OPERATOR } from '../policies/types.ts';
 
 /** What the launcher decides itself; everything else goes to the gateway as given. */
@@ -49,18 +51,40 @@ export interface LaunchGatewayOptions extends Omit<StartGatewayOptions, Launched
   grantMaxValidityDays?: number | undefined;
   /** The clock of governance decisions (submission, due dates, validity); default the system clock. Tests set calendar dates with it. */
   now?: (() => Date) | undefined;
+  /** Deadline sweeps, automatic escalation and webhook delivery; defaults as README, Configuration says. */
+  notifications?: NotificationLaunchSettings | undefined;
   /** Observes calls the info-center subgraph accepts (tests). */
   onInfoCenterCall?: SubgraphServerOptions['onGatewayCall'];
+}
+
+export interface NotificationLaunchSettings {
+  autoEscalateOverdue?: boolean | undefined;
+  sweepIntervalMs?: number | undefined;
+  deliverIntervalMs?: number | undefined;
+  delivery?: Partial<WebhookDeliveryOptions> | undefined;
 }
 
 export interface LaunchedGateway extends RunningGateway {
   supergraphSdl: string;
   catalog: ShareCatalog;
   infoCenter: FastifyInstance | undefined;
+  /** The notification scheduler beside the info-center (absent with a supergraph file: no governance). */
+  notifications: NotificationScheduler | undefined;
 }
 
 export async function launchGateway(options: LaunchGatewayOptions): Promise<LaunchedGateway> {
-  const { store, departmentSubgraphs, supergraphPath, infoCenterPort, grantMaxValidityDays, now, onInfoCenterCall, redisUrl, ...gatewayOptions } = options;
+  const {
+    store,
+    departmentSubgraphs,
+    supergraphPath,
+    infoCenterPort,
+    grantMaxValidityDays,
+    now,
+    onInfoCenterCall,
+    redisUrl,
+    notifications: notificationSettings,
+    ...gatewayOptions
+  } = options;
   const prefix = options.redisPrefix ?? 'zhoucun:';
   const logRedis = (error: unknown) => void error; // reconnects by itself; fallbacks cover the gap
   const redis = redisUrl ? connectRedis(redisUrl, logRedis) : undefined;
@@ -104,8 +128,10 @@ export async function launchGateway(options: LaunchGatewayOptions): Promise<Laun
   bus.onSupergraphChanged(() => void storeFeed?.refresh().catch(logRedis));
 
   let infoCenter: FastifyInstance | undefined;
+  let notifications: NotificationScheduler | undefined;
   let gateway: RunningGateway | undefined;
   const close = async () => {
+    await notifications?.close();
     storeGrants?.close();
     await gateway?.close();
     await infoCenter?.close();
@@ -126,6 +152,14 @@ export async function launchGateway(options: LaunchGatewayOptions): Promise<Laun
       });
       const infoCenterUrl = await infoCenter.listen({ host: '127.0.0.1', port: infoCenterPort });
       localSubgraphs.push({ name: PLATFORM_OPERATOR, url: `${infoCenterUrl}/graphql`, typeDefs: INFO_CENTER_TYPE_DEFS });
+      const autoEscalateOverdue = notificationSettings?.autoEscalateOverdue ?? false;
+      notifications = startNotificationScheduler(services, {
+        sweepIntervalMs: notificationSettings?.sweepIntervalMs ?? 60_000,
+        deliverIntervalMs: notificationSettings?.deliverIntervalMs ?? 1_000,
+        delivery: { ...DEFAULT_WEBHOOK_DELIVERY, ...notificationSettings?.delivery },
+        autoEscalateOverdue: () => autoEscalateOverdue,
+        onError: (error) => infoCenter?.log.error({ err: error }, 'notification scheduler run failed'),
+      });
       await seedSubgraphs(store.db, departmentSubgraphs);
       const composedAt = await readSupergraphVersion(store.db);
       supergraphSdl = await composeFromStore(store.db, localSubgraphs);
@@ -154,6 +188,7 @@ export async function launchGateway(options: LaunchGatewayOptions): Promise<Laun
         return gateway!.gateway.catalog;
       },
       infoCenter,
+      notifications,
       close,
     };
   } catch (error) {

@@ -44,6 +44,7 @@ export const GOVERNANCE_TEXTS: Readonly<Record<string, TextKind>> = {
   'rollbackSubgraph.reason': 'prose',
   'registerDepartment.name': 'line',
   'registerDepartment.reason': 'prose',
+  'registerWebhook.url': 'url',
 };
 
 function checkValue(operation: string, argument: string, value: unknown): Verdict {

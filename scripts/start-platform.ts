@@ -90,6 +90,7 @@ export interface AnotherGatewayOptions {
   /** Replaces the store-backed grants. */
   grants?: GrantSource;
   audit?: LaunchGatewayOptions['audit'];
+  notifications?: NotificationLaunchSettings;
 }
 
 export async function startPlatform(options: PlatformOptions): Promise<Platform> {
@@ -179,6 +180,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
           logLevel,
           audit: another.audit,
           ...(another.grants ? { grants: another.grants } : {}),
+          ...(another.notifications ? { notifications: another.notifications } : {}),
         }),
       close: async () => {
         await running.close();

@@ -152,14 +152,6 @@ export async function launchGateway(options: LaunchGatewayOptions): Promise<Laun
       });
       const infoCenterUrl = await infoCenter.listen({ host: '127.0.0.1', port: infoCenterPort });
       localSubgraphs.push({ name: PLATFORM_OPERATOR, url: `${infoCenterUrl}/graphql`, typeDefs: INFO_CENTER_TYPE_DEFS });
-      const autoEscalateOverdue = notificationSettings?.autoEscalateOverdue ?? false;
-      notifications = startNotificationScheduler(services, {
-        sweepIntervalMs: notificationSettings?.sweepIntervalMs ?? 60_000,
-        deliverIntervalMs: notificationSettings?.deliverIntervalMs ?? 1_000,
-        delivery: { ...DEFAULT_WEBHOOK_DELIVERY, ...notificationSettings?.delivery },
-        autoEscalateOverdue: () => autoEscalateOverdue,
-        onError: (error) => infoCenter?.log.error({ err: error }, 'notification scheduler run failed'),
-      });
       await seedSubgraphs(store.db, departmentSubgraphs);
       const composedAt = await readSupergraphVersion(store.db);
       supergraphSdl = await composeFromStore(store.db, localSubgraphs);
@@ -179,6 +171,17 @@ export async function launchGateway(options: LaunchGatewayOptions): Promise<Laun
       redis,
       redisPrefix: prefix,
     });
+    // Once everything is up: the scheduler's rounds never compete with composition for the store.
+    if (infoCenter) {
+      const autoEscalateOverdue = notificationSettings?.autoEscalateOverdue ?? false;
+      notifications = startNotificationScheduler(services, {
+        sweepIntervalMs: notificationSettings?.sweepIntervalMs ?? 60_000,
+        deliverIntervalMs: notificationSettings?.deliverIntervalMs ?? 1_000,
+        delivery: { ...DEFAULT_WEBHOOK_DELIVERY, ...notificationSettings?.delivery },
+        autoEscalateOverdue: () => autoEscalateOverdue,
+        onError: (error) => infoCenter?.log.error({ err: error }, 'notification scheduler run failed'),
+      });
+    }
     return {
       ...gateway,
       get supergraphSdl() {

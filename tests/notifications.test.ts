@@ -9,7 +9,8 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addCalendarDays } from '../policies/governance/china-date.ts';
+import { addCalendarDays, chinaDate } from '../policies/governance/china-date.ts';
+import { DEMO } from '../subgraphs/shared/district.ts';
 import { STORE_BACKENDS, type TestDatabase } from './support/databases.ts';
 import { failure, startStoreBackedPlatform, stopStoreBackedPlatform, type Client, type TestPlatform } from './support/test-platform.ts';
 
@@ -161,6 +162,38 @@ describe.each(STORE_BACKENDS)('notifications on %s', (_backend, createDatabase) 
     // Without AUTO_ESCALATE_OVERDUE the request waits for its requester to escalate it.
     const status = await approvalClerk().query(`{ accessRequest(id: "${id}") { status } }`);
     expect(status.body.data?.['accessRequest']).toEqual({ status: 'PENDING' });
+  });
+
+  it('art-16: when a dispute is reported, runs past its due date and is answered, then DISPUTE_OPENED, DISPUTE_OVERDUE (once) and DISPUTE_ANSWERED reach their inboxes', async () => {
+    const reported = await approvalClerk().query(
+      `mutation { reportDispute(input: { field: "Resident.monthlyPension", entityKey: "${DEMO.resident}", description: "数额不符", evidence: "银行流水" }) { id dueDate } }`,
+    );
+    const { id, dueDate } = reported.body.data?.['reportDispute'] as { id: string; dueDate: string };
+    expect((await about(hrAdmin(), id, 'DISPUTE_OPENED')).length).toBe(1);
+    try {
+      platform.governanceClock.set(`${addCalendarDays(dueDate, 1)}T09:00:00+08:00`);
+      await platform.notifications!.sweep();
+      await platform.notifications!.sweep();
+    } finally {
+      platform.governanceClock.reset();
+    }
+    expect((await about(hrAdmin(), id, 'DISPUTE_OVERDUE')).length).toBe(1);
+    expect((await about(operator(), id, 'DISPUTE_OVERDUE')).length).toBe(1);
+    await hrAdmin().query(`mutation { answerDispute(id: "${id}", answer: "经核对无误", outcome: CONFIRMED) { status } }`);
+    const [answered] = await about(approvalClerk(), id, 'DISPUTE_ANSWERED');
+    expect(answered!.subject.text).toBe('区人力资源和社会保障局已答复数据疑义：Resident.monthlyPension');
+  });
+
+  it('when a grant ends within 10 days, then its holder is told GRANT_EXPIRING once', async () => {
+    const { id } = await apply('Resident.pensionStatus');
+    const validUntil = addCalendarDays(chinaDate(new Date()), 5);
+    const decided = await hrAdmin().query(`mutation { decideAccessRequest(id: "${id}", approve: true, validUntil: "${validUntil}") { grants { id } } }`);
+    expect(decided.body.errors).toBeUndefined();
+    const grantId = (decided.body.data?.['decideAccessRequest'] as { grants: Array<{ id: string }> }).grants[0]!.id;
+    await platform.notifications!.sweep();
+    await platform.notifications!.sweep();
+    const expiring = await about(approvalClerk(), grantId, 'GRANT_EXPIRING');
+    expect(expiring.map((n) => n.subject.text)).toEqual([`授权将于${validUntil}到期：Resident.pensionStatus，如需继续使用请重新申请`]);
   });
 
   // Two instances on one store: PostgreSQL's case (PGlite is one process).

@@ -159,7 +159,7 @@ export function createWebhookSender(db: Kysely<Database>, options: WebhookDelive
       at: new Date(event.at).toISOString(),
       department: delivery.dept,
       roles: roles.map((row) => row.role),
-      subject: { kind: event.subject_kind, id: event.subject_id, text: event.text },
+      subject: { kind: event.subject_kind.toUpperCase(), id: event.subject_id, text: event.text },
     });
   }
 

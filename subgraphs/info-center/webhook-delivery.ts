@@ -93,6 +93,12 @@ function guardedLookup(allowLoopback: boolean) {
   };
 }
 
+/** Why an attempt failed; `final` when no later attempt can succeed. */
+interface Failure {
+  error: string;
+  final: boolean;
+}
+
 interface Claimed {
   id: string;
   event_id: string;
@@ -163,17 +169,23 @@ export function createWebhookSender(db: Kysely<Database>, options: WebhookDelive
     });
   }
 
-  /** Posts one delivery; undefined when the receiver took it, else why not (never the receiver's words). */
-  async function post(delivery: Claimed): Promise<string | undefined> {
+  /** Posts one delivery; undefined when the receiver took it, else why not (never the receiver's words) and whether trying again can help. */
+  async function post(delivery: Claimed): Promise<Failure | undefined> {
     const webhook = await db
       .selectFrom('webhooks')
       .select(['url', 'secret'])
       .where('dept', '=', delivery.dept)
       .where('removed_at', 'is', null)
       .executeTakeFirst();
-    if (!webhook) return 'the webhook was removed';
+    if (!webhook) return { error: 'the webhook was removed', final: true };
     const body = await bodyOf(delivery);
-    if (body === undefined) return 'the event is missing';
+    if (body === undefined) return { error: 'the event is missing', final: true };
+    const error = await send(delivery, webhook, body);
+    return error === undefined ? undefined : { error, final: false };
+  }
+
+  /** The HTTP attempt itself: undefined on a 2xx answer, else why not. */
+  async function send(delivery: Claimed, webhook: { url: string; secret: string }, body: string): Promise<string | undefined> {
     const host = new URL(webhook.url).hostname.replace(/^\[|\]$/g, '');
     const literal = isIP(host) ? refusedAddress(host, options.allowLoopback) : undefined;
     if (literal) return `refused: ${literal}`;
@@ -207,18 +219,17 @@ export function createWebhookSender(db: Kysely<Database>, options: WebhookDelive
     }
   }
 
-  async function settle(delivery: Claimed, failure: string | undefined): Promise<void> {
+  async function settle(delivery: Claimed, failure: Failure | undefined): Promise<void> {
     const now = new Date();
-    const dead =
-      failure !== undefined && (delivery.attempts >= options.maxAttempts || failure === 'the webhook was removed' || failure === 'the event is missing');
+    const dead = failure !== undefined && (failure.final || delivery.attempts >= options.maxAttempts);
     const change =
       failure === undefined
         ? { status: 'DELIVERED', delivered_at: now, next_attempt_at: null, last_error: null }
         : dead
-          ? { status: 'DEAD', next_attempt_at: null, last_error: failure }
+          ? { status: 'DEAD', next_attempt_at: null, last_error: failure.error }
           : {
               status: 'PENDING',
-              last_error: failure,
+              last_error: failure.error,
               next_attempt_at: new Date(
                 now.getTime() +
                   retry.createTimeout(delivery.attempts - 1, { factor: 2, minTimeout: options.retryBaseMs, maxTimeout: options.retryMaxMs, randomize: true }),

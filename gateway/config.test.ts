@@ -51,4 +51,19 @@ describe('gateway configuration', () => {
     writeFileSync(join(dir, 'huge.json'), `{"name":"huge","title":"${'x'.repeat(70_000)}"}`);
     expect(() => readGatewayConfig({ REGULATION_PROFILE: join(dir, 'huge.json') })).toThrow(/larger than 65536 bytes/);
   });
+
+  it('when the notification settings are not set, then no automatic escalation, 10 attempts of at most 10 s, loopback refused; bad values stop the start', () => {
+    expect(readGatewayConfig({}).notifications).toEqual({
+      autoEscalateOverdue: false,
+      sweepIntervalMs: 60_000,
+      delivery: { maxAttempts: 10, timeoutMs: 10_000, retryBaseMs: 30_000, allowLoopback: false },
+    });
+    expect(readGatewayConfig({ AUTO_ESCALATE_OVERDUE: 'true', WEBHOOK_MAX_ATTEMPTS: '3' }).notifications).toMatchObject({
+      autoEscalateOverdue: true,
+      delivery: { maxAttempts: 3 },
+    });
+    expect(() => readGatewayConfig({ AUTO_ESCALATE_OVERDUE: 'yes' })).toThrow('Configuration error: AUTO_ESCALATE_OVERDUE must be true or false, got "yes"');
+    expect(() => readGatewayConfig({ WEBHOOK_MAX_ATTEMPTS: '31' })).toThrow('Configuration error: WEBHOOK_MAX_ATTEMPTS must be at most 30, got "31"');
+    expect(() => readGatewayConfig({ WEBHOOK_TIMEOUT_MS: '0' })).toThrow('Configuration error: WEBHOOK_TIMEOUT_MS must be a positive integer, got "0"');
+  });
 });

@@ -57,6 +57,25 @@ export interface GatewayConfig {
   regulationProfile: RegulationProfile;
   /** `GRANT_MAX_VALIDITY_DAYS`, default the profile's longest validity (at most 3653): the longest validity of a grant, from the day it is asked for. */
   grantMaxValidityDays: number;
+  /** Notifications: deadline sweeps, automatic escalation and webhook delivery (README, Notifications). */
+  notifications: Readonly<NotificationConfig>;
+}
+
+export interface NotificationConfig {
+  /** `AUTO_ESCALATE_OVERDUE` (default false): a request left pending past its due date escalates by itself to the coordination office. */
+  autoEscalateOverdue: boolean;
+  /** `NOTIFICATION_SWEEP_INTERVAL_MS` (default 60 000): how often deadlines are looked for. */
+  sweepIntervalMs: number;
+  delivery: {
+    /** `WEBHOOK_MAX_ATTEMPTS` (default 10, at most 30): attempts before a delivery is DEAD. */
+    maxAttempts: number;
+    /** `WEBHOOK_TIMEOUT_MS` (default 10 000, at most 60 000): longest wait for a receiver. */
+    timeoutMs: number;
+    /** `WEBHOOK_RETRY_BASE_MS` (default 30 000): wait before the second attempt, doubled after each (times 1–2, at most an hour). */
+    retryBaseMs: number;
+    /** `WEBHOOK_ALLOW_LOOPBACK` (default false): let deliveries reach loopback addresses (development, tests). */
+    allowLoopback: boolean;
+  };
 }
 
 /** Longest validity of a grant when neither the environment nor a profile says otherwise: one year (art. 13). */
@@ -115,6 +134,14 @@ function readRegulationProfileSetting(raw: string | undefined): RegulationProfil
   return reading.profile;
 }
 
+function readBoolean(env: NodeJS.ProcessEnv, variable: string, fallback: boolean): boolean {
+  const raw = env[variable];
+  if (raw === undefined || raw === '') return fallback;
+  if (raw === 'true' || raw === '1') return true;
+  if (raw === 'false' || raw === '0') return false;
+  throw new ConfigError(variable, `must be true or false, got "${raw}"`);
+}
+
 function readDatabaseUrl(raw: string | undefined): string | undefined {
   if (!raw) return undefined;
   if (!/^postgres(ql)?:\/\//.test(raw) || !URL.canParse(raw)) throw new ConfigError('DATABASE_URL', 'must be a postgres:// connection string');
@@ -170,5 +197,15 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Readonl
     tokenMaxLifetimeSeconds: readPositiveInteger(env, 'TOKEN_MAX_LIFETIME_HOURS', 24) * 3600,
     regulationProfile,
     grantMaxValidityDays: readPositiveInteger(env, 'GRANT_MAX_VALIDITY_DAYS', regulationProfile.grantValidity.maxDays, GRANT_MAX_VALIDITY_CEILING),
+    notifications: Object.freeze({
+      autoEscalateOverdue: readBoolean(env, 'AUTO_ESCALATE_OVERDUE', false),
+      sweepIntervalMs: readPositiveInteger(env, 'NOTIFICATION_SWEEP_INTERVAL_MS', 60_000),
+      delivery: Object.freeze({
+        maxAttempts: readPositiveInteger(env, 'WEBHOOK_MAX_ATTEMPTS', 10, 30),
+        timeoutMs: readPositiveInteger(env, 'WEBHOOK_TIMEOUT_MS', 10_000, 60_000),
+        retryBaseMs: readPositiveInteger(env, 'WEBHOOK_RETRY_BASE_MS', 30_000),
+        allowLoopback: readBoolean(env, 'WEBHOOK_ALLOW_LOOPBACK', false),
+      }),
+    }),
   });
 }

@@ -24,6 +24,8 @@ import { syncCatalog } from '../subgraphs/info-center/catalog.ts';
 import { createInfoCenterSubgraph, INFO_CENTER_TYPE_DEFS } from '../subgraphs/info-center/definition.ts';
 import type { GovernanceServices } from '../subgraphs/info-center/governance-services.ts';
 import { createSubgraphServer, type SubgraphServerOptions } from '../subgraphs/shared/create-subgraph-server.ts';
+import { startNotificationScheduler, type NotificationScheduler } from '../subgraphs/info-center/notification-scheduler.ts';
+import { DEFAULT_WEBHOOK_DELIVERY, type WebhookDeliveryOptions } from '../subgraphs/info-center/webhook-delivery.ts';
 import { PLATFORM_OPERATOR } from '../policies/types.ts';
 
 /** What the launcher decides itself; everything else goes to the gateway as given. */
@@ -52,14 +54,25 @@ export interface LaunchGatewayOptions extends Omit<StartGatewayOptions, Launched
   regulationProfile?: RegulationProfile | undefined;
   /** The clock of governance decisions (submission, due dates, validity); default the system clock. Tests set calendar dates with it. */
   now?: (() => Date) | undefined;
+  /** Deadline sweeps, automatic escalation and webhook delivery; defaults as README, Configuration says. */
+  notifications?: NotificationLaunchSettings | undefined;
   /** Observes calls the info-center subgraph accepts (tests). */
   onInfoCenterCall?: SubgraphServerOptions['onGatewayCall'];
+}
+
+export interface NotificationLaunchSettings {
+  autoEscalateOverdue?: boolean | undefined;
+  sweepIntervalMs?: number | undefined;
+  deliverIntervalMs?: number | undefined;
+  delivery?: Partial<WebhookDeliveryOptions> | undefined;
 }
 
 export interface LaunchedGateway extends RunningGateway {
   supergraphSdl: string;
   catalog: ShareCatalog;
   infoCenter: FastifyInstance | undefined;
+  /** The notification scheduler beside the info-center (absent with a supergraph file: no governance). */
+  notifications: NotificationScheduler | undefined;
 }
 
 export async function launchGateway(options: LaunchGatewayOptions): Promise<LaunchedGateway> {
@@ -73,6 +86,7 @@ export async function launchGateway(options: LaunchGatewayOptions): Promise<Laun
     now,
     onInfoCenterCall,
     redisUrl,
+    notifications: notificationSettings,
     ...gatewayOptions
   } = options;
   const profile = regulationProfile ?? requireShippedProfile(DEFAULT_REGULATION_PROFILE);
@@ -120,8 +134,10 @@ export async function launchGateway(options: LaunchGatewayOptions): Promise<Laun
   bus.onSupergraphChanged(() => void storeFeed?.refresh().catch(logRedis));
 
   let infoCenter: FastifyInstance | undefined;
+  let notifications: NotificationScheduler | undefined;
   let gateway: RunningGateway | undefined;
   const close = async () => {
+    await notifications?.close();
     storeGrants?.close();
     await gateway?.close();
     await infoCenter?.close();
@@ -161,6 +177,17 @@ export async function launchGateway(options: LaunchGatewayOptions): Promise<Laun
       redis,
       redisPrefix: prefix,
     });
+    // Once everything is up: the scheduler's rounds never compete with composition for the store.
+    if (infoCenter) {
+      const autoEscalateOverdue = notificationSettings?.autoEscalateOverdue ?? false;
+      notifications = startNotificationScheduler(services, {
+        sweepIntervalMs: notificationSettings?.sweepIntervalMs ?? 60_000,
+        deliverIntervalMs: notificationSettings?.deliverIntervalMs ?? 1_000,
+        delivery: { ...DEFAULT_WEBHOOK_DELIVERY, ...notificationSettings?.delivery },
+        autoEscalateOverdue: () => autoEscalateOverdue,
+        onError: (error) => infoCenter?.log.error({ err: error }, 'notification scheduler run failed'),
+      });
+    }
     return {
       ...gateway,
       get supergraphSdl() {
@@ -170,6 +197,7 @@ export async function launchGateway(options: LaunchGatewayOptions): Promise<Laun
         return gateway!.gateway.catalog;
       },
       infoCenter,
+      notifications,
       close,
     };
   } catch (error) {

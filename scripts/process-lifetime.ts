@@ -1,7 +1,7 @@
 /**
  * What every launcher of a long-running process does alike: pass on the settings of the
  * environment that both the demo and a lone gateway take (shared caches, rate and entity budgets,
- * key limits, longest grant validity), and stop cleanly on Ctrl+C (SIGINT) or a container stop
+ * key limits, longest grant validity, notifications), and stop cleanly on Ctrl+C (SIGINT) or a container stop
  * (SIGTERM): close what it runs, then exit 0.
  */
 import type { GatewayConfig } from '../gateway/config.ts';
@@ -16,6 +16,7 @@ export function launchSettings(config: Readonly<GatewayConfig>) {
     limits: { keysPerRequest: config.maxKeysPerRequest },
     grantMaxValidityDays: config.grantMaxValidityDays,
     regulationProfile: config.regulationProfile,
+    notifications: config.notifications,
   };
 }
 

@@ -22,7 +22,8 @@ import type { ShareCatalog } from '../policies/types.ts';
 import type { RegulationProfile } from '../policies/regulation-profile.ts';
 import { createSubgraphServer, type SubgraphServerOptions } from '../subgraphs/shared/create-subgraph-server.ts';
 import { SUBGRAPHS } from '../subgraphs/registry.ts';
-import { launchGateway, type LaunchedGateway, type LaunchGatewayOptions } from './launch-gateway.ts';
+import { launchGateway, type LaunchedGateway, type LaunchGatewayOptions, type NotificationLaunchSettings } from './launch-gateway.ts';
+import type { NotificationScheduler } from '../subgraphs/info-center/notification-scheduler.ts';
 import { ensureSubjectHmac } from '../platform/subject-key.ts';
 import { CONSOLE_BUNDLE_DIR } from './console-bundle.ts';
 import { issueToken } from './issue-token.ts';
@@ -61,6 +62,8 @@ export interface PlatformOptions {
   auditCheckpointIntervalMs?: number;
   /** The clock of governance decisions; default the system clock (tests set calendar dates). */
   now?: () => Date;
+  /** Deadline sweeps, automatic escalation and webhook delivery. */
+  notifications?: NotificationLaunchSettings | undefined;
 }
 
 export interface Platform {
@@ -74,6 +77,8 @@ export interface Platform {
   gatewaySigning: KeyPair;
   /** Every current and retired audit public key (`DATA_DIR/keys/audit-signing.public-keys.json`). */
   auditKeys: PublicKeySet;
+  /** The notification scheduler of the platform's gateway (tests run its sweeps and deliveries). */
+  notifications: NotificationScheduler | undefined;
   /**
    * Another gateway over the same subgraphs and store, with its own info-center, on free ports and
    * without audit unless given; the caller closes it.
@@ -88,6 +93,7 @@ export interface AnotherGatewayOptions {
   /** Replaces the store-backed grants. */
   grants?: GrantSource;
   audit?: LaunchGatewayOptions['audit'];
+  notifications?: NotificationLaunchSettings;
 }
 
 export async function startPlatform(options: PlatformOptions): Promise<Platform> {
@@ -146,6 +152,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       ...(options.grantMaxValidityDays ? { grantMaxValidityDays: options.grantMaxValidityDays } : {}),
       regulationProfile: options.regulationProfile,
       ...(options.now ? { now: options.now } : {}),
+      ...(options.notifications ? { notifications: options.notifications } : {}),
       // The platform runs on its demo keys: the console's demo sign-in issues tokens with the demo issuer.
       console: { bundleDir: CONSOLE_BUNDLE_DIR, demoSignIn: (request) => issueToken(tokenIssuer.privateKey, { ...request, expiresIn: '8h' }) },
     });
@@ -159,6 +166,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       tokenIssuer,
       gatewaySigning,
       auditKeys,
+      notifications: running.notifications,
       launchAnotherGateway: (another = {}) =>
         launchGateway({
           store,
@@ -176,6 +184,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
           logLevel,
           audit: another.audit,
           ...(another.grants ? { grants: another.grants } : {}),
+          ...(another.notifications ? { notifications: another.notifications } : {}),
         }),
       close: async () => {
         await running.close();

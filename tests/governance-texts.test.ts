@@ -134,6 +134,36 @@ const OPERATIONS: Record<string, Operation> = {
     variables: { department: 'approval', user: 'approval-admin', reason: '免职' },
     texts: { department: 'department', user: 'user', reason: 'reason' },
   },
+  registerWebhook: {
+    document: 'mutation($department: String!, $url: String!) { registerWebhook(department: $department, url: $url) { secret } }',
+    variables: { department: 'approval', url: 'http://10.1.2.3/hooks' },
+    texts: { department: 'department', url: 'url' },
+  },
+  rotateWebhookSecret: {
+    document: 'mutation($department: String!) { rotateWebhookSecret(department: $department) { secret } }',
+    variables: { department: 'approval' },
+    texts: { department: 'department' },
+  },
+  removeWebhook: {
+    document: 'mutation($department: String!) { removeWebhook(department: $department) { url } }',
+    variables: { department: 'approval' },
+    texts: { department: 'department' },
+  },
+  markNotificationsRead: {
+    document: 'mutation($ids: [ID!]!) { markNotificationsRead(ids: $ids) }',
+    variables: { ids: ['1', '2'] },
+    texts: { ids: 'ids' },
+  },
+  notifications: {
+    document: 'query($after: String) { notifications(after: $after) { unread } }',
+    variables: { after: '1' },
+    texts: { after: 'after' },
+  },
+  webhookDeliveries: {
+    document: 'query($department: String, $after: String) { webhookDeliveries(department: $department, after: $after) { nextCursor } }',
+    variables: { department: 'approval', after: '1' },
+    texts: { department: 'department', after: 'after' },
+  },
   accessRequest: { document: 'query($id: ID!) { accessRequest(id: $id) { id } }', variables: { id }, texts: { id: 'id' } },
   catalog: {
     document: 'query($provider: String, $resource: String) { catalog(provider: $provider, resource: $resource) { coordinate } }',

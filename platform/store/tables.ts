@@ -261,6 +261,58 @@ export interface WorkingCalendarYearsTable {
   reason: string;
 }
 
+/** One notification event of the outbox (0013): the event id every webhook delivery carries. */
+export interface NotificationEventsTable {
+  id: string;
+  /** NEW_REQUEST, DUE_SOON, … (policies/governance/notification-for.ts). */
+  kind: string;
+  at: Timestamp;
+  /** access_request, grant, dispute or subgraph. */
+  subject_kind: string;
+  subject_id: string;
+  /** One zh-CN line saying what happened. */
+  text: string;
+  /** `<kind>:<subject id>` for scheduled events (at most one per subject and kind); null for governance changes. */
+  dedup_key: string | null;
+}
+
+/** One notification in a department's inbox for one role, and whether it was read. */
+export interface NotificationInboxTable {
+  id: Generated<string>;
+  event_id: string;
+  dept: string;
+  role: string;
+  read_at: Timestamp | null;
+  read_by: string | null;
+}
+
+/** A department's webhook; the secret signs every delivery (shown once to whoever registered or rotated it). */
+export interface WebhooksTable {
+  dept: string;
+  url: string;
+  secret: string;
+  registered_by: string;
+  registered_at: Timestamp;
+  secret_rotated_at: Timestamp;
+  removed_at: Timestamp | null;
+  removed_by: string | null;
+}
+
+/** One event to deliver to one department's webhook: PENDING until DELIVERED or DEAD. */
+export interface WebhookDeliveriesTable {
+  id: Generated<string>;
+  event_id: string;
+  dept: string;
+  status: string;
+  attempts: ColumnType<number, number | undefined, number>;
+  /** When the next attempt is due (PENDING) or the claim of an attempt in flight ends; null once settled. */
+  next_attempt_at: Timestamp | null;
+  last_error: string | null;
+  last_attempt_at: Timestamp | null;
+  delivered_at: Timestamp | null;
+  created_at: Generated<Timestamp>;
+}
+
 export interface Database {
   audit_records: AuditRecordsTable;
   audit_checkpoints: AuditCheckpointsTable;
@@ -279,4 +331,8 @@ export interface Database {
   working_calendar_years: WorkingCalendarYearsTable;
   subgraphs: SubgraphsTable;
   subgraph_versions: SubgraphVersionsTable;
+  notification_events: NotificationEventsTable;
+  notification_inbox: NotificationInboxTable;
+  webhooks: WebhooksTable;
+  webhook_deliveries: WebhookDeliveriesTable;
 }

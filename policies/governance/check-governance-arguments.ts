@@ -49,6 +49,7 @@ export const GOVERNANCE_TEXTS: Readonly<Record<string, TextKind>> = {
   'registerDepartment.name': 'line',
   'registerDepartment.reason': 'prose',
   'simulatePolicyChange.change.grant.condition.anyOf': 'line',
+  'registerWebhook.url': 'url',
 };
 
 function checkValue(operation: string, argument: string, value: unknown): Verdict {

@@ -17,6 +17,7 @@ import {
   type GovernanceEventContent,
 } from '../../platform/store/governance-event-codec.ts';
 import type { Actor } from './governance-services.ts';
+import { enqueueGovernanceNotification } from './notification-outbox.ts';
 
 /**
  * Locks the chain's head for the rest of the transaction and returns it. Every transaction that
@@ -90,11 +91,12 @@ export async function verifyGovernanceEvents(db: Kysely<Database>): Promise<Gove
   return { ok: true, events };
 }
 
-/** Every change is recorded with who, when and why, hash-chained to the events before it; nothing is deleted. */
+/** Every change is recorded with who, when and why, hash-chained to the events before it, and announced to whoever it concerns (the outbox); nothing is deleted. */
 export async function recordEvent(
   trx: Transaction<Database> | Kysely<Database>,
   event: { actor: Actor; subjectKind: string; subjectId: string; action: string; reason?: string | null | undefined; details?: Record<string, unknown> },
 ): Promise<void> {
+  if (!trx.isTransaction) return trx.transaction().execute((inner) => recordEvent(inner, event));
   await appendGovernanceEvent(trx, {
     actor: event.actor.app,
     actor_dept: event.actor.dept,
@@ -104,4 +106,6 @@ export async function recordEvent(
     reason: event.reason ?? null,
     details: event.details ?? {},
   });
+  // The announcement is written with the event it announces: both commit or neither does.
+  await enqueueGovernanceNotification(trx as Transaction<Database>, event);
 }

@@ -36,6 +36,16 @@ import { regulationProfileView } from './regulation-profile-view.ts';
 import { accessesToSubject, type SubjectAccessArgs } from './subject-log.ts';
 import { simulatePolicyChangeView } from './policy-simulation.ts';
 import type { PolicyChangeInput } from '../../policies/governance/check-policy-simulation.ts';
+import { listNotifications, markNotificationsRead, type NotificationRow } from './notifications.ts';
+import {
+  listWebhookDeliveries,
+  listWebhooks,
+  registerWebhook,
+  removeWebhook,
+  rotateWebhookSecret,
+  type WebhookDeliveryRow,
+  type WebhookRow,
+} from './webhooks.ts';
 import { listSubgraphVersions, publishSubgraph, rollbackSubgraph, type PublishArgs, type SubgraphVersionRow } from './publishing.ts';
 
 const iso = (value: Date | string | null) => (value === null ? null : new Date(value).toISOString());
@@ -64,6 +74,11 @@ export const governanceResolvers = defineResolvers<Context>({
     interfaceDocs: governed((args: { department: string }, _actor, services) => interfaceDocs(services, args.department)),
     subgraphVersions: governed((args: { name: string }, _actor, services) => listSubgraphVersions(services, args.name)),
     regulationProfile: governed((_args, _actor, services) => regulationProfileView(services)),
+    notifications: governed((args: { unreadOnly?: boolean; first?: number; after?: string }, actor, services) => listNotifications(services, actor, args)),
+    webhooks: governed((_args, actor, services) => listWebhooks(services, actor)),
+    webhookDeliveries: governed((args: { department?: string; first?: number; after?: string }, actor, services) =>
+      listWebhookDeliveries(services, actor, args),
+    ),
   },
   AuditRecord: {
     at: (row: AuditRow) => iso(row.at),
@@ -115,6 +130,34 @@ export const governanceResolvers = defineResolvers<Context>({
     registerDepartment: governed((args: DepartmentRegistration & Record<string, unknown>, actor, services) => registerDepartment(services, actor, args)),
     publishSubgraph: governed((args: PublishArgs, actor, services) => publishSubgraph(services, actor, args)),
     rollbackSubgraph: governed((args: { name: string; version: number; reason: string }, actor, services) => rollbackSubgraph(services, actor, args)),
+    markNotificationsRead: governed((args: { ids: string[] }, actor, services) => markNotificationsRead(services, actor, args.ids)),
+    registerWebhook: governed((args: { department: string; url: string }, actor, services) => registerWebhook(services, actor, args)),
+    rotateWebhookSecret: governed((args: { department: string }, actor, services) => rotateWebhookSecret(services, actor, args)),
+    removeWebhook: governed((args: { department: string }, actor, services) => removeWebhook(services, actor, args)),
+  },
+  Notification: {
+    id: (row: NotificationRow) => String(row.id),
+    eventId: (row: NotificationRow) => row.event_id,
+    at: (row: NotificationRow) => iso(row.at),
+    subject: (row: NotificationRow) => ({ kind: row.subject_kind.toUpperCase(), id: row.subject_id, text: row.text }),
+    read: (row: NotificationRow) => row.read_at !== null,
+    readAt: (row: NotificationRow) => iso(row.read_at),
+    readBy: (row: NotificationRow) => row.read_by,
+  },
+  Webhook: {
+    department: (row: WebhookRow) => row.dept,
+    registeredBy: (row: WebhookRow) => row.registered_by,
+    registeredAt: (row: WebhookRow) => iso(row.registered_at),
+    secretRotatedAt: (row: WebhookRow) => iso(row.secret_rotated_at),
+    removedAt: (row: WebhookRow) => iso(row.removed_at),
+  },
+  WebhookDelivery: {
+    id: (row: WebhookDeliveryRow) => String(row.id),
+    eventId: (row: WebhookDeliveryRow) => row.event_id,
+    lastError: (row: WebhookDeliveryRow) => row.last_error,
+    lastAttemptAt: (row: WebhookDeliveryRow) => iso(row.last_attempt_at),
+    nextAttemptAt: (row: WebhookDeliveryRow) => (row.status === 'PENDING' ? iso(row.next_attempt_at) : null),
+    deliveredAt: (row: WebhookDeliveryRow) => iso(row.delivered_at),
   },
   WorkingCalendarYear: {
     enteredAt: (view: WorkingCalendarYearView) => iso(view.enteredAt),

@@ -10,6 +10,7 @@ import type { OperationLimits } from '../../gateway/admit/operation-limits.ts';
 import type { RateLimits } from '../../gateway/admit/rate-limit.ts';
 import { issueToken } from '../../scripts/issue-token.ts';
 import { startPlatform, type Platform } from '../../scripts/start-platform.ts';
+import type { NotificationLaunchSettings } from '../../scripts/launch-gateway.ts';
 import type { TestDatabase } from './databases.ts';
 
 export interface SubgraphCall {
@@ -82,6 +83,8 @@ export interface TestPlatformOptions {
   pgliteOnDisk?: boolean;
   /** Longest record time between signed audit checkpoints; default 60 s, whose timer signs a quiet tail after 30–40 s. */
   auditCheckpointIntervalMs?: number;
+  /** Notification scheduler settings (sweep and delivery intervals, webhook retries, loopback receivers). */
+  notifications?: NotificationLaunchSettings;
 }
 
 export async function startTestPlatform(options: TestPlatformOptions = {}): Promise<TestPlatform> {
@@ -102,6 +105,7 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
     ...(options.grantMaxValidityDays ? { grantMaxValidityDays: options.grantMaxValidityDays } : {}),
     ...(options.regulationProfile ? { regulationProfile: options.regulationProfile } : {}),
     ...(options.auditCheckpointIntervalMs ? { auditCheckpointIntervalMs: options.auditCheckpointIntervalMs } : {}),
+    ...(options.notifications ? { notifications: options.notifications } : {}),
     ...(options.memoryGrants === false ? {} : { grants }),
     onSubgraphCall: (call) => subgraphCalls.push(call),
   });

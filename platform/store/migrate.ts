@@ -10,6 +10,7 @@ import * as dataMinimisation from './migrations/0006-data-minimisation.ts';
 import * as verificationAndSubjectLog from './migrations/0007-verification-and-subject-log.ts';
 import * as subgraphRegistry from './migrations/0008-subgraph-registry.ts';
 import * as workingCalendar from './migrations/0009-working-calendar.ts';
+import * as openCasesAndSubjectRows from './migrations/0011-open-cases-and-subject-rows.ts';
 import type { Database } from './tables.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
@@ -22,6 +23,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0007-verification-and-subject-log': verificationAndSubjectLog,
   '0008-subgraph-registry': subgraphRegistry,
   '0009-working-calendar': workingCalendar,
+  '0011-open-cases-and-subject-rows': openCasesAndSubjectRows,
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {

@@ -88,6 +88,8 @@ export interface AccessRequestsTable {
   escalated_at: Timestamp | null;
   escalated_by: string | null;
   escalation_reason: string | null;
+  /** READ or VERIFY (0011): what the grants of an approval allow. */
+  action: ColumnType<string, string | undefined, string>;
 }
 
 export interface GrantsTable {

@@ -10,7 +10,7 @@ import { checkException } from '../../policies/governance/check-exception.ts';
 import { checkRevocation } from '../../policies/governance/check-revocation.ts';
 import { canSee } from '../../policies/governance/can-see.ts';
 import { grantListingScope, grantSides } from '../../policies/governance/grant-scope.ts';
-import type { Purpose } from '../../policies/types.ts';
+import type { GrantAction, Purpose } from '../../policies/types.ts';
 import type { Database } from '../../platform/store/tables.ts';
 import type { GrantRow } from '../../platform/store/grant-rows.ts';
 import { newGrantRows } from './governance-rows.ts';
@@ -55,6 +55,8 @@ export interface ExceptionInput {
   basis: string;
   reason: string;
   requestId?: string | null | undefined;
+  /** What the grants allow: READ (default) or VERIFY (核验). */
+  action?: GrantAction | null | undefined;
 }
 
 export async function grantException(services: GovernanceServices, actor: Actor, input: ExceptionInput): Promise<GrantRow[]> {
@@ -63,6 +65,7 @@ export async function grantException(services: GovernanceServices, actor: Actor,
     dept: input.department,
     fields: input.fields,
     purpose: input.purpose,
+    action: input.action ?? 'READ',
     basis: input.basis,
     reason: input.reason,
     validUntil: input.validUntil,
@@ -80,6 +83,7 @@ export async function grantException(services: GovernanceServices, actor: Actor,
     }
     const grant = {
       kind: 'EXCEPTION' as const,
+      action: input.action ?? 'READ',
       dept: input.department,
       purpose: input.purpose,
       fields: input.fields,
@@ -99,7 +103,7 @@ export async function grantException(services: GovernanceServices, actor: Actor,
         subjectId: row.id,
         action: 'exception-granted',
         reason: input.reason,
-        details: { basis: input.basis, field: row.field },
+        details: { basis: input.basis, field: row.field, action: row.action },
       });
     return rows;
   });

@@ -166,7 +166,6 @@ describe.each(STORE_BACKENDS)('data minimisation on %s', (_backend, createDataba
       { condition: [{ attribute: 'householdSubdistrict', anyOf: many }] },
       { condition: [{ attribute: 'householdSubdistrict', anyOf: ['大街\u202E街道'] }] },
       { condition: [{ attribute: 'x'.repeat(10_000), anyOf: ['a'] }] },
-      { condition: [{ kind: 'OPEN_CASE', anyOf: ['HELD'] }] },
       { condition: [{ kind: 'ANYTHING' }] },
       { condition: [{ kind: 'OPEN_CASE\u0000' }] },
     ];

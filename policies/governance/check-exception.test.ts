@@ -43,10 +43,12 @@ describe('art-13: exceptions of the coordination office', () => {
     expect(outcome(checkException(operator, input, { ...escalated, status: 'REFUSED' }, context))).toMatch(/^CONFLICT: Only an escalated request/);
   });
 
-  it('art-13: when an exception answers an escalated VERIFY request, then it grants VERIFY only, and a READ request READ only', () => {
+  it('art-13: when an exception answers an escalated VERIFY request, then it grants VERIFY (named or not), and a READ request READ only', () => {
     const verifying = { ...escalated, action: 'VERIFY' };
-    expect(checkException(operator, { ...input, action: 'VERIFY' }, verifying, context).ok).toBe(true);
-    expect(outcome(checkException(operator, input, verifying, context))).toBe(
+    expect(checkException(operator, { ...input, action: 'VERIFY' }, verifying, context)).toEqual({ ok: true, value: { action: 'VERIFY' } });
+    expect(checkException(operator, input, verifying, context)).toEqual({ ok: true, value: { action: 'VERIFY' } });
+    expect(checkException(operator, input, escalated, context)).toEqual({ ok: true, value: { action: 'READ' } });
+    expect(outcome(checkException(operator, { ...input, action: 'READ' }, verifying, context))).toBe(
       'BAD_USER_INPUT: The request asks to verify: an exception answering it grants that action only',
     );
     expect(outcome(checkException(operator, { ...input, action: 'VERIFY' }, escalated, context))).toBe(

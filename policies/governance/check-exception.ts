@@ -18,7 +18,7 @@ export interface ExceptionInput {
   dept: string;
   fields: readonly string[];
   purpose: Purpose;
-  /** What the grants allow; absent: READ. */
+  /** What the grants allow; absent: the answered request's action, else READ. */
   action?: GrantAction | undefined;
   basis: string;
   reason: string;
@@ -34,7 +34,7 @@ export function checkException(
   input: ExceptionInput,
   request: RequestState | undefined,
   context: { catalog: ShareCatalog; window: ValidityWindow; departments: readonly string[] },
-): Verdict {
+): Verdict<{ action: GrantAction }> {
   if (!actor.roles.includes('platform-admin')) return deny('FORBIDDEN', 'Only the coordination office (platform-admin) grants exceptional access');
   if (input.dept === PLATFORM_OPERATOR)
     return deny('FORBIDDEN', `The coordination office never grants exceptional access to the platform operator (${PLATFORM_OPERATOR}) itself`);
@@ -51,11 +51,12 @@ export function checkException(
       return deny('BAD_USER_INPUT', `The request was made by ${request.requestingDept}: an exception answering it grants ${request.requestingDept} only`);
     if (input.purpose !== request.purpose)
       return deny('BAD_USER_INPUT', `The request is for ${request.purpose}: an exception answering it grants that purpose only`);
-    if ((input.action ?? 'READ') !== (request.action ?? 'READ'))
+    if (input.action !== undefined && input.action !== (request.action ?? 'READ'))
       return deny('BAD_USER_INPUT', `The request asks to ${(request.action ?? 'READ').toLowerCase()}: an exception answering it grants that action only`);
     const extra = input.fields.filter((field) => !request.fields.includes(field));
     if (extra.length > 0) return deny('BAD_USER_INPUT', `An exception cannot add items that were not requested: ${extra.join(', ')}`);
   }
   const validity = narrowValidity(input.validUntil, wantedUntil, context.window, 'An exception');
-  return validity.ok ? allow(true) : validity;
+  const action = input.action ?? (request?.action === 'VERIFY' ? 'VERIFY' : 'READ');
+  return validity.ok ? allow({ action }) : validity;
 }

@@ -65,7 +65,7 @@ export async function grantException(services: GovernanceServices, actor: Actor,
     dept: input.department,
     fields: input.fields,
     purpose: input.purpose,
-    action: input.action ?? 'READ',
+    action: input.action ?? undefined,
     basis: input.basis,
     reason: input.reason,
     validUntil: input.validUntil,
@@ -74,16 +74,19 @@ export async function grantException(services: GovernanceServices, actor: Actor,
   // Refused before the store is asked when the input alone settles it (not the operator, bad input).
   assertVerdict(checkException(actor, checked, undefined, context));
   const grants = await services.db.transaction().execute(async (trx) => {
+    let action = input.action ?? 'READ';
     if (input.requestId) {
-      await transitionAccessRequest(trx, actor, input.requestId, {
+      ({
+        checked: { action },
+      } = await transitionAccessRequest(trx, actor, input.requestId, {
         check: (request) => checkException(actor, checked, request, context),
         change: () => ({ status: 'EXCEPTION_GRANTED', decided_at: now, decided_by: actor.app, decision_reason: input.reason.trim() }),
         event: () => ({ action: 'exception-granted', reason: input.reason }),
-      });
+      }));
     }
     const grant = {
       kind: 'EXCEPTION' as const,
-      action: input.action ?? 'READ',
+      action,
       dept: input.department,
       purpose: input.purpose,
       fields: input.fields,

@@ -17,7 +17,7 @@
  * residents of 大街街道: every address received under them must lie in that subdistrict, and a
  * FORBIDDEN_ROW error may only name an item read under a row condition. civil-affairs reads household
  * addresses for ADMINISTRATIVE_BASIS only of residents whose 低保 application it handles (an open-case
- * condition its own subgraph answers), and for BUSINESS_COLLABORATION only of those in 大街街道 as well:
+ * condition its own subgraph answers), and for BUSINESS_COLLABORATION only of those in 丝绸路街道 as well:
  * every address it receives under them must be one of such a resident (read from the departments' own
  * stores; an address shared by a household's members cannot tell them apart, so such a leak would pass).
  */
@@ -91,7 +91,8 @@ const IN_DAJIE: RowCondition = { householdSubdistrict: { $in: ['大街街道'] }
 const OPEN_CASE_CONSUMER = 'civil-affairs';
 const OPEN_CASE_GRANTS: Partial<Record<Purpose, RowCondition>> = {
   ADMINISTRATIVE_BASIS: OPEN_CASE_CONDITION,
-  BUSINESS_COLLABORATION: { ...IN_DAJIE, ...OPEN_CASE_CONDITION },
+  // With a subdistrict too: the demo resident, who has an open case, lives in 丝绸路街道.
+  BUSINESS_COLLABORATION: { householdSubdistrict: { $in: ['丝绸路街道'] }, ...OPEN_CASE_CONDITION },
 };
 const OPEN_CASE_ADDRESSES: ReadonlySet<string> = (() => {
   const ids = district().residents.map((resident) => resident.citizenId);

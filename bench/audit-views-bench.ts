@@ -18,6 +18,7 @@ import type { Consumer } from '../policies/types.ts';
 import { composeSupergraph } from '../schema/compose-supergraph.ts';
 import { readShareCatalog } from '../schema/read-share-catalog.ts';
 import { SUBGRAPHS } from '../subgraphs/registry.ts';
+import { DEFAULT_REGULATION_PROFILE, requireShippedProfile } from '../policies/regulation-profiles.ts';
 
 const RECORDS = Number(process.env['BENCH_AUDIT_RECORDS'] ?? 1_000_000);
 const server = new URL(process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres');
@@ -67,6 +68,7 @@ try {
     catalog: () => catalog,
     departments: [],
     grantMaxValidityDays: 365,
+    profile: requireShippedProfile(DEFAULT_REGULATION_PROFILE),
     now: () => new Date(),
     grantsChanged: async () => undefined,
     subjectHmac: (identifier) => createHash('sha256').update(identifier.toLowerCase()).digest('hex'),

@@ -4,6 +4,8 @@
  */
 import { hostname } from 'node:os';
 import { join, resolve } from 'node:path';
+import type { RegulationProfile } from '../policies/regulation-profile.ts';
+import { loadRegulationProfile } from '../platform/load-regulation-profile.ts';
 
 export interface GatewayConfig {
   /** `PORT`, default 4000. */
@@ -48,11 +50,16 @@ export interface GatewayConfig {
   maxKeysPerRequest: number;
   /** `TOKEN_MAX_LIFETIME_HOURS` (default 24): longest lifetime (`exp` − `iat`) of a consumer token accepted. */
   tokenMaxLifetimeSeconds: number;
-  /** `GRANT_MAX_VALIDITY_DAYS`, default 365 (at most 3653): the longest validity of a grant, from the day it is asked for. */
+  /**
+   * `REGULATION_PROFILE`, default `zhoucun-2018`: the deadlines, purposes, grant validities and escalation
+   * steps governance runs by; a shipped profile's name or a path to a profile document (`.json`).
+   */
+  regulationProfile: RegulationProfile;
+  /** `GRANT_MAX_VALIDITY_DAYS`, default the profile's longest validity (at most 3653): the longest validity of a grant, from the day it is asked for. */
   grantMaxValidityDays: number;
 }
 
-/** Default longest validity of a grant: one year, renewed by a new request (art. 13). */
+/** Longest validity of a grant when neither the environment nor a profile says otherwise: one year (art. 13). */
 export const DEFAULT_GRANT_MAX_VALIDITY_DAYS = 365;
 // Ten years: beyond that a grant is no longer time-limited in any sense a reviewer would accept.
 const GRANT_MAX_VALIDITY_CEILING = 3653;
@@ -102,6 +109,12 @@ function readPositiveInteger(env: NodeJS.ProcessEnv, variable: string, fallback:
   return value;
 }
 
+function readRegulationProfileSetting(raw: string | undefined): RegulationProfile {
+  const reading = loadRegulationProfile(raw);
+  if (!reading.ok) throw new ConfigError('REGULATION_PROFILE', `"${raw ?? ''}" is not a usable regulation profile: ${reading.problems.join('; ')}`);
+  return reading.profile;
+}
+
 function readDatabaseUrl(raw: string | undefined): string | undefined {
   if (!raw) return undefined;
   if (!/^postgres(ql)?:\/\//.test(raw) || !URL.canParse(raw)) throw new ConfigError('DATABASE_URL', 'must be a postgres:// connection string');
@@ -129,6 +142,7 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Readonl
     throw new ConfigError('UNDECLARED_FIELDS', `must be "deny" or "unconditional", got "${undeclared}"`);
   const logLevel = env['LOG_LEVEL'] ?? 'info';
   if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError('LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')}`);
+  const regulationProfile = readRegulationProfileSetting(env['REGULATION_PROFILE']);
   return Object.freeze({
     port: readPort(env, 'PORT', 4000),
     host: env['HOST'] || '127.0.0.1',
@@ -154,6 +168,7 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Readonl
     entityBudgetPerMinute: readPositiveInteger(env, 'ENTITY_BUDGET_APP_PER_MINUTE', 6000),
     maxKeysPerRequest: readPositiveInteger(env, 'MAX_KEYS_PER_REQUEST', 100),
     tokenMaxLifetimeSeconds: readPositiveInteger(env, 'TOKEN_MAX_LIFETIME_HOURS', 24) * 3600,
-    grantMaxValidityDays: readPositiveInteger(env, 'GRANT_MAX_VALIDITY_DAYS', DEFAULT_GRANT_MAX_VALIDITY_DAYS, GRANT_MAX_VALIDITY_CEILING),
+    regulationProfile,
+    grantMaxValidityDays: readPositiveInteger(env, 'GRANT_MAX_VALIDITY_DAYS', regulationProfile.grantValidity.maxDays, GRANT_MAX_VALIDITY_CEILING),
   });
 }

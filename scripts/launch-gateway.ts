@@ -7,7 +7,8 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { ShareCatalog } from '../policies/types.ts';
-import { DEFAULT_GRANT_MAX_VALIDITY_DAYS } from '../gateway/config.ts';
+import { DEFAULT_REGULATION_PROFILE, requireShippedProfile } from '../policies/regulation-profiles.ts';
+import type { RegulationProfile } from '../policies/regulation-profile.ts';
 import { createMemoryInvalidationBus, createRedisInvalidationBus } from '../gateway/cache/invalidation-bus.ts';
 import { closeRedis, connectRedis } from '../gateway/cache/redis-connection.ts';
 import { startGateway, type RunningGateway, type StartGatewayOptions } from '../gateway/start-gateway.ts';
@@ -45,8 +46,10 @@ export interface LaunchGatewayOptions extends Omit<StartGatewayOptions, Launched
   /** Shared Redis (grant changes, rate limits, checkpoints); absent → in memory, this instance only. */
   redisUrl?: string | undefined;
   redisPrefix?: string | undefined;
-  /** Longest validity of a grant, in days; default 365 (`GRANT_MAX_VALIDITY_DAYS`). */
+  /** Longest validity of a grant, in days; default the profile's (`GRANT_MAX_VALIDITY_DAYS`). */
   grantMaxValidityDays?: number | undefined;
+  /** The regulation profile governance runs by; default `zhoucun-2018` (`REGULATION_PROFILE`). */
+  regulationProfile?: RegulationProfile | undefined;
   /** The clock of governance decisions (submission, due dates, validity); default the system clock. Tests set calendar dates with it. */
   now?: (() => Date) | undefined;
   /** Observes calls the info-center subgraph accepts (tests). */
@@ -60,7 +63,19 @@ export interface LaunchedGateway extends RunningGateway {
 }
 
 export async function launchGateway(options: LaunchGatewayOptions): Promise<LaunchedGateway> {
-  const { store, departmentSubgraphs, supergraphPath, infoCenterPort, grantMaxValidityDays, now, onInfoCenterCall, redisUrl, ...gatewayOptions } = options;
+  const {
+    store,
+    departmentSubgraphs,
+    supergraphPath,
+    infoCenterPort,
+    grantMaxValidityDays,
+    regulationProfile,
+    now,
+    onInfoCenterCall,
+    redisUrl,
+    ...gatewayOptions
+  } = options;
+  const profile = regulationProfile ?? requireShippedProfile(DEFAULT_REGULATION_PROFILE);
   const prefix = options.redisPrefix ?? 'zhoucun:';
   const logRedis = (error: unknown) => void error; // reconnects by itself; fallbacks cover the gap
   const redis = redisUrl ? connectRedis(redisUrl, logRedis) : undefined;
@@ -84,7 +99,8 @@ export async function launchGateway(options: LaunchGatewayOptions): Promise<Laun
       return catalog;
     },
     departments,
-    grantMaxValidityDays: grantMaxValidityDays ?? DEFAULT_GRANT_MAX_VALIDITY_DAYS,
+    grantMaxValidityDays: grantMaxValidityDays ?? profile.grantValidity.maxDays,
+    profile,
     now: now ?? (() => new Date()),
     subjectHmac: gatewayOptions.audit?.subjectHmac,
     grantsChanged: async () => {

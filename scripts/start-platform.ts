@@ -19,6 +19,7 @@ import type { OperationLimits } from '../gateway/admit/operation-limits.ts';
 import { defaultPgliteDir, openStore, type Store } from '../platform/store/database.ts';
 import { migrateToLatest } from '../platform/store/migrate.ts';
 import type { ShareCatalog } from '../policies/types.ts';
+import type { RegulationProfile } from '../policies/regulation-profile.ts';
 import { createSubgraphServer, type SubgraphServerOptions } from '../subgraphs/shared/create-subgraph-server.ts';
 import { SUBGRAPHS } from '../subgraphs/registry.ts';
 import { launchGateway, type LaunchedGateway, type LaunchGatewayOptions } from './launch-gateway.ts';
@@ -52,8 +53,10 @@ export interface PlatformOptions {
   entityBudgetPerMinute?: number | undefined;
   /** Operation limits other than the defaults. */
   limits?: Partial<OperationLimits> | undefined;
-  /** Longest validity of a grant, in days; default 365. */
+  /** Longest validity of a grant, in days; default the profile's. */
   grantMaxValidityDays?: number;
+  /** The regulation profile governance runs by; default `zhoucun-2018`. */
+  regulationProfile?: RegulationProfile | undefined;
   /** Longest record time between signed audit checkpoints; default 60 s (tests shorten it). */
   auditCheckpointIntervalMs?: number;
   /** The clock of governance decisions; default the system clock (tests set calendar dates). */
@@ -141,6 +144,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       entityBudgetPerMinute: options.entityBudgetPerMinute,
       limits: options.limits,
       ...(options.grantMaxValidityDays ? { grantMaxValidityDays: options.grantMaxValidityDays } : {}),
+      regulationProfile: options.regulationProfile,
       ...(options.now ? { now: options.now } : {}),
       // The platform runs on its demo keys: the console's demo sign-in issues tokens with the demo issuer.
       console: { bundleDir: CONSOLE_BUNDLE_DIR, demoSignIn: (request) => issueToken(tokenIssuer.privateKey, { ...request, expiresIn: '8h' }) },

@@ -49,8 +49,9 @@ describe.each(STORE_BACKENDS)('audit tamper evidence on %s', (_backend, createDa
     const anchorDir = join(dir, 'audit');
     const open = (overrides: Partial<AuditWriterOptions> = {}) => openAuditWriter(store.db, dir, chain, { checkpointEvery: 5, ...options, ...overrides });
     const keys = () => loadPublicKeySet(demoKeyPath(dir, 'audit-signing', 'public-keys'));
+    // A deleted checkpoint row is awaited briefly (it could be committing) before it is named.
     const verify = async (extra: Partial<VerifyAuditOptions> = {}) =>
-      verifyAuditChains(store.db, { keys: await keys(), anchors: [checkpointLogAnchors(anchorDir)], ...extra });
+      verifyAuditChains(store.db, { keys: await keys(), anchors: [checkpointLogAnchors(anchorDir)], inFlightWaitMs: 200, ...extra });
     const checkpointsOf = async () =>
       (await store.db.selectFrom('audit_checkpoints').select(['seq', 'key_id']).where('chain', '=', chain).orderBy('seq').execute()).map((row) => ({
         seq: Number(row.seq),
@@ -103,6 +104,19 @@ describe.each(STORE_BACKENDS)('audit tamper evidence on %s', (_backend, createDa
     await store.db.deleteFrom('audit_checkpoints').where('chain', '=', chain).where('seq', '>', '5').execute();
     expect(await verify({ anchors: [] })).toMatchObject({ ok: true, records: 5 });
     expect((await verify()).problem).toMatch(new RegExp(`^chain ${chain}, checkpoint at record 10 .*: missing from the store — checkpoints were deleted$`));
+  });
+
+  it('when verification runs while the newest checkpoint is anchored but its row not yet committed, then it waits for the row instead of calling it deleted', async () => {
+    const { chain, open, verify } = await setup();
+    const writer = await open();
+    for (let i = 1; i <= 12; i++) await writer.append(entry(i));
+    await writer.close(); // checkpoints at 5, 10 and 12
+    const committing = await store.db.selectFrom('audit_checkpoints').selectAll().where('chain', '=', chain).where('seq', '=', '12').executeTakeFirstOrThrow();
+    await store.db.deleteFrom('audit_checkpoints').where('chain', '=', chain).where('seq', '=', '12').execute();
+    const verifying = verify({ inFlightWaitMs: 10_000 });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await store.db.insertInto('audit_checkpoints').values(committing).execute();
+    expect(await verifying).toMatchObject({ ok: true, records: 12, checkpoints: 3, anchored: 3 });
   });
 
   it('when a checkpoint between two others is deleted, then verification names the records left uncovered beyond the cadence', async () => {

@@ -11,6 +11,7 @@ import { dataUsage, listAuditRecords, type AuditRow, type UsageDimension } from 
 import { syncCatalog } from '../subgraphs/info-center/catalog.ts';
 import type { GovernanceServices } from '../subgraphs/info-center/governance-services.ts';
 import { openMigratedStore, STORE_BACKENDS } from './support/databases.ts';
+import { DEFAULT_REGULATION_PROFILE, requireShippedProfile } from '../policies/regulation-profiles.ts';
 
 const PERIOD = { from: '2026-05-01T00:00:00Z', to: '2026-06-01T00:00:00Z' };
 
@@ -94,6 +95,7 @@ describe.each(STORE_BACKENDS)('audit usage on %s', (_backend, createDatabase) =>
       catalog: () => testCatalog,
       departments: [],
       grantMaxValidityDays: 365,
+      profile: requireShippedProfile(DEFAULT_REGULATION_PROFILE),
       now: () => new Date(PERIOD.to),
       grantsChanged: async () => undefined,
       supergraphSdl: () => '',

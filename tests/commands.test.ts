@@ -64,4 +64,12 @@ describe('commands', () => {
     expect(result.status).toBe(1);
     expect(result.stderr).toBe('The gateway did not start: Configuration error: PORT must be a port number, got "abc"\n');
   });
+
+  it('when REGULATION_PROFILE names no usable profile, then the gateway stops at once naming it: no deadline is counted on a guess', () => {
+    const result = run(['scripts/gateway.ts'], { REGULATION_PROFILE: 'nowhere' });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toBe(
+      'The gateway did not start: Configuration error: REGULATION_PROFILE "nowhere" is not a usable regulation profile: no profile "nowhere": the platform ships zhoucun-2018, provincial-two-step\n',
+    );
+  });
 });

@@ -140,5 +140,5 @@ describe('the demo sign-in', () => {
     });
     expect([response.status, await codeOf(response)]).toEqual([404, 'ROUTE_NOT_FOUND']);
     expect((await fetch(`${production}/console/`)).status).toBe(200);
-  });
+  }, 180_000); // a whole gateway process starts (PGlite, composition) before the first request
 });

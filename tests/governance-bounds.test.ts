@@ -122,7 +122,11 @@ describe.each(STORE_BACKENDS)('governance bounds on %s', (_backend, createDataba
 
   it('art-13: when an exception answers an escalated request, then it grants exactly that department, purpose and those items', async () => {
     const request = await apply(['Resident.criminalRecord']);
-    expect(request.status).toBe('ESCALATED');
+    expect(request.status).toBe('NEGOTIATING');
+    const failed = await psAdmin().query('mutation($id: ID!) { recordNegotiation(id: $id, outcome: FAILED, text: "依法不予共享") { status } }', {
+      id: request.id,
+    });
+    expect(failed.body.data?.['recordNegotiation']).toEqual({ status: 'ESCALATED' });
     const answer = (input: Record<string, unknown>) =>
       grantException({ department: 'civil-affairs', fields: ['Resident.criminalRecord'], purpose: 'ADMINISTRATIVE_BASIS', requestId: request.id, ...input });
     expect(failure((await answer({ department: 'approval' })).body)).toEqual({
@@ -162,7 +166,7 @@ describe.each(STORE_BACKENDS)('governance bounds on %s', (_backend, createDataba
     expect(failure(noBasis.body)?.message).toBe('An exceptional grant must be recorded with its legal basis');
   });
 
-  it('art-13: when a pending request is past its due date, then the requesting department can escalate it; before, CONFLICT', async () => {
+  it('art-13: when a pending request is past its due date, then the requesting department can take it to negotiation; before, CONFLICT', async () => {
     const request = await apply(['Resident.householdRelation']);
     const escalate = () =>
       civil().query('mutation($id: ID!) { escalateAccessRequest(id: $id, reason: "逾期未答复") { status escalationReason } }', { id: request.id });
@@ -174,7 +178,7 @@ describe.each(STORE_BACKENDS)('governance bounds on %s', (_backend, createDataba
       .execute();
     const byProvider = await psAdmin().query('mutation($id: ID!) { escalateAccessRequest(id: $id, reason: "x") { status } }', { id: request.id });
     expect(failure(byProvider.body)?.code).toBe('FORBIDDEN');
-    expect((await escalate()).body.data?.['escalateAccessRequest']).toEqual({ status: 'ESCALATED', escalationReason: '逾期未答复' });
+    expect((await escalate()).body.data?.['escalateAccessRequest']).toEqual({ status: 'NEGOTIATING', escalationReason: '逾期未答复' });
   });
 
   it('art-13: when a validity beyond the configured longest is asked for, or an approval would extend the request, then BAD_USER_INPUT; by default a request runs that longest validity', async () => {

@@ -63,6 +63,27 @@ const OPERATIONS: Record<string, Operation> = {
     variables: { department: 'approval', fields: ['Resident.criminalRecord'], basis: '依据', reason: '裁定', requestId: id },
     texts: { department: 'input.department', fields: 'input.fields', basis: 'input.basis', reason: 'input.reason', requestId: 'input.requestId' },
   },
+  checkCompliance: {
+    document: 'mutation($id: ID!, $reason: String) { checkCompliance(id: $id, pass: false, reason: $reason) { id } }',
+    variables: { id, reason: '用途不符' },
+    texts: { id: 'id', reason: 'reason' },
+  },
+  recordNegotiation: {
+    document: 'mutation($id: ID!, $text: String!, $fields: [String!]) { recordNegotiation(id: $id, outcome: AGREED, text: $text, fields: $fields) { id } }',
+    variables: { id, text: '同意', fields: ['Resident.householdAddress'] },
+    texts: { id: 'id', text: 'text', fields: 'fields' },
+  },
+  referToCity: {
+    document: 'mutation($id: ID!, $reason: String!) { referToCity(id: $id, reason: $reason) { id } }',
+    variables: { id, reason: '报请' },
+    texts: { id: 'id', reason: 'reason' },
+  },
+  enterCityDecision: {
+    document:
+      'mutation($id: ID!, $decision: String!, $fields: [String!]) { enterCityDecision(id: $id, approve: true, decision: $decision, fields: $fields) { id } }',
+    variables: { id, decision: '同意', fields: ['Resident.householdAddress'] },
+    texts: { id: 'id', decision: 'decision', fields: 'fields' },
+  },
   reportDispute: {
     document:
       'mutation($field: String!, $entityKey: String!, $description: String!, $evidence: String!) { reportDispute(input: { field: $field, entityKey: $entityKey, description: $description, evidence: $evidence }) { id } }',

@@ -72,13 +72,17 @@ describe.each(STORE_BACKENDS)('governance visibility on %s', (_backend, createDa
     expect(await data(hrAdmin(), revoke, { id: grant })).toEqual({ live: false });
   });
 
-  it('art-13: when a department on neither side decides, escalates or closes a request, then NOT_FOUND, as for a request that never was', async () => {
+  it('art-13: when a department on neither side decides, escalates, negotiates, refers or closes a request, then NOT_FOUND, as for a request that never was', async () => {
     const pending = await apply('Resident.pensionStatus');
     const expected = { code: 'NOT_FOUND', message: 'No access request with id <id> is visible to your department' };
     const decide = 'mutation($id: ID!) { decideAccessRequest(id: $id, approve: false, reason: "不符合条件") { status } }';
     const escalate = 'mutation($id: ID!) { escalateAccessRequest(id: $id, reason: "确需核验") { status } }';
     const close = 'mutation($id: ID!) { closeEscalation(id: $id, reason: "不予共享") { status } }';
-    for (const mutation of [decide, escalate, close])
+    const negotiate = 'mutation($id: ID!) { recordNegotiation(id: $id, outcome: FAILED, text: "未果") { status } }';
+    const refer = 'mutation($id: ID!) { referToCity(id: $id, reason: "报请") { status } }';
+    const city = 'mutation($id: ID!) { enterCityDecision(id: $id, approve: false, decision: "不予共享") { status } }';
+    const compliance = 'mutation($id: ID!) { checkCompliance(id: $id, pass: true) { status } }';
+    for (const mutation of [decide, escalate, negotiate, refer, city, compliance, close])
       expect(await answers(outsider(), mutation, pending.id)).toEqual({ existing: expected, missing: expected });
     expect(await data(outsider(), 'query($id: ID!) { accessRequest(id: $id) { id } }', { id: pending.id })).toBeNull();
     // the sides and the operator see it: what they are told is about the request, not whether it exists

@@ -89,7 +89,7 @@ describe.each(STORE_BACKENDS)('governance on %s', (_backend, createDatabase) => 
     expect(body.errors?.[0]?.message).toMatch(/No one decides their own request/);
   });
 
-  it('art-13: refusal requires a reason, then the refused request can be escalated and the coordination office grants an exception', async () => {
+  it('art-13: refusal requires a reason; the refused request the consumer still needs is negotiated, and when that fails the coordination office grants an exception', async () => {
     const id = ((await apply(['Resident.socialInsurance'])).data?.['requestAccess'] as { id: string }).id;
     const noReason = await hrAdmin().query('mutation($id: ID!) { decideAccessRequest(id: $id, approve: false) { status } }', { id });
     expect(errorCodes(noReason.body)).toEqual(['BAD_USER_INPUT']);
@@ -102,7 +102,12 @@ describe.each(STORE_BACKENDS)('governance on %s', (_backend, createDatabase) => 
     expect(refused.body.data?.['decideAccessRequest']).toEqual({ status: 'REFUSED', reason: '参保明细属个人隐私，核验事项无需' });
 
     const escalated = await approvalApp().query('mutation($id: ID!) { escalateAccessRequest(id: $id, reason: "许可审批确需核验参保状态") { status } }', { id });
-    expect(escalated.body.data?.['escalateAccessRequest']).toEqual({ status: 'ESCALATED' });
+    expect(escalated.body.data?.['escalateAccessRequest']).toEqual({ status: 'NEGOTIATING' });
+    const failed = await approvalApp().query(
+      'mutation($id: ID!) { recordNegotiation(id: $id, outcome: FAILED, text: "提供部门坚持参保明细不予共享") { status negotiationOutcome } }',
+      { id },
+    );
+    expect(failed.body.data?.['recordNegotiation']).toEqual({ status: 'ESCALATED', negotiationOutcome: 'FAILED' });
 
     const notOperator = await hrAdmin().query(
       `mutation($id: ID!) { grantException(input: { department: "approval", fields: ["Resident.socialInsurance"], purpose: DATA_VERIFICATION, validUntil: "${SOON}", basis: "x", reason: "y", requestId: $id }) { id } }`,
@@ -142,7 +147,7 @@ describe.each(STORE_BACKENDS)('governance on %s', (_backend, createDatabase) => 
     expect((await escalate()).body.errors?.[0]).toMatchObject({ message: expect.stringContaining('due by 2026-10-16'), extensions: { code: 'CONFLICT' } });
     platform.governanceClock.set('2026-10-17T00:01:00+08:00');
     expect(await state()).toEqual({ overdue: true });
-    expect((await escalate()).body.data?.['escalateAccessRequest']).toEqual({ status: 'ESCALATED' });
+    expect((await escalate()).body.data?.['escalateAccessRequest']).toEqual({ status: 'NEGOTIATING' });
   });
 
   it('art-16: when a dispute is reported on the Monday before National Day, then the answer is due five working days later, on the 调休 Saturday', async () => {
@@ -157,17 +162,23 @@ describe.each(STORE_BACKENDS)('governance on %s', (_backend, createDatabase) => 
     expect(body.data?.['reportDispute']).toEqual({ dueDate: '2026-10-10', overdue: false });
   });
 
-  it('art-11: when a NONE item is requested, then the request goes straight to the coordination office and the provider cannot approve it', async () => {
+  it('art-13: when a NONE item is requested, then the two departments negotiate first, the provider cannot approve it, and after a failed negotiation the coordination office decides', async () => {
     const { body } = await platform
       .client({ dept: 'civil-affairs', app: 'civil-affairs-app' })
       .query(
         'mutation { requestAccess(input: { fields: ["Resident.criminalRecord"], purpose: ADMINISTRATIVE_BASIS, justification: "低保审核" }) { id status } }',
       );
     const request = body.data?.['requestAccess'] as { id: string; status: string };
-    expect(request.status).toBe('ESCALATED');
+    expect(request.status).toBe('NEGOTIATING');
     const psAdmin = platform.client({ dept: 'public-security', app: 'public-security-admin', roles: ['provider-admin'] });
     const attempt = await psAdmin.query('mutation($id: ID!) { decideAccessRequest(id: $id, approve: true) { status } }', { id: request.id });
     expect(errorCodes(attempt.body)).toEqual(['CONFLICT']);
+    const agreed = await psAdmin.query('mutation($id: ID!) { recordNegotiation(id: $id, outcome: AGREED, text: "同意") { status } }', { id: request.id });
+    expect(errorCodes(agreed.body)).toEqual(['BAD_USER_INPUT']);
+    const failed = await psAdmin.query('mutation($id: ID!) { recordNegotiation(id: $id, outcome: FAILED, text: "犯罪记录依法不予共享") { status } }', {
+      id: request.id,
+    });
+    expect(failed.body.data?.['recordNegotiation']).toEqual({ status: 'ESCALATED' });
 
     const noReason = await operator().query('mutation($id: ID!) { closeEscalation(id: $id, reason: " ") { status } }', { id: request.id });
     expect(errorCodes(noReason.body)).toEqual(['BAD_USER_INPUT']);

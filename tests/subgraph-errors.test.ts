@@ -7,6 +7,7 @@ import { generateKeyPair } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ERROR_CODES } from '../platform/errors.ts';
 import { DEFAULT_GRANT_MAX_VALIDITY_DAYS } from '../gateway/config.ts';
+import { DEFAULT_REGULATION_PROFILE, requireShippedProfile } from '../policies/regulation-profiles.ts';
 import { PLATFORM_OPERATOR } from '../policies/types.ts';
 import { createInfoCenterSubgraph } from '../subgraphs/info-center/definition.ts';
 import { seedStore } from '../subgraphs/info-center/seed.ts';
@@ -37,6 +38,7 @@ async function setup(createDatabase: () => Promise<TestDatabase>, cleanups: Arra
       localSubgraphs: [],
       supergraphChanged: async () => undefined,
       grantMaxValidityDays: DEFAULT_GRANT_MAX_VALIDITY_DAYS,
+      profile: requireShippedProfile(DEFAULT_REGULATION_PROFILE),
     }),
     { gatewayKeys: publicKey },
   );

@@ -23,12 +23,19 @@ export const PURPOSES: ReadonlyArray<{ value: string; zh: string; en: string }> 
 ];
 
 export const STATUSES: Readonly<Record<string, { zh: string; en: string; color: string }>> = {
+  COMPLIANCE_CHECK: { zh: '合规审核中', en: 'Compliance check', color: 'processing' },
+  COMPLIANCE_REFUSED: { zh: '审核未通过', en: 'Not compliant', color: 'error' },
   PENDING: { zh: '待答复', en: 'Pending', color: 'processing' },
   APPROVED: { zh: '已同意', en: 'Approved', color: 'success' },
   REFUSED: { zh: '不予共享', en: 'Refused', color: 'error' },
+  NEGOTIATING: { zh: '协商中', en: 'Negotiating', color: 'warning' },
+  AGREED: { zh: '协商同意', en: 'Agreed in negotiation', color: 'success' },
   ESCALATED: { zh: '已提请协调', en: 'Escalated', color: 'warning' },
   EXCEPTION_GRANTED: { zh: '已协调同意', en: 'Exception granted', color: 'success' },
   CLOSED: { zh: '协调不同意', en: 'Closed', color: 'default' },
+  REFERRED_TO_CITY: { zh: '已提请市领导小组', en: 'Referred to the city leading group', color: 'warning' },
+  CITY_APPROVED: { zh: '市领导小组同意', en: 'City leading group approved', color: 'success' },
+  CITY_REFUSED: { zh: '市领导小组不同意', en: 'City leading group refused', color: 'default' },
 };
 
 export const SHARE_TYPES: Readonly<Record<string, { zh: string; en: string; color: string }>> = {

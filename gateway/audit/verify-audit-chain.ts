@@ -13,6 +13,7 @@
  * record's time; and every index row must belong to a stored record. A row deleted, added, moved to
  * another time or provider, or left without its record is named.
  */
+import { setTimeout } from 'node:timers/promises';
 import type { Kysely } from 'kysely';
 import type { PublicKeySet } from '../../platform/key-set.ts';
 import type { Database } from '../../platform/store/tables.ts';
@@ -46,6 +47,12 @@ export interface VerifyAuditOptions {
   cadence?: CheckpointCadence;
   /** How much older than the interval an unsigned tail may be (a slow store, clocks apart); default 30 s. */
   tailGraceMs?: number;
+  /**
+   * How long to wait for the row of an anchored checkpoint newer than the store's last one before
+   * calling it deleted; default 5 s. The writer anchors a checkpoint before its row commits, so a
+   * verification running between the two finds it in the log only.
+   */
+  inFlightWaitMs?: number;
   now?: Date;
 }
 
@@ -82,7 +89,11 @@ export async function verifyAuditChains(db: Kysely<Database>, options: VerifyAud
   const chains = [...new Set([...stored, ...anchored.keys()])].sort();
   const report: VerificationReport = { ok: true, chains: chains.length, records: 0, checkpoints: 0, anchored: 0, subjectRows: 0, quarantined: [] };
   try {
-    for (const chain of chains) await verifyChain(db, chain, anchored.get(chain) ?? [], options.keys, cadence, now - tailLimit, report);
+    const inFlightUntil = Date.now() + (options.inFlightWaitMs ?? 5_000);
+    for (const chain of chains) {
+      const marks = await readMarksAwaitingAnchored(db, chain, anchored.get(chain) ?? [], inFlightUntil);
+      await verifyChain(db, chain, marks, anchored.get(chain) ?? [], options.keys, cadence, now - tailLimit, report);
+    }
     const orphan = await readOrphanSubjectRow(db);
     if (orphan) {
       throw new Broken(
@@ -151,16 +162,35 @@ export function readQuarantineRows(db: Kysely<Database>, chain: string) {
   return db.selectFrom('audit_quarantine').selectAll().where('chain', '=', chain).execute();
 }
 
+/**
+ * A chain's stored checkpoints, read again (until `until`) while an anchored checkpoint newer than the
+ * last stored one has no row yet: it may be committing. One that never arrives is then named as deleted.
+ */
+async function readMarksAwaitingAnchored(
+  db: Kysely<Database>,
+  chain: string,
+  anchors: ReadonlyArray<{ checkpoint: Checkpoint }>,
+  until: number,
+): Promise<Checkpoint[]> {
+  for (;;) {
+    const marks = (await readCheckpointRows(db, chain)).map(rowToCheckpoint);
+    const lastSeq = marks.at(-1)?.seq ?? 0;
+    const committing = anchors.some(({ checkpoint }) => checkpoint.seq > lastSeq);
+    if (!committing || Date.now() >= until) return marks;
+    await setTimeout(100);
+  }
+}
+
 async function verifyChain(
   db: Kysely<Database>,
   chain: string,
+  marks: readonly Checkpoint[],
   anchors: ReadonlyArray<{ source: string; checkpoint: Checkpoint }>,
   keys: PublicKeySet,
   cadence: CheckpointCadence,
   oldestUnsignedAt: number,
   report: VerificationReport,
 ): Promise<void> {
-  const marks = (await readCheckpointRows(db, chain)).map(rowToCheckpoint);
   for (const mark of marks) {
     const problem = await checkpointSignatureProblem(keys, mark);
     if (problem) throw new Broken(`chain ${chain}, checkpoint at record ${mark.seq}: ${problem}`);

@@ -88,6 +88,28 @@ export interface AccessRequestsTable {
   escalated_at: Timestamp | null;
   escalated_by: string | null;
   escalation_reason: string | null;
+  /** The regulation profile the request was made under (null: made before profiles). */
+  regulation_profile: string | null;
+  /** When the step it is at started: its deadline counts from that day. */
+  step_started_at: Timestamp;
+  /** Working days the step runs (null: a step without a deadline). */
+  step_working_days: number | null;
+  compliance_checked_at: Timestamp | null;
+  compliance_checked_by: string | null;
+  compliance_reason: string | null;
+  publication_needed: boolean | null;
+  negotiation_started_at: Timestamp | null;
+  /** AGREED or FAILED. */
+  negotiation_outcome: string | null;
+  negotiation_text: string | null;
+  negotiated_at: Timestamp | null;
+  negotiated_by: string | null;
+  referred_at: Timestamp | null;
+  referred_by: string | null;
+  referral_reason: string | null;
+  city_decision: string | null;
+  city_decision_entered_at: Timestamp | null;
+  city_decision_entered_by: string | null;
   /** READ or VERIFY (0011): what the grants of an approval allow. */
   action: ColumnType<string, string | undefined, string>;
 }

@@ -2,15 +2,13 @@
  * Catalog review due
  *
  * A data item that a publication brought into the district catalog waits for the operator's review
- * (art. 9). The catalog must follow a department's change within 15 working days (art. 8), so the
- * review is due 15 working days after the item was published or its declaration last changed, and a
- * review still pending after that day is overdue: the catalog entry lags.
+ * (art. 9). The catalog must follow a department's change within 15 working days (art. 8; the
+ * regulation profile's `catalog.reviewWorkingDays`), so the review is due that many working days
+ * after the item was published or its declaration last changed, and a review still pending after that
+ * day is overdue: the catalog entry lags.
  */
 import { isOverdue } from './is-overdue.ts';
 import { addWorkingDays, type WorkingCalendar } from './working-calendar.ts';
-
-/** Working days within which the catalog follows a department's change (art. 8). */
-export const CATALOG_UPDATE_WORKING_DAYS = 15;
 
 export interface CatalogEntryDates {
   /** YYYY-MM-DD: the day the item entered the catalog. */
@@ -20,12 +18,17 @@ export interface CatalogEntryDates {
   pendingReview: boolean;
 }
 
-/** The last day the pending review is due, or null when nothing waits for review. */
-export function catalogReviewDue(entry: CatalogEntryDates, calendar: WorkingCalendar): string | null {
-  return entry.pendingReview ? addWorkingDays(entry.changedOn ?? entry.publishedOn, CATALOG_UPDATE_WORKING_DAYS, calendar) : null;
+/** The day the review's deadline is counted from: the publication, or the last change. */
+export function catalogReviewStart(entry: CatalogEntryDates): string {
+  return entry.changedOn ?? entry.publishedOn;
 }
 
-export function isCatalogReviewOverdue(entry: CatalogEntryDates, today: string, calendar: WorkingCalendar): boolean {
-  const due = catalogReviewDue(entry, calendar);
+/** The last day the pending review is due, `workingDays` after its start, or null when nothing waits for review. */
+export function catalogReviewDue(entry: CatalogEntryDates, calendar: WorkingCalendar, workingDays: number): string | null {
+  return entry.pendingReview ? addWorkingDays(catalogReviewStart(entry), workingDays, calendar) : null;
+}
+
+export function isCatalogReviewOverdue(entry: CatalogEntryDates, today: string, calendar: WorkingCalendar, workingDays: number): boolean {
+  const due = catalogReviewDue(entry, calendar, workingDays);
   return due !== null && isOverdue({ dueDate: due, awaitingAnswer: true }, today);
 }

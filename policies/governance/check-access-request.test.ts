@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { testCatalog } from '../test-fixtures.ts';
 import { checkAccessRequest } from './check-access-request.ts';
-import { outcome, WINDOW } from './harness.ts';
+import { outcome, PROVINCIAL, WINDOW, ZHOUCUN } from './harness.ts';
 import { LIBRARY_CALENDAR } from './working-calendar.ts';
 
 describe('art-13: access requests', () => {
@@ -12,12 +12,20 @@ describe('art-13: access requests', () => {
       testCatalog,
       WINDOW,
       LIBRARY_CALENDAR,
+      ZHOUCUN,
     );
 
   it('art-13: when a consumer applies for a conditional item with a justification, then it goes to the provider', () => {
     expect(request()).toEqual({
       ok: true,
-      value: { provider: 'human-resources', fields: ['Resident.pension'], toCoordinationOffice: false, validUntil: '2026-12-31', dueDate: '2026-06-15' },
+      value: {
+        provider: 'human-resources',
+        fields: ['Resident.pension'],
+        holdsNotShared: false,
+        step: { status: 'PENDING', workingDays: 10 },
+        validUntil: '2026-12-31',
+        dueDate: '2026-06-15',
+      },
     });
   });
 
@@ -58,6 +66,7 @@ describe('art-13: access requests', () => {
           maxDays: 30,
         },
         LIBRARY_CALENDAR,
+        ZHOUCUN,
       ),
     ).toMatchObject({ ok: true, value: { validUntil: '2026-07-01' } });
   });
@@ -73,6 +82,7 @@ describe('art-13: access requests', () => {
           maxDays: 365,
         },
         LIBRARY_CALENDAR,
+        ZHOUCUN,
       ),
     ).toMatchObject({ ok: true, value: { dueDate: '2025-10-16' } });
   });
@@ -85,14 +95,44 @@ describe('art-13: access requests', () => {
     expect(outcome(request({ justification: '  ' }))).toMatch(/justification is required/);
   });
 
-  it('art-11: when a NONE item is requested, then the request goes to the coordination office', () => {
+  it('art-13: when a NONE item is requested under zhoucun-2018, then the two departments first negotiate, within 10 working days', () => {
     const verdict = checkAccessRequest(
       { fields: ['Resident.record'], purpose: 'ADMINISTRATIVE_BASIS', justification: 'court order', validUntil: '2026-12-31' },
       'civil-affairs',
       testCatalog,
       WINDOW,
       LIBRARY_CALENDAR,
+      ZHOUCUN,
     );
-    expect(verdict).toMatchObject({ ok: true, value: { toCoordinationOffice: true, provider: 'public-security' } });
+    expect(verdict).toMatchObject({
+      ok: true,
+      value: { holdsNotShared: true, provider: 'public-security', step: { status: 'NEGOTIATING', workingDays: 10 }, dueDate: '2026-06-15' },
+    });
+  });
+
+  it('when a request is made under provincial-two-step, then the operator checks its compliance first, within 2 working days', () => {
+    const verdict = checkAccessRequest(
+      { fields: ['Resident.pension'], purpose: 'ADMINISTRATIVE_BASIS', justification: '低保资格审核', validUntil: '2026-12-31' },
+      'civil-affairs',
+      testCatalog,
+      WINDOW,
+      LIBRARY_CALENDAR,
+      PROVINCIAL,
+    );
+    // Monday 1 June 2026 + 2 working days.
+    expect(verdict).toMatchObject({ ok: true, value: { step: { status: 'COMPLIANCE_CHECK', workingDays: 2 }, dueDate: '2026-06-03' } });
+  });
+
+  it('art-13: when the purpose is not one the profile lists, then the request is refused naming the profile', () => {
+    const narrow = { ...ZHOUCUN, purposes: ['DATA_VERIFICATION' as const] };
+    const verdict = checkAccessRequest(
+      { fields: ['Resident.pension'], purpose: 'ADMINISTRATIVE_BASIS', justification: '低保资格审核', validUntil: '2026-12-31' },
+      'civil-affairs',
+      testCatalog,
+      WINDOW,
+      LIBRARY_CALENDAR,
+      narrow,
+    );
+    expect(outcome(verdict)).toBe('BAD_USER_INPUT: The regulation profile zhoucun-2018 knows the purposes DATA_VERIFICATION, not ADMINISTRATIVE_BASIS');
   });
 });

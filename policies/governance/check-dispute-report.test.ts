@@ -12,10 +12,11 @@ describe('art-16: disputes', () => {
         testCatalog,
         TODAY,
         LIBRARY_CALENDAR,
+        5,
       ),
     ).toEqual({ ok: true, value: { provider: 'human-resources', dueDate: '2026-06-08' } });
     expect(
-      outcome(checkDisputeReport({ field: 'Resident.pension', entityKey: 'x', description: 'd', evidence: '' }, testCatalog, TODAY, LIBRARY_CALENDAR)),
+      outcome(checkDisputeReport({ field: 'Resident.pension', entityKey: 'x', description: 'd', evidence: '' }, testCatalog, TODAY, LIBRARY_CALENDAR, 5)),
     ).toMatch(/evidence/);
   });
 });

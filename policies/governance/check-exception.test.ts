@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { testCatalog } from '../test-fixtures.ts';
 import { checkException } from './check-exception.ts';
-import { actor, outcome, pending, WINDOW } from './harness.ts';
+import { actor, outcome, pending, WINDOW, ZHOUCUN } from './harness.ts';
 
 describe('art-13: exceptions of the coordination office', () => {
   const operator = actor('info-center', 'platform-admin');
-  const context = { catalog: testCatalog, window: WINDOW, departments: ['civil-affairs', 'approval', 'info-center'] };
+  const context = { catalog: testCatalog, window: WINDOW, departments: ['civil-affairs', 'approval', 'info-center'], purposes: ZHOUCUN.purposes };
   const input = {
     dept: 'civil-affairs',
     fields: ['Resident.record'],

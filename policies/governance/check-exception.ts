@@ -2,7 +2,7 @@
  * Check exception
  *
  * An exceptional grant is only made by the coordination office (platform-admin), with a legal basis
- * and a reason, for known data items of a registered department — never the platform operator
+ * and a reason, for a purpose the regulation profile lists, for known data items of a registered department — never the platform operator
  * itself — and within the longest validity. Answering a request, it answers only an escalated one,
  * and grants exactly its department, purpose and action (READ or VERIFY), only items it asked for,
  * never longer than asked.
@@ -33,12 +33,14 @@ export function checkException(
   actor: Consumer,
   input: ExceptionInput,
   request: RequestState | undefined,
-  context: { catalog: ShareCatalog; window: ValidityWindow; departments: readonly string[] },
+  context: { catalog: ShareCatalog; window: ValidityWindow; departments: readonly string[]; purposes: readonly Purpose[] },
 ): Verdict<{ action: GrantAction }> {
   if (!actor.roles.includes('platform-admin')) return deny('FORBIDDEN', 'Only the coordination office (platform-admin) grants exceptional access');
   if (input.dept === PLATFORM_OPERATOR)
     return deny('FORBIDDEN', `The coordination office never grants exceptional access to the platform operator (${PLATFORM_OPERATOR}) itself`);
   if (!context.departments.includes(input.dept)) return deny('BAD_USER_INPUT', `Unknown department ${input.dept}`);
+  if (!context.purposes.includes(input.purpose))
+    return deny('BAD_USER_INPUT', `The regulation profile knows the purposes ${context.purposes.join(', ')}, not ${input.purpose}`);
   if (!input.basis.trim()) return deny('BAD_USER_INPUT', 'An exceptional grant must be recorded with its legal basis');
   if (!input.reason.trim()) return deny('BAD_USER_INPUT', 'The coordination office must give its reason (art. 13)');
   const unknown = input.fields.filter((field) => !context.catalog.has(field));

@@ -3,7 +3,7 @@ export interface RequestState {
   requestingDept: string;
   provider: string;
   fields: readonly string[];
-  /** PENDING, APPROVED, REFUSED, ESCALATED, EXCEPTION_GRANTED or CLOSED. */
+  /** COMPLIANCE_CHECK, COMPLIANCE_REFUSED, PENDING, APPROVED, REFUSED, NEGOTIATING, AGREED, ESCALATED, EXCEPTION_GRANTED, CLOSED, REFERRED_TO_CITY, CITY_APPROVED or CITY_REFUSED. */
   status: string;
   purpose: string;
   /** READ or VERIFY: what the grants the request asks for would allow (absent: READ). */

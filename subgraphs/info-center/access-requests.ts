@@ -1,7 +1,9 @@
 /**
  * Access requests (art. 13): a consumer applies; the provider's sharing administrator approves
- * (possibly narrower) or refuses with a reason within 10 working days; a refused request, or one
- * left unanswered past its due date, can be escalated to the coordination office.
+ * (possibly narrower) or refuses with a reason within the regulation profile's working days (10 under
+ * 周政发〔2018〕6号); a refused request, or one left unanswered past its due date, is escalated to the
+ * profile's next step — negotiation between the two departments, or the coordination office. The
+ * steps the profile adds (compliance check, negotiation, city referral) are in `request-steps.ts`.
  */
 import { randomUUID } from 'node:crypto';
 import { canSee } from '../../policies/governance/can-see.ts';
@@ -22,6 +24,7 @@ import type { Actor, GovernanceServices } from './governance-services.ts';
 import { newGrantRows, requestStateOf, type AccessRequestRow } from './governance-rows.ts';
 import { validityWindow } from './grants.ts';
 import { transitionAccessRequest } from './transition-access-request.ts';
+import { enterStep } from './enter-step.ts';
 import { whereVisible } from './where-visible.ts';
 import { loadWorkingCalendar } from './working-calendar.ts';
 
@@ -40,7 +43,8 @@ export interface RequestAccessInput {
 export async function requestAccess(services: GovernanceServices, actor: Actor, input: RequestAccessInput): Promise<AccessRequestRow> {
   const now = services.now();
   const calendar = await loadWorkingCalendar(services.db);
-  const checked = assertVerdict(checkAccessRequest(input, actor.dept, services.catalog(), validityWindow(services), calendar));
+  const checked = assertVerdict(checkAccessRequest(input, actor.dept, services.catalog(), validityWindow(services), calendar, services.profile));
+  const toOffice = checked.step.status === 'ESCALATED';
   const row = {
     id: randomUUID(),
     requesting_dept: actor.dept,
@@ -52,12 +56,16 @@ export async function requestAccess(services: GovernanceServices, actor: Actor, 
     matter: input.matter?.trim() || null,
     justification: input.justification.trim(),
     wanted_until: checked.validUntil,
-    status: checked.toCoordinationOffice ? 'ESCALATED' : 'PENDING',
+    status: checked.step.status,
     submitted_at: now,
     due_date: checked.dueDate,
-    escalated_at: checked.toCoordinationOffice ? now : null,
-    escalated_by: checked.toCoordinationOffice ? actor.app : null,
-    escalation_reason: checked.toCoordinationOffice ? 'holds items not shared (NONE): only the coordination office can decide' : null,
+    regulation_profile: services.profile.name,
+    step_started_at: now,
+    step_working_days: checked.step.workingDays,
+    negotiation_started_at: checked.step.status === 'NEGOTIATING' ? now : null,
+    escalated_at: toOffice ? now : null,
+    escalated_by: toOffice ? actor.app : null,
+    escalation_reason: checked.holdsNotShared ? 'holds items not shared (NONE): the provider cannot grant them' : null,
   };
   return services.db.transaction().execute(async (trx) => {
     const created = await trx.insertInto('access_requests').values(row).returningAll().executeTakeFirstOrThrow();
@@ -67,7 +75,7 @@ export async function requestAccess(services: GovernanceServices, actor: Actor, 
       subjectId: row.id,
       action: 'submitted',
       reason: row.justification,
-      details: { fields: checked.fields, purpose: input.purpose, action: row.action },
+      details: { fields: checked.fields, purpose: input.purpose, action: row.action, profile: services.profile.name, step: checked.step.status },
     });
     return created;
   });
@@ -141,13 +149,20 @@ export async function decideAccessRequest(
   return decided;
 }
 
+/** The requesting department takes a refused or overdue request to the profile's next step: negotiation, or the coordination office. */
 export async function escalateAccessRequest(services: GovernanceServices, actor: Actor, id: string, reason: string): Promise<AccessRequestRow> {
   const now = services.now();
   return services.db.transaction().execute(async (trx) => {
+    const calendar = await loadWorkingCalendar(trx);
     const { updated } = await transitionAccessRequest(trx, actor, id, {
-      check: (state) => checkEscalation(actor, state, reason, chinaDate(now)),
-      change: () => ({ status: 'ESCALATED', escalated_at: now, escalated_by: actor.app, escalation_reason: reason.trim() }),
-      event: (_checked, request) => ({ action: 'escalated', reason, details: { from: request.status } }),
+      check: (state) => checkEscalation(actor, state, reason, chinaDate(now), services.profile),
+      change: (step) => ({
+        ...enterStep(step, now, calendar),
+        escalated_by: actor.app,
+        escalation_reason: reason.trim(),
+        ...(step.status === 'NEGOTIATING' ? { negotiation_started_at: now } : { escalated_at: now }),
+      }),
+      event: (step, request) => ({ action: 'escalated', reason, details: { from: request.status, to: step.status } }),
     });
     return updated;
   });

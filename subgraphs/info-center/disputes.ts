@@ -22,7 +22,9 @@ export async function reportDispute(
 ): Promise<DisputeRow> {
   const now = services.now();
   const calendar = await loadWorkingCalendar(services.db);
-  const { provider, dueDate } = assertVerdict(checkDisputeReport(input, services.catalog(), chinaDate(now), calendar));
+  const { provider, dueDate } = assertVerdict(
+    checkDisputeReport(input, services.catalog(), chinaDate(now), calendar, services.profile.disputes.answerWorkingDays),
+  );
   return services.db.transaction().execute(async (trx) => {
     const row = await trx
       .insertInto('disputes')

@@ -1,6 +1,7 @@
 /** What the governance operations work with: the store, the catalog, the registry's codes, the clock; built once per process by the launcher. */
 import type { Kysely } from 'kysely';
 import type { WorkingCalendar } from '../../policies/governance/working-calendar.ts';
+import type { RegulationProfile } from '../../policies/regulation-profile.ts';
 import type { Consumer, ShareCatalog } from '../../policies/types.ts';
 import type { Database } from '../../platform/store/tables.ts';
 import type { SubjectHmac } from '../../platform/subject-key.ts';
@@ -11,8 +12,10 @@ export interface GovernanceServices {
   /** The share catalog of the composed supergraph (fails if not loaded yet: no decision on a guess). */
   catalog: () => ShareCatalog;
   departments: readonly string[];
-  /** Longest validity of a grant, in days (`GRANT_MAX_VALIDITY_DAYS`). */
+  /** Longest validity of a grant, in days (`GRANT_MAX_VALIDITY_DAYS`, else the profile's). */
   grantMaxValidityDays: number;
+  /** The regulation profile (`REGULATION_PROFILE`): every deadline, purpose, default validity and escalation step. */
+  profile: RegulationProfile;
   now: () => Date;
   /** Called after a grant changed and committed; resolves when the gateway's grant source has it. */
   grantsChanged: () => Promise<void>;

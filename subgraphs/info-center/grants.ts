@@ -70,7 +70,7 @@ export async function grantException(services: GovernanceServices, actor: Actor,
     reason: input.reason,
     validUntil: input.validUntil,
   };
-  const context = { catalog: services.catalog(), window: validityWindow(services), departments: services.departments };
+  const context = { catalog: services.catalog(), window: validityWindow(services), departments: services.departments, purposes: services.profile.purposes };
   // Refused before the store is asked when the input alone settles it (not the operator, bad input).
   assertVerdict(checkException(actor, checked, undefined, context));
   const grants = await services.db.transaction().execute(async (trx) => {

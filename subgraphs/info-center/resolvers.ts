@@ -3,7 +3,8 @@
  * checked) and call the service; type resolvers only map rows to the schema.
  */
 import { chinaDate } from '../../policies/governance/china-date.ts';
-import { catalogReviewDue, isCatalogReviewOverdue, type CatalogEntryDates } from '../../policies/governance/catalog-review-due.ts';
+import { catalogReviewDue, catalogReviewStart, isCatalogReviewOverdue, type CatalogEntryDates } from '../../policies/governance/catalog-review-due.ts';
+import { isRunning } from '../../policies/governance/request-steps.ts';
 import { isOverdue } from '../../policies/governance/is-overdue.ts';
 import { isProvisional } from '../../policies/governance/working-calendar.ts';
 import { isGrantLive } from '../../policies/is-grant-live.ts';
@@ -31,6 +32,8 @@ import type { RowConditionInput } from '../../policies/governance/check-narrowin
 import { grantException, listGrants, revokeGrant, type ExceptionInput } from './grants.ts';
 import { governed, type GovernanceContext as Context } from './guard-governance-call.ts';
 import { enterWorkingCalendar, workingCalendarYear, type WorkingCalendarYearView } from './working-calendar.ts';
+import { checkCompliance, enterCityDecision, recordNegotiation, referToCity } from './request-steps.ts';
+import { regulationProfileView } from './regulation-profile-view.ts';
 import { accessesToSubject, type SubjectAccessArgs } from './subject-log.ts';
 import { listSubgraphVersions, publishSubgraph, rollbackSubgraph, type PublishArgs, type SubgraphVersionRow } from './publishing.ts';
 
@@ -58,6 +61,7 @@ export const governanceResolvers = defineResolvers<Context>({
     workingCalendar: governed((args: { year: number }, _actor, services) => workingCalendarYear(services, args.year)),
     interfaceDocs: governed((args: { department: string }, _actor, services) => interfaceDocs(services, args.department)),
     subgraphVersions: governed((args: { name: string }, _actor, services) => listSubgraphVersions(services, args.name)),
+    regulationProfile: governed((_args, _actor, services) => regulationProfileView(services)),
   },
   AuditRecord: {
     at: (row: AuditRow) => iso(row.at),
@@ -84,6 +88,16 @@ export const governanceResolvers = defineResolvers<Context>({
     escalateAccessRequest: governed((args: { id: string; reason: string }, actor, services) => escalateAccessRequest(services, actor, args.id, args.reason)),
     grantException: governed((args: { input: ExceptionInput }, actor, services) => grantException(services, actor, args.input)),
     closeEscalation: governed((args: { id: string; reason: string }, actor, services) => closeEscalation(services, actor, args.id, args.reason)),
+    checkCompliance: governed((args: { id: string; pass: boolean; reason?: string; publicationNeeded?: boolean }, actor, services) =>
+      checkCompliance(services, actor, args),
+    ),
+    recordNegotiation: governed((args: { id: string; outcome: 'AGREED' | 'FAILED'; text: string; fields?: string[]; validUntil?: string }, actor, services) =>
+      recordNegotiation(services, actor, args),
+    ),
+    referToCity: governed((args: { id: string; reason: string }, actor, services) => referToCity(services, actor, args.id, args.reason)),
+    enterCityDecision: governed((args: { id: string; approve: boolean; decision: string; fields?: string[]; validUntil?: string }, actor, services) =>
+      enterCityDecision(services, actor, args),
+    ),
     reportDispute: governed((args: { input: { field: string; entityKey: string; description: string; evidence: string } }, actor, services) =>
       reportDispute(services, actor, args.input),
     ),
@@ -116,9 +130,25 @@ export const governanceResolvers = defineResolvers<Context>({
     submittedAt: (row: AccessRequestRow) => iso(row.submitted_at),
     dueDate: (row: AccessRequestRow) => row.due_date,
     overdue: (row: AccessRequestRow, _: unknown, ctx: Context) =>
-      isOverdue({ dueDate: row.due_date, awaitingAnswer: row.status === 'PENDING' }, chinaDate(ctx.backend.now())),
+      isOverdue({ dueDate: row.due_date, awaitingAnswer: isRunning(row.status) }, chinaDate(ctx.backend.now())),
+    // The step's deadline: counted from the day the step started, over every year up to its due date.
     dueDateProvisional: async (row: AccessRequestRow, _: unknown, ctx: Context) =>
-      isProvisional(chinaDate(new Date(row.submitted_at)), row.due_date, await ctx.loaders.calendar()),
+      isProvisional(chinaDate(new Date(row.step_started_at)), row.due_date, await ctx.loaders.calendar()),
+    regulationProfile: (row: AccessRequestRow) => row.regulation_profile,
+    stepStartedAt: (row: AccessRequestRow) => iso(row.step_started_at),
+    complianceCheckedAt: (row: AccessRequestRow) => iso(row.compliance_checked_at),
+    complianceCheckedBy: (row: AccessRequestRow) => row.compliance_checked_by,
+    complianceReason: (row: AccessRequestRow) => row.compliance_reason,
+    publicationNeeded: (row: AccessRequestRow) => row.publication_needed,
+    negotiationStartedAt: (row: AccessRequestRow) => iso(row.negotiation_started_at),
+    negotiationOutcome: (row: AccessRequestRow) => row.negotiation_outcome,
+    negotiationText: (row: AccessRequestRow) => row.negotiation_text,
+    negotiatedAt: (row: AccessRequestRow) => iso(row.negotiated_at),
+    negotiatedBy: (row: AccessRequestRow) => row.negotiated_by,
+    referredAt: (row: AccessRequestRow) => iso(row.referred_at),
+    referralReason: (row: AccessRequestRow) => row.referral_reason,
+    cityDecision: (row: AccessRequestRow) => row.city_decision,
+    cityDecisionEnteredAt: (row: AccessRequestRow) => iso(row.city_decision_entered_at),
     wantedUntil: (row: AccessRequestRow) => row.wanted_until,
     decidedAt: (row: AccessRequestRow) => iso(row.decided_at),
     decidedBy: (row: AccessRequestRow) => row.decided_by,
@@ -198,8 +228,15 @@ function catalogItemResolvers() {
     reviewedAt: (row: CatalogRow) => iso(row.reviewed_at),
     reviewStatus: (row: CatalogRow) => row.review_status,
     changedOn: (row: CatalogRow) => row.changed_on,
-    reviewDueDate: async (row: CatalogRow, _: unknown, ctx: Context) => catalogReviewDue(catalogEntryDates(row), await ctx.loaders.calendar()),
+    reviewDueDate: async (row: CatalogRow, _: unknown, ctx: Context) =>
+      catalogReviewDue(catalogEntryDates(row), await ctx.loaders.calendar(), ctx.backend.profile.catalog.reviewWorkingDays),
+    reviewDueDateProvisional: async (row: CatalogRow, _: unknown, ctx: Context) => {
+      const entry = catalogEntryDates(row);
+      const calendar = await ctx.loaders.calendar();
+      const due = catalogReviewDue(entry, calendar, ctx.backend.profile.catalog.reviewWorkingDays);
+      return due !== null && isProvisional(catalogReviewStart(entry), due, calendar);
+    },
     reviewOverdue: async (row: CatalogRow, _: unknown, ctx: Context) =>
-      isCatalogReviewOverdue(catalogEntryDates(row), chinaDate(ctx.backend.now()), await ctx.loaders.calendar()),
+      isCatalogReviewOverdue(catalogEntryDates(row), chinaDate(ctx.backend.now()), await ctx.loaders.calendar(), ctx.backend.profile.catalog.reviewWorkingDays),
   };
 }

@@ -11,6 +11,7 @@ import { migrateToLatest } from '../../platform/store/migrate.ts';
 import { listAccessRequests } from './access-requests.ts';
 import { listDisputes } from './disputes.ts';
 import type { GovernanceServices } from './governance-services.ts';
+import { DEFAULT_REGULATION_PROFILE, requireShippedProfile } from '../../policies/regulation-profiles.ts';
 
 const DEPARTMENTS = ['civil-affairs', 'human-resources', 'approval', 'info-center'];
 const ROLE_SETS: Role[][] = [['consumer'], ['consumer', 'provider-admin'], ['platform-admin']];
@@ -40,6 +41,8 @@ beforeAll(async () => {
         status: 'PENDING',
         submitted_at: at,
         due_date: '2026-06-15',
+        step_started_at: at,
+        step_working_days: 10,
       })),
     )
     .execute();
@@ -66,6 +69,7 @@ beforeAll(async () => {
     catalog: () => new Map(),
     departments: DEPARTMENTS,
     grantMaxValidityDays: 365,
+    profile: requireShippedProfile(DEFAULT_REGULATION_PROFILE),
     now: () => at,
     grantsChanged: async () => undefined,
     supergraphSdl: () => '',

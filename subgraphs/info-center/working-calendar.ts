@@ -1,12 +1,12 @@
 /**
  * The working calendar in the store of record (周政发〔2018〕6号 art. 13, 16): the years the
  * coordination office entered from the State Council's notices, read for every deadline counted; and
- * entering a year, which recounts the deadlines still running that it moves, each change recorded.
+ * entering a year, which recounts the deadlines still running that it moves (every running step of an
+ * access request, every open dispute, as the regulation profile counts them), each change recorded.
  */
 import type { Kysely, Transaction } from 'kysely';
 import { checkCalendarEntry, checkCalendarYear } from '../../policies/governance/check-calendar-entry.ts';
-import { ANSWER_WORKING_DAYS } from '../../policies/governance/check-access-request.ts';
-import { DISPUTE_ANSWER_WORKING_DAYS } from '../../policies/governance/check-dispute-report.ts';
+import { RUNNING_STATUSES } from '../../policies/governance/request-steps.ts';
 import { chinaDate } from '../../policies/governance/china-date.ts';
 import {
   addWorkingDays,
@@ -48,19 +48,44 @@ export async function workingCalendarYear(services: GovernanceServices, year: nu
   };
 }
 
-/** Deadlines still running, with the day they were counted from and how many working days they run. */
-const RUNNING = [
-  { table: 'access_requests', status: 'PENDING', from: 'submitted_at', days: ANSWER_WORKING_DAYS, kind: 'access_request' },
-  { table: 'disputes', status: 'OPEN', from: 'reported_at', days: DISPUTE_ANSWER_WORKING_DAYS, kind: 'dispute' },
-] as const;
+/** A deadline still running: the day its step started and the working days it runs. */
+interface RunningDeadline {
+  id: string;
+  from: Date | string;
+  workingDays: number | null;
+  due_date: string;
+}
 
-async function recountRunningDeadlines(trx: Transaction<Database>, actor: Actor, calendar: WorkingCalendar, year: number): Promise<number> {
+/**
+ * Deadlines still running: each access request's current step (compliance check, provider's answer,
+ * negotiation) from the day that step started, and each open dispute's answer under the profile.
+ */
+async function runningDeadlines(trx: Transaction<Database>, disputeDays: number) {
+  const requests = await trx
+    .selectFrom('access_requests')
+    .select(['id', 'step_started_at as from', 'step_working_days as workingDays', 'due_date'])
+    .where('status', 'in', [...RUNNING_STATUSES])
+    .forUpdate()
+    .execute();
+  const disputes = await trx.selectFrom('disputes').select(['id', 'reported_at as from', 'due_date']).where('status', '=', 'OPEN').forUpdate().execute();
+  return [
+    { table: 'access_requests' as const, kind: 'access_request', rows: requests as RunningDeadline[] },
+    { table: 'disputes' as const, kind: 'dispute', rows: disputes.map((row): RunningDeadline => ({ ...row, workingDays: disputeDays })) },
+  ];
+}
+
+async function recountRunningDeadlines(
+  trx: Transaction<Database>,
+  actor: Actor,
+  calendar: WorkingCalendar,
+  year: number,
+  disputeDays: number,
+): Promise<number> {
   let moved = 0;
-  for (const running of RUNNING) {
-    const rows = await trx.selectFrom(running.table).select(['id', running.from, 'due_date']).where('status', '=', running.status).forUpdate().execute();
-    for (const row of rows) {
-      const from = chinaDate(new Date(row[running.from as keyof typeof row] as Date | string));
-      const dueDate = addWorkingDays(from, running.days, calendar);
+  for (const running of await runningDeadlines(trx, disputeDays)) {
+    for (const row of running.rows) {
+      if (row.workingDays === null) continue;
+      const dueDate = addWorkingDays(chinaDate(new Date(row.from)), row.workingDays, calendar);
       if (dueDate === row.due_date) continue;
       await trx.updateTable(running.table).set({ due_date: dueDate }).where('id', '=', row.id).execute();
       await recordEvent(trx, {
@@ -98,7 +123,7 @@ export async function enterWorkingCalendar(
       .onConflict((oc) => oc.column('year').doUpdateSet(row))
       .execute();
     await recordEvent(trx, { actor, subjectKind: 'working_calendar', subjectId: String(input.year), action: 'entered', reason, details: { ...schedule } });
-    await recountRunningDeadlines(trx, actor, await loadWorkingCalendar(trx), input.year);
+    await recountRunningDeadlines(trx, actor, await loadWorkingCalendar(trx), input.year, services.profile.disputes.answerWorkingDays);
   });
   return workingCalendarYear(services, input.year);
 }

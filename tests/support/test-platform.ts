@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { createMemoryGrantSource, type MemoryGrantSource } from '../../platform/grant-source.ts';
 import { SEED_GRANTS } from '../../policies/seed-grants.ts';
 import type { Role } from '../../policies/types.ts';
+import type { RegulationProfile } from '../../policies/regulation-profile.ts';
 import type { OperationLimits } from '../../gateway/admit/operation-limits.ts';
 import type { RateLimits } from '../../gateway/admit/rate-limit.ts';
 import { issueToken } from '../../scripts/issue-token.ts';
@@ -73,8 +74,10 @@ export interface TestPlatformOptions {
   limits?: Partial<OperationLimits>;
   /** Per-consumer rate limits; default none. */
   rateLimits?: RateLimits;
-  /** Longest validity of a grant, in days; default 365. */
+  /** Longest validity of a grant, in days; default the profile's. */
   grantMaxValidityDays?: number;
+  /** The regulation profile governance runs by; default `zhoucun-2018`. */
+  regulationProfile?: RegulationProfile;
   /** PGlite in `dataDir/pglite`, as `npm start` keeps it, instead of in memory; default false. */
   pgliteOnDisk?: boolean;
   /** Longest record time between signed audit checkpoints; default 60 s, whose timer signs a quiet tail after 30–40 s. */
@@ -97,6 +100,7 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
     ...(options.limits ? { limits: options.limits } : {}),
     ...(options.rateLimits ? { rateLimits: options.rateLimits } : {}),
     ...(options.grantMaxValidityDays ? { grantMaxValidityDays: options.grantMaxValidityDays } : {}),
+    ...(options.regulationProfile ? { regulationProfile: options.regulationProfile } : {}),
     ...(options.auditCheckpointIntervalMs ? { auditCheckpointIntervalMs: options.auditCheckpointIntervalMs } : {}),
     ...(options.memoryGrants === false ? {} : { grants }),
     onSubgraphCall: (call) => subgraphCalls.push(call),

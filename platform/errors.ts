@@ -83,8 +83,16 @@ export interface ErrorCodeExtensions {
   TOO_MANY_SUBJECTS: { max: number; found: number };
   /** The denied `Type.field`, its share type and provider, and whether an access request or an escalation can open it. */
   FORBIDDEN_FIELD: { field: string; shareType: string; provider: string; requestable: boolean; escalatable: boolean };
-  /** The item withheld for this record, and the row conditions of the grants it fell outside of (never the record's value). */
-  FORBIDDEN_ROW: { field: string; provider: string; conditions: ReadonlyArray<Readonly<Record<string, { readonly $in: readonly string[] }>>> };
+  /**
+   * The item withheld for this record, and the row conditions of the grants it fell outside of (never the record's value);
+   * `openCasesUnanswered` when an open-case condition could not be checked because the consumer's own subgraph gave no answer.
+   */
+  FORBIDDEN_ROW: {
+    field: string;
+    provider: string;
+    conditions: ReadonlyArray<Readonly<Record<string, { readonly $in: readonly string[] }>>>;
+    openCasesUnanswered?: true;
+  };
   /** Every denied `Type.field` of the refused operation (strict mode). */
   FORBIDDEN_OPERATION: { fields: string[] };
   /** The subgraph that could not answer. */

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildShareAbility } from './build-share-ability.ts';
 import { decideRow, rowScopeOf } from './decide-row.ts';
 import { NOW, grant, testCatalog } from './test-fixtures.ts';
+import { OPEN_CASE_CONDITION } from './open-case.ts';
 import type { FieldShare, Grant, Purpose, ShareCatalog } from './types.ts';
 
 const IN_DAJIE = { householdSubdistrict: { $in: ['大街街道'] } };
@@ -16,7 +17,7 @@ function setup(options: { dept?: string; purpose?: Purpose; grants?: Grant[]; ca
   });
   return {
     scope: (field: string) => rowScopeOf(ability, 'Resident', field),
-    decide: (field: string, record: Record<string, unknown>) => decideRow(ability, 'Resident', field, record),
+    decide: (field: string, record: Record<string, unknown>, openCases?: ReadonlySet<string>) => decideRow(ability, 'Resident', field, record, openCases),
   };
 }
 
@@ -93,5 +94,19 @@ describe('row decisions', () => {
 
   it('when the item is not readable at all, then it needs no row decision (it is pruned before execution)', () => {
     expect(setup().scope('pension')).toBeUndefined();
+  });
+  it('art-23: when the grant is narrowed to open cases, then the decision reads the citizen ID and only a subject the consumer named as an open case reads the item', () => {
+    const { scope, decide } = setup({ grants: [grant({ field: 'Resident.address', condition: OPEN_CASE_CONDITION })] });
+    expect(scope('address')).toEqual(['@openCase', 'citizenId']);
+    const held = new Set(['370306198503120122']);
+    expect(decide('address', { citizenId: '370306198503120122' }, held)).toEqual({ verdict: 'READ' });
+    expect(decide('address', { citizenId: '370306197811232017' }, held)).toEqual({ verdict: 'FORBIDDEN_ROW', conditions: [OPEN_CASE_CONDITION] });
+  });
+
+  it('art-23: when the consumer did not answer, or the record claims the fact itself, then no subject meets an open-case condition (fail closed)', () => {
+    const { decide } = setup({ grants: [grant({ field: 'Resident.address', condition: OPEN_CASE_CONDITION })] });
+    expect(decide('address', { citizenId: '370306198503120122' })).toEqual({ verdict: 'FORBIDDEN_ROW', conditions: [OPEN_CASE_CONDITION] });
+    expect(decide('address', { citizenId: '370306198503120122', '@openCase': 'HELD' })).toMatchObject({ verdict: 'FORBIDDEN_ROW' });
+    expect(decide('address', { citizenId: null }, new Set(['370306198503120122']))).toMatchObject({ verdict: 'FORBIDDEN_ROW' });
   });
 });

@@ -7,6 +7,7 @@
  * written into an empty store of record on its first start (`seedStore`), and used as is by tests
  * that run the gateway on grants held in memory. Every later grant comes from governance.
  */
+import { OPEN_CASE_CONDITION } from './open-case.ts';
 import type { Grant } from './types.ts';
 
 export const SEED_GRANTS: readonly Grant[] = [
@@ -47,5 +48,15 @@ export const SEED_GRANTS: readonly Grant[] = [
     validFrom: '2026-01-01T00:00:00+08:00',
     validUntil: '2031-01-01T00:00:00+08:00',
     condition: { householdSubdistrict: { $in: ['大街街道'] } },
+  },
+  {
+    id: 'grant-demo-civil-affairs-address-open-cases',
+    kind: 'REQUEST',
+    dept: 'civil-affairs',
+    field: 'Resident.householdAddress',
+    purpose: 'ADMINISTRATIVE_BASIS',
+    validFrom: '2026-01-01T00:00:00+08:00',
+    validUntil: '2031-01-01T00:00:00+08:00',
+    condition: OPEN_CASE_CONDITION,
   },
 ];

@@ -42,6 +42,7 @@ describe.each(STORE_BACKENDS)('audit tamper evidence on %s', (_backend, createDa
     onTestFinished(async () => {
       await store.db.deleteFrom('audit_checkpoints').where('chain', '=', chain).execute();
       await store.db.deleteFrom('audit_records').where('chain', '=', chain).execute();
+      await store.db.deleteFrom('audit_subjects').where('chain', '=', chain).execute();
       rmSync(dir, { recursive: true, force: true });
     });
     await ensureDemoKeyPair(dir, 'audit-signing');
@@ -202,6 +203,95 @@ describe.each(STORE_BACKENDS)('audit tamper evidence on %s', (_backend, createDa
     expect((await verify({ anchors: fromRedis })).problem).toMatch(
       new RegExp(`^chain ${chain}, checkpoint at record 10 \\(signed \\S+, in Redis\\): missing from the store`),
     );
+  });
+
+  /** Subjects served as the subject log keeps them: provider → keyed HMACs. */
+  const withSubjects = (i: number) =>
+    auditEntry(`r-${i}`, {
+      subjects: { 'public-security': [`${i}`.padStart(64, 'a'), `${i}`.padStart(64, 'b')], 'human-resources': [`${i}`.padStart(64, 'c')] },
+    });
+
+  it('art-15: when a subject log row is deleted, moved to another time or provider, added to a record, or left without its record, then verification names the record and the subject log, though the chain itself is whole', async () => {
+    const { chain, open, verify } = await setup();
+    const writer = await open();
+    for (let i = 1; i <= 6; i++) await writer.append(withSubjects(i));
+    await writer.close();
+    expect(await verify()).toMatchObject({ ok: true, records: 6, subjectRows: 18 });
+    const rowsOf = (seq: number) => store.db.selectFrom('audit_subjects').selectAll().where('chain', '=', chain).where('seq', '=', String(seq));
+    const named = (seq: number, missing: number, extra: number) =>
+      new RegExp(
+        `^chain ${chain}, record ${seq} \\(row id \\d+\\): its subject log rows \\(audit_subjects\\) differ from the 3 subject\\(s\\) it lists: ${missing} missing, ${extra} not listed — the subject log was altered$`,
+      );
+    const [first] = await rowsOf(2).execute();
+    const restore = async (seq: number) => {
+      await store.db.deleteFrom('audit_subjects').where('chain', '=', chain).where('seq', '=', String(seq)).execute();
+      await store.db
+        .insertInto('audit_subjects')
+        .values(
+          Object.entries(withSubjects(seq).subjects!).flatMap(([provider, hmacs]) =>
+            hmacs.map((hmac) => ({ subject_hmac: hmac, at: first!.at, chain, seq, provider })),
+          ),
+        )
+        .execute();
+    };
+
+    await store.db.deleteFrom('audit_subjects').where('chain', '=', chain).where('seq', '=', '2').where('provider', '=', 'human-resources').execute();
+    expect((await verify()).problem).toMatch(named(2, 1, 0));
+    await restore(2);
+    expect(await verify()).toMatchObject({ ok: true });
+
+    await store.db
+      .updateTable('audit_subjects')
+      .set({ at: new Date(Date.parse(String(first!.at)) - MINUTE) })
+      .where('chain', '=', chain)
+      .where('seq', '=', '2')
+      .where('provider', '=', 'human-resources')
+      .execute();
+    expect((await verify()).problem).toMatch(named(2, 1, 1));
+    await restore(2);
+    await store.db
+      .updateTable('audit_subjects')
+      .set({ provider: 'market-regulation' })
+      .where('chain', '=', chain)
+      .where('seq', '=', '2')
+      .where('provider', '=', 'human-resources')
+      .execute();
+    expect((await verify()).problem).toMatch(named(2, 1, 1));
+    await restore(2);
+    await store.db
+      .insertInto('audit_subjects')
+      .values({ subject_hmac: 'd'.repeat(64), at: first!.at, chain, seq: 2, provider: 'public-security' })
+      .execute();
+    expect((await verify()).problem).toMatch(named(2, 0, 1));
+    await restore(2);
+
+    await store.db
+      .insertInto('audit_subjects')
+      .values({ subject_hmac: 'e'.repeat(64), at: first!.at, chain, seq: 99, provider: 'public-security' })
+      .execute();
+    expect((await verify()).problem).toBe(
+      `chain ${chain}, record 99: the subject log (audit_subjects) holds a row for it (provider public-security) but no such record is stored — a subject row was inserted or its record deleted`,
+    );
+  });
+
+  it('when `npm run audit:verify` runs after a subject log row was deleted, then it exits 1 naming the record', { timeout: 120_000 }, async () => {
+    const { dir, chain, open } = await setup();
+    const location = { dataDir: join(dir, 'elsewhere'), databaseUrl: database.databaseUrl };
+    onTestFinished(async () => void (await changeClosedStore(location, (db) => db.deleteFrom('audit_subjects').where('chain', '=', chain).execute())));
+    await changeClosedStore(location, async (db) => {
+      await migrateToLatest(db);
+      const writer = await open({ db });
+      for (let i = 1; i <= 3; i++) await writer.append(withSubjects(i));
+      await writer.close();
+      await db.deleteFrom('audit_subjects').where('chain', '=', chain).where('seq', '=', '3').where('provider', '=', 'public-security').execute();
+    });
+    const broken = runAuditVerify(location, { publicKeysPath: demoKeyPath(dir, 'audit-signing', 'public-keys') });
+    expect(broken.stderr).toMatch(
+      new RegExp(
+        `^Audit trail BROKEN after 2 verified records: chain ${chain}, record 3 \\(row id \\d+\\): its subject log rows \\(audit_subjects\\) differ .*: 2 missing, 0 not listed`,
+      ),
+    );
+    expect(broken.status).toBe(1);
   });
 
   it(

@@ -118,6 +118,47 @@ describe.each(STORE_BACKENDS)('data minimisation on %s', (_backend, createDataba
     expect(codes(outside.body)).toEqual(['FORBIDDEN_ROW']);
   });
 
+  it("art-23: when a provider approves civil-affairs' request narrowed to its open cases, then the grant says OPEN_CASE and opens only residents civil-affairs handles a 低保 application for", async () => {
+    const civilAffairs = platform.client({ dept: 'civil-affairs', app: 'civil-affairs-admin', roles: ['consumer', 'provider-admin'] });
+    const applied = await civilAffairs.query(
+      'mutation { requestAccess(input: { fields: ["Resident.householdAddress"], purpose: BUSINESS_COLLABORATION, justification: "低保入户调查协同" }) { id action } }',
+    );
+    const { id, action } = applied.body.data?.['requestAccess'] as { id: string; action: string };
+    expect(action).toBe('READ');
+    const admin = platform.client({ dept: 'public-security', app: 'public-security-admin', roles: ['consumer', 'provider-admin'] });
+    const decided = await admin.query(
+      'mutation($id: ID!) { decideAccessRequest(id: $id, approve: true, condition: [{ kind: OPEN_CASE }]) { status grants { condition { kind attribute anyOf } } } }',
+      { id },
+    );
+    expect(decided.body.data?.['decideAccessRequest']).toEqual({
+      status: 'APPROVED',
+      grants: [{ condition: [{ kind: 'OPEN_CASE', attribute: '@openCase', anyOf: ['HELD'] }] }],
+    });
+    const reader = platform.client({ dept: 'civil-affairs', purpose: 'BUSINESS_COLLABORATION' });
+    const both = await reader.query(
+      `{ a: resident(citizenId: "${DEMO.resident}") { householdAddress } b: resident(citizenId: "${DEMO.legalRepresentative}") { householdAddress } }`,
+    );
+    expect(both.body.data).toEqual({ a: { householdAddress: FULL_ADDRESS[DEMO.resident] }, b: { householdAddress: null } });
+    expect(codes(both.body)).toEqual(['FORBIDDEN_ROW']);
+    expect(both.body.errors?.[0]?.extensions?.['conditions']).toEqual([{ '@openCase': { $in: ['HELD'] } }]);
+  });
+
+  it('art-23: when a request of a department whose subgraph answers no open cases is narrowed to them, then BAD_USER_INPUT', async () => {
+    const approval = platform.client({ dept: 'approval', app: 'approval-admin', roles: ['consumer', 'provider-admin'] });
+    const applied = await approval.query(
+      'mutation { requestAccess(input: { fields: ["Resident.householdAddress"], purpose: BUSINESS_COLLABORATION, justification: "核验申请人户籍" }) { id } }',
+    );
+    const id = (applied.body.data?.['requestAccess'] as { id: string }).id;
+    const admin = platform.client({ dept: 'public-security', app: 'public-security-admin', roles: ['consumer', 'provider-admin'] });
+    const refused = await admin.query('mutation($id: ID!) { decideAccessRequest(id: $id, approve: true, condition: [{ kind: OPEN_CASE }]) { status } }', {
+      id,
+    });
+    expect(codes(refused.body)).toEqual(['BAD_USER_INPUT']);
+    expect(refused.body.errors?.[0]?.message).toBe(
+      "OPEN_CASE needs the requesting department's subgraph to answer its open cases (Query.approvalOpenCases); it does not",
+    );
+  });
+
   it('when a condition is oversized or holds hidden characters, then the approval is refused with BAD_USER_INPUT', async () => {
     const admin = platform.client({ dept: 'public-security', app: 'public-security-admin', roles: ['consumer', 'provider-admin'] });
     const many = Array.from({ length: 101 }, (_, index) => `街道${index}`);
@@ -125,6 +166,8 @@ describe.each(STORE_BACKENDS)('data minimisation on %s', (_backend, createDataba
       { condition: [{ attribute: 'householdSubdistrict', anyOf: many }] },
       { condition: [{ attribute: 'householdSubdistrict', anyOf: ['大街\u202E街道'] }] },
       { condition: [{ attribute: 'x'.repeat(10_000), anyOf: ['a'] }] },
+      { condition: [{ kind: 'ANYTHING' }] },
+      { condition: [{ kind: 'OPEN_CASE\u0000' }] },
     ];
     for (const variables of attempts) {
       const { body } = await admin.query(

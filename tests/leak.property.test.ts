@@ -15,7 +15,11 @@
  * is masked, each value it receives must be its mask's own output (masks are idempotent, so an unmasked
  * address, name, amount or date never is). Household-address grants of one bucket are row-scoped to
  * residents of 大街街道: every address received under them must lie in that subdistrict, and a
- * FORBIDDEN_ROW error may only name an item read under a row condition.
+ * FORBIDDEN_ROW error may only name an item read under a row condition. civil-affairs reads household
+ * addresses for ADMINISTRATIVE_BASIS only of residents whose 低保 application it handles (an open-case
+ * condition its own subgraph answers), and for BUSINESS_COLLABORATION only of those in 丝绸路街道 as well:
+ * every address it receives under them must be one of such a resident (read from the departments' own
+ * stores; an address shared by a household's members cannot tell them apart, so such a leak would pass).
  */
 import fc from 'fast-check';
 import { buildClientSchema, getIntrospectionQuery, isInterfaceType, isObjectType, Kind, parse, type GraphQLSchema, type IntrospectionQuery } from 'graphql';
@@ -24,7 +28,10 @@ import { applyMask } from '../policies/masks/apply-mask.ts';
 import { PURPOSES, type Grant, type MaskKind, type Purpose, type RowCondition, type ShareType } from '../policies/types.ts';
 import { findShareDirective, readShareArgs } from '../schema/share-directive-args.ts';
 import { DEPARTMENT_CODES } from '../platform/departments.ts';
+import { OPEN_CASE_ATTRIBUTE, OPEN_CASE_CONDITION } from '../policies/open-case.ts';
 import { createCertificateStore } from '../subgraphs/approval/store.ts';
+import { createCivilAffairsStore } from '../subgraphs/civil-affairs/store.ts';
+import { createPopulationStore } from '../subgraphs/public-security/store.ts';
 import { SUBGRAPHS } from '../subgraphs/registry.ts';
 import { DEMO, district, SUBDISTRICTS } from '../subgraphs/shared/district.ts';
 import { createPostgresDatabase, type TestDatabase } from './support/databases.ts';
@@ -80,6 +87,21 @@ interface DeclaredShare {
 /** The row condition of the row-scoped bucket, and the item it applies to (its values name their subdistrict). */
 const ROW_SCOPED_ITEM = 'Resident.householdAddress';
 const IN_DAJIE: RowCondition = { householdSubdistrict: { $in: ['大街街道'] } };
+/** The consumer whose subgraph answers open cases, its grants on the row-scoped item by purpose, and the addresses of its open cases. */
+const OPEN_CASE_CONSUMER = 'civil-affairs';
+const OPEN_CASE_GRANTS: Partial<Record<Purpose, RowCondition>> = {
+  ADMINISTRATIVE_BASIS: OPEN_CASE_CONDITION,
+  // With a subdistrict too: the demo resident, who has an open case, lives in 丝绸路街道.
+  BUSINESS_COLLABORATION: { householdSubdistrict: { $in: ['丝绸路街道'] }, ...OPEN_CASE_CONDITION },
+};
+const OPEN_CASE_ADDRESSES: ReadonlySet<string> = (() => {
+  const ids = district().residents.map((resident) => resident.citizenId);
+  return new Set(
+    createPopulationStore()
+      .findResidents(createCivilAffairsStore().findOpenCases(ids))
+      .map((resident) => resident!.householdAddress),
+  );
+})();
 /** Masks the test's grants require, by the item's named type. */
 const GRANT_MASKS: Readonly<Record<string, MaskKind>> = { String: 'NAME_PARTIAL', Float: 'AMOUNT_BAND', Int: 'AMOUNT_BAND', Date: 'DATE_TO_YEAR' };
 
@@ -136,7 +158,9 @@ function buildGrants(now: number): Grant[] {
       for (const purpose of PURPOSES) {
         const base = { id: `g-${grants.length}`, dept, field, purpose, validFrom: at(-day), validUntil: at(day) };
         const state = bucket(`${dept}|${field}|${purpose}`, 7);
-        if (state === 0) grants.push({ ...base, kind: 'REQUEST', ...(field === ROW_SCOPED_ITEM ? { condition: IN_DAJIE } : {}) });
+        const openCase = dept === OPEN_CASE_CONSUMER && field === ROW_SCOPED_ITEM ? OPEN_CASE_GRANTS[purpose] : undefined;
+        if (openCase) grants.push({ ...base, kind: 'REQUEST', condition: openCase });
+        else if (state === 0) grants.push({ ...base, kind: 'REQUEST', ...(field === ROW_SCOPED_ITEM ? { condition: IN_DAJIE } : {}) });
         else if (state === 1) {
           const mask = grantMaskFor(field);
           grants.push({ ...base, kind: 'REQUEST', ...(mask ? { mask } : {}) });
@@ -219,6 +243,15 @@ function isRowScoped(dept: string, purpose: string, coordinate: string): boolean
   return through.length > 0 && through.every((g) => g.condition);
 }
 
+/** Whether an address received through `dept`'s live grants meets one of their row conditions (or one of them has none). */
+function meetsRowCondition(dept: string, purpose: string, coordinate: string, address: string): boolean {
+  return liveGrants(dept, purpose, coordinate).some((grant) => {
+    const condition = grant.condition ?? {};
+    if (condition['householdSubdistrict'] && !condition['householdSubdistrict'].$in.includes(subdistrictOf(address) ?? '')) return false;
+    return !condition[OPEN_CASE_ATTRIBUTE] || OPEN_CASE_ADDRESSES.has(address);
+  });
+}
+
 /** The subdistrict a (full or masked) address lies in. */
 function subdistrictOf(address: string): string | undefined {
   return SUBDISTRICTS.find((name) => address.startsWith(`山东省淄博市周村区${name}`));
@@ -235,13 +268,23 @@ interface Tally {
   /** Operations that received a value under a mask, and that had a record withheld under a row condition. */
   masked: number;
   rowDenied: number;
+  /** Operations of the open-case consumer that received an address under its open-case grant, and that had one withheld. */
+  openCaseRead: number;
+  openCaseWithheld: number;
 }
 
 /** Checks one operation's result; returns what it shows: a conditional value received, something denied. */
-function inspect(result: unknown, dept: string, purpose: string, query: string): { granted: boolean; denied: boolean; masked: boolean; rowDenied: boolean } {
+function inspect(
+  result: unknown,
+  dept: string,
+  purpose: string,
+  query: string,
+): { granted: boolean; denied: boolean; masked: boolean; rowDenied: boolean; openCaseRead: boolean; openCaseWithheld: boolean } {
   const response = result as { data?: unknown; errors?: Array<{ extensions?: { code?: string; field?: string; fields?: string[] } }> };
   let granted = false;
   let masked = false;
+  let openCaseRead = false;
+  const underOpenCase = dept === OPEN_CASE_CONSUMER && OPEN_CASE_GRANTS[purpose as Purpose] !== undefined;
   const leaks: string[] = [];
   const walk = (value: unknown) => {
     if (Array.isArray(value)) for (const item of value) walk(item);
@@ -255,12 +298,9 @@ function inspect(result: unknown, dept: string, purpose: string, query: string):
           if (!mayRead(dept, purpose, typeName, fieldName)) leaks.push(`${coordinate} = ${JSON.stringify(child)}`);
           else if (mask && JSON.stringify(applyMask(mask, child)) !== JSON.stringify(child))
             leaks.push(`${coordinate} unmasked (${mask}) = ${JSON.stringify(child)}`);
-          else if (
-            coordinate === ROW_SCOPED_ITEM &&
-            isRowScoped(dept, purpose, coordinate) &&
-            !IN_DAJIE['householdSubdistrict']!.$in.includes(subdistrictOf(String(child)) ?? '')
-          )
+          else if (coordinate === ROW_SCOPED_ITEM && isRowScoped(dept, purpose, coordinate) && !meetsRowCondition(dept, purpose, coordinate, String(child)))
             leaks.push(`${coordinate} of a row outside the condition = ${JSON.stringify(child)}`);
+          if (underOpenCase && coordinate === ROW_SCOPED_ITEM) openCaseRead = true;
           if (mask) masked = true;
           else if (SHARES.get(`${typeName}.${fieldName}`)?.provider !== dept && SHARES.get(`${typeName}.${fieldName}`)?.shareType !== 'UNCONDITIONAL')
             granted = true;
@@ -286,7 +326,8 @@ function inspect(result: unknown, dept: string, purpose: string, query: string):
     }
     if (code === 'FORBIDDEN_OPERATION') expect(response.data).toBeUndefined();
   }
-  return { granted, denied: errors.length > 0, masked, rowDenied: errors.some((error) => error.extensions?.code === 'FORBIDDEN_ROW') };
+  const rowDenied = errors.some((error) => error.extensions?.code === 'FORBIDDEN_ROW');
+  return { granted, denied: errors.length > 0, masked, rowDenied, openCaseRead, openCaseWithheld: underOpenCase && rowDenied };
 }
 
 const consumerArbitrary = fc.record({
@@ -310,6 +351,8 @@ describe('no leak, by any query shape, at scale', () => {
         certificateInterface: 0,
         masked: 0,
         rowDenied: 0,
+        openCaseRead: 0,
+        openCaseWithheld: 0,
       };
       // One client (one token) per consumer, as an application would hold it.
       const clients = new Map<string, Client>();
@@ -329,6 +372,8 @@ describe('no leak, by any query shape, at scale', () => {
           if (seen.denied) tally.denied++;
           if (seen.masked) tally.masked++;
           if (seen.rowDenied) tally.rowDenied++;
+          if (seen.openCaseRead) tally.openCaseRead++;
+          if (seen.openCaseWithheld) tally.openCaseWithheld++;
           for (const feature of operation.features) tally.features.set(feature, (tally.features.get(feature) ?? 0) + 1);
           if (/\bon Certificate\b/.test(operation.query)) tally.certificateInterface++;
         });
@@ -367,10 +412,12 @@ describe('no leak, by any query shape, at scale', () => {
       expect(tally.certificateInterface, 'fragments on the Certificate interface').toBeGreaterThanOrEqual(MIN_FEATURE_SHARE * tally.operations);
       expect(tally.masked, 'operations that received masked values').toBeGreaterThan(0);
       expect(tally.rowDenied, 'operations that had a record withheld under a row condition').toBeGreaterThan(0);
+      expect(tally.openCaseRead, 'operations that received an address under an open-case condition').toBeGreaterThan(0);
+      expect(tally.openCaseWithheld, 'operations that had an address withheld under an open-case condition').toBeGreaterThan(0);
       console.info(
         `leak property: ${tally.operations} operations, ${tally.granted} received conditional values, ${tally.denied} denied something`,
         Object.fromEntries(tally.features),
-        `on Certificate: ${tally.certificateInterface}, masked: ${tally.masked}, row withheld: ${tally.rowDenied}`,
+        `on Certificate: ${tally.certificateInterface}, masked: ${tally.masked}, row withheld: ${tally.rowDenied}, open case read: ${tally.openCaseRead} / withheld: ${tally.openCaseWithheld}`,
       );
     },
     TIMEOUT_MS,

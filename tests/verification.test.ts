@@ -168,4 +168,56 @@ describe.each(STORE_BACKENDS)('verification on %s', (_backend, createDatabase) =
     const verdict = await verifyAuditChains(platform.store.db, { keys: platform.auditKeys, anchors: [checkpointLogAnchors(auditAnchorDir(platform.dataDir))] });
     expect(verdict.ok).toBe(true);
   });
+  it('art-13: when a consumer applies for VERIFY and the provider approves, then the listings say VERIFY, verify answers, and reading the item stays FORBIDDEN_FIELD; a VERIFY approval takes no mask', async () => {
+    const market = platform.client({ dept: 'market-regulation', app: 'licence-check', purpose: 'DATA_VERIFICATION' });
+    const hrAdmin = platform.client({ dept: 'human-resources', app: 'human-resources-admin', roles: ['consumer', 'provider-admin'] });
+    const before = await market.query(VERIFY, { subjects: [{ citizenId: DEMO.resident, claims: { monthlyPension: PENSION } }] });
+    expect(before.body.errors?.map((error) => error.extensions?.['code'])).toEqual(['FORBIDDEN_FIELD']);
+
+    const applied = await market.query(
+      'mutation { requestAccess(input: { fields: ["Resident.monthlyPension"], purpose: DATA_VERIFICATION, action: VERIFY, justification: "核验个体工商户登记申请人的养老金领取情况" }) { id status action } }',
+    );
+    const request = applied.body.data?.['requestAccess'] as { id: string; status: string; action: string };
+    expect(request).toMatchObject({ status: 'PENDING', action: 'VERIFY' });
+    const listed = await hrAdmin.query('{ accessRequests(status: PENDING) { id action } }');
+    expect(listed.body.data?.['accessRequests']).toContainEqual({ id: request.id, action: 'VERIFY' });
+
+    const decide = (args: string) =>
+      hrAdmin.query(`mutation($id: ID!) { decideAccessRequest(id: $id, approve: true${args}) { status grants { action field purpose mask } } }`, {
+        id: request.id,
+      });
+    const masked = await decide(', mask: AMOUNT_BAND');
+    expect(masked.body.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' }, message: expect.stringContaining('A VERIFY grant answers MATCH') });
+    const approved = await decide('');
+    expect(approved.body.data?.['decideAccessRequest']).toEqual({
+      status: 'APPROVED',
+      grants: [{ action: 'VERIFY', field: 'Resident.monthlyPension', purpose: 'DATA_VERIFICATION', mask: null }],
+    });
+    const grants = await market.query('{ myGrants { action field } }');
+    expect(grants.body.data?.['myGrants']).toContainEqual({ action: 'VERIFY', field: 'Resident.monthlyPension' });
+
+    const after = await market.query(VERIFY, { subjects: [{ citizenId: DEMO.resident, claims: { monthlyPension: PENSION } }] });
+    expect(after.body).toEqual({ data: { verify: [{ subject: DEMO.resident, items: [{ field: 'Resident.monthlyPension', outcome: 'MATCH' }] }] } });
+    const read = await market.query(`{ resident(citizenId: "${DEMO.resident}") { monthlyPension } }`);
+    expect(read.body.data).toEqual({ resident: { monthlyPension: null } });
+    expect(read.body.errors?.map((error) => error.extensions?.['code'])).toEqual(['FORBIDDEN_FIELD']);
+  });
+
+  it('art-13: when the coordination office grants a VERIFY exception, then verify answers and reading stays FORBIDDEN_FIELD; an unknown action is refused', async () => {
+    const operator = platform.client({ dept: 'info-center', app: 'info-center-admin', roles: ['platform-admin'] });
+    const exception = (action: string) =>
+      operator.query(
+        `mutation($action: GrantAction) { grantException(input: { department: "natural-resources", fields: ["Resident.monthlyPension"], purpose: DATA_VERIFICATION, validUntil: "${new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10)}", basis: "《不动产登记暂行条例实施细则》", reason: "协调办公室裁定", action: $action }) { action field } }`,
+        { action },
+      );
+    for (const bad of ['DELETE', 'verify', 'VERIFY\u0000', 'x'.repeat(10_000)]) {
+      expect((await exception(bad)).body.errors?.map((error) => error.extensions?.['code'])).toEqual(['BAD_USER_INPUT']);
+    }
+    expect((await exception('VERIFY')).body.data?.['grantException']).toEqual([{ action: 'VERIFY', field: 'Resident.monthlyPension' }]);
+    const reader = platform.client({ dept: 'natural-resources', purpose: 'DATA_VERIFICATION' });
+    const verified = await reader.query(VERIFY, { subjects: [{ citizenId: DEMO.resident, claims: { monthlyPension: 1000 } }] });
+    expect(verified.body.data).toEqual({ verify: [{ subject: DEMO.resident, items: [{ field: 'Resident.monthlyPension', outcome: 'MISMATCH' }] }] });
+    const read = await reader.query(`{ resident(citizenId: "${DEMO.resident}") { monthlyPension } }`);
+    expect(read.body.errors?.map((error) => error.extensions?.['code'])).toEqual(['FORBIDDEN_FIELD']);
+  });
 });

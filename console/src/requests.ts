@@ -4,6 +4,8 @@ export interface AccessRequest {
   status: string;
   fields: string[];
   purpose: string;
+  /** READ, or VERIFY (核验: check claims only, never receive the values). */
+  action: string;
   matter: string | null;
   justification: string;
   requestingDepartment: string;
@@ -22,7 +24,7 @@ export interface AccessRequest {
   grants: Array<{ id: string; field: string; live: boolean; validUntil: string }>;
 }
 
-export const REQUEST_FIELDS = `id status fields purpose matter justification requestingDepartment provider submittedAt dueDate overdue wantedUntil decidedAt decidedBy reason grantedFields grantedUntil escalatedAt escalationReason grants { id field live validUntil }`;
+export const REQUEST_FIELDS = `id status fields purpose action matter justification requestingDepartment provider submittedAt dueDate overdue wantedUntil decidedAt decidedBy reason grantedFields grantedUntil escalatedAt escalationReason grants { id field live validUntil }`;
 
 export const REQUESTS_QUERY = `query Requests($status: AccessRequestStatus) { accessRequests(status: $status) { ${REQUEST_FIELDS} } }`;
 

@@ -10,6 +10,10 @@
  * quarantined records are listed in the report. Every kept operation document must hash to the hash it
  * is kept under (the hash a record's own hash covers), so neither a record's reference nor the document
  * it names can be changed unnoticed.
+ * The subject log (`audit_subjects`) is checked against the records: each record's hash covers the
+ * subjects it lists (provider → subject HMACs), so its index rows must be exactly those, at the
+ * record's time; and every index row must belong to a stored record. A row deleted, added, moved to
+ * another time or provider, or left without its record is named.
  */
 import { setTimeout } from 'node:timers/promises';
 import { createHash } from 'node:crypto';
@@ -18,8 +22,8 @@ import type { PublicKeySet } from '../../platform/key-set.ts';
 import type { Database } from '../../platform/store/tables.ts';
 import { checkQuarantined } from './audit-quarantine.ts';
 import { checkpointSignatureProblem, CHECKPOINT_CADENCE, type Checkpoint, type CheckpointCadence } from './audit-checkpoint.ts';
-import { recordHashHolds, rowToCheckpoint, rowToQuarantined, rowToRecord } from './audit-codec.ts';
-import { GENESIS_HASH } from './audit-record.ts';
+import { recordHashHolds, recordSubjectRows, rowToCheckpoint, rowToQuarantined, rowToRecord } from './audit-codec.ts';
+import { GENESIS_HASH, type ChainedRecord } from './audit-record.ts';
 import type { CheckpointAnchors } from './checkpoint-anchors.ts';
 
 export interface VerificationReport {
@@ -29,6 +33,8 @@ export interface VerificationReport {
   checkpoints: number;
   /** Anchored checkpoints found equal in the store. */
   anchored: number;
+  /** Subject log rows (audit_subjects) found matching the subjects their records list. */
+  subjectRows: number;
   /** Records held in quarantine (the store refused their content), each verified in its place. */
   quarantined: Array<{ chain: string; seq: number; reason: string; at: string }>;
   /** The first problem found, naming the record. */
@@ -73,6 +79,7 @@ export async function verifyAuditChains(db: Kysely<Database>, options: VerifyAud
         records: 0,
         checkpoints: 0,
         anchored: 0,
+        subjectRows: 0,
         quarantined: [],
         problem: `${source.name}: ${unreadable[0]} is not a checkpoint — the anchor was altered`,
       };
@@ -83,12 +90,18 @@ export async function verifyAuditChains(db: Kysely<Database>, options: VerifyAud
     (row) => row.chain,
   );
   const chains = [...new Set([...stored, ...anchored.keys()])].sort();
-  const report: VerificationReport = { ok: true, chains: chains.length, records: 0, checkpoints: 0, anchored: 0, quarantined: [] };
+  const report: VerificationReport = { ok: true, chains: chains.length, records: 0, checkpoints: 0, anchored: 0, subjectRows: 0, quarantined: [] };
   try {
     const inFlightUntil = Date.now() + (options.inFlightWaitMs ?? 5_000);
     for (const chain of chains) {
       const marks = await readMarksAwaitingAnchored(db, chain, anchored.get(chain) ?? [], inFlightUntil);
       await verifyChain(db, chain, marks, anchored.get(chain) ?? [], options.keys, cadence, now - tailLimit, report);
+    }
+    const orphan = await readOrphanSubjectRow(db);
+    if (orphan) {
+      throw new Broken(
+        `chain ${orphan.chain}, record ${orphan.seq}: the subject log (audit_subjects) holds a row for it (provider ${orphan.provider}) but no such record is stored — a subject row was inserted or its record deleted`,
+      );
     }
     await verifyOperationDocuments(db);
   } catch (error) {
@@ -109,6 +122,43 @@ export function readRecordPage(db: Kysely<Database>, chain: string, afterSeq: nu
 /** The verifier's read of a chain's stored checkpoints, in order. */
 export function readCheckpointRows(db: Kysely<Database>, chain: string) {
   return db.selectFrom('audit_checkpoints').selectAll().where('chain', '=', chain).orderBy('seq').execute();
+}
+
+/** The verifier's read of a chain's subject log rows for records in (`afterSeq`, `lastSeq`]. */
+export function readSubjectRows(db: Kysely<Database>, chain: string, afterSeq: number, lastSeq: number) {
+  return db
+    .selectFrom('audit_subjects')
+    .selectAll()
+    .where('chain', '=', chain)
+    .where('seq', '>', String(afterSeq))
+    .where('seq', '<=', String(lastSeq))
+    .execute();
+}
+
+/** A subject log row whose record is not stored (quarantined records have none either: their index was never written). */
+function readOrphanSubjectRow(db: Kysely<Database>) {
+  return db
+    .selectFrom('audit_subjects as s')
+    .select(['s.chain', 's.seq', 's.provider'])
+    .where(({ not, exists, selectFrom }) =>
+      not(exists(selectFrom('audit_records as r').select('r.id').whereRef('r.chain', '=', 's.chain').whereRef('r.seq', '=', 's.seq'))),
+    )
+    .limit(1)
+    .executeTakeFirst();
+}
+
+/** A subject row as compared: provider, HMAC and time (the chain and sequence number select it). */
+const subjectRowKey = (row: { provider: string; subject_hmac: string; at: Date | string }) =>
+  `${row.provider} ${row.subject_hmac} ${new Date(row.at).toISOString()}`;
+
+/** Why a record's subject rows are not exactly the subjects it lists, or `undefined`. */
+function subjectRowsProblem(record: ChainedRecord, stored: readonly string[] | undefined): string | undefined {
+  const expected = new Set(recordSubjectRows(record).map((row) => subjectRowKey({ ...row, at: record.at })));
+  const found = new Set(stored ?? []);
+  const missing = [...expected].filter((key) => !found.has(key)).length;
+  const extra = [...found].filter((key) => !expected.has(key)).length;
+  if (missing === 0 && extra === 0 && found.size === (stored?.length ?? 0)) return undefined;
+  return `its subject log rows (audit_subjects) differ from the ${expected.size} subject(s) it lists: ${missing} missing, ${extra} not listed — the subject log was altered`;
 }
 
 /** The verifier's read of a chain's quarantined records. */
@@ -216,7 +266,14 @@ async function verifyChain(
   };
   for (let after = 0; ;) {
     const rows = await readRecordPage(db, chain, after);
-    if (rows.length > 0) after = Number(rows[rows.length - 1]!.seq);
+    const subjectRows = new Map<number, string[]>();
+    if (rows.length > 0) {
+      for (const subjectRow of await readSubjectRows(db, chain, after, Number(rows[rows.length - 1]!.seq))) {
+        const seq = Number(subjectRow.seq);
+        subjectRows.set(seq, [...(subjectRows.get(seq) ?? []), subjectRowKey(subjectRow)]);
+      }
+      after = Number(rows[rows.length - 1]!.seq);
+    }
     for (const row of rows) {
       const record = rowToRecord(row);
       const { seq } = record;
@@ -226,6 +283,9 @@ async function verifyChain(
       if (seq !== expectedSeq) throw new Broken(`${where}: expected record ${expectedSeq} next — a record was deleted or inserted`);
       if (record.prevHash !== prevHash) throw new Broken(`${where}: does not link to the previous record's hash — the chain was cut or reordered`);
       if (!recordHashHolds(record)) throw new Broken(`${where}: content does not match its hash — the record was changed`);
+      const subjectProblem = subjectRowsProblem(record, subjectRows.get(seq));
+      if (subjectProblem) throw new Broken(`${where}: ${subjectProblem}`);
+      report.subjectRows += subjectRows.get(seq)?.length ?? 0;
       link(seq, record.hash, Date.parse(record.at));
       report.records += 1;
     }

@@ -17,6 +17,7 @@ import { getVariableValues } from 'graphql/execution/values.js';
 import { authorizeOperation, type DeniedField, type OperationVerdict } from '../../policies/authorize-operation.ts';
 import type { ShareAbility } from '../../policies/build-share-ability.ts';
 import { decideRow } from '../../policies/decide-row.ts';
+import { needsOpenCases, OPEN_CASE_ATTRIBUTE } from '../../policies/open-case.ts';
 import { howToObtain } from '../../policies/how-to-obtain.ts';
 import { purposeExemption } from '../../policies/purpose-exemption.ts';
 import type { RowCondition, ShareCatalog } from '../../policies/types.ts';
@@ -29,6 +30,7 @@ import { shareError } from '../../platform/errors.ts';
 import { clientCodeOf } from '../format-error.ts';
 import type { GatewayContext } from '../gateway-context.ts';
 import { shapeResult } from './shape-result.ts';
+import { askOpenCases, subjectsForOpenCases } from './ask-open-cases.ts';
 import type { ServedSubjects } from '../audit/collect-subjects.ts';
 import type { SubjectHmac } from '../../platform/subject-key.ts';
 import { answerVerification, type FetchFromSubgraph } from '../verify/answer-verification.ts';
@@ -134,6 +136,11 @@ export function createEnforcingExecutor(inner: GatewayExecutor, deps: Enforcemen
       return { errors: [shareError('FORBIDDEN_OPERATION', { extensions: { fields }, withStatus: true })] };
     }
     const result = await inner({ ...rc, document: verdict.document, operation: verdict.operation, source, queryHash });
+    // Open-case conditions: one question to the consumer's own subgraph for the whole operation.
+    const openCases = [...verdict.rowScoped.values()].some(needsOpenCases)
+      ? await askOpenCases({ rc, fetch: deps.fetch, dept: context.consumer.dept, subjects: subjectsForOpenCases(result.data, verdict.rowAliasPrefix) })
+      : undefined;
+    const unanswered = openCases === undefined;
     const shaped = shapeResult({
       schema: rc.schema,
       operation: rc.operation,
@@ -144,8 +151,8 @@ export function createEnforcingExecutor(inner: GatewayExecutor, deps: Enforcemen
       deniedError: (denied, path) => forbiddenField(catalog, denied, path),
       rowScoped: verdict.rowScoped,
       rowAliasPrefix: verdict.rowAliasPrefix,
-      decideRow: (typeName, fieldName, record) => decideRow(ability, typeName, fieldName, record),
-      rowError: (coordinate, conditions, path) => forbiddenRow(catalog, coordinate, conditions, path),
+      decideRow: (typeName, fieldName, record) => decideRow(ability, typeName, fieldName, record, openCases),
+      rowError: (coordinate, conditions, path) => forbiddenRow(catalog, coordinate, conditions, path, unanswered),
     });
     shaping.masked.push(...shaped.maskedFields);
     shaping.rowDenied.push(...shaped.rowDeniedFields);
@@ -242,11 +249,26 @@ function outcomeOf(result: GatewayExecutionResult, denied = 0): { outcome: Audit
 /** Codes of items withheld on purpose: the operation still succeeded, partially. */
 const WITHHELD = new Set(['FORBIDDEN_FIELD', 'FORBIDDEN_ROW']);
 
-function forbiddenRow(catalog: ShareCatalog, coordinate: string, conditions: RowCondition[], path: ReadonlyArray<string | number>) {
+/** `openCasesUnanswered`: the consumer's own subgraph gave no answer about its open cases (said when a condition needs one). */
+function forbiddenRow(
+  catalog: ShareCatalog,
+  coordinate: string,
+  conditions: RowCondition[],
+  path: ReadonlyArray<string | number>,
+  openCasesUnanswered: boolean,
+) {
+  const unanswered = openCasesUnanswered && conditions.some((condition) => OPEN_CASE_ATTRIBUTE in condition);
   return shareError('FORBIDDEN_ROW', {
-    message: `${coordinate} is shared with your department only for records that meet the grant's condition`,
+    message: unanswered
+      ? `${coordinate} is shared with your department only for subjects it holds an open case for, and your department's subgraph did not answer which`
+      : `${coordinate} is shared with your department only for records that meet the grant's condition`,
     path,
-    extensions: { field: coordinate, provider: catalog.get(coordinate)?.provider ?? 'unknown', conditions },
+    extensions: {
+      field: coordinate,
+      provider: catalog.get(coordinate)?.provider ?? 'unknown',
+      conditions,
+      ...(unanswered ? { openCasesUnanswered: true } : {}),
+    },
   });
 }
 

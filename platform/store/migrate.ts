@@ -11,6 +11,7 @@ import * as verificationAndSubjectLog from './migrations/0007-verification-and-s
 import * as subgraphRegistry from './migrations/0008-subgraph-registry.ts';
 import * as workingCalendar from './migrations/0009-working-calendar.ts';
 import * as operationDocuments from './migrations/0010-operation-documents.ts';
+import * as openCasesAndSubjectRows from './migrations/0011-open-cases-and-subject-rows.ts';
 import * as regulationProfiles from './migrations/0012-regulation-profiles.ts';
 import * as notifications from './migrations/0013-notifications.ts';
 import type { Database } from './tables.ts';
@@ -26,12 +27,14 @@ const MIGRATIONS: Record<string, Migration> = {
   '0008-subgraph-registry': subgraphRegistry,
   '0009-working-calendar': workingCalendar,
   '0010-operation-documents': operationDocuments,
+  '0011-open-cases-and-subject-rows': openCasesAndSubjectRows,
   '0012-regulation-profiles': regulationProfiles,
   '0013-notifications': notifications,
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS } });
+  // 0011 and 0012 were made side by side and touch different things: a store that ran 0012 first takes 0011 after it.
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS }, allowUnorderedMigrations: true });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw new Error(`Migration failed: ${(error as Error).message ?? String(error)}`, { cause: error });
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);

@@ -110,6 +110,8 @@ export interface AccessRequestsTable {
   city_decision: string | null;
   city_decision_entered_at: Timestamp | null;
   city_decision_entered_by: string | null;
+  /** READ or VERIFY (0011): what the grants of an approval allow. */
+  action: ColumnType<string, string | undefined, string>;
 }
 
 export interface GrantsTable {

@@ -43,6 +43,19 @@ describe('art-13: exceptions of the coordination office', () => {
     expect(outcome(checkException(operator, input, { ...escalated, status: 'REFUSED' }, context))).toMatch(/^CONFLICT: Only an escalated request/);
   });
 
+  it('art-13: when an exception answers an escalated VERIFY request, then it grants VERIFY (named or not), and a READ request READ only', () => {
+    const verifying = { ...escalated, action: 'VERIFY' };
+    expect(checkException(operator, { ...input, action: 'VERIFY' }, verifying, context)).toEqual({ ok: true, value: { action: 'VERIFY' } });
+    expect(checkException(operator, input, verifying, context)).toEqual({ ok: true, value: { action: 'VERIFY' } });
+    expect(checkException(operator, input, escalated, context)).toEqual({ ok: true, value: { action: 'READ' } });
+    expect(outcome(checkException(operator, { ...input, action: 'READ' }, verifying, context))).toBe(
+      'BAD_USER_INPUT: The request asks to verify: an exception answering it grants that action only',
+    );
+    expect(outcome(checkException(operator, { ...input, action: 'VERIFY' }, escalated, context))).toBe(
+      'BAD_USER_INPUT: The request asks to read: an exception answering it grants that action only',
+    );
+  });
+
   it('art-4: when an exception would grant the platform operator itself, then FORBIDDEN, with or without a request', () => {
     const own = { ...input, dept: 'info-center' };
     expect(outcome(checkException(operator, own, undefined, context))).toBe(

@@ -4,11 +4,12 @@
  * An exceptional grant is only made by the coordination office (platform-admin), with a legal basis
  * and a reason, for a purpose the regulation profile lists, for known data items of a registered department — never the platform operator
  * itself — and within the longest validity. Answering a request, it answers only an escalated one,
- * and grants exactly its department and purpose, only items it asked for, never longer than asked.
+ * and grants exactly its department, purpose and action (READ or VERIFY), only items it asked for,
+ * never longer than asked.
  * Serves art. 11(1) (items not shared rest on a legal basis) and art. 13 (the coordination office
  * decides escalated requests); art. 4 (the operator runs the platform, it is no consumer of it).
  */
-import { PLATFORM_OPERATOR, type Consumer, type Purpose, type ShareCatalog } from '../types.ts';
+import { PLATFORM_OPERATOR, type Consumer, type GrantAction, type Purpose, type ShareCatalog } from '../types.ts';
 import { latestValidUntil, narrowValidity, type ValidityWindow } from './check-valid-until.ts';
 import type { RequestState } from './request-state.ts';
 import { allow, deny, type Verdict } from './verdict.ts';
@@ -17,6 +18,8 @@ export interface ExceptionInput {
   dept: string;
   fields: readonly string[];
   purpose: Purpose;
+  /** What the grants allow; absent: the answered request's action, else READ. */
+  action?: GrantAction | undefined;
   basis: string;
   reason: string;
   validUntil: string;
@@ -31,7 +34,7 @@ export function checkException(
   input: ExceptionInput,
   request: RequestState | undefined,
   context: { catalog: ShareCatalog; window: ValidityWindow; departments: readonly string[]; purposes: readonly Purpose[] },
-): Verdict {
+): Verdict<{ action: GrantAction }> {
   if (!actor.roles.includes('platform-admin')) return deny('FORBIDDEN', 'Only the coordination office (platform-admin) grants exceptional access');
   if (input.dept === PLATFORM_OPERATOR)
     return deny('FORBIDDEN', `The coordination office never grants exceptional access to the platform operator (${PLATFORM_OPERATOR}) itself`);
@@ -50,9 +53,12 @@ export function checkException(
       return deny('BAD_USER_INPUT', `The request was made by ${request.requestingDept}: an exception answering it grants ${request.requestingDept} only`);
     if (input.purpose !== request.purpose)
       return deny('BAD_USER_INPUT', `The request is for ${request.purpose}: an exception answering it grants that purpose only`);
+    if (input.action !== undefined && input.action !== (request.action ?? 'READ'))
+      return deny('BAD_USER_INPUT', `The request asks to ${(request.action ?? 'READ').toLowerCase()}: an exception answering it grants that action only`);
     const extra = input.fields.filter((field) => !request.fields.includes(field));
     if (extra.length > 0) return deny('BAD_USER_INPUT', `An exception cannot add items that were not requested: ${extra.join(', ')}`);
   }
   const validity = narrowValidity(input.validUntil, wantedUntil, context.window, 'An exception');
-  return validity.ok ? allow(true) : validity;
+  const action = input.action ?? (request?.action === 'VERIFY' ? 'VERIFY' : 'READ');
+  return validity.ok ? allow({ action }) : validity;
 }

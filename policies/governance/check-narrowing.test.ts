@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { testCatalog } from '../test-fixtures.ts';
 import type { FieldShare, ShareCatalog } from '../types.ts';
-import { checkNarrowing, MAX_CONDITION_ATTRIBUTES, MAX_CONDITION_VALUES, type Narrowing } from './check-narrowing.ts';
+import { checkNarrowing, MAX_CONDITION_ATTRIBUTES, MAX_CONDITION_VALUES, type Narrowing, type NarrowedRequest } from './check-narrowing.ts';
 
 const catalog: ShareCatalog = (() => {
   const typed = new Map<string, FieldShare>();
@@ -12,12 +12,21 @@ const catalog: ShareCatalog = (() => {
     coordinate: 'Resident.householdSubdistrict',
     fieldName: 'householdSubdistrict',
   });
+  typed.set('Resident.citizenId', { ...typed.get('Resident.name')!, coordinate: 'Resident.citizenId', fieldName: 'citizenId', valueType: 'CitizenId' });
+  typed.set('Query.civilAffairsOpenCases', {
+    ...typed.get('Query.resident')!,
+    coordinate: 'Query.civilAffairsOpenCases',
+    fieldName: 'civilAffairsOpenCases',
+    shareType: 'CONDITIONAL',
+    provider: 'civil-affairs',
+    valueType: 'CitizenId',
+  });
   return typed;
 })();
 
-const check = (narrowing: Narrowing, fields = ['Resident.address']) => checkNarrowing(fields, narrowing, catalog);
-const problem = (narrowing: Narrowing, fields?: string[]) => {
-  const verdict = check(narrowing, fields);
+const check = (narrowing: Narrowing, fields = ['Resident.address'], request: NarrowedRequest = {}) => checkNarrowing(fields, narrowing, catalog, request);
+const problem = (narrowing: Narrowing, fields?: string[], request?: NarrowedRequest) => {
+  const verdict = check(narrowing, fields, request);
   return verdict.ok ? 'allowed' : `${verdict.problem}: ${verdict.message}`;
 };
 
@@ -69,5 +78,45 @@ describe('narrowing an approval', () => {
     expect(problem({ condition: [{ attribute: 'householdSubdistrict', anyOf: ['a'] }] }, ['Resident.address', 'Enterprise.penalties'])).toBe(
       'BAD_USER_INPUT: condition attribute householdSubdistrict is not an unconditional scalar item of the resource of Enterprise.penalties',
     );
+  });
+  it("art-23: when an approval narrows to the requester's open cases, and the requester's subgraph answers them, then the grant carries the open-case condition, beside attribute entries", () => {
+    const civilAffairs = { requestingDept: 'civil-affairs' };
+    expect(check({ condition: [{ kind: 'OPEN_CASE' }] }, undefined, civilAffairs)).toEqual({
+      ok: true,
+      value: { condition: { '@openCase': { $in: ['HELD'] } } },
+    });
+    expect(
+      check({ condition: [{ kind: 'OPEN_CASE' }, { kind: 'ATTRIBUTE', attribute: 'householdSubdistrict', anyOf: ['a'] }] }, undefined, civilAffairs),
+    ).toEqual({
+      ok: true,
+      value: { condition: { '@openCase': { $in: ['HELD'] }, householdSubdistrict: { $in: ['a'] } } },
+    });
+  });
+
+  it("when an open-case entry names values, repeats, or the requester answers no open cases, or the item is not a resident's, then it is refused", () => {
+    const civilAffairs = { requestingDept: 'civil-affairs' };
+    expect(problem({ condition: [{ kind: 'OPEN_CASE', attribute: '@openCase', anyOf: ['HELD'] }] }, undefined, civilAffairs)).toBe(
+      'BAD_USER_INPUT: an OPEN_CASE entry of a condition names no attribute and no values',
+    );
+    expect(problem({ condition: [{ kind: 'OPEN_CASE' }, { kind: 'OPEN_CASE' }] }, undefined, civilAffairs)).toBe(
+      'BAD_USER_INPUT: condition names OPEN_CASE twice',
+    );
+    expect(problem({ condition: [{ kind: 'OPEN_CASE' }] }, undefined, { requestingDept: 'approval' })).toBe(
+      "BAD_USER_INPUT: OPEN_CASE needs the requesting department's subgraph to answer its open cases (Query.approvalOpenCases); it does not",
+    );
+    expect(problem({ condition: [{ kind: 'OPEN_CASE' }] }, ['Enterprise.penalties'], civilAffairs)).toBe(
+      'BAD_USER_INPUT: OPEN_CASE fits items of residents (keyed by citizen ID) only, not Enterprise.penalties',
+    );
+    expect(problem({ condition: [{ attribute: '@openCase', anyOf: ['HELD'] }] }, undefined, civilAffairs)).toBe(
+      'BAD_USER_INPUT: condition attribute @openCase is not an unconditional scalar item of the resource of Resident.address',
+    );
+    expect(problem({ condition: [{ kind: 'ATTRIBUTE' }] })).toBe('BAD_USER_INPUT: an ATTRIBUTE entry of a condition names its attribute and anyOf');
+  });
+
+  it('art-13: when a VERIFY request is approved with a mask or a condition, then it is refused: verification delivers no value to narrow', () => {
+    const verify = { action: 'VERIFY' as const, requestingDept: 'civil-affairs' };
+    expect(problem({ mask: 'ADDRESS_TO_SUBDISTRICT' }, undefined, verify)).toMatch(/^BAD_USER_INPUT: A VERIFY grant answers MATCH, MISMATCH or NO_RECORD/);
+    expect(problem({ condition: [{ kind: 'OPEN_CASE' }] }, undefined, verify)).toMatch(/takes no mask and no row condition$/);
+    expect(check({}, undefined, verify)).toEqual({ ok: true, value: {} });
   });
 });

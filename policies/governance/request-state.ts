@@ -6,6 +6,8 @@ export interface RequestState {
   /** COMPLIANCE_CHECK, COMPLIANCE_REFUSED, PENDING, APPROVED, REFUSED, NEGOTIATING, AGREED, ESCALATED, EXCEPTION_GRANTED, CLOSED, REFERRED_TO_CITY, CITY_APPROVED or CITY_REFUSED. */
   status: string;
   purpose: string;
+  /** READ or VERIFY: what the grants the request asks for would allow (absent: READ). */
+  action?: string;
   /** YYYY-MM-DD: the last day the requester wants the grant. */
   wantedUntil: string;
   /** YYYY-MM-DD: the provider's answer is due by the end of this day. */

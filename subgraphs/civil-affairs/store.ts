@@ -20,16 +20,26 @@ export interface SubsistenceAllowanceRecord {
   householdSize: number;
 }
 
+/** A 低保 application (最低生活保障申请) the bureau is still handling: submitted, being checked (家庭经济状况核对), not decided. */
+export interface AllowanceApplicationRecord {
+  applicationNo: string;
+  submittedOn: string;
+}
+
 export interface CivilRecord {
   citizenId: string;
   maritalStatus: MaritalStatus;
   marriageRegistrations: MarriageRegistrationRecord[];
   subsistenceAllowance: SubsistenceAllowanceRecord | null;
+  /** The resident's household has a 低保 application in hand (an open case of the bureau), or null. */
+  openAllowanceApplication: AllowanceApplicationRecord | null;
 }
 
 export interface CivilAffairsStore {
   /** One lookup for many citizen IDs: the batch function behind the civil-record loader. */
   findCivilRecords(citizenIds: readonly string[]): Array<CivilRecord | undefined>;
+  /** Of the given citizen IDs, those with an open 低保 application, in the order given (one lookup, any number). */
+  findOpenCases(citizenIds: readonly string[]): string[];
   /** 最低生活保障标准（元/人·月） of a year, or undefined when none was published. */
   subsistenceAllowanceStandard(year: number, rural: boolean): number | undefined;
 }
@@ -76,6 +86,19 @@ function buildAllowance(random: Random, person: PersonSeed): SubsistenceAllowanc
   };
 }
 
+/**
+ * An open application for about one resident in twenty (a separate draw, so the rest of the register is
+ * unchanged); the demo resident 王淑芬 has one, the demo legal representative none.
+ */
+function buildOpenApplication(person: PersonSeed, serial: number): AllowanceApplicationRecord | null {
+  const random = createRandom(seedOf(`civil-affairs:application:${person.citizenId}`));
+  const open = person.citizenId === DEMO.resident || (person.citizenId !== DEMO.legalRepresentative && random.chance(0.05));
+  if (!open) return null;
+  const submittedOn = person.citizenId === DEMO.resident ? '2026-11-02' : `2026-${pad(random.int(9, 11), 2)}-${pad(random.int(1, 28), 2)}`;
+  // 申请编号: DB (低保), the division code, the year, a serial.
+  return { applicationNo: `DB370306-${submittedOn.slice(0, 4)}-${pad(serial, 5)}`, submittedOn };
+}
+
 export function createCivilAffairsStore(): CivilAffairsStore {
   const records = new Map<string, CivilRecord>();
   const bySex: Record<string, PersonSeed[]> = {};
@@ -99,6 +122,7 @@ export function createCivilAffairsStore(): CivilAffairsStore {
       maritalStatus: status,
       marriageRegistrations: [],
       subsistenceAllowance: buildAllowance(random, person),
+      openAllowanceApplication: buildOpenApplication(person, records.size + 1),
     });
     if (!isDemo && status !== 'UNMARRIED') (bySex[`${status}:${person.gender}`] ??= []).push(person);
   }
@@ -126,6 +150,7 @@ export function createCivilAffairsStore(): CivilAffairsStore {
   }
   return {
     findCivilRecords: (citizenIds) => citizenIds.map((id) => records.get(id)),
+    findOpenCases: (citizenIds) => citizenIds.filter((id) => records.get(id)?.openAllowanceApplication),
     subsistenceAllowanceStandard: (year, rural) => (rural ? RURAL_STANDARDS : URBAN_STANDARDS)[year],
   };
 }

@@ -91,4 +91,28 @@ describe('civil-affairs subgraph', () => {
     expect(statusCode).toBe(401);
     expect(body.errors?.[0]?.extensions?.['code']).toBe('UNAUTHENTICATED');
   });
+  it('when the gateway asks which residents have an open 低保 application, then of those named the demo resident is listed, from one store lookup', async () => {
+    const subgraph = await setupSubgraph(civilAffairs);
+    const query = 'query($s: [CitizenId!]!) { civilAffairsOpenCases(subjects: $s) }';
+    const { body } = await subgraph.post(query, { s: [DEMO.legalRepresentative, DEMO.resident, DEMO.resident] });
+    expect(body).toEqual({ data: { civilAffairsOpenCases: [DEMO.resident] } });
+    expect(subgraph.storeCalls('findOpenCases')).toEqual([[[DEMO.legalRepresentative, DEMO.resident]]]);
+    const records = createCivilAffairsStore().findCivilRecords(district().residents.map((person) => person.citizenId));
+    const open = records.filter((record) => record!.openAllowanceApplication !== null).length;
+    expect(open).toBeGreaterThan(records.length * 0.02);
+    expect(open).toBeLessThan(records.length * 0.1);
+  });
+
+  it('when the open-cases question names more than 1 000 residents or an invalid ID, then BAD_USER_INPUT and the store is not asked', async () => {
+    const subgraph = await setupSubgraph(civilAffairs);
+    const query = 'query($s: [CitizenId!]!) { civilAffairsOpenCases(subjects: $s) }';
+    const many = district()
+      .residents.slice(0, 1_001)
+      .map((person) => person.citizenId);
+    for (const s of [many, ['370306198503120121'], ['x'.repeat(100_000)], ['3703061985031201\u0000']]) {
+      const { body } = await subgraph.post(query, { s });
+      expect(body.errors?.[0]?.extensions?.['code']).toBe('BAD_USER_INPUT');
+    }
+    expect(subgraph.storeCalls('findOpenCases')).toEqual([]);
+  });
 });

@@ -12,10 +12,11 @@ import { checkClosingEscalation } from '../../policies/governance/check-closing-
 import { checkDecision } from '../../policies/governance/check-decision.ts';
 import { checkNarrowing, type RowConditionInput } from '../../policies/governance/check-narrowing.ts';
 import { checkEscalation } from '../../policies/governance/check-escalation.ts';
+import type { RequestState } from '../../policies/governance/request-state.ts';
 import { chinaDate } from '../../policies/governance/china-date.ts';
 import { allow, type Verdict } from '../../policies/governance/verdict.ts';
 import { visibilityScope } from '../../policies/governance/visibility-scope.ts';
-import type { MaskKind, Purpose, RowCondition } from '../../policies/types.ts';
+import type { GrantAction, MaskKind, Purpose, RowCondition } from '../../policies/types.ts';
 import { assertVerdict } from './governance-errors.ts';
 import { bumpGrantsVersion } from './grants.ts';
 import { recordEvent } from './governance-event-chain.ts';
@@ -35,6 +36,8 @@ export interface RequestAccessInput {
   matter?: string | null | undefined;
   justification: string;
   validUntil?: string | null | undefined;
+  /** What the grants would allow: READ (default) or VERIFY (核验). */
+  action?: GrantAction | null | undefined;
 }
 
 export async function requestAccess(services: GovernanceServices, actor: Actor, input: RequestAccessInput): Promise<AccessRequestRow> {
@@ -49,6 +52,7 @@ export async function requestAccess(services: GovernanceServices, actor: Actor, 
     provider: checked.provider,
     fields: JSON.stringify(checked.fields),
     purpose: input.purpose,
+    action: input.action ?? 'READ',
     matter: input.matter?.trim() || null,
     justification: input.justification.trim(),
     wanted_until: checked.validUntil,
@@ -71,7 +75,7 @@ export async function requestAccess(services: GovernanceServices, actor: Actor, 
       subjectId: row.id,
       action: 'submitted',
       reason: row.justification,
-      details: { fields: checked.fields, purpose: input.purpose, profile: services.profile.name, step: checked.step.status },
+      details: { fields: checked.fields, purpose: input.purpose, action: row.action, profile: services.profile.name, step: checked.step.status },
     });
     return created;
   });
@@ -98,13 +102,14 @@ export async function decideAccessRequest(
   const now = services.now();
   const decision = { approve: input.approve, reason: input.reason ?? undefined, fields: input.fields ?? undefined, validUntil: input.validUntil ?? undefined };
   const narrowing = { mask: input.mask ?? undefined, condition: input.condition ?? undefined };
-  const narrowed = (fields: readonly string[]) => checkNarrowing(fields, narrowing, services.catalog());
+  const narrowed = (fields: readonly string[], state: RequestState) =>
+    checkNarrowing(fields, narrowing, services.catalog(), { action: state.action === 'VERIFY' ? 'VERIFY' : 'READ', requestingDept: state.requestingDept });
   const decided = await services.db.transaction().execute(async (trx) => {
     const { request, checked, updated } = await transitionAccessRequest(trx, actor, input.id, {
       check: (state): Verdict<{ fields: string[]; validUntil: string; mask?: MaskKind; condition?: RowCondition }> => {
         const checked = checkDecision(actor, state, decision, validityWindow(services));
         if (!checked.ok || !input.approve) return checked;
-        const narrowing = narrowed(checked.value.fields);
+        const narrowing = narrowed(checked.value.fields, state);
         return narrowing.ok ? allow({ ...checked.value, ...narrowing.value }) : narrowing;
       },
       change: (granted) => ({
@@ -125,6 +130,7 @@ export async function decideAccessRequest(
       // The request's purpose was checked when it was made (a schema enum).
       const grant = {
         kind: 'REQUEST' as const,
+        action: request.action === 'VERIFY' ? ('VERIFY' as const) : ('READ' as const),
         dept: request.requesting_dept,
         purpose: request.purpose as Purpose,
         fields: checked.fields,

@@ -20,6 +20,7 @@ export function requestStateOf(row: AccessRequestRow): RequestState {
     fields: row.fields,
     status: row.status,
     purpose: row.purpose,
+    action: row.action,
     wantedUntil: row.wanted_until,
     dueDate: row.due_date,
   };
@@ -27,7 +28,7 @@ export function requestStateOf(row: AccessRequestRow): RequestState {
 
 /** New grants, one per item, live from `grantedAt` to the end of the China day `validUntil` (YYYY-MM-DD). */
 export function newGrantRows(
-  grant: Pick<Grant, 'kind' | 'dept' | 'purpose' | 'basis' | 'mask' | 'condition'> & { fields: readonly string[]; validUntil: string },
+  grant: Pick<Grant, 'kind' | 'action' | 'dept' | 'purpose' | 'basis' | 'mask' | 'condition'> & { fields: readonly string[]; validUntil: string },
   provenance: GrantProvenance & { grantedAt: Date },
 ): Array<Insertable<GrantsTable>> {
   const validFrom = provenance.grantedAt.toISOString();
@@ -37,6 +38,7 @@ export function newGrantRows(
       {
         id: randomUUID(),
         kind: grant.kind,
+        ...(grant.action === 'VERIFY' ? { action: 'VERIFY' as const } : {}),
         dept: grant.dept,
         field,
         purpose: grant.purpose,

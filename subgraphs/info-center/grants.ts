@@ -10,7 +10,7 @@ import { checkException } from '../../policies/governance/check-exception.ts';
 import { checkRevocation } from '../../policies/governance/check-revocation.ts';
 import { canSee } from '../../policies/governance/can-see.ts';
 import { grantListingScope, grantSides } from '../../policies/governance/grant-scope.ts';
-import type { Purpose } from '../../policies/types.ts';
+import type { GrantAction, Purpose } from '../../policies/types.ts';
 import type { Database } from '../../platform/store/tables.ts';
 import type { GrantRow } from '../../platform/store/grant-rows.ts';
 import { newGrantRows } from './governance-rows.ts';
@@ -55,6 +55,8 @@ export interface ExceptionInput {
   basis: string;
   reason: string;
   requestId?: string | null | undefined;
+  /** What the grants allow: READ (default) or VERIFY (核验). */
+  action?: GrantAction | null | undefined;
 }
 
 export async function grantException(services: GovernanceServices, actor: Actor, input: ExceptionInput): Promise<GrantRow[]> {
@@ -63,6 +65,7 @@ export async function grantException(services: GovernanceServices, actor: Actor,
     dept: input.department,
     fields: input.fields,
     purpose: input.purpose,
+    action: input.action ?? undefined,
     basis: input.basis,
     reason: input.reason,
     validUntil: input.validUntil,
@@ -71,15 +74,19 @@ export async function grantException(services: GovernanceServices, actor: Actor,
   // Refused before the store is asked when the input alone settles it (not the operator, bad input).
   assertVerdict(checkException(actor, checked, undefined, context));
   const grants = await services.db.transaction().execute(async (trx) => {
+    let action = input.action ?? 'READ';
     if (input.requestId) {
-      await transitionAccessRequest(trx, actor, input.requestId, {
+      ({
+        checked: { action },
+      } = await transitionAccessRequest(trx, actor, input.requestId, {
         check: (request) => checkException(actor, checked, request, context),
         change: () => ({ status: 'EXCEPTION_GRANTED', decided_at: now, decided_by: actor.app, decision_reason: input.reason.trim() }),
         event: () => ({ action: 'exception-granted', reason: input.reason }),
-      });
+      }));
     }
     const grant = {
       kind: 'EXCEPTION' as const,
+      action,
       dept: input.department,
       purpose: input.purpose,
       fields: input.fields,
@@ -99,7 +106,7 @@ export async function grantException(services: GovernanceServices, actor: Actor,
         subjectId: row.id,
         action: 'exception-granted',
         reason: input.reason,
-        details: { basis: input.basis, field: row.field },
+        details: { basis: input.basis, field: row.field, action: row.action },
       });
     return rows;
   });

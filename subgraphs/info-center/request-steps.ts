@@ -83,6 +83,8 @@ export async function recordNegotiation(
     if (agreed) {
       const grant = {
         kind: 'REQUEST' as const,
+        // What was asked for: a VERIFY request's grants only verify.
+        action: request.action === 'VERIFY' ? ('VERIFY' as const) : ('READ' as const),
         dept: request.requesting_dept,
         purpose: request.purpose as Purpose,
         fields: checked.fields,
@@ -145,6 +147,8 @@ export async function enterCityDecision(
     if (input.approve) {
       const grant = {
         kind: 'EXCEPTION' as const,
+        // What was asked for: a VERIFY request's grants only verify.
+        action: request.action === 'VERIFY' ? ('VERIFY' as const) : ('READ' as const),
         dept: request.requesting_dept,
         purpose: request.purpose as Purpose,
         fields: checked.fields,

@@ -8,6 +8,7 @@ import { isRunning } from '../../policies/governance/request-steps.ts';
 import { isOverdue } from '../../policies/governance/is-overdue.ts';
 import { isProvisional } from '../../policies/governance/working-calendar.ts';
 import { isGrantLive } from '../../policies/is-grant-live.ts';
+import { OPEN_CASE_ATTRIBUTE } from '../../policies/open-case.ts';
 import type { Purpose } from '../../policies/types.ts';
 import { shareError } from '../../platform/errors.ts';
 import { defineResolvers } from '../shared/define-resolvers.ts';
@@ -218,7 +219,13 @@ export const governanceResolvers = defineResolvers<Context>({
     mask: (row: GrantRow) => toPolicyGrant(row).mask ?? null,
     condition: (row: GrantRow) => {
       const condition = toPolicyGrant(row).condition;
-      return condition ? Object.entries(condition).map(([attribute, test]) => ({ attribute, anyOf: test.$in })) : null;
+      return condition
+        ? Object.entries(condition).map(([attribute, test]) => ({
+            kind: attribute === OPEN_CASE_ATTRIBUTE ? 'OPEN_CASE' : 'ATTRIBUTE',
+            attribute,
+            anyOf: test.$in,
+          }))
+        : null;
     },
   },
   Dispute: {

@@ -47,7 +47,11 @@ export default function Inbox() {
   const common = [
     { title: t('使用部门', 'Consumer'), dataIndex: 'requestingDepartment', render: departmentName },
     { title: t('信息项', 'Items'), dataIndex: 'fields', render: (fields: string[]) => fields.join('、') },
-    { title: t('使用用途', 'Purpose'), dataIndex: 'purpose', render: purposeName },
+    {
+      title: t('使用用途', 'Purpose'),
+      dataIndex: 'purpose',
+      render: (purpose: string, row: AccessRequest) => `${purposeName(purpose)}${row.action === 'VERIFY' ? t('（仅核验）', ' (verify only)') : ''}`,
+    },
     { title: t('办理事项', 'Matter'), dataIndex: 'matter' },
     { title: t('申请理由', 'Justification'), dataIndex: 'justification' },
   ];

@@ -14,6 +14,7 @@ interface Grant {
   kind: string;
   field: string;
   purpose: string;
+  action: string;
   validUntil: string;
   live: boolean;
   revokedAt: string | null;
@@ -28,7 +29,7 @@ export default function Mine() {
     gql<{ accessRequests: AccessRequest[] }>(REQUESTS_QUERY).then((answer) => answer.accessRequests.filter((r) => r.requestingDepartment === dept)),
   );
   const grants = useLoad(() =>
-    gql<{ myGrants: Grant[] }>(`{ myGrants(includeInactive: true) { id kind field purpose validUntil live revokedAt revokeReason basis } }`).then(
+    gql<{ myGrants: Grant[] }>(`{ myGrants(includeInactive: true) { id kind field purpose action validUntil live revokedAt revokeReason basis } }`).then(
       (answer) => answer.myGrants,
     ),
   );
@@ -84,7 +85,11 @@ export default function Mine() {
       columns={[
         { title: t('信息项', 'Items'), dataIndex: 'fields', render: (fields: string[]) => fields.join('、') },
         { title: t('提供部门', 'Provider'), dataIndex: 'provider', render: departmentName },
-        { title: t('使用用途', 'Purpose'), dataIndex: 'purpose', render: purposeName },
+        {
+          title: t('使用用途', 'Purpose'),
+          dataIndex: 'purpose',
+          render: (purpose: string, row: { action: string }) => `${purposeName(purpose)}${row.action === 'VERIFY' ? t('（仅核验）', ' (verify only)') : ''}`,
+        },
         { title: t('状态', 'Status'), dataIndex: 'status', render: (s: string) => <Tag color={STATUSES[s]?.color}>{STATUSES[s]?.[language] ?? s}</Tag> },
         {
           title: t('答复期限', 'Answer due'),
@@ -119,7 +124,11 @@ export default function Mine() {
       size="small"
       columns={[
         { title: t('信息项', 'Item'), dataIndex: 'field' },
-        { title: t('使用用途', 'Purpose'), dataIndex: 'purpose', render: purposeName },
+        {
+          title: t('使用用途', 'Purpose'),
+          dataIndex: 'purpose',
+          render: (purpose: string, row: { action: string }) => `${purposeName(purpose)}${row.action === 'VERIFY' ? t('（仅核验）', ' (verify only)') : ''}`,
+        },
         { title: t('授权方式', 'Kind'), dataIndex: 'kind', render: (k: string) => (k === 'EXCEPTION' ? t('协调授权', 'Exception') : t('共享申请', 'Request')) },
         { title: t('到期日', 'Valid until'), dataIndex: 'validUntil', render: (v: string) => v.slice(0, 10) },
         {

@@ -5,7 +5,11 @@
  * or a supergraph file as given), the catalog synchronised into the store, and the gateway. The
  * gateway and the subgraphs never import each other; only this file sees both.
  */
+import { dirname } from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import { createAuditIntegrity } from '../gateway/audit/audit-integrity.ts';
+import { checkpointLogAnchors, redisCheckpointAnchors } from '../gateway/audit/checkpoint-anchors.ts';
+import type { PublicKeySet } from '../platform/key-set.ts';
 import type { ShareCatalog } from '../policies/types.ts';
 import { DEFAULT_GRANT_MAX_VALIDITY_DAYS } from '../gateway/config.ts';
 import { createMemoryInvalidationBus, createRedisInvalidationBus } from '../gateway/cache/invalidation-bus.ts';
@@ -49,6 +53,8 @@ export interface LaunchGatewayOptions extends Omit<StartGatewayOptions, Launched
   grantMaxValidityDays?: number | undefined;
   /** The clock of governance decisions (submission, due dates, validity); default the system clock. Tests set calendar dates with it. */
   now?: (() => Date) | undefined;
+  /** Every current and retired audit public key: with the audit writer, the operator reads the trail's integrity (`auditIntegrity`). */
+  auditPublicKeys?: (() => Promise<PublicKeySet>) | undefined;
   /** Observes calls the info-center subgraph accepts (tests). */
   onInfoCenterCall?: SubgraphServerOptions['onGatewayCall'];
 }
@@ -60,7 +66,18 @@ export interface LaunchedGateway extends RunningGateway {
 }
 
 export async function launchGateway(options: LaunchGatewayOptions): Promise<LaunchedGateway> {
-  const { store, departmentSubgraphs, supergraphPath, infoCenterPort, grantMaxValidityDays, now, onInfoCenterCall, redisUrl, ...gatewayOptions } = options;
+  const {
+    store,
+    departmentSubgraphs,
+    supergraphPath,
+    infoCenterPort,
+    grantMaxValidityDays,
+    now,
+    onInfoCenterCall,
+    redisUrl,
+    auditPublicKeys,
+    ...gatewayOptions
+  } = options;
   const prefix = options.redisPrefix ?? 'zhoucun:';
   const logRedis = (error: unknown) => void error; // reconnects by itself; fallbacks cover the gap
   const redis = redisUrl ? connectRedis(redisUrl, logRedis) : undefined;
@@ -102,6 +119,11 @@ export async function launchGateway(options: LaunchGatewayOptions): Promise<Laun
     },
   };
   bus.onSupergraphChanged(() => void storeFeed?.refresh().catch(logRedis));
+  if (auditPublicKeys && gatewayOptions.audit) {
+    // Verified as `npm run audit:verify` does: this store, this instance's anchor directory and Redis when shared.
+    const anchors = [checkpointLogAnchors(dirname(gatewayOptions.audit.checkpointLogPath)), ...(redis ? [redisCheckpointAnchors(redis, prefix)] : [])];
+    services.auditIntegrity = createAuditIntegrity(store.db, { keys: auditPublicKeys, anchors });
+  }
 
   let infoCenter: FastifyInstance | undefined;
   let gateway: RunningGateway | undefined;

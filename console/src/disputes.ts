@@ -1,22 +1,29 @@
 /** The data-dispute fields the pages show (周政发〔2018〕6号 art. 16): reported doubtful values and the provider's answer. */
-export interface Dispute {
-  id: string;
-  field: string;
-  entityKey: string;
-  description: string;
-  evidence: string;
-  status: string;
-  reportingDepartment: string;
-  provider: string;
-  reportedAt: string;
-  dueDate: string;
-  overdue: boolean;
-  answeredAt: string | null;
-  answer: string | null;
-  outcome: string | null;
-}
+import { graphql } from './gql/index.ts';
+import type { DisputesQuery } from './gql/graphql.ts';
 
-export const DISPUTES_QUERY = `query Disputes { disputes { id field entityKey description evidence status reportingDepartment provider reportedAt dueDate overdue answeredAt answer outcome } }`;
+export type Dispute = DisputesQuery['disputes'][number];
+
+export const DISPUTES_QUERY = graphql(`
+  query Disputes {
+    disputes {
+      id
+      field
+      entityKey
+      description
+      evidence
+      status
+      reportingDepartment
+      provider
+      reportedAt
+      dueDate
+      overdue
+      answeredAt
+      answer
+      outcome
+    }
+  }
+`);
 
 export const DISPUTE_OUTCOMES: Readonly<Record<string, { zh: string; en: string }>> = {
   CONFIRMED: { zh: '经核实无误', en: 'Checked: the value is right' },

@@ -13,38 +13,60 @@ import ReasonModal from '../components/ReasonModal.tsx';
 import { requestColumns } from '../components/request-columns.tsx';
 import { DISPUTE_OUTCOMES, DISPUTES_QUERY, type Dispute } from '../disputes.ts';
 import { STATUSES } from '../i18n.tsx';
-import { REQUEST_FIELDS, REQUESTS_QUERY, type AccessRequest } from '../requests.ts';
+import { graphql } from '../gql/index.ts';
+import type { DisputeOutcome } from '../gql/graphql.ts';
+import { REQUESTS_QUERY, type AccessRequest } from '../requests.ts';
 import { useLoad, usePage } from '../use-load.ts';
 
 type Action = { refuse: AccessRequest } | { revoke: string } | { answer: Dispute };
 
-const DECIDE = `mutation Decide($id: ID!, $approve: Boolean!, $reason: String, $fields: [String!], $validUntil: Date, $condition: [RowConditionInput!]) {
-  decideAccessRequest(id: $id, approve: $approve, reason: $reason, fields: $fields, validUntil: $validUntil, condition: $condition) { ${REQUEST_FIELDS} }
-}`;
+const DECIDE = graphql(`
+  mutation Decide($id: ID!, $approve: Boolean!, $reason: String, $fields: [String!], $validUntil: Date, $condition: [RowConditionInput!]) {
+    decideAccessRequest(id: $id, approve: $approve, reason: $reason, fields: $fields, validUntil: $validUntil, condition: $condition) {
+      ...AccessRequestFields
+    }
+  }
+`);
+
+const REVOKE = graphql(`
+  mutation Revoke($id: ID!, $reason: String!) {
+    revokeGrant(id: $id, reason: $reason) {
+      id
+      live
+    }
+  }
+`);
+
+const ANSWER_DISPUTE = graphql(`
+  mutation AnswerDispute($id: ID!, $answer: String!, $outcome: DisputeOutcome!) {
+    answerDispute(id: $id, answer: $answer, outcome: $outcome) {
+      id
+    }
+  }
+`);
+
+const CONDITION_ATTRIBUTES = graphql(`
+  query ConditionAttributes($provider: String) {
+    catalog(provider: $provider, shareType: UNCONDITIONAL) {
+      coordinate
+    }
+  }
+`);
 
 /** The unconditional items of the department's resources: what a row condition may test, by resource type. */
 function useConditionAttributes(dept: string | undefined) {
-  return useLoad(
-    () =>
-      gql<{ catalog: Array<{ coordinate: string }> }>(
-        `query ConditionAttributes($provider: String) { catalog(provider: $provider, shareType: UNCONDITIONAL) { coordinate } }`,
-        {
-          provider: dept,
-        },
-      ).then((answer) => answer.catalog.map((item) => item.coordinate)),
-    [dept],
-  );
+  return useLoad(() => gql(CONDITION_ATTRIBUTES, { provider: dept ?? null }).then((answer) => answer.catalog.map((item) => item.coordinate)), [dept]);
 }
 
 export default function Inbox() {
   const { t, language, purposeName, dept, report, success } = usePage();
   const today = chinaDate(new Date());
   const requests = useLoad(() =>
-    gql<{ accessRequests: AccessRequest[] }>(REQUESTS_QUERY).then((answer) =>
+    gql(REQUESTS_QUERY).then((answer) =>
       answer.accessRequests.filter((request) => request.provider === dept).sort((a, b) => a.dueDate.localeCompare(b.dueDate)),
     ),
   );
-  const disputes = useLoad(() => gql<{ disputes: Dispute[] }>(DISPUTES_QUERY).then((answer) => answer.disputes.filter((d) => d.provider === dept)));
+  const disputes = useLoad(() => gql(DISPUTES_QUERY).then((answer) => answer.disputes.filter((d) => d.provider === dept)));
   const attributes = useConditionAttributes(dept);
   const [approving, setApproving] = useState<AccessRequest>();
   const [action, setAction] = useState<Action>();
@@ -70,23 +92,13 @@ export default function Inbox() {
     if (!action) return;
     try {
       if ('revoke' in action) {
-        await gql(`mutation Revoke($id: ID!, $reason: String!) { revokeGrant(id: $id, reason: $reason) { id live } }`, {
-          id: action.revoke,
-          reason: values['reason'],
-        });
+        await gql(REVOKE, { id: action.revoke, reason: values['reason']! });
         success(t('已撤销授权', 'Grant revoked'));
       } else if ('refuse' in action) {
-        await gql(DECIDE, { id: action.refuse.id, approve: false, reason: values['reason'] });
+        await gql(DECIDE, { id: action.refuse.id, approve: false, reason: values['reason'] ?? null });
         success(t('已答复不予共享', 'Refused'));
       } else {
-        await gql(
-          `mutation AnswerDispute($id: ID!, $answer: String!, $outcome: DisputeOutcome!) { answerDispute(id: $id, answer: $answer, outcome: $outcome) { id } }`,
-          {
-            id: action.answer.id,
-            answer: values['reason'],
-            outcome: values['outcome'],
-          },
-        );
+        await gql(ANSWER_DISPUTE, { id: action.answer.id, answer: values['reason']!, outcome: values['outcome'] as DisputeOutcome });
         success(t('已答复数据疑义', 'Dispute answered'));
       }
       setAction(undefined);

@@ -11,17 +11,57 @@ import GrantModal, { type GrantDecision } from '../components/GrantModal.tsx';
 import ReasonModal from '../components/ReasonModal.tsx';
 import { requestColumns } from '../components/request-columns.tsx';
 import DisputeTable from '../components/DisputeTable.tsx';
-import { DISPUTES_QUERY, type Dispute } from '../disputes.ts';
+import { DISPUTES_QUERY } from '../disputes.ts';
+import { graphql } from '../gql/index.ts';
+import type { DepartmentsQuery } from '../gql/graphql.ts';
 import { departmentName } from '../i18n.tsx';
 import { REQUESTS_QUERY, type AccessRequest } from '../requests.ts';
 import { useLoad, usePage } from '../use-load.ts';
 
-interface Department {
-  code: string;
-  name: string;
-  orgCode: string;
-  administrators: string[];
-}
+const DEPARTMENTS_QUERY = graphql(`
+  query Departments {
+    departments {
+      code
+      name
+      orgCode
+      administrators
+    }
+  }
+`);
+
+const GRANT_EXCEPTION = graphql(`
+  mutation Exception($input: ExceptionInput!) {
+    grantException(input: $input) {
+      id
+    }
+  }
+`);
+
+const CLOSE_ESCALATION = graphql(`
+  mutation Close($id: ID!, $reason: String!) {
+    closeEscalation(id: $id, reason: $reason) {
+      id
+    }
+  }
+`);
+
+const APPOINT = graphql(`
+  mutation Appoint($department: String!, $user: String!, $reason: String!) {
+    appointSharingAdministrator(department: $department, user: $user, reason: $reason) {
+      code
+    }
+  }
+`);
+
+const REMOVE = graphql(`
+  mutation Remove($department: String!, $user: String!, $reason: String!) {
+    removeSharingAdministrator(department: $department, user: $user, reason: $reason) {
+      code
+    }
+  }
+`);
+
+type Department = DepartmentsQuery['departments'][number];
 
 const CatalogReview = lazy(() => import('./office/CatalogReview.tsx'));
 const AuditStatus = lazy(() => import('./office/AuditStatus.tsx'));
@@ -30,19 +70,17 @@ type Action = { close: AccessRequest } | { appoint: string } | { remove: string;
 
 export default function Office() {
   const { t, purposeName, report, success } = usePage();
-  const escalated = useLoad(() => gql<{ accessRequests: AccessRequest[] }>(REQUESTS_QUERY, { status: 'ESCALATED' }).then((answer) => answer.accessRequests));
-  const registry = useLoad(() =>
-    gql<{ departments: Department[] }>(`{ departments { code name orgCode administrators } }`).then((answer) => answer.departments),
-  );
-  const disputes = useLoad(() => gql<{ disputes: Dispute[] }>(DISPUTES_QUERY).then((answer) => answer.disputes));
+  const escalated = useLoad(() => gql(REQUESTS_QUERY, { status: 'ESCALATED' }).then((answer) => answer.accessRequests));
+  const registry = useLoad(() => gql(DEPARTMENTS_QUERY).then((answer) => answer.departments));
+  const disputes = useLoad(() => gql(DISPUTES_QUERY).then((answer) => answer.disputes));
   const [action, setAction] = useState<Action>();
   const [granting, setGranting] = useState<AccessRequest>();
 
   const grant = async (decision: GrantDecision) => {
     const request = granting!;
     try {
-      await gql(`mutation Exception($input: ExceptionInput!) { grantException(input: $input) { id } }`, {
-        input: { requestId: request.id, department: request.requestingDepartment, purpose: request.purpose, ...decision },
+      await gql(GRANT_EXCEPTION, {
+        input: { requestId: request.id, department: request.requestingDepartment, purpose: request.purpose, basis: '', reason: '', ...decision },
       });
       success(t('已协调授权', 'Exception granted'));
       setGranting(undefined);
@@ -56,22 +94,11 @@ export default function Office() {
     if (!action) return;
     try {
       if ('close' in action) {
-        await gql(`mutation Close($id: ID!, $reason: String!) { closeEscalation(id: $id, reason: $reason) { id } }`, {
-          id: action.close.id,
-          reason: values['reason'],
-        });
+        await gql(CLOSE_ESCALATION, { id: action.close.id, reason: values['reason']! });
       } else if ('appoint' in action) {
-        await gql(`mutation Appoint($d: String!, $u: String!, $r: String!) { appointSharingAdministrator(department: $d, user: $u, reason: $r) { code } }`, {
-          d: action.appoint,
-          u: values['user'],
-          r: values['reason'],
-        });
+        await gql(APPOINT, { department: action.appoint, user: values['user']!, reason: values['reason']! });
       } else {
-        await gql(`mutation Remove($d: String!, $u: String!, $r: String!) { removeSharingAdministrator(department: $d, user: $u, reason: $r) { code } }`, {
-          d: action.remove,
-          u: action.user,
-          r: values['reason'],
-        });
+        await gql(REMOVE, { department: action.remove, user: action.user, reason: values['reason']! });
       }
       success(t('已办理', 'Done'));
       setAction(undefined);

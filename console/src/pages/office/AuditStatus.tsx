@@ -4,27 +4,35 @@
  */
 import { Alert, Button, Descriptions, Space, Table } from 'antd';
 import { gql } from '../../api.ts';
+import { graphql } from '../../gql/index.ts';
 import { localTime } from '../../requests.ts';
 import { useLoad, usePage } from '../../use-load.ts';
 
-interface AuditIntegrity {
-  verifiedAt: string | null;
-  ok: boolean | null;
-  chains: number;
-  records: number;
-  checkpoints: number;
-  anchored: number;
-  quarantined: number;
-  problem: string | null;
-  running: boolean;
-  lastCheckpoints: Array<{ chain: string; seq: number; at: string; keyId: string }>;
-}
-
-const AUDIT_INTEGRITY_QUERY = `query AuditIntegrity { auditIntegrity { verifiedAt ok chains records checkpoints anchored quarantined problem running lastCheckpoints { chain seq at keyId } } }`;
+const AUDIT_INTEGRITY_QUERY = graphql(`
+  query AuditIntegrity {
+    auditIntegrity {
+      verifiedAt
+      ok
+      chains
+      records
+      checkpoints
+      anchored
+      quarantined
+      problem
+      running
+      lastCheckpoints {
+        chain
+        seq
+        at
+        keyId
+      }
+    }
+  }
+`);
 
 export default function AuditStatus() {
   const { t } = usePage();
-  const integrity = useLoad(() => gql<{ auditIntegrity: AuditIntegrity }>(AUDIT_INTEGRITY_QUERY).then((answer) => answer.auditIntegrity));
+  const integrity = useLoad(() => gql(AUDIT_INTEGRITY_QUERY).then((answer) => answer.auditIntegrity));
   const view = integrity.data;
   const verdict =
     !view || view.ok === null ? (

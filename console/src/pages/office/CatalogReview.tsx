@@ -7,25 +7,40 @@
 import { useState } from 'react';
 import { Button, Form, Input, Modal, Select, Table, Tag, Typography } from 'antd';
 import { gql } from '../../api.ts';
+import { graphql } from '../../gql/index.ts';
+import type { CatalogReviewQuery } from '../../gql/graphql.ts';
 import { departmentName, SHARE_TYPES, UPDATE_CYCLES } from '../../i18n.tsx';
 import { useLoad, usePage } from '../../use-load.ts';
 
-interface ReviewItem {
-  coordinate: string;
-  provider: string;
-  shareType: string;
-  abstract: string | null;
-  classification: string;
-  updateCycle: string;
-  shareCondition: string | null;
-  publishedOn: string;
-  changedOn: string | null;
-  reviewStatus: string;
-  reviewDueDate: string | null;
-  reviewOverdue: boolean;
-}
+const REVIEW_QUERY = graphql(`
+  query CatalogReview {
+    catalog {
+      coordinate
+      provider
+      shareType
+      abstract
+      classification
+      updateCycle
+      shareCondition
+      publishedOn
+      changedOn
+      reviewStatus
+      reviewDueDate
+      reviewOverdue
+    }
+  }
+`);
 
-const REVIEW_QUERY = `query CatalogReview { catalog { coordinate provider shareType abstract classification updateCycle shareCondition publishedOn changedOn reviewStatus reviewDueDate reviewOverdue } }`;
+const REVIEW = graphql(`
+  mutation Review($coordinate: String!, $override: CatalogOverrideInput!, $reason: String!) {
+    reviewCatalogItem(coordinate: $coordinate, override: $override, reason: $reason) {
+      coordinate
+      reviewStatus
+    }
+  }
+`);
+
+type ReviewItem = CatalogReviewQuery['catalog'][number];
 
 const CLASSIFICATIONS: Readonly<Record<string, { zh: string; en: string }>> = {
   BASE: { zh: '基础信息资源', en: 'Base' },
@@ -38,7 +53,7 @@ type Override = { abstract?: string; classification?: string; updateCycle?: stri
 export default function CatalogReview() {
   const { t, language, report, success } = usePage();
   const items = useLoad(() =>
-    gql<{ catalog: ReviewItem[] }>(REVIEW_QUERY).then((answer) =>
+    gql(REVIEW_QUERY).then((answer) =>
       answer.catalog.filter((item) => item.reviewStatus === 'PENDING_REVIEW').sort((a, b) => (a.reviewDueDate ?? '').localeCompare(b.reviewDueDate ?? '')),
     ),
   );
@@ -57,14 +72,7 @@ export default function CatalogReview() {
     );
     setBusy(true);
     try {
-      await gql(
-        `mutation Review($coordinate: String!, $override: CatalogOverrideInput!, $reason: String!) { reviewCatalogItem(coordinate: $coordinate, override: $override, reason: $reason) { coordinate reviewStatus } }`,
-        {
-          coordinate: item.coordinate,
-          override,
-          reason: values.reason.trim(),
-        },
-      );
+      await gql(REVIEW, { coordinate: item.coordinate, override, reason: values.reason.trim() });
       success(t('已审核', 'Reviewed'));
       setReviewing(undefined);
       items.reload();

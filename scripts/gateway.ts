@@ -64,6 +64,7 @@ try {
     console: {
       bundleDir: CONSOLE_BUNDLE_DIR,
       demoSignIn: demoIssuer && ((request) => issueToken(demoIssuer.privateKey, { ...request, expiresIn: '8h' })),
+      oidc: config.oidc,
     },
   });
   running.gateway.app.log.info({ url: running.url, store: store.kind, redis: config.redisUrl ? 'shared' : 'in memory' }, 'gateway ready');

@@ -19,7 +19,8 @@ export interface DeclaredUse {
 function client(use: DeclaredUse = {}): GraphQLClient {
   const session = loadSession();
   const headers: Record<string, string> = {};
-  if (session) headers['authorization'] = `Bearer ${session.token}`;
+  // A demo token goes as a header; the OpenID Connect session is a same-site cookie the browser sends itself.
+  if (session?.token) headers['authorization'] = `Bearer ${session.token}`;
   if (use.purpose) headers['x-share-purpose'] = use.purpose;
   if (use.matter) headers['x-share-matter'] = encodeURIComponent(use.matter);
   return new GraphQLClient(`${location.origin}/graphql`, { headers, errorPolicy: 'all' });

@@ -42,7 +42,7 @@ export default function Explorer() {
   const fetcher = useCallback<Fetcher>(async (params) => {
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     const session = loadSession();
-    if (session) headers['authorization'] = `Bearer ${session.token}`;
+    if (session?.token) headers['authorization'] = `Bearer ${session.token}`;
     headers['x-share-purpose'] = declared.current.purpose;
     if (declared.current.matter) headers['x-share-matter'] = encodeURIComponent(declared.current.matter);
     const response = await fetch(`${location.origin}/graphql`, { method: 'POST', headers, body: JSON.stringify(params) });

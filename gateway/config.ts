@@ -59,6 +59,28 @@ export interface GatewayConfig {
   grantMaxValidityDays: number;
   /** Notifications: deadline sweeps, automatic escalation and webhook delivery (README, Notifications). */
   notifications: Readonly<NotificationConfig>;
+  /** OpenID Connect sign-in for the console (`OIDC_*`); absent when `OIDC_ISSUER` is unset. */
+  oidc: OidcConfig | undefined;
+}
+
+/** The console's sign-in at the district's OpenID provider: authorization code with PKCE (gateway/console/oidc-sign-in.ts). */
+export interface OidcConfig {
+  /** `OIDC_ISSUER`: the provider's issuer URL (discovery at `/.well-known/openid-configuration`); https, or http on a loopback host. */
+  issuer: string;
+  /** `OIDC_CLIENT_ID`. */
+  clientId: string;
+  /** `OIDC_CLIENT_SECRET`: the confidential client's secret (client_secret_basic); also keys the session cookie. */
+  clientSecret: string;
+  /** `OIDC_REDIRECT_URI`: this gateway's `/auth/oidc/callback` as the provider knows it; https, or http on a loopback host. */
+  redirectUri: string;
+  /** `OIDC_SCOPES`, default `openid profile`. */
+  scopes: string;
+  /** `OIDC_DEPARTMENT_CLAIM`, default `dept`: the claim naming the department code of the registry. */
+  departmentClaim: string;
+  /** `OIDC_ROLES_CLAIM`, default `roles`: the claim listing roles (array, or a space-separated string). */
+  rolesClaim: string;
+  /** `OIDC_SESSION_HOURS`, default 8 (at most 24): how long a console session lasts. */
+  sessionHours: number;
 }
 
 export interface NotificationConfig {
@@ -142,6 +164,44 @@ function readBoolean(env: NodeJS.ProcessEnv, variable: string, fallback: boolean
   throw new ConfigError(variable, `must be true or false, got "${raw}"`);
 }
 
+const isLoopback = (url: URL) => ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
+
+function readOidcUrl(env: NodeJS.ProcessEnv, variable: string): string {
+  const raw = env[variable];
+  if (!raw) throw new ConfigError(variable, 'must be set when OIDC_ISSUER is set');
+  if (!URL.canParse(raw)) throw new ConfigError(variable, `must be a URL, got "${raw}"`);
+  const url = new URL(raw);
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopback(url)))
+    throw new ConfigError(variable, 'must be https (http only on a loopback host)');
+  return raw;
+}
+
+function readClaimName(env: NodeJS.ProcessEnv, variable: string, fallback: string): string {
+  const raw = env[variable] || fallback;
+  if (!/^[\w:./-]{1,128}$/.test(raw)) throw new ConfigError(variable, `must be a claim name, got "${raw}"`);
+  return raw;
+}
+
+function readOidcConfig(env: NodeJS.ProcessEnv): OidcConfig | undefined {
+  if (!env['OIDC_ISSUER']) return undefined;
+  const clientId = env['OIDC_CLIENT_ID'];
+  const clientSecret = env['OIDC_CLIENT_SECRET'];
+  if (!clientId) throw new ConfigError('OIDC_CLIENT_ID', 'must be set when OIDC_ISSUER is set');
+  if (!clientSecret || clientSecret.length < 16) throw new ConfigError('OIDC_CLIENT_SECRET', 'must be set (at least 16 characters) when OIDC_ISSUER is set');
+  const scopes = env['OIDC_SCOPES'] || 'openid profile';
+  if (!scopes.split(' ').includes('openid')) throw new ConfigError('OIDC_SCOPES', 'must include openid');
+  return Object.freeze({
+    issuer: readOidcUrl(env, 'OIDC_ISSUER'),
+    clientId,
+    clientSecret,
+    redirectUri: readOidcUrl(env, 'OIDC_REDIRECT_URI'),
+    scopes,
+    departmentClaim: readClaimName(env, 'OIDC_DEPARTMENT_CLAIM', 'dept'),
+    rolesClaim: readClaimName(env, 'OIDC_ROLES_CLAIM', 'roles'),
+    sessionHours: readPositiveInteger(env, 'OIDC_SESSION_HOURS', 8, 24),
+  });
+}
+
 function readDatabaseUrl(raw: string | undefined): string | undefined {
   if (!raw) return undefined;
   if (!/^postgres(ql)?:\/\//.test(raw) || !URL.canParse(raw)) throw new ConfigError('DATABASE_URL', 'must be a postgres:// connection string');
@@ -207,5 +267,6 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Readonl
         allowLoopback: readBoolean(env, 'WEBHOOK_ALLOW_LOOPBACK', false),
       }),
     }),
+    oidc: readOidcConfig(env),
   });
 }

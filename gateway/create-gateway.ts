@@ -29,6 +29,8 @@ import { createDepartmentPersistedQueries } from './admit/department-persisted-q
 import { answerClientError, registerEdgeErrors } from './admit/edge-errors.ts';
 import { DEMO_SIGN_IN_PATH, registerDemoSignIn, type IssueDemoToken } from './console/demo-sign-in.ts';
 import { registerConsole } from './console/serve-console.ts';
+import { OIDC_ROUTES, registerOidcSignIn } from './console/oidc-sign-in.ts';
+import type { OidcConfig } from './config.ts';
 import type { ConsumeEntities } from './admit/entity-budget.ts';
 import { keyBudgetPlugin } from './admit/key-budget-plugin.ts';
 import { noSubscriptionRule } from './admit/no-subscription-rule.ts';
@@ -81,9 +83,10 @@ export interface GatewayOptions {
   subgraphCalls?: SubgraphCallOptions | undefined;
   /**
    * The web console: its built bundle, served at `/console/`, and — only when the platform runs on
-   * its demo keys — the demo sign-in that issues tokens (`POST /demo/sign-in`).
+   * its demo keys — the demo sign-in that issues tokens (`POST /demo/sign-in`); with `oidc`, the
+   * OpenID Connect sign-in and its session cookie (`/auth/…`, gateway/console/oidc-sign-in.ts).
    */
-  console?: { bundleDir: string; demoSignIn?: IssueDemoToken | undefined } | undefined;
+  console?: { bundleDir: string; demoSignIn?: IssueDemoToken | undefined; oidc?: OidcConfig | undefined } | undefined;
 }
 
 export interface Gateway {
@@ -175,6 +178,11 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     ...(options.tokenMaxLifetimeSeconds ? { maxLifetimeSeconds: options.tokenMaxLifetimeSeconds } : {}),
   });
 
+  // The console's OpenID Connect sign-in, when configured: its session cookie authenticates a request without an Authorization header.
+  const oidcSignIn = options.console?.oidc ? registerOidcSignIn(app, options.console.oidc, options.departments) : undefined;
+  const authenticateRequest = (request: FastifyRequest) =>
+    oidcSignIn && request.headers.authorization === undefined ? oidcSignIn.authenticate(request) : authenticate(request.headers.authorization);
+
   const refuse = (reply: FastifyReply, code: ErrorCode, message?: string, extensions?: ErrorExtensionFields) => {
     return reply.code(ERROR_CODES[code].status).send(shareErrorBody(code, { message, extensions }));
   };
@@ -185,7 +193,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     const startedAt = performance.now();
     const requestId = String(request.id);
     // 1 authenticate
-    const authentication = await authenticate(request.headers.authorization);
+    const authentication = await authenticateRequest(request);
     if ('refused' in authentication) return refuse(reply, 'UNAUTHENTICATED', `Authentication failed: ${authentication.refused}`);
     const { consumer } = authentication;
     reply.header('x-request-id', requestId);
@@ -271,11 +279,11 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     app,
     async (request, code) => {
       if (request.routeOptions.url !== '/graphql') return true;
-      const authentication = await authenticate(request.headers.authorization);
+      const authentication = await authenticateRequest(request);
       if (!('consumer' in authentication)) return true;
       return recordRefusal({ requestId: String(request.id), consumer: authentication.consumer, use: undefined, startedAt: performance.now() }, code);
     },
-    options.console?.demoSignIn ? { [DEMO_SIGN_IN_PATH]: 'POST' } : {},
+    { ...(options.console?.demoSignIn ? { [DEMO_SIGN_IN_PATH]: 'POST' } : {}), ...(oidcSignIn ? OIDC_ROUTES : {}) },
   );
 
   return {

@@ -9,7 +9,7 @@ import { ensureSubjectHmac, loadSubjectHmac } from '../platform/subject-key.ts';
 import { DEPARTMENT_CODES } from '../platform/departments.ts';
 import { seedStore } from '../subgraphs/info-center/seed.ts';
 import { demoKeyPath, ensureDemoKeyPair, loadKeyPair, loadPublicKey } from '../platform/keys.ts';
-import { watchSigningKey } from '../platform/key-set.ts';
+import { loadPublicKeySet, watchSigningKey } from '../platform/key-set.ts';
 import { launchGateway } from './launch-gateway.ts';
 import { launchSettings, stopOnSignal } from './process-lifetime.ts';
 import { CONSOLE_BUNDLE_DIR } from './console-bundle.ts';
@@ -59,10 +59,12 @@ try {
       signingKey: auditSigningKey,
       subjectHmac: config.subjectHmacKeyPath ? loadSubjectHmac(config.subjectHmacKeyPath) : ensureSubjectHmac(config.dataDir),
     },
+    auditPublicKeys: async () => loadPublicKeySet(config.auditPublicKeysPath ?? demoKeyPath(config.dataDir, 'audit-signing', 'public-keys')),
     ...launchSettings(config),
     console: {
       bundleDir: CONSOLE_BUNDLE_DIR,
       demoSignIn: demoIssuer && ((request) => issueToken(demoIssuer.privateKey, { ...request, expiresIn: '8h' })),
+      oidc: config.oidc,
     },
   });
   running.gateway.app.log.info({ url: running.url, store: store.kind, redis: config.redisUrl ? 'shared' : 'in memory' }, 'gateway ready');

@@ -5,7 +5,11 @@
  * or a supergraph file as given), the catalog synchronised into the store, and the gateway. The
  * gateway and the subgraphs never import each other; only this file sees both.
  */
+import { dirname } from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import { createAuditIntegrity } from '../gateway/audit/audit-integrity.ts';
+import { checkpointLogAnchors, redisCheckpointAnchors } from '../gateway/audit/checkpoint-anchors.ts';
+import type { PublicKeySet } from '../platform/key-set.ts';
 import type { ShareCatalog } from '../policies/types.ts';
 import { DEFAULT_REGULATION_PROFILE, requireShippedProfile } from '../policies/regulation-profiles.ts';
 import type { RegulationProfile } from '../policies/regulation-profile.ts';
@@ -56,6 +60,8 @@ export interface LaunchGatewayOptions extends Omit<StartGatewayOptions, Launched
   now?: (() => Date) | undefined;
   /** Deadline sweeps, automatic escalation and webhook delivery; defaults as README, Configuration says. */
   notifications?: NotificationLaunchSettings | undefined;
+  /** Every current and retired audit public key: with the audit writer, the operator reads the trail's integrity (`auditIntegrity`). */
+  auditPublicKeys?: (() => Promise<PublicKeySet>) | undefined;
   /** Observes calls the info-center subgraph accepts (tests). */
   onInfoCenterCall?: SubgraphServerOptions['onGatewayCall'];
 }
@@ -87,6 +93,7 @@ export async function launchGateway(options: LaunchGatewayOptions): Promise<Laun
     onInfoCenterCall,
     redisUrl,
     notifications: notificationSettings,
+    auditPublicKeys,
     ...gatewayOptions
   } = options;
   const profile = regulationProfile ?? requireShippedProfile(DEFAULT_REGULATION_PROFILE);
@@ -132,6 +139,11 @@ export async function launchGateway(options: LaunchGatewayOptions): Promise<Laun
     },
   };
   bus.onSupergraphChanged(() => void storeFeed?.refresh().catch(logRedis));
+  if (auditPublicKeys && gatewayOptions.audit) {
+    // Verified as `npm run audit:verify` does: this store, this instance's anchor directory and Redis when shared.
+    const anchors = [checkpointLogAnchors(dirname(gatewayOptions.audit.checkpointLogPath)), ...(redis ? [redisCheckpointAnchors(redis, prefix)] : [])];
+    services.auditIntegrity = createAuditIntegrity(store.db, { keys: auditPublicKeys, anchors });
+  }
 
   let infoCenter: FastifyInstance | undefined;
   let notifications: NotificationScheduler | undefined;

@@ -5,7 +5,7 @@
  */
 import { hostname } from 'node:os';
 import type { FastifyInstance } from 'fastify';
-import { auditAnchorDir, auditQuarantinePath, auditSpoolPath } from '../gateway/config.ts';
+import { auditAnchorDir, auditQuarantinePath, auditSpoolPath, type OidcConfig } from '../gateway/config.ts';
 import { checkpointLogPath } from '../gateway/audit/checkpoint-anchors.ts';
 import type { GrantSource } from '../platform/grant-source.ts';
 import type { Gateway } from '../gateway/create-gateway.ts';
@@ -30,6 +30,8 @@ import { issueToken } from './issue-token.ts';
 
 export interface PlatformOptions {
   dataDir: string;
+  /** The console's OpenID Connect sign-in (tests start a provider of their own). */
+  oidc?: OidcConfig | undefined;
   /** Gateway port; default 4000, 0 for any free port. */
   gatewayPort?: number;
   /** Use each subgraph's default port (4101…, governance 4100) when true; any free port otherwise. Default false. */
@@ -144,6 +146,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
               subjectHmac: ensureSubjectHmac(options.dataDir),
               ...(options.auditCheckpointIntervalMs ? { checkpointIntervalMs: options.auditCheckpointIntervalMs } : {}),
             },
+      auditPublicKeys: async () => auditKeys,
       redisUrl: options.redisUrl,
       ...(options.redisPrefix ? { redisPrefix: options.redisPrefix } : {}),
       ...(options.rateLimits ? { rateLimits: options.rateLimits } : {}),
@@ -154,7 +157,11 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       ...(options.now ? { now: options.now } : {}),
       ...(options.notifications ? { notifications: options.notifications } : {}),
       // The platform runs on its demo keys: the console's demo sign-in issues tokens with the demo issuer.
-      console: { bundleDir: CONSOLE_BUNDLE_DIR, demoSignIn: (request) => issueToken(tokenIssuer.privateKey, { ...request, expiresIn: '8h' }) },
+      console: {
+        bundleDir: CONSOLE_BUNDLE_DIR,
+        demoSignIn: (request) => issueToken(tokenIssuer.privateKey, { ...request, expiresIn: '8h' }),
+        ...(options.oidc ? { oidc: options.oidc } : {}),
+      },
     });
     return {
       gateway: running.gateway,

@@ -20,29 +20,13 @@ import { addCalendarDays, chinaDate } from '../policies/governance/china-date.ts
 import { composeSupergraph, SupergraphRejectedError, type SubgraphSource } from '../schema/compose-supergraph.ts';
 import { SUBGRAPHS } from '../subgraphs/registry.ts';
 import { startTestPlatform, type GraphQLBody, type TestPlatform } from './support/test-platform.ts';
+import { CatalogDocument, type CatalogQuery } from '../console/src/gql/graphql.ts';
 
 const OPERATOR = 'info-center';
 const ROOT_TYPES = new Set(['Query', 'Mutation']);
 
-interface CatalogItem {
-  coordinate: string;
-  resource: string;
-  field: string;
-  provider: string;
-  providerCode: string | null;
-  resourceCode: string;
-  shareType: string;
-  shareCondition: string | null;
-  basis: string | null;
-  classification: string;
-  abstract: string | null;
-  format: string;
-  shareMethod: string;
-  openToPublic: boolean;
-  updateCycle: string;
-  publishedOn: string;
-  relatedResources: string[];
-}
+/** The catalog as the console's 数据目录 asks for it (its generated document and type). */
+type CatalogItem = CatalogQuery['catalog'][number];
 
 /** The supergraph's subgraphs (`join__Graph` values by subgraph name) and, per object or interface type, the subgraphs that define it and its fields' types. */
 function readJoins(supergraph: DocumentNode) {
@@ -87,11 +71,7 @@ describe('the regulation on the running platform', () => {
   const registry = async () =>
     (await operator().query('{ departments { code orgCode } }')).body.data?.['departments'] as Array<{ code: string; orgCode: string }>;
   const catalog = async (): Promise<CatalogItem[]> => {
-    const { body } = await platform
-      .client({ dept: 'civil-affairs' })
-      .query(
-        '{ catalog { coordinate resource field provider providerCode resourceCode shareType shareCondition basis classification abstract format shareMethod openToPublic updateCycle publishedOn relatedResources } }',
-      );
+    const { body } = await platform.client({ dept: 'civil-affairs' }).query(CatalogDocument.toString());
     expect(body.errors).toBeUndefined();
     return body.data?.['catalog'] as CatalogItem[];
   };

@@ -1,12 +1,12 @@
 /** The console's frame: language, sign-in, the menu of the pages the signed-in roles may use. */
-import { Suspense, useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { App as AntApp, Button, ConfigProvider, Layout, Menu, Select, Space, Spin, Tag, Typography } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import enUS from 'antd/locale/en_US';
 import { departmentName, LanguageContext, ROLE_NAMES, type Language } from './i18n.tsx';
 import { PAGES } from './pages.ts';
 import { go, useRoute } from './route.ts';
-import { loadSession, saveSession, type Session } from './session.ts';
+import { loadSession, oidcSignOut, readOidcSession, saveSession, type OidcState, type Session } from './session.ts';
 import SignIn from './pages/SignIn.tsx';
 
 /** System fonts only: nothing is fetched from outside the intranet. */
@@ -15,6 +15,16 @@ const FONT = '-apple-system, "Segoe UI", "PingFang SC", "Hiragino Sans GB", "Mic
 export default function App() {
   const [language, setLanguage] = useState<Language>(() => (localStorage.getItem('zhoucun.language') === 'en' ? 'en' : 'zh'));
   const [session, setSession] = useState<Session | undefined>(loadSession);
+  const [oidc, setOidc] = useState<OidcState>();
+  // A person signed in at the district's identity provider comes back with a cookie session.
+  useEffect(() => {
+    readOidcSession()
+      .then((state) => {
+        setOidc(state);
+        if (state.offered && state.session && !loadSession()) signedIn(state.session);
+      })
+      .catch(() => setOidc({ offered: false }));
+  }, []);
   const route = useRoute();
   const t = (zh: string, en: string) => (language === 'zh' ? zh : en);
   const pages = session ? PAGES.filter((page) => page.roles.some((role) => session.roles.includes(role))) : [];
@@ -26,6 +36,7 @@ export default function App() {
     setLanguage(value);
   };
   const signedIn = (next: Session | undefined) => {
+    if (!next && session && !session.demo) void oidcSignOut();
     saveSession(next);
     setSession(next);
     go(next ? (PAGES.find((entry) => entry.roles.some((role) => next.roles.includes(role)))?.path ?? 'catalog') : 'sign-in');
@@ -77,7 +88,7 @@ export default function App() {
             </Layout.Header>
             <Layout.Content style={{ padding: 24 }}>
               {!session || !page ? (
-                <SignIn onSignedIn={signedIn} />
+                <SignIn onSignedIn={signedIn} oidcOffered={oidc?.offered === true} />
               ) : (
                 <Suspense fallback={<Spin />}>
                   <page.component key={page.path} />

@@ -3,6 +3,7 @@
  * token; governance needs no purpose, data queries declare one (X-Share-Purpose, X-Share-Matter).
  */
 import { GraphQLClient } from 'graphql-request';
+import type { TypedDocumentString } from './gql/graphql.ts';
 import { ApiError, loadSession } from './session.ts';
 
 export interface GraphQLAnswer<T> {
@@ -18,7 +19,8 @@ export interface DeclaredUse {
 function client(use: DeclaredUse = {}): GraphQLClient {
   const session = loadSession();
   const headers: Record<string, string> = {};
-  if (session) headers['authorization'] = `Bearer ${session.token}`;
+  // A demo token goes as a header; the OpenID Connect session is a same-site cookie the browser sends itself.
+  if (session?.token) headers['authorization'] = `Bearer ${session.token}`;
   if (use.purpose) headers['x-share-purpose'] = use.purpose;
   if (use.matter) headers['x-share-matter'] = encodeURIComponent(use.matter);
   return new GraphQLClient(`${location.origin}/graphql`, { headers, errorPolicy: 'all' });
@@ -36,10 +38,13 @@ export async function runGraphQL<T>(query: string, variables: Record<string, unk
   }
 }
 
-/** Runs a governance operation; the first error is thrown as an ApiError with its code. */
-export async function gql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const answer = await runGraphQL<T>(query, variables);
+/**
+ * Runs a governance operation, typed by its generated document (console/src/gql, `npm run
+ * console:codegen`); the first error is thrown as an ApiError with its code.
+ */
+export async function gql<Result, Variables>(document: TypedDocumentString<Result, Variables>, variables?: Variables): Promise<Result> {
+  const answer = await runGraphQL<Result>(document.toString(), (variables ?? {}) as Record<string, unknown>);
   const first = answer.errors[0];
   if (first) throw new ApiError(String(first.extensions?.['code'] ?? 'INTERNAL_SERVER_ERROR'), first.message);
-  return answer.data as T;
+  return answer.data as Result;
 }

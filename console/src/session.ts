@@ -2,6 +2,7 @@
 export type Role = 'consumer' | 'provider-admin' | 'platform-admin';
 
 export interface Session {
+  /** The demo sign-in's token; empty for a session of the OpenID Connect sign-in, which lives in an HttpOnly cookie. */
   token: string;
   dept: string;
   roles: Role[];
@@ -32,6 +33,23 @@ export async function demoSignIn(dept: string, role: Role): Promise<Session> {
   const body = (await response.json()) as Session & { errors?: Array<{ extensions?: { code?: string } }> };
   if (!response.ok) throw new ApiError(body.errors?.[0]?.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
   return { token: body.token, dept: body.dept, roles: body.roles, app: body.app, demo: true };
+}
+
+/** Whether the platform offers the district's OpenID Connect sign-in, and who is signed in with it. */
+export type OidcState = { offered: false } | { offered: true; session: Session | undefined };
+
+/** Asks the gateway for the cookie session of the OpenID Connect sign-in (`GET /auth/session`; absent when not configured). */
+export async function readOidcSession(): Promise<OidcState> {
+  const response = await fetch('/auth/session', { headers: { accept: 'application/json' } });
+  if (response.status === 404) return { offered: false };
+  if (!response.ok) return { offered: true, session: undefined };
+  const body = (await response.json()) as Omit<Session, 'token'>;
+  return { offered: true, session: { token: '', dept: body.dept, roles: body.roles, app: body.app, demo: false } };
+}
+
+/** Ends the cookie session of the OpenID Connect sign-in. */
+export async function oidcSignOut(): Promise<void> {
+  await fetch('/auth/logout', { method: 'POST' });
 }
 
 /** An error the gateway answered, by its stable code (the console shows its own text for it). */

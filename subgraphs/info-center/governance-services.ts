@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { WorkingCalendar } from '../../policies/governance/working-calendar.ts';
 import type { RegulationProfile } from '../../policies/regulation-profile.ts';
 import type { Consumer, ShareCatalog } from '../../policies/types.ts';
+import type { ReadAuditIntegrity } from '../../platform/audit-integrity.ts';
 import type { Database } from '../../platform/store/tables.ts';
 import type { SubjectHmac } from '../../platform/subject-key.ts';
 import type { SubgraphSource } from '../../schema/compose-supergraph.ts';
@@ -27,6 +28,8 @@ export interface GovernanceServices {
   localSubgraphs: readonly SubgraphSource[];
   /** Called after a publication committed; resolves when this gateway serves the new supergraph. */
   supergraphChanged: () => Promise<void>;
+  /** The audit trail's integrity as the gateway verifies it; absent: the answer says it is not verified here. */
+  auditIntegrity?: ReadAuditIntegrity | undefined;
 }
 
 export type Actor = Consumer;

@@ -22,6 +22,7 @@ import {
   type AccessRequestRow,
   type RequestAccessInput,
 } from './access-requests.ts';
+import { readAuditIntegrity } from './audit-integrity.ts';
 import { dataUsage, listAuditRecords, type AuditFilter, type AuditRow, type UsageDimension } from './audit-views.ts';
 import { interfaceDocs, listCatalog, reviewCatalogItem, type CatalogRow } from './catalog.ts';
 import { changeAdministrators, listDepartments, registerDepartment } from './departments.ts';
@@ -69,6 +70,7 @@ export const governanceResolvers = defineResolvers<Context>({
       throw shareError('BAD_USER_INPUT', { message: 'Send verify as the only root field of its operation' });
     },
     accessesToSubject: governed((args: SubjectAccessArgs, actor, services) => accessesToSubject(services, actor, args)),
+    auditIntegrity: governed((_args, actor, services) => readAuditIntegrity(services, actor)),
     dataUsage: governed((args: { from: string; to: string; groupBy: UsageDimension[] }, actor, services) => dataUsage(services, actor, args)),
     simulatePolicyChange: governed((args: { change: PolicyChangeInput; days: number }, actor, services) => simulatePolicyChangeView(services, actor, args)),
     workingCalendar: governed((args: { year: number }, _actor, services) => workingCalendarYear(services, args.year)),

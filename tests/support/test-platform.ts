@@ -12,6 +12,7 @@ import { issueToken } from '../../scripts/issue-token.ts';
 import { startPlatform, type Platform } from '../../scripts/start-platform.ts';
 import type { NotificationLaunchSettings } from '../../scripts/launch-gateway.ts';
 import type { TestDatabase } from './databases.ts';
+import type { OidcConfig } from '../../gateway/config.ts';
 
 export interface SubgraphCall {
   subgraph: string;
@@ -81,6 +82,10 @@ export interface TestPlatformOptions {
   regulationProfile?: RegulationProfile;
   /** PGlite in `dataDir/pglite`, as `npm start` keeps it, instead of in memory; default false. */
   pgliteOnDisk?: boolean;
+  /** Gateway port; default any free port. */
+  gatewayPort?: number;
+  /** The console's OpenID Connect sign-in. */
+  oidc?: OidcConfig;
   /** Longest record time between signed audit checkpoints; default 60 s, whose timer signs a quiet tail after 30–40 s. */
   auditCheckpointIntervalMs?: number;
   /** Notification scheduler settings (sweep and delivery intervals, webhook retries, loopback receivers). */
@@ -94,7 +99,8 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
   let governanceNow: Date | undefined;
   const platform = await startPlatform({
     dataDir,
-    gatewayPort: 0,
+    gatewayPort: options.gatewayPort ?? 0,
+    ...(options.oidc ? { oidc: options.oidc } : {}),
     pgliteInMemory: !options.pgliteOnDisk,
     now: () => governanceNow ?? new Date(),
     ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}),

@@ -1,14 +1,14 @@
 /** A decision that needs a written reason (refusal, revocation, escalation…): one labelled text, required. */
 import { useState } from 'react';
-import { Form, Input, Modal } from 'antd';
+import { Form, Input, Modal, Select } from 'antd';
 import { useT } from '../i18n.tsx';
 
 export interface ReasonModalProps {
   open: boolean;
   title: string;
   label: string;
-  /** Further labelled fields above the reason (e.g. the legal basis of an exception). */
-  extra?: ReadonlyArray<{ name: string; label: string }>;
+  /** Further labelled fields above the reason (e.g. the legal basis of an exception); with choices, a selection. */
+  extra?: ReadonlyArray<{ name: string; label: string; choices?: ReadonlyArray<{ value: string; label: string }> }>;
   onCancel: () => void;
   onSubmit: (values: Record<string, string>) => Promise<void>;
 }
@@ -33,7 +33,7 @@ export default function ReasonModal({ open, title, label, extra = [], onCancel, 
       <Form form={form} layout="vertical" name="reason">
         {extra.map((field) => (
           <Form.Item key={field.name} name={field.name} label={field.label} rules={required}>
-            <Input />
+            {field.choices ? <Select options={[...field.choices]} placeholder={t('请选择', 'Choose')} /> : <Input />}
           </Form.Item>
         ))}
         <Form.Item name="reason" label={label} rules={required}>

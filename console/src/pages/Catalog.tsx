@@ -3,6 +3,8 @@ import { useMemo, useState } from 'react';
 import { App, Button, Descriptions, Drawer, Input, Modal, Space, Table, Tag } from 'antd';
 import FilterSelect from '../components/FilterSelect.tsx';
 import { gql } from '../api.ts';
+import { graphql } from '../gql/index.ts';
+import type { CatalogQuery, Purpose } from '../gql/graphql.ts';
 import { chinaDate } from '../../../policies/governance/china-date.ts';
 import { departmentName, SHARE_TYPES, UPDATE_CYCLES, useLanguage, useT } from '../i18n.tsx';
 import { go, useRoute } from '../route.ts';
@@ -10,24 +12,41 @@ import { loadSession } from '../session.ts';
 import { useLoad, useReportError } from '../use-load.ts';
 import RequestForm, { type AccessRequestInput } from './RequestForm.tsx';
 
-export interface CatalogItem {
-  coordinate: string;
-  resource: string;
-  field: string;
-  provider: string;
-  resourceCode: string;
-  shareType: string;
-  shareCondition: string | null;
-  basis: string | null;
-  classification: string;
-  abstract: string | null;
-  format: string;
-  shareMethod: string;
-  openToPublic: boolean;
-  updateCycle: string;
-}
+export const CATALOG_QUERY = graphql(`
+  query Catalog {
+    catalog {
+      coordinate
+      resource
+      field
+      provider
+      providerCode
+      resourceCode
+      shareType
+      shareCondition
+      basis
+      classification
+      abstract
+      format
+      shareMethod
+      openToPublic
+      updateCycle
+      publishedOn
+      relatedResources
+    }
+  }
+`);
 
-export const CATALOG_QUERY = `query Catalog { catalog { coordinate resource field provider resourceCode shareType shareCondition basis classification abstract format shareMethod openToPublic updateCycle } }`;
+const APPLY = graphql(`
+  mutation Apply($input: AccessRequestInput!) {
+    requestAccess(input: $input) {
+      id
+      status
+      dueDate
+    }
+  }
+`);
+
+export type CatalogItem = CatalogQuery['catalog'][number];
 
 const SHARE_TYPE_ORDER: Readonly<Record<string, number>> = { CONDITIONAL: 0, NONE: 1, UNCONDITIONAL: 2 };
 
@@ -44,7 +63,7 @@ export default function Catalog() {
   const { message } = App.useApp();
   const report = useReportError();
   const session = loadSession();
-  const { data, loading } = useLoad(() => gql<{ catalog: CatalogItem[] }>(CATALOG_QUERY).then((answer) => answer.catalog));
+  const { data, loading } = useLoad(() => gql(CATALOG_QUERY).then((answer) => answer.catalog));
   const [provider, setProvider] = useState<string>();
   const [shareType, setShareType] = useState<string>();
   const [search, setSearch] = useState('');
@@ -69,10 +88,7 @@ export default function Catalog() {
 
   const submit = async (input: AccessRequestInput) => {
     try {
-      const answer = await gql<{ requestAccess: { id: string; status: string; dueDate: string } }>(
-        `mutation Apply($input: AccessRequestInput!) { requestAccess(input: $input) { id status dueDate } }`,
-        { input },
-      );
+      const answer = await gql(APPLY, { input: { ...input, purpose: input.purpose as Purpose } });
       message.success(t(`共享申请已提交，答复期限 ${answer.requestAccess.dueDate}`, `Request submitted; answer due ${answer.requestAccess.dueDate}`));
       setApplying(undefined);
       go('mine');
@@ -131,7 +147,10 @@ export default function Catalog() {
         {detail && (
           <Descriptions column={1} bordered size="small">
             <Descriptions.Item label={t('信息资源', 'Resource')}>{`${detail.resource}（${detail.resourceCode}）`}</Descriptions.Item>
-            <Descriptions.Item label={t('提供部门', 'Provider')}>{departmentName(detail.provider)}</Descriptions.Item>
+            <Descriptions.Item label={t('提供部门', 'Provider')}>
+              {departmentName(detail.provider)}
+              {detail.providerCode && `（${detail.providerCode}）`}
+            </Descriptions.Item>
             <Descriptions.Item label={t('资源分类', 'Classification')}>{detail.classification}</Descriptions.Item>
             <Descriptions.Item label={t('共享类型', 'Share type')}>{SHARE_TYPES[detail.shareType]?.[language]}</Descriptions.Item>
             <Descriptions.Item label={t('共享条件', 'Share condition')}>{detail.shareCondition ?? '—'}</Descriptions.Item>
@@ -139,6 +158,8 @@ export default function Catalog() {
             <Descriptions.Item label={t('共享方式', 'Share method')}>{detail.shareMethod}</Descriptions.Item>
             <Descriptions.Item label={t('信息项格式', 'Format')}>{detail.format}</Descriptions.Item>
             <Descriptions.Item label={t('更新周期', 'Update cycle')}>{UPDATE_CYCLES[detail.updateCycle]?.[language] ?? detail.updateCycle}</Descriptions.Item>
+            <Descriptions.Item label={t('发布日期', 'Published on')}>{detail.publishedOn}</Descriptions.Item>
+            <Descriptions.Item label={t('关联资源', 'Related resources')}>{detail.relatedResources.join('、') || '—'}</Descriptions.Item>
             <Descriptions.Item label={t('开放属性', 'Open to the public')}>
               {detail.openToPublic ? t('向社会开放', 'Open') : t('不向社会开放', 'Not open')}
             </Descriptions.Item>

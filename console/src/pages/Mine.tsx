@@ -2,6 +2,8 @@
 import { useState } from 'react';
 import { Button, Space, Table, Tabs, Tag, Timeline, Typography } from 'antd';
 import { gql } from '../api.ts';
+import { graphql } from '../gql/index.ts';
+import type { MyGrantsQuery } from '../gql/graphql.ts';
 import { chinaDate } from '../../../policies/governance/china-date.ts';
 import ReasonModal from '../components/ReasonModal.tsx';
 import { departmentName, STATUSES } from '../i18n.tsx';
@@ -9,39 +11,54 @@ import { localTime, REQUESTS_QUERY, type AccessRequest } from '../requests.ts';
 import { useLoad, usePage } from '../use-load.ts';
 import { workingDaysLeft } from '../working-days.ts';
 
-interface Grant {
-  id: string;
-  kind: string;
-  field: string;
-  purpose: string;
-  action: string;
-  validUntil: string;
-  live: boolean;
-  revokedAt: string | null;
-  revokeReason: string | null;
-  basis: string | null;
-}
+const MY_GRANTS = graphql(`
+  query MyGrants {
+    myGrants(includeInactive: true) {
+      id
+      kind
+      field
+      purpose
+      action
+      validUntil
+      live
+      revokedAt
+      revokeReason
+      basis
+    }
+  }
+`);
+
+const ESCALATE = graphql(`
+  mutation Escalate($id: ID!, $reason: String!) {
+    escalateAccessRequest(id: $id, reason: $reason) {
+      id
+      status
+    }
+  }
+`);
+
+const REPORT_DISPUTE = graphql(`
+  mutation Dispute($input: DisputeInput!) {
+    reportDispute(input: $input) {
+      id
+      dueDate
+    }
+  }
+`);
+
+type Grant = MyGrantsQuery['myGrants'][number];
 
 export default function Mine() {
   const { t, language, purposeName, dept, report, success } = usePage();
   const today = chinaDate(new Date());
-  const requests = useLoad(() =>
-    gql<{ accessRequests: AccessRequest[] }>(REQUESTS_QUERY).then((answer) => answer.accessRequests.filter((r) => r.requestingDepartment === dept)),
-  );
-  const grants = useLoad(() =>
-    gql<{ myGrants: Grant[] }>(`{ myGrants(includeInactive: true) { id kind field purpose action validUntil live revokedAt revokeReason basis } }`).then(
-      (answer) => answer.myGrants,
-    ),
-  );
+  const requests = useLoad(() => gql(REQUESTS_QUERY).then((answer) => answer.accessRequests.filter((r) => r.requestingDepartment === dept)));
+  const grants = useLoad(() => gql(MY_GRANTS).then((answer) => answer.myGrants));
   const [escalating, setEscalating] = useState<AccessRequest>();
   const [disputing, setDisputing] = useState<Grant>();
 
   const escalate = async ({ reason }: Record<string, string>) => {
     try {
-      await gql(`mutation Escalate($id: ID!, $reason: String!) { escalateAccessRequest(id: $id, reason: $reason) { id status } }`, {
-        id: escalating!.id,
-        reason,
-      });
+      await gql(ESCALATE, { id: escalating!.id, reason: reason! });
       success(t('已提请领导小组办公室协调', 'Escalated to the coordination office'));
       setEscalating(undefined);
       requests.reload();
@@ -51,9 +68,7 @@ export default function Mine() {
   };
   const dispute = async ({ entityKey, evidence, reason }: Record<string, string>) => {
     try {
-      await gql(`mutation Dispute($input: DisputeInput!) { reportDispute(input: $input) { id dueDate } }`, {
-        input: { field: disputing!.field, entityKey, evidence, description: reason },
-      });
+      await gql(REPORT_DISPUTE, { input: { field: disputing!.field, entityKey: entityKey!, evidence: evidence!, description: reason! } });
       success(t('数据疑义已提交，提供部门应在 5 个工作日内答复', 'Dispute reported; answer due in 5 working days'));
       setDisputing(undefined);
     } catch (error) {

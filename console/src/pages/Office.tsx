@@ -1,62 +1,104 @@
-/** 协调办 (领导小组办公室): escalated 共享申请 (协调授权 with its legal basis, or 协调不同意), the department registry and its 政务信息资源管理员. */
-import { useState } from 'react';
-import { Button, Space, Table, Tabs, Tag } from 'antd';
+/**
+ * 协调办 (领导小组办公室, 区信息中心): escalated 共享申请 (协调授权 with its legal basis, or 协调不同意, art. 13),
+ * the catalog's review (art. 8–9), data disputes and their deadlines (art. 16), the department registry
+ * and its 政务信息资源管理员 (art. 21), and the audit trail's integrity (art. 15, 19).
+ */
+import { lazy, Suspense, useState } from 'react';
+import { Button, Space, Spin, Table, Tabs, Tag } from 'antd';
 import { gql } from '../api.ts';
+import { chinaDate } from '../../../policies/governance/china-date.ts';
+import GrantModal, { type GrantDecision } from '../components/GrantModal.tsx';
 import ReasonModal from '../components/ReasonModal.tsx';
+import { requestColumns } from '../components/request-columns.tsx';
+import DisputeTable from '../components/DisputeTable.tsx';
+import { DISPUTES_QUERY } from '../disputes.ts';
+import { graphql } from '../gql/index.ts';
+import type { DepartmentsQuery } from '../gql/graphql.ts';
 import { departmentName } from '../i18n.tsx';
 import { REQUESTS_QUERY, type AccessRequest } from '../requests.ts';
 import { useLoad, usePage } from '../use-load.ts';
 
-interface Department {
-  code: string;
-  name: string;
-  orgCode: string;
-  administrators: string[];
-}
+const DEPARTMENTS_QUERY = graphql(`
+  query Departments {
+    departments {
+      code
+      name
+      orgCode
+      administrators
+    }
+  }
+`);
 
-type Action = { grant: AccessRequest } | { close: AccessRequest } | { appoint: string } | { remove: string; user: string };
+const GRANT_EXCEPTION = graphql(`
+  mutation Exception($input: ExceptionInput!) {
+    grantException(input: $input) {
+      id
+    }
+  }
+`);
+
+const CLOSE_ESCALATION = graphql(`
+  mutation Close($id: ID!, $reason: String!) {
+    closeEscalation(id: $id, reason: $reason) {
+      id
+    }
+  }
+`);
+
+const APPOINT = graphql(`
+  mutation Appoint($department: String!, $user: String!, $reason: String!) {
+    appointSharingAdministrator(department: $department, user: $user, reason: $reason) {
+      code
+    }
+  }
+`);
+
+const REMOVE = graphql(`
+  mutation Remove($department: String!, $user: String!, $reason: String!) {
+    removeSharingAdministrator(department: $department, user: $user, reason: $reason) {
+      code
+    }
+  }
+`);
+
+type Department = DepartmentsQuery['departments'][number];
+
+const CatalogReview = lazy(() => import('./office/CatalogReview.tsx'));
+const AuditStatus = lazy(() => import('./office/AuditStatus.tsx'));
+
+type Action = { close: AccessRequest } | { appoint: string } | { remove: string; user: string };
 
 export default function Office() {
   const { t, purposeName, report, success } = usePage();
-  const escalated = useLoad(() => gql<{ accessRequests: AccessRequest[] }>(REQUESTS_QUERY, { status: 'ESCALATED' }).then((answer) => answer.accessRequests));
-  const registry = useLoad(() =>
-    gql<{ departments: Department[] }>(`{ departments { code name orgCode administrators } }`).then((answer) => answer.departments),
-  );
+  const escalated = useLoad(() => gql(REQUESTS_QUERY, { status: 'ESCALATED' }).then((answer) => answer.accessRequests));
+  const registry = useLoad(() => gql(DEPARTMENTS_QUERY).then((answer) => answer.departments));
+  const disputes = useLoad(() => gql(DISPUTES_QUERY).then((answer) => answer.disputes));
   const [action, setAction] = useState<Action>();
+  const [granting, setGranting] = useState<AccessRequest>();
+
+  const grant = async (decision: GrantDecision) => {
+    const request = granting!;
+    try {
+      await gql(GRANT_EXCEPTION, {
+        input: { requestId: request.id, department: request.requestingDepartment, purpose: request.purpose, basis: '', reason: '', ...decision },
+      });
+      success(t('已协调授权', 'Exception granted'));
+      setGranting(undefined);
+      escalated.reload();
+    } catch (error) {
+      report(error);
+    }
+  };
 
   const act = async (values: Record<string, string>) => {
     if (!action) return;
     try {
-      if ('grant' in action) {
-        const request = action.grant;
-        await gql(`mutation Exception($input: ExceptionInput!) { grantException(input: $input) { id } }`, {
-          input: {
-            requestId: request.id,
-            department: request.requestingDepartment,
-            fields: request.fields,
-            purpose: request.purpose,
-            validUntil: request.wantedUntil,
-            basis: values['basis'],
-            reason: values['reason'],
-          },
-        });
-      } else if ('close' in action) {
-        await gql(`mutation Close($id: ID!, $reason: String!) { closeEscalation(id: $id, reason: $reason) { id } }`, {
-          id: action.close.id,
-          reason: values['reason'],
-        });
+      if ('close' in action) {
+        await gql(CLOSE_ESCALATION, { id: action.close.id, reason: values['reason']! });
       } else if ('appoint' in action) {
-        await gql(`mutation Appoint($d: String!, $u: String!, $r: String!) { appointSharingAdministrator(department: $d, user: $u, reason: $r) { code } }`, {
-          d: action.appoint,
-          u: values['user'],
-          r: values['reason'],
-        });
+        await gql(APPOINT, { department: action.appoint, user: values['user']!, reason: values['reason']! });
       } else {
-        await gql(`mutation Remove($d: String!, $u: String!, $r: String!) { removeSharingAdministrator(department: $d, user: $u, reason: $r) { code } }`, {
-          d: action.remove,
-          u: action.user,
-          r: values['reason'],
-        });
+        await gql(REMOVE, { department: action.remove, user: action.user, reason: values['reason']! });
       }
       success(t('已办理', 'Done'));
       setAction(undefined);
@@ -69,19 +111,12 @@ export default function Office() {
 
   const title = !action
     ? ''
-    : 'grant' in action
-      ? t('协调授权', 'Grant an exception')
-      : 'close' in action
-        ? t('协调不同意', 'Decide against')
-        : 'appoint' in action
-          ? `${t('备案政务信息资源管理员', 'Appoint a sharing administrator')}：${departmentName(action.appoint)}`
-          : `${t('撤销政务信息资源管理员', 'Remove the sharing administrator')} ${action.user}`;
-  const extra =
-    action && 'grant' in action
-      ? [{ name: 'basis', label: t('法律法规依据', 'Legal basis') }]
-      : action && 'appoint' in action
-        ? [{ name: 'user', label: t('管理员应用标识', 'Administrator application id') }]
-        : [];
+    : 'close' in action
+      ? t('协调不同意', 'Decide against')
+      : 'appoint' in action
+        ? `${t('备案政务信息资源管理员', 'Appoint a sharing administrator')}：${departmentName(action.appoint)}`
+        : `${t('撤销政务信息资源管理员', 'Remove the sharing administrator')} ${action.user}`;
+  const extra = action && 'appoint' in action ? [{ name: 'user', label: t('管理员应用标识', 'Administrator application id') }] : [];
 
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
@@ -97,17 +132,14 @@ export default function Office() {
                 loading={escalated.loading}
                 dataSource={escalated.data ?? []}
                 columns={[
-                  { title: t('使用部门', 'Consumer'), dataIndex: 'requestingDepartment', render: departmentName },
-                  { title: t('提供部门', 'Provider'), dataIndex: 'provider', render: departmentName },
-                  { title: t('信息项', 'Items'), dataIndex: 'fields', render: (fields: string[]) => fields.join('、') },
-                  { title: t('使用用途', 'Purpose'), dataIndex: 'purpose', render: purposeName },
+                  ...requestColumns({ t, purposeName }, { provider: true }),
                   { title: t('不予共享理由', 'Refusal reason'), dataIndex: 'reason' },
                   { title: t('提请理由', 'Escalation reason'), dataIndex: 'escalationReason' },
                   {
                     title: t('协调', 'Decide'),
                     render: (_v, request) => (
                       <Space>
-                        <Button type="primary" size="small" onClick={() => setAction({ grant: request })}>
+                        <Button type="primary" size="small" onClick={() => setGranting(request)}>
                           {t('协调授权', 'Grant')}
                         </Button>
                         <Button size="small" onClick={() => setAction({ close: request })}>
@@ -119,6 +151,20 @@ export default function Office() {
                 ]}
               />
             ),
+          },
+          {
+            key: 'catalog-review',
+            label: t('目录审核', 'Catalog review'),
+            children: (
+              <Suspense fallback={<Spin />}>
+                <CatalogReview />
+              </Suspense>
+            ),
+          },
+          {
+            key: 'disputes',
+            label: t('数据疑义', 'Data disputes'),
+            children: <DisputeTable disputes={disputes.data} loading={disputes.loading} />,
           },
           {
             key: 'registry',
@@ -157,7 +203,26 @@ export default function Office() {
               />
             ),
           },
+          {
+            key: 'audit',
+            label: t('审计链状态', 'Audit trail'),
+            children: (
+              <Suspense fallback={<Spin />}>
+                <AuditStatus />
+              </Suspense>
+            ),
+          },
         ]}
+      />
+      <GrantModal
+        request={granting}
+        title={t('协调授权', 'Grant an exception')}
+        today={chinaDate(new Date())}
+        withBasis
+        reasonLabel={t('理由', 'Reason')}
+        reasonRequired
+        onCancel={() => setGranting(undefined)}
+        onSubmit={grant}
       />
       <ReasonModal open={!!action} title={title} label={t('理由', 'Reason')} extra={extra} onCancel={() => setAction(undefined)} onSubmit={act} />
     </Space>

@@ -1,11 +1,30 @@
-/** Demo sign-in: pick a department and a role; the gateway issues the token (only on demo keys). */
+/**
+ * Sign-in: the district's identity provider (OpenID Connect, when the platform offers it) and, on demo
+ * keys only, the demo sign-in — pick a department and a role; the gateway issues the token.
+ */
 import { useState } from 'react';
 import { Alert, Button, Card, Form, Select } from 'antd';
 import { errorMessage } from '../error-messages.ts';
 import { DEPARTMENTS, ROLE_NAMES, useLanguage, useT } from '../i18n.tsx';
 import { ApiError, demoSignIn, type Role, type Session } from '../session.ts';
 
-export default function SignIn({ onSignedIn }: { onSignedIn: (session: Session) => void }) {
+export default function SignIn({ onSignedIn, oidcOffered }: { onSignedIn: (session: Session) => void; oidcOffered: boolean }) {
+  const t = useT();
+  return (
+    <>
+      {oidcOffered && (
+        <Card title={t('统一身份认证', 'District sign-in')} style={{ maxWidth: 520, margin: '48px auto 0' }}>
+          <Button type="primary" href="/auth/oidc/login" block>
+            {t('统一身份认证登录', 'Sign in with the district identity provider')}
+          </Button>
+        </Card>
+      )}
+      <DemoSignIn onSignedIn={onSignedIn} />
+    </>
+  );
+}
+
+function DemoSignIn({ onSignedIn }: { onSignedIn: (session: Session) => void }) {
   const t = useT();
   const language = useLanguage();
   const [dept, setDept] = useState('civil-affairs');

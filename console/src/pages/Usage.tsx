@@ -2,6 +2,8 @@
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { Button, Card, Select, Space, Spin, Table, Tag } from 'antd';
 import { gql } from '../api.ts';
+import { graphql } from '../gql/index.ts';
+import type { AuditQuery, Purpose } from '../gql/graphql.ts';
 import FilterSelect from '../components/FilterSelect.tsx';
 import { departmentName, PURPOSES, useLanguage, usePurposeName, useT } from '../i18n.tsx';
 import { localTime } from '../requests.ts';
@@ -10,18 +12,39 @@ import { useLoad } from '../use-load.ts';
 
 const UsageChart = lazy(() => import('../components/UsageChart.tsx'));
 
-interface AuditRecord {
-  id: string;
-  at: string;
-  app: string;
-  department: string;
-  purpose: string | null;
-  matter: string | null;
-  granted: string[];
-  denied: string[];
-  outcome: string;
-  code: string | null;
-}
+const AUDIT_QUERY = graphql(`
+  query Audit($filter: AuditFilter, $after: String) {
+    auditRecords(filter: $filter, first: 20, after: $after) {
+      records {
+        id
+        at
+        app
+        department
+        purpose
+        matter
+        granted
+        denied
+        outcome
+        code
+      }
+      nextCursor
+    }
+  }
+`);
+
+const USAGE_QUERY = graphql(`
+  query Usage($from: String!, $to: String!, $groupBy: [UsageDimension!]!) {
+    dataUsage(from: $from, to: $to, groupBy: $groupBy) {
+      consumer
+      provider
+      field
+      purpose
+      requests
+    }
+  }
+`);
+
+type AuditRecord = AuditQuery['auditRecords']['records'][number];
 
 type Dimension = 'CONSUMER' | 'FIELD' | 'PURPOSE';
 
@@ -39,19 +62,18 @@ export default function Usage() {
   const ownItemsOf = session?.roles.includes('platform-admin') ? undefined : session?.dept;
   const records = useLoad(
     () =>
-      gql<{ auditRecords: { records: AuditRecord[]; nextCursor: string | null } }>(
-        `query Audit($filter: AuditFilter, $after: String) { auditRecords(filter: $filter, first: 20, after: $after) { records { id at app department purpose matter granted denied outcome code } nextCursor } }`,
-        { filter: { ...(ownItemsOf ? { provider: ownItemsOf } : {}), ...(department ? { department } : {}), ...(purpose ? { purpose } : {}) }, after },
-      ).then((answer) => answer.auditRecords),
+      gql(AUDIT_QUERY, {
+        filter: { ...(ownItemsOf ? { provider: ownItemsOf } : {}), ...(department ? { department } : {}), ...(purpose ? { purpose: purpose as Purpose } : {}) },
+        after,
+      }).then((answer) => answer.auditRecords),
     [department, purpose, after],
   );
   const range = useMemo(() => ({ from: new Date(Date.now() - 365 * 86_400_000).toISOString(), to: new Date(Date.now() + 86_400_000).toISOString() }), []);
   const usage = useLoad(
     () =>
-      gql<{ dataUsage: Array<{ consumer: string | null; provider: string | null; field: string | null; purpose: string | null; requests: number }> }>(
-        `query Usage($from: String!, $to: String!, $groupBy: [UsageDimension!]!) { dataUsage(from: $from, to: $to, groupBy: $groupBy) { consumer provider field purpose requests } }`,
-        { ...range, groupBy: [dimension, 'PROVIDER'] },
-      ).then((answer) => answer.dataUsage.filter((row) => row.provider !== 'info-center' && (!ownItemsOf || row.provider === ownItemsOf))),
+      gql(USAGE_QUERY, { ...range, groupBy: [dimension, 'PROVIDER'] }).then((answer) =>
+        answer.dataUsage.filter((row) => row.provider !== 'info-center' && (!ownItemsOf || row.provider === ownItemsOf)),
+      ),
     [dimension],
   );
   const bars = useMemo(

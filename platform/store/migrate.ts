@@ -11,6 +11,7 @@ import * as verificationAndSubjectLog from './migrations/0007-verification-and-s
 import * as subgraphRegistry from './migrations/0008-subgraph-registry.ts';
 import * as workingCalendar from './migrations/0009-working-calendar.ts';
 import * as regulationProfiles from './migrations/0012-regulation-profiles.ts';
+import * as evaluation from './migrations/0014-evaluation.ts';
 import type { Database } from './tables.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
@@ -24,6 +25,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0008-subgraph-registry': subgraphRegistry,
   '0009-working-calendar': workingCalendar,
   '0012-regulation-profiles': regulationProfiles,
+  '0014-evaluation': evaluation,
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {

@@ -48,6 +48,9 @@ export const GOVERNANCE_TEXTS: Readonly<Record<string, TextKind>> = {
   'rollbackSubgraph.reason': 'prose',
   'registerDepartment.name': 'line',
   'registerDepartment.reason': 'prose',
+  'issueRectificationNotice.text': 'prose',
+  'issueRectificationNotice.examples': 'line',
+  'recordRectification.action': 'prose',
 };
 
 function checkValue(operation: string, argument: string, value: unknown): Verdict {

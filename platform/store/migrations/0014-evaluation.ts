@@ -57,10 +57,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('recorded_at', 'timestamptz')
     .addColumn('action_taken', 'text')
     .execute();
+  await sql`create index audit_records_refused on audit_records (dept, at) where outcome = 'REFUSED'`.execute(db);
   await db.schema.createIndex('rectification_notices_department').on('rectification_notices').columns(['department', 'status']).execute();
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- see up()
 export async function down(db: Kysely<any>): Promise<void> {
+  await db.schema.dropIndex('audit_records_refused').execute();
   for (const table of ['rectification_notices', 'audit_daily_calls', 'audit_daily_usage', 'audit_daily_days']) await db.schema.dropTable(table).execute();
 }

@@ -11,7 +11,7 @@
  * - `audit_daily_days`: the days rolled up; a day is rolled once (its row is inserted first, in the
  *   same transaction, so a concurrent roll-up of the same day waits and then finds it done).
  */
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations see the schema as it was, untyped
 export async function up(db: Kysely<any>): Promise<void> {

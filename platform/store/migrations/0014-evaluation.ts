@@ -10,6 +10,8 @@
  *   (outcome ERROR), and their summed and longest durations.
  * - `audit_daily_days`: the days rolled up; a day is rolled once (its row is inserted first, in the
  *   same transaction, so a concurrent roll-up of the same day waits and then finds it done).
+ * - `audit_records_refused`: a partial index of the records refused (outcome REFUSED) by department
+ *   and time, so the report lists a department's refused calls without reading its year of records.
  */
 import { sql, type Kysely } from 'kysely';
 

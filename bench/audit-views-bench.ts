@@ -2,12 +2,17 @@
  * `npm run bench:audit`: the audit views on a million records. Creates a fresh PostgreSQL database
  * on the server of `DATABASE_URL` (default postgres://postgres@127.0.0.1:5432/postgres), fills it
  * with 1 000 000 synthetic records over a year (each serving one of 3 000 residents, indexed by its
- * keyed HMAC), and times each view, one subject's accesses included (median of 5 runs).
+ * keyed HMAC), and times each view, one subject's accesses included (median of 5 runs). Then the
+ * evaluation report of a provider over the whole year (art. 17): its first run (rolling up the year's
+ * days once), then read from the daily roll-up, side by side with the same counts taken from the
+ * records themselves, and their ratio.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { syncCatalog } from '../subgraphs/info-center/catalog.ts';
+import { providerUseFromRecords } from '../subgraphs/info-center/audit-rollup.ts';
+import { buildReport } from '../subgraphs/info-center/evaluation-report.ts';
 import { dataUsage, listAuditRecords } from '../subgraphs/info-center/audit-views.ts';
 import type { GovernanceServices } from '../subgraphs/info-center/governance-services.ts';
 import { seedStore } from '../subgraphs/info-center/seed.ts';
@@ -107,8 +112,36 @@ try {
     times.sort((a, b) => a - b);
     console.log(`  ${label.padEnd(52)} ${times[2]!.toFixed(1).padStart(8)} ms`);
   }
+  await yearReport(services);
 } finally {
   await store.close();
   await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   await admin.end();
+}
+
+/** Median of `runs` runs of `run`, in ms. */
+async function median(runs: number, run: () => Promise<unknown>): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    await run();
+    times.push(performance.now() - t);
+  }
+  return times.sort((a, b) => a - b)[Math.floor(runs / 2)]!;
+}
+
+/** The year's evaluation report of human-resources, once the year has ended: from the roll-up, and the same counts from the records. */
+async function yearReport(services: GovernanceServices): Promise<void> {
+  const sources = { ...services, now: () => new Date('2027-01-15T04:00:00Z') };
+  const period = { from: '2026-01-01', to: '2026-12-31', days: 365 };
+  const t = performance.now();
+  await buildReport(sources, 'human-resources', period);
+  const first = performance.now() - t;
+  const rolled = await median(5, () => buildReport(sources, 'human-resources', period));
+  const unrolled = await median(3, () => providerUseFromRecords(services.db, 'human-resources', period.from, period.to));
+  console.log(`\n  evaluation report, human-resources, year 2026 (${RECORDS} records)`);
+  console.log(`  ${'first report (rolls up 365 days once)'.padEnd(52)} ${first.toFixed(1).padStart(8)} ms`);
+  console.log(`  ${'report from the daily roll-up'.padEnd(52)} ${rolled.toFixed(1).padStart(8)} ms`);
+  console.log(`  ${'usage and calls counted from the records (unrolled)'.padEnd(52)} ${unrolled.toFixed(1).padStart(8)} ms`);
+  console.log(`  ${'ratio unrolled / rolled'.padEnd(52)} ${(unrolled / rolled).toFixed(1).padStart(8)} ×`);
 }

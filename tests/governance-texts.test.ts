@@ -209,6 +209,27 @@ const OPERATIONS: Record<string, Operation> = {
     variables: { grantId: 'grant-demo-civil-affairs-pension' },
     texts: { grantId: 'change.revoke.grantId' },
   },
+  evaluationReport: {
+    document: 'query($department: String!) { evaluationReport(department: $department, from: "2026-01-01", to: "2026-12-31") { department } }',
+    variables: { department: 'approval' },
+    texts: { department: 'department' },
+  },
+  rectificationNotices: {
+    document: 'query($department: String) { rectificationNotices(department: $department) { id } }',
+    variables: { department: 'approval' },
+    texts: { department: 'department' },
+  },
+  issueRectificationNotice: {
+    document:
+      'mutation($department: String!, $examples: [String!], $text: String!) { issueRectificationNotice(department: $department, kind: REQUEST_ANSWERED_LATE, examples: $examples, text: $text) { id } }',
+    variables: { department: 'approval', examples: ['req-1'], text: '请整改' },
+    texts: { department: 'department', examples: 'examples', text: 'text' },
+  },
+  recordRectification: {
+    document: 'mutation($id: ID!, $action: String!) { recordRectification(id: $id, action: $action) { id } }',
+    variables: { id, action: '已整改' },
+    texts: { id: 'id', action: 'action' },
+  },
 };
 
 /** The variables with the text at `path` (`a` or `a.b`; a list: its first item) replaced by `value`. */

@@ -14,6 +14,7 @@ import * as operationDocuments from './migrations/0010-operation-documents.ts';
 import * as openCasesAndSubjectRows from './migrations/0011-open-cases-and-subject-rows.ts';
 import * as regulationProfiles from './migrations/0012-regulation-profiles.ts';
 import * as notifications from './migrations/0013-notifications.ts';
+import * as evaluation from './migrations/0014-evaluation.ts';
 import type { Database } from './tables.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
@@ -30,6 +31,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0011-open-cases-and-subject-rows': openCasesAndSubjectRows,
   '0012-regulation-profiles': regulationProfiles,
   '0013-notifications': notifications,
+  '0014-evaluation': evaluation,
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {

@@ -315,7 +315,56 @@ export interface WebhookDeliveriesTable {
   created_at: Generated<Timestamp>;
 }
 
+/** Days the audit roll-up holds (0014). */
+export interface AuditDailyDaysTable {
+  day: string;
+  rolled_at: Timestamp;
+}
+
+/** Per day: records that received a provider's items, per consumer, app and purpose; `item` '*' = any item of the provider (0014). */
+export interface AuditDailyUsageTable {
+  day: string;
+  provider: string;
+  consumer: string;
+  app: string;
+  purpose: string;
+  item: string;
+  records: number;
+}
+
+/** Per day and provider: records that called its subgraph, failures among them, durations (0014). */
+export interface AuditDailyCallsTable {
+  day: string;
+  provider: string;
+  calls: number;
+  failures: number;
+  duration_ms_sum: ColumnType<string, string | number, string | number>;
+  duration_ms_max: number;
+}
+
+/** A rectification notice (通知整改, art. 22) and what the department recorded (0014). */
+export interface RectificationNoticesTable {
+  id: string;
+  department: string;
+  kind: string;
+  examples: JSONColumnType<string[]>;
+  text: string;
+  issued_by: string;
+  issued_at: Timestamp;
+  working_days: number;
+  due_date: string;
+  /** OPEN until the department records what it did, then RECORDED. */
+  status: string;
+  recorded_by: string | null;
+  recorded_at: Timestamp | null;
+  action_taken: string | null;
+}
+
 export interface Database {
+  audit_daily_days: AuditDailyDaysTable;
+  audit_daily_usage: AuditDailyUsageTable;
+  audit_daily_calls: AuditDailyCallsTable;
+  rectification_notices: RectificationNoticesTable;
   audit_records: AuditRecordsTable;
   audit_checkpoints: AuditCheckpointsTable;
   audit_quarantine: AuditQuarantineTable;

@@ -50,6 +50,9 @@ export const GOVERNANCE_TEXTS: Readonly<Record<string, TextKind>> = {
   'registerDepartment.reason': 'prose',
   'simulatePolicyChange.change.grant.condition.anyOf': 'line',
   'registerWebhook.url': 'url',
+  'issueRectificationNotice.text': 'prose',
+  'issueRectificationNotice.examples': 'line',
+  'recordRectification.action': 'prose',
 };
 
 function checkValue(operation: string, argument: string, value: unknown): Verdict {

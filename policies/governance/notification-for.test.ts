@@ -47,6 +47,19 @@ describe('notification for', () => {
     expect(notificationFor(request('city-decision-entered', 'CITY_REFUSED'))?.text).toMatch(/^市领导小组决定不同意：/);
   });
 
+  it("art-22: when the coordination office issues a rectification notice, then the department's sharing administrators are told; what they record, the office", () => {
+    const notice = (action: string): NotifiableFacts => ({
+      subjectKind: 'rectification_notice',
+      action,
+      department: 'human-resources',
+      kind: 'LATE_ANSWERS',
+      dueDate: '2026-06-15',
+    });
+    expect(who(notice('issued'))).toBe('RECTIFICATION_NOTICE → human-resources/provider-admin');
+    expect(notificationFor(notice('issued'))?.text).toContain('请于2026-06-15前整改');
+    expect(who(notice('recorded'))).toBe('RECTIFICATION_NOTICE → info-center/platform-admin');
+  });
+
   it('art-16: when a dispute is reported, answered or left unanswered past its due date, then the provider, the reporter or the office is told', () => {
     const dispute = (action: string): NotifiableFacts => ({
       subjectKind: 'dispute',

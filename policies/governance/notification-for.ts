@@ -29,6 +29,7 @@ export const NOTIFICATION_KINDS = [
   'DISPUTE_ANSWERED',
   'DISPUTE_OVERDUE',
   'PUBLISH_RESULT',
+  'RECTIFICATION_NOTICE',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -64,6 +65,7 @@ export type NotifiableFacts =
     }
   | { subjectKind: 'grant'; action: string; dept: string; field: string; fromRequest: boolean; validUntil: string }
   | { subjectKind: 'dispute'; action: string; reportingDept: string; provider: string; field: string; dueDate: string }
+  | { subjectKind: 'rectification_notice'; action: string; department: string; kind: string; dueDate: string }
   | { subjectKind: 'subgraph'; action: string; name: string; version: number | undefined };
 
 const PURPOSE_TEXT: Record<Purpose, string> = {
@@ -164,6 +166,17 @@ export function notificationFor(facts: NotifiableFacts, name: (code: string) => 
       // An exception answering a request is announced once, as the request's.
       if (facts.action === 'exception-granted' && !facts.fromRequest)
         return { kind: 'EXCEPTION_GRANTED', recipients: [consumers(facts.dept)], text: `领导小组办公室协调授权：${facts.field}` };
+      return null;
+    case 'rectification_notice':
+      // 通知整改 (art. 22): the department's sharing administrators act on it; the office learns what they did.
+      if (facts.action === 'issued')
+        return {
+          kind: 'RECTIFICATION_NOTICE',
+          recipients: [admins(facts.department)],
+          text: `领导小组办公室通知整改（${facts.kind}），请于${facts.dueDate}前整改并记录整改情况`,
+        };
+      if (facts.action === 'recorded')
+        return { kind: 'RECTIFICATION_NOTICE', recipients: [OFFICE], text: `${name(facts.department)}已记录整改情况（${facts.kind}）` };
       return null;
     case 'dispute':
       if (facts.action === 'reported')

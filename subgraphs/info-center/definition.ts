@@ -14,7 +14,13 @@ import { loadWorkingCalendar } from './working-calendar.ts';
 /** Its port in the demo, just below the department subgraphs' 4101… (README, Demo data). */
 export const INFO_CENTER_DEFAULT_PORT = 4100;
 
-export const INFO_CENTER_TYPE_DEFS = ['./schema.graphql', './data-minimisation.graphql', './policy-simulation.graphql', './notifications.graphql']
+export const INFO_CENTER_TYPE_DEFS = [
+  './schema.graphql',
+  './data-minimisation.graphql',
+  './policy-simulation.graphql',
+  './notifications.graphql',
+  './evaluation.graphql',
+]
   .map((file) => readFileSync(new URL(file, import.meta.url), 'utf8'))
   .join('\n');
 

@@ -100,6 +100,10 @@ async function factsOf(
         ? { subjectKind: 'dispute', action, reportingDept: row.reporting_dept, provider: row.provider, field: row.field, dueDate: row.due_date }
         : undefined;
     }
+    case 'rectification_notice': {
+      const row = await trx.selectFrom('rectification_notices').selectAll().where('id', '=', id).executeTakeFirst();
+      return row ? { subjectKind: 'rectification_notice', action, department: row.department, kind: row.kind, dueDate: row.due_date } : undefined;
+    }
     case 'subgraph': {
       const version = event.details?.['version'];
       return { subjectKind: 'subgraph', action, name: id, version: typeof version === 'number' ? version : undefined };
@@ -109,7 +113,7 @@ async function factsOf(
   }
 }
 
-const ANNOUNCED_SUBJECTS = new Set(['access_request', 'grant', 'dispute', 'subgraph']);
+const ANNOUNCED_SUBJECTS = new Set(['access_request', 'grant', 'dispute', 'rectification_notice', 'subgraph']);
 
 /** Announces a governance event, in its transaction, to whoever it concerns (if anyone). */
 export async function enqueueGovernanceNotification(

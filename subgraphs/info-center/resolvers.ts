@@ -35,6 +35,15 @@ import { governed, type GovernanceContext as Context } from './guard-governance-
 import { enterWorkingCalendar, workingCalendarYear, type WorkingCalendarYearView } from './working-calendar.ts';
 import { checkCompliance, enterCityDecision, recordNegotiation, referToCity } from './request-steps.ts';
 import { regulationProfileView } from './regulation-profile-view.ts';
+import { evaluationReport } from './evaluation-report.ts';
+import {
+  isRectificationOverdue,
+  issueRectificationNotice,
+  listRectificationNotices,
+  recordRectification,
+  type IssueNoticeInput,
+  type RectificationNoticeRow,
+} from './rectification.ts';
 import { accessesToSubject, type SubjectAccessArgs } from './subject-log.ts';
 import { simulatePolicyChangeView } from './policy-simulation.ts';
 import type { PolicyChangeInput } from '../../policies/governance/check-policy-simulation.ts';
@@ -82,6 +91,18 @@ export const governanceResolvers = defineResolvers<Context>({
     webhookDeliveries: governed((args: { department?: string; first?: number; after?: string }, actor, services) =>
       listWebhookDeliveries(services, actor, args),
     ),
+    evaluationReport: governed((args: { department: string; from: string; to: string }, actor, services) => evaluationReport(services, actor, args)),
+    rectificationNotices: governed((args: { status?: string; department?: string }, actor, services) => listRectificationNotices(services, actor, args)),
+  },
+  RectificationNotice: {
+    issuedBy: (row: RectificationNoticeRow) => row.issued_by,
+    issuedAt: (row: RectificationNoticeRow) => iso(row.issued_at),
+    workingDays: (row: RectificationNoticeRow) => row.working_days,
+    dueDate: (row: RectificationNoticeRow) => row.due_date,
+    overdue: (row: RectificationNoticeRow, _: unknown, ctx: Context) => isRectificationOverdue(row, chinaDate(ctx.backend.now())),
+    recordedBy: (row: RectificationNoticeRow) => row.recorded_by,
+    recordedAt: (row: RectificationNoticeRow) => iso(row.recorded_at),
+    actionTaken: (row: RectificationNoticeRow) => row.action_taken,
   },
   AuditRecord: {
     at: (row: AuditRow) => iso(row.at),
@@ -133,6 +154,8 @@ export const governanceResolvers = defineResolvers<Context>({
     registerDepartment: governed((args: DepartmentRegistration & Record<string, unknown>, actor, services) => registerDepartment(services, actor, args)),
     publishSubgraph: governed((args: PublishArgs, actor, services) => publishSubgraph(services, actor, args)),
     rollbackSubgraph: governed((args: { name: string; version: number; reason: string }, actor, services) => rollbackSubgraph(services, actor, args)),
+    issueRectificationNotice: governed((args: IssueNoticeInput & Record<string, unknown>, actor, services) => issueRectificationNotice(services, actor, args)),
+    recordRectification: governed((args: { id: string; action: string }, actor, services) => recordRectification(services, actor, args)),
     markNotificationsRead: governed((args: { ids: string[] }, actor, services) => markNotificationsRead(services, actor, args.ids)),
     registerWebhook: governed((args: { department: string; url: string }, actor, services) => registerWebhook(services, actor, args)),
     rotateWebhookSecret: governed((args: { department: string }, actor, services) => rotateWebhookSecret(services, actor, args)),

@@ -1,0 +1,173 @@
+/**
+ * The daily roll-up of the audit trail (周政发〔2018〕6号 art. 17: the evaluation reads a year of use
+ * without reading a year of records). Rolled up on read: before a report counts a period, every day of
+ * it that has ended (China time) and is not rolled yet is rolled, once — its row in `audit_daily_days`
+ * is inserted first in the same transaction, so a concurrent roll-up of the same day waits for it and
+ * then skips the day. Days not ended yet (today) are counted from the records themselves.
+ * An audit record is written when its request ends, so a day that has ended has all its records.
+ */
+import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
+import { addCalendarDays, endOfChinaDate } from '../../policies/governance/china-date.ts';
+import type { Database } from '../../platform/store/tables.ts';
+
+/** The China calendar day of an audit record `r`. */
+const RECORD_DAY = sql<string>`to_char((r.at at time zone 'UTC') + interval '8 hours', 'YYYY-MM-DD')`;
+
+export interface UsageRow {
+  provider: string;
+  consumer: string;
+  app: string;
+  purpose: string;
+  item: string;
+  records: number;
+}
+
+export interface CallsRow {
+  provider: string;
+  calls: number;
+  failures: number;
+  duration_ms_sum: number;
+  duration_ms_max: number;
+}
+
+/** Records in [first day, last day] (China days), optionally of one provider's items or calls. */
+function recordsBetween(first: string, last: string): RawBuilder<boolean> {
+  return sql<boolean>`r.at >= ${endOfChinaDate(addCalendarDays(first, -1))} and r.at < ${endOfChinaDate(last)}`;
+}
+
+/** Per day, provider, consumer, app, purpose (item '*') and per item: the records that received the provider's data items. */
+function usageSelect(first: string, last: string, provider?: string): RawBuilder<UsageRow & { day: string }> {
+  return sql<UsageRow & { day: string }>`
+    select d.day, c.provider, r.dept as consumer, r.app, coalesce(r.purpose, '') as purpose, coalesce(g.field, '*') as item,
+      count(distinct r.id)::int as records
+    from audit_records r
+    cross join lateral (select ${RECORD_DAY} as day) as d
+    cross join lateral jsonb_array_elements_text(r.granted) as g(field)
+    join catalog_items c on c.coordinate = g.field
+    where ${recordsBetween(first, last)} and c.type_name not in ('Query', 'Mutation') ${provider === undefined ? sql`` : sql`and c.provider = ${provider}`}
+    group by grouping sets ((d.day, c.provider, r.dept, r.app, r.purpose, g.field), (d.day, c.provider, r.dept, r.app, r.purpose))`;
+}
+
+/** Per day and provider: the records that called its subgraph, the failed ones (ERROR), their durations. */
+function callsSelect(first: string, last: string, provider?: string): RawBuilder<CallsRow & { day: string }> {
+  return sql<CallsRow & { day: string }>`
+    select d.day, p.provider, count(*)::int as calls, (count(*) filter (where r.outcome = 'ERROR'))::int as failures,
+      coalesce(sum(r.duration_ms), 0)::bigint as duration_ms_sum, coalesce(max(r.duration_ms), 0)::int as duration_ms_max
+    from audit_records r
+    cross join lateral (select ${RECORD_DAY} as day) as d
+    cross join lateral unnest(r.providers) as p(provider)
+    where ${recordsBetween(first, last)} ${provider === undefined ? sql`` : sql`and p.provider = ${provider}`}
+    group by d.day, p.provider`;
+}
+
+function daysOf(first: string, last: string): string[] {
+  const days: string[] = [];
+  for (let day = first; day <= last; day = addCalendarDays(day, 1)) days.push(day);
+  return days;
+}
+
+/** Rolls every day of [first, last] not rolled yet, once; returns the days it rolled. */
+export async function rollUpAuditDays(db: Kysely<Database>, first: string, last: string, now: Date): Promise<string[]> {
+  if (first > last) return [];
+  const known = new Set((await db.selectFrom('audit_daily_days').select('day').where('day', '>=', first).where('day', '<=', last).execute()).map((r) => r.day));
+  const missing = daysOf(first, last).filter((day) => !known.has(day));
+  if (missing.length === 0) return [];
+  return db.transaction().execute(async (trx) => {
+    const claimed = await trx
+      .insertInto('audit_daily_days')
+      .values(missing.map((day) => ({ day, rolled_at: now })))
+      .onConflict((oc) => oc.column('day').doNothing())
+      .returning('day')
+      .execute();
+    const days = claimed.map((row) => row.day).sort();
+    for (const [from, to] of runsOf(days)) await rollRun(trx, from, to);
+    return days;
+  });
+}
+
+/** Consecutive runs of sorted days, as [first, last] pairs. */
+function runsOf(days: string[]): Array<[string, string]> {
+  const runs: Array<[string, string]> = [];
+  for (const day of days) {
+    const run = runs[runs.length - 1];
+    if (run && addCalendarDays(run[1], 1) === day) run[1] = day;
+    else runs.push([day, day]);
+  }
+  return runs;
+}
+
+async function rollRun(trx: Transaction<Database>, first: string, last: string): Promise<void> {
+  await sql`insert into audit_daily_usage (day, provider, consumer, app, purpose, item, records) ${usageSelect(first, last)}`.execute(trx);
+  await sql`insert into audit_daily_calls (day, provider, calls, failures, duration_ms_sum, duration_ms_max) ${callsSelect(first, last)}`.execute(trx);
+}
+
+export interface ProviderUse {
+  usage: UsageRow[];
+  calls: CallsRow;
+}
+
+/** A provider's use over [first, last]: rolled days from the roll-up, the rest from the records. */
+export async function providerUse(db: Kysely<Database>, provider: string, first: string, last: string, today: string, now: Date): Promise<ProviderUse> {
+  const lastEnded = addCalendarDays(today, -1);
+  const rolledTo = last < lastEnded ? last : lastEnded;
+  await rollUpAuditDays(db, first, rolledTo, now);
+  const usage: UsageRow[] = [];
+  const calls: CallsRow = { provider, calls: 0, failures: 0, duration_ms_sum: 0, duration_ms_max: 0 };
+  if (first <= rolledTo) {
+    usage.push(
+      ...(await db
+        .selectFrom('audit_daily_usage')
+        .select(['provider', 'consumer', 'app', 'purpose', 'item', sql<number>`sum(records)::int`.as('records')])
+        .where('provider', '=', provider)
+        .where('day', '>=', first)
+        .where('day', '<=', rolledTo)
+        .groupBy(['provider', 'consumer', 'app', 'purpose', 'item'])
+        .execute()),
+    );
+    const rolled = await db
+      .selectFrom('audit_daily_calls')
+      .select([
+        sql<number>`coalesce(sum(calls), 0)::int`.as('calls'),
+        sql<number>`coalesce(sum(failures), 0)::int`.as('failures'),
+        sql<string>`coalesce(sum(duration_ms_sum), 0)::text`.as('duration_ms_sum'),
+        sql<number>`coalesce(max(duration_ms_max), 0)::int`.as('duration_ms_max'),
+      ])
+      .where('provider', '=', provider)
+      .where('day', '>=', first)
+      .where('day', '<=', rolledTo)
+      .executeTakeFirstOrThrow();
+    addCalls(calls, { ...rolled, duration_ms_sum: Number(rolled.duration_ms_sum) });
+  }
+  const liveFrom = first > rolledTo ? first : addCalendarDays(rolledTo, 1);
+  if (liveFrom <= last) mergeUse({ usage, calls }, await providerUseFromRecords(db, provider, liveFrom, last));
+  return { usage, calls };
+}
+
+/** A provider's use over [first, last] counted from the audit records themselves (today's, and the benchmark's baseline). */
+export async function providerUseFromRecords(db: Kysely<Database>, provider: string, first: string, last: string): Promise<ProviderUse> {
+  const { rows: usageRows } = await sql<UsageRow>`
+    select provider, consumer, app, purpose, item, sum(records)::int as records from (${usageSelect(first, last, provider)}) u
+    group by provider, consumer, app, purpose, item`.execute(db);
+  const { rows: callRows } = await callsSelect(first, last, provider).execute(db);
+  const calls: CallsRow = { provider, calls: 0, failures: 0, duration_ms_sum: 0, duration_ms_max: 0 };
+  for (const row of callRows) addCalls(calls, { ...row, duration_ms_sum: Number(row.duration_ms_sum) });
+  return { usage: usageRows, calls };
+}
+
+function addCalls(into: CallsRow, row: Omit<CallsRow, 'provider'>): void {
+  into.calls += row.calls;
+  into.failures += row.failures;
+  into.duration_ms_sum += row.duration_ms_sum;
+  into.duration_ms_max = Math.max(into.duration_ms_max, row.duration_ms_max);
+}
+
+function mergeUse(into: ProviderUse, more: ProviderUse): void {
+  const key = (row: UsageRow) => [row.consumer, row.app, row.purpose, row.item].join('\u0000');
+  const byKey = new Map(into.usage.map((row) => [key(row), row]));
+  for (const row of more.usage) {
+    const existing = byKey.get(key(row));
+    if (existing) existing.records += row.records;
+    else into.usage.push(row);
+  }
+  addCalls(into.calls, more.calls);
+}

@@ -4,6 +4,7 @@
  */
 import { hostname } from 'node:os';
 import { join, resolve } from 'node:path';
+import type { MetricsListen } from '../platform/observe/metrics-endpoint.ts';
 
 export interface GatewayConfig {
   /** `PORT`, default 4000. */
@@ -50,6 +51,10 @@ export interface GatewayConfig {
   tokenMaxLifetimeSeconds: number;
   /** `GRANT_MAX_VALIDITY_DAYS`, default 365 (at most 3653): the longest validity of a grant, from the day it is asked for. */
   grantMaxValidityDays: number;
+  /** `METRICS_HOST` (default 127.0.0.1) and `METRICS_PORT` (default 9464; `0` or `off`: none): the gateway's Prometheus endpoint. */
+  metrics: MetricsListen | undefined;
+  /** `METRICS_HOST` and `SUBGRAPH_METRICS_PORT` (default 9465; `0` or `off`: none): the endpoint of a `npm run subgraphs` process. */
+  subgraphMetrics: MetricsListen | undefined;
 }
 
 /** Default longest validity of a grant: one year, renewed by a new request (art. 13). */
@@ -85,6 +90,13 @@ export function readSubgraphUrls(raw: string | undefined, variable = 'SUBGRAPH_U
     urls[name.trim()] = url.trim();
   }
   return urls;
+}
+
+/** A metrics listener, or none when the port is `0` or `off`: a metrics port is never chosen at random. */
+function readMetricsListen(env: NodeJS.ProcessEnv, variable: string, fallback: number): MetricsListen | undefined {
+  if (env[variable] === 'off') return undefined;
+  const port = readPort(env, variable, fallback);
+  return port === 0 ? undefined : { host: env['METRICS_HOST'] || '127.0.0.1', port };
 }
 
 function readRedisUrl(raw: string | undefined): string | undefined {
@@ -155,5 +167,7 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Readonl
     maxKeysPerRequest: readPositiveInteger(env, 'MAX_KEYS_PER_REQUEST', 100),
     tokenMaxLifetimeSeconds: readPositiveInteger(env, 'TOKEN_MAX_LIFETIME_HOURS', 24) * 3600,
     grantMaxValidityDays: readPositiveInteger(env, 'GRANT_MAX_VALIDITY_DAYS', DEFAULT_GRANT_MAX_VALIDITY_DAYS, GRANT_MAX_VALIDITY_CEILING),
+    metrics: readMetricsListen(env, 'METRICS_PORT', 9464),
+    subgraphMetrics: readMetricsListen(env, 'SUBGRAPH_METRICS_PORT', 9465),
   });
 }

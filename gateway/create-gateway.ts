@@ -43,6 +43,8 @@ import { createSubgraphCallSigner } from './sign/sign-subgraph-call.ts';
 import { SignedDataSource, type SubgraphCallOptions } from './sign/signed-data-source.ts';
 import type { FetchFromSubgraph } from './verify/answer-verification.ts';
 import { createLiveSupergraph, type SupergraphFeed, type SupergraphState } from './live-supergraph.ts';
+import { createGatewayMetrics, type GatewayMetrics } from './observe/gateway-metrics.ts';
+import { registerRequestMetrics } from './observe/count-requests.ts';
 
 /** Largest request body read: 20 operations of the largest admitted size fit; JSON-parsing more would stall the event loop. */
 const BODY_LIMIT = 256 * 1024;
@@ -84,6 +86,8 @@ export interface GatewayOptions {
    * its demo keys — the demo sign-in that issues tokens (`POST /demo/sign-in`).
    */
   console?: { bundleDir: string; demoSignIn?: IssueDemoToken | undefined } | undefined;
+  /** Where this instance counts; default a registry of its own (served by startGateway on the metrics port, never here). */
+  metrics?: GatewayMetrics | undefined;
 }
 
 export interface Gateway {
@@ -92,6 +96,8 @@ export interface Gateway {
   readonly catalog: ShareCatalog;
   /** The supergraph served now, with what is derived from it. */
   supergraph(): SupergraphState;
+  /** This instance's Prometheus metrics. */
+  readonly metrics: GatewayMetrics;
   close(): Promise<void>;
 }
 
@@ -110,6 +116,10 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     bodyLimit: BODY_LIMIT,
     clientErrorHandler: answerClientError,
   });
+  const metrics = options.metrics ?? createGatewayMetrics();
+  registerRequestMetrics(app, metrics);
+  metrics.watchGrants(options.grants);
+  if (options.audit) metrics.watchAudit(options.audit);
   const limits: OperationLimits = { ...DEFAULT_OPERATION_LIMITS, ...options.limits };
   const persistedQueries = createDepartmentPersistedQueries();
   let apiSchema: GraphQLSchema | undefined;
@@ -124,15 +134,17 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     feed: options.supergraphFeed,
     onSwap: (state) => {
       app.log.info({ dataItems: state.catalog.size, subgraphs: state.endpoints.map((e) => e.name) }, 'supergraph swapped');
+      metrics.supergraphServed(state.sdl);
       options.onSupergraphSwap?.(state);
     },
   });
+  metrics.supergraphServed(live.current().sdl);
   const sign = createSubgraphCallSigner(options.gatewaySigningKey);
   const dataSources = new Map<string, SignedDataSource>();
   const federation = new ApolloGateway({
     supergraphSdl: live.hook,
     buildService: ({ name, url }) => {
-      const source = new SignedDataSource({ name, url: url!, sign, ...options.subgraphCalls });
+      const source = new SignedDataSource({ name, url: url!, sign, metrics, ...options.subgraphCalls });
       dataSources.set(name, source);
       return source;
     },
@@ -154,6 +166,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       fetch,
       ...(options.audit ? { audit: options.audit } : {}),
       ...(options.subjectHmac ? { subjectHmac: options.subjectHmac } : {}),
+      countWithheld: metrics.itemsWithheld,
     }),
     allowBatchedHttpRequests: true,
     parseOptions: { maxTokens: limits.tokens },
@@ -196,6 +209,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     if (options.rateLimit) {
       const verdict = await options.rateLimit(consumer, Array.isArray(request.body) ? Math.max(1, request.body.length) : 1);
       if (!verdict.ok) {
+        metrics.rateLimited(verdict.limit);
         reply.header('retry-after', String(verdict.retryAfterSeconds));
         return refuseRecorded('RATE_LIMITED', `Rate limit of your ${verdict.limit} reached; retry in ${verdict.retryAfterSeconds} s`);
       }
@@ -284,6 +298,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       return live.current().catalog;
     },
     supergraph: live.current,
+    metrics,
     close: async () => {
       await app.close();
       await apollo.stop();

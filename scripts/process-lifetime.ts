@@ -15,6 +15,7 @@ export function launchSettings(config: Readonly<GatewayConfig>) {
     entityBudgetPerMinute: config.entityBudgetPerMinute,
     limits: { keysPerRequest: config.maxKeysPerRequest },
     grantMaxValidityDays: config.grantMaxValidityDays,
+    metrics: config.metrics,
   };
 }
 

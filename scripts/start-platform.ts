@@ -25,6 +25,7 @@ import { launchGateway, type LaunchedGateway, type LaunchGatewayOptions } from '
 import { ensureSubjectHmac } from '../platform/subject-key.ts';
 import { CONSOLE_BUNDLE_DIR } from './console-bundle.ts';
 import { issueToken } from './issue-token.ts';
+import type { MetricsListen } from '../platform/observe/metrics-endpoint.ts';
 
 export interface PlatformOptions {
   dataDir: string;
@@ -58,11 +59,15 @@ export interface PlatformOptions {
   auditCheckpointIntervalMs?: number;
   /** The clock of governance decisions; default the system clock (tests set calendar dates). */
   now?: () => Date;
+  /** Where the gateway serves `/metrics` (`METRICS_HOST`/`METRICS_PORT`); absent → not served. */
+  metrics?: MetricsListen | undefined;
 }
 
 export interface Platform {
   gateway: Gateway;
   gatewayUrl: string;
+  /** The gateway's Prometheus endpoint, when `metrics` was given. */
+  metricsUrl: string | undefined;
   subgraphs: ReadonlyArray<{ name: string; url: string; app: FastifyInstance }>;
   supergraphSdl: string;
   catalog: ShareCatalog;
@@ -142,12 +147,14 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       limits: options.limits,
       ...(options.grantMaxValidityDays ? { grantMaxValidityDays: options.grantMaxValidityDays } : {}),
       ...(options.now ? { now: options.now } : {}),
+      metrics: options.metrics,
       // The platform runs on its demo keys: the console's demo sign-in issues tokens with the demo issuer.
       console: { bundleDir: CONSOLE_BUNDLE_DIR, demoSignIn: (request) => issueToken(tokenIssuer.privateKey, { ...request, expiresIn: '8h' }) },
     });
     return {
       gateway: running.gateway,
       gatewayUrl: running.url,
+      metricsUrl: running.metricsUrl,
       subgraphs,
       supergraphSdl: running.supergraphSdl,
       catalog: running.catalog,

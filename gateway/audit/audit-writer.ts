@@ -27,6 +27,8 @@ export type { AuditAlert, AuditWriterState } from './store-audit-records.ts';
 export interface AuditWriter {
   append(entry: AuditEntry): Promise<void>;
   state(): AuditWriterState;
+  /** Records waiting for the next group commit (metrics). */
+  queueDepth(): number;
   /** Hears every alert, those raised before it was attached (start-up replay) included. */
   onAlert(listener: (alert: AuditAlert) => void): void;
   close(): Promise<void>;
@@ -202,6 +204,7 @@ export async function createAuditWriter(options: AuditWriterOptions): Promise<Au
       });
     },
     state: () => structuredClone(state),
+    queueDepth: () => queue.length,
     onAlert(next) {
       listener = next;
       for (const raised of alerts.splice(0)) next(raised);

@@ -17,6 +17,7 @@ import { countCall } from '../audit/count-served.ts';
 import { collectSubjects } from '../audit/collect-subjects.ts';
 import type { GatewayContext } from '../gateway-context.ts';
 import { sharedPooledFetcher } from './pooled-fetcher.ts';
+import type { GatewayMetrics } from '../observe/gateway-metrics.ts';
 import type { CallIdentity, SignSubgraphCall } from './sign-subgraph-call.ts';
 
 /** How subgraph calls are sent; the defaults serve, the others exist for benchmark baselines. */
@@ -35,15 +36,17 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   readonly #sign: SignSubgraphCall;
   readonly #send: Fetcher;
   readonly #deduplicate: boolean;
+  readonly #metrics: GatewayMetrics | undefined;
   readonly #caller = new AsyncLocalStorage<{ identity: CallIdentity; shareable: boolean }>();
   readonly #inFlight = new Map<string, Promise<FetcherResponse>>();
 
-  constructor(options: { name: string; url: string; sign: SignSubgraphCall } & SubgraphCallOptions) {
+  constructor(options: { name: string; url: string; sign: SignSubgraphCall; metrics?: GatewayMetrics | undefined } & SubgraphCallOptions) {
     super({ url: options.url });
     this.#subgraph = options.name;
     this.#sign = options.sign;
     this.#send = options.send ?? sharedPooledFetcher().fetch;
     this.#deduplicate = options.deduplicate ?? true;
+    this.#metrics = options.metrics;
     this.fetcher = (url, init) => this.#signedFetch(url, init);
   }
 
@@ -73,8 +76,16 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   }
 
   async #signAndSend(url: string, init: FetcherRequestInit, identity: CallIdentity, body: string): ReturnType<Fetcher> {
-    const token = await this.#sign(this.#subgraph, identity, body);
-    return this.#send(url, { ...init, headers: { ...init.headers, authorization: `Bearer ${token}` } });
+    const startedAt = performance.now();
+    try {
+      const token = await this.#sign(this.#subgraph, identity, body);
+      const response = await this.#send(url, { ...init, headers: { ...init.headers, authorization: `Bearer ${token}` } });
+      this.#metrics?.subgraphCall(this.#subgraph, response.ok ? 'ok' : 'error', (performance.now() - startedAt) / 1000);
+      return response;
+    } catch (error) {
+      this.#metrics?.subgraphCall(this.#subgraph, 'error', (performance.now() - startedAt) / 1000);
+      throw error;
+    }
   }
 
   /** Counts what the provider answered, for the operation's audit record (see count-served.ts). */

@@ -16,6 +16,7 @@ import type { PublicKeySet } from '../../platform/key-set.ts';
 import { formatSubgraphErrors } from './format-subgraph-error.ts';
 import { createGatewayBoundary, refuseMalformedRequest } from './gateway-boundary.ts';
 import { createGatewayCallVerifier } from './verify-gateway-call.ts';
+import type { SubgraphMetrics } from './subgraph-metrics.ts';
 
 export interface SubgraphServerOptions {
   /** The gateway's public key, or the set of its current and retired keys; calls signed by anything else are refused. */
@@ -26,6 +27,8 @@ export interface SubgraphServerOptions {
   redisUrl?: string;
   /** Called for every accepted gateway call, with the GraphQL query it carries (metrics, tests). */
   onGatewayCall?: (call: { subgraph: string; query: string; consumerDept: string; purpose: string | undefined }) => void;
+  /** The process's metrics, where this department's calls are counted; absent → not counted. */
+  metrics?: SubgraphMetrics | undefined;
 }
 
 // mercurius-cache is CommonJS (`module.exports = plugin`) but types itself as an ES default export.
@@ -41,6 +44,7 @@ export async function createSubgraphServer<Backend, Loaders>(
   const app = Fastify({ logger: { level: options.logLevel ?? 'silent' }, rewriteUrl: boundary.rewriteUrl, clientErrorHandler: refuseMalformedRequest });
   const backend = department.createBackend();
   boundary.install(app);
+  options.metrics?.observe(app, department.name);
 
   app.get('/healthz', async () => ({ status: 'ok', department: department.name }));
   if (options.onGatewayCall) {

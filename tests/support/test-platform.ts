@@ -10,6 +10,7 @@ import type { RateLimits } from '../../gateway/admit/rate-limit.ts';
 import { issueToken } from '../../scripts/issue-token.ts';
 import { startPlatform, type Platform } from '../../scripts/start-platform.ts';
 import type { TestDatabase } from './databases.ts';
+import type { MetricsListen } from '../../platform/observe/metrics-endpoint.ts';
 
 export interface SubgraphCall {
   subgraph: string;
@@ -79,6 +80,8 @@ export interface TestPlatformOptions {
   pgliteOnDisk?: boolean;
   /** Longest record time between signed audit checkpoints; default 60 s, whose timer signs a quiet tail after 30–40 s. */
   auditCheckpointIntervalMs?: number;
+  /** Serve the gateway's `/metrics` on this listener; default none. */
+  metrics?: MetricsListen;
 }
 
 export async function startTestPlatform(options: TestPlatformOptions = {}): Promise<TestPlatform> {
@@ -99,6 +102,7 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
     ...(options.grantMaxValidityDays ? { grantMaxValidityDays: options.grantMaxValidityDays } : {}),
     ...(options.auditCheckpointIntervalMs ? { auditCheckpointIntervalMs: options.auditCheckpointIntervalMs } : {}),
     ...(options.memoryGrants === false ? {} : { grants }),
+    ...(options.metrics ? { metrics: options.metrics } : {}),
     onSubgraphCall: (call) => subgraphCalls.push(call),
   });
   const client = (options: ClientOptions): Client => {

@@ -5,6 +5,7 @@
 import { hostname } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { MetricsListen } from '../platform/observe/metrics-endpoint.ts';
+import { DEFAULT_SUBGRAPH_GUARD, type SubgraphGuardOptions } from './sign/subgraph-guard.ts';
 
 export interface GatewayConfig {
   /** `PORT`, default 4000. */
@@ -55,6 +56,8 @@ export interface GatewayConfig {
   metrics: MetricsListen | undefined;
   /** `METRICS_HOST` and `SUBGRAPH_METRICS_PORT` (default 9465; `0` or `off`: none): the endpoint of a `npm run subgraphs` process. */
   subgraphMetrics: MetricsListen | undefined;
+  /** `SUBGRAPH_TIMEOUT_MS` (default 10000, at most 120000), `SUBGRAPH_BREAKER_FAILURES` (default 5), `SUBGRAPH_BREAKER_HALF_OPEN_MS` (default 10000). */
+  subgraphGuard: Required<SubgraphGuardOptions>;
 }
 
 /** Default longest validity of a grant: one year, renewed by a new request (art. 13). */
@@ -169,5 +172,10 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Readonl
     grantMaxValidityDays: readPositiveInteger(env, 'GRANT_MAX_VALIDITY_DAYS', DEFAULT_GRANT_MAX_VALIDITY_DAYS, GRANT_MAX_VALIDITY_CEILING),
     metrics: readMetricsListen(env, 'METRICS_PORT', 9464),
     subgraphMetrics: readMetricsListen(env, 'SUBGRAPH_METRICS_PORT', 9465),
+    subgraphGuard: Object.freeze({
+      timeoutMs: readPositiveInteger(env, 'SUBGRAPH_TIMEOUT_MS', DEFAULT_SUBGRAPH_GUARD.timeoutMs, 120_000),
+      failures: readPositiveInteger(env, 'SUBGRAPH_BREAKER_FAILURES', DEFAULT_SUBGRAPH_GUARD.failures, 1_000),
+      halfOpenAfterMs: readPositiveInteger(env, 'SUBGRAPH_BREAKER_HALF_OPEN_MS', DEFAULT_SUBGRAPH_GUARD.halfOpenAfterMs, 600_000),
+    }),
   });
 }

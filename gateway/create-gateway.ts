@@ -141,6 +141,9 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   metrics.supergraphServed(live.current().sdl);
   const sign = createSubgraphCallSigner(options.gatewaySigningKey);
   const dataSources = new Map<string, SignedDataSource>();
+  // @apollo/gateway reports usage data to Apollo unless told not to (and probes cloud metadata addresses to
+  // describe the host): the platform's traffic is nobody else's, so it is off in every gateway.
+  process.env['APOLLO_TELEMETRY_DISABLED'] = 'true';
   const federation = new ApolloGateway({
     supergraphSdl: live.hook,
     buildService: ({ name, url }) => {

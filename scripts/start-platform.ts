@@ -26,6 +26,7 @@ import { ensureSubjectHmac } from '../platform/subject-key.ts';
 import { CONSOLE_BUNDLE_DIR } from './console-bundle.ts';
 import { issueToken } from './issue-token.ts';
 import type { MetricsListen } from '../platform/observe/metrics-endpoint.ts';
+import type { SubgraphCallOptions } from '../gateway/sign/signed-data-source.ts';
 
 export interface PlatformOptions {
   dataDir: string;
@@ -61,6 +62,8 @@ export interface PlatformOptions {
   now?: () => Date;
   /** Where the gateway serves `/metrics` (`METRICS_HOST`/`METRICS_PORT`); absent → not served. */
   metrics?: MetricsListen | undefined;
+  /** Timeouts and circuit breakers of subgraph calls (and the benchmark's HTTP clients); default DEFAULT_SUBGRAPH_GUARD. */
+  subgraphCalls?: SubgraphCallOptions | undefined;
 }
 
 export interface Platform {
@@ -90,6 +93,8 @@ export interface AnotherGatewayOptions {
   /** Replaces the store-backed grants. */
   grants?: GrantSource;
   audit?: LaunchGatewayOptions['audit'];
+  /** Timeouts and circuit breakers of its subgraph calls; default DEFAULT_SUBGRAPH_GUARD. */
+  subgraphCalls?: SubgraphCallOptions | undefined;
 }
 
 export async function startPlatform(options: PlatformOptions): Promise<Platform> {
@@ -148,6 +153,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       ...(options.grantMaxValidityDays ? { grantMaxValidityDays: options.grantMaxValidityDays } : {}),
       ...(options.now ? { now: options.now } : {}),
       metrics: options.metrics,
+      subgraphCalls: options.subgraphCalls,
       // The platform runs on its demo keys: the console's demo sign-in issues tokens with the demo issuer.
       console: { bundleDir: CONSOLE_BUNDLE_DIR, demoSignIn: (request) => issueToken(tokenIssuer.privateKey, { ...request, expiresIn: '8h' }) },
     });
@@ -178,6 +184,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
           infoCenterPort: 0,
           logLevel,
           audit: another.audit,
+          subgraphCalls: another.subgraphCalls,
           ...(another.grants ? { grants: another.grants } : {}),
         }),
       close: async () => {

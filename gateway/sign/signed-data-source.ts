@@ -18,6 +18,7 @@ import { collectSubjects } from '../audit/collect-subjects.ts';
 import type { GatewayContext } from '../gateway-context.ts';
 import { sharedPooledFetcher } from './pooled-fetcher.ts';
 import type { GatewayMetrics } from '../observe/gateway-metrics.ts';
+import { createSubgraphGuard, ProviderUnavailableError, type SubgraphGuard, type SubgraphGuardOptions } from './subgraph-guard.ts';
 import type { CallIdentity, SignSubgraphCall } from './sign-subgraph-call.ts';
 
 /** How subgraph calls are sent; the defaults serve, the others exist for benchmark baselines. */
@@ -26,6 +27,8 @@ export interface SubgraphCallOptions {
   send?: Fetcher;
   /** Share identical query calls in flight; default true. */
   deduplicate?: boolean;
+  /** Timeout and circuit breaker of each subgraph's calls (subgraph-guard.ts); default DEFAULT_SUBGRAPH_GUARD. */
+  guard?: SubgraphGuardOptions | undefined;
 }
 
 /** A query operation (shorthand or `query`): the only calls that may be shared. */
@@ -36,7 +39,7 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   readonly #sign: SignSubgraphCall;
   readonly #send: Fetcher;
   readonly #deduplicate: boolean;
-  readonly #metrics: GatewayMetrics | undefined;
+  readonly #guard: SubgraphGuard;
   readonly #caller = new AsyncLocalStorage<{ identity: CallIdentity; shareable: boolean }>();
   readonly #inFlight = new Map<string, Promise<FetcherResponse>>();
 
@@ -46,7 +49,7 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     this.#sign = options.sign;
     this.#send = options.send ?? sharedPooledFetcher().fetch;
     this.#deduplicate = options.deduplicate ?? true;
-    this.#metrics = options.metrics;
+    this.#guard = createSubgraphGuard(options.name, options.guard, options.metrics);
     this.fetcher = (url, init) => this.#signedFetch(url, init);
   }
 
@@ -56,7 +59,14 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     if (!context?.consumer) return Promise.reject(new Error(`refusing to sign a call to ${this.#subgraph} without an authenticated consumer`));
     const identity = { app: context.consumer.app, dept: context.consumer.dept, roles: context.consumer.roles, purpose: context.use.purpose };
     const shareable = this.#deduplicate && String(options.kind) === 'incoming operation' && QUERY_OPERATION.test(options.request.query ?? '');
-    return this.#caller.run({ identity, shareable }, () => super.process(options));
+    // A provider that brought no answer is an answer of errors: @apollo/gateway then leaves its items null and
+    // names the subgraph (PROVIDER_UNAVAILABLE), where a thrown error would fail the whole operation unnamed.
+    return this.#caller
+      .run({ identity, shareable }, () => super.process(options))
+      .catch((error: unknown) => {
+        if (!(error instanceof ProviderUnavailableError)) throw error;
+        return { errors: [{ message: error.message, extensions: { code: 'PROVIDER_UNAVAILABLE' } }] };
+      });
   }
 
   async #signedFetch(url: string, init: FetcherRequestInit = {}): ReturnType<Fetcher> {
@@ -76,16 +86,8 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   }
 
   async #signAndSend(url: string, init: FetcherRequestInit, identity: CallIdentity, body: string): ReturnType<Fetcher> {
-    const startedAt = performance.now();
-    try {
-      const token = await this.#sign(this.#subgraph, identity, body);
-      const response = await this.#send(url, { ...init, headers: { ...init.headers, authorization: `Bearer ${token}` } });
-      this.#metrics?.subgraphCall(this.#subgraph, response.ok ? 'ok' : 'error', (performance.now() - startedAt) / 1000);
-      return response;
-    } catch (error) {
-      this.#metrics?.subgraphCall(this.#subgraph, 'error', (performance.now() - startedAt) / 1000);
-      throw error;
-    }
+    const token = await this.#sign(this.#subgraph, identity, body);
+    return this.#guard.run((signal) => this.#send(url, { ...init, headers: { ...init.headers, authorization: `Bearer ${token}` }, signal }));
   }
 
   /** Counts what the provider answered, for the operation's audit record (see count-served.ts). */

@@ -58,6 +58,10 @@ export interface GatewayConfig {
   subgraphMetrics: MetricsListen | undefined;
   /** `SUBGRAPH_TIMEOUT_MS` (default 10000, at most 120000), `SUBGRAPH_BREAKER_FAILURES` (default 5), `SUBGRAPH_BREAKER_HALF_OPEN_MS` (default 10000). */
   subgraphGuard: Required<SubgraphGuardOptions>;
+  /** `DRAIN_GRACE_MS` (default 5000): after SIGTERM, how long the gateway keeps accepting connections while `/readyz` says 503. */
+  drainGraceMs: number;
+  /** `DRAIN_TIMEOUT_MS` (default 30000): the longest a stop may take before the process gives up on what is in flight (exit 1). */
+  drainTimeoutMs: number;
 }
 
 /** Default longest validity of a grant: one year, renewed by a new request (art. 13). */
@@ -117,6 +121,10 @@ function readPositiveInteger(env: NodeJS.ProcessEnv, variable: string, fallback:
   return value;
 }
 
+function readNonNegativeInteger(env: NodeJS.ProcessEnv, variable: string, fallback: number, max: number): number {
+  return env[variable] === '0' ? 0 : readPositiveInteger(env, variable, fallback, max);
+}
+
 function readDatabaseUrl(raw: string | undefined): string | undefined {
   if (!raw) return undefined;
   if (!/^postgres(ql)?:\/\//.test(raw) || !URL.canParse(raw)) throw new ConfigError('DATABASE_URL', 'must be a postgres:// connection string');
@@ -172,6 +180,8 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Readonl
     grantMaxValidityDays: readPositiveInteger(env, 'GRANT_MAX_VALIDITY_DAYS', DEFAULT_GRANT_MAX_VALIDITY_DAYS, GRANT_MAX_VALIDITY_CEILING),
     metrics: readMetricsListen(env, 'METRICS_PORT', 9464),
     subgraphMetrics: readMetricsListen(env, 'SUBGRAPH_METRICS_PORT', 9465),
+    drainGraceMs: readNonNegativeInteger(env, 'DRAIN_GRACE_MS', 5_000, 300_000),
+    drainTimeoutMs: readPositiveInteger(env, 'DRAIN_TIMEOUT_MS', 30_000, 600_000),
     subgraphGuard: Object.freeze({
       timeoutMs: readPositiveInteger(env, 'SUBGRAPH_TIMEOUT_MS', DEFAULT_SUBGRAPH_GUARD.timeoutMs, 120_000),
       failures: readPositiveInteger(env, 'SUBGRAPH_BREAKER_FAILURES', DEFAULT_SUBGRAPH_GUARD.failures, 1_000),

@@ -98,6 +98,8 @@ export interface Gateway {
   supergraph(): SupergraphState;
   /** This instance's Prometheus metrics. */
   readonly metrics: GatewayMetrics;
+  /** From now on `/readyz` answers 503 (`draining: true`) so that traffic moves away; requests are still served until `close`. */
+  drain(): void;
   close(): Promise<void>;
 }
 
@@ -277,7 +279,14 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       app.log.warn({ err: alert.error, chain: alert.chain }, 'audit store unreachable: records are spooled locally until it answers');
     }
   });
+  let draining = false;
+  // While draining, every answer closes its connection: a keep-alive connection left idle would hold the close up.
+  app.addHook('onSend', async (_request, reply, payload) => {
+    if (draining) reply.header('connection', 'close');
+    return payload;
+  });
   app.get('/readyz', async (_request, reply) => {
+    if (draining) return reply.code(503).send({ ready: false, draining: true });
     const readiness = await probe();
     return reply.code(readiness.ready ? 200 : 503).send({ ...readiness, dataItems: live.current().catalog.size });
   });
@@ -302,6 +311,10 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     },
     supergraph: live.current,
     metrics,
+    drain: () => {
+      if (!draining) app.log.info('draining: /readyz answers 503, requests in flight finish');
+      draining = true;
+    },
     close: async () => {
       await app.close();
       await apollo.stop();

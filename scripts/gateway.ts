@@ -66,10 +66,14 @@ try {
     },
   });
   running.gateway.app.log.info({ url: running.url, store: store.kind, redis: config.redisUrl ? 'shared' : 'in memory' }, 'gateway ready');
-  stopOnSignal(async () => {
-    await running.close();
-    await store.close();
-  });
+  // SIGTERM: readiness off, a grace for the load balancers, then in-flight requests finish, the audit is flushed, exit 0.
+  stopOnSignal(
+    async () => {
+      await running.close();
+      await store.close();
+    },
+    { begin: () => running.gateway.drain(), graceMs: config.drainGraceMs, timeoutMs: config.drainTimeoutMs },
+  );
 } catch (error) {
   process.stderr.write(`The gateway did not start: ${(error as Error).message}\n`);
   process.exit(1);

@@ -19,6 +19,8 @@ export async function startGatewayProcess(dataDir: string, env: Record<string, s
     cwd: root,
     env: {
       ...process.env,
+      // Tests stop their gateways at once; the drain's grace is tested where it matters (drain.test.ts).
+      DRAIN_GRACE_MS: '0',
       ...env,
       DATA_DIR: dataDir,
       PORT: String(port),

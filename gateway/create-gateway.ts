@@ -45,6 +45,7 @@ import type { FetchFromSubgraph } from './verify/answer-verification.ts';
 import { createLiveSupergraph, type SupergraphFeed, type SupergraphState } from './live-supergraph.ts';
 import { createGatewayMetrics, type GatewayMetrics } from './observe/gateway-metrics.ts';
 import { registerRequestMetrics } from './observe/count-requests.ts';
+import { graphqlResponseStatus, refusedCode } from './admit/graphql-response-status.ts';
 
 /** Largest request body read: 20 operations of the largest admitted size fit; JSON-parsing more would stall the event loop. */
 const BODY_LIMIT = 256 * 1024;
@@ -194,7 +195,8 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   });
 
   const refuse = (reply: FastifyReply, code: ErrorCode, message?: string, extensions?: ErrorExtensionFields) => {
-    return reply.code(ERROR_CODES[code].status).send(shareErrorBody(code, { message, extensions }));
+    const status = graphqlResponseStatus(reply.request.headers.accept, ERROR_CODES[code].status, code);
+    return reply.code(status).send(shareErrorBody(code, { message, extensions }));
   };
 
   const recordRefusal = createRefusalRecorder(options.audit, catalog);
@@ -260,8 +262,12 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       return refuse(reply, 'RESPONSE_TOO_LARGE', `The answer would be larger than ${limits.responseBytes} bytes; select fewer fields or entities`);
     }
     for (const [name, value] of response.headers) reply.header(name, value);
+    if (response.body.kind === 'complete') {
+      const status = response.status ?? 200;
+      const code = status >= 400 && status < 500 ? refusedCode(response.body.string) : undefined;
+      return reply.code(graphqlResponseStatus(request.headers.accept, status, code)).send(response.body.string);
+    }
     reply.code(response.status ?? 200);
-    if (response.body.kind === 'complete') return reply.send(response.body.string);
     return reply.send(response.body.asyncIterator);
   };
 

@@ -46,6 +46,7 @@ import { createLiveSupergraph, type SupergraphFeed, type SupergraphState } from 
 import { createGatewayMetrics, type GatewayMetrics } from './observe/gateway-metrics.ts';
 import { registerRequestMetrics } from './observe/count-requests.ts';
 import { graphqlResponseStatus, refusedCode } from './admit/graphql-response-status.ts';
+import { traceRequest } from '../platform/observe/trace-request.ts';
 
 /** Largest request body read: 20 operations of the largest admitted size fit; JSON-parsing more would stall the event loop. */
 const BODY_LIMIT = 256 * 1024;
@@ -271,7 +272,14 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     return reply.send(response.body.asyncIterator);
   };
 
-  app.route({ method: ['GET', 'POST'], url: '/graphql', handler: handleGraphQL });
+  app.route({
+    method: ['GET', 'POST'],
+    url: '/graphql',
+    handler: (request, reply) =>
+      traceRequest(`${request.method} /graphql`, request.headers, { 'http.request.method': request.method, 'zhoucun.request_id': String(request.id) }, () =>
+        handleGraphQL(request, reply),
+      ),
+  });
   app.get('/healthz', async () => ({ status: 'ok' }));
   const auditBacklog = options.audit && { state: options.audit.state, ...(options.auditSpoolMaxAgeMs ? { maxSpoolAgeMs: options.auditSpoolMaxAgeMs } : {}) };
   const probe = createReadinessProbe(() => live.current().endpoints, sign, options.storeChecks, auditBacklog);

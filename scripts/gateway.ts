@@ -3,6 +3,7 @@
  * configured by the environment (gateway/config.ts), in front of department subgraphs that run
  * elsewhere (`npm run subgraphs`, containers, other hosts).
  */
+import { tracing } from './start-tracing.ts';
 import { auditAnchorDir, auditQuarantinePath, auditSpoolPath, readGatewayConfig } from '../gateway/config.ts';
 import { checkpointLogPath } from '../gateway/audit/checkpoint-anchors.ts';
 import { ensureSubjectHmac, loadSubjectHmac } from '../platform/subject-key.ts';
@@ -71,6 +72,7 @@ try {
     async () => {
       await running.close();
       await store.close();
+      await tracing?.shutdown();
     },
     { begin: () => running.gateway.drain(), graceMs: config.drainGraceMs, timeoutMs: config.drainTimeoutMs },
   );

@@ -5,6 +5,7 @@
  * `SUBGRAPH=<name>` starts one only
  * (on `SUBGRAPH_PORT` if given); `SUBGRAPH_METRICS_PORT` (default 9465) serves the process's metrics; `REDIS_URL` puts their resolver cache in Redis.
  */
+import { tracing } from './start-tracing.ts';
 import { readGatewayConfig } from '../gateway/config.ts';
 import { demoKeyPath, ensureDemoKeyPair } from '../platform/keys.ts';
 import { loadPublicKeySet } from '../platform/key-set.ts';
@@ -50,4 +51,5 @@ const metricsEndpoint = config.subgraphMetrics ? await startMetricsEndpoint(metr
 stopOnSignal(async () => {
   await Promise.all(apps.map((app) => app.close()));
   await metricsEndpoint?.close();
+  await tracing?.shutdown();
 });

@@ -17,6 +17,7 @@ import { countCall } from '../audit/count-served.ts';
 import { collectSubjects } from '../audit/collect-subjects.ts';
 import type { GatewayContext } from '../gateway-context.ts';
 import { sharedPooledFetcher } from './pooled-fetcher.ts';
+import { traceHeaders } from '../../platform/observe/trace-request.ts';
 import type { GatewayMetrics } from '../observe/gateway-metrics.ts';
 import { createSubgraphGuard, ProviderUnavailableError, type SubgraphGuard, type SubgraphGuardOptions } from './subgraph-guard.ts';
 import type { CallIdentity, SignSubgraphCall } from './sign-subgraph-call.ts';
@@ -40,7 +41,7 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   readonly #send: Fetcher;
   readonly #deduplicate: boolean;
   readonly #guard: SubgraphGuard;
-  readonly #caller = new AsyncLocalStorage<{ identity: CallIdentity; shareable: boolean }>();
+  readonly #caller = new AsyncLocalStorage<{ identity: CallIdentity; shareable: boolean; requestId: string }>();
   readonly #inFlight = new Map<string, Promise<FetcherResponse>>();
 
   constructor(options: { name: string; url: string; sign: SignSubgraphCall; metrics?: GatewayMetrics | undefined } & SubgraphCallOptions) {
@@ -62,7 +63,7 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     // A provider that brought no answer is an answer of errors: @apollo/gateway then leaves its items null and
     // names the subgraph (PROVIDER_UNAVAILABLE), where a thrown error would fail the whole operation unnamed.
     return this.#caller
-      .run({ identity, shareable }, () => super.process(options))
+      .run({ identity, shareable, requestId: context.requestId }, () => super.process(options))
       .catch((error: unknown) => {
         if (!(error instanceof ProviderUnavailableError)) throw error;
         return { errors: [{ message: error.message, extensions: { code: 'PROVIDER_UNAVAILABLE' } }] };
@@ -73,11 +74,15 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     const call = this.#caller.getStore();
     if (!call || typeof init.body !== 'string') throw new Error(`refusing to send an unsigned call to ${this.#subgraph}`);
     const { identity } = call;
-    if (!call.shareable) return this.#signAndSend(url, init, identity, init.body);
-    const key = `${url}\n${identity.app}\n${identity.dept}\n${identity.roles.join(',')}\n${identity.purpose ?? ''}\n${init.body}`;
+    const body = init.body;
+    // Neither header is signed, and neither carries authority: the request id and the trace context only correlate
+    // logs and spans (a shared call carries the first caller's).
+    init = { ...init, headers: { ...init.headers, 'x-request-id': call.requestId, ...traceHeaders() } };
+    if (!call.shareable) return this.#signAndSend(url, init, identity, body);
+    const key = `${url}\n${identity.app}\n${identity.dept}\n${identity.roles.join(',')}\n${identity.purpose ?? ''}\n${body}`;
     let pending = this.#inFlight.get(key);
     if (!pending) {
-      pending = this.#signAndSend(url, init, identity, init.body);
+      pending = this.#signAndSend(url, init, identity, body);
       this.#inFlight.set(key, pending);
       const settled = () => void this.#inFlight.delete(key);
       pending.then(settled, settled);

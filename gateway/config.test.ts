@@ -102,4 +102,23 @@ describe('gateway configuration', () => {
   ])('when an OpenID Connect setting is bad (%o), then the start stops naming it', (bad, message) => {
     expect(() => readGatewayConfig({ ...OIDC, ...bad })).toThrow(`Configuration error: ${message}`);
   });
+
+  it('when METRICS_PORT is not set, then metrics are served on 127.0.0.1:9464; 0 or off serves none; anything else stops the start', () => {
+    expect(readGatewayConfig({}).metrics).toEqual({ host: '127.0.0.1', port: 9464 });
+    expect(readGatewayConfig({ METRICS_PORT: '9100', METRICS_HOST: '0.0.0.0' }).metrics).toEqual({ host: '0.0.0.0', port: 9100 });
+    expect(readGatewayConfig({ METRICS_PORT: '0' }).metrics).toBeUndefined();
+    expect(readGatewayConfig({ METRICS_PORT: 'off', SUBGRAPH_METRICS_PORT: 'off' })).toMatchObject({ metrics: undefined, subgraphMetrics: undefined });
+    expect(() => readGatewayConfig({ METRICS_PORT: '9'.repeat(400) })).toThrow('Configuration error: METRICS_PORT must be a port number');
+    expect(() => readGatewayConfig({ SUBGRAPH_METRICS_PORT: '-1' })).toThrow('Configuration error: SUBGRAPH_METRICS_PORT must be a port number');
+  });
+
+  it('when the subgraph timeout, breaker and drain settings are out of bounds, then the start stops naming them', () => {
+    expect(readGatewayConfig({}).subgraphGuard).toEqual({ timeoutMs: 10_000, failures: 5, halfOpenAfterMs: 10_000 });
+    expect(readGatewayConfig({}).drainGraceMs).toBe(5_000);
+    expect(readGatewayConfig({ DRAIN_GRACE_MS: '0' }).drainGraceMs).toBe(0);
+    expect(() => readGatewayConfig({ SUBGRAPH_TIMEOUT_MS: '0' })).toThrow('Configuration error: SUBGRAPH_TIMEOUT_MS must be a positive integer, got "0"');
+    expect(() => readGatewayConfig({ SUBGRAPH_TIMEOUT_MS: '120001' })).toThrow('Configuration error: SUBGRAPH_TIMEOUT_MS must be at most 120000');
+    expect(() => readGatewayConfig({ SUBGRAPH_BREAKER_FAILURES: '2.5' })).toThrow('Configuration error: SUBGRAPH_BREAKER_FAILURES must be a positive integer');
+    expect(() => readGatewayConfig({ DRAIN_TIMEOUT_MS: 'forever' })).toThrow('Configuration error: DRAIN_TIMEOUT_MS must be a positive integer');
+  });
 });

@@ -6,6 +6,8 @@ import { hostname } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { RegulationProfile } from '../policies/regulation-profile.ts';
 import { loadRegulationProfile } from '../platform/load-regulation-profile.ts';
+import type { MetricsListen } from '../platform/observe/metrics-endpoint.ts';
+import { DEFAULT_SUBGRAPH_GUARD, type SubgraphGuardOptions } from './sign/subgraph-guard.ts';
 
 export interface GatewayConfig {
   /** `PORT`, default 4000. */
@@ -61,6 +63,16 @@ export interface GatewayConfig {
   notifications: Readonly<NotificationConfig>;
   /** OpenID Connect sign-in for the console (`OIDC_*`); absent when `OIDC_ISSUER` is unset. */
   oidc: OidcConfig | undefined;
+  /** `METRICS_HOST` (default 127.0.0.1) and `METRICS_PORT` (default 9464; `0` or `off`: none): the gateway's Prometheus endpoint. */
+  metrics: MetricsListen | undefined;
+  /** `METRICS_HOST` and `SUBGRAPH_METRICS_PORT` (default 9465; `0` or `off`: none): the endpoint of a `npm run subgraphs` process. */
+  subgraphMetrics: MetricsListen | undefined;
+  /** `SUBGRAPH_TIMEOUT_MS` (default 10000, at most 120000), `SUBGRAPH_BREAKER_FAILURES` (default 5), `SUBGRAPH_BREAKER_HALF_OPEN_MS` (default 10000). */
+  subgraphGuard: Required<SubgraphGuardOptions>;
+  /** `DRAIN_GRACE_MS` (default 5000): after SIGTERM, how long the gateway keeps accepting connections while `/readyz` says 503. */
+  drainGraceMs: number;
+  /** `DRAIN_TIMEOUT_MS` (default 30000): the longest a stop may take before the process gives up on what is in flight (exit 1). */
+  drainTimeoutMs: number;
 }
 
 /** The console's sign-in at the district's OpenID provider: authorization code with PKCE (gateway/console/oidc-sign-in.ts). */
@@ -135,6 +147,13 @@ export function readSubgraphUrls(raw: string | undefined, variable = 'SUBGRAPH_U
   return urls;
 }
 
+/** A metrics listener, or none when the port is `0` or `off`: a metrics port is never chosen at random. */
+function readMetricsListen(env: NodeJS.ProcessEnv, variable: string, fallback: number): MetricsListen | undefined {
+  if (env[variable] === 'off') return undefined;
+  const port = readPort(env, variable, fallback);
+  return port === 0 ? undefined : { host: env['METRICS_HOST'] || '127.0.0.1', port };
+}
+
 function readRedisUrl(raw: string | undefined): string | undefined {
   if (!raw) return undefined;
   if (!/^rediss?:\/\//.test(raw) || !URL.canParse(raw)) throw new ConfigError('REDIS_URL', 'must be a redis:// URL');
@@ -200,6 +219,10 @@ function readOidcConfig(env: NodeJS.ProcessEnv): OidcConfig | undefined {
     rolesClaim: readClaimName(env, 'OIDC_ROLES_CLAIM', 'roles'),
     sessionHours: readPositiveInteger(env, 'OIDC_SESSION_HOURS', 8, 24),
   });
+}
+
+function readNonNegativeInteger(env: NodeJS.ProcessEnv, variable: string, fallback: number, max: number): number {
+  return env[variable] === '0' ? 0 : readPositiveInteger(env, variable, fallback, max);
 }
 
 function readDatabaseUrl(raw: string | undefined): string | undefined {
@@ -268,5 +291,14 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Readonl
       }),
     }),
     oidc: readOidcConfig(env),
+    metrics: readMetricsListen(env, 'METRICS_PORT', 9464),
+    subgraphMetrics: readMetricsListen(env, 'SUBGRAPH_METRICS_PORT', 9465),
+    drainGraceMs: readNonNegativeInteger(env, 'DRAIN_GRACE_MS', 5_000, 300_000),
+    drainTimeoutMs: readPositiveInteger(env, 'DRAIN_TIMEOUT_MS', 30_000, 600_000),
+    subgraphGuard: Object.freeze({
+      timeoutMs: readPositiveInteger(env, 'SUBGRAPH_TIMEOUT_MS', DEFAULT_SUBGRAPH_GUARD.timeoutMs, 120_000),
+      failures: readPositiveInteger(env, 'SUBGRAPH_BREAKER_FAILURES', DEFAULT_SUBGRAPH_GUARD.failures, 1_000),
+      halfOpenAfterMs: readPositiveInteger(env, 'SUBGRAPH_BREAKER_HALF_OPEN_MS', DEFAULT_SUBGRAPH_GUARD.halfOpenAfterMs, 600_000),
+    }),
   });
 }

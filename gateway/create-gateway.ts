@@ -45,6 +45,10 @@ import { createSubgraphCallSigner } from './sign/sign-subgraph-call.ts';
 import { SignedDataSource, type SubgraphCallOptions } from './sign/signed-data-source.ts';
 import type { FetchFromSubgraph } from './verify/answer-verification.ts';
 import { createLiveSupergraph, type SupergraphFeed, type SupergraphState } from './live-supergraph.ts';
+import { createGatewayMetrics, type GatewayMetrics } from './observe/gateway-metrics.ts';
+import { registerRequestMetrics } from './observe/count-requests.ts';
+import { graphqlResponseStatus, refusedCode } from './admit/graphql-response-status.ts';
+import { traceRequest } from '../platform/observe/trace-request.ts';
 
 /** Largest request body read: 20 operations of the largest admitted size fit; JSON-parsing more would stall the event loop. */
 const BODY_LIMIT = 256 * 1024;
@@ -87,6 +91,8 @@ export interface GatewayOptions {
    * OpenID Connect sign-in and its session cookie (`/auth/…`, gateway/console/oidc-sign-in.ts).
    */
   console?: { bundleDir: string; demoSignIn?: IssueDemoToken | undefined; oidc?: OidcConfig | undefined } | undefined;
+  /** Where this instance counts; default a registry of its own (served by startGateway on the metrics port, never here). */
+  metrics?: GatewayMetrics | undefined;
 }
 
 export interface Gateway {
@@ -95,6 +101,10 @@ export interface Gateway {
   readonly catalog: ShareCatalog;
   /** The supergraph served now, with what is derived from it. */
   supergraph(): SupergraphState;
+  /** This instance's Prometheus metrics. */
+  readonly metrics: GatewayMetrics;
+  /** From now on `/readyz` answers 503 (`draining: true`) so that traffic moves away; requests are still served until `close`. */
+  drain(): void;
   close(): Promise<void>;
 }
 
@@ -113,6 +123,10 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     bodyLimit: BODY_LIMIT,
     clientErrorHandler: answerClientError,
   });
+  const metrics = options.metrics ?? createGatewayMetrics();
+  registerRequestMetrics(app, metrics);
+  metrics.watchGrants(options.grants);
+  if (options.audit) metrics.watchAudit(options.audit);
   const limits: OperationLimits = { ...DEFAULT_OPERATION_LIMITS, ...options.limits };
   const persistedQueries = createDepartmentPersistedQueries();
   let apiSchema: GraphQLSchema | undefined;
@@ -127,15 +141,20 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     feed: options.supergraphFeed,
     onSwap: (state) => {
       app.log.info({ dataItems: state.catalog.size, subgraphs: state.endpoints.map((e) => e.name) }, 'supergraph swapped');
+      metrics.supergraphServed(state.sdl);
       options.onSupergraphSwap?.(state);
     },
   });
+  metrics.supergraphServed(live.current().sdl);
   const sign = createSubgraphCallSigner(options.gatewaySigningKey);
   const dataSources = new Map<string, SignedDataSource>();
+  // @apollo/gateway reports usage data to Apollo unless told not to (and probes cloud metadata addresses to
+  // describe the host): the platform's traffic is nobody else's, so it is off in every gateway.
+  process.env['APOLLO_TELEMETRY_DISABLED'] = 'true';
   const federation = new ApolloGateway({
     supergraphSdl: live.hook,
     buildService: ({ name, url }) => {
-      const source = new SignedDataSource({ name, url: url!, sign, ...options.subgraphCalls });
+      const source = new SignedDataSource({ name, url: url!, sign, metrics, ...options.subgraphCalls });
       dataSources.set(name, source);
       return source;
     },
@@ -157,6 +176,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       fetch,
       ...(options.audit ? { audit: options.audit } : {}),
       ...(options.subjectHmac ? { subjectHmac: options.subjectHmac } : {}),
+      countWithheld: metrics.itemsWithheld,
     }),
     allowBatchedHttpRequests: true,
     parseOptions: { maxTokens: limits.tokens },
@@ -184,7 +204,8 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     oidcSignIn && request.headers.authorization === undefined ? oidcSignIn.authenticate(request) : authenticate(request.headers.authorization);
 
   const refuse = (reply: FastifyReply, code: ErrorCode, message?: string, extensions?: ErrorExtensionFields) => {
-    return reply.code(ERROR_CODES[code].status).send(shareErrorBody(code, { message, extensions }));
+    const status = graphqlResponseStatus(reply.request.headers.accept, ERROR_CODES[code].status, code);
+    return reply.code(status).send(shareErrorBody(code, { message, extensions }));
   };
 
   const recordRefusal = createRefusalRecorder(options.audit, catalog);
@@ -204,6 +225,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     if (options.rateLimit) {
       const verdict = await options.rateLimit(consumer, Array.isArray(request.body) ? Math.max(1, request.body.length) : 1);
       if (!verdict.ok) {
+        metrics.rateLimited(verdict.limit);
         reply.header('retry-after', String(verdict.retryAfterSeconds));
         return refuseRecorded('RATE_LIMITED', `Rate limit of your ${verdict.limit} reached; retry in ${verdict.retryAfterSeconds} s`);
       }
@@ -249,12 +271,23 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       return refuse(reply, 'RESPONSE_TOO_LARGE', `The answer would be larger than ${limits.responseBytes} bytes; select fewer fields or entities`);
     }
     for (const [name, value] of response.headers) reply.header(name, value);
+    if (response.body.kind === 'complete') {
+      const status = response.status ?? 200;
+      const code = status >= 400 && status < 500 ? refusedCode(response.body.string) : undefined;
+      return reply.code(graphqlResponseStatus(request.headers.accept, status, code)).send(response.body.string);
+    }
     reply.code(response.status ?? 200);
-    if (response.body.kind === 'complete') return reply.send(response.body.string);
     return reply.send(response.body.asyncIterator);
   };
 
-  app.route({ method: ['GET', 'POST'], url: '/graphql', handler: handleGraphQL });
+  app.route({
+    method: ['GET', 'POST'],
+    url: '/graphql',
+    handler: (request, reply) =>
+      traceRequest(`${request.method} /graphql`, request.headers, { 'http.request.method': request.method, 'zhoucun.request_id': String(request.id) }, () =>
+        handleGraphQL(request, reply),
+      ),
+  });
   app.get('/healthz', async () => ({ status: 'ok' }));
   const auditBacklog = options.audit && { state: options.audit.state, ...(options.auditSpoolMaxAgeMs ? { maxSpoolAgeMs: options.auditSpoolMaxAgeMs } : {}) };
   const probe = createReadinessProbe(() => live.current().endpoints, sign, options.storeChecks, auditBacklog);
@@ -268,7 +301,14 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       app.log.warn({ err: alert.error, chain: alert.chain }, 'audit store unreachable: records are spooled locally until it answers');
     }
   });
+  let draining = false;
+  // While draining, every answer closes its connection: a keep-alive connection left idle would hold the close up.
+  app.addHook('onSend', async (_request, reply, payload) => {
+    if (draining) reply.header('connection', 'close');
+    return payload;
+  });
   app.get('/readyz', async (_request, reply) => {
+    if (draining) return reply.code(503).send({ ready: false, draining: true });
     const readiness = await probe();
     return reply.code(readiness.ready ? 200 : 503).send({ ...readiness, dataItems: live.current().catalog.size });
   });
@@ -292,6 +332,11 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       return live.current().catalog;
     },
     supergraph: live.current,
+    metrics,
+    drain: () => {
+      if (!draining) app.log.info('draining: /readyz answers 503, requests in flight finish');
+      draining = true;
+    },
     close: async () => {
       await app.close();
       await apollo.stop();

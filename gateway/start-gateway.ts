@@ -20,6 +20,7 @@ import { createGateway, type Gateway, type GatewayOptions } from './create-gatew
 import type { SubjectHmac } from '../platform/subject-key.ts';
 import type { SupergraphFeed, SupergraphState } from './live-supergraph.ts';
 import type { SubgraphCallOptions } from './sign/signed-data-source.ts';
+import { startMetricsEndpoint, type MetricsEndpoint, type MetricsListen } from '../platform/observe/metrics-endpoint.ts';
 
 export interface StartGatewayOptions {
   /** The store of record: audit records are written to it, and `/readyz` checks it. */
@@ -68,11 +69,15 @@ export interface StartGatewayOptions {
   subgraphCalls?: SubgraphCallOptions | undefined;
   /** The web console's bundle and, on demo keys only, its demo sign-in (see `GatewayOptions.console`). */
   console?: GatewayOptions['console'];
+  /** Where to serve `/metrics` (its own listener, never the gateway's port); absent → not served. */
+  metrics?: MetricsListen | undefined;
 }
 
 export interface RunningGateway {
   gateway: Gateway;
   url: string;
+  /** The Prometheus endpoint, when one was asked for. */
+  metricsUrl: string | undefined;
   /** Stops the gateway and its audit writer (after the spool drained); not what it was given. */
   close(): Promise<void>;
 }
@@ -112,13 +117,24 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
       ...(options.subgraphCalls ? { subgraphCalls: options.subgraphCalls } : {}),
       ...(options.console ? { console: options.console } : {}),
     });
+    let metricsEndpoint: MetricsEndpoint | undefined;
+    try {
+      metricsEndpoint = options.metrics ? await startMetricsEndpoint(gateway.metrics.registry, options.metrics) : undefined;
+    } catch (error) {
+      await gateway.close();
+      throw new Error(`Cannot serve metrics on ${options.metrics!.host}:${options.metrics!.port} (METRICS_PORT): ${(error as Error).message}`, {
+        cause: error,
+      });
+    }
     const url = `${await gateway.app.listen({ host: options.host, port: options.port })}/graphql`;
     return {
       gateway,
       url,
+      metricsUrl: metricsEndpoint?.url,
       close: async () => {
         await gateway.close();
         await audit?.close();
+        await metricsEndpoint?.close();
       },
     };
   } catch (error) {

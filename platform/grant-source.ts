@@ -11,6 +11,8 @@ export interface GrantSource {
   grants(): readonly Grant[];
   /** Resolves once a reload already under way (another instance changed grants) has landed. */
   settled?(): Promise<void>;
+  /** When (epoch ms) the grants in use were last confirmed against their store; absent for grants held in memory. */
+  confirmedAt?(): number;
 }
 
 /** Grants held in memory (the seed grants of the demo); `replace` makes a change visible at once. */

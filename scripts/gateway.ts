@@ -3,6 +3,7 @@
  * configured by the environment (gateway/config.ts), in front of department subgraphs that run
  * elsewhere (`npm run subgraphs`, containers, other hosts).
  */
+import { tracing } from './start-tracing.ts';
 import { auditAnchorDir, auditQuarantinePath, auditSpoolPath, readGatewayConfig } from '../gateway/config.ts';
 import { checkpointLogPath } from '../gateway/audit/checkpoint-anchors.ts';
 import { ensureSubjectHmac, loadSubjectHmac } from '../platform/subject-key.ts';
@@ -68,10 +69,15 @@ try {
     },
   });
   running.gateway.app.log.info({ url: running.url, store: store.kind, redis: config.redisUrl ? 'shared' : 'in memory' }, 'gateway ready');
-  stopOnSignal(async () => {
-    await running.close();
-    await store.close();
-  });
+  // SIGTERM: readiness off, a grace for the load balancers, then in-flight requests finish, the audit is flushed, exit 0.
+  stopOnSignal(
+    async () => {
+      await running.close();
+      await store.close();
+      await tracing?.shutdown();
+    },
+    { begin: () => running.gateway.drain(), graceMs: config.drainGraceMs, timeoutMs: config.drainTimeoutMs },
+  );
 } catch (error) {
   process.stderr.write(`The gateway did not start: ${(error as Error).message}\n`);
   process.exit(1);

@@ -23,6 +23,7 @@ Zhoucun data-sharing gateway is running.
   Web console        ${platform.gatewayUrl.replace(/\/graphql$/, '/console/')}   (demo sign-in: pick a department and role)
   GraphQL endpoint   ${platform.gatewayUrl}
   Subgraphs          ${platform.subgraphs.map((s) => `${s.name} ${s.url}`).join('\n                     ')}
+  Metrics            ${platform.metricsUrl ?? 'off (METRICS_PORT=0)'}
   Store              ${platform.store.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${config.dataDir}/pglite`}
   Caches             ${config.redisUrl ? 'Redis (REDIS_URL)' : 'in memory'}
 

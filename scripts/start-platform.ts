@@ -27,6 +27,8 @@ import type { NotificationScheduler } from '../subgraphs/info-center/notificatio
 import { ensureSubjectHmac } from '../platform/subject-key.ts';
 import { CONSOLE_BUNDLE_DIR } from './console-bundle.ts';
 import { issueToken } from './issue-token.ts';
+import type { MetricsListen } from '../platform/observe/metrics-endpoint.ts';
+import type { SubgraphCallOptions } from '../gateway/sign/signed-data-source.ts';
 
 export interface PlatformOptions {
   dataDir: string;
@@ -66,11 +68,17 @@ export interface PlatformOptions {
   now?: () => Date;
   /** Deadline sweeps, automatic escalation and webhook delivery. */
   notifications?: NotificationLaunchSettings | undefined;
+  /** Where the gateway serves `/metrics` (`METRICS_HOST`/`METRICS_PORT`); absent → not served. */
+  metrics?: MetricsListen | undefined;
+  /** Timeouts and circuit breakers of subgraph calls (and the benchmark's HTTP clients); default DEFAULT_SUBGRAPH_GUARD. */
+  subgraphCalls?: SubgraphCallOptions | undefined;
 }
 
 export interface Platform {
   gateway: Gateway;
   gatewayUrl: string;
+  /** The gateway's Prometheus endpoint, when `metrics` was given. */
+  metricsUrl: string | undefined;
   subgraphs: ReadonlyArray<{ name: string; url: string; app: FastifyInstance }>;
   supergraphSdl: string;
   catalog: ShareCatalog;
@@ -96,6 +104,8 @@ export interface AnotherGatewayOptions {
   grants?: GrantSource;
   audit?: LaunchGatewayOptions['audit'];
   notifications?: NotificationLaunchSettings;
+  /** Timeouts and circuit breakers of its subgraph calls; default DEFAULT_SUBGRAPH_GUARD. */
+  subgraphCalls?: SubgraphCallOptions | undefined;
 }
 
 export async function startPlatform(options: PlatformOptions): Promise<Platform> {
@@ -156,6 +166,8 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       regulationProfile: options.regulationProfile,
       ...(options.now ? { now: options.now } : {}),
       ...(options.notifications ? { notifications: options.notifications } : {}),
+      metrics: options.metrics,
+      subgraphCalls: options.subgraphCalls,
       // The platform runs on its demo keys: the console's demo sign-in issues tokens with the demo issuer.
       console: {
         bundleDir: CONSOLE_BUNDLE_DIR,
@@ -166,6 +178,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     return {
       gateway: running.gateway,
       gatewayUrl: running.url,
+      metricsUrl: running.metricsUrl,
       subgraphs,
       supergraphSdl: running.supergraphSdl,
       catalog: running.catalog,
@@ -190,6 +203,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
           infoCenterPort: 0,
           logLevel,
           audit: another.audit,
+          subgraphCalls: another.subgraphCalls,
           ...(another.grants ? { grants: another.grants } : {}),
           ...(another.notifications ? { notifications: another.notifications } : {}),
         }),

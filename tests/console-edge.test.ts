@@ -123,6 +123,7 @@ describe('the demo sign-in', () => {
         TOKEN_PUBLIC_KEY_PATH: demoKeyPath(dataDir, 'token-issuer', 'public'),
         PORT: String(port),
         GOVERNANCE_PORT: String(governancePort),
+        METRICS_PORT: 'off',
         LOG_LEVEL: 'info',
       },
       stdio: ['ignore', 'pipe', 'inherit'],

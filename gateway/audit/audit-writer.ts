@@ -30,6 +30,8 @@ export interface AuditWriter {
   /** Resolves once the record is durable; `document` is the operation document its `documentHash` names, kept beside it. */
   append(entry: AuditEntry, document?: OperationDocument): Promise<void>;
   state(): AuditWriterState;
+  /** Records waiting for the next group commit (metrics). */
+  queueDepth(): number;
   /** Hears every alert, those raised before it was attached (start-up replay) included. */
   onAlert(listener: (alert: AuditAlert) => void): void;
   close(): Promise<void>;
@@ -210,6 +212,7 @@ export async function createAuditWriter(options: AuditWriterOptions): Promise<Au
       });
     },
     state: () => structuredClone(state),
+    queueDepth: () => queue.length,
     onAlert(next) {
       listener = next;
       for (const raised of alerts.splice(0)) next(raised);

@@ -29,6 +29,7 @@ import { operationDocumentOf } from '../audit/operation-document.ts';
 import { shareError } from '../../platform/errors.ts';
 import { clientCodeOf } from '../format-error.ts';
 import type { GatewayContext } from '../gateway-context.ts';
+import type { WithheldKind } from '../observe/gateway-metrics.ts';
 import { shapeResult } from './shape-result.ts';
 import { askOpenCases, subjectsForOpenCases } from './ask-open-cases.ts';
 import type { ServedSubjects } from '../audit/collect-subjects.ts';
@@ -51,6 +52,8 @@ export interface EnforcementDependencies {
   subjectHmac?: SubjectHmac;
   /** Signed calls to the providers for verification; without it `verify` is refused. */
   fetch?: FetchFromSubgraph;
+  /** Told which items each operation withheld, by `Type.field` (metrics). */
+  countWithheld?: (kind: WithheldKind, coordinates: readonly string[], catalog: ShareCatalog) => void;
 }
 
 interface PrunedOperation {
@@ -102,6 +105,11 @@ export function createEnforcingExecutor(inner: GatewayExecutor, deps: Enforcemen
     /** What verification (counts, items denied) or shaping (masked, withheld by row) adds to the record. */
     extra?: Pick<AuditFacts, 'verified' | 'deniedItems' | 'masked' | 'rowDenied'>,
   ) => {
+    if (deps.countWithheld) {
+      deps.countWithheld('denied', [...(verdict?.deniedFields.map((denied) => denied.coordinate) ?? []), ...(extra?.deniedItems ?? [])], catalog);
+      deps.countWithheld('masked', extra?.masked ?? [], catalog);
+      deps.countWithheld('row_denied', extra?.rowDenied ?? [], catalog);
+    }
     if (!deps.audit) return;
     const context = rc.context as unknown as GatewayContext;
     // What was asked, literals hidden, for the policy dry run; an operation that could not be resolved has none.

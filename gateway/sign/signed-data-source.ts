@@ -17,6 +17,9 @@ import { countCall } from '../audit/count-served.ts';
 import { collectSubjects } from '../audit/collect-subjects.ts';
 import type { GatewayContext } from '../gateway-context.ts';
 import { sharedPooledFetcher } from './pooled-fetcher.ts';
+import { traceHeaders } from '../../platform/observe/trace-request.ts';
+import type { GatewayMetrics } from '../observe/gateway-metrics.ts';
+import { createSubgraphGuard, ProviderUnavailableError, type SubgraphGuard, type SubgraphGuardOptions } from './subgraph-guard.ts';
 import type { CallIdentity, SignSubgraphCall } from './sign-subgraph-call.ts';
 
 /** How subgraph calls are sent; the defaults serve, the others exist for benchmark baselines. */
@@ -25,6 +28,8 @@ export interface SubgraphCallOptions {
   send?: Fetcher;
   /** Share identical query calls in flight; default true. */
   deduplicate?: boolean;
+  /** Timeout and circuit breaker of each subgraph's calls (subgraph-guard.ts); default DEFAULT_SUBGRAPH_GUARD. */
+  guard?: SubgraphGuardOptions | undefined;
 }
 
 /** A query operation (shorthand or `query`): the only calls that may be shared. */
@@ -35,15 +40,17 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   readonly #sign: SignSubgraphCall;
   readonly #send: Fetcher;
   readonly #deduplicate: boolean;
-  readonly #caller = new AsyncLocalStorage<{ identity: CallIdentity; shareable: boolean }>();
+  readonly #guard: SubgraphGuard;
+  readonly #caller = new AsyncLocalStorage<{ identity: CallIdentity; shareable: boolean; requestId: string }>();
   readonly #inFlight = new Map<string, Promise<FetcherResponse>>();
 
-  constructor(options: { name: string; url: string; sign: SignSubgraphCall } & SubgraphCallOptions) {
+  constructor(options: { name: string; url: string; sign: SignSubgraphCall; metrics?: GatewayMetrics | undefined } & SubgraphCallOptions) {
     super({ url: options.url });
     this.#subgraph = options.name;
     this.#sign = options.sign;
     this.#send = options.send ?? sharedPooledFetcher().fetch;
     this.#deduplicate = options.deduplicate ?? true;
+    this.#guard = createSubgraphGuard(options.name, options.guard, options.metrics);
     this.fetcher = (url, init) => this.#signedFetch(url, init);
   }
 
@@ -53,18 +60,29 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     if (!context?.consumer) return Promise.reject(new Error(`refusing to sign a call to ${this.#subgraph} without an authenticated consumer`));
     const identity = { app: context.consumer.app, dept: context.consumer.dept, roles: context.consumer.roles, purpose: context.use.purpose };
     const shareable = this.#deduplicate && String(options.kind) === 'incoming operation' && QUERY_OPERATION.test(options.request.query ?? '');
-    return this.#caller.run({ identity, shareable }, () => super.process(options));
+    // A provider that brought no answer is an answer of errors: @apollo/gateway then leaves its items null and
+    // names the subgraph (PROVIDER_UNAVAILABLE), where a thrown error would fail the whole operation unnamed.
+    return this.#caller
+      .run({ identity, shareable, requestId: context.requestId }, () => super.process(options))
+      .catch((error: unknown) => {
+        if (!(error instanceof ProviderUnavailableError)) throw error;
+        return { errors: [{ message: error.message, extensions: { code: 'PROVIDER_UNAVAILABLE' } }] };
+      });
   }
 
   async #signedFetch(url: string, init: FetcherRequestInit = {}): ReturnType<Fetcher> {
     const call = this.#caller.getStore();
     if (!call || typeof init.body !== 'string') throw new Error(`refusing to send an unsigned call to ${this.#subgraph}`);
     const { identity } = call;
-    if (!call.shareable) return this.#signAndSend(url, init, identity, init.body);
-    const key = `${url}\n${identity.app}\n${identity.dept}\n${identity.roles.join(',')}\n${identity.purpose ?? ''}\n${init.body}`;
+    const body = init.body;
+    // Neither header is signed, and neither carries authority: the request id and the trace context only correlate
+    // logs and spans (a shared call carries the first caller's).
+    init = { ...init, headers: { ...init.headers, 'x-request-id': call.requestId, ...traceHeaders() } };
+    if (!call.shareable) return this.#signAndSend(url, init, identity, body);
+    const key = `${url}\n${identity.app}\n${identity.dept}\n${identity.roles.join(',')}\n${identity.purpose ?? ''}\n${body}`;
     let pending = this.#inFlight.get(key);
     if (!pending) {
-      pending = this.#signAndSend(url, init, identity, init.body);
+      pending = this.#signAndSend(url, init, identity, body);
       this.#inFlight.set(key, pending);
       const settled = () => void this.#inFlight.delete(key);
       pending.then(settled, settled);
@@ -74,7 +92,7 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
 
   async #signAndSend(url: string, init: FetcherRequestInit, identity: CallIdentity, body: string): ReturnType<Fetcher> {
     const token = await this.#sign(this.#subgraph, identity, body);
-    return this.#send(url, { ...init, headers: { ...init.headers, authorization: `Bearer ${token}` } });
+    return this.#guard.run((signal) => this.#send(url, { ...init, headers: { ...init.headers, authorization: `Bearer ${token}` }, signal }));
   }
 
   /** Counts what the provider answered, for the operation's audit record (see count-served.ts). */

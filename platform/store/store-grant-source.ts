@@ -61,6 +61,7 @@ export async function createStoreGrantSource(db: Kysely<Database>, options: Stor
       return snapshot;
     },
     refresh,
+    confirmedAt: () => confirmedAt,
     settled: () => pending?.catch(() => undefined) ?? Promise.resolve(),
     close: () => clearInterval(timer),
   };

@@ -16,6 +16,10 @@ import type { PublicKeySet } from '../../platform/key-set.ts';
 import { formatSubgraphErrors } from './format-subgraph-error.ts';
 import { createGatewayBoundary, refuseMalformedRequest } from './gateway-boundary.ts';
 import { createGatewayCallVerifier } from './verify-gateway-call.ts';
+import type { SubgraphMetrics } from './subgraph-metrics.ts';
+import { randomUUID } from 'node:crypto';
+import type { Span } from '@opentelemetry/api';
+import { startRequestSpan } from '../../platform/observe/trace-request.ts';
 
 export interface SubgraphServerOptions {
   /** The gateway's public key, or the set of its current and retired keys; calls signed by anything else are refused. */
@@ -26,6 +30,8 @@ export interface SubgraphServerOptions {
   redisUrl?: string;
   /** Called for every accepted gateway call, with the GraphQL query it carries (metrics, tests). */
   onGatewayCall?: (call: { subgraph: string; query: string; consumerDept: string; purpose: string | undefined }) => void;
+  /** The process's metrics, where this department's calls are counted; absent → not counted. */
+  metrics?: SubgraphMetrics | undefined;
 }
 
 // mercurius-cache is CommonJS (`module.exports = plugin`) but types itself as an ES default export.
@@ -38,9 +44,20 @@ export async function createSubgraphServer<Backend, Loaders>(
   options: SubgraphServerOptions,
 ): Promise<FastifyInstance> {
   const boundary = createGatewayBoundary(createGatewayCallVerifier(department.name, asKeySet(options.gatewayKeys)));
-  const app = Fastify({ logger: { level: options.logLevel ?? 'silent' }, rewriteUrl: boundary.rewriteUrl, clientErrorHandler: refuseMalformedRequest });
+  const app = Fastify({
+    logger: { level: options.logLevel ?? 'silent' },
+    // The gateway's request id, so that one id finds a request in the gateway's and the subgraphs' logs; only a UUID is taken.
+    genReqId: (request) => {
+      const id = request.headers['x-request-id'];
+      return typeof id === 'string' && REQUEST_ID.test(id) ? id : randomUUID();
+    },
+    rewriteUrl: boundary.rewriteUrl,
+    clientErrorHandler: refuseMalformedRequest,
+  });
+  traceCalls(app, department.name);
   const backend = department.createBackend();
   boundary.install(app);
+  options.metrics?.observe(app, department.name);
 
   app.get('/healthz', async () => ({ status: 'ok', department: department.name }));
   if (options.onGatewayCall) {
@@ -62,6 +79,21 @@ export async function createSubgraphServer<Backend, Loaders>(
   });
   if (Object.keys(department.cachePolicy).length > 0) await registerResolverCache(app, department, backend, options.redisUrl);
   return app;
+}
+
+const REQUEST_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** One server span per call, child of the gateway's fetch span (W3C `traceparent`, unsigned: it only correlates). */
+function traceCalls(app: FastifyInstance, subgraph: string): void {
+  const spans = new WeakMap<object, Span>();
+  app.addHook('onRequest', async (request) => {
+    spans.set(request, startRequestSpan(`subgraph ${subgraph}`, request.headers, { 'zhoucun.subgraph': subgraph, 'zhoucun.request_id': String(request.id) }));
+  });
+  app.addHook('onResponse', async (request, reply) => {
+    const span = spans.get(request);
+    span?.setAttribute('http.response.status_code', reply.statusCode);
+    span?.end();
+  });
 }
 
 function asKeySet(keys: CryptoKey | PublicKeySet): PublicKeySet {

@@ -13,16 +13,19 @@ import { freePort } from './free-port.ts';
 
 const root = new URL('../..', import.meta.url).pathname;
 
-export async function startGatewayProcess(dataDir: string, env: Record<string, string>): Promise<{ url: string; child: ChildProcess }> {
-  const [port, governancePort] = [await freePort(), await freePort()];
+export async function startGatewayProcess(dataDir: string, env: Record<string, string>): Promise<{ url: string; metricsUrl: string; child: ChildProcess }> {
+  const [port, governancePort, metricsPort] = [await freePort(), await freePort(), await freePort()];
   const child = spawn(process.execPath, ['scripts/gateway.ts'], {
     cwd: root,
     env: {
       ...process.env,
+      // Tests stop their gateways at once; the drain's grace is tested where it matters (drain.test.ts).
+      DRAIN_GRACE_MS: '0',
       ...env,
       DATA_DIR: dataDir,
       PORT: String(port),
       GOVERNANCE_PORT: String(governancePort),
+      METRICS_PORT: String(metricsPort),
       LOG_LEVEL: 'info',
       AUDIT_CHAIN: `scale-${port}`,
     },
@@ -35,7 +38,7 @@ export async function startGatewayProcess(dataDir: string, env: Record<string, s
     });
     child.once('exit', (code) => reject(new Error(`gateway exited with ${code}`)));
   });
-  return { url, child };
+  return { url, metricsUrl: `http://127.0.0.1:${metricsPort}/metrics`, child };
 }
 
 export interface GatewayPair {

@@ -13,6 +13,7 @@ import { startPlatform, type Platform } from '../../scripts/start-platform.ts';
 import type { NotificationLaunchSettings } from '../../scripts/launch-gateway.ts';
 import type { TestDatabase } from './databases.ts';
 import type { OidcConfig } from '../../gateway/config.ts';
+import type { MetricsListen } from '../../platform/observe/metrics-endpoint.ts';
 
 export interface SubgraphCall {
   subgraph: string;
@@ -90,6 +91,8 @@ export interface TestPlatformOptions {
   auditCheckpointIntervalMs?: number;
   /** Notification scheduler settings (sweep and delivery intervals, webhook retries, loopback receivers). */
   notifications?: NotificationLaunchSettings;
+  /** Serve the gateway's `/metrics` on this listener; default none. */
+  metrics?: MetricsListen;
 }
 
 export async function startTestPlatform(options: TestPlatformOptions = {}): Promise<TestPlatform> {
@@ -113,6 +116,7 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
     ...(options.auditCheckpointIntervalMs ? { auditCheckpointIntervalMs: options.auditCheckpointIntervalMs } : {}),
     ...(options.notifications ? { notifications: options.notifications } : {}),
     ...(options.memoryGrants === false ? {} : { grants }),
+    ...(options.metrics ? { metrics: options.metrics } : {}),
     onSubgraphCall: (call) => subgraphCalls.push(call),
   });
   const client = (options: ClientOptions): Client => {

@@ -1,0 +1,85 @@
+/**
+ * OpenTelemetry tracing: one consumer request is one trace, from the gateway's request span through
+ * @apollo/gateway's planning and fetch spans to each subgraph's handling, carried by the W3C
+ * `traceparent` header. An OTLP/HTTP receiver in the test takes the JSON the exporter posts.
+ */
+import { createServer, type Server } from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTracing, type Tracing } from '../platform/observe/tracing.ts';
+import { DEMO } from '../subgraphs/shared/district.ts';
+import type { TestPlatform } from './support/test-platform.ts';
+
+interface ExportedSpan {
+  traceId: string;
+  spanId: string;
+  parentSpanId?: string;
+  name: string;
+  attributes: Array<{ key: string; value: { stringValue?: string } }>;
+}
+
+let receiver: Server;
+const spans: ExportedSpan[] = [];
+let tracing: Tracing;
+let platform: TestPlatform;
+beforeAll(async () => {
+  receiver = createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => {
+      if (request.url === '/v1/traces' && request.headers['content-type']?.startsWith('application/json')) {
+        const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { resourceSpans: Array<{ scopeSpans: Array<{ spans: ExportedSpan[] }> }> };
+        for (const resource of body.resourceSpans) for (const scope of resource.scopeSpans) spans.push(...scope.spans);
+      }
+      response.writeHead(200, { 'content-type': 'application/json' }).end('{}');
+    });
+  });
+  await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+  const { port } = receiver.address() as { port: number };
+  tracing = startTracing({ serviceName: 'zhoucun-test', url: `http://127.0.0.1:${port}/v1/traces` });
+  // Loaded only now: @apollo/gateway takes its tracer when it is loaded, as it is after scripts/start-tracing.ts.
+  const { startTestPlatform } = await import('./support/test-platform.ts');
+  platform = await startTestPlatform();
+});
+afterAll(async () => {
+  await platform?.close();
+  await tracing?.shutdown();
+  await new Promise((resolve) => receiver?.close(resolve));
+});
+
+describe('tracing', () => {
+  it('when a consumer asks for items of two providers, then the gateway, its planning, its fetches and both subgraphs report spans of one trace', async () => {
+    const consumer = platform.client({ dept: 'civil-affairs', purpose: 'ADMINISTRATIVE_BASIS' });
+    const answer = await consumer.query(`{ resident(citizenId: "${DEMO.resident}") { name monthlyPension } }`);
+    expect(answer.status).toBe(200);
+    await tracing.flush();
+
+    const request = spans.find(
+      (span) => span.name === 'POST /graphql' && span.attributes.some((a) => a.key === 'zhoucun.request_id' && a.value.stringValue === answer.requestId),
+    );
+    expect(request).toBeDefined();
+    const trace = spans.filter((span) => span.traceId === request!.traceId);
+    const names = trace.map((span) => span.name);
+    expect(names).toEqual(
+      expect.arrayContaining(['POST /graphql', 'gateway.request', 'gateway.plan', 'gateway.fetch', 'subgraph public-security', 'subgraph human-resources']),
+    );
+    // Each subgraph's span hangs under one of the gateway's fetch spans: the traceparent crossed the wire.
+    const fetches = new Set(trace.filter((span) => span.name === 'gateway.fetch').map((span) => span.spanId));
+    for (const subgraph of trace.filter((span) => span.name.startsWith('subgraph '))) expect(fetches.has(subgraph.parentSpanId ?? '')).toBe(true);
+    // Every subgraph span carries the gateway's request id.
+    for (const subgraph of trace.filter((span) => span.name.startsWith('subgraph '))) {
+      expect(subgraph.attributes).toContainEqual({ key: 'zhoucun.request_id', value: { stringValue: answer.requestId } });
+    }
+  });
+
+  it('when a consumer sends a malformed traceparent, then it is ignored and the request is served in a trace of its own', async () => {
+    const consumer = platform.client({ dept: 'civil-affairs', purpose: 'ADMINISTRATIVE_BASIS' });
+    const answer = await consumer.query(`{ resident(citizenId: "${DEMO.resident}") { name } }`, undefined, { traceparent: `00-${'z'.repeat(5000)}-01` });
+    expect(answer.status).toBe(200);
+    await tracing.flush();
+    const request = spans.find(
+      (span) => span.name === 'POST /graphql' && span.attributes.some((a) => a.key === 'zhoucun.request_id' && a.value.stringValue === answer.requestId),
+    );
+    expect(request).toBeDefined();
+    expect(request!.parentSpanId ?? '').toBe('');
+  });
+});

@@ -57,6 +57,10 @@ export interface GatewayConfig {
   regulationProfile: RegulationProfile;
   /** `GRANT_MAX_VALIDITY_DAYS`, default the profile's longest validity (at most 3653): the longest validity of a grant, from the day it is asked for. */
   grantMaxValidityDays: number;
+  /** `FRESHNESS_READ_INTERVAL_SECONDS` (default 900, 60 to 86400): how often the platform reads each provider's data-as-of dates (art. 14). */
+  freshnessReadIntervalSeconds: number;
+  /** `RESOLVER_CACHE_MAX_TTL_SECONDS` (default 3600, at most 86400): longest a subgraph caches a resolver answer, whatever the update cycle. */
+  resolverCacheMaxTtlSeconds: number;
 }
 
 /** Longest validity of a grant when neither the environment nor a profile says otherwise: one year (art. 13). */
@@ -170,5 +174,7 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Readonl
     tokenMaxLifetimeSeconds: readPositiveInteger(env, 'TOKEN_MAX_LIFETIME_HOURS', 24) * 3600,
     regulationProfile,
     grantMaxValidityDays: readPositiveInteger(env, 'GRANT_MAX_VALIDITY_DAYS', regulationProfile.grantValidity.maxDays, GRANT_MAX_VALIDITY_CEILING),
+    freshnessReadIntervalSeconds: Math.max(60, readPositiveInteger(env, 'FRESHNESS_READ_INTERVAL_SECONDS', 900, 86_400)),
+    resolverCacheMaxTtlSeconds: readPositiveInteger(env, 'RESOLVER_CACHE_MAX_TTL_SECONDS', 3600, 86_400),
   });
 }

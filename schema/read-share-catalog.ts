@@ -87,6 +87,7 @@ export function readShareCatalog(supergraphSdl: string, options: ReadShareCatalo
       const graph = fieldGraphs.length === 1 ? fieldGraphs[0] : typeGraphs.find((g) => fieldGraphs.length === 0 || fieldGraphs.includes(g));
       const coordinate = `${typeName}.${field.name.value}`;
       const masks = knownMasks(args?.masks);
+      const cycle = args?.updateCycle ?? (typeShare ? readShareArgs(typeShare).updateCycle : undefined);
       catalog.set(coordinate, {
         coordinate,
         typeName,
@@ -99,6 +100,7 @@ export function readShareCatalog(supergraphSdl: string, options: ReadShareCatalo
         ...(resourceClass ? { resourceClass } : {}),
         ...(field.description ? { description: field.description.value } : {}),
         ...(masks ? { masks } : {}),
+        ...(cycle !== undefined ? { updateCycle: cycle } : {}),
         valueType: namedType(field.type),
       });
     }

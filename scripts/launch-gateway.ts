@@ -22,6 +22,7 @@ import { composeFromStore, fileSupergraphFeed, readCheckedSupergraphFile, storeS
 import { readShareCatalog } from '../schema/read-share-catalog.ts';
 import { syncCatalog } from '../subgraphs/info-center/catalog.ts';
 import { createInfoCenterSubgraph, INFO_CENTER_TYPE_DEFS } from '../subgraphs/info-center/definition.ts';
+import { startFreshnessReading } from '../subgraphs/info-center/freshness.ts';
 import type { GovernanceServices } from '../subgraphs/info-center/governance-services.ts';
 import { createSubgraphServer, type SubgraphServerOptions } from '../subgraphs/shared/create-subgraph-server.ts';
 import { PLATFORM_OPERATOR } from '../policies/types.ts';
@@ -52,6 +53,11 @@ export interface LaunchGatewayOptions extends Omit<StartGatewayOptions, Launched
   regulationProfile?: RegulationProfile | undefined;
   /** The clock of governance decisions (submission, due dates, validity); default the system clock. Tests set calendar dates with it. */
   now?: (() => Date) | undefined;
+  /**
+   * Seconds between two readings of the providers' data-as-of dates (art. 14; `FRESHNESS_READ_INTERVAL_SECONDS`);
+   * absent: not read on a schedule (tests read with `readFreshness`). Not with `supergraphPath`.
+   */
+  freshnessReadIntervalSeconds?: number | undefined;
   /** Observes calls the info-center subgraph accepts (tests). */
   onInfoCenterCall?: SubgraphServerOptions['onGatewayCall'];
 }
@@ -73,6 +79,7 @@ export async function launchGateway(options: LaunchGatewayOptions): Promise<Laun
     now,
     onInfoCenterCall,
     redisUrl,
+    freshnessReadIntervalSeconds,
     ...gatewayOptions
   } = options;
   const profile = regulationProfile ?? requireShippedProfile(DEFAULT_REGULATION_PROFILE);
@@ -121,7 +128,9 @@ export async function launchGateway(options: LaunchGatewayOptions): Promise<Laun
 
   let infoCenter: FastifyInstance | undefined;
   let gateway: RunningGateway | undefined;
+  let stopFreshnessReading: (() => void) | undefined;
   const close = async () => {
+    stopFreshnessReading?.();
     storeGrants?.close();
     await gateway?.close();
     await infoCenter?.close();
@@ -161,6 +170,10 @@ export async function launchGateway(options: LaunchGatewayOptions): Promise<Laun
       redis,
       redisPrefix: prefix,
     });
+    if (freshnessReadIntervalSeconds && !supergraphPath) {
+      const logFreshness = (error: unknown) => gateway?.gateway.app.log.warn({ err: error }, 'freshness reading failed; the last readings stay');
+      stopFreshnessReading = startFreshnessReading(store.db, services.now, freshnessReadIntervalSeconds * 1000, logFreshness);
+    }
     return {
       ...gateway,
       get supergraphSdl() {

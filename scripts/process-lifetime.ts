@@ -16,6 +16,7 @@ export function launchSettings(config: Readonly<GatewayConfig>) {
     limits: { keysPerRequest: config.maxKeysPerRequest },
     grantMaxValidityDays: config.grantMaxValidityDays,
     regulationProfile: config.regulationProfile,
+    freshnessReadIntervalSeconds: config.freshnessReadIntervalSeconds,
   };
 }
 

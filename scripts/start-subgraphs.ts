@@ -27,6 +27,7 @@ const apps = await Promise.all(
     const app = await createSubgraphServer(subgraph.definition, {
       gatewayKeys,
       logLevel: config.logLevel,
+      cacheTtlCapSeconds: config.resolverCacheMaxTtlSeconds,
       ...(config.redisUrl ? { redisUrl: config.redisUrl } : {}),
     });
     await app.listen({ host: config.host, port: subgraph.defaultPort });

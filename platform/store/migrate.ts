@@ -12,6 +12,7 @@ import * as subgraphRegistry from './migrations/0008-subgraph-registry.ts';
 import * as workingCalendar from './migrations/0009-working-calendar.ts';
 import * as operationDocuments from './migrations/0010-operation-documents.ts';
 import * as regulationProfiles from './migrations/0012-regulation-profiles.ts';
+import * as resourceFreshness from './migrations/0015-resource-freshness.ts';
 import type { Database } from './tables.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
@@ -26,6 +27,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0009-working-calendar': workingCalendar,
   '0010-operation-documents': operationDocuments,
   '0012-regulation-profiles': regulationProfiles,
+  '0015-resource-freshness': resourceFreshness,
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {

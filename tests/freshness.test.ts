@@ -68,6 +68,12 @@ describe.each(STORE_BACKENDS)('freshness on %s', (_backend, createDatabase) => {
     expect(body.data?.['staleResources']).toEqual([
       { provider: 'market-regulation', resource: 'Enterprise', updateCycle: 'DAILY', dataAsOf: addCalendarDays(today(), -9), freshness: { status: 'STALE', daysLate: 8, reason: null } },
     ]);
+    const all = await operator().query(STALE, {});
+    const stale = (all.body.data?.['staleResources'] as Array<{ provider: string; resource: string; freshness: { status: string } }>).map(
+      (resource) => `${resource.provider} ${resource.resource} ${resource.freshness.status}`,
+    );
+    // Every resource is measured; only the two stale on purpose in the demo are listed.
+    expect(stale.sort()).toEqual(['civil-affairs SubsistenceAllowance STALE', 'market-regulation Enterprise STALE']);
     const fresh = await operator().query(STALE, { provider: 'public-security' });
     expect(fresh.body.data?.['staleResources']).toEqual([]);
   });

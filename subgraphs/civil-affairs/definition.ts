@@ -15,5 +15,5 @@ export const civilAffairs: DepartmentDefinition<CivilAffairsStore, CivilAffairsL
   // The subsistence allowance standard is set once a year.
   cachePolicy: { Query: { subsistenceAllowanceStandard: { ttl: 3600 } } },
   // Demo data as of (art. 14); stale on purpose where behind its cycle.
-  freshness: (_store, now) => demoFreshness({ MarriageRegistration: 1, SubsistenceAllowance: 45 }, now),
+  freshness: (_store, now) => demoFreshness({ MarriageRegistration: 1, SubsistenceAllowance: 45, Resident: 1 }, now),
 };

@@ -15,5 +15,5 @@ export const humanResources: DepartmentDefinition<SocialInsuranceStore, SocialIn
   // The pension standard is set once a year.
   cachePolicy: { Query: { pensionStandard: { ttl: 3600 } } },
   // Demo data as of (art. 14); stale on purpose where behind its cycle.
-  freshness: (_store, now) => demoFreshness({ SocialInsurance: 20 }, now),
+  freshness: (_store, now) => demoFreshness({ SocialInsurance: 20, Resident: 20, Enterprise: 20 }, now),
 };

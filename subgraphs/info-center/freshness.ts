@@ -7,6 +7,8 @@
  */
 import type { Kysely } from 'kysely';
 import type { WorkingCalendar } from '../../policies/governance/working-calendar.ts';
+import { chinaDate } from '../../policies/governance/china-date.ts';
+import { PLATFORM_OPERATOR } from '../../policies/types.ts';
 import { measureFreshness, type Freshness } from '../../policies/freshness.ts';
 import type { Database } from '../../platform/store/tables.ts';
 import { loadPublishedSubgraphs } from '../../platform/store/subgraph-rows.ts';
@@ -152,7 +154,8 @@ export function freshnessOf(
   now: Date,
   calendar: WorkingCalendar,
 ): ResourceFreshness {
-  const dataAsOf = readings.get(provider)?.get(resource) ?? null;
+  // The platform's own governance records are its store of record, written as decisions are taken: current today.
+  const dataAsOf = provider === PLATFORM_OPERATOR ? chinaDate(now) : (readings.get(provider)?.get(resource) ?? null);
   return {
     provider,
     resource,
@@ -169,14 +172,20 @@ export function catalogCycle(row: CatalogRow): unknown {
 
 const ROOT_TYPES = new Set(['Query', 'Mutation', 'Subscription']);
 
-/** The resource a catalog item belongs to: its type, or for a root field the type it returns. */
-export function resourceOf(row: CatalogRow, services: GovernanceServices): string {
-  if (!ROOT_TYPES.has(row.type_name)) return row.type_name;
+/**
+ * The resource a catalog item belongs to: its type; for a root field, or a field a provider adds to
+ * another's entity (Resident.realEstateRights), the type it returns when the provider reports that one.
+ */
+export function resourceOf(row: CatalogRow, services: GovernanceServices, readings: Map<string, Map<string, string | null>>): string {
+  let valueType: string | undefined;
   try {
-    return services.catalog().get(row.coordinate)?.valueType ?? row.type_name;
+    valueType = services.catalog().get(row.coordinate)?.valueType;
   } catch {
-    return row.type_name; // no supergraph loaded: no reading matches, the item stays UNKNOWN
+    valueType = undefined; // no supergraph loaded: only the item's own type can match a reading
   }
+  const reported = readings.get(row.provider);
+  if (!ROOT_TYPES.has(row.type_name) && (reported?.has(row.type_name) || !valueType || !reported?.has(valueType))) return row.type_name;
+  return valueType ?? row.type_name;
 }
 
 /**
@@ -194,8 +203,9 @@ export async function listResourceFreshness(
   for (const row of await listCatalog(services, { provider: provider ?? null })) {
     if (ROOT_TYPES.has(row.type_name)) continue; // root fields are entries to resources, not resources
     const cycle = catalogCycle(row);
-    const key = JSON.stringify([row.provider, row.type_name, cycle]);
-    if (!resources.has(key)) resources.set(key, freshnessOf(readings, row.provider, row.type_name, cycle, services.now(), calendar));
+    const resource = resourceOf(row, services, readings);
+    const key = JSON.stringify([row.provider, resource, cycle]);
+    if (!resources.has(key)) resources.set(key, freshnessOf(readings, row.provider, resource, cycle, services.now(), calendar));
   }
   return [...resources.values()];
 }

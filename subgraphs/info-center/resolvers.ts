@@ -222,10 +222,14 @@ function catalogItemResolvers() {
     shareMethod: (row: CatalogRow) => element(row, 'shareMethod'),
     openToPublic: (row: CatalogRow) => element(row, 'openToPublic'),
     updateCycle: (row: CatalogRow) => element(row, 'updateCycle'),
-    dataAsOf: async (row: CatalogRow, _: unknown, ctx: Context) =>
-      (await ctx.loaders.freshnessReadings()).get(row.provider)?.get(resourceOf(row, ctx.backend)) ?? null,
-    freshness: async (row: CatalogRow, _: unknown, ctx: Context) =>
-      freshnessOf(await ctx.loaders.freshnessReadings(), row.provider, resourceOf(row, ctx.backend), catalogCycle(row), ctx.backend.now(), await ctx.loaders.calendar()),
+    dataAsOf: async (row: CatalogRow, _: unknown, ctx: Context) => {
+      const readings = await ctx.loaders.freshnessReadings();
+      return freshnessOf(readings, row.provider, resourceOf(row, ctx.backend, readings), catalogCycle(row), ctx.backend.now(), await ctx.loaders.calendar()).dataAsOf;
+    },
+    freshness: async (row: CatalogRow, _: unknown, ctx: Context) => {
+      const readings = await ctx.loaders.freshnessReadings();
+      return freshnessOf(readings, row.provider, resourceOf(row, ctx.backend, readings), catalogCycle(row), ctx.backend.now(), await ctx.loaders.calendar());
+    },
     publishedOn: (row: CatalogRow) => row.published_on,
     relatedResources: (row: CatalogRow) => element(row, 'relatedResources') ?? [],
     overridden: (row: CatalogRow) => row.override !== null && Object.keys(row.override).length > 0,

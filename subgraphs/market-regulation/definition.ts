@@ -15,5 +15,5 @@ export const marketRegulation: DepartmentDefinition<EnterpriseStore, EnterpriseL
   // The enterprise register is updated daily.
   cachePolicy: { Query: { enterprise: { ttl: 60 }, enterprises: { ttl: 60 } } },
   // Demo data as of (art. 14); stale on purpose where behind its cycle.
-  freshness: (_store, now) => demoFreshness({ Enterprise: 9 }, now),
+  freshness: (_store, now) => demoFreshness({ Enterprise: 9, AdministrativePenalty: 2 }, now),
 };

@@ -23,7 +23,8 @@ interface Item {
 }
 
 const CATALOG = '{ catalog { coordinate updateCycle dataAsOf freshness { status dueOn daysLate reason } } }';
-const STALE = 'query($provider: String) { staleResources(provider: $provider) { provider resource updateCycle dataAsOf freshness { status daysLate reason } } }';
+const STALE =
+  'query($provider: String) { staleResources(provider: $provider) { provider resource updateCycle dataAsOf freshness { status daysLate reason } } }';
 
 describe.each(STORE_BACKENDS)('freshness on %s', (_backend, createDatabase) => {
   let platform: TestPlatform;
@@ -66,7 +67,13 @@ describe.each(STORE_BACKENDS)('freshness on %s', (_backend, createDatabase) => {
     const { body } = await operator().query(STALE, { provider: 'market-regulation' });
     expect(body.errors).toBeUndefined();
     expect(body.data?.['staleResources']).toEqual([
-      { provider: 'market-regulation', resource: 'Enterprise', updateCycle: 'DAILY', dataAsOf: addCalendarDays(today(), -9), freshness: { status: 'STALE', daysLate: 8, reason: null } },
+      {
+        provider: 'market-regulation',
+        resource: 'Enterprise',
+        updateCycle: 'DAILY',
+        dataAsOf: addCalendarDays(today(), -9),
+        freshness: { status: 'STALE', daysLate: 8, reason: null },
+      },
     ]);
     const all = await operator().query(STALE, {});
     const stale = (all.body.data?.['staleResources'] as Array<{ provider: string; resource: string; freshness: { status: string } }>).map(
@@ -92,7 +99,9 @@ describe.each(STORE_BACKENDS)('freshness on %s', (_backend, createDatabase) => {
     const item = (await catalog()).get('RealEstateRight.certificateNo');
     expect(item).toMatchObject({ updateCycle: 'WEEKLY', dataAsOf: null, freshness: { status: 'UNKNOWN', dueOn: null, daysLate: null } });
     const { body } = await operator().query(STALE, { provider: 'natural-resources' });
-    expect(body.data?.['staleResources']).toEqual([expect.objectContaining({ resource: 'RealEstateRight', freshness: expect.objectContaining({ status: 'UNKNOWN' }) })]);
+    expect(body.data?.['staleResources']).toEqual([
+      expect.objectContaining({ resource: 'RealEstateRight', freshness: expect.objectContaining({ status: 'UNKNOWN' }) }),
+    ]);
   });
 });
 
@@ -125,7 +134,9 @@ describe.each(STORE_BACKENDS)('freshness readings from hostile providers on %s',
           }),
         ),
       );
-      const controlChars = await hostileProvider((respond) => respond(JSON.stringify({ freshness: [{ resource: 'Licence\u0000\u001b[31m', dataAsOf: today() }] })));
+      const controlChars = await hostileProvider((respond) =>
+        respond(JSON.stringify({ freshness: [{ resource: 'Licence\u0000\u001b[31m', dataAsOf: today() }] })),
+      );
       servers.push(huge.server, farFuture.server, controlChars.server);
       await seedSubgraphs(db, [
         { name: 'civil-affairs', url: huge.url, typeDefs: 'type Query { a: String }' },
@@ -153,7 +164,9 @@ describe.each(STORE_BACKENDS)('freshness readings from hostile providers on %s',
       ]);
       const readings = await loadFreshnessReadings(db);
       for (const row of rows) {
-        expect(freshnessOf(readings, row.provider, row.resource, 'YEARLY', new Date(), LIBRARY_CALENDAR).status, `${row.provider} ${row.resource}`).toBe('UNKNOWN');
+        expect(freshnessOf(readings, row.provider, row.resource, 'YEARLY', new Date(), LIBRARY_CALENDAR).status, `${row.provider} ${row.resource}`).toBe(
+          'UNKNOWN',
+        );
       }
     } finally {
       for (const server of servers) server.closeAllConnections();

@@ -8,7 +8,14 @@ import { createPublishCheckContext, type PublishViolation } from './publish-chec
 import { shareDeclaredRule } from './share-declared-rule.ts';
 import { updateCycleDeclaredRule } from './update-cycle-declared-rule.ts';
 
-export const PUBLISH_CHECKS = [shareDeclaredRule, noneRequiresBasisRule, baseItemsUnconditionalRule, deniableFieldsNullableRule, maskFitsFieldRule, updateCycleDeclaredRule];
+export const PUBLISH_CHECKS = [
+  shareDeclaredRule,
+  noneRequiresBasisRule,
+  baseItemsUnconditionalRule,
+  deniableFieldsNullableRule,
+  maskFitsFieldRule,
+  updateCycleDeclaredRule,
+];
 
 export function checkSubgraph(subgraph: string, document: DocumentNode): PublishViolation[] {
   const violations: PublishViolation[] = [];

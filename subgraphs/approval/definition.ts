@@ -15,5 +15,6 @@ export const approval: DepartmentDefinition<CertificateStore, CertificateLoaders
   // Certificates are issued and cancelled in real time; a minute keeps cancellations visible quickly.
   cachePolicy: { Query: { licence: { ttl: 60 }, practiceCertificate: { ttl: 60 } } },
   // Demo data as of (art. 14); stale on purpose where behind its cycle.
-  freshness: (_store, now) => demoFreshness({ BusinessLicence: 1, FoodBusinessPermit: 1, PracticeCertificate: 1, Certificate: 1, Licence: 1, Resident: 1, Enterprise: 1 }, now),
+  freshness: (_store, now) =>
+    demoFreshness({ BusinessLicence: 1, FoodBusinessPermit: 1, PracticeCertificate: 1, Certificate: 1, Licence: 1, Resident: 1, Enterprise: 1 }, now),
 };

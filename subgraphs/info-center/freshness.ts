@@ -88,7 +88,11 @@ async function readProvider(url: string): Promise<Reading> {
 async function keepReading(db: Kysely<Database>, provider: string, reading: Reading, now: Date): Promise<void> {
   await db.transaction().execute(async (trx) => {
     if (reading.outcome !== 'READ') {
-      await trx.updateTable('resource_freshness_readings').set({ data_as_of: null, outcome: reading.outcome, read_at: now }).where('provider', '=', provider).execute();
+      await trx
+        .updateTable('resource_freshness_readings')
+        .set({ data_as_of: null, outcome: reading.outcome, read_at: now })
+        .where('provider', '=', provider)
+        .execute();
       return;
     }
     await trx.deleteFrom('resource_freshness_readings').where('provider', '=', provider).execute();

@@ -224,7 +224,8 @@ function catalogItemResolvers() {
     updateCycle: (row: CatalogRow) => element(row, 'updateCycle'),
     dataAsOf: async (row: CatalogRow, _: unknown, ctx: Context) => {
       const readings = await ctx.loaders.freshnessReadings();
-      return freshnessOf(readings, row.provider, resourceOf(row, ctx.backend, readings), catalogCycle(row), ctx.backend.now(), await ctx.loaders.calendar()).dataAsOf;
+      return freshnessOf(readings, row.provider, resourceOf(row, ctx.backend, readings), catalogCycle(row), ctx.backend.now(), await ctx.loaders.calendar())
+        .dataAsOf;
     },
     freshness: async (row: CatalogRow, _: unknown, ctx: Context) => {
       const readings = await ctx.loaders.freshnessReadings();

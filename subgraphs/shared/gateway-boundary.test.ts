@@ -142,6 +142,10 @@ describe('the gateway boundary of a subgraph', () => {
   it('art-14: when /healthz is asked, then it answers without any signature, with the data-as-of date of each resource', async () => {
     const subgraph = await setupSubgraph(publicSecurity);
     const response = await subgraph.app.inject({ method: 'GET', url: '/healthz' });
-    expect(response.json()).toEqual({ status: 'ok', department: 'public-security', freshness: [{ resource: 'Resident', dataAsOf: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) }] });
+    expect(response.json()).toEqual({
+      status: 'ok',
+      department: 'public-security',
+      freshness: [{ resource: 'Resident', dataAsOf: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) }],
+    });
   });
 });

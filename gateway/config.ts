@@ -73,6 +73,10 @@ export interface GatewayConfig {
   drainGraceMs: number;
   /** `DRAIN_TIMEOUT_MS` (default 30000): the longest a stop may take before the process gives up on what is in flight (exit 1). */
   drainTimeoutMs: number;
+  /** `FRESHNESS_READ_INTERVAL_SECONDS` (default 900, 60 to 86400): how often the platform reads each provider's data-as-of dates (art. 14). */
+  freshnessReadIntervalSeconds: number;
+  /** `RESOLVER_CACHE_MAX_TTL_SECONDS` (default 3600, at most 86400): longest a subgraph caches a resolver answer, whatever the update cycle. */
+  resolverCacheMaxTtlSeconds: number;
 }
 
 /** The console's sign-in at the district's OpenID provider: authorization code with PKCE (gateway/console/oidc-sign-in.ts). */
@@ -300,5 +304,7 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Readonl
       failures: readPositiveInteger(env, 'SUBGRAPH_BREAKER_FAILURES', DEFAULT_SUBGRAPH_GUARD.failures, 1_000),
       halfOpenAfterMs: readPositiveInteger(env, 'SUBGRAPH_BREAKER_HALF_OPEN_MS', DEFAULT_SUBGRAPH_GUARD.halfOpenAfterMs, 600_000),
     }),
+    freshnessReadIntervalSeconds: Math.max(60, readPositiveInteger(env, 'FRESHNESS_READ_INTERVAL_SECONDS', 900, 86_400)),
+    resolverCacheMaxTtlSeconds: readPositiveInteger(env, 'RESOLVER_CACHE_MAX_TTL_SECONDS', 3600, 86_400),
   });
 }

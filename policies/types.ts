@@ -76,6 +76,8 @@ export interface FieldShare {
   masks?: Readonly<Partial<Record<Purpose, MaskKind>>>;
   /** The field's named GraphQL type (lists and non-null unwrapped), e.g. `String`, `Float`, `Resident`. */
   valueType?: string;
+  /** The declared update cycle (art. 14): the field's own, else its type's; checked by the publish checks. */
+  updateCycle?: string;
 }
 
 /** Share metadata for every data item of the supergraph, by `Type.field`. */

@@ -8,7 +8,7 @@ const supergraph = composeSupergraph([
     url: 'http://population/graphql',
     typeDefs: `
       type Query { person(id: ID!): Person @share(type: UNCONDITIONAL) }
-      type Person @key(fields: "id") @share(type: UNCONDITIONAL, resource: BASE) {
+      type Person @key(fields: "id") @share(type: UNCONDITIONAL, resource: BASE, updateCycle: DAILY) {
         id: ID!
         name: String
         record: String @share(type: NONE, basis: "法律依据")

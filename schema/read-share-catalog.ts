@@ -67,10 +67,23 @@ function knownMasks(masks: Readonly<Record<string, string>> | undefined): Partia
   return known.length > 0 ? Object.fromEntries(known) : undefined;
 }
 
+/** Type name → the update cycle its type-level `@share` declares (art. 14). */
+function readTypeCycles(document: DocumentNode): Map<string, string> {
+  const cycles = new Map<string, string>();
+  for (const definition of document.definitions) {
+    if (definition.kind !== Kind.OBJECT_TYPE_DEFINITION && definition.kind !== Kind.INTERFACE_TYPE_DEFINITION) continue;
+    const typeShare = findShareDirective(definition.directives);
+    const cycle = typeShare ? readShareArgs(typeShare).updateCycle : undefined;
+    if (cycle) cycles.set(definition.name.value, cycle);
+  }
+  return cycles;
+}
+
 export function readShareCatalog(supergraphSdl: string, options: ReadShareCatalogOptions = {}): ShareCatalog {
   const document = parse(supergraphSdl);
   const graphNames = readGraphNames(document);
   const catalog = new Map<string, FieldShare>();
+  const typeCycles = readTypeCycles(document);
   for (const definition of document.definitions) {
     if (definition.kind !== Kind.OBJECT_TYPE_DEFINITION && definition.kind !== Kind.INTERFACE_TYPE_DEFINITION) continue;
     const typeName = definition.name.value;
@@ -87,6 +100,8 @@ export function readShareCatalog(supergraphSdl: string, options: ReadShareCatalo
       const graph = fieldGraphs.length === 1 ? fieldGraphs[0] : typeGraphs.find((g) => fieldGraphs.length === 0 || fieldGraphs.includes(g));
       const coordinate = `${typeName}.${field.name.value}`;
       const masks = knownMasks(args?.masks);
+      // A field that leads to another resource (an entity extension's list of records) is kept as current as that resource.
+      const cycle = args?.updateCycle ?? typeCycles.get(namedType(field.type)) ?? typeCycles.get(typeName);
       catalog.set(coordinate, {
         coordinate,
         typeName,
@@ -99,6 +114,7 @@ export function readShareCatalog(supergraphSdl: string, options: ReadShareCatalo
         ...(resourceClass ? { resourceClass } : {}),
         ...(field.description ? { description: field.description.value } : {}),
         ...(masks ? { masks } : {}),
+        ...(cycle !== undefined ? { updateCycle: cycle } : {}),
         valueType: namedType(field.type),
       });
     }

@@ -8,6 +8,8 @@ export interface ShareDirectiveArgs {
   basis?: string;
   condition?: string;
   resource?: string;
+  /** As written: checked by the publish checks (art. 14). */
+  updateCycle?: string;
   /** `mask: { PURPOSE: KIND }` as written: names are checked by the publish checks, not here. */
   masks?: Readonly<Record<string, string>>;
 }
@@ -33,6 +35,7 @@ export function readShareArgs(directive: DirectiveNode): ShareDirectiveArgs {
     ...(args['basis'] !== undefined ? { basis: args['basis'] } : {}),
     ...(args['condition'] !== undefined ? { condition: args['condition'] } : {}),
     ...(args['resource'] !== undefined ? { resource: args['resource'] } : {}),
+    ...(args['updateCycle'] !== undefined ? { updateCycle: args['updateCycle'] } : {}),
     ...(maskArgument !== undefined ? { masks } : {}),
   };
 }

@@ -4,6 +4,7 @@
  * `@composeDirective` carries it through composition into the supergraph, where the gateway reads it.
  */
 
+import { UPDATE_CYCLES } from '../policies/freshness.ts';
 import { MASK_KINDS, PURPOSES, SHARE_TYPES } from '../policies/types.ts';
 
 export const SHARE_SPEC_URL = 'https://zhoucun.gov.cn/share/v1.0';
@@ -22,13 +23,16 @@ export type ResourceClass = (typeof RESOURCE_CLASSES)[number];
  * - `resource`: on an OBJECT, the resource classification; `BASE` makes its key fields subject to art. 11(2).
  * - `mask`: by purpose, the mask every consumer but the provider receives the item under
  *   (`mask: { WORK_REFERENCE: ADDRESS_TO_SUBDISTRICT }`); the kind must fit the field's type (art. 23).
+ * - `updateCycle`: how often the provider brings the data up to date (art. 14); mandatory on a type
+ *   that declares `resource`, and on an item of no such type; WORKDAY counts working days.
  */
 export const SHARE_DIRECTIVE_SDL = `
 enum ShareType { ${SHARE_TYPES.join(' ')} }
 enum ResourceClass { ${RESOURCE_CLASSES.join(' ')} }
 enum MaskKind { ${MASK_KINDS.join(' ')} }
+enum UpdateCycle { ${UPDATE_CYCLES.join(' ')} }
 input ShareMasks { ${PURPOSES.map((purpose) => `${purpose}: MaskKind`).join(' ')} }
-directive @share(type: ShareType!, basis: String, condition: String, resource: ResourceClass, mask: ShareMasks) on OBJECT | FIELD_DEFINITION
+directive @share(type: ShareType!, basis: String, condition: String, resource: ResourceClass, mask: ShareMasks, updateCycle: UpdateCycle) on OBJECT | FIELD_DEFINITION
 `;
 
 /** The `extend schema` header of a department subgraph: Federation 2 plus the share spec. */

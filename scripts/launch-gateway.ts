@@ -26,6 +26,7 @@ import { composeFromStore, fileSupergraphFeed, readCheckedSupergraphFile, storeS
 import { readShareCatalog } from '../schema/read-share-catalog.ts';
 import { syncCatalog } from '../subgraphs/info-center/catalog.ts';
 import { createInfoCenterSubgraph, INFO_CENTER_TYPE_DEFS } from '../subgraphs/info-center/definition.ts';
+import { startFreshnessReading } from '../subgraphs/info-center/freshness.ts';
 import type { GovernanceServices } from '../subgraphs/info-center/governance-services.ts';
 import { createSubgraphServer, type SubgraphServerOptions } from '../subgraphs/shared/create-subgraph-server.ts';
 import { startNotificationScheduler, type NotificationScheduler } from '../subgraphs/info-center/notification-scheduler.ts';
@@ -62,6 +63,11 @@ export interface LaunchGatewayOptions extends Omit<StartGatewayOptions, Launched
   notifications?: NotificationLaunchSettings | undefined;
   /** Every current and retired audit public key: with the audit writer, the operator reads the trail's integrity (`auditIntegrity`). */
   auditPublicKeys?: (() => Promise<PublicKeySet>) | undefined;
+  /**
+   * Seconds between two readings of the providers' data-as-of dates (art. 14; `FRESHNESS_READ_INTERVAL_SECONDS`);
+   * absent: not read on a schedule (tests read with `readFreshness`). Not with `supergraphPath`.
+   */
+  freshnessReadIntervalSeconds?: number | undefined;
   /** Observes calls the info-center subgraph accepts (tests). */
   onInfoCenterCall?: SubgraphServerOptions['onGatewayCall'];
 }
@@ -94,6 +100,7 @@ export async function launchGateway(options: LaunchGatewayOptions): Promise<Laun
     redisUrl,
     notifications: notificationSettings,
     auditPublicKeys,
+    freshnessReadIntervalSeconds,
     ...gatewayOptions
   } = options;
   const profile = regulationProfile ?? requireShippedProfile(DEFAULT_REGULATION_PROFILE);
@@ -148,8 +155,10 @@ export async function launchGateway(options: LaunchGatewayOptions): Promise<Laun
   let infoCenter: FastifyInstance | undefined;
   let notifications: NotificationScheduler | undefined;
   let gateway: RunningGateway | undefined;
+  let stopFreshnessReading: (() => void) | undefined;
   const close = async () => {
     await notifications?.close();
+    stopFreshnessReading?.();
     storeGrants?.close();
     await gateway?.close();
     await infoCenter?.close();
@@ -199,6 +208,10 @@ export async function launchGateway(options: LaunchGatewayOptions): Promise<Laun
         autoEscalateOverdue: () => autoEscalateOverdue,
         onError: (error) => infoCenter?.log.error({ err: error }, 'notification scheduler run failed'),
       });
+    }
+    if (freshnessReadIntervalSeconds && !supergraphPath) {
+      const logFreshness = (error: unknown) => gateway?.gateway.app.log.warn({ err: error }, 'freshness reading failed; the last readings stay');
+      stopFreshnessReading = startFreshnessReading(store.db, services.now, freshnessReadIntervalSeconds * 1000, logFreshness);
     }
     return {
       ...gateway,

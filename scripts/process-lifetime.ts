@@ -19,6 +19,7 @@ export function launchSettings(config: Readonly<GatewayConfig>) {
     notifications: config.notifications,
     metrics: config.metrics,
     subgraphCalls: { guard: config.subgraphGuard },
+    freshnessReadIntervalSeconds: config.freshnessReadIntervalSeconds,
   };
 }
 

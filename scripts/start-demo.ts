@@ -14,6 +14,7 @@ const platform = await startPlatform({
   defaultSubgraphPorts: true,
   databaseUrl: config.databaseUrl,
   ...launchSettings(config),
+  resolverCacheMaxTtlSeconds: config.resolverCacheMaxTtlSeconds,
   logLevel: config.logLevel === 'info' ? 'warn' : config.logLevel,
 });
 

@@ -44,6 +44,10 @@ export interface PlatformOptions {
   /** Replaces the store-backed grants. */
   grants?: GrantSource;
   logLevel?: string;
+  /** Seconds between two readings of the providers' data-as-of dates (art. 14); absent: not read on a schedule. */
+  freshnessReadIntervalSeconds?: number | undefined;
+  /** Longest a subgraph caches a resolver answer, whatever the update cycle; default 3600. */
+  resolverCacheMaxTtlSeconds?: number | undefined;
   /** Observes every call a subgraph (governance included) accepts from the gateway. */
   onSubgraphCall?: SubgraphServerOptions['onGatewayCall'];
   /** Audit every data request (default true); off only for benchmark baselines. */
@@ -126,6 +130,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       const app = await createSubgraphServer(subgraph.definition, {
         gatewayKeys,
         logLevel,
+        ...(options.resolverCacheMaxTtlSeconds ? { cacheTtlCapSeconds: options.resolverCacheMaxTtlSeconds } : {}),
         ...(options.onSubgraphCall ? { onGatewayCall: options.onSubgraphCall } : {}),
         ...(options.redisUrl ? { redisUrl: options.redisUrl } : {}),
       });
@@ -164,6 +169,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       limits: options.limits,
       ...(options.grantMaxValidityDays ? { grantMaxValidityDays: options.grantMaxValidityDays } : {}),
       regulationProfile: options.regulationProfile,
+      freshnessReadIntervalSeconds: options.freshnessReadIntervalSeconds,
       ...(options.now ? { now: options.now } : {}),
       ...(options.notifications ? { notifications: options.notifications } : {}),
       metrics: options.metrics,

@@ -40,6 +40,7 @@ const apps = await Promise.all(
       gatewayKeys,
       logLevel: config.logLevel,
       metrics,
+      cacheTtlCapSeconds: config.resolverCacheMaxTtlSeconds,
       ...(config.redisUrl ? { redisUrl: config.redisUrl } : {}),
     });
     await app.listen({ host: config.host, port: only && port !== undefined ? port : subgraph.defaultPort });

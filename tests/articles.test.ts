@@ -209,6 +209,14 @@ const CONVENTIONS: ReadonlyArray<{ rule: string; name: string; subgraph: string;
     refusal: /\[public-security\] Resident\.householdAddress is String, which the mask AMOUNT_BAND does not fit/,
   },
   {
+    rule: 'update-cycle-declared-rule',
+    name: 'a classified resource declares its update cycle (art. 14)',
+    subgraph: 'market-regulation',
+    from: 'resource: BASE, updateCycle: DAILY)',
+    to: 'resource: BASE)',
+    refusal: /\[market-regulation\] Enterprise declares a resource without an update cycle/,
+  },
+  {
     rule: 'share-paths-consistent-rule',
     name: 'no way to a resource is more open than the fields that hold it',
     subgraph: 'approval',

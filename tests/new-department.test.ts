@@ -23,7 +23,7 @@ type Query {
 }
 
 "出生医学证明"
-type BirthCertificate @share(type: UNCONDITIONAL, resource: DEPARTMENTAL) {
+type BirthCertificate @share(type: UNCONDITIONAL, resource: DEPARTMENTAL, updateCycle: DAILY) {
   "证明编号"
   no: String!
   "出生日期"
@@ -33,7 +33,7 @@ type BirthCertificate @share(type: UNCONDITIONAL, resource: DEPARTMENTAL) {
 }
 
 "死亡医学证明"
-type DeathCertificate @share(type: UNCONDITIONAL, resource: DEPARTMENTAL) {
+type DeathCertificate @share(type: UNCONDITIONAL, resource: DEPARTMENTAL, updateCycle: DAILY) {
   "证明编号"
   no: String!
   "死亡日期"

@@ -15,6 +15,7 @@ import * as openCasesAndSubjectRows from './migrations/0011-open-cases-and-subje
 import * as regulationProfiles from './migrations/0012-regulation-profiles.ts';
 import * as notifications from './migrations/0013-notifications.ts';
 import * as evaluation from './migrations/0014-evaluation.ts';
+import * as resourceFreshness from './migrations/0015-resource-freshness.ts';
 import type { Database } from './tables.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
@@ -32,6 +33,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0012-regulation-profiles': regulationProfiles,
   '0013-notifications': notifications,
   '0014-evaluation': evaluation,
+  '0015-resource-freshness': resourceFreshness,
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {

@@ -254,6 +254,16 @@ export interface AuditCheckpointsTable {
 }
 
 /** A year's working calendar as the coordination office entered it (one row per year; see 0009). */
+/** The last freshness reading of a provider's resource (art. 14); `data_as_of` null: unknown. */
+export interface ResourceFreshnessReadingsTable {
+  provider: string;
+  resource: string;
+  data_as_of: string | null;
+  /** READ, NO_ANSWER or MALFORMED */
+  outcome: string;
+  read_at: Date;
+}
+
 export interface WorkingCalendarYearsTable {
   year: number;
   holidays: JSONColumnType<string[]>;
@@ -380,6 +390,7 @@ export interface Database {
   event_chain_heads: EventChainHeadsTable;
   platform_state: PlatformStateTable;
   working_calendar_years: WorkingCalendarYearsTable;
+  resource_freshness_readings: ResourceFreshnessReadingsTable;
   subgraphs: SubgraphsTable;
   subgraph_versions: SubgraphVersionsTable;
   notification_events: NotificationEventsTable;

@@ -2,6 +2,7 @@ import { parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { buildSubgraphSdl } from '../build-subgraph-sdl.ts';
 import { composeSupergraph, SupergraphRejectedError } from '../compose-supergraph.ts';
+import { readShareCatalog } from '../read-share-catalog.ts';
 import { checkSubgraph } from './check-subgraph.ts';
 
 function setup(typeDefs: string) {
@@ -26,7 +27,7 @@ describe('publish checks', () => {
   it('art-11: when an identifying item of a base resource is not UNCONDITIONAL, then it is refused', () => {
     const violations = setup(`
       type Query { p(id: ID!): Person @share(type: UNCONDITIONAL) }
-      type Person @key(fields: "id") @share(type: CONDITIONAL, resource: BASE) { id: ID  name: String }
+      type Person @key(fields: "id") @share(type: CONDITIONAL, resource: BASE, updateCycle: DAILY) { id: ID  name: String }
     `);
     expect(violations).toEqual(['Person.id identifies a base resource and must be UNCONDITIONAL (art. 11(2))']);
   });
@@ -34,9 +35,36 @@ describe('publish checks', () => {
   it('art-11: when a thematic resource keys on a CONDITIONAL field, then art. 11(2) does not apply', () => {
     const violations = setup(`
       type Query { p(id: ID!): Person @share(type: UNCONDITIONAL) }
-      type Person @key(fields: "id") @share(type: CONDITIONAL, resource: THEMATIC) { id: ID  name: String }
+      type Person @key(fields: "id") @share(type: CONDITIONAL, resource: THEMATIC, updateCycle: DAILY) { id: ID  name: String }
     `);
     expect(violations).toEqual([]);
+  });
+
+  it('art-14: when a resource declares no update cycle, or an unknown one, then it is refused', () => {
+    const violations = setup(`
+      type Query { p(id: ID!): Person @share(type: UNCONDITIONAL)  q(id: ID!): Place @share(type: UNCONDITIONAL)  r: Int @share(type: UNCONDITIONAL, updateCycle: HOURLY) }
+      type Person @key(fields: "id") @share(type: UNCONDITIONAL, resource: BASE) { id: ID  name: String }
+      type Place @key(fields: "id") @share(type: UNCONDITIONAL, resource: THEMATIC, updateCycle: FORTNIGHTLY) { id: ID }
+    `);
+    expect(violations).toEqual([
+      'Query.r declares the update cycle "HOURLY", which is not one of REALTIME, WORKDAY, DAILY, WEEKLY, MONTHLY, QUARTERLY, YEARLY (art. 14)',
+      'Person declares a resource without an update cycle: add updateCycle: REALTIME, WORKDAY, DAILY, WEEKLY, MONTHLY, QUARTERLY, YEARLY to its @share (art. 14)',
+      'Place declares the update cycle "FORTNIGHTLY", which is not one of REALTIME, WORKDAY, DAILY, WEEKLY, MONTHLY, QUARTERLY, YEARLY (art. 14)',
+    ]);
+  });
+
+  it('art-14: when a resource declares its update cycle, then it passes and its fields carry it into the supergraph', () => {
+    const typeDefs = `
+      type Query { p(id: ID!): Person @share(type: UNCONDITIONAL, updateCycle: DAILY) }
+      type Person @key(fields: "id") @share(type: UNCONDITIONAL, resource: BASE, updateCycle: WEEKLY) { id: ID  name: String @share(type: CONDITIONAL) }
+    `;
+    expect(setup(typeDefs)).toEqual([]);
+    const catalog = readShareCatalog(composeSupergraph([{ name: 'test-dept', url: 'http://127.0.0.1:1/graphql', typeDefs }]));
+    expect(Object.fromEntries([...catalog.values()].map((share) => [share.coordinate, share.updateCycle]))).toEqual({
+      'Query.p': 'DAILY',
+      'Person.id': 'WEEKLY',
+      'Person.name': 'WEEKLY',
+    });
   });
 
   it('when a field that can be denied is non-null, then it is refused because null would wipe out its parent', () => {

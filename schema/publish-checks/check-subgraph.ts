@@ -6,8 +6,16 @@ import { maskFitsFieldRule } from './mask-fits-field-rule.ts';
 import { noneRequiresBasisRule } from './none-requires-basis-rule.ts';
 import { createPublishCheckContext, type PublishViolation } from './publish-check-context.ts';
 import { shareDeclaredRule } from './share-declared-rule.ts';
+import { updateCycleDeclaredRule } from './update-cycle-declared-rule.ts';
 
-export const PUBLISH_CHECKS = [shareDeclaredRule, noneRequiresBasisRule, baseItemsUnconditionalRule, deniableFieldsNullableRule, maskFitsFieldRule];
+export const PUBLISH_CHECKS = [
+  shareDeclaredRule,
+  noneRequiresBasisRule,
+  baseItemsUnconditionalRule,
+  deniableFieldsNullableRule,
+  maskFitsFieldRule,
+  updateCycleDeclaredRule,
+];
 
 export function checkSubgraph(subgraph: string, document: DocumentNode): PublishViolation[] {
   const violations: PublishViolation[] = [];

@@ -1,5 +1,6 @@
 /** 区行政审批服务局: e-certificate base resource. */
 import { readFileSync } from 'node:fs';
+import { demoFreshness } from '../shared/data-as-of.ts';
 import type { DepartmentDefinition } from '../shared/department.ts';
 import { createCertificateLoaders, type CertificateLoaders } from './loaders.ts';
 import { certificateResolvers } from './resolvers.ts';
@@ -13,4 +14,7 @@ export const approval: DepartmentDefinition<CertificateStore, CertificateLoaders
   resolvers: certificateResolvers,
   // Certificates are issued and cancelled in real time; a minute keeps cancellations visible quickly.
   cachePolicy: { Query: { licence: { ttl: 60 }, practiceCertificate: { ttl: 60 } } },
+  // Demo data as of (art. 14); stale on purpose where behind its cycle.
+  freshness: (_store, now) =>
+    demoFreshness({ BusinessLicence: 1, FoodBusinessPermit: 1, PracticeCertificate: 1, Certificate: 1, Licence: 1, Resident: 1, Enterprise: 1 }, now),
 };

@@ -27,7 +27,7 @@ function declaredElements(share: FieldShare): Record<string, unknown> {
     format: 'JSON (GraphQL)',
     shareMethod: 'INTERFACE',
     openToPublic: false,
-    updateCycle: 'DAILY',
+    updateCycle: share.updateCycle ?? 'UNDECLARED',
     relatedResources: [],
   };
 }

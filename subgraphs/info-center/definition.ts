@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { PLATFORM_OPERATOR } from '../../policies/types.ts';
 import type { DepartmentDefinition } from '../shared/department.ts';
 import type { GovernanceLoaders, GovernanceServices } from './governance-services.ts';
+import { loadFreshnessReadings } from './freshness.ts';
 import { governanceResolvers } from './resolvers.ts';
 import { loadWorkingCalendar } from './working-calendar.ts';
 
@@ -31,7 +32,11 @@ export function createInfoCenterSubgraph(services: GovernanceServices): Departme
     createBackend: () => services,
     createLoaders: (backend) => {
       let calendar: ReturnType<GovernanceLoaders['calendar']> | undefined;
-      return { calendar: () => (calendar ??= loadWorkingCalendar(backend.db)) };
+      let readings: ReturnType<GovernanceLoaders['freshnessReadings']> | undefined;
+      return {
+        calendar: () => (calendar ??= loadWorkingCalendar(backend.db)),
+        freshnessReadings: () => (readings ??= loadFreshnessReadings(backend.db)),
+      };
     },
     resolvers: governanceResolvers,
     // Governance answers reflect decisions just taken: nothing is cached.

@@ -38,4 +38,6 @@ export type Actor = Consumer;
 export interface GovernanceLoaders {
   /** The working calendar as the store holds it when the request first asks. */
   calendar(): Promise<WorkingCalendar>;
+  /** The kept freshness readings (art. 14): provider → resource → data-as-of, null when unknown. */
+  freshnessReadings(): Promise<Map<string, Map<string, string | null>>>;
 }

@@ -39,10 +39,12 @@ export function verifiedActor(context: GovernanceContext): Promise<Actor> {
 const governedResolvers = new WeakSet<object>();
 
 /** A root governance resolver: runs `operation` only for checked arguments and a verified caller. */
-export function governed<Args extends Record<string, unknown>>(operation: (args: Args, actor: Actor, services: GovernanceServices) => unknown) {
+export function governed<Args extends Record<string, unknown>>(
+  operation: (args: Args, actor: Actor, services: GovernanceServices, context: GovernanceContext) => unknown,
+) {
   const resolver = async (_source: unknown, args: Args, context: GovernanceContext, info: GraphQLResolveInfo): Promise<unknown> => {
     assertVerdict(checkGovernanceArguments(info.fieldName, args));
-    return operation(args, await verifiedActor(context), context.backend);
+    return operation(args, await verifiedActor(context), context.backend, context);
   };
   governedResolvers.add(resolver);
   return resolver;

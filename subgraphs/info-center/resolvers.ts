@@ -24,6 +24,7 @@ import {
 } from './access-requests.ts';
 import { readAuditIntegrity } from './audit-integrity.ts';
 import { dataUsage, listAuditRecords, type AuditFilter, type AuditRow, type UsageDimension } from './audit-views.ts';
+import { catalogCycle, freshnessOf, listStaleResources, resourceOf } from './freshness.ts';
 import { interfaceDocs, listCatalog, reviewCatalogItem, type CatalogRow } from './catalog.ts';
 import { changeAdministrators, listDepartments, registerDepartment } from './departments.ts';
 import type { DepartmentRegistration } from '../../policies/governance/check-department-registration.ts';
@@ -69,6 +70,9 @@ export const governanceResolvers = defineResolvers<Context>({
     accessRequests: governed((args: { status?: string }, actor, services) => listAccessRequests(services, actor, args.status)),
     accessRequest: governed((args: { id: string }, actor, services) => getAccessRequest(services, actor, args.id)),
     catalog: governed((args: { provider?: string; shareType?: string; resource?: string }, _actor, services) => listCatalog(services, args)),
+    staleResources: governed(async (args: { provider?: string | null }, _actor, services, ctx) =>
+      listStaleResources(services, await ctx.loaders.freshnessReadings(), await ctx.loaders.calendar(), args.provider),
+    ),
     disputes: governed((args: { status?: string }, actor, services) => listDisputes(services, actor, args.status)),
     departments: governed((_args, _actor, services) => listDepartments(services.db)),
     auditRecords: governed((args: { filter?: AuditFilter; first: number; after?: string }, actor, services) =>
@@ -267,6 +271,7 @@ export const governanceResolvers = defineResolvers<Context>({
     answeredBy: (row: DisputeRow) => row.answered_by,
   },
   CatalogItem: catalogItemResolvers(),
+  ResourceFreshness: { freshness: (resource: unknown) => resource },
 });
 
 const catalogEntryDates = (row: CatalogRow): CatalogEntryDates => ({
@@ -292,6 +297,15 @@ function catalogItemResolvers() {
     shareMethod: (row: CatalogRow) => element(row, 'shareMethod'),
     openToPublic: (row: CatalogRow) => element(row, 'openToPublic'),
     updateCycle: (row: CatalogRow) => element(row, 'updateCycle'),
+    dataAsOf: async (row: CatalogRow, _: unknown, ctx: Context) => {
+      const readings = await ctx.loaders.freshnessReadings();
+      return freshnessOf(readings, row.provider, resourceOf(row, ctx.backend, readings), catalogCycle(row), ctx.backend.now(), await ctx.loaders.calendar())
+        .dataAsOf;
+    },
+    freshness: async (row: CatalogRow, _: unknown, ctx: Context) => {
+      const readings = await ctx.loaders.freshnessReadings();
+      return freshnessOf(readings, row.provider, resourceOf(row, ctx.backend, readings), catalogCycle(row), ctx.backend.now(), await ctx.loaders.calendar());
+    },
     publishedOn: (row: CatalogRow) => row.published_on,
     relatedResources: (row: CatalogRow) => element(row, 'relatedResources') ?? [],
     overridden: (row: CatalogRow) => row.override !== null && Object.keys(row.override).length > 0,

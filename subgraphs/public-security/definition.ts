@@ -1,5 +1,6 @@
 /** 区公安分局: population base resource. */
 import { readFileSync } from 'node:fs';
+import { demoFreshness } from '../shared/data-as-of.ts';
 import type { DepartmentDefinition } from '../shared/department.ts';
 import { createPopulationLoaders, type PopulationLoaders } from './loaders.ts';
 import { populationResolvers } from './resolvers.ts';
@@ -19,4 +20,6 @@ export const publicSecurity: DepartmentDefinition<PopulationStore, PopulationLoa
     },
   },
   watchChanges: (store, onChange) => store.onChange((citizenIds) => onChange(citizenIds.map((id) => `resident:${id}`))),
+  // Demo data as of (art. 14); stale on purpose where behind its cycle.
+  freshness: (_store, now) => demoFreshness({ Resident: 0 }, now),
 };

@@ -11,8 +11,10 @@ import { Redis as IORedis } from 'ioredis';
 import mercuriusCacheModule, { type MercuriusCacheOptions } from 'mercurius-cache';
 import { buildSubgraphSdl } from '../../schema/build-subgraph-sdl.ts';
 import { SHARED_SCALARS } from '../../schema/scalars/index.ts';
-import type { DepartmentDefinition } from './department.ts';
+import type { CachePolicy, DepartmentDefinition } from './department.ts';
 import type { PublicKeySet } from '../../platform/key-set.ts';
+import { DEFAULT_CACHE_TTL_CAP_SECONDS } from '../../policies/freshness.ts';
+import { cachePolicyFromCycles } from './cache-ttl.ts';
 import { formatSubgraphErrors } from './format-subgraph-error.ts';
 import { createGatewayBoundary, refuseMalformedRequest } from './gateway-boundary.ts';
 import { createGatewayCallVerifier } from './verify-gateway-call.ts';
@@ -28,6 +30,8 @@ export interface SubgraphServerOptions {
   logLevel?: string;
   /** Redis for the resolver cache (mercurius-cache); absent → in memory. */
   redisUrl?: string;
+  /** Longest a resolver answer is cached, whatever the update cycle (`RESOLVER_CACHE_MAX_TTL_SECONDS`); default 3600. */
+  cacheTtlCapSeconds?: number;
   /** Called for every accepted gateway call, with the GraphQL query it carries (metrics, tests). */
   onGatewayCall?: (call: { subgraph: string; query: string; consumerDept: string; purpose: string | undefined }) => void;
   /** The process's metrics, where this department's calls are counted; absent → not counted. */
@@ -59,7 +63,7 @@ export async function createSubgraphServer<Backend, Loaders>(
   boundary.install(app);
   options.metrics?.observe(app, department.name);
 
-  app.get('/healthz', async () => ({ status: 'ok', department: department.name }));
+  app.get('/healthz', async () => ({ status: 'ok', department: department.name, freshness: department.freshness?.(backend, new Date()) ?? [] }));
   if (options.onGatewayCall) {
     const observe = options.onGatewayCall;
     app.addHook('preHandler', async (request) => {
@@ -77,7 +81,8 @@ export async function createSubgraphServer<Backend, Loaders>(
     graphiql: false,
     errorFormatter: formatSubgraphErrors,
   });
-  if (Object.keys(department.cachePolicy).length > 0) await registerResolverCache(app, department, backend, options.redisUrl);
+  const cachePolicy = cachePolicyFromCycles(department.cachePolicy, department.typeDefs, options.cacheTtlCapSeconds ?? DEFAULT_CACHE_TTL_CAP_SECONDS);
+  if (Object.keys(cachePolicy).length > 0) await registerResolverCache(app, department, cachePolicy, backend, options.redisUrl);
   return app;
 }
 
@@ -110,6 +115,7 @@ function asKeySet(keys: CryptoKey | PublicKeySet): PublicKeySet {
 async function registerResolverCache<Backend, Loaders>(
   app: FastifyInstance,
   department: DepartmentDefinition<Backend, Loaders>,
+  cachePolicy: CachePolicy,
   backend: Backend,
   redisUrl: string | undefined,
 ): Promise<void> {
@@ -120,7 +126,7 @@ async function registerResolverCache<Backend, Loaders>(
   if (redis) app.addHook('onClose', async () => void (await redis.quit().catch(() => redis.disconnect())));
   await app.register(mercuriusCache, {
     ttl: 0,
-    policy: department.cachePolicy,
+    policy: cachePolicy,
     storage: redis ? { type: 'redis', options: { client: redis, invalidation: true } } : { type: 'memory', options: { size: 10_000, invalidation: true } },
   });
   // When the provider's data changes, answers that depend on it leave the cache (every instance, with Redis).

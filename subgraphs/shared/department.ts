@@ -25,8 +25,19 @@ export interface DepartmentDefinition<Backend, Loaders> {
   createLoaders(backend: Backend): Loaders;
   resolvers: IResolvers;
   cachePolicy: CachePolicy;
+  /**
+   * The day each of its resources is as of (周政发〔2018〕6号 art. 14), answered on `GET /healthz` and
+   * read by the platform against the declared update cycle. Absent: the platform knows no freshness.
+   */
+  freshness?(backend: Backend, now: Date): ResourceDataAsOf[];
   /** Calls `onChange` with cache references whenever the provider's data changes. */
   watchChanges?(backend: Backend, onChange: (references: string[]) => void): void;
+}
+
+/** One resource's data-as-of date (YYYY-MM-DD, China date). */
+export interface ResourceDataAsOf {
+  resource: string;
+  dataAsOf: string;
 }
 
 /** The context every department resolver receives. */

@@ -139,9 +139,13 @@ describe('the gateway boundary of a subgraph', () => {
     expect([response.statusCode, response.headers['allow'], response.json().errors[0].extensions.code]).toEqual([405, 'POST', 'METHOD_NOT_ALLOWED']);
   });
 
-  it('when /healthz is asked, then it answers without any signature', async () => {
+  it('art-14: when /healthz is asked, then it answers without any signature, with the data-as-of date of each resource', async () => {
     const subgraph = await setupSubgraph(publicSecurity);
     const response = await subgraph.app.inject({ method: 'GET', url: '/healthz' });
-    expect(response.json()).toEqual({ status: 'ok', department: 'public-security' });
+    expect(response.json()).toEqual({
+      status: 'ok',
+      department: 'public-security',
+      freshness: [{ resource: 'Resident', dataAsOf: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) }],
+    });
   });
 });

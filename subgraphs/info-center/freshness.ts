@@ -33,7 +33,7 @@ function healthUrl(graphqlUrl: string): URL {
   return new URL('/healthz', graphqlUrl);
 }
 
-/** Reads at most `maxBytes` of a response body; undefined when it is longer. */
+/** Reads at most `maxBytes` of a response body; undefined when it is longer or not UTF-8. */
 async function readBounded(response: Response, maxBytes: number): Promise<string | undefined> {
   const reader = response.body?.getReader();
   if (!reader) return '';
@@ -49,7 +49,11 @@ async function readBounded(response: Response, maxBytes: number): Promise<string
     }
     chunks.push(value);
   }
-  return new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks));
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks));
+  } catch {
+    return undefined; // not UTF-8: as unusable as an answer over the bound
+  }
 }
 
 /** The resources of a health answer; MALFORMED unless it is a bounded list of names and dates. */

@@ -186,7 +186,7 @@ describe('the web console in Chromium', () => {
     expect(external).toEqual([]);
   }, 300_000);
 
-  it('art-13 when the provider refuses, the consumer escalates and the coordination office grants an exception, then the consumer receives the value; a data dispute on it is answered by the provider (art. 16)', async () => {
+  it('art-13 when the provider refuses, the consumer escalates, negotiation fails and the coordination office grants an exception, then the consumer receives the value; a data dispute on it is answered by the provider (art. 16)', async () => {
     const consumer = await as('civil-affairs', '使用部门');
     await consumer.goto(`${origin}/console/#/catalog?apply=Resident.monthlyPension&purpose=DATA_VERIFICATION`);
     await consumer.reload();
@@ -205,9 +205,14 @@ describe('the web console in Chromium', () => {
     await consumer.goto(`${origin}/console/#/mine`);
     await consumer.reload();
     await consumer.getByRole('button', { name: '提请协调' }).first().click();
-    await consumer.getByLabel('协商情况及理由').fill('经协商未果，低保审核确需核验');
+    await consumer.getByLabel('协商情况及理由').fill('低保审核确需核验');
     await consumer.getByRole('button', { name: '确定' }).click();
-    await consumer.getByText('已提请领导小组办公室协调').waitFor();
+    // zhoucun-2018 (art. 13): the two departments negotiate first; only a failed negotiation reaches the office.
+    await consumer.getByText('已进入两部门协商').waitFor();
+    await consumer.getByRole('button', { name: '协商未果' }).first().click();
+    await consumer.getByLabel('协商经过及结果').fill('与人社局协商未达成一致');
+    await consumer.getByRole('button', { name: '确定' }).click();
+    await consumer.getByText('协商未果，已提请领导小组办公室协调').waitFor();
 
     const office = await as('info-center', '领导小组办公室');
     await office.goto(`${origin}/console/#/office`);

@@ -24,6 +24,7 @@ type Documents = {
     "\n  query ConditionAttributes($provider: String) {\n    catalog(provider: $provider, shareType: UNCONDITIONAL) {\n      coordinate\n    }\n  }\n": typeof types.ConditionAttributesDocument,
     "\n  query MyGrants {\n    myGrants(includeInactive: true) {\n      id\n      kind\n      field\n      purpose\n      action\n      validUntil\n      live\n      revokedAt\n      revokeReason\n      basis\n    }\n  }\n": typeof types.MyGrantsDocument,
     "\n  mutation Escalate($id: ID!, $reason: String!) {\n    escalateAccessRequest(id: $id, reason: $reason) {\n      id\n      status\n    }\n  }\n": typeof types.EscalateDocument,
+    "\n  mutation NegotiationFailed($id: ID!, $text: String!) {\n    recordNegotiation(id: $id, outcome: FAILED, text: $text) {\n      id\n      status\n    }\n  }\n": typeof types.NegotiationFailedDocument,
     "\n  mutation Dispute($input: DisputeInput!) {\n    reportDispute(input: $input) {\n      id\n      dueDate\n    }\n  }\n": typeof types.DisputeDocument,
     "\n  query Departments {\n    departments {\n      code\n      name\n      orgCode\n      administrators\n    }\n  }\n": typeof types.DepartmentsDocument,
     "\n  mutation Exception($input: ExceptionInput!) {\n    grantException(input: $input) {\n      id\n    }\n  }\n": typeof types.ExceptionDocument,
@@ -48,6 +49,7 @@ const documents: Documents = {
     "\n  query ConditionAttributes($provider: String) {\n    catalog(provider: $provider, shareType: UNCONDITIONAL) {\n      coordinate\n    }\n  }\n": types.ConditionAttributesDocument,
     "\n  query MyGrants {\n    myGrants(includeInactive: true) {\n      id\n      kind\n      field\n      purpose\n      action\n      validUntil\n      live\n      revokedAt\n      revokeReason\n      basis\n    }\n  }\n": types.MyGrantsDocument,
     "\n  mutation Escalate($id: ID!, $reason: String!) {\n    escalateAccessRequest(id: $id, reason: $reason) {\n      id\n      status\n    }\n  }\n": types.EscalateDocument,
+    "\n  mutation NegotiationFailed($id: ID!, $text: String!) {\n    recordNegotiation(id: $id, outcome: FAILED, text: $text) {\n      id\n      status\n    }\n  }\n": types.NegotiationFailedDocument,
     "\n  mutation Dispute($input: DisputeInput!) {\n    reportDispute(input: $input) {\n      id\n      dueDate\n    }\n  }\n": types.DisputeDocument,
     "\n  query Departments {\n    departments {\n      code\n      name\n      orgCode\n      administrators\n    }\n  }\n": types.DepartmentsDocument,
     "\n  mutation Exception($input: ExceptionInput!) {\n    grantException(input: $input) {\n      id\n    }\n  }\n": types.ExceptionDocument,
@@ -99,6 +101,10 @@ export function graphql(source: "\n  query MyGrants {\n    myGrants(includeInact
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation Escalate($id: ID!, $reason: String!) {\n    escalateAccessRequest(id: $id, reason: $reason) {\n      id\n      status\n    }\n  }\n"): typeof import('./graphql').EscalateDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation NegotiationFailed($id: ID!, $text: String!) {\n    recordNegotiation(id: $id, outcome: FAILED, text: $text) {\n      id\n      status\n    }\n  }\n"): typeof import('./graphql').NegotiationFailedDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -220,6 +220,14 @@ export type EscalateMutationVariables = Exact<{
 
 export type EscalateMutation = { escalateAccessRequest: { id: string, status: AccessRequestStatus } };
 
+export type NegotiationFailedMutationVariables = Exact<{
+  id: string | number;
+  text: string;
+}>;
+
+
+export type NegotiationFailedMutation = { recordNegotiation: { id: string, status: AccessRequestStatus } };
+
 export type DisputeMutationVariables = Exact<{
   input: DisputeInput;
 }>;
@@ -497,6 +505,14 @@ export const EscalateDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<EscalateMutation, EscalateMutationVariables>;
+export const NegotiationFailedDocument = new TypedDocumentString(`
+    mutation NegotiationFailed($id: ID!, $text: String!) {
+  recordNegotiation(id: $id, outcome: FAILED, text: $text) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<NegotiationFailedMutation, NegotiationFailedMutationVariables>;
 export const DisputeDocument = new TypedDocumentString(`
     mutation Dispute($input: DisputeInput!) {
   reportDispute(input: $input) {

@@ -37,6 +37,15 @@ const ESCALATE = graphql(`
   }
 `);
 
+const NEGOTIATION_FAILED = graphql(`
+  mutation NegotiationFailed($id: ID!, $text: String!) {
+    recordNegotiation(id: $id, outcome: FAILED, text: $text) {
+      id
+      status
+    }
+  }
+`);
+
 const REPORT_DISPUTE = graphql(`
   mutation Dispute($input: DisputeInput!) {
     reportDispute(input: $input) {
@@ -55,12 +64,28 @@ export default function Mine() {
   const grants = useLoad(() => gql(MY_GRANTS).then((answer) => answer.myGrants));
   const [escalating, setEscalating] = useState<AccessRequest>();
   const [disputing, setDisputing] = useState<Grant>();
+  const [negotiating, setNegotiating] = useState<AccessRequest>();
 
   const escalate = async ({ reason }: Record<string, string>) => {
     try {
-      await gql(ESCALATE, { id: escalating!.id, reason: reason! });
-      success(t('已提请领导小组办公室协调', 'Escalated to the coordination office'));
+      const { escalateAccessRequest: escalated } = await gql(ESCALATE, { id: escalating!.id, reason: reason! });
+      success(
+        escalated.status === 'NEGOTIATING'
+          ? t('已进入两部门协商；协商未果的，再提请领导小组办公室协调', 'Negotiation between the two departments has begun')
+          : t('已提请领导小组办公室协调', 'Escalated to the coordination office'),
+      );
       setEscalating(undefined);
+      requests.reload();
+    } catch (error) {
+      report(error);
+    }
+  };
+  // 周政发〔2018〕6号 art. 13: the two departments negotiate first; when they cannot agree, the coordination office decides.
+  const negotiationFailed = async ({ reason }: Record<string, string>) => {
+    try {
+      await gql(NEGOTIATION_FAILED, { id: negotiating!.id, text: reason! });
+      success(t('协商未果，已提请领导小组办公室协调', 'No agreement: escalated to the coordination office'));
+      setNegotiating(undefined);
       requests.reload();
     } catch (error) {
       report(error);
@@ -122,10 +147,16 @@ export default function Mine() {
         {
           title: t('操作', 'Action'),
           render: (_v, request) =>
-            (request.status === 'REFUSED' || (request.status === 'PENDING' && request.overdue)) && (
-              <Button size="small" onClick={() => setEscalating(request)}>
-                {t('提请协调', 'Escalate')}
+            request.status === 'NEGOTIATING' ? (
+              <Button size="small" onClick={() => setNegotiating(request)}>
+                {t('协商未果', 'No agreement')}
               </Button>
+            ) : (
+              (request.status === 'REFUSED' || (request.status === 'PENDING' && request.overdue)) && (
+                <Button size="small" onClick={() => setEscalating(request)}>
+                  {t('提请协调', 'Escalate')}
+                </Button>
+              )
             ),
         },
       ]}
@@ -180,6 +211,13 @@ export default function Mine() {
         label={t('协商情况及理由', 'Reason')}
         onCancel={() => setEscalating(undefined)}
         onSubmit={escalate}
+      />
+      <ReasonModal
+        open={!!negotiating}
+        title={t('协商未果，提请领导小组办公室协调', 'No agreement: escalate to the coordination office')}
+        label={t('协商经过及结果', 'How the negotiation went')}
+        onCancel={() => setNegotiating(undefined)}
+        onSubmit={negotiationFailed}
       />
       <ReasonModal
         open={!!disputing}

@@ -128,7 +128,7 @@ describe.each(STORE_BACKENDS)('audit codec on %s', (_backend, createDatabase) =>
   function newChain(): string {
     const chain = `codec-${randomBytes(4).toString('hex')}`;
     onTestFinished(async () => {
-      for (const table of ['audit_records', 'audit_checkpoints', 'audit_quarantine'] as const)
+      for (const table of ['audit_subjects', 'audit_records', 'audit_checkpoints', 'audit_quarantine'] as const)
         await store.db.deleteFrom(table).where('chain', 'like', `${chain}%`).execute();
     });
     return chain;
@@ -262,7 +262,9 @@ describe.each(STORE_BACKENDS)('audit codec on %s', (_backend, createDatabase) =>
       .insertInto('audit_quarantine')
       .values(quarantinedToRow({ record, reason: 'SQLSTATE 22P05', at: new Date().toISOString() }))
       .execute();
-    expect(await verify()).toMatchObject({ ok: true, quarantined: [{ chain, seq: 6, reason: 'SQLSTATE 22P05' }] });
+    const inPlace = await verify();
+    expect(inPlace.problem).toBeUndefined();
+    expect(inPlace).toMatchObject({ ok: true, quarantined: [{ chain, seq: 6, reason: 'SQLSTATE 22P05' }] });
     for (const json of ['null', '"x"', '[]', '{}', '{"chain": null}', 'not json']) {
       await store.db.updateTable('audit_quarantine').set({ record: json }).where('chain', '=', chain).execute();
       expect(await verify()).toMatchObject({ ok: false, problem: expect.stringContaining(`chain ${chain}, record 6 (quarantined`) });

@@ -137,14 +137,20 @@ export function readSubjectRows(db: Kysely<Database>, chain: string, afterSeq: n
 
 /** A subject log row whose record is not stored (quarantined records have none either: their index was never written). */
 function readOrphanSubjectRow(db: Kysely<Database>) {
-  return db
-    .selectFrom('audit_subjects as s')
-    .select(['s.chain', 's.seq', 's.provider'])
-    .where(({ not, exists, selectFrom }) =>
-      not(exists(selectFrom('audit_records as r').select('r.id').whereRef('r.chain', '=', 's.chain').whereRef('r.seq', '=', 's.seq'))),
-    )
-    .limit(1)
-    .executeTakeFirst();
+  return (
+    db
+      .selectFrom('audit_subjects as s')
+      .select(['s.chain', 's.seq', 's.provider'])
+      // A record held in quarantine is in its place in the chain: its subject rows are not orphans.
+      .where(({ not, exists, selectFrom }) =>
+        not(exists(selectFrom('audit_records as r').select('r.id').whereRef('r.chain', '=', 's.chain').whereRef('r.seq', '=', 's.seq'))),
+      )
+      .where(({ not, exists, selectFrom }) =>
+        not(exists(selectFrom('audit_quarantine as q').select('q.id').whereRef('q.chain', '=', 's.chain').whereRef('q.seq', '=', 's.seq'))),
+      )
+      .limit(1)
+      .executeTakeFirst()
+  );
 }
 
 /** A subject row as compared: provider, HMAC and time (the chain and sequence number select it). */

@@ -18,10 +18,10 @@ import { allow, type Verdict } from '../../policies/governance/verdict.ts';
 import { visibilityScope } from '../../policies/governance/visibility-scope.ts';
 import type { GrantAction, MaskKind, Purpose, RowCondition } from '../../policies/types.ts';
 import { assertVerdict } from './governance-errors.ts';
-import { bumpGrantsVersion } from './grants.ts';
+import { grantRequest } from './grants.ts';
 import { recordEvent } from './governance-event-chain.ts';
 import type { Actor, GovernanceServices } from './governance-services.ts';
-import { newGrantRows, requestStateOf, type AccessRequestRow } from './governance-rows.ts';
+import { requestStateOf, type AccessRequestRow } from './governance-rows.ts';
 import { validityWindow } from './grants.ts';
 import { transitionAccessRequest } from './transition-access-request.ts';
 import { enterStep } from './enter-step.ts';
@@ -128,20 +128,7 @@ export async function decideAccessRequest(
     });
     if (input.approve) {
       // The request's purpose was checked when it was made (a schema enum).
-      const grant = {
-        kind: 'REQUEST' as const,
-        action: request.action === 'VERIFY' ? ('VERIFY' as const) : ('READ' as const),
-        dept: request.requesting_dept,
-        purpose: request.purpose as Purpose,
-        fields: checked.fields,
-        validUntil: checked.validUntil,
-        ...narrowingOf(checked),
-      };
-      await trx
-        .insertInto('grants')
-        .values(newGrantRows(grant, { requestId: request.id, grantedBy: actor.app, grantedAt: now }))
-        .execute();
-      await bumpGrantsVersion(trx);
+      await grantRequest(trx, request, { kind: 'REQUEST', fields: checked.fields, validUntil: checked.validUntil, ...narrowingOf(checked) }, actor.app, now);
     }
     return updated;
   });

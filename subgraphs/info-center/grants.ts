@@ -10,9 +10,10 @@ import { checkException } from '../../policies/governance/check-exception.ts';
 import { checkRevocation } from '../../policies/governance/check-revocation.ts';
 import { canSee } from '../../policies/governance/can-see.ts';
 import { grantListingScope, grantSides } from '../../policies/governance/grant-scope.ts';
-import type { GrantAction, Purpose } from '../../policies/types.ts';
+import type { GrantAction, MaskKind, Purpose, RowCondition } from '../../policies/types.ts';
 import type { Database } from '../../platform/store/tables.ts';
 import type { GrantRow } from '../../platform/store/grant-rows.ts';
+import type { AccessRequestRow } from './governance-rows.ts';
 import { newGrantRows } from './governance-rows.ts';
 import { assertVerdict, notFound } from './governance-errors.ts';
 import { lockGovernanceChain, recordEvent } from './governance-event-chain.ts';
@@ -127,6 +128,28 @@ export async function listGrants(services: GovernanceServices, actor: Actor, opt
 }
 
 /** Marks that grants changed, in the same transaction as the change (other gateway instances poll it). */
+/**
+ * The grants a decision on `request` makes (an approval, an agreed negotiation, the city's decision):
+ * for the requesting department and purpose, with the request's action (a VERIFY request's grants only
+ * verify), stored in the decision's transaction, and the grants version moved on.
+ */
+export async function grantRequest(
+  trx: Transaction<Database>,
+  request: AccessRequestRow,
+  grant: { kind: 'REQUEST' | 'EXCEPTION'; fields: readonly string[]; validUntil: string; basis?: string; mask?: MaskKind; condition?: RowCondition },
+  grantedBy: string,
+  grantedAt: Date,
+): Promise<void> {
+  const action: GrantAction = request.action === 'VERIFY' ? 'VERIFY' : 'READ';
+  // The request's purpose was checked when it was made (a schema enum).
+  const rows = newGrantRows(
+    { ...grant, action, dept: request.requesting_dept, purpose: request.purpose as Purpose },
+    { requestId: request.id, grantedBy, grantedAt },
+  );
+  await trx.insertInto('grants').values(rows).execute();
+  await bumpGrantsVersion(trx);
+}
+
 export async function bumpGrantsVersion(trx: Transaction<Database>): Promise<void> {
   await lockGovernanceChain(trx); // the event chain's lock first, as recordEvent takes it: no lock-order deadlock
   await trx

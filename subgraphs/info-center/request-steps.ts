@@ -9,11 +9,10 @@ import { checkCityDecision } from '../../policies/governance/check-city-decision
 import { checkComplianceCheck } from '../../policies/governance/check-compliance-check.ts';
 import { checkNegotiationOutcome } from '../../policies/governance/check-negotiation-outcome.ts';
 import { checkReferral } from '../../policies/governance/check-referral.ts';
-import type { Purpose } from '../../policies/types.ts';
 import { notSharedItems, enterStep } from './enter-step.ts';
-import { bumpGrantsVersion, validityWindow } from './grants.ts';
+import { grantRequest, validityWindow } from './grants.ts';
 import type { Actor, GovernanceServices } from './governance-services.ts';
-import { newGrantRows, type AccessRequestRow } from './governance-rows.ts';
+import type { AccessRequestRow } from './governance-rows.ts';
 import { transitionAccessRequest } from './transition-access-request.ts';
 import { loadWorkingCalendar } from './working-calendar.ts';
 
@@ -81,20 +80,7 @@ export async function recordNegotiation(
       }),
     });
     if (agreed) {
-      const grant = {
-        kind: 'REQUEST' as const,
-        // What was asked for: a VERIFY request's grants only verify.
-        action: request.action === 'VERIFY' ? ('VERIFY' as const) : ('READ' as const),
-        dept: request.requesting_dept,
-        purpose: request.purpose as Purpose,
-        fields: checked.fields,
-        validUntil: checked.validUntil,
-      };
-      await trx
-        .insertInto('grants')
-        .values(newGrantRows(grant, { requestId: request.id, grantedBy: actor.app, grantedAt: now }))
-        .execute();
-      await bumpGrantsVersion(trx);
+      await grantRequest(trx, request, { kind: 'REQUEST', fields: checked.fields, validUntil: checked.validUntil }, actor.app, now);
     }
     return updated;
   });
@@ -145,21 +131,13 @@ export async function enterCityDecision(
       event: (granted) => ({ action: 'city-decision-entered', reason: input.decision, details: { approve: input.approve, fields: granted.fields } }),
     });
     if (input.approve) {
-      const grant = {
-        kind: 'EXCEPTION' as const,
-        // What was asked for: a VERIFY request's grants only verify.
-        action: request.action === 'VERIFY' ? ('VERIFY' as const) : ('READ' as const),
-        dept: request.requesting_dept,
-        purpose: request.purpose as Purpose,
-        fields: checked.fields,
-        validUntil: checked.validUntil,
-        basis: input.decision.trim(),
-      };
-      await trx
-        .insertInto('grants')
-        .values(newGrantRows(grant, { requestId: request.id, grantedBy: actor.app, grantedAt: now }))
-        .execute();
-      await bumpGrantsVersion(trx);
+      await grantRequest(
+        trx,
+        request,
+        { kind: 'EXCEPTION', fields: checked.fields, validUntil: checked.validUntil, basis: input.decision.trim() },
+        actor.app,
+        now,
+      );
     }
     return updated;
   });

@@ -6,6 +6,7 @@ import { graphql } from '../gql/index.ts';
 import type { MyGrantsQuery } from '../gql/graphql.ts';
 import { chinaDate } from '../../../policies/governance/china-date.ts';
 import ReasonModal from '../components/ReasonModal.tsx';
+import { purposeColumn } from '../components/request-columns.tsx';
 import { departmentName, STATUSES } from '../i18n.tsx';
 import { localTime, REQUESTS_QUERY, type AccessRequest } from '../requests.ts';
 import { useLoad, usePage } from '../use-load.ts';
@@ -125,11 +126,7 @@ export default function Mine() {
       columns={[
         { title: t('信息项', 'Items'), dataIndex: 'fields', render: (fields: string[]) => fields.join('、') },
         { title: t('提供部门', 'Provider'), dataIndex: 'provider', render: departmentName },
-        {
-          title: t('使用用途', 'Purpose'),
-          dataIndex: 'purpose',
-          render: (purpose: string, row: { action: string }) => `${purposeName(purpose)}${row.action === 'VERIFY' ? t('（仅核验）', ' (verify only)') : ''}`,
-        },
+        purposeColumn({ t, purposeName }),
         { title: t('状态', 'Status'), dataIndex: 'status', render: (s: string) => <Tag color={STATUSES[s]?.color}>{STATUSES[s]?.[language] ?? s}</Tag> },
         {
           title: t('答复期限', 'Answer due'),
@@ -170,11 +167,7 @@ export default function Mine() {
       size="small"
       columns={[
         { title: t('信息项', 'Item'), dataIndex: 'field' },
-        {
-          title: t('使用用途', 'Purpose'),
-          dataIndex: 'purpose',
-          render: (purpose: string, row: { action: string }) => `${purposeName(purpose)}${row.action === 'VERIFY' ? t('（仅核验）', ' (verify only)') : ''}`,
-        },
+        purposeColumn({ t, purposeName }),
         { title: t('授权方式', 'Kind'), dataIndex: 'kind', render: (k: string) => (k === 'EXCEPTION' ? t('协调授权', 'Exception') : t('共享申请', 'Request')) },
         { title: t('到期日', 'Valid until'), dataIndex: 'validUntil', render: (v: string) => v.slice(0, 10) },
         {

@@ -218,7 +218,11 @@ export async function launchGateway(options: LaunchGatewayOptions): Promise<Laun
       auditRollUp = startAuditRollUp(store.db, {
         now: services.now,
         onError: (error) => infoCenter?.log.error({ err: error }, 'audit roll-up failed; retried in 15 minutes'),
-        onRolled: (days) => infoCenter?.log.info({ days: days.length, first: days[days.length - 1], last: days[0] }, 'audit days rolled up'),
+        onRolled: (days) =>
+          infoCenter?.log.info(
+            { days: days.length, first: days.reduce((a, b) => (a < b ? a : b)), last: days.reduce((a, b) => (a > b ? a : b)) },
+            'audit days rolled up',
+          ),
       });
     }
     if (freshnessReadIntervalSeconds && !supergraphPath) {

@@ -42,7 +42,9 @@ export async function recordFreshnessIntervals(services: GovernanceServices, max
       .selectFrom('resource_freshness_intervals')
       .selectAll()
       .where('to_at', 'is', null)
-      .orderBy(['provider', 'resource', 'update_cycle'])
+      .orderBy('provider')
+      .orderBy('resource')
+      .orderBy('update_cycle')
       .forUpdate()
       .execute();
     const openByKey = new Map(open.map((row) => [keyOf(row), row]));
@@ -119,7 +121,9 @@ export async function freshnessOverPeriod(db: Kysely<Database>, provider: string
     .where('provider', '=', provider)
     .where('from_at', '<', end)
     .where((eb) => eb.or([eb('to_at', 'is', null), eb('to_at', '>', start)]))
-    .orderBy(['resource', 'update_cycle', 'from_at'])
+    .orderBy('resource')
+    .orderBy('update_cycle')
+    .orderBy('from_at')
     .execute();
   const byResource = new Map<string, typeof rows>();
   for (const row of rows) {

@@ -540,6 +540,8 @@ describe.each(STORE_BACKENDS)('evaluation report on %s', (backend, createDatabas
       await round('2026-06-03T04:00:00Z'); // FRESH again
       await round('2026-06-04T04:00:00Z'); // FRESH still
       await round('2026-06-10T04:00:00Z'); // six days unwatched (more than the gap): UNKNOWN over them, then STALE
+      await reading('2026-06-20');
+      await round('2026-06-20T04:00:00Z'); // unwatched again: the STALE interval was never confirmed, so it held no time
     } finally {
       now = NOW;
     }
@@ -556,7 +558,8 @@ describe.each(STORE_BACKENDS)('evaluation report on %s', (backend, createDatabas
       ['STALE', '2026-06-01T04', '2026-06-03T04'],
       ['FRESH', '2026-06-03T04', '2026-06-04T04'],
       ['UNKNOWN', '2026-06-04T04', '2026-06-10T04'],
-      ['STALE', '2026-06-10T04', null],
+      ['UNKNOWN', '2026-06-10T04', '2026-06-20T04'],
+      ['FRESH', '2026-06-20T04', null],
     ]);
     expect(rows[3]?.reason).toBe(NOT_WATCHED);
     // the catalog's items without a cycle: UNDECLARED, one UNKNOWN interval all along (no change, no row added)

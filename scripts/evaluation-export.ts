@@ -55,6 +55,9 @@ export function reportSections(report: EvaluationReport): Section[] {
         ['服务调用次数', report.service.calls],
         ['可用率（%）', percent(report.service.availability)],
         ['平均响应时间（毫秒）', round(report.service.meanLatencyMs)],
+        ['使用与服务统计完整', report.rollUp.incomplete ? '否（部分日期尚未汇总）' : '是'],
+        ['未汇总天数', report.rollUp.pendingDays],
+        ['已完整统计至', report.rollUp.rolledUpTo],
         ['发现违规种类', report.violations.length],
       ],
     },
@@ -93,6 +96,11 @@ export function reportSections(report: EvaluationReport): Section[] {
       rows: [
         [report.service.calls, report.service.failures, percent(report.service.availability), round(report.service.meanLatencyMs), report.service.maxLatencyMs],
       ],
+    },
+    {
+      title: '数据更新及时性',
+      columns: ['资源', '更新周期', '及时天数', '过期天数', '状态不明天数', '及时比例（%）'],
+      rows: report.freshness.resources.map((r): Cell[] => [r.resource, r.updateCycle, r.freshDays, r.staleDays, r.unknownDays, percent(r.freshShare)]),
     },
     {
       title: '违规情形',

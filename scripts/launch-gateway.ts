@@ -27,6 +27,8 @@ import { readShareCatalog } from '../schema/read-share-catalog.ts';
 import { syncCatalog } from '../subgraphs/info-center/catalog.ts';
 import { createInfoCenterSubgraph, INFO_CENTER_TYPE_DEFS } from '../subgraphs/info-center/definition.ts';
 import { startFreshnessReading } from '../subgraphs/info-center/freshness.ts';
+import { recordFreshnessIntervals } from '../subgraphs/info-center/freshness-history.ts';
+import { startAuditRollUp, type AuditRollUpScheduler } from '../subgraphs/info-center/audit-rollup-scheduler.ts';
 import type { GovernanceServices } from '../subgraphs/info-center/governance-services.ts';
 import { createSubgraphServer, type SubgraphServerOptions } from '../subgraphs/shared/create-subgraph-server.ts';
 import { startNotificationScheduler, type NotificationScheduler } from '../subgraphs/info-center/notification-scheduler.ts';
@@ -85,6 +87,8 @@ export interface LaunchedGateway extends RunningGateway {
   infoCenter: FastifyInstance | undefined;
   /** The notification scheduler beside the info-center (absent with a supergraph file: no governance). */
   notifications: NotificationScheduler | undefined;
+  /** The audit roll-up ahead of reports beside the info-center (at start and nightly; absent with a supergraph file). */
+  auditRollUp: AuditRollUpScheduler | undefined;
 }
 
 export async function launchGateway(options: LaunchGatewayOptions): Promise<LaunchedGateway> {
@@ -154,10 +158,12 @@ export async function launchGateway(options: LaunchGatewayOptions): Promise<Laun
 
   let infoCenter: FastifyInstance | undefined;
   let notifications: NotificationScheduler | undefined;
+  let auditRollUp: AuditRollUpScheduler | undefined;
   let gateway: RunningGateway | undefined;
   let stopFreshnessReading: (() => void) | undefined;
   const close = async () => {
     await notifications?.close();
+    await auditRollUp?.close();
     stopFreshnessReading?.();
     storeGrants?.close();
     await gateway?.close();
@@ -208,10 +214,22 @@ export async function launchGateway(options: LaunchGatewayOptions): Promise<Laun
         autoEscalateOverdue: () => autoEscalateOverdue,
         onError: (error) => infoCenter?.log.error({ err: error }, 'notification scheduler run failed'),
       });
+      // In the background: readiness does not wait for a year of roll-up; a report meanwhile rolls a bounded part itself.
+      auditRollUp = startAuditRollUp(store.db, {
+        now: services.now,
+        onError: (error) => infoCenter?.log.error({ err: error }, 'audit roll-up failed; retried in 15 minutes'),
+        onRolled: (days) =>
+          infoCenter?.log.info(
+            { days: days.length, first: days.reduce((a, b) => (a < b ? a : b)), last: days.reduce((a, b) => (a > b ? a : b)) },
+            'audit days rolled up',
+          ),
+      });
     }
     if (freshnessReadIntervalSeconds && !supergraphPath) {
       const logFreshness = (error: unknown) => gateway?.gateway.app.log.warn({ err: error }, 'freshness reading failed; the last readings stay');
-      stopFreshnessReading = startFreshnessReading(store.db, services.now, freshnessReadIntervalSeconds * 1000, logFreshness);
+      const intervalMs = freshnessReadIntervalSeconds * 1000;
+      // A resource not confirmed for three rounds was not watched: that gap is UNKNOWN in its history.
+      stopFreshnessReading = startFreshnessReading(store.db, services.now, intervalMs, logFreshness, () => recordFreshnessIntervals(services, 3 * intervalMs));
     }
     return {
       ...gateway,
@@ -223,6 +241,7 @@ export async function launchGateway(options: LaunchGatewayOptions): Promise<Laun
       },
       infoCenter,
       notifications,
+      auditRollUp,
       close,
     };
   } catch (error) {

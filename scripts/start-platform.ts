@@ -24,6 +24,7 @@ import { createSubgraphServer, type SubgraphServerOptions } from '../subgraphs/s
 import { SUBGRAPHS } from '../subgraphs/registry.ts';
 import { launchGateway, type LaunchedGateway, type LaunchGatewayOptions, type NotificationLaunchSettings } from './launch-gateway.ts';
 import type { NotificationScheduler } from '../subgraphs/info-center/notification-scheduler.ts';
+import type { AuditRollUpScheduler } from '../subgraphs/info-center/audit-rollup-scheduler.ts';
 import { ensureSubjectHmac } from '../platform/subject-key.ts';
 import { CONSOLE_BUNDLE_DIR } from './console-bundle.ts';
 import { issueToken } from './issue-token.ts';
@@ -93,6 +94,8 @@ export interface Platform {
   auditKeys: PublicKeySet;
   /** The notification scheduler of the platform's gateway (tests run its sweeps and deliveries). */
   notifications: NotificationScheduler | undefined;
+  /** The audit roll-up ahead of reports of the platform's gateway (tests await its start run and run it as the night would). */
+  auditRollUp: AuditRollUpScheduler | undefined;
   /**
    * Another gateway over the same subgraphs and store, with its own info-center, on free ports and
    * without audit unless given; the caller closes it.
@@ -193,6 +196,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       gatewaySigning,
       auditKeys,
       notifications: running.notifications,
+      auditRollUp: running.auditRollUp,
       launchAnotherGateway: (another = {}) =>
         launchGateway({
           store,

@@ -3,10 +3,12 @@
  * over real HTTP on PGlite and PostgreSQL: a resident read today shows in human-resources' report
  * (counted from today's records, not rolled yet); the operator and the department read it, a consumer
  * is FORBIDDEN; the worst values of every argument are refused with a stable code; a notice is issued,
- * listed for the department and recorded by it.
+ * listed for the department and recorded by it. The audit roll-up ran at start before any report was
+ * asked, and the nightly run rolls the day that just ended.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chinaDate } from '../policies/governance/china-date.ts';
+import { addCalendarDays, chinaDate, endOfChinaDate } from '../policies/governance/china-date.ts';
+import { ROLL_AHEAD_DAYS } from '../policies/governance/audit-rollup-plan.ts';
 import { DEMO } from '../subgraphs/shared/district.ts';
 import { STORE_BACKENDS, type TestDatabase } from './support/databases.ts';
 import { startStoreBackedPlatform, stopStoreBackedPlatform, type TestPlatform } from './support/test-platform.ts';
@@ -17,6 +19,11 @@ const REPORT = `query Report($department: String!, $from: Date!, $to: Date!) {
     usage { records byConsumer { key records } byItem { key records } } service { calls failures availability }
     violations { kind clause count examples } notDetected { kind why } } }`;
 
+const ROLL_UP = `query RollUp($department: String!, $from: Date!, $to: Date!) {
+  evaluationReport(department: $department, from: $from, to: $to) {
+    rollUp { incomplete pendingDays rolledUpTo rolledNow } usage { records }
+    freshness { resources { resource updateCycle freshDays staleDays unknownDays freshShare } } } }`;
+
 const ISSUE = `mutation Issue($department: String!, $kind: ViolationKind!, $text: String!, $examples: [String!], $workingDays: Int) {
   issueRectificationNotice(department: $department, kind: $kind, text: $text, examples: $examples, workingDays: $workingDays) {
     id department kind examples text dueDate status overdue } }`;
@@ -24,6 +31,7 @@ const ISSUE = `mutation Issue($department: String!, $kind: ViolationKind!, $text
 describe.each(STORE_BACKENDS)('evaluation report over HTTP on %s', (_backend, createDatabase) => {
   let platform: TestPlatform;
   let database: TestDatabase;
+  let startedDays: string[] = [];
   const today = chinaDate(new Date());
   const operator = () => platform.client({ dept: 'info-center', app: 'info-center-admin', roles: ['platform-admin'] });
   const hrAdmin = () => platform.client({ dept: 'human-resources', app: 'human-resources-admin', roles: ['consumer', 'provider-admin'] });
@@ -32,6 +40,8 @@ describe.each(STORE_BACKENDS)('evaluation report over HTTP on %s', (_backend, cr
 
   beforeAll(async () => {
     ({ platform, database } = await startStoreBackedPlatform(createDatabase));
+    // Before any report is asked: what the start of the info-center rolled up by itself.
+    startedDays = await platform.auditRollUp!.started;
     const reader = platform.client({ dept: 'civil-affairs', app: 'means-test', purpose: 'ADMINISTRATIVE_BASIS' });
     await reader.query(`{ resident(citizenId: "${DEMO.resident}") { name monthlyPension } }`);
   });
@@ -81,5 +91,44 @@ describe.each(STORE_BACKENDS)('evaluation report over HTTP on %s', (_backend, cr
       id: notice.id,
     });
     expect(recorded.body.data?.['recordRectification']).toEqual({ status: 'RECORDED', actionTaken: '目录已更新' });
+  });
+
+  it('art-17: the info-center rolled up the last two years at start, in the background, before any report was asked', async () => {
+    const yesterday = addCalendarDays(today, -1);
+    expect(startedDays).toHaveLength(ROLL_AHEAD_DAYS);
+    expect([...startedDays].sort().at(-1)).toBe(yesterday);
+    expect(startedDays).not.toContain(today);
+    const rolled = await platform.store.db.selectFrom('audit_daily_days').select('day').orderBy('day', 'desc').limit(1).execute();
+    expect(rolled).toEqual([{ day: yesterday }]);
+    const { body } = await operator().query(ROLL_UP, { department: 'human-resources', from: addCalendarDays(today, -365), to: today });
+    expect(body.errors).toBeUndefined();
+    expect(body.data?.['evaluationReport']).toEqual({
+      rollUp: { incomplete: false, pendingDays: 0, rolledUpTo: today, rolledNow: 0 },
+      usage: { records: 1 },
+      freshness: { resources: [] },
+    });
+  });
+
+  it('art-17: after midnight China time the nightly run rolls the day that ended, and the report counts it from the roll-up', async () => {
+    try {
+      platform.governanceClock.set(new Date(endOfChinaDate(today).getTime() + 10 * 60_000).toISOString()); // 00:10 tomorrow
+      expect(await platform.auditRollUp!.run()).toEqual([today]);
+      expect(await platform.auditRollUp!.run()).toEqual([]);
+      const usage = await platform.store.db
+        .selectFrom('audit_daily_usage')
+        .select(['consumer', 'item', 'records'])
+        .where('day', '=', today)
+        .where('provider', '=', 'human-resources')
+        .orderBy('item')
+        .execute();
+      expect(usage).toEqual([
+        { consumer: 'civil-affairs', item: '*', records: 1 },
+        { consumer: 'civil-affairs', item: 'Resident.monthlyPension', records: 1 },
+      ]);
+      const { body } = await operator().query(ROLL_UP, { department: 'human-resources', from: today, to: today });
+      expect(body.data?.['evaluationReport']).toMatchObject({ rollUp: { incomplete: false, rolledNow: 0 }, usage: { records: 1 } });
+    } finally {
+      platform.governanceClock.reset();
+    }
   });
 });

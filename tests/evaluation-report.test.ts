@@ -3,7 +3,9 @@
  * on real PostgreSQL: a report over seeded requests, disputes, catalog entries and audit records whose
  * answers are worked out by hand here from the fixture; the violations it detects with examples; a
  * notice issued, recorded, and one left overdue; who may read and issue; the bounds of every argument;
- * and the XLSX workbook and printable page made by the real `npm run report` command.
+ * the roll-up ahead run by two instances at once, and the bound on what a report rolls itself; the
+ * freshness history counted over a period; and the XLSX workbook and printable page made by the real
+ * `npm run report` command.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -15,7 +17,10 @@ import { checkGovernanceArguments } from '../policies/governance/check-governanc
 import { testCatalog } from '../policies/test-fixtures.ts';
 import type { Consumer } from '../policies/types.ts';
 import { DEFAULT_REGULATION_PROFILE, requireShippedProfile } from '../policies/regulation-profiles.ts';
-import { rollUpAuditDays } from '../subgraphs/info-center/audit-rollup.ts';
+import { openStore } from '../platform/store/database.ts';
+import { rollUpAhead, rollUpAuditDays } from '../subgraphs/info-center/audit-rollup.ts';
+import { buildReport } from '../subgraphs/info-center/evaluation-report.ts';
+import { NOT_WATCHED, recordFreshnessIntervals } from '../subgraphs/info-center/freshness-history.ts';
 import { syncCatalog } from '../subgraphs/info-center/catalog.ts';
 import { seedDepartments } from '../subgraphs/info-center/departments.ts';
 import { evaluationReport, type EvaluationReport } from '../subgraphs/info-center/evaluation-report.ts';
@@ -148,6 +153,42 @@ const AUDIT: Array<{ at: string; dept: string; purpose: string; granted: string[
   },
 ];
 
+function auditRow(chain: string, seq: number, record: (typeof AUDIT)[number]) {
+  return {
+    chain,
+    seq,
+    prev_hash: `${chain}-h${seq - 1}`,
+    hash: `${chain}-h${seq}`,
+    at: new Date(record.at),
+    request_id: `${chain}-${seq - 1}`,
+    app: `${record.dept}-app`,
+    dept: record.dept,
+    roles: JSON.stringify(['consumer']),
+    purpose: record.purpose,
+    matter: null,
+    operation_hash: 'x',
+    operation_name: null,
+    granted: JSON.stringify(record.granted),
+    denied: JSON.stringify([]),
+    masked: JSON.stringify([]),
+    providers: record.providers,
+    served: JSON.stringify({}),
+    outcome: record.outcome ?? 'SERVED',
+    duration_ms: record.ms ?? 1,
+    code: record.outcome === 'REFUSED' ? 'FORBIDDEN_OPERATION' : null,
+  };
+}
+
+/** A human-resources record received by civil-affairs at `at`. */
+const hrUse = (at: string) => ({
+  at,
+  dept: 'civil-affairs',
+  purpose: 'DATA_VERIFICATION',
+  granted: ['Query.resident', 'Resident.pension'],
+  providers: ['human-resources'],
+  ms: 10,
+});
+
 const root = new URL('..', import.meta.url).pathname;
 
 function runReport(database: TestDatabase, dataDir: string, args: string[]) {
@@ -224,31 +265,7 @@ describe.each(STORE_BACKENDS)('evaluation report on %s', (backend, createDatabas
       .execute();
     await db
       .insertInto('audit_records')
-      .values(
-        AUDIT.map((record, i) => ({
-          chain: 'evaluation-test',
-          seq: i + 1,
-          prev_hash: `h${i}`,
-          hash: `h${i + 1}`,
-          at: new Date(record.at),
-          request_id: `audit-${i}`,
-          app: `${record.dept}-app`,
-          dept: record.dept,
-          roles: JSON.stringify(['consumer']),
-          purpose: record.purpose,
-          matter: null,
-          operation_hash: 'x',
-          operation_name: null,
-          granted: JSON.stringify(record.granted),
-          denied: JSON.stringify([]),
-          masked: JSON.stringify([]),
-          providers: record.providers,
-          served: JSON.stringify({}),
-          outcome: record.outcome ?? 'SERVED',
-          duration_ms: record.ms ?? 1,
-          code: record.outcome === 'REFUSED' ? 'FORBIDDEN_OPERATION' : null,
-        })),
-      )
+      .values(AUDIT.map((record, i) => ({ ...auditRow('evaluation-test', i + 1, record), prev_hash: `h${i}`, hash: `h${i + 1}`, request_id: `audit-${i}` })))
       .execute();
     services = {
       db,
@@ -262,6 +279,8 @@ describe.each(STORE_BACKENDS)('evaluation report on %s', (backend, createDatabas
       localSubgraphs: [],
       supergraphChanged: async () => undefined,
     };
+    // As the info-center's start would: the last two years rolled ahead of any report.
+    await rollUpAhead(db, NOW);
     report = await evaluationReport(services, OPERATOR, PERIOD);
   }, 60_000);
   afterAll(() => close?.());
@@ -323,6 +342,7 @@ describe.each(STORE_BACKENDS)('evaluation report on %s', (backend, createDatabas
   });
 
   it('art-17: the roll-up is idempotent — a second report rolls nothing and answers the same', async () => {
+    expect(report.rollUp).toEqual({ incomplete: false, pendingDays: 0, rolledUpTo: '2026-12-31', rolledNow: 0 });
     expect(await rollUpAuditDays(services.db, '2026-01-01', '2026-06-30', NOW)).toEqual([]);
     const again = await evaluationReport(services, OPERATOR, PERIOD);
     expect({ ...again, generatedAt: '' }).toEqual({ ...report, generatedAt: '' });
@@ -330,7 +350,7 @@ describe.each(STORE_BACKENDS)('evaluation report on %s', (backend, createDatabas
       .selectFrom('audit_daily_days')
       .select((eb) => eb.fn.countAll<string>().as('count'))
       .executeTakeFirstOrThrow();
-    expect(Number(count)).toBe(181);
+    expect(Number(count)).toBe(731); // the two years up to yesterday, 2024-06-30 to 2026-06-30
   });
 
   it('art-17: the department reads its own report; a consumer or another department is FORBIDDEN', async () => {
@@ -439,6 +459,140 @@ describe.each(STORE_BACKENDS)('evaluation report on %s', (backend, createDatabas
     expect(html).toContain('@media print');
   });
 
+  it('art-17: when two instances roll ahead at once, then each day is rolled by one of them and nothing is counted twice', async () => {
+    // A moment whose two-year window nothing has rolled yet; two records of 10 June 2019 in it.
+    const then = new Date('2020-03-01T04:00:00Z');
+    await services.db
+      .insertInto('audit_records')
+      .values([auditRow('rollup-race', 1, hrUse('2019-06-10T02:00:00Z')), auditRow('rollup-race', 2, hrUse('2019-06-10T03:00:00Z'))])
+      .execute();
+    // On PostgreSQL a second connection pool, as a second gateway has; PGlite is one process's.
+    const other = database.databaseUrl ? await openStore({ databaseUrl: database.databaseUrl }) : undefined;
+    try {
+      const [a, b] = await Promise.all([rollUpAhead(services.db, then), rollUpAhead(other?.db ?? services.db, then)]);
+      expect(a.filter((day) => b.includes(day))).toEqual([]);
+      expect(new Set([...a, ...b]).size).toBe(731);
+      expect(a.length + b.length).toBe(731);
+      const calls = await services.db.selectFrom('audit_daily_calls').selectAll().where('day', '=', '2019-06-10').execute();
+      expect(calls.map((row) => [row.provider, row.calls])).toEqual([['human-resources', 2]]);
+      expect(await rollUpAhead(other?.db ?? services.db, then)).toEqual([]);
+    } finally {
+      await other?.close();
+    }
+  });
+
+  it('art-17: when a report finds more days not rolled up than the bound, then it rolls the oldest 31 itself and says the rest is not counted yet', async () => {
+    await services.db
+      .insertInto('audit_records')
+      .values([auditRow('rollup-bound', 1, hrUse('2023-01-15T02:00:00Z')), auditRow('rollup-bound', 2, hrUse('2023-05-01T02:00:00Z'))])
+      .execute();
+    const days = async () =>
+      Number(
+        (
+          await services.db
+            .selectFrom('audit_daily_days')
+            .select((eb) => eb.fn.countAll<string>().as('n'))
+            .where('day', 'like', '2023-%')
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const year = { department: 'human-resources', from: '2023-01-01', to: '2023-12-31' };
+    const first = await evaluationReport(services, OPERATOR, year);
+    expect(first.rollUp).toEqual({ incomplete: true, pendingDays: 365 - 31, rolledUpTo: '2023-01-31', rolledNow: 31 });
+    expect(await days()).toBe(31);
+    // January counted, May not yet: the report answers with the part rolled, flagged
+    expect(first.usage.records).toBe(1);
+    expect(first.service.calls).toBe(1);
+    const second = await evaluationReport(services, OPERATOR, year);
+    expect(second.rollUp).toEqual({ incomplete: true, pendingDays: 365 - 62, rolledUpTo: '2023-03-03', rolledNow: 31 });
+    expect(await days()).toBe(62);
+    // The operator's command is not a request: it rolls what it needs and counts the whole year.
+    const whole = await buildReport(services, 'human-resources', { from: year.from, to: year.to, days: 365 }, { inlineRollUpDays: Infinity });
+    expect(whole.rollUp).toEqual({ incomplete: false, pendingDays: 0, rolledUpTo: '2023-12-31', rolledNow: 303 });
+    expect(whole.usage.records).toBe(2);
+  });
+
+  it('art-14, art-17: the freshness history is written on status change only and counted per resource over a period, clipping intervals that straddle its bounds', async () => {
+    const db = services.db;
+    // public-security's Resident items: one declared DAILY, the others without a cycle (UNKNOWN throughout)
+    await db
+      .updateTable('catalog_items')
+      .set({ override: JSON.stringify({ updateCycle: 'DAILY' }) })
+      .where('coordinate', '=', 'Resident.name')
+      .execute();
+    const reading = (dataAsOf: string) =>
+      db
+        .insertInto('resource_freshness_readings')
+        .values({ provider: 'public-security', resource: 'Resident', data_as_of: dataAsOf, outcome: 'READ', read_at: now })
+        .onConflict((oc) => oc.columns(['provider', 'resource']).doUpdateSet({ data_as_of: dataAsOf }))
+        .execute();
+    const GAP = 3 * 86_400_000;
+    const round = async (instant: string) => {
+      now = new Date(instant);
+      await recordFreshnessIntervals(services, GAP);
+    };
+    try {
+      await reading('2026-05-30');
+      await round('2026-05-30T04:00:00Z'); // FRESH (due 31 May)
+      await round('2026-05-31T04:00:00Z'); // FRESH still: nothing written
+      await round('2026-06-01T04:00:00Z'); // STALE
+      await reading('2026-06-03');
+      await round('2026-06-03T04:00:00Z'); // FRESH again
+      await round('2026-06-04T04:00:00Z'); // FRESH still
+      await round('2026-06-10T04:00:00Z'); // six days unwatched (more than the gap): UNKNOWN over them, then STALE
+      await reading('2026-06-20');
+      await round('2026-06-20T04:00:00Z'); // unwatched again: the STALE interval was never confirmed, so it held no time
+    } finally {
+      now = NOW;
+    }
+    const rows = await db
+      .selectFrom('resource_freshness_intervals')
+      .select(['update_cycle', 'status', 'reason', 'from_at', 'to_at'])
+      .where('provider', '=', 'public-security')
+      .where('update_cycle', '=', 'DAILY')
+      .orderBy('from_at')
+      .execute();
+    const iso = (value: Date | null) => (value === null ? null : new Date(value).toISOString().slice(0, 13));
+    expect(rows.map((row) => [row.status, iso(row.from_at), iso(row.to_at)])).toEqual([
+      ['FRESH', '2026-05-30T04', '2026-06-01T04'],
+      ['STALE', '2026-06-01T04', '2026-06-03T04'],
+      ['FRESH', '2026-06-03T04', '2026-06-04T04'],
+      ['UNKNOWN', '2026-06-04T04', '2026-06-10T04'],
+      ['UNKNOWN', '2026-06-10T04', '2026-06-20T04'],
+      ['FRESH', '2026-06-20T04', null],
+    ]);
+    expect(rows[3]?.reason).toBe(NOT_WATCHED);
+    // the catalog's items without a cycle: UNDECLARED, one UNKNOWN interval all along (no change, no row added)
+    const withoutCycle = await db
+      .selectFrom('resource_freshness_intervals')
+      .select('status')
+      .where('provider', '=', 'public-security')
+      .where('update_cycle', '=', 'UNDECLARED')
+      .execute();
+    expect(withoutCycle).toEqual([{ status: 'UNKNOWN' }]);
+    // 1–5 June (China days: 31 May 16:00 UTC to 5 June 16:00 UTC): the first FRESH interval began before the period
+    // (12 h inside), STALE 2 days, FRESH 1 day, the unwatched gap runs past the period's end (1.5 days inside)
+    const june = await evaluationReport(services, OPERATOR, { department: 'public-security', from: '2026-06-01', to: '2026-06-05' });
+    expect(june.freshness.resources).toEqual([
+      { resource: 'Resident', updateCycle: 'DAILY', freshDays: 1.5, staleDays: 2, unknownDays: 1.5, freshShare: 0.3 },
+      { resource: 'Resident', updateCycle: 'UNDECLARED', freshDays: 0, staleDays: 0, unknownDays: 5, freshShare: 0 },
+    ]);
+    // 1–3 June: the FRESH interval of 3–4 June straddles the end (12 h inside)
+    const early = await evaluationReport(services, OPERATOR, { department: 'public-security', from: '2026-06-01', to: '2026-06-03' });
+    expect(early.freshness.resources.find((r) => r.updateCycle === 'DAILY')).toEqual({
+      resource: 'Resident',
+      updateCycle: 'DAILY',
+      freshDays: 1,
+      staleDays: 2,
+      unknownDays: 0,
+      freshShare: 1 / 3,
+    });
+    // a period before any history: nothing measured, nothing listed
+    expect((await evaluationReport(services, OPERATOR, { department: 'public-security', from: '2026-01-01', to: '2026-01-31' })).freshness.resources).toEqual(
+      [],
+    );
+  });
+
   // The command opens the store itself: on PostgreSQL beside this test's connection; a PGlite directory is one process's, so there the test does not exist.
   if (backend === 'PostgreSQL')
     it('art-17: `npm run report` writes an XLSX workbook with a sheet per section, and a printable HTML page', async () => {
@@ -459,6 +613,7 @@ describe.each(STORE_BACKENDS)('evaluation report on %s', (backend, createDatabas
           '按用途',
           '按数据项',
           '服务可用性',
+          '数据更新及时性',
           '违规情形',
           '无法检测的情形',
         ]);

@@ -2,7 +2,8 @@
  * Freshness end to end (周政发〔2018〕6号 art. 14: providers keep shared data current per the declared
  * update cycle), on embedded PGlite and on the machine's real PostgreSQL: the platform reads each
  * running subgraph's data-as-of dates over HTTP, keeps the last reading, and the catalog measures it
- * against the declared cycle. A provider that stops answering is UNKNOWN, never fresh.
+ * against the declared cycle. A provider that stops answering is UNKNOWN, never fresh. The history of
+ * each resource's status gets a row per change only.
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -11,6 +12,9 @@ import { addCalendarDays, chinaDate } from '../policies/governance/china-date.ts
 import { LIBRARY_CALENDAR } from '../policies/governance/working-calendar.ts';
 import { seedSubgraphs } from '../platform/store/subgraph-rows.ts';
 import { freshnessOf, loadFreshnessReadings, readFreshness } from '../subgraphs/info-center/freshness.ts';
+import { recordFreshnessIntervals } from '../subgraphs/info-center/freshness-history.ts';
+import type { GovernanceServices } from '../subgraphs/info-center/governance-services.ts';
+import { DEFAULT_REGULATION_PROFILE, requireShippedProfile } from '../policies/regulation-profiles.ts';
 import { seedStore } from '../subgraphs/info-center/seed.ts';
 import { openMigratedStore, STORE_BACKENDS, type TestDatabase } from './support/databases.ts';
 import { startStoreBackedPlatform, stopStoreBackedPlatform, type TestPlatform } from './support/test-platform.ts';
@@ -36,6 +40,31 @@ describe.each(STORE_BACKENDS)('freshness on %s', (_backend, createDatabase) => {
   afterAll(() => stopStoreBackedPlatform(platform, database));
 
   const operator = () => platform.client({ dept: 'info-center', app: 'info-center-admin', roles: ['platform-admin'] });
+  /** What the gateway records after each reading round, with the platform's store and supergraph. */
+  const recordHistory = () =>
+    recordFreshnessIntervals(
+      {
+        db: platform.store.db,
+        catalog: () => platform.gateway.catalog,
+        departments: [],
+        grantMaxValidityDays: 365,
+        profile: requireShippedProfile(DEFAULT_REGULATION_PROFILE),
+        now: () => new Date(),
+        grantsChanged: async () => undefined,
+        supergraphSdl: () => platform.supergraphSdl,
+        localSubgraphs: [],
+        supergraphChanged: async () => undefined,
+      } satisfies GovernanceServices,
+      3_600_000,
+    );
+  const history = (provider: string, resource: string) =>
+    platform.store.db
+      .selectFrom('resource_freshness_intervals')
+      .select(['status', 'to_at'])
+      .where('provider', '=', provider)
+      .where('resource', '=', resource)
+      .orderBy('from_at')
+      .execute();
   async function catalog(): Promise<Map<string, Item>> {
     const { body } = await operator().query(CATALOG);
     expect(body.errors).toBeUndefined();
@@ -92,6 +121,13 @@ describe.each(STORE_BACKENDS)('freshness on %s', (_backend, createDatabase) => {
     }
   });
 
+  it('art-14: the history opens one interval per resource and writes nothing more while the status holds', async () => {
+    await recordHistory();
+    await recordHistory();
+    expect(await history('market-regulation', 'Enterprise')).toEqual([{ status: 'STALE', to_at: null }]);
+    expect(await history('natural-resources', 'RealEstateRight')).toEqual([{ status: 'FRESH', to_at: null }]);
+  });
+
   it('art-14: when a subgraph stops answering, then its resources show UNKNOWN, never FRESH', async () => {
     const naturalResources = platform.subgraphs.find((subgraph) => subgraph.name === 'natural-resources')!;
     await naturalResources.app.close();
@@ -102,6 +138,14 @@ describe.each(STORE_BACKENDS)('freshness on %s', (_backend, createDatabase) => {
     expect(body.data?.['staleResources']).toEqual([
       expect.objectContaining({ resource: 'RealEstateRight', freshness: expect.objectContaining({ status: 'UNKNOWN' }) }),
     ]);
+    // in the history: the FRESH interval ends, an UNKNOWN one begins; the unchanged resources get no row
+    await recordHistory();
+    const realEstate = await history('natural-resources', 'RealEstateRight');
+    expect(realEstate.map((row) => [row.status, row.to_at === null])).toEqual([
+      ['FRESH', false],
+      ['UNKNOWN', true],
+    ]);
+    expect(await history('market-regulation', 'Enterprise')).toEqual([{ status: 'STALE', to_at: null }]);
   });
 });
 

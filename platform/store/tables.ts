@@ -264,6 +264,19 @@ export interface ResourceFreshnessReadingsTable {
   read_at: Date;
 }
 
+/** Intervals of one freshness status per provider, resource and update cycle ('' for none); `to_at` null: the current one (0017). */
+export interface ResourceFreshnessIntervalsTable {
+  provider: string;
+  resource: string;
+  update_cycle: string;
+  /** FRESH, STALE or UNKNOWN */
+  status: string;
+  reason: string | null;
+  from_at: Date;
+  to_at: Date | null;
+  checked_at: Date;
+}
+
 export interface WorkingCalendarYearsTable {
   year: number;
   holidays: JSONColumnType<string[]>;
@@ -391,6 +404,7 @@ export interface Database {
   platform_state: PlatformStateTable;
   working_calendar_years: WorkingCalendarYearsTable;
   resource_freshness_readings: ResourceFreshnessReadingsTable;
+  resource_freshness_intervals: ResourceFreshnessIntervalsTable;
   subgraphs: SubgraphsTable;
   subgraph_versions: SubgraphVersionsTable;
   notification_events: NotificationEventsTable;

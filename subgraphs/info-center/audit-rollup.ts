@@ -1,13 +1,17 @@
 /**
  * The daily roll-up of the audit trail (周政发〔2018〕6号 art. 17: the evaluation reads a year of use
- * without reading a year of records). Rolled up on read: before a report counts a period, every day of
- * it that has ended (China time) and is not rolled yet is rolled, once — its row in `audit_daily_days`
- * is inserted first in the same transaction, so a concurrent roll-up of the same day waits for it and
- * then skips the day. Days not ended yet (today) are counted from the records themselves.
+ * without reading a year of records). Rolled ahead of reports (`audit-rollup-scheduler.ts`: at start
+ * and nightly); a report that still finds ended days of its period missing rolls at most
+ * `INLINE_ROLLUP_DAYS` of them itself and reports the rest as pending. A day is rolled once, by one
+ * instance: a batch of days is claimed in one transaction that first takes a transaction-scoped
+ * advisory lock per day with `pg_try_advisory_xact_lock` (a day another instance is rolling is
+ * skipped, never waited for), then inserts the days' rows in `audit_daily_days` (a day already there
+ * is skipped), rolls them and commits. Days not ended yet (today) are counted from the records.
  * An audit record is written when its request ends, so a day that has ended has all its records.
  */
 import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import { addCalendarDays, endOfChinaDate } from '../../policies/governance/china-date.ts';
+import { INLINE_ROLLUP_DAYS, planInlineRollUp, rollAheadWindow, ROLLUP_BATCH_DAYS, rolledUpTo } from '../../policies/governance/audit-rollup-plan.ts';
 import type { Database } from '../../platform/store/tables.ts';
 
 /** The China calendar day of an audit record `r`. */
@@ -66,23 +70,57 @@ function daysOf(first: string, last: string): string[] {
   return days;
 }
 
-/** Rolls every day of [first, last] not rolled yet, once; returns the days it rolled. */
-export async function rollUpAuditDays(db: Kysely<Database>, first: string, last: string, now: Date): Promise<string[]> {
+/** Advisory-lock class of the roll-up; the second key is the day's number since 1970-01-01. Unused by anything else. */
+const ROLLUP_LOCK_CLASS = 170_017;
+
+/** The days of [first, last] not rolled yet, oldest first. */
+async function pendingDays(db: Kysely<Database>, first: string, last: string): Promise<string[]> {
   if (first > last) return [];
   const known = new Set((await db.selectFrom('audit_daily_days').select('day').where('day', '>=', first).where('day', '<=', last).execute()).map((r) => r.day));
-  const missing = daysOf(first, last).filter((day) => !known.has(day));
-  if (missing.length === 0) return [];
-  return db.transaction().execute(async (trx) => {
-    const claimed = await trx
-      .insertInto('audit_daily_days')
-      .values(missing.map((day) => ({ day, rolled_at: now })))
-      .onConflict((oc) => oc.column('day').doNothing())
-      .returning('day')
-      .execute();
-    const days = claimed.map((row) => row.day).sort();
-    for (const [from, to] of runsOf(days)) await rollRun(trx, from, to);
-    return days;
-  });
+  return daysOf(first, last).filter((day) => !known.has(day));
+}
+
+/**
+ * Rolls those of `days` that no other instance is rolling and none has rolled, `ROLLUP_BATCH_DAYS`
+ * per transaction in the order given; returns the days it rolled. `stop` is asked between batches.
+ */
+export async function rollUpDays(db: Kysely<Database>, days: readonly string[], now: Date, stop: () => boolean = () => false): Promise<string[]> {
+  const rolled: string[] = [];
+  for (let i = 0; i < days.length && !stop(); i += ROLLUP_BATCH_DAYS) {
+    const batch = days.slice(i, i + ROLLUP_BATCH_DAYS);
+    const done = await db.transaction().execute(async (trx) => {
+      // Skipped, not waited for: a day locked here is being rolled by another instance right now.
+      const { rows: locked } = await sql<{ day: string }>`
+        select d.day from unnest(string_to_array(${batch.join(',')}, ',')) as d(day)
+        where pg_try_advisory_xact_lock(${ROLLUP_LOCK_CLASS}, (d.day::date - date '1970-01-01'))`.execute(trx);
+      if (locked.length === 0) return [];
+      const claimed = await trx
+        .insertInto('audit_daily_days')
+        .values(locked.map(({ day }) => ({ day, rolled_at: now })))
+        .onConflict((oc) => oc.column('day').doNothing())
+        .returning('day')
+        .execute();
+      const claimedDays = claimed.map((row) => row.day).sort();
+      for (const [from, to] of runsOf(claimedDays)) await rollRun(trx, from, to);
+      return claimedDays;
+    });
+    rolled.push(...done);
+  }
+  return rolled;
+}
+
+/** Rolls every day of [first, last] not rolled yet (that no other instance is rolling); returns the days it rolled. */
+export async function rollUpAuditDays(db: Kysely<Database>, first: string, last: string, now: Date): Promise<string[]> {
+  return rollUpDays(db, await pendingDays(db, first, last), now);
+}
+
+/**
+ * The roll-up ahead of reports: every ended day of the last `ROLL_AHEAD_DAYS` not rolled yet, newest
+ * first (last month's report is complete soonest); returns the days it rolled.
+ */
+export async function rollUpAhead(db: Kysely<Database>, now: Date, stop?: () => boolean): Promise<string[]> {
+  const { first, last } = rollAheadWindow(now);
+  return rollUpDays(db, (await pendingDays(db, first, last)).reverse(), now, stop);
 }
 
 /** Consecutive runs of sorted days, as [first, last] pairs. */
@@ -106,14 +144,42 @@ export interface ProviderUse {
   calls: CallsRow;
 }
 
-/** A provider's use over [first, last]: rolled days from the roll-up, the rest from the records. */
-export async function providerUse(db: Kysely<Database>, provider: string, first: string, last: string, today: string, now: Date): Promise<ProviderUse> {
+/** How much of the period the use counts: days still waiting for the roll-up are not counted. */
+export interface RollUpCoverage {
+  /** Whether some ended day of the period is not rolled up yet (its records are not counted). */
+  incomplete: boolean;
+  /** Ended days of the period not counted. */
+  pendingDays: number;
+  /** The last day through which every record of the period is counted (null: not even the first). */
+  rolledUpTo: string | null;
+  /** Days this report rolled itself (at most the inline bound). */
+  rolledNow: number;
+}
+
+/**
+ * A provider's use over [first, last]: rolled days from the roll-up, today from the records. Ended
+ * days not rolled yet are rolled here, at most `inlineDays` of them (the oldest first); the others
+ * are left to the roll-up ahead and reported as pending, never counted from the records here.
+ */
+export async function providerUse(
+  db: Kysely<Database>,
+  provider: string,
+  first: string,
+  last: string,
+  today: string,
+  now: Date,
+  inlineDays: number = INLINE_ROLLUP_DAYS,
+): Promise<ProviderUse & { coverage: RollUpCoverage }> {
   const lastEnded = addCalendarDays(today, -1);
   const rolledTo = last < lastEnded ? last : lastEnded;
-  await rollUpAuditDays(db, first, rolledTo, now);
+  const plan = planInlineRollUp(await pendingDays(db, first, rolledTo), inlineDays);
+  const rolledNow = await rollUpDays(db, plan.roll, now);
+  // Asked again: another instance may have rolled some meanwhile, or be rolling one this request skipped.
+  const pending = await pendingDays(db, first, rolledTo);
   const usage: UsageRow[] = [];
   const calls: CallsRow = { provider, calls: 0, failures: 0, duration_ms_sum: 0, duration_ms_max: 0 };
   if (first <= rolledTo) {
+    const excluded = pending.length === 0 ? [''] : pending; // a day another instance commits meanwhile stays uncounted, as reported
     usage.push(
       ...(await db
         .selectFrom('audit_daily_usage')
@@ -121,6 +187,7 @@ export async function providerUse(db: Kysely<Database>, provider: string, first:
         .where('provider', '=', provider)
         .where('day', '>=', first)
         .where('day', '<=', rolledTo)
+        .where('day', 'not in', excluded)
         .groupBy(['provider', 'consumer', 'app', 'purpose', 'item'])
         .execute()),
     );
@@ -135,12 +202,14 @@ export async function providerUse(db: Kysely<Database>, provider: string, first:
       .where('provider', '=', provider)
       .where('day', '>=', first)
       .where('day', '<=', rolledTo)
+      .where('day', 'not in', excluded)
       .executeTakeFirstOrThrow();
     addCalls(calls, { ...rolled, duration_ms_sum: Number(rolled.duration_ms_sum) });
   }
   const liveFrom = first > rolledTo ? first : addCalendarDays(rolledTo, 1);
   if (liveFrom <= last) mergeUse({ usage, calls }, await providerUseFromRecords(db, provider, liveFrom, last));
-  return { usage, calls };
+  const coverage = { incomplete: pending.length > 0, pendingDays: pending.length, rolledUpTo: rolledUpTo(first, last, pending), rolledNow: rolledNow.length };
+  return { usage, calls, coverage };
 }
 
 /** A provider's use over [first, last] counted from the audit records themselves (today's, and the benchmark's baseline). */

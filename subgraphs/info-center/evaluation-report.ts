@@ -3,7 +3,9 @@
  * violations of art. 22 the platform detects in it: its catalog (elements present, changes reflected
  * in time, art. 8/10), the access requests it received and how fast it answered (art. 13), the
  * disputes about its data (art. 16), who used its items for which purposes, how available and fast
- * its subgraph was (both from the audit trail's daily roll-up), and each violation kind with examples.
+ * its subgraph was (both from the audit trail's daily roll-up, with how much of the period it covers),
+ * how long each of its resources was fresh, stale or unknown (art. 14, from the freshness history), and
+ * each violation kind with examples.
  */
 import { sql } from 'kysely';
 import { catalogReviewDue, isCatalogReviewOverdue } from '../../policies/governance/catalog-review-due.ts';
@@ -24,7 +26,8 @@ import {
 } from '../../policies/governance/evaluate-department.ts';
 import { isRunning } from '../../policies/governance/request-steps.ts';
 import type { WorkingCalendar } from '../../policies/governance/working-calendar.ts';
-import { providerUse, type ProviderUse } from './audit-rollup.ts';
+import { providerUse, type ProviderUse, type RollUpCoverage } from './audit-rollup.ts';
+import { freshnessOverPeriod, type ResourceFreshnessOverPeriod } from './freshness-history.ts';
 import { assertVerdict } from './governance-errors.ts';
 import type { Actor, GovernanceServices } from './governance-services.ts';
 import { loadWorkingCalendar } from './working-calendar.ts';
@@ -44,6 +47,10 @@ export interface EvaluationReport {
   disputes: { received: number; answered: number; answeredOnTime: number; overdue: number };
   usage: { records: number; byConsumer: KeyCount[]; byPurpose: KeyCount[]; byItem: KeyCount[] };
   service: { calls: number; failures: number; availability: number | null; meanLatencyMs: number | null; maxLatencyMs: number | null };
+  /** How much of the period `usage` and `service` count (days still waiting for the roll-up are not counted). */
+  rollUp: RollUpCoverage;
+  /** Each of its resources over the period up to now (art. 14): days fresh, stale, unknown, share fresh. */
+  freshness: { resources: ResourceFreshnessOverPeriod[] };
   violations: Violation[];
   notDetected: typeof NOT_DETECTED;
 }
@@ -65,8 +72,22 @@ export async function evaluationReport(
 /** What a report reads: the store, the clock, the regulation profile. */
 export type ReportSources = Pick<GovernanceServices, 'db' | 'now' | 'profile'>;
 
+export interface BuildReportOptions {
+  /**
+   * Ended days of the period not rolled up yet that the report rolls itself, at most; default
+   * `INLINE_ROLLUP_DAYS` (31) for a request. The operator's command passes Infinity: it makes a
+   * document, not an answer someone waits for.
+   */
+  inlineRollUpDays?: number;
+}
+
 /** The report without a reader's check: for the operator's own command (`npm run report`). */
-export async function buildReport(services: ReportSources, department: string, period: ReportPeriod): Promise<EvaluationReport> {
+export async function buildReport(
+  services: ReportSources,
+  department: string,
+  period: ReportPeriod,
+  options: BuildReportOptions = {},
+): Promise<EvaluationReport> {
   const now = services.now();
   const today = chinaDate(now);
   const calendar = await loadWorkingCalendar(services.db);
@@ -74,7 +95,7 @@ export async function buildReport(services: ReportSources, department: string, p
   const catalog = await catalogSection(services, department, today, calendar, found);
   const requests = await requestSection(services, department, period, today, calendar, found);
   const disputes = await disputeSection(services, department, period, today, found);
-  const use = await providerUse(services.db, department, period.from, period.to, today, now);
+  const use = await providerUse(services.db, department, period.from, period.to, today, now, options.inlineRollUpDays);
   const service = serviceSection(use, found);
   await refusedUse(services, department, period, found);
   return {
@@ -87,6 +108,8 @@ export async function buildReport(services: ReportSources, department: string, p
     disputes,
     usage: usageSection(use),
     service,
+    rollUp: use.coverage,
+    freshness: { resources: await freshnessSection(services, department, period, now) },
     violations: violationsOf(found),
     notDetected: NOT_DETECTED,
   };
@@ -175,6 +198,12 @@ async function disputeSection(services: ReportSources, department: string, perio
   found.DISPUTE_ANSWERED_LATE = late;
   found.DISPUTE_UNANSWERED = unanswered;
   return { received: rows.length, answered, answeredOnTime: answered - late.length, overdue: unanswered.length };
+}
+
+/** Its resources' freshness from the start of `from` to the end of `to` or now, whichever is first. */
+async function freshnessSection(services: ReportSources, department: string, period: ReportPeriod, now: Date) {
+  const { start, end } = instants(period);
+  return freshnessOverPeriod(services.db, department, start, end < now ? end : now);
 }
 
 function totals(rows: ProviderUse['usage'], key: (row: ProviderUse['usage'][number]) => string): KeyCount[] {

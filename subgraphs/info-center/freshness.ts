@@ -119,12 +119,20 @@ export async function readFreshness(db: Kysely<Database>, now: () => Date): Prom
 /**
  * Reads freshness now and then every `intervalMs` (`FRESHNESS_READ_INTERVAL_SECONDS`), never two
  * rounds at once; a failed round is logged and the readings it could not refresh stay as they were.
- * Returns the stop function.
+ * After each round `afterRound` runs (the freshness history, `freshness-history.ts`). Returns the stop function.
  */
-export function startFreshnessReading(db: Kysely<Database>, now: () => Date, intervalMs: number, onError: (error: unknown) => void): () => void {
+export function startFreshnessReading(
+  db: Kysely<Database>,
+  now: () => Date,
+  intervalMs: number,
+  onError: (error: unknown) => void,
+  afterRound: () => Promise<unknown> = async () => undefined,
+): () => void {
   let running: Promise<void> | undefined;
   const round = () => {
     running ??= readFreshness(db, now)
+      .then(afterRound)
+      .then(() => undefined)
       .catch(onError)
       .finally(() => (running = undefined));
   };
@@ -198,8 +206,8 @@ export function resourceOf(row: CatalogRow, services: GovernanceServices, readin
 
 /**
  * Freshness of every catalogued resource (one per provider, resource and cycle) of `provider`, or of
- * all providers, measured now; the evaluation counts these. Only the last reading is kept, so this is
- * the state at `services.now()`, not a history.
+ * all providers, measured now. Only the last reading is kept, so this is the state at `services.now()`;
+ * the history the evaluation counts is `freshness-history.ts`'s.
  */
 export async function listResourceFreshness(
   services: GovernanceServices,

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { nextNightlyRollUp, planInlineRollUp, rollAheadWindow, rolledUpTo, ROLL_AHEAD_DAYS } from './audit-rollup-plan.ts';
+
+describe('audit roll-up plan (周政发〔2018〕6号 art. 17)', () => {
+  it('art-17: the nightly roll-up runs at 00:05 China time, the next one after now', () => {
+    // 2026-06-01 23:00 China = 15:00 UTC: the next run is 2026-06-02 00:05 China = 2026-06-01 16:05 UTC
+    expect(nextNightlyRollUp(new Date('2026-06-01T15:00:00Z')).toISOString()).toBe('2026-06-01T16:05:00.000Z');
+    // 00:02 China: today's run is still ahead
+    expect(nextNightlyRollUp(new Date('2026-06-01T16:02:00Z')).toISOString()).toBe('2026-06-01T16:05:00.000Z');
+    // exactly 00:05 China, or just after: tomorrow's
+    expect(nextNightlyRollUp(new Date('2026-06-01T16:05:00Z')).toISOString()).toBe('2026-06-02T16:05:00.000Z');
+    expect(nextNightlyRollUp(new Date('2026-06-02T03:00:00Z')).toISOString()).toBe('2026-06-02T16:05:00.000Z');
+  });
+
+  it('art-17: the roll-up ahead keeps two years of ended days, up to yesterday (China time)', () => {
+    const window = rollAheadWindow(new Date('2026-07-01T04:00:00Z'));
+    expect(window).toEqual({ first: '2024-06-30', last: '2026-06-30' }); // 2024 is a leap year
+    const days = (Date.parse(`${window.last}T00:00:00Z`) - Date.parse(`${window.first}T00:00:00Z`)) / 86_400_000 + 1;
+    expect(days).toBe(ROLL_AHEAD_DAYS);
+    // 01:00 China on 2 July is still 1 July in UTC: yesterday is 1 July
+    expect(rollAheadWindow(new Date('2026-07-01T17:00:00Z')).last).toBe('2026-07-01');
+  });
+
+  it('art-17: a report rolls at most the bound itself, the oldest pending days first', () => {
+    const pending = ['2026-03-03', '2026-03-01', '2026-03-02', '2026-03-04'];
+    expect(planInlineRollUp(pending, 2)).toEqual({ roll: ['2026-03-01', '2026-03-02'], left: ['2026-03-03', '2026-03-04'] });
+    expect(planInlineRollUp(pending, 0)).toEqual({ roll: [], left: ['2026-03-01', '2026-03-02', '2026-03-03', '2026-03-04'] });
+    expect(planInlineRollUp(pending, 10).left).toEqual([]);
+    expect(planInlineRollUp(Array.from({ length: 400 }, (_, i) => `d${String(i).padStart(3, '0')}`)).roll).toHaveLength(31);
+  });
+
+  it('art-17: the report says up to which day it counted everything', () => {
+    expect(rolledUpTo('2026-01-01', '2026-12-31', [])).toBe('2026-12-31');
+    expect(rolledUpTo('2026-01-01', '2026-12-31', ['2026-03-05', '2026-02-01'])).toBe('2026-01-31');
+    expect(rolledUpTo('2026-01-01', '2026-12-31', ['2026-01-01'])).toBeNull();
+  });
+});

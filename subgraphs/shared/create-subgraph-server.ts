@@ -28,6 +28,8 @@ export interface SubgraphServerOptions {
   gatewayKeys: CryptoKey | PublicKeySet;
   /** Log level (pino); default `silent`. */
   logLevel?: string;
+  /** Where log lines go (pino's destination, one JSON line each); default standard output (tests read them). */
+  logStream?: { write(line: string): void } | undefined;
   /** Redis for the resolver cache (mercurius-cache); absent → in memory. */
   redisUrl?: string;
   /** Longest a resolver answer is cached, whatever the update cycle (`RESOLVER_CACHE_MAX_TTL_SECONDS`); default 3600. */
@@ -49,7 +51,7 @@ export async function createSubgraphServer<Backend, Loaders>(
 ): Promise<FastifyInstance> {
   const boundary = createGatewayBoundary(createGatewayCallVerifier(department.name, asKeySet(options.gatewayKeys)));
   const app = Fastify({
-    logger: { level: options.logLevel ?? 'silent' },
+    logger: { level: options.logLevel ?? 'silent', ...(options.logStream ? { stream: options.logStream } : {}) },
     // The gateway's request id, so that one id finds a request in the gateway's and the subgraphs' logs; only a UUID is taken.
     genReqId: (request) => {
       const id = request.headers['x-request-id'];

@@ -120,4 +120,19 @@ describe.each(STORE_BACKENDS)('tracing on %s', (_backend, createDatabase) => {
     expect(exported).not.toContain(answer.requestId);
     expect(exported).not.toContain(DEMO.resident);
   });
+
+  it('when the governance subgraph answers a request, then its store queries are db.query spans under its subgraph span', async () => {
+    const operator = platform.client({ dept: 'info-center', roles: ['consumer', 'platform-admin'] });
+    const answer = await operator.query('{ departments { code } }');
+    expect(answer.status).toBe(200);
+    expect(answer.body.errors).toBeUndefined();
+    await tracing.flush();
+
+    const request = spans.find((span) => span.name === 'POST /graphql' && attribute(span, 'zhoucun.request_id') === answer.requestId)!;
+    const trace = spans.filter((span) => span.traceId === request.traceId);
+    const governance = trace.find((span) => span.name === 'subgraph info-center');
+    expect(governance).toBeDefined();
+    const reads = trace.filter((span) => span.name === 'db.query' && span.parentSpanId === governance!.spanId).map((span) => attribute(span, 'db.query.text'));
+    expect(reads).toContainEqual(expect.stringMatching(/^select .* from "departments"/));
+  });
 });

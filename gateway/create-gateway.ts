@@ -49,6 +49,12 @@ import { createGatewayMetrics, type GatewayMetrics } from './observe/gateway-met
 import { registerRequestMetrics } from './observe/count-requests.ts';
 import { graphqlResponseStatus, refusedCode } from './admit/graphql-response-status.ts';
 import { traceRequest } from '../platform/observe/trace-request.ts';
+import { createRequestLog } from './observe/request-log.ts';
+
+/** A destination of log lines, one JSON object each (pino's `DestinationStream`). */
+export interface LogStream {
+  write(line: string): void;
+}
 
 /** Largest request body read: 20 operations of the largest admitted size fit; JSON-parsing more would stall the event loop. */
 const BODY_LIMIT = 256 * 1024;
@@ -67,6 +73,8 @@ export interface GatewayOptions {
   grants: GrantSource;
   undeclaredFields?: 'deny' | 'unconditional';
   logLevel?: string;
+  /** Where log lines go (pino's destination); default standard output. Tests read them. */
+  logStream?: LogStream | undefined;
   /** Stores whose reachability `/readyz` reports. */
   storeChecks?: readonly StoreCheck[];
   /** Where audit records go (step 7); without it nothing is audited (benchmarks only). */
@@ -118,12 +126,14 @@ export function readSupergraphFile(path: string): string {
 
 export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const app = Fastify({
-    logger: { level: options.logLevel ?? 'info' },
+    logger: { level: options.logLevel ?? 'info', ...(options.logStream ? { stream: options.logStream } : {}) },
     genReqId: () => randomUUID(),
     bodyLimit: BODY_LIMIT,
     clientErrorHandler: answerClientError,
   });
   const metrics = options.metrics ?? createGatewayMetrics();
+  // Apollo's lines (formatError's, its own logger's, @apollo/gateway's) carry the request id like Fastify's.
+  const requestLog = createRequestLog(app.log);
   registerRequestMetrics(app, metrics);
   metrics.watchGrants(options.grants);
   if (options.audit) metrics.watchAudit(options.audit);
@@ -135,7 +145,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     initialSdl: options.supergraphSdl,
     derive: (sdl) => {
       const catalog = readShareCatalog(sdl, { undeclaredAsUnconditional: options.undeclaredFields === 'unconditional' });
-      const onGrantsUnreadable = (error: unknown) => app.log.error({ err: error }, 'grants unreadable: conditional items denied');
+      const onGrantsUnreadable = (error: unknown) => requestLog.current().error({ err: error }, 'grants unreadable: conditional items denied');
       return { catalog, abilities: createAbilitySource({ catalog, grants: options.grants, onGrantsUnreadable }) };
     },
     feed: options.supergraphFeed,
@@ -152,6 +162,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   // describe the host): the platform's traffic is nobody else's, so it is off in every gateway.
   process.env['APOLLO_TELEMETRY_DISABLED'] = 'true';
   const federation = new ApolloGateway({
+    logger: requestLog.apollo,
     supergraphSdl: live.hook,
     buildService: ({ name, url }) => {
       const source = new SignedDataSource({ name, url: url!, sign, metrics, ...options.subgraphCalls });
@@ -183,7 +194,8 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     validationRules: [noSubscriptionRule, operationLimitsRule(limits), operationNameRule],
     persistedQueries: { cache: persistedQueries.cache },
     includeStacktraceInErrorResponses: false,
-    formatError: createErrorFormatter((error) => app.log.error({ err: error }, 'request error')),
+    logger: requestLog.apollo,
+    formatError: createErrorFormatter((error) => requestLog.current().error({ err: error }, 'request error')),
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
       keyBudgetPlugin({ keysPerRequest: limits.keysPerRequest, entityBudget: options.entityBudget }),
@@ -284,8 +296,10 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     method: ['GET', 'POST'],
     url: '/graphql',
     handler: (request, reply) =>
-      traceRequest(`${request.method} /graphql`, request.headers, { 'http.request.method': request.method, 'zhoucun.request_id': String(request.id) }, () =>
-        handleGraphQL(request, reply),
+      requestLog.run(request.log, () =>
+        traceRequest(`${request.method} /graphql`, request.headers, { 'http.request.method': request.method, 'zhoucun.request_id': String(request.id) }, () =>
+          handleGraphQL(request, reply),
+        ),
       ),
   });
   app.get('/healthz', async () => ({ status: 'ok' }));

@@ -16,7 +16,7 @@ import type { OperationLimits } from './admit/operation-limits.ts';
 import { createAuditSpool } from './audit/audit-spool.ts';
 import { createAuditWriter } from './audit/audit-writer.ts';
 import { createCheckpointLog, createRedisCheckpointPublisher } from './audit/checkpoint-anchors.ts';
-import { createGateway, type Gateway, type GatewayOptions } from './create-gateway.ts';
+import { createGateway, type Gateway, type GatewayOptions, type LogStream } from './create-gateway.ts';
 import type { SubjectHmac } from '../platform/subject-key.ts';
 import type { SupergraphFeed, SupergraphState } from './live-supergraph.ts';
 import type { SubgraphCallOptions } from './sign/signed-data-source.ts';
@@ -38,6 +38,8 @@ export interface StartGatewayOptions {
   host: string;
   port: number;
   logLevel: string;
+  /** Where the gateway's log lines go; default standard output (tests read them). */
+  logStream?: LogStream | undefined;
   undeclaredFields?: 'deny' | 'unconditional' | undefined;
   /**
    * Audit chain of this instance, its local spool and quarantine files, its checkpoint log (the
@@ -108,6 +110,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
       grants: options.grants,
       ...(options.undeclaredFields ? { undeclaredFields: options.undeclaredFields } : {}),
       logLevel: options.logLevel,
+      ...(options.logStream ? { logStream: options.logStream } : {}),
       storeChecks: [{ name: 'store', check: async () => void (await sql`select 1`.execute(options.db)) }],
       ...(audit ? { audit } : {}),
       ...(options.audit?.subjectHmac ? { subjectHmac: options.audit.subjectHmac } : {}),

@@ -181,6 +181,7 @@ export async function launchGateway(options: LaunchGatewayOptions): Promise<Laun
       infoCenter = await createSubgraphServer(createInfoCenterSubgraph(services), {
         gatewayKeys: options.gatewaySigning.publicKey,
         logLevel: options.logLevel,
+        ...(options.logStream ? { logStream: options.logStream } : {}),
         ...(onInfoCenterCall ? { onGatewayCall: onInfoCenterCall } : {}),
       });
       const infoCenterUrl = await infoCenter.listen({ host: '127.0.0.1', port: infoCenterPort });

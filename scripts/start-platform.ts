@@ -8,7 +8,7 @@ import type { FastifyInstance } from 'fastify';
 import { auditAnchorDir, auditQuarantinePath, auditSpoolPath, type OidcConfig } from '../gateway/config.ts';
 import { checkpointLogPath } from '../gateway/audit/checkpoint-anchors.ts';
 import type { GrantSource } from '../platform/grant-source.ts';
-import type { Gateway } from '../gateway/create-gateway.ts';
+import type { Gateway, LogStream } from '../gateway/create-gateway.ts';
 import { DEPARTMENT_CODES } from '../platform/departments.ts';
 import { INFO_CENTER_DEFAULT_PORT } from '../subgraphs/info-center/definition.ts';
 import { seedStore } from '../subgraphs/info-center/seed.ts';
@@ -45,6 +45,8 @@ export interface PlatformOptions {
   /** Replaces the store-backed grants. */
   grants?: GrantSource;
   logLevel?: string;
+  /** Where the gateway's and the subgraphs' log lines go; default standard output. */
+  logStream?: LogStream | undefined;
   /** Seconds between two readings of the providers' data-as-of dates (art. 14); absent: not read on a schedule. */
   freshnessReadIntervalSeconds?: number | undefined;
   /** Longest a subgraph caches a resolver answer, whatever the update cycle; default 3600. */
@@ -133,6 +135,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       const app = await createSubgraphServer(subgraph.definition, {
         gatewayKeys,
         logLevel,
+        ...(options.logStream ? { logStream: options.logStream } : {}),
         ...(options.resolverCacheMaxTtlSeconds ? { cacheTtlCapSeconds: options.resolverCacheMaxTtlSeconds } : {}),
         ...(options.onSubgraphCall ? { onGatewayCall: options.onSubgraphCall } : {}),
         ...(options.redisUrl ? { redisUrl: options.redisUrl } : {}),
@@ -150,6 +153,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       port: options.gatewayPort ?? 4000,
       infoCenterPort: options.defaultSubgraphPorts ? INFO_CENTER_DEFAULT_PORT : 0,
       logLevel,
+      ...(options.logStream ? { logStream: options.logStream } : {}),
       ...(options.grants ? { grants: options.grants } : {}),
       ...(options.onSubgraphCall ? { onInfoCenterCall: options.onSubgraphCall } : {}),
       audit:

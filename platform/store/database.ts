@@ -1,7 +1,7 @@
 /**
  * The store of record: PostgreSQL when `DATABASE_URL` is set, otherwise an embedded PGlite database
  * in the data directory, so the demo needs nothing installed. Both run the same migrations and the
- * same Kysely queries.
+ * same Kysely queries, each a `db.query` span when it runs inside a trace (platform/observe/trace-queries.ts).
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,6 +10,7 @@ import { Kysely, PostgresDialect } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
 import type { Database } from './tables.ts';
+import { traceQueries } from '../observe/trace-queries.ts';
 
 export interface DatabaseOptions {
   /** PostgreSQL connection string; absent → embedded PGlite. */
@@ -36,13 +37,13 @@ export async function openStore(options: DatabaseOptions): Promise<Store> {
       await pool.end();
       throw new Error(`Cannot reach PostgreSQL at DATABASE_URL: ${(error as Error).message}`, { cause: error });
     });
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    const db = new Kysely<Database>({ dialect: traceQueries(new PostgresDialect({ pool })) });
     return { db, kind: 'postgres', close: () => db.destroy() };
   }
   if (options.pgliteDir) mkdirSync(options.pgliteDir, { recursive: true });
   const pglite = options.pgliteDir ? new PGlite(options.pgliteDir) : new PGlite();
   await pglite.waitReady;
-  const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
+  const db = new Kysely<Database>({ dialect: traceQueries(new PGliteDialect(pglite)) });
   return { db, kind: 'pglite', close: () => db.destroy() };
 }
 

@@ -20,7 +20,7 @@ import { createGatewayBoundary, refuseMalformedRequest } from './gateway-boundar
 import { createGatewayCallVerifier } from './verify-gateway-call.ts';
 import type { SubgraphMetrics } from './subgraph-metrics.ts';
 import { randomUUID } from 'node:crypto';
-import type { Span } from '@opentelemetry/api';
+import { context, trace, type Span } from '@opentelemetry/api';
 import { startRequestSpan } from '../../platform/observe/trace-request.ts';
 
 export interface SubgraphServerOptions {
@@ -28,6 +28,8 @@ export interface SubgraphServerOptions {
   gatewayKeys: CryptoKey | PublicKeySet;
   /** Log level (pino); default `silent`. */
   logLevel?: string;
+  /** Where log lines go (pino's destination, one JSON line each); default standard output (tests read them). */
+  logStream?: { write(line: string): void } | undefined;
   /** Redis for the resolver cache (mercurius-cache); absent → in memory. */
   redisUrl?: string;
   /** Longest a resolver answer is cached, whatever the update cycle (`RESOLVER_CACHE_MAX_TTL_SECONDS`); default 3600. */
@@ -49,7 +51,7 @@ export async function createSubgraphServer<Backend, Loaders>(
 ): Promise<FastifyInstance> {
   const boundary = createGatewayBoundary(createGatewayCallVerifier(department.name, asKeySet(options.gatewayKeys)));
   const app = Fastify({
-    logger: { level: options.logLevel ?? 'silent' },
+    logger: { level: options.logLevel ?? 'silent', ...(options.logStream ? { stream: options.logStream } : {}) },
     // The gateway's request id, so that one id finds a request in the gateway's and the subgraphs' logs; only a UUID is taken.
     genReqId: (request) => {
       const id = request.headers['x-request-id'];
@@ -88,11 +90,17 @@ export async function createSubgraphServer<Backend, Loaders>(
 
 const REQUEST_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-/** One server span per call, child of the gateway's fetch span (W3C `traceparent`, unsigned: it only correlates). */
+/**
+ * One server span per call, child of the gateway's fetch span (W3C `traceparent`, unsigned: it only
+ * correlates), and the active span for the rest of the call's handling, so that the store queries its
+ * resolvers run are its children (the callback form: what runs after `done` inherits the context).
+ */
 function traceCalls(app: FastifyInstance, subgraph: string): void {
   const spans = new WeakMap<object, Span>();
-  app.addHook('onRequest', async (request) => {
-    spans.set(request, startRequestSpan(`subgraph ${subgraph}`, request.headers, { 'zhoucun.subgraph': subgraph, 'zhoucun.request_id': String(request.id) }));
+  app.addHook('onRequest', (request, _reply, done) => {
+    const span = startRequestSpan(`subgraph ${subgraph}`, request.headers, { 'zhoucun.subgraph': subgraph, 'zhoucun.request_id': String(request.id) });
+    spans.set(request, span);
+    context.with(trace.setSpan(context.active(), span), done);
   });
   app.addHook('onResponse', async (request, reply) => {
     const span = spans.get(request);

@@ -93,6 +93,8 @@ export interface TestPlatformOptions {
   notifications?: NotificationLaunchSettings;
   /** Serve the gateway's `/metrics` on this listener; default none. */
   metrics?: MetricsListen;
+  /** Log the gateway's and the subgraphs' lines at `info` into this list, one parsed JSON object each; default no logging. */
+  logLines?: Array<Record<string, unknown>>;
 }
 
 export async function startTestPlatform(options: TestPlatformOptions = {}): Promise<TestPlatform> {
@@ -117,6 +119,7 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
     ...(options.notifications ? { notifications: options.notifications } : {}),
     ...(options.memoryGrants === false ? {} : { grants }),
     ...(options.metrics ? { metrics: options.metrics } : {}),
+    ...(options.logLines ? { logLevel: 'info', logStream: collectLines(options.logLines) } : {}),
     onSubgraphCall: (call) => subgraphCalls.push(call),
   });
   const client = (options: ClientOptions): Client => {
@@ -165,6 +168,11 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** A log destination that keeps each line, parsed. */
+function collectLines(lines: Array<Record<string, unknown>>) {
+  return { write: (line: string) => void lines.push(JSON.parse(line) as Record<string, unknown>) };
 }
 
 /** The platform with its grants in a store of record: a fresh database of the given backend. */

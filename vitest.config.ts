@@ -1,5 +1,11 @@
 import { defineConfig } from 'vitest/config';
 
+/**
+ * Integration files that need modules loaded fresh: tracing installs OpenTelemetry's global provider
+ * before @apollo/gateway is loaded, as `scripts/start-tracing.ts` does.
+ */
+const ISOLATED_INTEGRATION = ['tests/tracing.test.ts'];
+
 export default defineConfig({
   resolve: {
     // graphql ships both CommonJS and ESM; Node (and so Apollo) loads the CommonJS build, and a second
@@ -9,6 +15,9 @@ export default defineConfig({
   test: {
     // A test that asserts nothing cannot fail: vitest fails it.
     expect: { requireAssertions: true },
+    // Two files at a time: most of an integration file's time is spent waiting on sockets, stores and
+    // timers, so two share the machine's cores without slowing each other much.
+    maxWorkers: 2,
     // Unit and component tests live beside the code; cross-service tests (real HTTP, real servers) in tests/.
     projects: [
       {
@@ -26,10 +35,18 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['tests/**/*.test.ts'],
+          exclude: ISOLATED_INTEGRATION,
           testTimeout: 60_000,
           hookTimeout: 120_000,
           globalSetup: ['tests/support/console-global-setup.ts'],
+          // Files share their worker's loaded modules (PGlite's compiled WebAssembly, Apollo, the
+          // subgraphs): each file still starts and stops its own platform, stores and servers.
+          isolate: false,
         },
+      },
+      {
+        extends: true,
+        test: { name: 'integration-isolated', include: ISOLATED_INTEGRATION, testTimeout: 60_000, hookTimeout: 120_000 },
       },
     ],
   },

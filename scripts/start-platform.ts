@@ -42,6 +42,8 @@ export interface PlatformOptions {
   /** PostgreSQL connection string; absent → PGlite (in the data directory, or in memory with `pgliteInMemory`). */
   databaseUrl?: string | undefined;
   pgliteInMemory?: boolean;
+  /** The dump an in-memory PGlite starts from (see `openStore`). */
+  pgliteTemplate?: Blob;
   /** Replaces the store-backed grants. */
   grants?: GrantSource;
   logLevel?: string;
@@ -126,7 +128,11 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
   const auditKeys = await loadPublicKeySet(demoKeyPath(options.dataDir, 'audit-signing', 'public-keys'));
   const logLevel = options.logLevel ?? 'silent';
   const auditChain = options.auditChain ?? `gateway-${hostname()}-${options.gatewayPort ?? 4000}`;
-  const store = await openStore({ databaseUrl: options.databaseUrl, pgliteDir: options.pgliteInMemory ? undefined : defaultPgliteDir(options.dataDir) });
+  const store = await openStore({
+    databaseUrl: options.databaseUrl,
+    pgliteDir: options.pgliteInMemory ? undefined : defaultPgliteDir(options.dataDir),
+    pgliteTemplate: options.pgliteTemplate,
+  });
   const subgraphs: Array<{ name: string; url: string; app: FastifyInstance }> = [];
   try {
     await migrateToLatest(store.db);

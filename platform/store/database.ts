@@ -17,6 +17,11 @@ export interface DatabaseOptions {
   databaseUrl?: string | undefined;
   /** Where PGlite keeps its files; absent → PGlite in memory (tests). */
   pgliteDir?: string | undefined;
+  /**
+   * A data directory dumped by PGlite's `dumpDataDir` that an in-memory PGlite starts from instead of
+   * an empty cluster (tests start each store from one migrated dump: no initdb, no migrations to run).
+   */
+  pgliteTemplate?: Blob | undefined;
   onConnectionError?: (error: Error) => void;
 }
 
@@ -41,7 +46,7 @@ export async function openStore(options: DatabaseOptions): Promise<Store> {
     return { db, kind: 'postgres', close: () => db.destroy() };
   }
   if (options.pgliteDir) mkdirSync(options.pgliteDir, { recursive: true });
-  const pglite = options.pgliteDir ? new PGlite(options.pgliteDir) : new PGlite();
+  const pglite = options.pgliteDir ? new PGlite(options.pgliteDir) : new PGlite(options.pgliteTemplate ? { loadDataDir: options.pgliteTemplate } : {});
   await pglite.waitReady;
   const db = new Kysely<Database>({ dialect: traceQueries(new PGliteDialect(pglite)) });
   return { db, kind: 'pglite', close: () => db.destroy() };

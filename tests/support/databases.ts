@@ -8,6 +8,7 @@ import type { Kysely } from 'kysely';
 import { openStore, type Store } from '../../platform/store/database.ts';
 import { migrateToLatest } from '../../platform/store/migrate.ts';
 import type { Database } from '../../platform/store/tables.ts';
+import { migratedPgliteTemplate } from './pglite-template.ts';
 
 const ADMIN_URL = process.env['TEST_POSTGRES_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
@@ -46,7 +47,7 @@ export async function openMigratedStore(
   createDatabase: () => Promise<TestDatabase>,
 ): Promise<{ database: TestDatabase; store: Store; close(): Promise<void> }> {
   const database = await createDatabase();
-  const store = await openStore({ databaseUrl: database.databaseUrl });
+  const store = await openStore(database.databaseUrl ? { databaseUrl: database.databaseUrl } : { pgliteTemplate: await migratedPgliteTemplate() });
   await migrateToLatest(store.db);
   return {
     database,

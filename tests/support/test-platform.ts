@@ -14,6 +14,7 @@ import type { NotificationLaunchSettings } from '../../scripts/launch-gateway.ts
 import type { TestDatabase } from './databases.ts';
 import type { OidcConfig } from '../../gateway/config.ts';
 import type { MetricsListen } from '../../platform/observe/metrics-endpoint.ts';
+import { migratedPgliteTemplate } from './pglite-template.ts';
 
 export interface SubgraphCall {
   subgraph: string;
@@ -107,6 +108,7 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
     gatewayPort: options.gatewayPort ?? 0,
     ...(options.oidc ? { oidc: options.oidc } : {}),
     pgliteInMemory: !options.pgliteOnDisk,
+    ...(!options.pgliteOnDisk && !options.databaseUrl ? { pgliteTemplate: await migratedPgliteTemplate() } : {}),
     now: () => governanceNow ?? new Date(),
     ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}),
     ...(options.auditChain ? { auditChain: options.auditChain } : {}),

@@ -26,10 +26,30 @@ export function nextNightlyRollUp(now: Date): Date {
   return todays.getTime() > now.getTime() ? todays : new Date(endOfChinaDate(today).getTime() + NIGHTLY_ROLLUP_MINUTE * 60_000);
 }
 
-/** The ended days the roll-up ahead keeps rolled at `now`: [first, last] (China dates), newest first when rolled. */
-export function rollAheadWindow(now: Date): { first: string; last: string } {
+/**
+ * The ended days the roll-up ahead keeps rolled at `now`: [first, last] (China dates), newest first
+ * when rolled. Bounded by the data: a day before the day of the earliest audit record (`firstRecordDay`)
+ * cannot hold a record, so the window starts at the later of two years back and that day; with no
+ * record at all (a fresh store) there is nothing to roll (null), and none when the first record is today's.
+ */
+export function rollAheadWindow(now: Date, firstRecordDay: string | null): { first: string; last: string } | null {
+  if (firstRecordDay === null) return null;
   const last = addCalendarDays(chinaDate(now), -1);
-  return { first: addCalendarDays(last, -(ROLL_AHEAD_DAYS - 1)), last };
+  const twoYears = addCalendarDays(last, -(ROLL_AHEAD_DAYS - 1));
+  const first = firstRecordDay > twoYears ? firstRecordDay : twoYears;
+  return first <= last ? { first, last } : null;
+}
+
+/**
+ * The first day of a report's period [from, …] that may be waiting for the roll-up: days before the
+ * earliest audit record's day hold no record, so they are never pending (a period before the platform
+ * existed is complete, not incomplete forever); null when there is no record at all. A record that
+ * arrives later with an earlier time (a replayed spool) moves the first day back, and the days it
+ * opens are pending again until rolled.
+ */
+export function firstCountableDay(from: string, firstRecordDay: string | null): string | null {
+  if (firstRecordDay === null) return null;
+  return firstRecordDay > from ? firstRecordDay : from;
 }
 
 export interface InlineRollUp {

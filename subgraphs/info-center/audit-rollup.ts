@@ -10,8 +10,15 @@
  * An audit record is written when its request ends, so a day that has ended has all its records.
  */
 import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
-import { addCalendarDays, endOfChinaDate } from '../../policies/governance/china-date.ts';
-import { INLINE_ROLLUP_DAYS, planInlineRollUp, rollAheadWindow, ROLLUP_BATCH_DAYS, rolledUpTo } from '../../policies/governance/audit-rollup-plan.ts';
+import { addCalendarDays, chinaDate, endOfChinaDate } from '../../policies/governance/china-date.ts';
+import {
+  firstCountableDay,
+  INLINE_ROLLUP_DAYS,
+  planInlineRollUp,
+  rollAheadWindow,
+  ROLLUP_BATCH_DAYS,
+  rolledUpTo,
+} from '../../policies/governance/audit-rollup-plan.ts';
 import type { Database } from '../../platform/store/tables.ts';
 
 /** The China calendar day of an audit record `r`. */
@@ -73,6 +80,19 @@ function daysOf(first: string, last: string): string[] {
 /** Advisory-lock class of the roll-up; the second key is the day's number since 1970-01-01. Unused by anything else. */
 const ROLLUP_LOCK_CLASS = 170_017;
 
+/**
+ * The China day of the earliest audit record, or null for an empty trail. `min(at)` is read from the
+ * index on (at, id) (migration 0002) — one index probe, also per partition once the table is
+ * partitioned by month on `at`.
+ */
+export async function firstRecordDay(db: Kysely<Database>): Promise<string | null> {
+  const row = await db
+    .selectFrom('audit_records')
+    .select((eb) => eb.fn.min('at').as('first'))
+    .executeTakeFirst();
+  return row?.first === null || row?.first === undefined ? null : chinaDate(new Date(row.first));
+}
+
 /** The days of [first, last] not rolled yet, oldest first. */
 async function pendingDays(db: Kysely<Database>, first: string, last: string): Promise<string[]> {
   if (first > last) return [];
@@ -116,11 +136,13 @@ export async function rollUpAuditDays(db: Kysely<Database>, first: string, last:
 
 /**
  * The roll-up ahead of reports: every ended day of the last `ROLL_AHEAD_DAYS` not rolled yet, newest
- * first (last month's report is complete soonest); returns the days it rolled.
+ * first (last month's report is complete soonest), from the day of the earliest audit record on (a
+ * fresh store rolls nothing); returns the days it rolled.
  */
 export async function rollUpAhead(db: Kysely<Database>, now: Date, stop?: () => boolean): Promise<string[]> {
-  const { first, last } = rollAheadWindow(now);
-  return rollUpDays(db, (await pendingDays(db, first, last)).reverse(), now, stop);
+  const window = rollAheadWindow(now, await firstRecordDay(db));
+  if (window === null) return [];
+  return rollUpDays(db, (await pendingDays(db, window.first, window.last)).reverse(), now, stop);
 }
 
 /** Consecutive runs of sorted days, as [first, last] pairs. */
@@ -172,10 +194,13 @@ export async function providerUse(
 ): Promise<ProviderUse & { coverage: RollUpCoverage }> {
   const lastEnded = addCalendarDays(today, -1);
   const rolledTo = last < lastEnded ? last : lastEnded;
-  const plan = planInlineRollUp(await pendingDays(db, first, rolledTo), inlineDays);
+  // Days before the earliest record hold none: never pending, never rolled (a period before the platform is complete).
+  const countFrom = firstCountableDay(first, await firstRecordDay(db));
+  const pendingOf = async () => (countFrom === null ? [] : pendingDays(db, countFrom, rolledTo));
+  const plan = planInlineRollUp(await pendingOf(), inlineDays);
   const rolledNow = await rollUpDays(db, plan.roll, now);
   // Asked again: another instance may have rolled some meanwhile, or be rolling one this request skipped.
-  const pending = await pendingDays(db, first, rolledTo);
+  const pending = await pendingOf();
   const usage: UsageRow[] = [];
   const calls: CallsRow = { provider, calls: 0, failures: 0, duration_ms_sum: 0, duration_ms_max: 0 };
   if (first <= rolledTo) {

@@ -527,6 +527,45 @@ describe.each(STORE_BACKENDS)('evaluation report on %s', (backend, createDatabas
     expect(whole.usage.records).toBe(2);
   });
 
+  it('art-17: when a replayed spool stores records of a day already rolled, then the nightly run finds the day changed and rolls it again; counts are replaced, not added', async () => {
+    // the earlier tests' older records moved the first record's day back: those days are rolled first
+    expect((await rollUpAhead(services.db, NOW)).length).toBe(538); // 2024-06-30 to 2025-12-19
+    const june = { department: 'human-resources', from: '2026-06-01', to: '2026-06-30' };
+    const before = await evaluationReport(services, OPERATOR, june);
+    expect(before.usage.records).toBe(0);
+    const rolledDay = await services.db.selectFrom('audit_daily_days').select('records').where('day', '=', '2026-06-15').executeTakeFirstOrThrow();
+    expect(rolledDay.records).toBe(0); // counted when it was rolled: no record then
+    // a gateway's spool replayed after the store came back: records with their original time, into a rolled day
+    await services.db
+      .insertInto('audit_records')
+      .values([auditRow('late-spool', 1, hrUse('2026-06-15T02:00:00Z')), auditRow('late-spool', 2, hrUse('2026-06-15T03:00:00Z'))])
+      .execute();
+    // until rolled again the report shows what was rolled (never counted twice)
+    expect((await evaluationReport(services, OPERATOR, june)).usage.records).toBe(0);
+    // a day rolled before migration 0018 (count unknown) is rolled again once too
+    await services.db.updateTable('audit_daily_days').set({ records: null }).where('day', '=', '2026-06-10').execute();
+    expect((await rollUpAhead(services.db, NOW)).sort()).toEqual(['2026-06-10', '2026-06-15']);
+    expect(await rollUpAhead(services.db, NOW)).toEqual([]);
+    const after = await evaluationReport(services, OPERATOR, june);
+    expect(after.usage.records).toBe(2);
+    expect(after.rollUp).toMatchObject({ incomplete: false, pendingDays: 0 });
+    const calls = await services.db.selectFrom('audit_daily_calls').select(['provider', 'calls']).where('day', '=', '2026-06-15').execute();
+    expect(calls).toEqual([{ provider: 'human-resources', calls: 2 }]);
+    expect(
+      await services.db.selectFrom('audit_daily_days').select(['day', 'records']).where('day', 'in', ['2026-06-10', '2026-06-15']).orderBy('day').execute(),
+    ).toEqual([
+      { day: '2026-06-10', records: 0 },
+      { day: '2026-06-15', records: 2 },
+    ]);
+    // a late record older than the nightly check (31 days) waits for the start run, which checks the whole window
+    await services.db
+      .insertInto('audit_records')
+      .values(auditRow('late-spool', 3, hrUse('2026-02-10T05:00:00Z')))
+      .execute();
+    expect(await rollUpAhead(services.db, NOW)).toEqual([]);
+    expect(await rollUpAhead(services.db, NOW, undefined, 731)).toEqual(['2026-02-10']);
+  });
+
   it('art-14, art-17: the freshness history is written on status change only and counted per resource over a period, clipping intervals that straddle its bounds', async () => {
     const db = services.db;
     // public-security's Resident items: one declared DAILY, the others without a cycle (UNKNOWN throughout)

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { firstCountableDay, nextNightlyRollUp, planInlineRollUp, rollAheadWindow, rolledUpTo, ROLL_AHEAD_DAYS } from './audit-rollup-plan.ts';
+import {
+  firstCountableDay,
+  nextNightlyRollUp,
+  planInlineRollUp,
+  recheckWindow,
+  rollAheadWindow,
+  rolledUpTo,
+  ROLL_AHEAD_DAYS,
+  ROLLUP_RECHECK_DAYS,
+} from './audit-rollup-plan.ts';
 
 describe('audit roll-up plan (周政发〔2018〕6号 art. 17)', () => {
   it('art-17: the nightly roll-up runs at 00:05 China time, the next one after now', () => {
@@ -50,5 +59,14 @@ describe('audit roll-up plan (周政发〔2018〕6号 art. 17)', () => {
     expect(rolledUpTo('2026-01-01', '2026-12-31', [])).toBe('2026-12-31');
     expect(rolledUpTo('2026-01-01', '2026-12-31', ['2026-03-05', '2026-02-01'])).toBe('2026-01-31');
     expect(rolledUpTo('2026-01-01', '2026-12-31', ['2026-01-01'])).toBeNull();
+  });
+
+  it('art-17: the nightly run checks the last 31 rolled days for late records, never before the window; the start run the whole window', () => {
+    const window = { first: '2024-06-30', last: '2026-06-30' };
+    expect(recheckWindow(window, ROLLUP_RECHECK_DAYS)).toEqual({ first: '2026-05-31', last: '2026-06-30' });
+    expect(recheckWindow(window, ROLL_AHEAD_DAYS)).toEqual(window);
+    expect(recheckWindow({ first: '2026-06-20', last: '2026-06-30' }, ROLLUP_RECHECK_DAYS)).toEqual({ first: '2026-06-20', last: '2026-06-30' });
+    expect(recheckWindow(window, 1)).toEqual({ first: '2026-06-30', last: '2026-06-30' });
+    expect(recheckWindow(window, 0)).toBeNull();
   });
 });

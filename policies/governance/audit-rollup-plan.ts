@@ -16,6 +16,20 @@ export const ROLL_AHEAD_DAYS = 731;
 /** Days one roll-up transaction claims at most, so another instance can take the next batch meanwhile. */
 export const ROLLUP_BATCH_DAYS = 31;
 
+/**
+ * Ended days (up to yesterday) the nightly run checks for records that arrived after their day was
+ * rolled (a spool replayed once the store came back); the run at start checks the whole window, as a
+ * start is when a crashed gateway's spool is replayed.
+ */
+export const ROLLUP_RECHECK_DAYS = 31;
+
+/** The days of the roll-up window [first, last] the run checks again: the last `recheckDays` of it. */
+export function recheckWindow(window: { first: string; last: string }, recheckDays: number): { first: string; last: string } | null {
+  if (recheckDays < 1) return null;
+  const from = addCalendarDays(window.last, -(Math.floor(recheckDays) - 1));
+  return { first: from > window.first ? from : window.first, last: window.last };
+}
+
 /** Minutes after midnight (China time) the nightly roll-up runs: yesterday's last records are in by then. */
 export const NIGHTLY_ROLLUP_MINUTE = 5;
 

@@ -141,7 +141,7 @@ async function yearReport(services: GovernanceServices): Promise<void> {
   const rolled = await median(5, () => buildReport(sources, 'human-resources', period));
   const unrolled = await median(3, () => providerUseFromRecords(services.db, 'human-resources', period.from, period.to));
   console.log(`\n  evaluation report, human-resources, year 2026 (${RECORDS} records)`);
-  console.log(`  ${'roll-up ahead (start or nightly): 731 days once'.padEnd(52)} ${first.toFixed(1).padStart(8)} ms`);
+  console.log(`  ${'roll-up ahead (start): days from the first record'.padEnd(52)} ${first.toFixed(1).padStart(8)} ms`);
   console.log(`  ${'report from the daily roll-up'.padEnd(52)} ${rolled.toFixed(1).padStart(8)} ms`);
   console.log(`  ${'usage and calls counted from the records (unrolled)'.padEnd(52)} ${unrolled.toFixed(1).padStart(8)} ms`);
   console.log(`  ${'ratio unrolled / rolled'.padEnd(52)} ${(unrolled / rolled).toFixed(1).padStart(8)} ×`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countStatusTime, type StatusInterval } from './freshness-intervals.ts';
+import { countStatusTime, longestStatusRun, type StatusInterval } from './freshness-intervals.ts';
 
 const H = 3_600_000;
 const at = (hours: number) => Date.UTC(2026, 5, 1) + hours * H;
@@ -58,5 +58,23 @@ describe('freshness over a period (周政发〔2018〕6号 art. 14, 17)', () => 
       unknownMs: 0,
       freshShare: null,
     });
+  });
+
+  it('art-14, art-22: the longest stretch of a status joins adjoining intervals, breaks on another status or on uncovered time, and is clipped to the period', () => {
+    const intervals: StatusInterval[] = [
+      { status: 'STALE', from: at(-48), to: at(10) }, // 10 h inside the period
+      { status: 'STALE', from: at(10), to: at(30) }, // adjoins: one stretch of 30 h
+      { status: 'FRESH', from: at(30), to: at(40) },
+      { status: 'STALE', from: at(40), to: at(50) },
+      { status: 'STALE', from: at(60), to: null }, // after uncovered time: a new stretch, open until the period's end
+    ];
+    expect(longestStatusRun(intervals, 'STALE', at(0), at(100))).toBe(40 * H); // 60 → 100
+    expect(longestStatusRun(intervals, 'STALE', at(0), at(80))).toBe(30 * H);
+    expect(longestStatusRun(intervals, 'FRESH', at(0), at(80))).toBe(10 * H);
+    expect(longestStatusRun(intervals, 'UNKNOWN', at(0), at(80))).toBe(0);
+    expect(longestStatusRun([], 'STALE', at(0), at(80))).toBe(0);
+    // never longer than the status's total
+    const total = countStatusTime(intervals, at(0), at(100)).staleMs;
+    expect(longestStatusRun(intervals, 'STALE', at(0), at(100))).toBeLessThanOrEqual(total);
   });
 });

@@ -50,3 +50,25 @@ export function countStatusTime(intervals: readonly StatusInterval[], periodStar
     freshShare: periodMs === 0 ? null : totals.FRESH / periodMs,
   };
 }
+
+/**
+ * The longest stretch of time within [periodStart, periodEnd) the status held without a break
+ * (adjoining intervals of the same status join; any other status, or uncovered time, breaks it).
+ * Overlaps are resolved as in `countStatusTime`, so the stretch never exceeds the status's total.
+ */
+export function longestStatusRun(intervals: readonly StatusInterval[], status: FreshnessStatus, periodStart: number, periodEnd: number): number {
+  const sorted = [...intervals].sort((a, b) => a.from - b.from);
+  let longest = 0;
+  let run: { start: number; end: number } | undefined;
+  sorted.forEach((interval, i) => {
+    const next = sorted[i + 1];
+    const end = Math.min(interval.to ?? periodEnd, next ? next.from : Infinity, periodEnd);
+    const start = Math.max(interval.from, periodStart);
+    if (end <= start) return;
+    if (interval.status !== status) run = undefined;
+    else if (run && run.end === start) run.end = end;
+    else run = { start, end };
+    if (run) longest = Math.max(longest, run.end - run.start);
+  });
+  return longest;
+}

@@ -96,6 +96,16 @@ const CYCLE_SECONDS: Record<UpdateCycle, number> = {
   YEARLY: 365 * 86_400,
 };
 
+/**
+ * Calendar days one update cycle spans, for judging how long data stayed stale (art. 22(3)): a month
+ * 30, a quarter 91, a year 365; REALTIME, WORKDAY and DAILY one day (REALTIME data stale a whole day
+ * have missed every update of it). Undefined for an undeclared cycle.
+ */
+export function cycleDays(cycle: unknown): number | undefined {
+  if (!isUpdateCycle(cycle)) return undefined;
+  return Math.max(1, CYCLE_SECONDS[cycle] / 86_400);
+}
+
 /** Longest a resolver answer is cached whatever the cycle (`RESOLVER_CACHE_MAX_TTL_SECONDS`). */
 export const DEFAULT_CACHE_TTL_CAP_SECONDS = 3600;
 

@@ -43,6 +43,9 @@ describe('regulation profiles', () => {
   it.each<[string, (document: Record<string, unknown>) => void, string]>([
     ['an unknown key (a misspelt step)', (d) => void (d['deadline'] = {}), '(document): Unrecognized key: "deadline"'],
     ['a deadline of zero working days', (d) => void ((d['disputes'] as Record<string, unknown>)['answerWorkingDays'] = 0), 'disputes.answerWorkingDays'],
+    ['a stale share of zero', (d) => void ((d['freshness'] as Record<string, unknown>)['staleShare'] = 0), 'freshness.staleShare'],
+    ['a stale share over the whole period', (d) => void ((d['freshness'] as Record<string, unknown>)['staleShare'] = 1.5), 'freshness.staleShare'],
+    ['no freshness thresholds', (d) => void delete d['freshness'], 'freshness'],
     ['a fractional deadline', (d) => void ((d['catalog'] as Record<string, unknown>)['reviewWorkingDays'] = 1.5), 'catalog.reviewWorkingDays'],
     ['an unknown purpose', (d) => void (d['purposes'] = ['ADMINISTRATIVE_BASIS', 'MARKETING']), 'purposes.1'],
     ['a purpose twice', (d) => void (d['purposes'] = ['WORK_REFERENCE', 'WORK_REFERENCE']), 'purposes: a purpose is listed twice'],

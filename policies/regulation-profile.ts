@@ -7,7 +7,7 @@
  * out of order refuse it, and the platform does not start on a profile it cannot read (fail closed).
  * Serves 周政发〔2018〕6号 art. 8 (catalog within 15 working days), art. 13 (answer within 10
  * working days, negotiation, coordination office, city leading group, purposes) and art. 16
- * (disputes checked quickly).
+ * (disputes checked quickly), and when art. 14/22(3) data count as not updated in time.
  */
 import { z } from 'zod';
 import { PURPOSES } from './types.ts';
@@ -49,6 +49,16 @@ const profileSchema = z
     escalation: z.array(escalationStep).min(1).max(ESCALATION_STEPS.length),
     disputes: z.strictObject({ answerWorkingDays: workingDays }),
     catalog: z.strictObject({ reviewWorkingDays: workingDays }),
+    /**
+     * When the evaluation lists a resource as not updated in time (art. 14, art. 22(3)): stale without a
+     * break for longer than `staleCycles` of its update cycles, or stale for more than `staleShare` of
+     * the period — either way for at least `minStaleDays` days in all.
+     */
+    freshness: z.strictObject({
+      staleCycles: z.number().min(0.5).max(12),
+      staleShare: z.number().gt(0).max(1),
+      minStaleDays: z.number().min(0).max(366),
+    }),
   })
   .superRefine((profile, context) => {
     if (new Set(profile.purposes).size !== profile.purposes.length)

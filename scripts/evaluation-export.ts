@@ -22,6 +22,7 @@ const VIOLATION_NAMES: Record<string, string> = {
   REQUEST_UNANSWERED: '共享申请超期未答复',
   DISPUTE_ANSWERED_LATE: '数据异议超期答复',
   DISPUTE_UNANSWERED: '数据异议超期未答复',
+  DATA_NOT_UPDATED: '未及时更新数据',
   SUBGRAPH_UNAVAILABLE: '共享服务可用性不足',
   USE_BEYOND_GRANT_ATTEMPTED: '超出授权调用（已拦截）',
 };
@@ -99,8 +100,16 @@ export function reportSections(report: EvaluationReport): Section[] {
     },
     {
       title: '数据更新及时性',
-      columns: ['资源', '更新周期', '及时天数', '过期天数', '状态不明天数', '及时比例（%）'],
-      rows: report.freshness.resources.map((r): Cell[] => [r.resource, r.updateCycle, r.freshDays, r.staleDays, r.unknownDays, percent(r.freshShare)]),
+      columns: ['资源', '更新周期', '及时天数', '过期天数', '最长连续过期天数', '状态不明天数', '及时比例（%）'],
+      rows: report.freshness.resources.map((r): Cell[] => [
+        r.resource,
+        r.updateCycle,
+        r.freshDays,
+        r.staleDays,
+        r.longestStaleDays,
+        r.unknownDays,
+        percent(r.freshShare),
+      ]),
     },
     {
       title: '违规情形',

@@ -350,7 +350,21 @@ describe.each(STORE_BACKENDS)('evaluation report on %s', (backend, createDatabas
       .selectFrom('audit_daily_days')
       .select((eb) => eb.fn.countAll<string>().as('count'))
       .executeTakeFirstOrThrow();
-    expect(Number(count)).toBe(731); // the two years up to yesterday, 2024-06-30 to 2026-06-30
+    // from the day of the earliest record (2025-12-20, outside the period) to yesterday: 12 + 31 + 28 + 31 + 30 + 31 + 30 days
+    expect(Number(count)).toBe(193);
+    expect(await services.db.selectFrom('audit_daily_days').select('day').orderBy('day').limit(1).execute()).toEqual([{ day: '2025-12-20' }]);
+  });
+
+  it('art-17: a report over a period before the earliest audit record is complete: nothing pending, nothing rolled for it', async () => {
+    const before = await evaluationReport(services, OPERATOR, { department: 'human-resources', from: '2024-01-01', to: '2024-12-31' });
+    expect(before.rollUp).toEqual({ incomplete: false, pendingDays: 0, rolledUpTo: '2024-12-31', rolledNow: 0 });
+    expect(before.usage.records).toBe(0);
+    // a period straddling the first record's day: only the days from it on are the roll-up's
+    const straddling = await evaluationReport(services, OPERATOR, { department: 'human-resources', from: '2025-12-01', to: '2025-12-31' });
+    expect(straddling.rollUp).toEqual({ incomplete: false, pendingDays: 0, rolledUpTo: '2025-12-31', rolledNow: 0 });
+    expect(straddling.usage.records).toBe(1);
+    const rolled2024 = await services.db.selectFrom('audit_daily_days').select('day').where('day', '<', '2025-12-20').execute();
+    expect(rolled2024).toEqual([]);
   });
 
   it('art-17: the department reads its own report; a consumer or another department is FORBIDDEN', async () => {
@@ -471,8 +485,9 @@ describe.each(STORE_BACKENDS)('evaluation report on %s', (backend, createDatabas
     try {
       const [a, b] = await Promise.all([rollUpAhead(services.db, then), rollUpAhead(other?.db ?? services.db, then)]);
       expect(a.filter((day) => b.includes(day))).toEqual([]);
-      expect(new Set([...a, ...b]).size).toBe(731);
-      expect(a.length + b.length).toBe(731);
+      // from the first record's day (10 June 2019) to yesterday (29 February 2020): 21 + 31 + 31 + 30 + 31 + 30 + 31 + 31 + 29 days
+      expect(new Set([...a, ...b]).size).toBe(265);
+      expect(a.length + b.length).toBe(265);
       const calls = await services.db.selectFrom('audit_daily_calls').selectAll().where('day', '=', '2019-06-10').execute();
       expect(calls.map((row) => [row.provider, row.calls])).toEqual([['human-resources', 2]]);
       expect(await rollUpAhead(other?.db ?? services.db, then)).toEqual([]);
@@ -510,6 +525,45 @@ describe.each(STORE_BACKENDS)('evaluation report on %s', (backend, createDatabas
     const whole = await buildReport(services, 'human-resources', { from: year.from, to: year.to, days: 365 }, { inlineRollUpDays: Infinity });
     expect(whole.rollUp).toEqual({ incomplete: false, pendingDays: 0, rolledUpTo: '2023-12-31', rolledNow: 303 });
     expect(whole.usage.records).toBe(2);
+  });
+
+  it('art-17: when a replayed spool stores records of a day already rolled, then the nightly run finds the day changed and rolls it again; counts are replaced, not added', async () => {
+    // the earlier tests' older records moved the first record's day back: those days are rolled first
+    expect((await rollUpAhead(services.db, NOW)).length).toBe(538); // 2024-06-30 to 2025-12-19
+    const june = { department: 'human-resources', from: '2026-06-01', to: '2026-06-30' };
+    const before = await evaluationReport(services, OPERATOR, june);
+    expect(before.usage.records).toBe(0);
+    const rolledDay = await services.db.selectFrom('audit_daily_days').select('records').where('day', '=', '2026-06-15').executeTakeFirstOrThrow();
+    expect(rolledDay.records).toBe(0); // counted when it was rolled: no record then
+    // a gateway's spool replayed after the store came back: records with their original time, into a rolled day
+    await services.db
+      .insertInto('audit_records')
+      .values([auditRow('late-spool', 1, hrUse('2026-06-15T02:00:00Z')), auditRow('late-spool', 2, hrUse('2026-06-15T03:00:00Z'))])
+      .execute();
+    // until rolled again the report shows what was rolled (never counted twice)
+    expect((await evaluationReport(services, OPERATOR, june)).usage.records).toBe(0);
+    // a day rolled before migration 0018 (count unknown) is rolled again once too
+    await services.db.updateTable('audit_daily_days').set({ records: null }).where('day', '=', '2026-06-10').execute();
+    expect((await rollUpAhead(services.db, NOW)).sort()).toEqual(['2026-06-10', '2026-06-15']);
+    expect(await rollUpAhead(services.db, NOW)).toEqual([]);
+    const after = await evaluationReport(services, OPERATOR, june);
+    expect(after.usage.records).toBe(2);
+    expect(after.rollUp).toMatchObject({ incomplete: false, pendingDays: 0 });
+    const calls = await services.db.selectFrom('audit_daily_calls').select(['provider', 'calls']).where('day', '=', '2026-06-15').execute();
+    expect(calls).toEqual([{ provider: 'human-resources', calls: 2 }]);
+    expect(
+      await services.db.selectFrom('audit_daily_days').select(['day', 'records']).where('day', 'in', ['2026-06-10', '2026-06-15']).orderBy('day').execute(),
+    ).toEqual([
+      { day: '2026-06-10', records: 0 },
+      { day: '2026-06-15', records: 2 },
+    ]);
+    // a late record older than the nightly check (31 days) waits for the start run, which checks the whole window
+    await services.db
+      .insertInto('audit_records')
+      .values(auditRow('late-spool', 3, hrUse('2026-02-10T05:00:00Z')))
+      .execute();
+    expect(await rollUpAhead(services.db, NOW)).toEqual([]);
+    expect(await rollUpAhead(services.db, NOW, undefined, 731)).toEqual(['2026-02-10']);
   });
 
   it('art-14, art-17: the freshness history is written on status change only and counted per resource over a period, clipping intervals that straddle its bounds', async () => {
@@ -574,9 +628,29 @@ describe.each(STORE_BACKENDS)('evaluation report on %s', (backend, createDatabas
     // (12 h inside), STALE 2 days, FRESH 1 day, the unwatched gap runs past the period's end (1.5 days inside)
     const june = await evaluationReport(services, OPERATOR, { department: 'public-security', from: '2026-06-01', to: '2026-06-05' });
     expect(june.freshness.resources).toEqual([
-      { resource: 'Resident', updateCycle: 'DAILY', freshDays: 1.5, staleDays: 2, unknownDays: 1.5, freshShare: 0.3 },
-      { resource: 'Resident', updateCycle: 'UNDECLARED', freshDays: 0, staleDays: 0, unknownDays: 5, freshShare: 0 },
+      { resource: 'Resident', updateCycle: 'DAILY', freshDays: 1.5, staleDays: 2, longestStaleDays: 2, unknownDays: 1.5, freshShare: 0.3 },
+      { resource: 'Resident', updateCycle: 'UNDECLARED', freshDays: 0, staleDays: 0, longestStaleDays: 0, unknownDays: 5, freshShare: 0 },
     ]);
+    // art. 22(3): stale two days at once, longer than its daily cycle (the next update was missed too); the undeclared one is never stale
+    const notUpdated = june.violations.find((v) => v.kind === 'DATA_NOT_UPDATED');
+    expect(notUpdated).toEqual({
+      kind: 'DATA_NOT_UPDATED',
+      clause: '22(3)',
+      count: 1,
+      examples: ['Resident (cycle DAILY, stale 2 days, longest 2 days without a break)'],
+    });
+    // the coordination office notifies the department from it, like any detected kind
+    const notice = await issueRectificationNotice(services, OPERATOR, {
+      department: 'public-security',
+      kind: notUpdated!.kind,
+      examples: notUpdated!.examples,
+      text: '请按声明的更新周期及时更新共享数据',
+    });
+    expect(notice).toMatchObject({ department: 'public-security', kind: 'DATA_NOT_UPDATED', status: 'OPEN' });
+    expect(notice.examples).toEqual(['Resident (cycle DAILY, stale 2 days, longest 2 days without a break)']);
+    // a period where it was fresh throughout (30–31 May) lists no such violation
+    const may = await evaluationReport(services, OPERATOR, { department: 'public-security', from: '2026-05-31', to: '2026-05-31' });
+    expect(may.violations.map((v) => v.kind)).not.toContain('DATA_NOT_UPDATED');
     // 1–3 June: the FRESH interval of 3–4 June straddles the end (12 h inside)
     const early = await evaluationReport(services, OPERATOR, { department: 'public-security', from: '2026-06-01', to: '2026-06-03' });
     expect(early.freshness.resources.find((r) => r.updateCycle === 'DAILY')).toEqual({
@@ -584,6 +658,7 @@ describe.each(STORE_BACKENDS)('evaluation report on %s', (backend, createDatabas
       updateCycle: 'DAILY',
       freshDays: 1,
       staleDays: 2,
+      longestStaleDays: 2,
       unknownDays: 0,
       freshShare: 1 / 3,
     });

@@ -17,6 +17,7 @@ import * as notifications from './migrations/0013-notifications.ts';
 import * as evaluation from './migrations/0014-evaluation.ts';
 import * as resourceFreshness from './migrations/0015-resource-freshness.ts';
 import * as freshnessHistory from './migrations/0017-freshness-history.ts';
+import * as auditRollUpRecount from './migrations/0018-audit-rollup-recount.ts';
 import type { Database } from './tables.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
@@ -36,6 +37,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0014-evaluation': evaluation,
   '0015-resource-freshness': resourceFreshness,
   '0017-freshness-history': freshnessHistory,
+  '0018-audit-rollup-recount': auditRollUpRecount,
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {

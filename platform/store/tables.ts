@@ -342,6 +342,8 @@ export interface WebhookDeliveriesTable {
 export interface AuditDailyDaysTable {
   day: string;
   rolled_at: Timestamp;
+  /** Audit records the day held when it was last rolled; null: rolled before 0018, not known (0018). */
+  records: number | null;
 }
 
 /** Per day: records that received a provider's items, per consumer, app and purpose; `item` '*' = any item of the provider (0014). */

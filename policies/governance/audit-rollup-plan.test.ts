@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { nextNightlyRollUp, planInlineRollUp, rollAheadWindow, rolledUpTo, ROLL_AHEAD_DAYS } from './audit-rollup-plan.ts';
+import {
+  firstCountableDay,
+  nextNightlyRollUp,
+  planInlineRollUp,
+  recheckWindow,
+  rollAheadWindow,
+  rolledUpTo,
+  ROLL_AHEAD_DAYS,
+  ROLLUP_RECHECK_DAYS,
+} from './audit-rollup-plan.ts';
 
 describe('audit roll-up plan (周政发〔2018〕6号 art. 17)', () => {
   it('art-17: the nightly roll-up runs at 00:05 China time, the next one after now', () => {
@@ -13,12 +22,29 @@ describe('audit roll-up plan (周政发〔2018〕6号 art. 17)', () => {
   });
 
   it('art-17: the roll-up ahead keeps two years of ended days, up to yesterday (China time)', () => {
-    const window = rollAheadWindow(new Date('2026-07-01T04:00:00Z'));
+    const window = rollAheadWindow(new Date('2026-07-01T04:00:00Z'), '2020-01-01');
     expect(window).toEqual({ first: '2024-06-30', last: '2026-06-30' }); // 2024 is a leap year
-    const days = (Date.parse(`${window.last}T00:00:00Z`) - Date.parse(`${window.first}T00:00:00Z`)) / 86_400_000 + 1;
+    const days = (Date.parse(`${window!.last}T00:00:00Z`) - Date.parse(`${window!.first}T00:00:00Z`)) / 86_400_000 + 1;
     expect(days).toBe(ROLL_AHEAD_DAYS);
     // 01:00 China on 2 July is still 1 July in UTC: yesterday is 1 July
-    expect(rollAheadWindow(new Date('2026-07-01T17:00:00Z')).last).toBe('2026-07-01');
+    expect(rollAheadWindow(new Date('2026-07-01T17:00:00Z'), '2026-01-01')?.last).toBe('2026-07-01');
+  });
+
+  it('art-17: the roll-up ahead starts at the day of the earliest audit record; with no record, or only today’s, it rolls nothing', () => {
+    const now = new Date('2026-07-01T04:00:00Z');
+    expect(rollAheadWindow(now, '2026-06-20')).toEqual({ first: '2026-06-20', last: '2026-06-30' });
+    expect(rollAheadWindow(now, '2026-06-30')).toEqual({ first: '2026-06-30', last: '2026-06-30' });
+    expect(rollAheadWindow(now, null)).toBeNull();
+    expect(rollAheadWindow(now, '2026-07-01')).toBeNull();
+    expect(rollAheadWindow(now, '2024-06-30')?.first).toBe('2024-06-30');
+    expect(rollAheadWindow(now, '2024-06-29')?.first).toBe('2024-06-30');
+  });
+
+  it('art-17: days of a period before the earliest audit record are never pending; with no record none is', () => {
+    expect(firstCountableDay('2026-01-01', '2026-03-15')).toBe('2026-03-15');
+    expect(firstCountableDay('2026-04-01', '2026-03-15')).toBe('2026-04-01');
+    expect(firstCountableDay('2026-03-15', '2026-03-15')).toBe('2026-03-15');
+    expect(firstCountableDay('2026-01-01', null)).toBeNull();
   });
 
   it('art-17: a report rolls at most the bound itself, the oldest pending days first', () => {
@@ -33,5 +59,14 @@ describe('audit roll-up plan (周政发〔2018〕6号 art. 17)', () => {
     expect(rolledUpTo('2026-01-01', '2026-12-31', [])).toBe('2026-12-31');
     expect(rolledUpTo('2026-01-01', '2026-12-31', ['2026-03-05', '2026-02-01'])).toBe('2026-01-31');
     expect(rolledUpTo('2026-01-01', '2026-12-31', ['2026-01-01'])).toBeNull();
+  });
+
+  it('art-17: the nightly run checks the last 31 rolled days for late records, never before the window; the start run the whole window', () => {
+    const window = { first: '2024-06-30', last: '2026-06-30' };
+    expect(recheckWindow(window, ROLLUP_RECHECK_DAYS)).toEqual({ first: '2026-05-31', last: '2026-06-30' });
+    expect(recheckWindow(window, ROLL_AHEAD_DAYS)).toEqual(window);
+    expect(recheckWindow({ first: '2026-06-20', last: '2026-06-30' }, ROLLUP_RECHECK_DAYS)).toEqual({ first: '2026-06-20', last: '2026-06-30' });
+    expect(recheckWindow(window, 1)).toEqual({ first: '2026-06-30', last: '2026-06-30' });
+    expect(recheckWindow(window, 0)).toBeNull();
   });
 });

@@ -16,6 +16,20 @@ export const ROLL_AHEAD_DAYS = 731;
 /** Days one roll-up transaction claims at most, so another instance can take the next batch meanwhile. */
 export const ROLLUP_BATCH_DAYS = 31;
 
+/**
+ * Ended days (up to yesterday) the nightly run checks for records that arrived after their day was
+ * rolled (a spool replayed once the store came back); the run at start checks the whole window, as a
+ * start is when a crashed gateway's spool is replayed.
+ */
+export const ROLLUP_RECHECK_DAYS = 31;
+
+/** The days of the roll-up window [first, last] the run checks again: the last `recheckDays` of it. */
+export function recheckWindow(window: { first: string; last: string }, recheckDays: number): { first: string; last: string } | null {
+  if (recheckDays < 1) return null;
+  const from = addCalendarDays(window.last, -(Math.floor(recheckDays) - 1));
+  return { first: from > window.first ? from : window.first, last: window.last };
+}
+
 /** Minutes after midnight (China time) the nightly roll-up runs: yesterday's last records are in by then. */
 export const NIGHTLY_ROLLUP_MINUTE = 5;
 
@@ -26,10 +40,30 @@ export function nextNightlyRollUp(now: Date): Date {
   return todays.getTime() > now.getTime() ? todays : new Date(endOfChinaDate(today).getTime() + NIGHTLY_ROLLUP_MINUTE * 60_000);
 }
 
-/** The ended days the roll-up ahead keeps rolled at `now`: [first, last] (China dates), newest first when rolled. */
-export function rollAheadWindow(now: Date): { first: string; last: string } {
+/**
+ * The ended days the roll-up ahead keeps rolled at `now`: [first, last] (China dates), newest first
+ * when rolled. Bounded by the data: a day before the day of the earliest audit record (`firstRecordDay`)
+ * cannot hold a record, so the window starts at the later of two years back and that day; with no
+ * record at all (a fresh store) there is nothing to roll (null), and none when the first record is today's.
+ */
+export function rollAheadWindow(now: Date, firstRecordDay: string | null): { first: string; last: string } | null {
+  if (firstRecordDay === null) return null;
   const last = addCalendarDays(chinaDate(now), -1);
-  return { first: addCalendarDays(last, -(ROLL_AHEAD_DAYS - 1)), last };
+  const twoYears = addCalendarDays(last, -(ROLL_AHEAD_DAYS - 1));
+  const first = firstRecordDay > twoYears ? firstRecordDay : twoYears;
+  return first <= last ? { first, last } : null;
+}
+
+/**
+ * The first day of a report's period [from, …] that may be waiting for the roll-up: days before the
+ * earliest audit record's day hold no record, so they are never pending (a period before the platform
+ * existed is complete, not incomplete forever); null when there is no record at all. A record that
+ * arrives later with an earlier time (a replayed spool) moves the first day back, and the days it
+ * opens are pending again until rolled.
+ */
+export function firstCountableDay(from: string, firstRecordDay: string | null): string | null {
+  if (firstRecordDay === null) return null;
+  return firstRecordDay > from ? firstRecordDay : from;
 }
 
 export interface InlineRollUp {

@@ -6,10 +6,13 @@ import {
   checkRectificationRecord,
   checkReportPeriod,
   checkReportReader,
+  isNotUpdatedInTime,
+  notUpdatedExample,
   violationsOf,
   workingDaysBetween,
 } from './evaluate-department.ts';
 import type { WorkingCalendar } from './working-calendar.ts';
+import { requireShippedProfile } from '../regulation-profiles.ts';
 
 const OPERATOR: Consumer = { app: 'op', dept: 'info-center', roles: ['platform-admin'] };
 const HR_ADMIN: Consumer = { app: 'hr', dept: 'human-resources', roles: ['consumer', 'provider-admin'] };
@@ -73,5 +76,34 @@ describe('evaluate department (art. 17, 22)', () => {
     expect(checkRectificationRecord(HR_ADMIN, { department: 'human-resources', status: 'OPEN' }).ok).toBe(true);
     expect(checkRectificationRecord(HR_ADMIN, { department: 'human-resources', status: 'RECORDED' })).toMatchObject({ problem: 'CONFLICT' });
     expect(checkRectificationRecord(OPERATOR, { department: 'human-resources', status: 'OPEN' })).toMatchObject({ problem: 'FORBIDDEN' });
+  });
+
+  it('art-14, art-22: a resource is not updated in time when stale without a break beyond one cycle, or stale over a tenth of the period, for a day at least', () => {
+    const thresholds = requireShippedProfile('zhoucun-2018').freshness;
+    expect(thresholds).toEqual({ staleCycles: 1, staleShare: 0.1, minStaleDays: 1 });
+    const time = { resource: 'Resident', updateCycle: 'DAILY', staleDays: 2, longestStaleDays: 2, periodDays: 365 };
+    // a DAILY resource stale two days at once: the next update was missed too
+    expect(isNotUpdatedInTime(time, thresholds)).toBe(true);
+    // one day late, once, in a year: not yet
+    expect(isNotUpdatedInTime({ ...time, staleDays: 1, longestStaleDays: 1 }, thresholds)).toBe(false);
+    // a MONTHLY resource: 20 days at once is within a cycle; over a month's period it is more than a tenth of it
+    const monthly = { ...time, updateCycle: 'MONTHLY', staleDays: 20, longestStaleDays: 20 };
+    expect(isNotUpdatedInTime(monthly, thresholds)).toBe(false);
+    expect(isNotUpdatedInTime({ ...monthly, periodDays: 31 }, thresholds)).toBe(true);
+    expect(isNotUpdatedInTime({ ...monthly, longestStaleDays: 31 }, thresholds)).toBe(true);
+    // many short lapses of a DAILY resource: 40 days of 365 in all, never more than a day at once
+    expect(isNotUpdatedInTime({ ...time, staleDays: 40, longestStaleDays: 1 }, thresholds)).toBe(true);
+    // under the floor: half a day stale in a one-day period
+    expect(isNotUpdatedInTime({ ...time, staleDays: 0.5, longestStaleDays: 0.5, periodDays: 1 }, thresholds)).toBe(false);
+    expect(isNotUpdatedInTime({ ...time, staleDays: 0.5, longestStaleDays: 0.5, periodDays: 1 }, { ...thresholds, minStaleDays: 0 })).toBe(true);
+    // REALTIME counts a day as its cycle; no declared cycle is never stale, so never listed here
+    expect(isNotUpdatedInTime({ ...time, updateCycle: 'REALTIME', staleDays: 1.5, longestStaleDays: 1.5 }, thresholds)).toBe(true);
+    expect(isNotUpdatedInTime({ ...time, updateCycle: 'UNDECLARED' }, thresholds)).toBe(false);
+    expect(isNotUpdatedInTime({ ...time, updateCycle: null }, thresholds)).toBe(false);
+    expect(notUpdatedExample(time)).toBe('Resident (cycle DAILY, stale 2 days, longest 2 days without a break)');
+    expect(violationsOf({ DATA_NOT_UPDATED: [notUpdatedExample(time)] })).toEqual([
+      { kind: 'DATA_NOT_UPDATED', clause: '22(3)', count: 1, examples: ['Resident (cycle DAILY, stale 2 days, longest 2 days without a break)'] },
+    ]);
+    expect(checkRectificationNotice(OPERATOR, { kind: 'DATA_NOT_UPDATED' }).ok).toBe(true);
   });
 });

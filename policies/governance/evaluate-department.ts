@@ -7,6 +7,8 @@
  * coordination office (info-center platform-admin) or the department's own sharing administrator.
  * Everything here is pure: the store adapter gathers the rows, the rules below count them.
  */
+import { cycleDays } from '../freshness.ts';
+import type { RegulationProfile } from '../regulation-profile.ts';
 import type { Consumer } from '../types.ts';
 import { addCalendarDays } from './china-date.ts';
 import { allow, deny, type Verdict } from './verdict.ts';
@@ -96,6 +98,11 @@ export const VIOLATION_KINDS = {
   DISPUTE_ANSWERED_LATE: '22(3)',
   /** art. 22(3), art. 16: a dispute still unanswered after its due date. */
   DISPUTE_UNANSWERED: '22(3)',
+  /**
+   * art. 22(3) (未及时更新数据), art. 14: a resource stale beyond the profile's thresholds in the period
+   * (`isNotUpdatedInTime`).
+   */
+  DATA_NOT_UPDATED: '22(3)',
   /** art. 22(3): the department's subgraph failed more calls than `MIN_AVAILABILITY` allows. */
   SUBGRAPH_UNAVAILABLE: '22(3)',
   /** art. 22(4): calls by the department refused for want of a grant (attempted use beyond its grants). */
@@ -135,6 +142,38 @@ export function violationsOf(found: Partial<Record<ViolationKind, readonly strin
   return (Object.keys(VIOLATION_KINDS) as ViolationKind[])
     .filter((kind) => (found[kind]?.length ?? 0) > 0)
     .map((kind) => ({ kind, clause: VIOLATION_KINDS[kind], count: found[kind]!.length, examples: found[kind]!.slice(0, MAX_EXAMPLES) }));
+}
+
+/** A resource's time STALE over a report's period (up to now), from the freshness history. */
+export interface StaleTime {
+  resource: string;
+  /** The declared update cycle (`UNDECLARED` or null: none, never STALE). */
+  updateCycle: string | null;
+  /** Days STALE in the period, in all. */
+  staleDays: number;
+  /** The longest stretch of days STALE without a break in the period. */
+  longestStaleDays: number;
+  /** Days of the period counted (from its start to its end or now, whichever is first). */
+  periodDays: number;
+}
+
+/**
+ * Whether a resource was not updated in time in the period (周政发〔2018〕6号 art. 14: the provider
+ * keeps its shared data timely per its declared cycle; art. 22(3): 未及时更新数据). STALE already means
+ * past the day the next update was due, so one late day is not yet a violation: it is one when the
+ * resource stayed stale without a break for longer than `staleCycles` of its cycles (the next update
+ * was missed too), or was stale for more than `staleShare` of the period in all (repeatedly late) —
+ * and in both cases for at least `minStaleDays` days. Thresholds: the profile's `freshness`.
+ */
+export function isNotUpdatedInTime(time: StaleTime, thresholds: RegulationProfile['freshness']): boolean {
+  const cycle = cycleDays(time.updateCycle);
+  if (cycle === undefined || time.staleDays <= 0 || time.staleDays < thresholds.minStaleDays) return false;
+  return time.longestStaleDays > thresholds.staleCycles * cycle || time.staleDays > thresholds.staleShare * time.periodDays;
+}
+
+/** The example a report lists for a resource not updated in time: resource, cycle, days stale (longest stretch). */
+export function notUpdatedExample(time: StaleTime): string {
+  return `${time.resource} (cycle ${time.updateCycle}, stale ${time.staleDays} days, longest ${time.longestStaleDays} days without a break)`;
 }
 
 /** Working days a department is given to rectify: the default, and the bounds of an argument. */

@@ -2,12 +2,13 @@
  * The roll-up of the audit trail ahead of reports (周政发〔2018〕6号 art. 17), beside the notification
  * scheduler in the info-center's process: once at start, in the background (readiness does not wait
  * for it), then every night at 00:05 China time, it rolls every ended day of the last two years not
- * rolled yet (`rollUpAhead`), so a report finds its days rolled. Runs are serialised in the process;
+ * rolled yet (`rollUpAhead`), so a report finds its days rolled, and rolls again a rolled day whose
+ * records changed since (late records: the whole window at start, the last 31 days nightly). Runs are serialised in the process;
  * across processes each day is rolled by one instance (`rollUpDays` takes a per-day advisory lock and
  * skips a day another instance holds). A failed run is retried after `retryMs`.
  */
 import type { Kysely } from 'kysely';
-import { nextNightlyRollUp } from '../../policies/governance/audit-rollup-plan.ts';
+import { nextNightlyRollUp, ROLL_AHEAD_DAYS, ROLLUP_RECHECK_DAYS } from '../../policies/governance/audit-rollup-plan.ts';
 import type { Database } from '../../platform/store/tables.ts';
 import { rollUpAhead } from './audit-rollup.ts';
 
@@ -23,7 +24,7 @@ export interface AuditRollUpOptions {
 }
 
 export interface AuditRollUpScheduler {
-  /** Rolls ahead now (as the nightly run does); resolves with the days this run rolled. */
+  /** Rolls ahead now (as the nightly run does: days whose records changed are checked over the last 31); resolves with the days this run rolled or rolled again. */
   run(): Promise<string[]>;
   /** The run at start: resolves with the days it rolled when it has ended (none when it failed and told `onError`). */
   readonly started: Promise<string[]>;
@@ -39,8 +40,8 @@ export function startAuditRollUp(db: Kysely<Database>, options: AuditRollUpOptio
   let closed = false;
   let timer: NodeJS.Timeout | undefined;
   let queue: Promise<unknown> = Promise.resolve();
-  const run = (): Promise<string[]> => {
-    const next = queue.then(() => (closed ? [] : rollUpAhead(db, options.now(), () => closed)));
+  const run = (recheckDays: number = ROLLUP_RECHECK_DAYS): Promise<string[]> => {
+    const next = queue.then(() => (closed ? [] : rollUpAhead(db, options.now(), () => closed, recheckDays)));
     queue = next.catch(() => undefined);
     return next;
   };
@@ -51,10 +52,10 @@ export function startAuditRollUp(db: Kysely<Database>, options: AuditRollUpOptio
   };
   const untilNight = () => nextNightlyRollUp(options.now()).getTime() - options.now().getTime();
   /** One run, then the timer for the next: tonight's, or sooner to retry a failed run. */
-  const attempt = async (): Promise<string[]> => {
+  const attempt = async (recheckDays?: number): Promise<string[]> => {
     let days: string[] | undefined;
     try {
-      days = await run();
+      days = await run(recheckDays);
       if (days.length > 0) options.onRolled?.(days);
     } catch (error) {
       options.onError(error);
@@ -65,8 +66,9 @@ export function startAuditRollUp(db: Kysely<Database>, options: AuditRollUpOptio
   function tick() {
     void attempt();
   }
-  // Not awaited by the caller: the start of the gateway does not wait for a year of roll-up.
-  const started = attempt();
+  // Not awaited by the caller: the start of the gateway does not wait for a year of roll-up. It checks
+  // every rolled day of the window for late records: a start is when a crashed gateway's spool is replayed.
+  const started = attempt(ROLL_AHEAD_DAYS);
   return {
     run,
     started,

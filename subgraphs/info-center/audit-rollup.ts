@@ -7,11 +7,24 @@
  * advisory lock per day with `pg_try_advisory_xact_lock` (a day another instance is rolling is
  * skipped, never waited for), then inserts the days' rows in `audit_daily_days` (a day already there
  * is skipped), rolls them and commits. Days not ended yet (today) are counted from the records.
- * An audit record is written when its request ends, so a day that has ended has all its records.
+ * An audit record is written when its request ends, so a day that has ended has all its records —
+ * except those a gateway spooled while the store was away and replays later with their original
+ * time. So each rolled day keeps how many records it held when rolled (migration 0018); the roll-up
+ * ahead compares that with the records now (the last 31 days nightly, the whole window at start) and
+ * rolls a day that differs again, replacing its counts.
  */
 import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
-import { addCalendarDays, endOfChinaDate } from '../../policies/governance/china-date.ts';
-import { INLINE_ROLLUP_DAYS, planInlineRollUp, rollAheadWindow, ROLLUP_BATCH_DAYS, rolledUpTo } from '../../policies/governance/audit-rollup-plan.ts';
+import { addCalendarDays, chinaDate, endOfChinaDate } from '../../policies/governance/china-date.ts';
+import {
+  firstCountableDay,
+  INLINE_ROLLUP_DAYS,
+  planInlineRollUp,
+  rollAheadWindow,
+  ROLLUP_BATCH_DAYS,
+  ROLLUP_RECHECK_DAYS,
+  recheckWindow,
+  rolledUpTo,
+} from '../../policies/governance/audit-rollup-plan.ts';
 import type { Database } from '../../platform/store/tables.ts';
 
 /** The China calendar day of an audit record `r`. */
@@ -73,6 +86,19 @@ function daysOf(first: string, last: string): string[] {
 /** Advisory-lock class of the roll-up; the second key is the day's number since 1970-01-01. Unused by anything else. */
 const ROLLUP_LOCK_CLASS = 170_017;
 
+/**
+ * The China day of the earliest audit record, or null for an empty trail. `min(at)` is read from the
+ * index on (at, id) (migration 0002) — one index probe, also per partition once the table is
+ * partitioned by month on `at`.
+ */
+export async function firstRecordDay(db: Kysely<Database>): Promise<string | null> {
+  const row = await db
+    .selectFrom('audit_records')
+    .select((eb) => eb.fn.min('at').as('first'))
+    .executeTakeFirst();
+  return row?.first === null || row?.first === undefined ? null : chinaDate(new Date(row.first));
+}
+
 /** The days of [first, last] not rolled yet, oldest first. */
 async function pendingDays(db: Kysely<Database>, first: string, last: string): Promise<string[]> {
   if (first > last) return [];
@@ -83,8 +109,16 @@ async function pendingDays(db: Kysely<Database>, first: string, last: string): P
 /**
  * Rolls those of `days` that no other instance is rolling and none has rolled, `ROLLUP_BATCH_DAYS`
  * per transaction in the order given; returns the days it rolled. `stop` is asked between batches.
+ * With `again`, it rolls days already rolled once more instead (their counts replaced), skipping a
+ * day not rolled yet.
  */
-export async function rollUpDays(db: Kysely<Database>, days: readonly string[], now: Date, stop: () => boolean = () => false): Promise<string[]> {
+export async function rollUpDays(
+  db: Kysely<Database>,
+  days: readonly string[],
+  now: Date,
+  stop: () => boolean = () => false,
+  again = false,
+): Promise<string[]> {
   const rolled: string[] = [];
   for (let i = 0; i < days.length && !stop(); i += ROLLUP_BATCH_DAYS) {
     const batch = days.slice(i, i + ROLLUP_BATCH_DAYS);
@@ -94,19 +128,56 @@ export async function rollUpDays(db: Kysely<Database>, days: readonly string[], 
         select d.day from unnest(string_to_array(${batch.join(',')}, ',')) as d(day)
         where pg_try_advisory_xact_lock(${ROLLUP_LOCK_CLASS}, (d.day::date - date '1970-01-01'))`.execute(trx);
       if (locked.length === 0) return [];
-      const claimed = await trx
-        .insertInto('audit_daily_days')
-        .values(locked.map(({ day }) => ({ day, rolled_at: now })))
-        .onConflict((oc) => oc.column('day').doNothing())
-        .returning('day')
-        .execute();
+      const lockedDays = locked.map(({ day }) => day);
+      const claimed = again
+        ? await trx.selectFrom('audit_daily_days').select('day').where('day', 'in', lockedDays).forUpdate().execute()
+        : await trx
+            .insertInto('audit_daily_days')
+            .values(lockedDays.map((day) => ({ day, rolled_at: now })))
+            .onConflict((oc) => oc.column('day').doNothing())
+            .returning('day')
+            .execute();
       const claimedDays = claimed.map((row) => row.day).sort();
-      for (const [from, to] of runsOf(claimedDays)) await rollRun(trx, from, to);
+      if (claimedDays.length === 0) return [];
+      if (again) {
+        await trx.deleteFrom('audit_daily_usage').where('day', 'in', claimedDays).execute();
+        await trx.deleteFrom('audit_daily_calls').where('day', 'in', claimedDays).execute();
+      }
+      for (const [from, to] of runsOf(claimedDays)) {
+        // Counted before the counts are taken: a record stored in between makes the day differ, and it is rolled again.
+        const counts = await recordsPerDay(trx, from, to);
+        await rollRun(trx, from, to);
+        const run = daysOf(from, to);
+        await sql`
+          update audit_daily_days d set records = v.records::int, rolled_at = ${now}
+          from (select unnest(string_to_array(${run.join(',')}, ',')) as day, unnest(string_to_array(${run.map((day) => counts.get(day) ?? 0).join(',')}, ',')) as records) v
+          where d.day = v.day`.execute(trx);
+      }
       return claimedDays;
     });
     rolled.push(...done);
   }
   return rolled;
+}
+
+/** Audit records per China day of [first, last] (days without any are absent). */
+async function recordsPerDay(db: Kysely<Database>, first: string, last: string): Promise<Map<string, number>> {
+  const { rows } = await sql<{ day: string; records: number }>`
+    select ${RECORD_DAY} as day, count(*)::int as records from audit_records r where ${recordsBetween(first, last)} group by 1`.execute(db);
+  return new Map(rows.map((row) => [row.day, Number(row.records)]));
+}
+
+/**
+ * Rolled days of [first, last] whose audit records are no longer what they were when rolled (a record
+ * stored afterwards with its original time: a spool replayed once the store came back), or whose
+ * count then is not known (rolled before migration 0018); oldest first. One count of the span's
+ * records, read from the index on `at`.
+ */
+export async function changedRolledDays(db: Kysely<Database>, first: string, last: string): Promise<string[]> {
+  if (first > last) return [];
+  const counts = await recordsPerDay(db, first, last);
+  const rolled = await db.selectFrom('audit_daily_days').select(['day', 'records']).where('day', '>=', first).where('day', '<=', last).orderBy('day').execute();
+  return rolled.filter((row) => row.records === null || Number(row.records) !== (counts.get(row.day) ?? 0)).map((row) => row.day);
 }
 
 /** Rolls every day of [first, last] not rolled yet (that no other instance is rolling); returns the days it rolled. */
@@ -116,11 +187,18 @@ export async function rollUpAuditDays(db: Kysely<Database>, first: string, last:
 
 /**
  * The roll-up ahead of reports: every ended day of the last `ROLL_AHEAD_DAYS` not rolled yet, newest
- * first (last month's report is complete soonest); returns the days it rolled.
+ * first (last month's report is complete soonest), from the day of the earliest audit record on (a
+ * fresh store rolls nothing); then the rolled days of the last `recheckDays` whose records changed
+ * since (`changedRolledDays`) are rolled again. Returns the days it rolled, then those it rolled again.
  */
-export async function rollUpAhead(db: Kysely<Database>, now: Date, stop?: () => boolean): Promise<string[]> {
-  const { first, last } = rollAheadWindow(now);
-  return rollUpDays(db, (await pendingDays(db, first, last)).reverse(), now, stop);
+export async function rollUpAhead(db: Kysely<Database>, now: Date, stop?: () => boolean, recheckDays: number = ROLLUP_RECHECK_DAYS): Promise<string[]> {
+  const window = rollAheadWindow(now, await firstRecordDay(db));
+  if (window === null) return [];
+  const rolled = await rollUpDays(db, (await pendingDays(db, window.first, window.last)).reverse(), now, stop);
+  const recheck = recheckWindow(window, recheckDays);
+  if (recheck === null || stop?.()) return rolled;
+  const changed = await changedRolledDays(db, recheck.first, recheck.last);
+  return [...rolled, ...(await rollUpDays(db, changed.reverse(), now, stop, true))];
 }
 
 /** Consecutive runs of sorted days, as [first, last] pairs. */
@@ -172,10 +250,13 @@ export async function providerUse(
 ): Promise<ProviderUse & { coverage: RollUpCoverage }> {
   const lastEnded = addCalendarDays(today, -1);
   const rolledTo = last < lastEnded ? last : lastEnded;
-  const plan = planInlineRollUp(await pendingDays(db, first, rolledTo), inlineDays);
+  // Days before the earliest record hold none: never pending, never rolled (a period before the platform is complete).
+  const countFrom = firstCountableDay(first, await firstRecordDay(db));
+  const pendingOf = async () => (countFrom === null ? [] : pendingDays(db, countFrom, rolledTo));
+  const plan = planInlineRollUp(await pendingOf(), inlineDays);
   const rolledNow = await rollUpDays(db, plan.roll, now);
   // Asked again: another instance may have rolled some meanwhile, or be rolling one this request skipped.
-  const pending = await pendingDays(db, first, rolledTo);
+  const pending = await pendingOf();
   const usage: UsageRow[] = [];
   const calls: CallsRow = { provider, calls: 0, failures: 0, duration_ms_sum: 0, duration_ms_max: 0 };
   if (first <= rolledTo) {

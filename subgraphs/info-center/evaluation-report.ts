@@ -4,8 +4,9 @@
  * in time, art. 8/10), the access requests it received and how fast it answered (art. 13), the
  * disputes about its data (art. 16), who used its items for which purposes, how available and fast
  * its subgraph was (both from the audit trail's daily roll-up, with how much of the period it covers),
- * how long each of its resources was fresh, stale or unknown (art. 14, from the freshness history), and
- * each violation kind with examples.
+ * how long each of its resources was fresh, stale or unknown (art. 14, from the freshness history; one
+ * stale beyond the profile's thresholds is not updated in time, art. 22(3)), and each violation kind
+ * with examples.
  */
 import { sql } from 'kysely';
 import { catalogReviewDue, isCatalogReviewOverdue } from '../../policies/governance/catalog-review-due.ts';
@@ -15,9 +16,11 @@ import {
   CATALOG_ELEMENTS,
   checkReportPeriod,
   checkReportReader,
+  isNotUpdatedInTime,
   MAX_EXAMPLES,
   MIN_AVAILABILITY,
   NOT_DETECTED,
+  notUpdatedExample,
   violationsOf,
   workingDaysBetween,
   type ReportPeriod,
@@ -109,7 +112,7 @@ export async function buildReport(
     usage: usageSection(use),
     service,
     rollUp: use.coverage,
-    freshness: { resources: await freshnessSection(services, department, period, now) },
+    freshness: { resources: await freshnessSection(services, department, period, now, found) },
     violations: violationsOf(found),
     notDetected: NOT_DETECTED,
   };
@@ -200,10 +203,21 @@ async function disputeSection(services: ReportSources, department: string, perio
   return { received: rows.length, answered, answeredOnTime: answered - late.length, overdue: unanswered.length };
 }
 
-/** Its resources' freshness from the start of `from` to the end of `to` or now, whichever is first. */
-async function freshnessSection(services: ReportSources, department: string, period: ReportPeriod, now: Date) {
+/**
+ * Its resources' freshness from the start of `from` to the end of `to` or now, whichever is first; a
+ * resource stale beyond the profile's thresholds is listed as not updated in time (art. 14, 22(3)).
+ */
+async function freshnessSection(services: ReportSources, department: string, period: ReportPeriod, now: Date, found: Found) {
   const { start, end } = instants(period);
-  return freshnessOverPeriod(services.db, department, start, end < now ? end : now);
+  const until = end < now ? end : now;
+  const resources = await freshnessOverPeriod(services.db, department, start, until);
+  const periodDays = Math.max(0, until.getTime() - start.getTime()) / 86_400_000;
+  found.DATA_NOT_UPDATED = resources
+    .map((resource) => ({ ...resource, periodDays }))
+    .filter((time) => isNotUpdatedInTime(time, services.profile.freshness))
+    .sort((a, b) => b.staleDays - a.staleDays || a.resource.localeCompare(b.resource))
+    .map(notUpdatedExample);
+  return resources;
 }
 
 function totals(rows: ProviderUse['usage'], key: (row: ProviderUse['usage'][number]) => string): KeyCount[] {

@@ -10,7 +10,7 @@
  * reading interval late).
  */
 import type { Insertable, Kysely } from 'kysely';
-import { countStatusTime } from '../../policies/freshness-intervals.ts';
+import { countStatusTime, longestStatusRun } from '../../policies/freshness-intervals.ts';
 import type { FreshnessStatus } from '../../policies/freshness.ts';
 import type { Database, ResourceFreshnessIntervalsTable } from '../../platform/store/tables.ts';
 import type { GovernanceServices } from './governance-services.ts';
@@ -104,6 +104,8 @@ export interface ResourceFreshnessOverPeriod {
   updateCycle: string | null;
   freshDays: number;
   staleDays: number;
+  /** The longest stretch STALE without a break within the period. */
+  longestStaleDays: number;
   unknownDays: number;
   /** The share of the period (up to now) the resource was fresh; null for a period not begun. */
   freshShare: number | null;
@@ -130,21 +132,19 @@ export async function freshnessOverPeriod(db: Kysely<Database>, provider: string
     const key = JSON.stringify([row.resource, row.update_cycle]);
     byResource.set(key, [...(byResource.get(key) ?? []), row]);
   }
-  return [...byResource.values()].map((intervals) => {
-    const time = countStatusTime(
-      intervals.map((row) => ({
-        status: row.status as FreshnessStatus,
-        from: new Date(row.from_at).getTime(),
-        to: row.to_at === null ? null : new Date(row.to_at).getTime(),
-      })),
-      start.getTime(),
-      end.getTime(),
-    );
+  return [...byResource.values()].map((rows) => {
+    const intervals = rows.map((row) => ({
+      status: row.status as FreshnessStatus,
+      from: new Date(row.from_at).getTime(),
+      to: row.to_at === null ? null : new Date(row.to_at).getTime(),
+    }));
+    const time = countStatusTime(intervals, start.getTime(), end.getTime());
     return {
-      resource: intervals[0]!.resource,
-      updateCycle: intervals[0]!.update_cycle || null,
+      resource: rows[0]!.resource,
+      updateCycle: rows[0]!.update_cycle || null,
       freshDays: days(time.freshMs),
       staleDays: days(time.staleMs),
+      longestStaleDays: days(longestStatusRun(intervals, 'STALE', start.getTime(), end.getTime())),
       unknownDays: days(time.unknownMs),
       freshShare: time.freshShare,
     };

@@ -18,5 +18,8 @@ export function regulationProfileView(services: GovernanceServices) {
     escalation: profile.escalation.map((entry) => entry.step),
     disputeAnswerWorkingDays: profile.disputes.answerWorkingDays,
     catalogReviewWorkingDays: profile.catalog.reviewWorkingDays,
+    staleViolationCycles: profile.freshness.staleCycles,
+    staleViolationShare: profile.freshness.staleShare,
+    staleViolationMinDays: profile.freshness.minStaleDays,
   };
 }

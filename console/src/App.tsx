@@ -1,5 +1,5 @@
 /** The console's frame: language, sign-in, the menu of the pages the signed-in roles may use. */
-import { Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { App as AntApp, Button, ConfigProvider, Layout, Menu, Select, Space, Spin, Tag, Typography } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import enUS from 'antd/locale/en_US';
@@ -8,6 +8,9 @@ import { PAGES } from './pages.ts';
 import { go, useRoute } from './route.ts';
 import { loadSession, oidcSignOut, readOidcSession, saveSession, type OidcState, type Session } from './session.ts';
 import SignIn from './pages/SignIn.tsx';
+
+// On demand: the bell brings the GraphQL client, which the sign-in does not need.
+const NotificationBell = lazy(() => import('./components/NotificationBell.tsx'));
 
 /** System fonts only: nothing is fetched from outside the intranet. */
 const FONT = '-apple-system, "Segoe UI", "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "WenQuanYi Micro Hei", sans-serif';
@@ -47,7 +50,7 @@ export default function App() {
       <LanguageContext.Provider value={language}>
         <AntApp>
           <Layout style={{ minHeight: '100vh' }}>
-            <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 12, paddingInline: 16 }}>
+            <Layout.Header className="console-header" style={{ display: 'flex', alignItems: 'center', gap: 12, paddingInline: 16 }}>
               <Typography.Title level={5} style={{ color: '#fff', margin: 0, whiteSpace: 'nowrap' }}>
                 {t('周村区政务信息资源共享平台', 'Zhoucun data-sharing platform')}
               </Typography.Title>
@@ -58,10 +61,17 @@ export default function App() {
                   disabledOverflow
                   style={{ flex: 1, minWidth: 0 }}
                   selectedKeys={page ? [page.path] : []}
-                  items={pages.map((entry) => ({ key: entry.path, label: <a href={`#/${entry.path}`}>{t(entry.zh, entry.en)}</a> }))}
+                  items={pages
+                    .filter((entry) => entry.menu !== false)
+                    .map((entry) => ({ key: entry.path, label: <a href={`#/${entry.path}`}>{t(entry.zh, entry.en)}</a> }))}
                 />
               )}
               <Space style={{ marginLeft: 'auto' }}>
+                {session && page && (
+                  <Suspense fallback={null}>
+                    <NotificationBell path={route.path} />
+                  </Suspense>
+                )}
                 {session && (
                   <Typography.Text style={{ color: '#fff' }} data-testid="whoami">
                     <span title={session.roles.map((role) => t(ROLE_NAMES[role]!.zh, ROLE_NAMES[role]!.en)).join('、')}>

@@ -1,6 +1,7 @@
 /** 数据疑义 (周政发〔2018〕6号 art. 16): reported values, the 5-working-day due date (overdue in red), the answer; an action column when given. */
 import type { ReactNode } from 'react';
 import { Table, Tag, Typography } from 'antd';
+import DueDate from './DueDate.tsx';
 import { DISPUTE_OUTCOMES, type Dispute } from '../disputes.ts';
 import { departmentName, useLanguage, useT } from '../i18n.tsx';
 
@@ -32,7 +33,7 @@ export default function DisputeTable({ disputes, loading, action }: DisputeTable
           render: (due: string, dispute) =>
             dispute.status === 'OPEN' ? (
               <Typography.Text type={dispute.overdue ? 'danger' : undefined} strong={dispute.overdue}>
-                {due}
+                <DueDate date={due} provisional={dispute.dueDateProvisional} />
                 {dispute.overdue && ` ${t('已超期', 'overdue')}`}
               </Typography.Text>
             ) : (

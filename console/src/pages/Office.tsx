@@ -17,6 +17,7 @@ import type { DepartmentsQuery } from '../gql/graphql.ts';
 import { departmentName } from '../i18n.tsx';
 import { REQUESTS_QUERY, type AccessRequest } from '../requests.ts';
 import { useLoad, usePage } from '../use-load.ts';
+import { useRoute } from '../route.ts';
 
 const DEPARTMENTS_QUERY = graphql(`
   query Departments {
@@ -75,6 +76,7 @@ export default function Office() {
   const disputes = useLoad(() => gql(DISPUTES_QUERY).then((answer) => answer.disputes));
   const [action, setAction] = useState<Action>();
   const [granting, setGranting] = useState<AccessRequest>();
+  const route = useRoute();
 
   const grant = async (decision: GrantDecision) => {
     const request = granting!;
@@ -121,6 +123,7 @@ export default function Office() {
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       <Tabs
+        defaultActiveKey={route.params.get('tab') ?? 'escalations'}
         items={[
           {
             key: 'escalations',

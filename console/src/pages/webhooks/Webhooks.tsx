@@ -193,25 +193,28 @@ export default function Webhooks() {
           <Button onClick={deliveries.reload}>{t('刷新', 'Refresh')}</Button>
         </Space>
       </Card>
-      <Modal
-        open={!!secret}
-        title={t('签名密钥（仅显示这一次）', 'Signing secret (shown once)')}
-        onOk={() => setSecret(undefined)}
-        onCancel={() => setSecret(undefined)}
-        okText={t('我已保存', 'I have saved it')}
-        cancelButtonProps={{ style: { display: 'none' } }}
-        maskClosable={false}
-      >
-        <Alert
-          type="warning"
-          showIcon
-          style={{ marginBottom: 12 }}
-          title={t('请立即复制并妥善保存。关闭后平台不再显示该密钥；遗失时请更换密钥。', 'Copy and keep it now: it is not shown again. If lost, rotate it.')}
-        />
-        <Typography.Paragraph copyable={{ text: secret ?? '' }} code data-testid="webhook-secret" style={{ wordBreak: 'break-all' }}>
-          {secret}
-        </Typography.Paragraph>
-      </Modal>
+      {/* Mounted only while there is a secret to show: once closed, it is in no DOM and no state. */}
+      {secret && (
+        <Modal
+          open
+          title={t('签名密钥（仅显示这一次）', 'Signing secret (shown once)')}
+          onOk={() => setSecret(undefined)}
+          onCancel={() => setSecret(undefined)}
+          okText={t('我已保存', 'I have saved it')}
+          cancelButtonProps={{ style: { display: 'none' } }}
+          maskClosable={false}
+        >
+          <Alert
+            type="warning"
+            showIcon
+            style={{ marginBottom: 12 }}
+            title={t('请立即复制并妥善保存。关闭后平台不再显示该密钥；遗失时请更换密钥。', 'Copy and keep it now: it is not shown again. If lost, rotate it.')}
+          />
+          <Typography.Paragraph copyable={{ text: secret ?? '' }} code data-testid="webhook-secret" style={{ wordBreak: 'break-all' }}>
+            {secret}
+          </Typography.Paragraph>
+        </Modal>
+      )}
     </Space>
   );
 }

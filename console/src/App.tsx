@@ -32,6 +32,12 @@ export default function App() {
   const t = (zh: string, en: string) => (language === 'zh' ? zh : en);
   const pages = session ? PAGES.filter((page) => page.roles.some((role) => session.roles.includes(role))) : [];
   const page = pages.find((entry) => entry.path === route.path) ?? pages[0];
+  const menuItem = (entry: (typeof pages)[number]) => ({ key: entry.path, label: <a href={`#/${entry.path}`}>{t(entry.zh, entry.en)}</a> });
+  const management = pages.filter((entry) => entry.menu !== false && entry.management);
+  const menuItems = [
+    ...pages.filter((entry) => entry.menu !== false && !entry.management).map(menuItem),
+    ...(management.length > 0 ? [{ key: 'management', label: t('共享管理', 'Management'), children: management.map(menuItem) }] : []),
+  ];
 
   const switchLanguage = (value: Language) => {
     localStorage.setItem('zhoucun.language', value);
@@ -46,7 +52,11 @@ export default function App() {
   };
 
   return (
-    <ConfigProvider locale={language === 'zh' ? zhCN : enUS} theme={{ token: { fontFamily: FONT } }} button={{ autoInsertSpace: false }}>
+    <ConfigProvider
+      locale={language === 'zh' ? zhCN : enUS}
+      theme={{ token: { fontFamily: FONT }, components: { Menu: { itemPaddingInline: 12 } } }}
+      button={{ autoInsertSpace: false }}
+    >
       <LanguageContext.Provider value={language}>
         <AntApp>
           <Layout style={{ minHeight: '100vh' }}>
@@ -54,18 +64,7 @@ export default function App() {
               <Typography.Title level={5} style={{ color: '#fff', margin: 0, whiteSpace: 'nowrap' }}>
                 {t('周村区政务信息资源共享平台', 'Zhoucun data-sharing platform')}
               </Typography.Title>
-              {session && (
-                <Menu
-                  theme="dark"
-                  mode="horizontal"
-                  disabledOverflow
-                  style={{ flex: 1, minWidth: 0 }}
-                  selectedKeys={page ? [page.path] : []}
-                  items={pages
-                    .filter((entry) => entry.menu !== false)
-                    .map((entry) => ({ key: entry.path, label: <a href={`#/${entry.path}`}>{t(entry.zh, entry.en)}</a> }))}
-                />
-              )}
+              {session && <Menu theme="dark" mode="horizontal" style={{ flex: 1, minWidth: 0 }} selectedKeys={page ? [page.path] : []} items={menuItems} />}
               <Space style={{ marginLeft: 'auto' }}>
                 {session && page && (
                   <Suspense fallback={null}>
@@ -74,7 +73,18 @@ export default function App() {
                 )}
                 {session && (
                   <Typography.Text style={{ color: '#fff' }} data-testid="whoami">
-                    <span title={session.roles.map((role) => t(ROLE_NAMES[role]!.zh, ROLE_NAMES[role]!.en)).join('、')}>
+                    {/* At most 240 px, so the menu keeps its row; the whole name, application and roles on hover. */}
+                    <span
+                      title={`${departmentName(session.dept)} · ${session.app}（${session.roles.map((role) => t(ROLE_NAMES[role]!.zh, ROLE_NAMES[role]!.en)).join('、')}）`}
+                      style={{
+                        display: 'inline-block',
+                        maxWidth: 240,
+                        overflow: 'hidden',
+                        textOverflow: 'ellipsis',
+                        whiteSpace: 'nowrap',
+                        verticalAlign: 'middle',
+                      }}
+                    >
                       {departmentName(session.dept)} · {session.app}
                     </span>
                     {session.demo && (

@@ -13,6 +13,8 @@ export interface PageEntry {
   component: LazyExoticComponent<ComponentType>;
   /** false: reached otherwise (消息通知 from the header's bell), not listed in the menu. */
   menu?: boolean;
+  /** Listed under the menu's 共享管理 (the sharing administrators' and the office's tools), not on its top row. */
+  management?: boolean;
 }
 
 export const PAGES: readonly PageEntry[] = [
@@ -40,6 +42,7 @@ export const PAGES: readonly PageEntry[] = [
     en: 'Evaluation',
     roles: ['provider-admin', 'platform-admin'],
     component: lazy(() => import('./pages/evaluation/Evaluation.tsx')),
+    management: true,
   },
   {
     path: 'dry-run',
@@ -47,6 +50,7 @@ export const PAGES: readonly PageEntry[] = [
     en: 'Policy dry run',
     roles: ['provider-admin', 'platform-admin'],
     component: lazy(() => import('./pages/dry-run/DryRun.tsx')),
+    management: true,
   },
   {
     path: 'webhooks',
@@ -54,6 +58,7 @@ export const PAGES: readonly PageEntry[] = [
     en: 'Webhooks',
     roles: ['provider-admin', 'platform-admin'],
     component: lazy(() => import('./pages/webhooks/Webhooks.tsx')),
+    management: true,
   },
   {
     path: 'notifications',

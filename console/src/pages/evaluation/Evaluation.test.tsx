@@ -71,7 +71,7 @@ describe('共享工作评价报告', () => {
     renderAs(['consumer', 'platform-admin'], 'info-center', <Evaluation />);
     const view = within(await screen.findByTestId('evaluation-report'));
     expect(view.getByText('区人力资源和社会保障局 政务信息资源共享工作评价报告')).toBeTruthy();
-    expect(view.getByText('basis')).toBeTruthy();
+    expect(view.getByText('依据')).toBeTruthy();
     expect(view.getByText('2.5')).toBeTruthy();
     expect(view.getByText('99.50%')).toBeTruthy();
     expect(view.getByText('区民政局')).toBeTruthy();

@@ -7,7 +7,7 @@ import type { ReactNode } from 'react';
 import { Card, Col, Descriptions, Row, Table, Tag, Typography } from 'antd';
 import { departmentName, useLanguage, usePurposeName, useT } from '../../i18n.tsx';
 import { localTime } from '../../requests.ts';
-import { NOT_DETECTED_NAMES, VIOLATION_NAMES, type EvaluationReport, type Violation } from './operations.ts';
+import { CATALOG_ELEMENT_NAMES, NOT_DETECTED_NAMES, VIOLATION_NAMES, type EvaluationReport, type Violation } from './operations.ts';
 
 export interface ReportViewProps {
   report: EvaluationReport;
@@ -64,7 +64,11 @@ export default function ReportView({ report, issue }: ReportViewProps) {
             style={{ marginTop: 8 }}
             pagination={false}
             dataSource={[
-              ...report.catalog.incomplete.map((gap) => ({ coordinate: gap.coordinate, missing: gap.missing.join('、'), overdue: false })),
+              ...report.catalog.incomplete.map((gap) => ({
+                coordinate: gap.coordinate,
+                missing: gap.missing.map((element) => CATALOG_ELEMENT_NAMES[element]?.[language] ?? element).join('、'),
+                overdue: false,
+              })),
               ...report.catalog.overdueItems.map((item) => ({ coordinate: item, missing: '', overdue: true })),
             ]}
             columns={[

@@ -126,6 +126,19 @@ export const VIOLATION_NAMES: Readonly<Record<string, { zh: string; en: string }
   USE_BEYOND_GRANT_ATTEMPTED: { zh: '超出授权调用（已拦截）', en: 'Use beyond grants attempted (refused)' },
 };
 
+/** The catalog elements of art. 8/10 a report may find missing, in the catalog page's words. */
+export const CATALOG_ELEMENT_NAMES: Readonly<Record<string, { zh: string; en: string }>> = {
+  abstract: { zh: '摘要', en: 'abstract' },
+  classification: { zh: '资源分类', en: 'classification' },
+  format: { zh: '信息项格式', en: 'format' },
+  shareType: { zh: '共享类型', en: 'share type' },
+  shareCondition: { zh: '共享条件', en: 'share condition' },
+  basis: { zh: '依据', en: 'basis' },
+  shareMethod: { zh: '共享方式', en: 'share method' },
+  openToPublic: { zh: '开放属性', en: 'open to the public' },
+  updateCycle: { zh: '更新周期', en: 'update cycle' },
+};
+
 /** What the platform rules out or cannot see (the API says why in English; these are the zh-CN texts). */
 export const NOT_DETECTED_NAMES: Readonly<Record<string, { zh: string; en: string }>> = {
   REFUSAL_WITHOUT_REASON: {

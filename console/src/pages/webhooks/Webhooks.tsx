@@ -203,6 +203,7 @@ export default function Webhooks() {
           okText={t('我已保存', 'I have saved it')}
           cancelButtonProps={{ style: { display: 'none' } }}
           maskClosable={false}
+          width={640}
         >
           <Alert
             type="warning"

@@ -71,9 +71,9 @@ describe('the access request form', () => {
     expect(screen.getByTestId('due-date').textContent).toContain('两部门在 10 个工作日内协商');
   });
 
-  it('when the profile and calendar are still loading, then no date is shown yet', () => {
+  it('when the profile and calendar could not be read, then no date is guessed: the answer will carry it', () => {
     renderForm(async () => undefined, { rules: undefined });
-    expect(screen.getByTestId('due-date').textContent).toBe('正在读取答复期限…');
+    expect(screen.getByTestId('due-date').textContent).toBe('答复期限以提交后平台的答复为准');
   });
 
   it('when the justification is missing, then nothing is submitted and the field says why', async () => {

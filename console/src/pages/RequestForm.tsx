@@ -32,7 +32,7 @@ export interface RequestFormProps {
   initialPurpose?: string | undefined;
   /** Today in China (YYYY-MM-DD): the first step's deadline counts from it. */
   today: string;
-  /** The profile and working calendar from the API; undefined while they load. */
+  /** The profile and working calendar from the API; undefined when they could not be read (the answer then carries the due date). */
   rules: DeadlineRules | undefined;
   onSubmit: (input: AccessRequestInput) => Promise<void>;
 }
@@ -110,7 +110,7 @@ export default function RequestForm({ items, initialFields, initialPurpose, toda
         title={
           <span data-testid="due-date">
             {!first ? (
-              t('正在读取答复期限…', 'Reading the deadline…')
+              t('答复期限以提交后平台的答复为准', 'The platform answers the due date when the request is submitted')
             ) : first.step === 'ESCALATED' ? (
               t('申请含不予共享的信息项，将提请领导小组办公室协调', 'The request holds items not shared: it goes to the coordination office')
             ) : (

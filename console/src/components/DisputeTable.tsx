@@ -10,9 +10,11 @@ export interface DisputeTableProps {
   loading: boolean;
   /** Shown in the last column of an open dispute (the provider's 答复). */
   action?: (dispute: Dispute) => ReactNode;
+  /** The class of a row to mark (the dispute a notification pointed at). */
+  highlight?: (dispute: Dispute) => string;
 }
 
-export default function DisputeTable({ disputes, loading, action }: DisputeTableProps) {
+export default function DisputeTable({ disputes, loading, action, highlight }: DisputeTableProps) {
   const t = useT();
   const language = useLanguage();
   return (
@@ -20,6 +22,7 @@ export default function DisputeTable({ disputes, loading, action }: DisputeTable
       rowKey="id"
       size="small"
       loading={loading}
+      {...(highlight ? { rowClassName: highlight } : {})}
       dataSource={[...(disputes ?? [])].sort((a, b) => a.status.localeCompare(b.status) || a.dueDate.localeCompare(b.dueDate))}
       columns={[
         { title: t('信息项', 'Item'), dataIndex: 'field' },

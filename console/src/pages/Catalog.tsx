@@ -172,7 +172,14 @@ export default function Catalog() {
           </Descriptions>
         )}
       </Drawer>
-      <Modal open={!!applied && !deadlines.loading} title={t('共享申请', 'Access request')} footer={null} onCancel={() => setApplying(undefined)} destroyOnHidden width={640}>
+      <Modal
+        open={!!applied && !deadlines.loading}
+        title={t('共享申请', 'Access request')}
+        footer={null}
+        onCancel={() => setApplying(undefined)}
+        destroyOnHidden
+        width={640}
+      >
         {applied && (
           <RequestForm
             items={requestable}

@@ -18,7 +18,7 @@ import { graphql } from '../gql/index.ts';
 import type { DisputeOutcome } from '../gql/graphql.ts';
 import { REQUESTS_QUERY, type AccessRequest } from '../requests.ts';
 import { useLoad, usePage } from '../use-load.ts';
-import { useRoute } from '../route.ts';
+import { highlightRow, useRoute } from '../route.ts';
 
 type Action = { refuse: AccessRequest } | { revoke: string } | { answer: Dispute };
 
@@ -123,6 +123,7 @@ export default function Inbox() {
             label: `${t('待答复的共享申请', 'Requests to answer')} (${pending.length})`,
             children: (
               <Table<AccessRequest>
+                rowClassName={highlightRow(route)}
                 rowKey="id"
                 size="small"
                 loading={requests.loading}
@@ -161,6 +162,7 @@ export default function Inbox() {
             label: t('已答复 / 授权', 'Answered & grants'),
             children: (
               <Table<AccessRequest>
+                rowClassName={highlightRow(route)}
                 rowKey="id"
                 size="small"
                 dataSource={answered}
@@ -193,6 +195,7 @@ export default function Inbox() {
             label: `${t('数据疑义', 'Data disputes')} (${openDisputes})`,
             children: (
               <DisputeTable
+                highlight={highlightRow(route)}
                 disputes={disputes.data}
                 loading={disputes.loading}
                 action={(dispute) => (

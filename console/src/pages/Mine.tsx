@@ -15,7 +15,7 @@ import DueDate from '../components/DueDate.tsx';
 import { workingDaysLeft } from '../deadlines.ts';
 import { useDeadlines } from '../use-deadlines.ts';
 import { useLoad, usePage } from '../use-load.ts';
-import { useRoute } from '../route.ts';
+import { highlightRow, useRoute } from '../route.ts';
 
 const MY_GRANTS = graphql(`
   query MyGrants {
@@ -121,6 +121,7 @@ export default function Mine() {
 
   const requestTable = (
     <Table<AccessRequest>
+      rowClassName={highlightRow(route)}
       rowKey="id"
       loading={requests.loading}
       dataSource={requests.data ?? []}
@@ -179,6 +180,7 @@ export default function Mine() {
   );
   const grantTable = (
     <Table<Grant>
+      rowClassName={highlightRow(route)}
       rowKey="id"
       loading={grants.loading}
       dataSource={grants.data ?? []}
@@ -218,7 +220,7 @@ export default function Mine() {
           {
             key: 'disputes',
             label: t('我的数据疑义', 'My disputes'),
-            children: <DisputeTable disputes={disputes.data} loading={disputes.loading} />,
+            children: <DisputeTable highlight={highlightRow(route)} disputes={disputes.data} loading={disputes.loading} />,
           },
         ]}
       />

@@ -17,7 +17,7 @@ import type { DepartmentsQuery } from '../gql/graphql.ts';
 import { departmentName } from '../i18n.tsx';
 import { REQUESTS_QUERY, type AccessRequest } from '../requests.ts';
 import { useLoad, usePage } from '../use-load.ts';
-import { useRoute } from '../route.ts';
+import { highlightRow, useRoute } from '../route.ts';
 
 const DEPARTMENTS_QUERY = graphql(`
   query Departments {
@@ -130,6 +130,7 @@ export default function Office() {
             label: t('提请协调的共享申请', 'Escalations'),
             children: (
               <Table<AccessRequest>
+                rowClassName={highlightRow(route)}
                 rowKey="id"
                 size="small"
                 loading={escalated.loading}
@@ -167,7 +168,7 @@ export default function Office() {
           {
             key: 'disputes',
             label: t('数据疑义', 'Data disputes'),
-            children: <DisputeTable disputes={disputes.data} loading={disputes.loading} />,
+            children: <DisputeTable highlight={highlightRow(route)} disputes={disputes.data} loading={disputes.loading} />,
           },
           {
             key: 'registry',

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DEMO } from '../subgraphs/shared/district.ts';
 import { launchChromium, screenshot } from './support/browser.ts';
+import { expectAllNamed } from './support/console-accessibility.ts';
 import { startTestPlatform, type TestPlatform } from './support/test-platform.ts';
 
 let platform: TestPlatform;
@@ -84,6 +85,7 @@ describe('the console operations pages in Chromium', () => {
     await row.waitFor();
     await expect(row.textContent()).resolves.toContain('未读');
     await screenshot(provider, 'notifications');
+    await expectAllNamed(provider);
     await row.getByRole('button', { name: /^标为已读 / }).click();
     await bellShowing(provider, before).waitFor();
     await expect(row.textContent()).resolves.toContain('已读');
@@ -101,6 +103,7 @@ describe('the console operations pages in Chromium', () => {
     await report.getByText('区人力资源和社会保障局 政务信息资源共享工作评价报告').waitFor();
     await expect(report.textContent()).resolves.toContain('四、数据使用情况');
     await screenshot(office, 'evaluation');
+    await expectAllNamed(office);
     await office.emulateMedia({ media: 'print' });
     expect(await office.locator('.console-header').isVisible()).toBe(false);
     expect(await office.getByRole('button', { name: '打印' }).isVisible()).toBe(false);
@@ -115,6 +118,7 @@ describe('the console operations pages in Chromium', () => {
     await losses.getByText('means-test').waitFor();
     await expect(losses.textContent()).resolves.toMatch(/完整获取.*无权获取/);
     await screenshot(office, 'dry-run');
+    await expectAllNamed(office);
     expect(external).toEqual([]);
   }, 60_000);
 
@@ -136,6 +140,7 @@ describe('the console operations pages in Chromium', () => {
     await provider.getByTestId('webhook-url').waitFor();
     expect(await provider.content()).not.toContain(shown);
     await screenshot(provider, 'webhooks');
+    await expectAllNamed(provider);
     expect(external).toEqual([]);
   }, 60_000);
 });

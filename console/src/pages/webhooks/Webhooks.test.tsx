@@ -107,6 +107,22 @@ describe('Webhook 推送', () => {
     expect(vi.mocked(gql).mock.calls.map(([document]) => String(document))).not.toContainEqual(expect.stringContaining('mutation RegisterWebhook'));
   });
 
+  it("when the office opens the page, then every department's webhook is listed and it manages the one it chooses", async () => {
+    const calls: Array<{ operation: string; variables: unknown }> = [];
+    vi.mocked(gql).mockImplementation(
+      fakeApi(
+        { Webhooks: { webhooks: [HOOK, { ...HOOK, department: 'civil-affairs', removedAt: '2026-11-27T03:00:00.000Z' }] }, WebhookDeliveries: NO_DELIVERIES },
+        calls,
+      ),
+    );
+    renderAs(['consumer', 'platform-admin'], 'info-center', <Webhooks />);
+    expect(await screen.findByText('区人力资源和社会保障局', { selector: 'td' })).toBeTruthy();
+    expect(screen.getByText('已停用')).toBeTruthy();
+    expect(screen.getByText('推送中')).toBeTruthy();
+    expect(screen.getByLabelText('部门')).toBeTruthy();
+    expect(calls.find((call) => call.operation === 'WebhookDeliveries')?.variables).toMatchObject({ department: 'info-center' });
+  });
+
   it('when the API refuses, then its error code is told in Chinese', async () => {
     vi.mocked(gql).mockImplementation(fakeApi({ Webhooks: new ApiError('FORBIDDEN'), WebhookDeliveries: new ApiError('FORBIDDEN') }));
     renderAs(['consumer', 'provider-admin'], 'human-resources', <Webhooks />);

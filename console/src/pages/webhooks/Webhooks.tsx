@@ -20,6 +20,7 @@ import {
   WEBHOOK_DELIVERIES_QUERY,
   WEBHOOKS_QUERY,
   webhookUrlProblem,
+  type Webhook,
   type WebhookDelivery,
 } from './operations.ts';
 
@@ -77,13 +78,34 @@ export default function Webhooks() {
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       {operator && (
-        <Select
-          aria-label={t('部门', 'Department')}
-          style={{ width: 260 }}
-          value={department}
-          onChange={(value) => (setDepartment(value), setPages([null]))}
-          options={DEPARTMENTS.map((entry) => ({ value: entry.code, label: entry.name }))}
-        />
+        <Card size="small" title={t('各部门推送地址', "Departments' webhooks")}>
+          <Table<Webhook>
+            rowKey="department"
+            size="small"
+            loading={webhooks.loading}
+            dataSource={webhooks.data ?? []}
+            pagination={false}
+            locale={{ emptyText: t('尚无部门登记推送地址', 'No department registered a webhook') }}
+            rowClassName={(webhook) => (webhook.department === department ? 'ant-table-row-selected' : '')}
+            columns={[
+              { title: t('部门', 'Department'), dataIndex: 'department', render: departmentName },
+              { title: t('推送地址', 'Address'), dataIndex: 'url', render: (url: string) => <Typography.Text code>{url}</Typography.Text> },
+              { title: t('登记时间', 'Registered'), dataIndex: 'registeredAt', render: localTime },
+              {
+                title: t('状态', 'State'),
+                dataIndex: 'removedAt',
+                render: (removedAt: string | null) => (removedAt ? <Tag>{t('已停用', 'Removed')}</Tag> : <Tag color="success">{t('推送中', 'Active')}</Tag>),
+              },
+            ]}
+          />
+          <Select
+            aria-label={t('部门', 'Department')}
+            style={{ width: 260, marginTop: 12 }}
+            value={department}
+            onChange={(value) => (setDepartment(value), setPages([null]))}
+            options={DEPARTMENTS.map((entry) => ({ value: entry.code, label: entry.name }))}
+          />
+        </Card>
       )}
       <Card size="small" title={`${t('Webhook 推送', 'Webhook')}：${departmentName(department)}`} loading={webhooks.loading}>
         {active ? (

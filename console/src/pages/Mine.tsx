@@ -64,6 +64,9 @@ const REPORT_DISPUTE = graphql(`
 
 type Grant = MyGrantsQuery['myGrants'][number];
 
+/** Steps that run against a due date (the operator's check, the provider's answer, the negotiation), as policies/governance/request-steps.ts lists them. */
+const RUNNING = new Set(['COMPLIANCE_CHECK', 'PENDING', 'NEGOTIATING']);
+
 export default function Mine() {
   const { t, language, purposeName, dept, report, success } = usePage();
   const today = chinaDate(new Date());
@@ -76,7 +79,7 @@ export default function Mine() {
   const route = useRoute();
   // Working days left are counted on the API's calendar, back to the earliest due date still running.
   const earliestDue = (requests.data ?? [])
-    .filter((request) => request.status === 'PENDING')
+    .filter((request) => RUNNING.has(request.status))
     .reduce((min, request) => (request.dueDate < min ? request.dueDate : min), today);
   const deadlines = useDeadlines(today, earliestDue);
 
@@ -151,7 +154,7 @@ export default function Mine() {
           dataIndex: 'dueDate',
           render: (due: string, request) => {
             const date = <DueDate date={due} provisional={request.dueDateProvisional} />;
-            if (request.status !== 'PENDING' || !deadlines.data) return date;
+            if (!RUNNING.has(request.status) || !deadlines.data) return date;
             const left = workingDaysLeft(today, due, deadlines.data.calendar);
             return (
               <Typography.Text type={request.overdue ? 'danger' : undefined}>

@@ -8,8 +8,8 @@ import zhCN from 'antd/locale/zh_CN';
 import { configure, render } from '@testing-library/react';
 import { ApiError, saveSession, type Role } from './session.ts';
 
-// The machine the tests share can be slow: wait for a page as long as a person would, not one second.
-configure({ asyncUtilTimeout: 5000 });
+// The machine the tests share can be slow: wait for a page up to 4 s (under the test's own 5 s), not one second.
+configure({ asyncUtilTimeout: 4000 });
 
 /** An answer per operation name: a value (or a function of the variables), or an error code the API would send. */
 export type FakeAnswers = Record<string, unknown>;

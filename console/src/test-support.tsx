@@ -5,11 +5,14 @@
 import type { ReactElement } from 'react';
 import { App as AntApp, ConfigProvider } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
+import { vi } from 'vitest';
 import { configure, render } from '@testing-library/react';
 import { ApiError, saveSession, type Role } from './session.ts';
 
-// The machine the tests share can be slow: wait for a page up to 4 s (under the test's own 5 s), not one second.
-configure({ asyncUtilTimeout: 4000 });
+// A whole Ant Design page renders slowly in happy-dom on a shared machine: each query waits up to
+// 5 s for what a person would wait for, and a test (several such steps) up to 20 s.
+configure({ asyncUtilTimeout: 5000 });
+vi.setConfig({ testTimeout: 20_000 });
 
 /** An answer per operation name: a value (or a function of the variables), or an error code the API would send. */
 export type FakeAnswers = Record<string, unknown>;

@@ -1,5 +1,5 @@
 /** The console's frame: language, sign-in, the menu of the pages the signed-in roles may use. */
-import { Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { App as AntApp, Button, ConfigProvider, Layout, Menu, Select, Space, Spin, Tag, Typography } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import enUS from 'antd/locale/en_US';
@@ -8,6 +8,9 @@ import { PAGES } from './pages.ts';
 import { go, useRoute } from './route.ts';
 import { loadSession, oidcSignOut, readOidcSession, saveSession, type OidcState, type Session } from './session.ts';
 import SignIn from './pages/SignIn.tsx';
+
+// On demand: the bell brings the GraphQL client, which the sign-in does not need.
+const NotificationBell = lazy(() => import('./components/NotificationBell.tsx'));
 
 /** System fonts only: nothing is fetched from outside the intranet. */
 const FONT = '-apple-system, "Segoe UI", "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "WenQuanYi Micro Hei", sans-serif';
@@ -29,6 +32,12 @@ export default function App() {
   const t = (zh: string, en: string) => (language === 'zh' ? zh : en);
   const pages = session ? PAGES.filter((page) => page.roles.some((role) => session.roles.includes(role))) : [];
   const page = pages.find((entry) => entry.path === route.path) ?? pages[0];
+  const menuItem = (entry: (typeof pages)[number]) => ({ key: entry.path, label: <a href={`#/${entry.path}`}>{t(entry.zh, entry.en)}</a> });
+  const management = pages.filter((entry) => entry.menu !== false && entry.management);
+  const menuItems = [
+    ...pages.filter((entry) => entry.menu !== false && !entry.management).map(menuItem),
+    ...(management.length > 0 ? [{ key: 'management', label: t('共享管理', 'Management'), children: management.map(menuItem) }] : []),
+  ];
 
   const switchLanguage = (value: Language) => {
     localStorage.setItem('zhoucun.language', value);
@@ -43,28 +52,39 @@ export default function App() {
   };
 
   return (
-    <ConfigProvider locale={language === 'zh' ? zhCN : enUS} theme={{ token: { fontFamily: FONT } }} button={{ autoInsertSpace: false }}>
+    <ConfigProvider
+      locale={language === 'zh' ? zhCN : enUS}
+      theme={{ token: { fontFamily: FONT }, components: { Menu: { itemPaddingInline: 12 } } }}
+      button={{ autoInsertSpace: false }}
+    >
       <LanguageContext.Provider value={language}>
         <AntApp>
           <Layout style={{ minHeight: '100vh' }}>
-            <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 12, paddingInline: 16 }}>
+            <Layout.Header className="console-header" style={{ display: 'flex', alignItems: 'center', gap: 12, paddingInline: 16 }}>
               <Typography.Title level={5} style={{ color: '#fff', margin: 0, whiteSpace: 'nowrap' }}>
                 {t('周村区政务信息资源共享平台', 'Zhoucun data-sharing platform')}
               </Typography.Title>
-              {session && (
-                <Menu
-                  theme="dark"
-                  mode="horizontal"
-                  disabledOverflow
-                  style={{ flex: 1, minWidth: 0 }}
-                  selectedKeys={page ? [page.path] : []}
-                  items={pages.map((entry) => ({ key: entry.path, label: <a href={`#/${entry.path}`}>{t(entry.zh, entry.en)}</a> }))}
-                />
-              )}
+              {session && <Menu theme="dark" mode="horizontal" style={{ flex: 1, minWidth: 0 }} selectedKeys={page ? [page.path] : []} items={menuItems} />}
               <Space style={{ marginLeft: 'auto' }}>
+                {session && page && (
+                  <Suspense fallback={null}>
+                    <NotificationBell path={route.path} />
+                  </Suspense>
+                )}
                 {session && (
                   <Typography.Text style={{ color: '#fff' }} data-testid="whoami">
-                    <span title={session.roles.map((role) => t(ROLE_NAMES[role]!.zh, ROLE_NAMES[role]!.en)).join('、')}>
+                    {/* At most 240 px, so the menu keeps its row; the whole name, application and roles on hover. */}
+                    <span
+                      title={`${departmentName(session.dept)} · ${session.app}（${session.roles.map((role) => t(ROLE_NAMES[role]!.zh, ROLE_NAMES[role]!.en)).join('、')}）`}
+                      style={{
+                        display: 'inline-block',
+                        maxWidth: 240,
+                        overflow: 'hidden',
+                        textOverflow: 'ellipsis',
+                        whiteSpace: 'nowrap',
+                        verticalAlign: 'middle',
+                      }}
+                    >
                       {departmentName(session.dept)} · {session.app}
                     </span>
                     {session.demo && (

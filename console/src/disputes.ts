@@ -17,6 +17,7 @@ export const DISPUTES_QUERY = graphql(`
       provider
       reportedAt
       dueDate
+      dueDateProvisional
       overdue
       answeredAt
       answer

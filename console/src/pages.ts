@@ -1,6 +1,6 @@
 /**
  * The console's pages: each is loaded on demand and shown to the roles listed. A new page is one
- * entry here and one file in pages/.
+ * entry here and one file (or folder) in pages/.
  */
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import type { Role } from './session.ts';
@@ -11,6 +11,10 @@ export interface PageEntry {
   en: string;
   roles: readonly Role[];
   component: LazyExoticComponent<ComponentType>;
+  /** false: reached otherwise (消息通知 from the header's bell), not listed in the menu. */
+  menu?: boolean;
+  /** Listed under the menu's 共享管理 (the sharing administrators' and the office's tools), not on its top row. */
+  management?: boolean;
 }
 
 export const PAGES: readonly PageEntry[] = [
@@ -32,4 +36,36 @@ export const PAGES: readonly PageEntry[] = [
   },
   { path: 'office', zh: '协调办', en: 'Coordination office', roles: ['platform-admin'], component: lazy(() => import('./pages/Office.tsx')) },
   { path: 'explorer', zh: '查询工作台', en: 'Explorer', roles: ['consumer'], component: lazy(() => import('./pages/Explorer.tsx')) },
+  {
+    path: 'evaluation',
+    zh: '评价报告',
+    en: 'Evaluation',
+    roles: ['provider-admin', 'platform-admin'],
+    component: lazy(() => import('./pages/evaluation/Evaluation.tsx')),
+    management: true,
+  },
+  {
+    path: 'dry-run',
+    zh: '策略预演',
+    en: 'Policy dry run',
+    roles: ['provider-admin', 'platform-admin'],
+    component: lazy(() => import('./pages/dry-run/DryRun.tsx')),
+    management: true,
+  },
+  {
+    path: 'webhooks',
+    zh: 'Webhook 推送',
+    en: 'Webhooks',
+    roles: ['provider-admin', 'platform-admin'],
+    component: lazy(() => import('./pages/webhooks/Webhooks.tsx')),
+    management: true,
+  },
+  {
+    path: 'notifications',
+    zh: '消息通知',
+    en: 'Notifications',
+    roles: ['consumer', 'provider-admin', 'platform-admin'],
+    component: lazy(() => import('./pages/notifications/Notifications.tsx')),
+    menu: false,
+  },
 ];

@@ -17,6 +17,7 @@ export const ACCESS_REQUEST_FIELDS = graphql(`
     provider
     submittedAt
     dueDate
+    dueDateProvisional
     overdue
     wantedUntil
     decidedAt

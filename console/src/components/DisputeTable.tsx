@@ -1,6 +1,7 @@
 /** 数据疑义 (周政发〔2018〕6号 art. 16): reported values, the 5-working-day due date (overdue in red), the answer; an action column when given. */
 import type { ReactNode } from 'react';
 import { Table, Tag, Typography } from 'antd';
+import DueDate from './DueDate.tsx';
 import { DISPUTE_OUTCOMES, type Dispute } from '../disputes.ts';
 import { departmentName, useLanguage, useT } from '../i18n.tsx';
 
@@ -9,9 +10,11 @@ export interface DisputeTableProps {
   loading: boolean;
   /** Shown in the last column of an open dispute (the provider's 答复). */
   action?: (dispute: Dispute) => ReactNode;
+  /** The class of a row to mark (the dispute a notification pointed at). */
+  highlight?: (dispute: Dispute) => string;
 }
 
-export default function DisputeTable({ disputes, loading, action }: DisputeTableProps) {
+export default function DisputeTable({ disputes, loading, action, highlight }: DisputeTableProps) {
   const t = useT();
   const language = useLanguage();
   return (
@@ -19,6 +22,7 @@ export default function DisputeTable({ disputes, loading, action }: DisputeTable
       rowKey="id"
       size="small"
       loading={loading}
+      {...(highlight ? { rowClassName: highlight } : {})}
       dataSource={[...(disputes ?? [])].sort((a, b) => a.status.localeCompare(b.status) || a.dueDate.localeCompare(b.dueDate))}
       columns={[
         { title: t('信息项', 'Item'), dataIndex: 'field' },
@@ -32,7 +36,7 @@ export default function DisputeTable({ disputes, loading, action }: DisputeTable
           render: (due: string, dispute) =>
             dispute.status === 'OPEN' ? (
               <Typography.Text type={dispute.overdue ? 'danger' : undefined} strong={dispute.overdue}>
-                {due}
+                <DueDate date={due} provisional={dispute.dueDateProvisional} />
                 {dispute.overdue && ` ${t('已超期', 'overdue')}`}
               </Typography.Text>
             ) : (

@@ -53,6 +53,14 @@ export type AuditFilter = {
   to?: string | null | undefined;
 };
 
+export type CalendarSource =
+  /** entered by the coordination office from the State Council's notice */
+  | 'ENTERED'
+  /** the maintained chinese-days calendar */
+  | 'LIBRARY'
+  /** no schedule known: only weekends are days off, and deadlines in this year are provisional */
+  | 'WEEKENDS_ONLY';
+
 export type CatalogOverrideInput = {
   abstract?: string | null | undefined;
   classification?: string | null | undefined;
@@ -106,6 +114,69 @@ export type GrantKind =
   /** from an approved access request */
   | 'REQUEST';
 
+/** How a consumer receives an item */
+export type ItemAccess =
+  | 'DENIED'
+  /** masked, for some or all records */
+  | 'MASKED'
+  /** in full, every record */
+  | 'READ'
+  /** only records that meet a grant's row condition */
+  | 'ROWS'
+  /** only verified against claims (核验), never received */
+  | 'VERIFY';
+
+export type MaskKind =
+  | 'ADDRESS_TO_SUBDISTRICT'
+  | 'AMOUNT_BAND'
+  | 'CITIZEN_ID_PARTIAL'
+  | 'DATE_TO_MONTH'
+  | 'DATE_TO_YEAR'
+  | 'NAME_PARTIAL'
+  | 'PHONE_PARTIAL';
+
+export type NotificationKind =
+  /** a new request waits for the operator's compliance check (platform-admin; provincial-two-step profile) */
+  | 'COMPLIANCE_CHECK'
+  /** your request was approved or refused, or the coordination office closed it (consumer) */
+  | 'DECIDED'
+  /** the provider answered your dispute (consumer) */
+  | 'DISPUTE_ANSWERED'
+  /** a data dispute about your items (provider-admin) */
+  | 'DISPUTE_OPENED'
+  /** an open dispute is past its due date (provider-admin, the coordination office) */
+  | 'DISPUTE_OVERDUE'
+  /** a pending request is due within 2 working days (provider-admin) */
+  | 'DUE_SOON'
+  /** a request went to the coordination office (platform-admin, provider-admin) */
+  | 'ESCALATED'
+  /** the coordination office granted an exception (consumer) */
+  | 'EXCEPTION_GRANTED'
+  /** a grant your department holds ends within 10 days (consumer) */
+  | 'GRANT_EXPIRING'
+  /** a grant your department held was revoked (consumer) */
+  | 'GRANT_REVOKED'
+  /** a request went to negotiation between the two departments (provider-admin, the requester) */
+  | 'NEGOTIATION'
+  /** a new access request to answer (provider-admin) */
+  | 'NEW_REQUEST'
+  /** a pending request is past its due date (provider-admin, the coordination office, the requester) */
+  | 'OVERDUE'
+  /** your subgraph was published, rolled back or refused (provider-admin) */
+  | 'PUBLISH_RESULT'
+  /** a rectification notice (通知整改, art. 22) to act on (provider-admin), or what the department recorded (platform-admin) */
+  | 'RECTIFICATION_NOTICE'
+  /** the coordination office referred a request to the city leading group (provider-admin, the requester) */
+  | 'REFERRED_TO_CITY';
+
+/** Exactly one of the four */
+export type PolicyChangeInput = {
+  grant?: SimulatedGrantInput | null | undefined;
+  mask?: SimulatedMaskInput | null | undefined;
+  revoke?: SimulatedRevocationInput | null | undefined;
+  shareType?: SimulatedShareTypeInput | null | undefined;
+};
+
 /**
  * Governance of the sharing platform, run by the platform operator (区信息中心): the district catalog
  * (art. 7–9), access requests and grants (art. 13), data disputes (art. 16) and the department
@@ -124,6 +195,14 @@ export type Purpose =
   | 'DATA_VERIFICATION'
   /** 工作参考 */
   | 'WORK_REFERENCE';
+
+export type RectificationStatus =
+  /** Issued, not yet recorded as done */
+  | 'OPEN'
+  /** Not rectified by the due date (open after it, or recorded after it): listed for 通报批评 */
+  | 'OVERDUE'
+  /** The department recorded what it did */
+  | 'RECORDED';
 
 export type RowConditionInput = {
   /** ATTRIBUTE only: at most 50 values */
@@ -146,6 +225,36 @@ export type ShareType =
   | 'NONE'
   | 'UNCONDITIONAL';
 
+/** A grant as an approval (or, for the operator, an exception) would make it */
+export type SimulatedGrantInput = {
+  action?: GrantAction | null | undefined;
+  condition?: Array<RowConditionInput> | null | undefined;
+  /** The consumer department that would hold it */
+  department: string;
+  /** An exceptional grant of the coordination office (platform-admin only), which may open NONE items */
+  exception?: boolean | null | undefined;
+  /** Type.field items (a provider-admin: its own department's only) */
+  items: Array<string>;
+  mask?: MaskKind | null | undefined;
+  purpose: Purpose;
+};
+
+/** The mask the provider would declare for the item and purpose; without mask, the declared one is taken away */
+export type SimulatedMaskInput = {
+  item: string;
+  mask?: MaskKind | null | undefined;
+  purpose: Purpose;
+};
+
+export type SimulatedRevocationInput = {
+  grantId: string | number;
+};
+
+export type SimulatedShareTypeInput = {
+  item: string;
+  shareType: ShareType;
+};
+
 export type UsageDimension =
   /** the department that received the items */
   | 'CONSUMER'
@@ -154,10 +263,38 @@ export type UsageDimension =
   | 'PURPOSE'
   | 'RESOURCE';
 
+export type ViolationKind =
+  | 'CATALOG_INCOMPLETE'
+  | 'CATALOG_NOT_UPDATED'
+  | 'DISPUTE_ANSWERED_LATE'
+  | 'DISPUTE_UNANSWERED'
+  | 'REQUEST_ANSWERED_LATE'
+  | 'REQUEST_UNANSWERED'
+  | 'SUBGRAPH_UNAVAILABLE'
+  | 'USE_BEYOND_GRANT_ATTEMPTED';
+
+export type WebhookDeliveryStatus =
+  /** no more attempts: the last one failed, or the webhook was removed */
+  | 'DEAD'
+  | 'DELIVERED'
+  | 'PENDING';
+
+export type RegulationProfileQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type RegulationProfileQuery = { regulationProfile: { name: string, title: string, complianceCheckWorkingDays: number | null, providerAnswerWorkingDays: number, negotiationWorkingDays: number | null, escalation: Array<string>, disputeAnswerWorkingDays: number, catalogReviewWorkingDays: number, grantDefaultValidityDays: number, grantMaxValidityDays: number } };
+
+export type WorkingCalendarQueryVariables = Exact<{
+  year: number;
+}>;
+
+
+export type WorkingCalendarQuery = { workingCalendar: { year: number, source: CalendarSource, holidays: Array<string>, workdays: Array<string> } };
+
 export type DisputesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type DisputesQuery = { disputes: Array<{ id: string, field: string, entityKey: string, description: string, evidence: string, status: DisputeStatus, reportingDepartment: string, provider: string, reportedAt: string, dueDate: string, overdue: boolean, answeredAt: string | null, answer: string | null, outcome: DisputeOutcome | null }> };
+export type DisputesQuery = { disputes: Array<{ id: string, field: string, entityKey: string, description: string, evidence: string, status: DisputeStatus, reportingDepartment: string, provider: string, reportedAt: string, dueDate: string, dueDateProvisional: boolean, overdue: boolean, answeredAt: string | null, answer: string | null, outcome: DisputeOutcome | null }> };
 
 export type CatalogQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -169,7 +306,7 @@ export type ApplyMutationVariables = Exact<{
 }>;
 
 
-export type ApplyMutation = { requestAccess: { id: string, status: AccessRequestStatus, dueDate: string } };
+export type ApplyMutation = { requestAccess: { id: string, status: AccessRequestStatus, dueDate: string, dueDateProvisional: boolean } };
 
 export type DecideMutationVariables = Exact<{
   id: string | number;
@@ -181,7 +318,7 @@ export type DecideMutationVariables = Exact<{
 }>;
 
 
-export type DecideMutation = { decideAccessRequest: { id: string, status: AccessRequestStatus, fields: Array<string>, purpose: Purpose, action: GrantAction, matter: string | null, justification: string, requestingDepartment: string, provider: string, submittedAt: string, dueDate: string, overdue: boolean, wantedUntil: string, decidedAt: string | null, decidedBy: string | null, reason: string | null, grantedFields: Array<string> | null, grantedUntil: string | null, escalatedAt: string | null, escalationReason: string | null, grants: Array<{ id: string, field: string, live: boolean, validUntil: string }> } };
+export type DecideMutation = { decideAccessRequest: { id: string, status: AccessRequestStatus, fields: Array<string>, purpose: Purpose, action: GrantAction, matter: string | null, justification: string, requestingDepartment: string, provider: string, submittedAt: string, dueDate: string, dueDateProvisional: boolean, overdue: boolean, wantedUntil: string, decidedAt: string | null, decidedBy: string | null, reason: string | null, grantedFields: Array<string> | null, grantedUntil: string | null, escalatedAt: string | null, escalationReason: string | null, grants: Array<{ id: string, field: string, live: boolean, validUntil: string }> } };
 
 export type RevokeMutationVariables = Exact<{
   id: string | number;
@@ -233,7 +370,7 @@ export type DisputeMutationVariables = Exact<{
 }>;
 
 
-export type DisputeMutation = { reportDispute: { id: string, dueDate: string } };
+export type DisputeMutation = { reportDispute: { id: string, dueDate: string, dueDateProvisional: boolean } };
 
 export type DepartmentsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -290,6 +427,85 @@ export type UsageQueryVariables = Exact<{
 
 export type UsageQuery = { dataUsage: Array<{ consumer: string | null, provider: string | null, field: string | null, purpose: Purpose | null, requests: number }> };
 
+export type PolicySimulationQueryVariables = Exact<{
+  change: PolicyChangeInput;
+  days: number;
+}>;
+
+
+export type PolicySimulationQuery = { simulatePolicyChange: { from: string, to: string, replayed: number, requests: number, cap: number, capped: boolean, unreadable: number, gains: Array<{ department: string, purpose: Purpose, item: string, before: ItemAccess, after: ItemAccess, operations: number, requests: number, apps: Array<string>, lastSeen: string, examples: Array<{ operationName: string | null, documentHash: string }> }>, losses: Array<{ department: string, purpose: Purpose, item: string, before: ItemAccess, after: ItemAccess, operations: number, requests: number, apps: Array<string>, lastSeen: string, examples: Array<{ operationName: string | null, documentHash: string }> }>, operations: Array<{ department: string, operationName: string | null, requests: number, gained: Array<string>, lost: Array<string> }> } };
+
+export type PolicyEffectFieldsFragment = { department: string, purpose: Purpose, item: string, before: ItemAccess, after: ItemAccess, operations: number, requests: number, apps: Array<string>, lastSeen: string, examples: Array<{ operationName: string | null, documentHash: string }> };
+
+export type DryRunCatalogQueryVariables = Exact<{
+  provider?: string | null | undefined;
+}>;
+
+
+export type DryRunCatalogQuery = { catalog: Array<{ coordinate: string, provider: string, shareType: ShareType }> };
+
+export type DryRunGrantsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DryRunGrantsQuery = { myGrants: Array<{ id: string, department: string, field: string, purpose: Purpose, action: GrantAction, validUntil: string }> };
+
+export type EvaluationReportQueryVariables = Exact<{
+  department: string;
+  from: string;
+  to: string;
+}>;
+
+
+export type EvaluationReportQuery = { evaluationReport: { department: string, from: string, to: string, generatedAt: string, catalog: { items: number, complete: number, reviewOverdue: number, overdueItems: Array<string>, incomplete: Array<{ coordinate: string, missing: Array<string> }> }, requests: { received: number, answered: number, medianAnswerWorkingDays: number | null, maxAnswerWorkingDays: number | null, overdue: number }, disputes: { received: number, answered: number, answeredOnTime: number, overdue: number }, usage: { records: number, byConsumer: Array<{ key: string, records: number }>, byPurpose: Array<{ key: string, records: number }>, byItem: Array<{ key: string, records: number }> }, service: { calls: number, failures: number, availability: number | null, meanLatencyMs: number | null, maxLatencyMs: number | null }, violations: Array<{ kind: ViolationKind, clause: string, count: number, examples: Array<string> }>, notDetected: Array<{ kind: string, clause: string, why: string }> } };
+
+export type RectificationNoticesQueryVariables = Exact<{
+  department?: string | null | undefined;
+  status?: RectificationStatus | null | undefined;
+}>;
+
+
+export type RectificationNoticesQuery = { rectificationNotices: Array<{ id: string, department: string, kind: ViolationKind, examples: Array<string>, text: string, issuedBy: string, issuedAt: string, workingDays: number, dueDate: string, status: RectificationStatus, overdue: boolean, recordedBy: string | null, recordedAt: string | null, actionTaken: string | null }> };
+
+export type IssueRectificationNoticeMutationVariables = Exact<{
+  department: string;
+  kind: ViolationKind;
+  examples?: Array<string> | string | null | undefined;
+  text: string;
+  workingDays?: number | null | undefined;
+}>;
+
+
+export type IssueRectificationNoticeMutation = { issueRectificationNotice: { id: string, dueDate: string, status: RectificationStatus } };
+
+export type RecordRectificationMutationVariables = Exact<{
+  id: string | number;
+  action: string;
+}>;
+
+
+export type RecordRectificationMutation = { recordRectification: { id: string, status: RectificationStatus, actionTaken: string | null } };
+
+export type NotificationsQueryVariables = Exact<{
+  unreadOnly?: boolean | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type NotificationsQuery = { notifications: { unread: number, nextCursor: string | null, notifications: Array<{ id: string, eventId: string, kind: NotificationKind, at: string, role: string, read: boolean, readAt: string | null, readBy: string | null, subject: { kind: string, id: string, text: string } }> } };
+
+export type UnreadNotificationsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type UnreadNotificationsQuery = { notifications: { unread: number } };
+
+export type MarkNotificationsReadMutationVariables = Exact<{
+  ids: Array<string | number> | string | number;
+}>;
+
+
+export type MarkNotificationsReadMutation = { markNotificationsRead: number };
+
 export type AuditIntegrityQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -298,7 +514,7 @@ export type AuditIntegrityQuery = { auditIntegrity: { verifiedAt: string | null,
 export type CatalogReviewQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type CatalogReviewQuery = { catalog: Array<{ coordinate: string, provider: string, shareType: ShareType, abstract: string | null, classification: string, updateCycle: string, shareCondition: string | null, publishedOn: string, changedOn: string | null, reviewStatus: string, reviewDueDate: string | null, reviewOverdue: boolean }> };
+export type CatalogReviewQuery = { catalog: Array<{ coordinate: string, provider: string, shareType: ShareType, abstract: string | null, classification: string, updateCycle: string, shareCondition: string | null, publishedOn: string, changedOn: string | null, reviewStatus: string, reviewDueDate: string | null, reviewDueDateProvisional: boolean, reviewOverdue: boolean }> };
 
 export type ReviewMutationVariables = Exact<{
   coordinate: string;
@@ -309,14 +525,50 @@ export type ReviewMutationVariables = Exact<{
 
 export type ReviewMutation = { reviewCatalogItem: { coordinate: string, reviewStatus: string } };
 
-export type AccessRequestFieldsFragment = { id: string, status: AccessRequestStatus, fields: Array<string>, purpose: Purpose, action: GrantAction, matter: string | null, justification: string, requestingDepartment: string, provider: string, submittedAt: string, dueDate: string, overdue: boolean, wantedUntil: string, decidedAt: string | null, decidedBy: string | null, reason: string | null, grantedFields: Array<string> | null, grantedUntil: string | null, escalatedAt: string | null, escalationReason: string | null, grants: Array<{ id: string, field: string, live: boolean, validUntil: string }> };
+export type WebhooksQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type WebhooksQuery = { webhooks: Array<{ department: string, url: string, registeredBy: string, registeredAt: string, secretRotatedAt: string, removedAt: string | null }> };
+
+export type WebhookDeliveriesQueryVariables = Exact<{
+  department?: string | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type WebhookDeliveriesQuery = { webhookDeliveries: { nextCursor: string | null, deliveries: Array<{ id: string, eventId: string, kind: NotificationKind, status: WebhookDeliveryStatus, attempts: number, lastError: string | null, lastAttemptAt: string | null, nextAttemptAt: string | null, deliveredAt: string | null }> } };
+
+export type RegisterWebhookMutationVariables = Exact<{
+  department: string;
+  url: string;
+}>;
+
+
+export type RegisterWebhookMutation = { registerWebhook: { secret: string, webhook: { department: string, url: string, registeredAt: string } } };
+
+export type RotateWebhookSecretMutationVariables = Exact<{
+  department: string;
+}>;
+
+
+export type RotateWebhookSecretMutation = { rotateWebhookSecret: { secret: string, webhook: { department: string, secretRotatedAt: string } } };
+
+export type RemoveWebhookMutationVariables = Exact<{
+  department: string;
+}>;
+
+
+export type RemoveWebhookMutation = { removeWebhook: { department: string, removedAt: string | null } };
+
+export type AccessRequestFieldsFragment = { id: string, status: AccessRequestStatus, fields: Array<string>, purpose: Purpose, action: GrantAction, matter: string | null, justification: string, requestingDepartment: string, provider: string, submittedAt: string, dueDate: string, dueDateProvisional: boolean, overdue: boolean, wantedUntil: string, decidedAt: string | null, decidedBy: string | null, reason: string | null, grantedFields: Array<string> | null, grantedUntil: string | null, escalatedAt: string | null, escalationReason: string | null, grants: Array<{ id: string, field: string, live: boolean, validUntil: string }> };
 
 export type RequestsQueryVariables = Exact<{
   status?: AccessRequestStatus | null | undefined;
 }>;
 
 
-export type RequestsQuery = { accessRequests: Array<{ id: string, status: AccessRequestStatus, fields: Array<string>, purpose: Purpose, action: GrantAction, matter: string | null, justification: string, requestingDepartment: string, provider: string, submittedAt: string, dueDate: string, overdue: boolean, wantedUntil: string, decidedAt: string | null, decidedBy: string | null, reason: string | null, grantedFields: Array<string> | null, grantedUntil: string | null, escalatedAt: string | null, escalationReason: string | null, grants: Array<{ id: string, field: string, live: boolean, validUntil: string }> }> };
+export type RequestsQuery = { accessRequests: Array<{ id: string, status: AccessRequestStatus, fields: Array<string>, purpose: Purpose, action: GrantAction, matter: string | null, justification: string, requestingDepartment: string, provider: string, submittedAt: string, dueDate: string, dueDateProvisional: boolean, overdue: boolean, wantedUntil: string, decidedAt: string | null, decidedBy: string | null, reason: string | null, grantedFields: Array<string> | null, grantedUntil: string | null, escalatedAt: string | null, escalationReason: string | null, grants: Array<{ id: string, field: string, live: boolean, validUntil: string }> }> };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -336,6 +588,23 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
+export const PolicyEffectFieldsFragmentDoc = new TypedDocumentString(`
+    fragment PolicyEffectFields on PolicyEffect {
+  department
+  purpose
+  item
+  before
+  after
+  operations
+  requests
+  apps
+  lastSeen
+  examples {
+    operationName
+    documentHash
+  }
+}
+    `, {"fragmentName":"PolicyEffectFields"}) as unknown as TypedDocumentString<PolicyEffectFieldsFragment, unknown>;
 export const AccessRequestFieldsFragmentDoc = new TypedDocumentString(`
     fragment AccessRequestFields on AccessRequest {
   id
@@ -349,6 +618,7 @@ export const AccessRequestFieldsFragmentDoc = new TypedDocumentString(`
   provider
   submittedAt
   dueDate
+  dueDateProvisional
   overdue
   wantedUntil
   decidedAt
@@ -366,6 +636,32 @@ export const AccessRequestFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"AccessRequestFields"}) as unknown as TypedDocumentString<AccessRequestFieldsFragment, unknown>;
+export const RegulationProfileDocument = new TypedDocumentString(`
+    query RegulationProfile {
+  regulationProfile {
+    name
+    title
+    complianceCheckWorkingDays
+    providerAnswerWorkingDays
+    negotiationWorkingDays
+    escalation
+    disputeAnswerWorkingDays
+    catalogReviewWorkingDays
+    grantDefaultValidityDays
+    grantMaxValidityDays
+  }
+}
+    `) as unknown as TypedDocumentString<RegulationProfileQuery, RegulationProfileQueryVariables>;
+export const WorkingCalendarDocument = new TypedDocumentString(`
+    query WorkingCalendar($year: Int!) {
+  workingCalendar(year: $year) {
+    year
+    source
+    holidays
+    workdays
+  }
+}
+    `) as unknown as TypedDocumentString<WorkingCalendarQuery, WorkingCalendarQueryVariables>;
 export const DisputesDocument = new TypedDocumentString(`
     query Disputes {
   disputes {
@@ -379,6 +675,7 @@ export const DisputesDocument = new TypedDocumentString(`
     provider
     reportedAt
     dueDate
+    dueDateProvisional
     overdue
     answeredAt
     answer
@@ -415,6 +712,7 @@ export const ApplyDocument = new TypedDocumentString(`
     id
     status
     dueDate
+    dueDateProvisional
   }
 }
     `) as unknown as TypedDocumentString<ApplyMutation, ApplyMutationVariables>;
@@ -443,6 +741,7 @@ export const DecideDocument = new TypedDocumentString(`
   provider
   submittedAt
   dueDate
+  dueDateProvisional
   overdue
   wantedUntil
   decidedAt
@@ -518,6 +817,7 @@ export const DisputeDocument = new TypedDocumentString(`
   reportDispute(input: $input) {
     id
     dueDate
+    dueDateProvisional
   }
 }
     `) as unknown as TypedDocumentString<DisputeMutation, DisputeMutationVariables>;
@@ -597,6 +897,212 @@ export const UsageDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<UsageQuery, UsageQueryVariables>;
+export const PolicySimulationDocument = new TypedDocumentString(`
+    query PolicySimulation($change: PolicyChangeInput!, $days: Int!) {
+  simulatePolicyChange(change: $change, days: $days) {
+    from
+    to
+    replayed
+    requests
+    cap
+    capped
+    unreadable
+    gains {
+      ...PolicyEffectFields
+    }
+    losses {
+      ...PolicyEffectFields
+    }
+    operations {
+      department
+      operationName
+      requests
+      gained
+      lost
+    }
+  }
+}
+    fragment PolicyEffectFields on PolicyEffect {
+  department
+  purpose
+  item
+  before
+  after
+  operations
+  requests
+  apps
+  lastSeen
+  examples {
+    operationName
+    documentHash
+  }
+}`) as unknown as TypedDocumentString<PolicySimulationQuery, PolicySimulationQueryVariables>;
+export const DryRunCatalogDocument = new TypedDocumentString(`
+    query DryRunCatalog($provider: String) {
+  catalog(provider: $provider) {
+    coordinate
+    provider
+    shareType
+  }
+}
+    `) as unknown as TypedDocumentString<DryRunCatalogQuery, DryRunCatalogQueryVariables>;
+export const DryRunGrantsDocument = new TypedDocumentString(`
+    query DryRunGrants {
+  myGrants {
+    id
+    department
+    field
+    purpose
+    action
+    validUntil
+  }
+}
+    `) as unknown as TypedDocumentString<DryRunGrantsQuery, DryRunGrantsQueryVariables>;
+export const EvaluationReportDocument = new TypedDocumentString(`
+    query EvaluationReport($department: String!, $from: Date!, $to: Date!) {
+  evaluationReport(department: $department, from: $from, to: $to) {
+    department
+    from
+    to
+    generatedAt
+    catalog {
+      items
+      complete
+      incomplete {
+        coordinate
+        missing
+      }
+      reviewOverdue
+      overdueItems
+    }
+    requests {
+      received
+      answered
+      medianAnswerWorkingDays
+      maxAnswerWorkingDays
+      overdue
+    }
+    disputes {
+      received
+      answered
+      answeredOnTime
+      overdue
+    }
+    usage {
+      records
+      byConsumer {
+        key
+        records
+      }
+      byPurpose {
+        key
+        records
+      }
+      byItem {
+        key
+        records
+      }
+    }
+    service {
+      calls
+      failures
+      availability
+      meanLatencyMs
+      maxLatencyMs
+    }
+    violations {
+      kind
+      clause
+      count
+      examples
+    }
+    notDetected {
+      kind
+      clause
+      why
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<EvaluationReportQuery, EvaluationReportQueryVariables>;
+export const RectificationNoticesDocument = new TypedDocumentString(`
+    query RectificationNotices($department: String, $status: RectificationStatus) {
+  rectificationNotices(department: $department, status: $status) {
+    id
+    department
+    kind
+    examples
+    text
+    issuedBy
+    issuedAt
+    workingDays
+    dueDate
+    status
+    overdue
+    recordedBy
+    recordedAt
+    actionTaken
+  }
+}
+    `) as unknown as TypedDocumentString<RectificationNoticesQuery, RectificationNoticesQueryVariables>;
+export const IssueRectificationNoticeDocument = new TypedDocumentString(`
+    mutation IssueRectificationNotice($department: String!, $kind: ViolationKind!, $examples: [String!], $text: String!, $workingDays: Int) {
+  issueRectificationNotice(
+    department: $department
+    kind: $kind
+    examples: $examples
+    text: $text
+    workingDays: $workingDays
+  ) {
+    id
+    dueDate
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<IssueRectificationNoticeMutation, IssueRectificationNoticeMutationVariables>;
+export const RecordRectificationDocument = new TypedDocumentString(`
+    mutation RecordRectification($id: ID!, $action: String!) {
+  recordRectification(id: $id, action: $action) {
+    id
+    status
+    actionTaken
+  }
+}
+    `) as unknown as TypedDocumentString<RecordRectificationMutation, RecordRectificationMutationVariables>;
+export const NotificationsDocument = new TypedDocumentString(`
+    query Notifications($unreadOnly: Boolean, $first: Int, $after: String) {
+  notifications(unreadOnly: $unreadOnly, first: $first, after: $after) {
+    unread
+    nextCursor
+    notifications {
+      id
+      eventId
+      kind
+      at
+      role
+      read
+      readAt
+      readBy
+      subject {
+        kind
+        id
+        text
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<NotificationsQuery, NotificationsQueryVariables>;
+export const UnreadNotificationsDocument = new TypedDocumentString(`
+    query UnreadNotifications {
+  notifications(unreadOnly: true, first: 1) {
+    unread
+  }
+}
+    `) as unknown as TypedDocumentString<UnreadNotificationsQuery, UnreadNotificationsQueryVariables>;
+export const MarkNotificationsReadDocument = new TypedDocumentString(`
+    mutation MarkNotificationsRead($ids: [ID!]!) {
+  markNotificationsRead(ids: $ids)
+}
+    `) as unknown as TypedDocumentString<MarkNotificationsReadMutation, MarkNotificationsReadMutationVariables>;
 export const AuditIntegrityDocument = new TypedDocumentString(`
     query AuditIntegrity {
   auditIntegrity {
@@ -632,6 +1138,7 @@ export const CatalogReviewDocument = new TypedDocumentString(`
     changedOn
     reviewStatus
     reviewDueDate
+    reviewDueDateProvisional
     reviewOverdue
   }
 }
@@ -644,6 +1151,67 @@ export const ReviewDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ReviewMutation, ReviewMutationVariables>;
+export const WebhooksDocument = new TypedDocumentString(`
+    query Webhooks {
+  webhooks {
+    department
+    url
+    registeredBy
+    registeredAt
+    secretRotatedAt
+    removedAt
+  }
+}
+    `) as unknown as TypedDocumentString<WebhooksQuery, WebhooksQueryVariables>;
+export const WebhookDeliveriesDocument = new TypedDocumentString(`
+    query WebhookDeliveries($department: String, $first: Int, $after: String) {
+  webhookDeliveries(department: $department, first: $first, after: $after) {
+    nextCursor
+    deliveries {
+      id
+      eventId
+      kind
+      status
+      attempts
+      lastError
+      lastAttemptAt
+      nextAttemptAt
+      deliveredAt
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<WebhookDeliveriesQuery, WebhookDeliveriesQueryVariables>;
+export const RegisterWebhookDocument = new TypedDocumentString(`
+    mutation RegisterWebhook($department: String!, $url: String!) {
+  registerWebhook(department: $department, url: $url) {
+    secret
+    webhook {
+      department
+      url
+      registeredAt
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RegisterWebhookMutation, RegisterWebhookMutationVariables>;
+export const RotateWebhookSecretDocument = new TypedDocumentString(`
+    mutation RotateWebhookSecret($department: String!) {
+  rotateWebhookSecret(department: $department) {
+    secret
+    webhook {
+      department
+      secretRotatedAt
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RotateWebhookSecretMutation, RotateWebhookSecretMutationVariables>;
+export const RemoveWebhookDocument = new TypedDocumentString(`
+    mutation RemoveWebhook($department: String!) {
+  removeWebhook(department: $department) {
+    department
+    removedAt
+  }
+}
+    `) as unknown as TypedDocumentString<RemoveWebhookMutation, RemoveWebhookMutationVariables>;
 export const RequestsDocument = new TypedDocumentString(`
     query Requests($status: AccessRequestStatus) {
   accessRequests(status: $status) {
@@ -662,6 +1230,7 @@ export const RequestsDocument = new TypedDocumentString(`
   provider
   submittedAt
   dueDate
+  dueDateProvisional
   overdue
   wantedUntil
   decidedAt

@@ -9,6 +9,7 @@ import { chinaDate } from '../../../policies/governance/china-date.ts';
 import { departmentName, SHARE_TYPES, UPDATE_CYCLES, useLanguage, useT } from '../i18n.tsx';
 import { go, useRoute } from '../route.ts';
 import { loadSession } from '../session.ts';
+import { useDeadlines } from '../use-deadlines.ts';
 import { useLoad, useReportError } from '../use-load.ts';
 import RequestForm, { type AccessRequestInput } from './RequestForm.tsx';
 
@@ -42,6 +43,7 @@ const APPLY = graphql(`
       id
       status
       dueDate
+      dueDateProvisional
     }
   }
 `);
@@ -64,6 +66,8 @@ export default function Catalog() {
   const report = useReportError();
   const session = loadSession();
   const { data, loading } = useLoad(() => gql(CATALOG_QUERY).then((answer) => answer.catalog));
+  const today = chinaDate(new Date());
+  const deadlines = useDeadlines(today);
   const [provider, setProvider] = useState<string>();
   const [shareType, setShareType] = useState<string>();
   const [search, setSearch] = useState('');
@@ -88,8 +92,10 @@ export default function Catalog() {
 
   const submit = async (input: AccessRequestInput) => {
     try {
-      const answer = await gql(APPLY, { input: { ...input, purpose: input.purpose as Purpose } });
-      message.success(t(`共享申请已提交，答复期限 ${answer.requestAccess.dueDate}`, `Request submitted; answer due ${answer.requestAccess.dueDate}`));
+      const { requestAccess: filed } = await gql(APPLY, { input: { ...input, purpose: input.purpose as Purpose } });
+      // The due date the server fixed, flagged as it flags it.
+      const due = `${filed.dueDate}${filed.dueDateProvisional ? t('（暂定）', ' (provisional)') : ''}`;
+      message.success(t(`共享申请已提交，期限 ${due}`, `Request submitted; due ${due}`));
       setApplying(undefined);
       go('mine');
     } catch (error) {
@@ -166,13 +172,21 @@ export default function Catalog() {
           </Descriptions>
         )}
       </Drawer>
-      <Modal open={!!applied} title={t('共享申请', 'Access request')} footer={null} onCancel={() => setApplying(undefined)} destroyOnHidden width={640}>
+      <Modal
+        open={!!applied && !deadlines.loading}
+        title={t('共享申请', 'Access request')}
+        footer={null}
+        onCancel={() => setApplying(undefined)}
+        destroyOnHidden
+        width={640}
+      >
         {applied && (
           <RequestForm
             items={requestable}
             initialFields={[applied.coordinate]}
             initialPurpose={route.params.get('purpose') ?? undefined}
-            today={chinaDate(new Date())}
+            today={today}
+            rules={deadlines.data}
             onSubmit={submit}
           />
         )}

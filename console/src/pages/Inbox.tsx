@@ -8,6 +8,7 @@ import { Button, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { gql } from '../api.ts';
 import { chinaDate } from '../../../policies/governance/china-date.ts';
 import DisputeTable from '../components/DisputeTable.tsx';
+import DueDate from '../components/DueDate.tsx';
 import GrantModal, { type GrantDecision } from '../components/GrantModal.tsx';
 import ReasonModal from '../components/ReasonModal.tsx';
 import { requestColumns } from '../components/request-columns.tsx';
@@ -17,6 +18,7 @@ import { graphql } from '../gql/index.ts';
 import type { DisputeOutcome } from '../gql/graphql.ts';
 import { REQUESTS_QUERY, type AccessRequest } from '../requests.ts';
 import { useLoad, usePage } from '../use-load.ts';
+import { highlightRow, useRoute } from '../route.ts';
 
 type Action = { refuse: AccessRequest } | { revoke: string } | { answer: Dispute };
 
@@ -70,6 +72,7 @@ export default function Inbox() {
   const attributes = useConditionAttributes(dept);
   const [approving, setApproving] = useState<AccessRequest>();
   const [action, setAction] = useState<Action>();
+  const route = useRoute();
   const pending = (requests.data ?? []).filter((request) => request.status === 'PENDING');
   const answered = (requests.data ?? []).filter((request) => request.status !== 'PENDING');
   const openDisputes = (disputes.data ?? []).filter((dispute) => dispute.status === 'OPEN').length;
@@ -113,12 +116,14 @@ export default function Inbox() {
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       <Tabs
+        defaultActiveKey={route.params.get('tab') ?? 'pending'}
         items={[
           {
             key: 'pending',
             label: `${t('待答复的共享申请', 'Requests to answer')} (${pending.length})`,
             children: (
               <Table<AccessRequest>
+                rowClassName={highlightRow(route)}
                 rowKey="id"
                 size="small"
                 loading={requests.loading}
@@ -130,7 +135,7 @@ export default function Inbox() {
                     dataIndex: 'dueDate',
                     render: (due: string, request) => (
                       <Typography.Text type={request.overdue ? 'danger' : undefined} strong={request.overdue}>
-                        {due}
+                        <DueDate date={due} provisional={request.dueDateProvisional} />
                         {request.overdue && ` ${t('已超期', 'overdue')}`}
                       </Typography.Text>
                     ),
@@ -157,6 +162,7 @@ export default function Inbox() {
             label: t('已答复 / 授权', 'Answered & grants'),
             children: (
               <Table<AccessRequest>
+                rowClassName={highlightRow(route)}
                 rowKey="id"
                 size="small"
                 dataSource={answered}
@@ -189,6 +195,7 @@ export default function Inbox() {
             label: `${t('数据疑义', 'Data disputes')} (${openDisputes})`,
             children: (
               <DisputeTable
+                highlight={highlightRow(route)}
                 disputes={disputes.data}
                 loading={disputes.loading}
                 action={(dispute) => (

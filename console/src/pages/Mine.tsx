@@ -1,16 +1,21 @@
-/** 我的申请 / 我的授权 (consumer): requests with their timeline and working-day countdown, escalation, grants, 数据疑义. */
+/** 我的申请 / 我的授权 (consumer): requests with their timeline and working-day countdown, escalation, grants, 数据疑义 reported and answered. */
 import { useState } from 'react';
 import { Button, Space, Table, Tabs, Tag, Timeline, Typography } from 'antd';
 import { gql } from '../api.ts';
 import { graphql } from '../gql/index.ts';
 import type { MyGrantsQuery } from '../gql/graphql.ts';
 import { chinaDate } from '../../../policies/governance/china-date.ts';
+import DisputeTable from '../components/DisputeTable.tsx';
 import ReasonModal from '../components/ReasonModal.tsx';
+import { DISPUTES_QUERY } from '../disputes.ts';
 import { purposeColumn } from '../components/request-columns.tsx';
 import { departmentName, STATUSES } from '../i18n.tsx';
 import { localTime, REQUESTS_QUERY, type AccessRequest } from '../requests.ts';
+import DueDate from '../components/DueDate.tsx';
+import { workingDaysLeft } from '../deadlines.ts';
+import { useDeadlines } from '../use-deadlines.ts';
 import { useLoad, usePage } from '../use-load.ts';
-import { workingDaysLeft } from '../working-days.ts';
+import { highlightRow, useRoute } from '../route.ts';
 
 const MY_GRANTS = graphql(`
   query MyGrants {
@@ -52,20 +57,31 @@ const REPORT_DISPUTE = graphql(`
     reportDispute(input: $input) {
       id
       dueDate
+      dueDateProvisional
     }
   }
 `);
 
 type Grant = MyGrantsQuery['myGrants'][number];
 
+/** Steps that run against a due date (the operator's check, the provider's answer, the negotiation), as policies/governance/request-steps.ts lists them. */
+const RUNNING = new Set(['COMPLIANCE_CHECK', 'PENDING', 'NEGOTIATING']);
+
 export default function Mine() {
   const { t, language, purposeName, dept, report, success } = usePage();
   const today = chinaDate(new Date());
   const requests = useLoad(() => gql(REQUESTS_QUERY).then((answer) => answer.accessRequests.filter((r) => r.requestingDepartment === dept)));
   const grants = useLoad(() => gql(MY_GRANTS).then((answer) => answer.myGrants));
+  const disputes = useLoad(() => gql(DISPUTES_QUERY).then((answer) => answer.disputes.filter((d) => d.reportingDepartment === dept)));
   const [escalating, setEscalating] = useState<AccessRequest>();
   const [disputing, setDisputing] = useState<Grant>();
   const [negotiating, setNegotiating] = useState<AccessRequest>();
+  const route = useRoute();
+  // Working days left are counted on the API's calendar, back to the earliest due date still running.
+  const earliestDue = (requests.data ?? [])
+    .filter((request) => RUNNING.has(request.status))
+    .reduce((min, request) => (request.dueDate < min ? request.dueDate : min), today);
+  const deadlines = useDeadlines(today, earliestDue);
 
   const escalate = async ({ reason }: Record<string, string>) => {
     try {
@@ -94,9 +110,13 @@ export default function Mine() {
   };
   const dispute = async ({ entityKey, evidence, reason }: Record<string, string>) => {
     try {
-      await gql(REPORT_DISPUTE, { input: { field: disputing!.field, entityKey: entityKey!, evidence: evidence!, description: reason! } });
-      success(t('数据疑义已提交，提供部门应在 5 个工作日内答复', 'Dispute reported; answer due in 5 working days'));
+      const { reportDispute: reported } = await gql(REPORT_DISPUTE, {
+        input: { field: disputing!.field, entityKey: entityKey!, evidence: evidence!, description: reason! },
+      });
+      const due = `${reported.dueDate}${reported.dueDateProvisional ? t('（暂定）', ' (provisional)') : ''}`;
+      success(t(`数据疑义已提交，提供部门应于 ${due} 前答复`, `Dispute reported; answer due by ${due}`));
       setDisputing(undefined);
+      disputes.reload();
     } catch (error) {
       report(error);
     }
@@ -104,6 +124,7 @@ export default function Mine() {
 
   const requestTable = (
     <Table<AccessRequest>
+      rowClassName={highlightRow(route)}
       rowKey="id"
       loading={requests.loading}
       dataSource={requests.data ?? []}
@@ -132,11 +153,12 @@ export default function Mine() {
           title: t('答复期限', 'Answer due'),
           dataIndex: 'dueDate',
           render: (due: string, request) => {
-            if (request.status !== 'PENDING') return due;
-            const left = workingDaysLeft(today, due);
+            const date = <DueDate date={due} provisional={request.dueDateProvisional} />;
+            if (!RUNNING.has(request.status) || !deadlines.data) return date;
+            const left = workingDaysLeft(today, due, deadlines.data.calendar);
             return (
-              <Typography.Text type={left < 0 ? 'danger' : undefined}>
-                {due}（{left < 0 ? t(`已超期 ${-left} 个工作日`, `${-left} working days overdue`) : t(`剩余 ${left} 个工作日`, `${left} working days left`)}）
+              <Typography.Text type={request.overdue ? 'danger' : undefined}>
+                {date}（{left < 0 ? t(`已超期 ${-left} 个工作日`, `${-left} working days overdue`) : t(`剩余 ${left} 个工作日`, `${left} working days left`)}）
               </Typography.Text>
             );
           },
@@ -161,6 +183,7 @@ export default function Mine() {
   );
   const grantTable = (
     <Table<Grant>
+      rowClassName={highlightRow(route)}
       rowKey="id"
       loading={grants.loading}
       dataSource={grants.data ?? []}
@@ -193,9 +216,15 @@ export default function Mine() {
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       <Tabs
+        defaultActiveKey={route.params.get('tab') ?? 'requests'}
         items={[
           { key: 'requests', label: t('我的申请', 'My requests'), children: requestTable },
           { key: 'grants', label: t('我的授权', 'My grants'), children: grantTable },
+          {
+            key: 'disputes',
+            label: t('我的数据疑义', 'My disputes'),
+            children: <DisputeTable highlight={highlightRow(route)} disputes={disputes.data} loading={disputes.loading} />,
+          },
         ]}
       />
       <ReasonModal

@@ -17,6 +17,7 @@ import type { DepartmentsQuery } from '../gql/graphql.ts';
 import { departmentName } from '../i18n.tsx';
 import { REQUESTS_QUERY, type AccessRequest } from '../requests.ts';
 import { useLoad, usePage } from '../use-load.ts';
+import { highlightRow, useRoute } from '../route.ts';
 
 const DEPARTMENTS_QUERY = graphql(`
   query Departments {
@@ -75,6 +76,7 @@ export default function Office() {
   const disputes = useLoad(() => gql(DISPUTES_QUERY).then((answer) => answer.disputes));
   const [action, setAction] = useState<Action>();
   const [granting, setGranting] = useState<AccessRequest>();
+  const route = useRoute();
 
   const grant = async (decision: GrantDecision) => {
     const request = granting!;
@@ -121,12 +123,14 @@ export default function Office() {
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       <Tabs
+        defaultActiveKey={route.params.get('tab') ?? 'escalations'}
         items={[
           {
             key: 'escalations',
             label: t('提请协调的共享申请', 'Escalations'),
             children: (
               <Table<AccessRequest>
+                rowClassName={highlightRow(route)}
                 rowKey="id"
                 size="small"
                 loading={escalated.loading}
@@ -164,7 +168,7 @@ export default function Office() {
           {
             key: 'disputes',
             label: t('数据疑义', 'Data disputes'),
-            children: <DisputeTable disputes={disputes.data} loading={disputes.loading} />,
+            children: <DisputeTable highlight={highlightRow(route)} disputes={disputes.data} loading={disputes.loading} />,
           },
           {
             key: 'registry',

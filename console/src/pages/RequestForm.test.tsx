@@ -1,24 +1,79 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { calendarYear, rulesOf } from '../test-fixtures.ts';
+import type { DeadlineRules } from '../use-deadlines.ts';
 import RequestForm, { type AccessRequestInput } from './RequestForm.tsx';
 
 const ITEMS = [
-  { coordinate: 'Resident.monthlyPension', abstract: '月养老金' },
-  { coordinate: 'Resident.pensionStatus', abstract: '养老保险状态' },
+  { coordinate: 'Resident.monthlyPension', abstract: '月养老金', shareType: 'CONDITIONAL' },
+  { coordinate: 'Resident.pensionStatus', abstract: '养老保险状态', shareType: 'CONDITIONAL' },
+  { coordinate: 'Resident.medicalRecord', abstract: '就诊记录', shareType: 'NONE' },
 ];
 
-function renderForm(onSubmit: (input: AccessRequestInput) => Promise<void>) {
+/** 2026 as the library knows it, 2027 without a schedule yet: what the API answers before the office enters 2027. */
+const KNOWN_2026 = calendarYear(2026, 'LIBRARY', ['2026-10-01', '2026-10-02']);
+const UNKNOWN_2027 = calendarYear(2027, 'WEEKENDS_ONLY');
+
+function renderForm(
+  onSubmit: (input: AccessRequestInput) => Promise<void>,
+  options: { today?: string; rules?: DeadlineRules | undefined; fields?: string[] } = {},
+) {
+  const rules = 'rules' in options ? options.rules : rulesOf({}, KNOWN_2026, UNKNOWN_2027);
   return render(
-    <RequestForm items={ITEMS} initialFields={['Resident.monthlyPension']} initialPurpose="DATA_VERIFICATION" today="2026-11-27" onSubmit={onSubmit} />,
+    <RequestForm
+      items={ITEMS}
+      initialFields={options.fields ?? ['Resident.monthlyPension']}
+      initialPurpose="DATA_VERIFICATION"
+      today={options.today ?? '2026-11-27'}
+      rules={rules}
+      onSubmit={onSubmit}
+    />,
   );
 }
 
 afterEach(cleanup);
 
 describe('the access request form', () => {
-  it('art-13 when the form opens on a Friday, then the answer is due 10 working days later on the Chinese calendar', () => {
+  it("art-13 when the form opens on a Friday, then the answer is due the profile's 10 working days later on the API's calendar, not provisional", () => {
     renderForm(async () => undefined);
+    expect(screen.getByTestId('due-date').textContent).toContain('提供部门应在 10 个工作日内予以答复');
     expect(screen.getByTestId('due-date').textContent).toContain('2026-12-11');
+    expect(screen.queryByTestId('provisional')).toBeNull();
+  });
+
+  it('when the profile gives the provider 5 working days, then the form says 5 and counts them', () => {
+    renderForm(async () => undefined, { rules: rulesOf({ providerAnswerWorkingDays: 5 }, KNOWN_2026, UNKNOWN_2027) });
+    expect(screen.getByTestId('due-date').textContent).toContain('5 个工作日');
+    expect(screen.getByTestId('due-date').textContent).toContain('2026-12-04');
+  });
+
+  it('when the deadline crosses a year the API reports without a schedule, then the date is marked 暂定', () => {
+    renderForm(async () => undefined, { today: '2026-12-24' });
+    expect(screen.getByTestId('due-date').textContent).toContain('2027-01-07');
+    expect(screen.getByTestId('provisional').textContent).toBe('暂定');
+  });
+
+  it("when the office entered that year's holidays, then they are skipped and the date is final", () => {
+    const entered = calendarYear(2027, 'ENTERED', ['2027-01-01', '2027-01-04']);
+    renderForm(async () => undefined, { today: '2026-12-24', rules: rulesOf({}, KNOWN_2026, entered) });
+    expect(screen.getByTestId('due-date').textContent).toContain('2027-01-11');
+    expect(screen.queryByTestId('provisional')).toBeNull();
+  });
+
+  it("when the profile has the operator's compliance check, then the first deadline is that check's", () => {
+    renderForm(async () => undefined, { rules: rulesOf({ complianceCheckWorkingDays: 2, providerAnswerWorkingDays: 5 }, KNOWN_2026, UNKNOWN_2027) });
+    expect(screen.getByTestId('due-date').textContent).toContain('2 个工作日内完成合规审核');
+    expect(screen.getByTestId('due-date').textContent).toContain('2026-12-01');
+  });
+
+  it('when an item not shared (NONE) is chosen, then the deadline is the negotiation between the two departments', () => {
+    renderForm(async () => undefined, { fields: ['Resident.medicalRecord'] });
+    expect(screen.getByTestId('due-date').textContent).toContain('两部门在 10 个工作日内协商');
+  });
+
+  it('when the profile and calendar could not be read, then no date is guessed: the answer will carry it', () => {
+    renderForm(async () => undefined, { rules: undefined });
+    expect(screen.getByTestId('due-date').textContent).toBe('答复期限以提交后平台的答复为准');
   });
 
   it('when the justification is missing, then nothing is submitted and the field says why', async () => {

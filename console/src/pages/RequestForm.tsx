@@ -1,15 +1,21 @@
 /**
  * 共享申请 (周政发〔2018〕6号 art. 13): items of one provider, 使用用途, 办理事项, justification and wanted
- * validity; the provider's answer is due in 10 working days, shown as a date on the Chinese calendar.
+ * validity; when the first step is due, counted as the server will count it: the regulation profile's
+ * working days over the office's working calendar, both read from the API (暂定 where a year has no
+ * schedule yet). The request's answer then carries the due date the server fixed.
  */
 import { useState } from 'react';
 import { Alert, Button, Checkbox, Form, Input, Select, Typography } from 'antd';
-import { addWorkingDays, LIBRARY_CALENDAR } from '../../../policies/governance/working-calendar.ts';
+import DueDate from '../components/DueDate.tsx';
+import { firstStepDeadline } from '../deadlines.ts';
 import { PURPOSES, useLanguage, useT } from '../i18n.tsx';
+import type { DeadlineRules } from '../use-deadlines.ts';
 
 export interface RequestableItem {
   coordinate: string;
   abstract?: string | null;
+  /** NONE items go to negotiation (or the coordination office) instead of the provider. */
+  shareType?: string;
 }
 
 export interface AccessRequestInput {
@@ -24,20 +30,21 @@ export interface RequestFormProps {
   items: readonly RequestableItem[];
   initialFields: readonly string[];
   initialPurpose?: string | undefined;
-  /** Today in China (YYYY-MM-DD): the due date counts 10 working days from it. */
+  /** Today in China (YYYY-MM-DD): the first step's deadline counts from it. */
   today: string;
+  /** The profile and working calendar from the API; undefined when they could not be read (the answer then carries the due date). */
+  rules: DeadlineRules | undefined;
   onSubmit: (input: AccessRequestInput) => Promise<void>;
 }
 
-/** The 10 working days (art. 13) the provider has to answer. */
-export const ANSWER_WORKING_DAYS = 10;
-
-export default function RequestForm({ items, initialFields, initialPurpose, today, onSubmit }: RequestFormProps) {
+export default function RequestForm({ items, initialFields, initialPurpose, today, rules, onSubmit }: RequestFormProps) {
   const t = useT();
   const language = useLanguage();
   const [busy, setBusy] = useState(false);
-  // The calendar the library knows; the answer to the request carries the due date counted on the office's calendar.
-  const dueDate = addWorkingDays(today, ANSWER_WORKING_DAYS, LIBRARY_CALENDAR);
+  const [form] = Form.useForm();
+  const chosen = (Form.useWatch('fields', form) as string[] | undefined) ?? initialFields;
+  const holdsNotShared = items.some((item) => item.shareType === 'NONE' && chosen.includes(item.coordinate));
+  const first = rules && firstStepDeadline(rules.profile, holdsNotShared, today, rules.calendar);
 
   const finish = async (values: { fields: string[]; purpose: string; matter?: string; justification: string; validUntil?: string }) => {
     setBusy(true);
@@ -55,7 +62,7 @@ export default function RequestForm({ items, initialFields, initialPurpose, toda
   };
 
   return (
-    <Form layout="vertical" name="access-request" onFinish={finish} initialValues={{ fields: [...initialFields], purpose: initialPurpose }}>
+    <Form form={form} layout="vertical" name="access-request" onFinish={finish} initialValues={{ fields: [...initialFields], purpose: initialPurpose }}>
       <Form.Item
         name="fields"
         label={t('申请的信息项', 'Data items')}
@@ -102,8 +109,31 @@ export default function RequestForm({ items, initialFields, initialPurpose, toda
         style={{ marginBottom: 16 }}
         title={
           <span data-testid="due-date">
-            {t('提供部门应在 10 个工作日内予以答复，答复期限：', 'The provider must answer within 10 working days, by ')}
-            <Typography.Text strong>{dueDate}</Typography.Text>
+            {!first ? (
+              t('答复期限以提交后平台的答复为准', 'The platform answers the due date when the request is submitted')
+            ) : first.step === 'ESCALATED' ? (
+              t('申请含不予共享的信息项，将提请领导小组办公室协调', 'The request holds items not shared: it goes to the coordination office')
+            ) : (
+              <>
+                {first.step === 'COMPLIANCE_CHECK'
+                  ? t(
+                      `区信息中心应在 ${first.workingDays} 个工作日内完成合规审核，审核期限：`,
+                      `The operator checks compliance within ${first.workingDays} working days, by `,
+                    )
+                  : first.step === 'NEGOTIATING'
+                    ? t(
+                        `申请含不予共享的信息项，先由两部门在 ${first.workingDays} 个工作日内协商，协商期限：`,
+                        `The request holds items not shared: the two departments negotiate within ${first.workingDays} working days, by `,
+                      )
+                    : t(
+                        `提供部门应在 ${first.workingDays} 个工作日内予以答复，答复期限：`,
+                        `The provider must answer within ${first.workingDays} working days, by `,
+                      )}
+                <Typography.Text strong>
+                  <DueDate date={first.deadline!.dueDate} provisional={first.deadline!.provisional} />
+                </Typography.Text>
+              </>
+            )}
           </span>
         }
       />

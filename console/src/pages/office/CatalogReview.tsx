@@ -1,6 +1,6 @@
 /**
  * 目录审核 (周政发〔2018〕6号 art. 8–9): the items a publication brought in or changed, waiting for the
- * operator's review; due 15 working days after publication or the change, overdue in red. A review
+ * operator's review; due the profile's working days (art. 8: 15) after publication or the change, overdue in red. A review
  * confirms the declaration or overrides its descriptive elements, with a reason; the share type and
  * basis always stay the provider's.
  */
@@ -10,6 +10,8 @@ import { gql } from '../../api.ts';
 import { graphql } from '../../gql/index.ts';
 import type { CatalogReviewQuery } from '../../gql/graphql.ts';
 import { departmentName, SHARE_TYPES, UPDATE_CYCLES } from '../../i18n.tsx';
+import DueDate from '../../components/DueDate.tsx';
+import { useRegulationProfile } from '../../use-deadlines.ts';
 import { useLoad, usePage } from '../../use-load.ts';
 
 const REVIEW_QUERY = graphql(`
@@ -26,6 +28,7 @@ const REVIEW_QUERY = graphql(`
       changedOn
       reviewStatus
       reviewDueDate
+      reviewDueDateProvisional
       reviewOverdue
     }
   }
@@ -58,6 +61,7 @@ export default function CatalogReview() {
     ),
   );
   const [reviewing, setReviewing] = useState<ReviewItem>();
+  const reviewDays = useRegulationProfile().data?.catalogReviewWorkingDays;
   const [busy, setBusy] = useState(false);
   const [form] = Form.useForm<Override>();
 
@@ -101,11 +105,11 @@ export default function CatalogReview() {
           },
           { title: t('发布 / 变更日期', 'Published / changed'), render: (_v, item) => item.changedOn ?? item.publishedOn },
           {
-            title: t('审核期限（15 个工作日）', 'Review due (15 working days)'),
+            title: reviewDays ? t(`审核期限（${reviewDays} 个工作日）`, `Review due (${reviewDays} working days)`) : t('审核期限', 'Review due'),
             dataIndex: 'reviewDueDate',
             render: (due: string | null, item) => (
               <Typography.Text type={item.reviewOverdue ? 'danger' : undefined} strong={item.reviewOverdue}>
-                {due}
+                <DueDate date={due} provisional={item.reviewDueDateProvisional} />
                 {item.reviewOverdue && ` ${t('已超期', 'overdue')}`}
               </Typography.Text>
             ),

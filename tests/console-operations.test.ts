@@ -1,0 +1,146 @@
+/**
+ * The console's operational pages in a real browser (Debian's Chromium), against the whole platform on
+ * demo keys: the provider's bell counts the notification of a request just filed (周政发〔2018〕6号
+ * art. 13) and its inbox marks it read; the coordination office opens a department's evaluation
+ * report (art. 17), which prints as the report alone, and a policy dry run of revoking a grant
+ * (art. 23); a provider's sharing administrator registers a webhook and sees its secret once. One
+ * platform and one browser for the file; each page is saved as a zh-CN screenshot.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { DEMO } from '../subgraphs/shared/district.ts';
+import { launchChromium, screenshot } from './support/browser.ts';
+import { expectAllNamed } from './support/console-accessibility.ts';
+import { startTestPlatform, type TestPlatform } from './support/test-platform.ts';
+
+let platform: TestPlatform;
+let browser: Browser;
+let origin: string;
+const contexts: BrowserContext[] = [];
+/** Every request a page made to anything but the gateway (and inline data): must stay empty. */
+const external: string[] = [];
+
+beforeAll(async () => {
+  platform = await startTestPlatform({ memoryGrants: false });
+  origin = platform.gatewayUrl.replace(/\/graphql$/, '');
+  browser = await launchChromium();
+  // Traffic for the dry run to replay: civil-affairs reads pensions on its seeded grant (administrative basis).
+  const meansTest = platform.client({ dept: 'civil-affairs', app: 'means-test', purpose: 'ADMINISTRATIVE_BASIS' });
+  const { body } = await meansTest.query(`query Pension { resident(citizenId: "${DEMO.resident}") { name monthlyPension } }`);
+  expect(body.errors).toBeUndefined();
+});
+
+afterAll(async () => {
+  await Promise.all(contexts.map((context) => context.close()));
+  await browser?.close();
+  await platform?.close();
+});
+
+async function signIn(department: string, role: string): Promise<Page> {
+  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1360, height: 860 } });
+  contexts.push(context);
+  context.setDefaultTimeout(30_000);
+  const page = await context.newPage();
+  page.on('request', (request) => {
+    const url = request.url();
+    if (!url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:')) external.push(url);
+  });
+  await page.goto(`${origin}/`);
+  await page.locator('#sign-in-dept').click();
+  await page.locator('.ant-select-item-option', { hasText: `（${department}）` }).click();
+  await page.locator('#sign-in-role').click();
+  await page.locator('.ant-select-item-option', { hasText: role }).click();
+  await page.getByRole('button', { name: '登录（演示）' }).click();
+  await page.getByTestId('whoami').waitFor();
+  return page;
+}
+
+/** Opens a page listed under the menu's 共享管理. */
+async function openManagement(page: Page, name: string): Promise<void> {
+  await page.getByRole('menuitem', { name: '共享管理' }).hover();
+  await page.getByRole('menuitem', { name }).click();
+}
+
+/** The bell once it shows `count` unread notifications. */
+const bellShowing = (page: Page, count: number) => page.locator(`[data-testid="notification-bell"][data-unread="${count}"]`);
+
+describe('the console operations pages in Chromium', () => {
+  it('art-13 when a consumer files a request, then the provider’s bell counts it on the next page, and its inbox marks it read', async () => {
+    const provider = await signIn('human-resources', '政务信息资源管理员');
+    const bell = provider.getByTestId('notification-bell');
+    await bell.waitFor();
+    const before = Number(await bell.getAttribute('data-unread'));
+
+    const consumer = platform.client({ dept: 'civil-affairs' });
+    const filed = await consumer.query(
+      'mutation { requestAccess(input: { fields: ["Resident.pensionStatus"], purpose: DATA_VERIFICATION, justification: "核验养老保险状态" }) { id } }',
+    );
+    expect(filed.body.errors).toBeUndefined();
+
+    // The bell asks again on every change of page.
+    await provider.getByRole('menuitem', { name: '待办' }).click();
+    await bellShowing(provider, before + 1).waitFor();
+    await bell.click();
+    const row = provider.getByRole('row').filter({ hasText: '新的共享申请：区民政局' }).first();
+    await row.waitFor();
+    await expect(row.textContent()).resolves.toContain('未读');
+    await screenshot(provider, 'notifications');
+    await expectAllNamed(provider);
+    await row.getByRole('button', { name: /^标为已读 / }).click();
+    await bellShowing(provider, before).waitFor();
+    await expect(row.textContent()).resolves.toContain('已读');
+    expect(external).toEqual([]);
+  }, 60_000);
+
+  it('art-17 when the coordination office opens a department’s evaluation report, then its sections show, and it prints without the console around it; art-23 a dry run of a revocation lists the consumer’s loss', async () => {
+    const office = await signIn('info-center', '领导小组办公室');
+    await openManagement(office, '评价报告');
+    await office.getByTestId('evaluation-report').waitFor();
+    await office.getByLabel('部门').click();
+    await office.locator('.ant-select-item-option', { hasText: '区人力资源和社会保障局' }).click();
+    await office.getByRole('button', { name: '生成报告' }).click();
+    const report = office.getByTestId('evaluation-report');
+    await report.getByText('区人力资源和社会保障局 政务信息资源共享工作评价报告').waitFor();
+    await expect(report.textContent()).resolves.toContain('四、数据使用情况');
+    await screenshot(office, 'evaluation');
+    await expectAllNamed(office);
+    await office.emulateMedia({ media: 'print' });
+    expect(await office.locator('.console-header').isVisible()).toBe(false);
+    expect(await office.getByRole('button', { name: '打印' }).isVisible()).toBe(false);
+    await screenshot(office, 'evaluation-print');
+    await office.emulateMedia({ media: 'screen' });
+
+    await openManagement(office, '策略预演');
+    await office.getByLabel('授权', { exact: true }).click();
+    await office.locator('.ant-select-item-option', { hasText: 'Resident.monthlyPension → 区民政局（作为行政依据' }).click();
+    await office.getByRole('button', { name: '开始预演' }).click();
+    const losses = office.getByTestId('dry-run-losses');
+    await losses.getByText('means-test').waitFor();
+    await expect(losses.textContent()).resolves.toMatch(/完整获取.*无权获取/);
+    await screenshot(office, 'dry-run');
+    await expectAllNamed(office);
+    expect(external).toEqual([]);
+  }, 60_000);
+
+  it('when a provider’s sharing administrator registers a webhook, then the secret is shown once and never again', async () => {
+    const provider = await signIn('market-regulation', '政务信息资源管理员');
+    await openManagement(provider, 'Webhook 推送');
+    await provider.getByText('尚未登记推送地址').waitFor();
+    await provider.getByLabel('推送地址').fill('http://127.0.0.1:9/zhoucun/hooks');
+    await provider.getByRole('button', { name: '登记' }).click();
+    const secret = provider.getByTestId('webhook-secret');
+    await secret.waitFor();
+    const shown = (await secret.textContent()) ?? '';
+    expect(shown).toMatch(/^whsec_[0-9a-f]{64}$/);
+    await provider.locator('.ant-modal.ant-zoom-appear, .ant-modal.ant-zoom-enter').waitFor({ state: 'detached' });
+    await screenshot(provider, 'webhooks-secret');
+    await provider.getByRole('button', { name: '我已保存' }).click();
+    await provider.getByTestId('webhook-url').getByText('http://127.0.0.1:9/zhoucun/hooks').waitFor();
+    await provider.reload();
+    await provider.getByTestId('webhook-url').waitFor();
+    expect(await provider.content()).not.toContain(shown);
+    await screenshot(provider, 'webhooks');
+    await expectAllNamed(provider);
+    expect(external).toEqual([]);
+  }, 60_000);
+});

@@ -266,6 +266,8 @@ export type UsageDimension =
 export type ViolationKind =
   | 'CATALOG_INCOMPLETE'
   | 'CATALOG_NOT_UPDATED'
+  /** A resource stale beyond the regulation profile's thresholds in the period (art. 14, art. 22(3) 未及时更新数据) */
+  | 'DATA_NOT_UPDATED'
   | 'DISPUTE_ANSWERED_LATE'
   | 'DISPUTE_UNANSWERED'
   | 'REQUEST_ANSWERED_LATE'

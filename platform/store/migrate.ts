@@ -16,6 +16,7 @@ import * as regulationProfiles from './migrations/0012-regulation-profiles.ts';
 import * as notifications from './migrations/0013-notifications.ts';
 import * as evaluation from './migrations/0014-evaluation.ts';
 import * as resourceFreshness from './migrations/0015-resource-freshness.ts';
+import * as auditPartitions from './migrations/0016-audit-partitions.ts';
 import type { Database } from './tables.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
@@ -34,6 +35,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0013-notifications': notifications,
   '0014-evaluation': evaluation,
   '0015-resource-freshness': resourceFreshness,
+  '0016-audit-partitions': auditPartitions,
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {

@@ -45,7 +45,9 @@ export async function accessesToSubject(services: GovernanceServices, actor: Act
   if (!services.subjectHmac) return [];
   let query = services.db
     .selectFrom('audit_subjects as s')
-    .innerJoin('audit_records as r', (join) => join.onRef('r.chain', '=', 's.chain').onRef('r.seq', '=', 's.seq'))
+    // A subject row bears its record's time (audit:verify holds it to that): joined on it too, each record is
+    // looked up in its own month's partition by (chain, seq, at) instead of in every month's.
+    .innerJoin('audit_records as r', (join) => join.onRef('r.chain', '=', 's.chain').onRef('r.seq', '=', 's.seq').onRef('r.at', '=', 's.at'))
     .select(['s.at', 's.provider', 'r.request_id', 'r.dept', 'r.app', 'r.purpose', 'r.matter', 'r.granted', 'r.verified', 'r.outcome'])
     .where('s.subject_hmac', '=', services.subjectHmac(String(args.citizenId ?? args.creditCode)))
     .where('s.at', '>=', from)

@@ -5,7 +5,8 @@
  * (records with their subject rows, the checkpoints covering them, quarantined records, the result of
  * verifying them) and its detached signature with the audit key (AUDIT_SIGNING_KEY_PATH, default the
  * demo key). Each file is read back and verified against the audit key set (AUDIT_PUBLIC_KEYS_PATH)
- * before the month's partitions are dropped. Fail closed: the first month that cannot be archived
+ * before the month's partitions are dropped; the month's days are rolled up first (audit_daily_*), so
+ * evaluation reports still count them. Fail closed: the first month that cannot be archived
  * stops the run with its reason, nothing of it dropped; exit 1. Exit 2 when the command cannot run.
  */
 import { parseArgs } from 'node:util';
@@ -15,6 +16,8 @@ import { demoKeyPath, ensureDemoKeyPair, loadKeyPair } from '../platform/keys.ts
 import { loadPublicKeySet } from '../platform/key-set.ts';
 import { defaultPgliteDir, openStore } from '../platform/store/database.ts';
 import { migrateToLatest } from '../platform/store/migrate.ts';
+import { addAuditMonths, auditMonthStart } from '../platform/store/audit-partitions.ts';
+import { rollUpAuditDays } from '../subgraphs/info-center/audit-rollup.ts';
 
 const USAGE = 'Usage: npm run audit:archive [-- --dry-run]';
 
@@ -47,6 +50,9 @@ try {
       continue;
     }
     try {
+      // The evaluation report reads ended days from the daily roll-up: the month's days are rolled before its records leave.
+      const lastDay = new Date(auditMonthStart(addAuditMonths(month, 1)).getTime() + 8 * 3_600_000 - 86_400_000).toISOString().slice(0, 10);
+      await rollUpAuditDays(store.db, `${month}-01`, lastDay, now);
       const result = await archiveAuditMonth(store.db, month, { dir: config.archiveDir, key, keys, now });
       const chains = result.chains.map((c) => `${c.chain} ${c.fromSeq}–${c.throughSeq}`).join(', ') || 'no records';
       process.stdout.write(

@@ -105,6 +105,20 @@ describe.each(STORE_BACKENDS)('audit partitions and archives on %s', (backend, c
     expect(await store.db.selectFrom('audit_archives').selectAll().execute()).toEqual([]);
   });
 
+  it('art-22: when a record of the month was changed in the store, then the month is not archived and nothing is dropped', async () => {
+    const changed = () => store.db.updateTable('audit_records').where('chain', '=', CHAIN).where('seq', '=', '2');
+    await changed().set({ app: 'someone-else' }).execute();
+    try {
+      await expect(archiveAuditMonth(store.db, '2025-01', { dir: archiveDir, key, keys, now: NOW })).rejects.toThrow(
+        /^2025-01: does not verify, not archived: chain gateway-province-1, record 2 \(the store's month 2025-01, row id \d+\): content does not match its hash — the record was changed$/,
+      );
+      expect(await rowsIn('audit_records_y2025m01')).toBe(6);
+      expect(await store.db.selectFrom('audit_archives').selectAll().execute()).toEqual([]);
+    } finally {
+      await changed().set({ app: 'a' }).execute();
+    }
+  });
+
   it('when a month is not the oldest, then it is not archived', async () => {
     await expect(archiveAuditMonth(store.db, '2025-02', { dir: archiveDir, key, keys, now: NOW })).rejects.toThrow(
       '2025-02: the older month 2025-01 is still in the store — months are archived oldest first',

@@ -14,6 +14,10 @@
  * subjects it lists (provider → subject HMACs), so its index rows must be exactly those, at the
  * record's time; and every index row must belong to a stored record. A row deleted, added, moved to
  * another time or provider, or left without its record is named.
+ * Months archived by `npm run audit:archive` (audit-archive.ts): a chain is followed from the last archived
+ * record the store notes, or, given the archives, from its first record through each signed archive into
+ * the store; the archiver verifies each month's part with the same checks (`verifyChainSlice`).
+ * Longer than 300 lines because the store's and the archives' readings of a chain go through one set of checks.
  */
 import { setTimeout } from 'node:timers/promises';
 import { createHash } from 'node:crypto';

@@ -4,7 +4,7 @@
  * dropped, and the chains verified across the archives into the store. Records are written by the
  * real audit writer with times of 2025 (an injected clock: the record's own time).
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,6 +22,7 @@ import { auditEntry, openAuditWriter } from './support/audit-fixtures.ts';
 import { runAuditVerify } from './support/audit-verify-command.ts';
 import { openMigratedStore, STORE_BACKENDS, type TestDatabase } from './support/databases.ts';
 
+const ROOT = new URL('..', import.meta.url).pathname;
 const CHAIN = 'gateway-province-1';
 /** Closed in January: every record of it is archived. */
 const QUIET = 'gateway-province-2';
@@ -209,5 +210,26 @@ describe.each(STORE_BACKENDS)('audit partitions and archives on %s', (backend, c
       expect(broken.stderr).toContain('archive of 2025-01: the signature is not that of audit key');
       expect(broken.status).toBe(1);
       expect(execFileSync('ls', [forged]).toString()).toContain('audit-2025-01.ndjson.gz');
+    });
+
+  if (backend === 'PostgreSQL')
+    it("art-22: when `npm run audit:archive` cannot write ARCHIVE_DIR, then it exits 1 naming the month and the cause and drops nothing; given one, it archives every month past the profile's retention", () => {
+      const env = (archive: string): NodeJS.ProcessEnv => {
+        const vars: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dir, DATABASE_URL: database.databaseUrl, ARCHIVE_DIR: archive };
+        for (const name of ['REDIS_URL', 'AUDIT_PUBLIC_KEYS_PATH', 'AUDIT_SIGNING_KEY_PATH']) delete vars[name];
+        return { ...vars, REGULATION_PROFILE: 'provincial-two-step' };
+      };
+      const run = (archive: string) =>
+        spawnSync(process.execPath, ['scripts/audit-archive.ts'], { cwd: ROOT, env: env(archive), encoding: 'utf8', timeout: 60_000 });
+      const refused = run(join(dir, 'not-a-directory', 'archive'));
+      expect(refused.stderr).toMatch(/^Audit archive FAILED, nothing of 2025-03 dropped: 2025-03: not archived, nothing dropped: .*ENOTDIR/);
+      expect(refused.status).toBe(1);
+      const archived = run(archiveDir);
+      expect(archived.stdout).toContain(`2025-03: archived to ${archiveDir}/audit-2025-03.ndjson.gz (2 records`);
+      expect(archived.stdout).toContain(`2025-04: archived to ${archiveDir}/audit-2025-04.ndjson.gz (2 records`);
+      expect(archived.status).toBe(0);
+      const verified = runAuditVerify({ dataDir: dir, databaseUrl: database.databaseUrl }, { args: ['--archives', archiveDir] });
+      expect(verified.stdout).toContain('Archives intact: 4 signed month(s)');
+      expect(verified.status).toBe(0);
     });
 });

@@ -23,7 +23,7 @@ describe.each(STORE_BACKENDS)('regulation profile zhoucun-2018 on %s', (_backend
     const { body } = await as()
       .civil()
       .query(
-        '{ regulationProfile { name purposes providerAnswerWorkingDays complianceCheckWorkingDays negotiationWorkingDays escalation disputeAnswerWorkingDays catalogReviewWorkingDays grantMaxValidityDays } }',
+        '{ regulationProfile { name purposes providerAnswerWorkingDays complianceCheckWorkingDays negotiationWorkingDays escalation disputeAnswerWorkingDays catalogReviewWorkingDays grantMaxValidityDays auditRetentionMonths } }',
       );
     expect(body.data?.['regulationProfile']).toEqual({
       name: 'zhoucun-2018',
@@ -35,6 +35,7 @@ describe.each(STORE_BACKENDS)('regulation profile zhoucun-2018 on %s', (_backend
       disputeAnswerWorkingDays: 5,
       catalogReviewWorkingDays: 15,
       grantMaxValidityDays: 365,
+      auditRetentionMonths: 36,
     });
   });
 

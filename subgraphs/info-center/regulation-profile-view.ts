@@ -18,5 +18,6 @@ export function regulationProfileView(services: GovernanceServices) {
     escalation: profile.escalation.map((entry) => entry.step),
     disputeAnswerWorkingDays: profile.disputes.answerWorkingDays,
     catalogReviewWorkingDays: profile.catalog.reviewWorkingDays,
+    auditRetentionMonths: profile.auditRetentionMonths,
   };
 }

@@ -6,6 +6,11 @@
  * evaluation report of a provider over the whole year (art. 17): its first run (rolling up the year's
  * days once), then read from the daily roll-up, side by side with the same counts taken from the
  * records themselves, and their ratio.
+ *
+ * Then the same data in a second database whose audit tables hold the year in one partition instead
+ * of twelve monthly ones (migration 0016): the subject views, a month's usage and the year report
+ * timed on both, side by side with the ratio. `BENCH_AUDIT_RECORDS` sets the size (default 1 000 000);
+ * `BENCH_AUDIT_PARTITIONS=0` skips the comparison.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
@@ -17,7 +22,8 @@ import { dataUsage, listAuditRecords } from '../subgraphs/info-center/audit-view
 import type { GovernanceServices } from '../subgraphs/info-center/governance-services.ts';
 import { seedStore } from '../subgraphs/info-center/seed.ts';
 import { accessesToSubject } from '../subgraphs/info-center/subject-log.ts';
-import { openStore } from '../platform/store/database.ts';
+import { openStore, type Store } from '../platform/store/database.ts';
+import { ensureAuditPartitions, listAuditPartitions, partitionName, PARTITIONED_AUDIT_TABLES } from '../platform/store/audit-partitions.ts';
 import { migrateToLatest } from '../platform/store/migrate.ts';
 import type { Consumer } from '../policies/types.ts';
 import { composeSupergraph } from '../schema/compose-supergraph.ts';
@@ -26,21 +32,37 @@ import { SUBGRAPHS } from '../subgraphs/registry.ts';
 import { DEFAULT_REGULATION_PROFILE, requireShippedProfile } from '../policies/regulation-profiles.ts';
 
 const RECORDS = Number(process.env['BENCH_AUDIT_RECORDS'] ?? 1_000_000);
+const COMPARE_PARTITIONS = process.env['BENCH_AUDIT_PARTITIONS'] !== '0';
+/** Runs of each view on each layout, alternating; the median is printed. */
+const COMPARE_RUNS = 9;
 const server = new URL(process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres');
-const name = `zhoucun_audit_bench_${randomBytes(4).toString('hex')}`;
 const admin = new pg.Client({ connectionString: server.toString() });
 await admin.connect();
-await admin.query(`CREATE DATABASE ${name}`);
-const url = new URL(server);
-url.pathname = `/${name}`;
-const store = await openStore({ databaseUrl: url.toString() });
+const names: string[] = [];
+const catalog = readShareCatalog(composeSupergraph(SUBGRAPHS.map((s) => ({ name: s.name, url: 'http://bench', typeDefs: s.definition.typeDefs }))));
 
-try {
+/** A fresh database with the year 2026 of synthetic records, in twelve monthly partitions or in one. */
+async function filledStore(layout: 'monthly' | 'one'): Promise<Store> {
+  const name = `zhoucun_audit_bench_${randomBytes(4).toString('hex')}`;
+  await admin.query(`CREATE DATABASE ${name}`);
+  names.push(name);
+  const url = new URL(server);
+  url.pathname = `/${name}`;
+  const store = await openStore({ databaseUrl: url.toString() });
   await migrateToLatest(store.db);
   await seedStore(store.db);
-  const catalog = readShareCatalog(composeSupergraph(SUBGRAPHS.map((s) => ({ name: s.name, url: 'http://bench', typeDefs: s.definition.typeDefs }))));
   await syncCatalog(store.db, catalog, new Date());
-
+  if (layout === 'monthly') {
+    await ensureAuditPartitions(store.db, { now: new Date('2026-12-15T00:00:00Z'), from: new Date('2026-01-15T00:00:00Z'), ahead: 0 });
+  } else {
+    // The months the migration made ahead overlap the year: the year takes their place in one partition.
+    for (const table of PARTITIONED_AUDIT_TABLES) {
+      for (const month of (await listAuditPartitions(store.db, table)).filter((m) => m.startsWith('2026-')))
+        await sql`drop table ${sql.id(partitionName(table, month))}`.execute(store.db);
+      await sql`create table ${sql.id(`${table}_y2026`)} partition of ${sql.id(table)}
+                for values from ('2026-01-01 00:00:00+08') to ('2027-01-01 00:00:00+08')`.execute(store.db);
+    }
+  }
   const started = performance.now();
   // Synthetic traffic: seven consumer departments, four purposes, a handful of query shapes, one year.
   await sql`
@@ -66,9 +88,13 @@ try {
     from audit_records r where r.chain = 'bench'`.execute(store.db);
   await sql`analyze audit_records`.execute(store.db);
   await sql`analyze audit_subjects`.execute(store.db);
-  console.log(`${RECORDS} records inserted in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+  const partitions = layout === 'monthly' ? (await listAuditPartitions(store.db, 'audit_records')).filter((m) => m.startsWith('2026-')).length : 1;
+  console.log(`${RECORDS} records inserted in ${((performance.now() - started) / 1000).toFixed(1)} s (${partitions} partition(s) for 2026)\n`);
+  return store;
+}
 
-  const services: GovernanceServices = {
+function servicesOf(store: Store): GovernanceServices {
+  return {
     db: store.db,
     catalog: () => catalog,
     departments: [],
@@ -81,11 +107,19 @@ try {
     localSubgraphs: [],
     supergraphChanged: async () => undefined,
   };
-  const consumer: Consumer = { app: 'a', dept: 'civil-affairs', roles: ['consumer'] };
-  const provider: Consumer = { app: 'hr-admin', dept: 'human-resources', roles: ['provider-admin'] };
-  const operator: Consumer = { app: 'op', dept: 'info-center', roles: ['platform-admin'] };
-  const year = { from: '2026-01-01T00:00:00+08:00', to: '2027-01-01T00:00:00+08:00' };
-  const march = { from: '2026-03-01T00:00:00+08:00', to: '2026-04-01T00:00:00+08:00' };
+}
+
+const consumer: Consumer = { app: 'a', dept: 'civil-affairs', roles: ['consumer'] };
+const provider: Consumer = { app: 'hr-admin', dept: 'human-resources', roles: ['provider-admin'] };
+const operator: Consumer = { app: 'op', dept: 'info-center', roles: ['platform-admin'] };
+const year = { from: '2026-01-01T00:00:00+08:00', to: '2027-01-01T00:00:00+08:00' };
+const march = { from: '2026-03-01T00:00:00+08:00', to: '2026-04-01T00:00:00+08:00' };
+
+const stores: Store[] = [];
+try {
+  const monthly = await filledStore('monthly');
+  stores.push(monthly);
+  const services = servicesOf(monthly);
   const deep = await listAuditRecords(services, consumer, { to: '2026-07-01T00:00:00+08:00' }, 200);
 
   const cases: Array<[string, () => Promise<unknown>]> = [
@@ -102,21 +136,48 @@ try {
     ["provider: one subject's accesses it served, a year", () => accessesToSubject(services, provider, { citizenId: 's42', ...year, first: 500 })],
     ['provider: usage of my items by consumer, one month', () => dataUsage(services, provider, { ...march, groupBy: ['CONSUMER', 'FIELD'] })],
   ];
-  for (const [label, run] of cases) {
-    const times: number[] = [];
-    for (let i = 0; i < 5; i++) {
-      const t = performance.now();
-      await run();
-      times.push(performance.now() - t);
-    }
-    times.sort((a, b) => a - b);
-    console.log(`  ${label.padEnd(52)} ${times[2]!.toFixed(1).padStart(8)} ms`);
-  }
+  for (const [label, run] of cases) console.log(`  ${label.padEnd(52)} ${(await median(5, run)).toFixed(1).padStart(8)} ms`);
   await yearReport(services);
+
+  if (COMPARE_PARTITIONS) {
+    const one = await filledStore('one');
+    stores.push(one);
+    await comparePartitions(services, servicesOf(one));
+  }
 } finally {
-  await store.close();
-  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  for (const store of stores) await store.close();
+  for (const name of names) await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   await admin.end();
+}
+
+/** The subject views, a month's usage and the year report on twelve monthly partitions and on one, side by side. */
+async function comparePartitions(monthly: GovernanceServices, one: GovernanceServices): Promise<void> {
+  const ended = (services: GovernanceServices) => ({ ...services, now: () => new Date('2027-01-15T04:00:00Z') });
+  const period = { from: '2026-01-01', to: '2026-12-31', days: 365 };
+  const cases: Array<[string, (services: GovernanceServices) => Promise<unknown>]> = [
+    ["operator: one subject's accesses in the year", (s) => accessesToSubject(s, operator, { citizenId: 's42', ...year, first: 500 })],
+    ["provider: one subject's accesses it served, a year", (s) => accessesToSubject(s, provider, { citizenId: 's42', ...year, first: 500 })],
+    ['consumer: own records, first page of 50', (s) => listAuditRecords(s, consumer, {}, 50)],
+    ['operator: usage by consumer and resource, one month', (s) => dataUsage(s, operator, { ...march, groupBy: ['CONSUMER', 'RESOURCE'] })],
+    ['year report from the daily roll-up', (s) => buildReport(ended(s), 'human-resources', period)],
+    ['year usage counted from the records (unrolled)', (s) => providerUseFromRecords(s.db, 'human-resources', period.from, period.to)],
+  ];
+  // The roll-up is made once on each (as a first report would), outside the timings.
+  await buildReport(ended(monthly), 'human-resources', period);
+  await buildReport(ended(one), 'human-resources', period);
+  console.log(`\n  the same ${RECORDS} records: 12 monthly partitions / one partition (median of ${COMPARE_RUNS}, alternating)`);
+  console.log(`  ${''.padEnd(52)} ${'12 months'.padStart(10)} ${'one'.padStart(10)} ${'ratio'.padStart(8)}`);
+  for (const [label, run] of cases) {
+    const a: number[] = [];
+    const b: number[] = [];
+    for (let i = 0; i < COMPARE_RUNS; i++) {
+      a.push(await median(1, () => run(monthly)));
+      b.push(await median(1, () => run(one)));
+    }
+    const middle = Math.floor(COMPARE_RUNS / 2);
+    const [ma, mb] = [a.sort((x, y) => x - y)[middle]!, b.sort((x, y) => x - y)[middle]!];
+    console.log(`  ${label.padEnd(52)} ${ma.toFixed(1).padStart(7)} ms ${mb.toFixed(1).padStart(7)} ms ${(ma / mb).toFixed(2).padStart(7)}×`);
+  }
 }
 
 /** Median of `runs` runs of `run`, in ms. */

@@ -32,6 +32,8 @@ export interface GatewayConfig {
   subjectHmacKeyPath: string | undefined;
   /** `AUDIT_PUBLIC_KEYS_PATH`: JWK set of every current and retired audit public key, for `audit:verify`; default the demo set. */
   auditPublicKeysPath: string | undefined;
+  /** `ARCHIVE_DIR`: where `npm run audit:archive` writes the signed archives of audit months past retention; default DATA_DIR/audit-archive. */
+  archiveDir: string;
   /** `LOG_LEVEL`, default `info`; `silent` turns logging off. */
   logLevel: string;
   /** `DATABASE_URL`: PostgreSQL; absent → embedded PGlite in `DATA_DIR/pglite`. */
@@ -269,6 +271,7 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Readonl
     auditSigningKeyPath: env['AUDIT_SIGNING_KEY_PATH'] || undefined,
     subjectHmacKeyPath: env['SUBJECT_HMAC_KEY_PATH'] || undefined,
     auditPublicKeysPath: env['AUDIT_PUBLIC_KEYS_PATH'] || undefined,
+    archiveDir: resolve(env['ARCHIVE_DIR'] || join(resolve(env['DATA_DIR'] || '.data'), 'audit-archive')),
     logLevel,
     databaseUrl: readDatabaseUrl(env['DATABASE_URL']),
     governancePort: readPort(env, 'GOVERNANCE_PORT', 4100),

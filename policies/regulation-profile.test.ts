@@ -16,6 +16,7 @@ describe('regulation profiles', () => {
     expect(zhoucun.catalog.reviewWorkingDays).toBe(15);
     expect(zhoucun.purposes).toEqual(['ADMINISTRATIVE_BASIS', 'WORK_REFERENCE', 'DATA_VERIFICATION', 'BUSINESS_COLLABORATION']);
     expect(zhoucun.grantValidity).toEqual({ defaultDays: 365, maxDays: 365 });
+    expect(zhoucun.auditRetentionMonths).toBe(36);
   });
 
   it('when provincial-two-step is read, then the operator checks compliance in 2 working days, the provider answers in 5 (10 when it must first publish), and there is no city referral', () => {
@@ -23,6 +24,7 @@ describe('regulation profiles', () => {
     expect([providerAnswerWorkingDays(provincial, false), providerAnswerWorkingDays(provincial, true)]).toEqual([5, 10]);
     expect(provincial.escalation.map((entry) => entry.step)).toEqual(['NEGOTIATION', 'COORDINATION_OFFICE']);
     expect(hasEscalationStep(provincial, 'CITY_LEADING_GROUP')).toBe(false);
+    expect(provincial.auditRetentionMonths).toBe(12);
   });
 
   it('when an unknown profile is asked for, then the problem names the shipped ones', () => {
@@ -47,6 +49,9 @@ describe('regulation profiles', () => {
     ['a stale share over the whole period', (d) => void ((d['freshness'] as Record<string, unknown>)['staleShare'] = 1.5), 'freshness.staleShare'],
     ['no freshness thresholds', (d) => void delete d['freshness'], 'freshness'],
     ['a fractional deadline', (d) => void ((d['catalog'] as Record<string, unknown>)['reviewWorkingDays'] = 1.5), 'catalog.reviewWorkingDays'],
+    ['art-22: an audit kept fewer than six months', (d) => void (d['auditRetentionMonths'] = 5), 'auditRetentionMonths'],
+    ['art-22: an audit retention that is not a whole number of months', (d) => void (d['auditRetentionMonths'] = 6.5), 'auditRetentionMonths'],
+    ['art-22: no audit retention', (d) => void delete d['auditRetentionMonths'], 'auditRetentionMonths'],
     ['an unknown purpose', (d) => void (d['purposes'] = ['ADMINISTRATIVE_BASIS', 'MARKETING']), 'purposes.1'],
     ['a purpose twice', (d) => void (d['purposes'] = ['WORK_REFERENCE', 'WORK_REFERENCE']), 'purposes: a purpose is listed twice'],
     ['no purpose', (d) => void (d['purposes'] = []), 'purposes'],

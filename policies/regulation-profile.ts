@@ -7,7 +7,8 @@
  * out of order refuse it, and the platform does not start on a profile it cannot read (fail closed).
  * Serves 周政发〔2018〕6号 art. 8 (catalog within 15 working days), art. 13 (answer within 10
  * working days, negotiation, coordination office, city leading group, purposes) and art. 16
- * (disputes checked quickly), and when art. 14/22(3) data count as not updated in time.
+ * (disputes checked quickly), when art. 14/22(3) data count as not updated in time, and art. 22
+ * (the audit trail, kept `auditRetentionMonths` in the store).
  */
 import { z } from 'zod';
 import { PURPOSES } from './types.ts';
@@ -59,6 +60,12 @@ const profileSchema = z
       staleShare: z.number().gt(0).max(1),
       minStaleDays: z.number().min(0).max(366),
     }),
+    /**
+     * Months the audit trail stays in the store before `npm run audit:archive` moves a month to its
+     * signed archive: at least six (network logs are kept at least six months under the
+     * Cybersecurity Law, art. 21), at most ten years.
+     */
+    auditRetentionMonths: z.number().int().min(6).max(120),
   })
   .superRefine((profile, context) => {
     if (new Set(profile.purposes).size !== profile.purposes.length)

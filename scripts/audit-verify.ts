@@ -1,12 +1,15 @@
 /**
- * `npm run audit:verify [-- --anchors <dir> …]`: checks the whole audit trail of the configured
+ * `npm run audit:verify [-- --anchors <dir> …] [--archives <dir>]`: checks the whole audit trail of the configured
  * store (DATABASE_URL, or PGlite in DATA_DIR) — hash chains, checkpoint signatures against the audit
  * key set (AUDIT_PUBLIC_KEYS_PATH, default the demo set), the checkpoint cadence, and every
  * checkpoint anchored outside the store: the checkpoint logs in `--anchors` (default DATA_DIR/audit
  * when it exists) and, when REDIS_URL is set, the copies published to Redis — and the governance
  * event log's hash chain; and the subject log (audit_subjects) against the subjects each record lists. Prints what it verified and every quarantined record (its content was
  * refused by the store; it is accepted in its place only because its JSON hashes to the chain's
- * hash); exits 1 naming the first break, 2 when it cannot run.
+ * hash); exits 1 naming the first break, 2 when it cannot run. With `--archives <dir>` (the ARCHIVE_DIR of
+ * `npm run audit:archive`) each chain is verified from its first record through the signed archives into
+ * the store; an archive missing, unsigned, altered or replaced is named. Without it, a chain whose
+ * beginning was archived is verified from the last archived record the store notes.
  */
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -21,18 +24,19 @@ import { defaultPgliteDir, openStore } from '../platform/store/database.ts';
 import { migrateToLatest } from '../platform/store/migrate.ts';
 
 function fail(message: string): never {
-  process.stderr.write(`${message}\nUsage: npm run audit:verify [-- --anchors <dir> ...]\n`);
+  process.stderr.write(`${message}\nUsage: npm run audit:verify [-- --anchors <dir> ...] [--archives <dir>]\n`);
   process.exit(2);
 }
 
-let values: { anchors?: string[] };
+let values: { anchors?: string[]; archives?: string };
 try {
-  ({ values } = parseArgs({ options: { anchors: { type: 'string', multiple: true } } }));
+  ({ values } = parseArgs({ options: { anchors: { type: 'string', multiple: true }, archives: { type: 'string' } } }));
 } catch (error) {
   fail((error as Error).message);
 }
 const config = readGatewayConfig();
 for (const dir of values.anchors ?? []) if (!existsSync(dir)) fail(`--anchors ${dir}: no such directory`);
+if (values.archives !== undefined && !existsSync(values.archives)) fail(`--archives ${values.archives}: no such directory`);
 const anchorDirs = values.anchors ?? (existsSync(auditAnchorDir(config.dataDir)) ? [auditAnchorDir(config.dataDir)] : []);
 if (!config.auditPublicKeysPath) await ensureDemoKeyPair(config.dataDir, 'audit-signing');
 const keys = await loadPublicKeySet(config.auditPublicKeysPath ?? demoKeyPath(config.dataDir, 'audit-signing', 'public-keys'));
@@ -46,13 +50,17 @@ let broken = false;
 const store = await openStore({ databaseUrl: config.databaseUrl, pgliteDir: defaultPgliteDir(config.dataDir) });
 try {
   await migrateToLatest(store.db);
-  const report = await verifyAuditChains(store.db, { keys, anchors });
+  const report = await verifyAuditChains(store.db, { keys, anchors, ...(values.archives === undefined ? {} : { archiveDir: values.archives }) });
   const quarantined = report.quarantined.map((held) => `  chain ${held.chain}, record ${held.seq}, quarantined ${held.at}: ${held.reason}\n`).join('');
   if (report.ok) {
     const against = anchors.length > 0 ? `, ${report.anchored} of them anchored in ${anchors.map((a) => a.name).join(' and ')}` : ', no anchors given';
     process.stdout.write(
       `Audit trail intact: ${report.records} records in ${report.chains} chain(s), ${report.checkpoints} signed checkpoint(s) verified${against}.\n`,
     );
+    if (values.archives !== undefined)
+      process.stdout.write(
+        `Archives intact: ${report.archivedMonths.length} signed month(s) in ${values.archives}${report.archivedMonths.length > 0 ? ` (${report.archivedMonths.join(', ')})` : ''}, each chain verified from its first record into the store.\n`,
+      );
     if (quarantined)
       process.stdout.write(
         `${report.quarantined.length} quarantined record(s), each matching its place in the chain (the store refused their content; see audit_quarantine):\n${quarantined}`,

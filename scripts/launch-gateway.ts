@@ -31,6 +31,7 @@ import { recordFreshnessIntervals } from '../subgraphs/info-center/freshness-his
 import { startAuditRollUp, type AuditRollUpScheduler } from '../subgraphs/info-center/audit-rollup-scheduler.ts';
 import type { GovernanceServices } from '../subgraphs/info-center/governance-services.ts';
 import { createSubgraphServer, type SubgraphServerOptions } from '../subgraphs/shared/create-subgraph-server.ts';
+import { startAuditPartitionMaintenance } from '../platform/store/audit-partitions.ts';
 import { startNotificationScheduler, type NotificationScheduler } from '../subgraphs/info-center/notification-scheduler.ts';
 import { DEFAULT_WEBHOOK_DELIVERY, type WebhookDeliveryOptions } from '../subgraphs/info-center/webhook-delivery.ts';
 import { PLATFORM_OPERATOR } from '../policies/types.ts';
@@ -161,10 +162,12 @@ export async function launchGateway(options: LaunchGatewayOptions): Promise<Laun
   let auditRollUp: AuditRollUpScheduler | undefined;
   let gateway: RunningGateway | undefined;
   let stopFreshnessReading: (() => void) | undefined;
+  let stopAuditPartitions: (() => void) | undefined;
   const close = async () => {
     await notifications?.close();
     await auditRollUp?.close();
     stopFreshnessReading?.();
+    stopAuditPartitions?.();
     storeGrants?.close();
     await gateway?.close();
     await infoCenter?.close();
@@ -191,6 +194,11 @@ export async function launchGateway(options: LaunchGatewayOptions): Promise<Laun
       supergraphSdl = await composeFromStore(store.db, localSubgraphs);
       supergraphFeed = storeFeed = storeSupergraphFeed({ db: store.db, local: localSubgraphs, composedAt, onMoved: readDepartments, onError: logRedis });
     }
+    // This month's and the next months' audit partitions, before the first record; then once a day.
+    stopAuditPartitions = await startAuditPartitionMaintenance(store.db, {
+      now: services.now,
+      onError: (error) => gateway?.gateway.app.log.error({ err: error }, 'audit partitions could not be made; records go to the DEFAULT partition'),
+    });
     await readDepartments();
     catalog = readShareCatalog(supergraphSdl, { undeclaredAsUnconditional: options.undeclaredFields === 'unconditional' });
     await syncCatalog(store.db, catalog, new Date());

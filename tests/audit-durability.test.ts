@@ -48,7 +48,16 @@ describe('audit writer', () => {
     const { verify, open } = await setup();
     const { store, writer } = await open();
     for (let i = 1; i <= 12; i++) await writer.append(entry(i));
-    expect(await verify(store.db)).toEqual({ ok: true, chains: 1, records: 12, checkpoints: 2, anchored: 2, subjectRows: 0, quarantined: [] });
+    expect(await verify(store.db)).toEqual({
+      ok: true,
+      chains: 1,
+      records: 12,
+      checkpoints: 2,
+      anchored: 2,
+      subjectRows: 0,
+      quarantined: [],
+      archivedMonths: [],
+    });
 
     // A forger who recomputes every hash after changing record 3 still cannot match the signed checkpoint at 5.
     const { hashRecord } = await import('../gateway/audit/audit-codec.ts');

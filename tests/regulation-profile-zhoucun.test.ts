@@ -23,7 +23,7 @@ describe.each(STORE_BACKENDS)('regulation profile zhoucun-2018 on %s', (_backend
     const { body } = await as()
       .civil()
       .query(
-        '{ regulationProfile { name purposes providerAnswerWorkingDays complianceCheckWorkingDays negotiationWorkingDays escalation disputeAnswerWorkingDays catalogReviewWorkingDays grantMaxValidityDays staleViolationCycles staleViolationShare staleViolationMinDays } }',
+        '{ regulationProfile { name purposes providerAnswerWorkingDays complianceCheckWorkingDays negotiationWorkingDays escalation disputeAnswerWorkingDays catalogReviewWorkingDays grantMaxValidityDays staleViolationCycles staleViolationShare staleViolationMinDays auditRetentionMonths } }',
       );
     expect(body.data?.['regulationProfile']).toEqual({
       name: 'zhoucun-2018',
@@ -38,6 +38,7 @@ describe.each(STORE_BACKENDS)('regulation profile zhoucun-2018 on %s', (_backend
       staleViolationCycles: 1,
       staleViolationShare: 0.1,
       staleViolationMinDays: 1,
+      auditRetentionMonths: 36,
     });
   });
 

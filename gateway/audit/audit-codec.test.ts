@@ -10,7 +10,18 @@ import { describe, expect, it, onTestFinished } from 'vitest';
 import { loadKeyPair } from '../../platform/keys.ts';
 import { publicKeySetOf } from '../../platform/key-set.ts';
 import { checkpointSignatureProblem, signCheckpoint, type Checkpoint } from './audit-checkpoint.ts';
-import { checkpointToRow, hashRecord, quarantinedToRow } from './audit-codec.ts';
+import {
+  ARCHIVE_RECORD_PREFIX,
+  archiveMessage,
+  checkpointToRow,
+  fromArchiveLine,
+  hashRecord,
+  quarantinedToRow,
+  rowToRecord,
+  toArchiveLine,
+  type ArchivedRecordRow,
+} from './audit-codec.ts';
+import { signArchive } from './audit-archive.ts';
 import type { QuarantinedRecord } from './audit-quarantine.ts';
 import { chainRecord, GENESIS_HASH, type AuditEntry, type ChainedRecord } from './audit-record.ts';
 import { createAuditSpool } from './audit-spool.ts';
@@ -201,6 +212,27 @@ const SECOND_JSON =
   '{"at":"2026-03-02T01:02:04.000Z","requestId":"req-2","app":"approval-desk","dept":"approval","roles":[],"purpose":null,"matter":null,' +
   '"operationHash":"","operationName":null,"granted":[],"denied":[],"masked":[],"providers":[],"served":{},"outcome":"REJECTED","code":"PURPOSE_REQUIRED",' +
   `"durationMs":0,"chain":"gateway-a","seq":2,"prevHash":"${FIRST_HASH}","hash":"${SECOND_HASH}"}`;
+const ARCHIVE_SIGNATURE = 'Zm2EhEC8fl2CWcj_CvgeCw8nZNws_gUAWmfqEd8gQ0tgBP59ZuFqFPxTi0oQ12noEXlID1tSAZZ0-uA0AYvCCA';
 const SPOOL_LINES = `${FIRST_JSON}\n${SECOND_JSON}\n`;
 const QUARANTINED_JSON = FIRST_JSON.replace('低保复核 2026-041 “李雷”', '\\u4f4e\\u4fdd\\u590d\\u6838 2026-041 \\u201c\\u674e\\u96f7\\u201d');
 const QUARANTINE_LINE = `{"record":${FIRST_JSON},"reason":"SQLSTATE 22P05: unsupported Unicode escape sequence","at":"2026-03-02T01:02:05.000Z"}\n`;
+
+describe('audit archive (golden)', () => {
+  it('when a month is archived, then its signature signs the format, month, file and SHA-256 with the audit key, and a record line is recognised unparsed', async () => {
+    const key = await testKey();
+    const signature = await signArchive(key, '2025-01', 'audit-2025-01.ndjson.gz', 'a'.repeat(64));
+    expect(new TextDecoder().decode(archiveMessage(signature))).toBe(`zhoucun-audit-archive/1:2025-01:audit-2025-01.ndjson.gz:${'a'.repeat(64)}`);
+    expect(signature.signature).toBe(ARCHIVE_SIGNATURE);
+    const r = first();
+    const row: ArchivedRecordRow = {
+      ...{ id: '1', chain: r.chain, seq: String(r.seq), prev_hash: r.prevHash, hash: r.hash, at: r.at, request_id: r.requestId, app: r.app, dept: r.dept },
+      ...{ roles: r.roles, purpose: r.purpose, matter: r.matter, operation_hash: r.operationHash, operation_name: r.operationName, granted: r.granted },
+      ...{ denied: r.denied, masked: r.masked, providers: r.providers, served: r.served, outcome: r.outcome, duration_ms: r.durationMs },
+      ...{ code: null, verified: null, subjects: null, document_hash: null },
+    };
+    const line = toArchiveLine({ kind: 'record', row, subjects: [] });
+    expect(line.startsWith(ARCHIVE_RECORD_PREFIX)).toBe(true);
+    expect(rowToRecord((fromArchiveLine(line) as { row: ArchivedRecordRow }).row)).toEqual(r);
+    expect(fromArchiveLine('{"kind":"nothing"}')).toBeUndefined();
+  });
+});

@@ -22,6 +22,10 @@ export type StoredRecordRow = Omit<Selectable<AuditRecordsTable>, 'id'>;
 export type StoredCheckpointRow = Omit<Selectable<AuditCheckpointsTable>, 'id'>;
 /** A stored `audit_quarantine` row, likewise. */
 export type StoredQuarantineRow = Omit<Selectable<AuditQuarantineTable>, 'id'>;
+/** A record row as read from the store or back from an archive line (its time as JSON wrote it). */
+export type ArchivedRecordRow = Omit<StoredRecordRow, 'at'> & { id: string; at: Date | string };
+/** A quarantine row likewise. */
+export type ArchivedQuarantineRow = Omit<StoredQuarantineRow, 'quarantined_at'> & { id: string; quarantined_at: Date | string };
 
 /** A `timestamptz` read back (a Date from pg, a Date or text from PGlite) as the ISO 8601 instant with milliseconds records hold. */
 export function storedInstant(value: Date | string): string {
@@ -130,7 +134,7 @@ export function recordSubjectRows(record: ChainedRecord): Array<Insertable<Audit
 }
 
 /** The chained record a stored row holds: the exact inverse of `recordToRow` (a null `code` is no code). */
-export function rowToRecord(row: StoredRecordRow): ChainedRecord {
+export function rowToRecord(row: StoredRecordRow | ArchivedRecordRow): ChainedRecord {
   return {
     at: storedInstant(row.at),
     requestId: row.request_id,
@@ -237,7 +241,53 @@ export function quarantinedRecordOf(row: Pick<StoredQuarantineRow, 'record'>): C
 }
 
 /** The quarantined record a stored row holds (the inverse of `quarantinedToRow`); undefined if its JSON is not an object. */
-export function rowToQuarantined(row: StoredQuarantineRow): QuarantinedRecord | undefined {
+export function rowToQuarantined(row: StoredQuarantineRow | ArchivedQuarantineRow): QuarantinedRecord | undefined {
   const record = quarantinedRecordOf(row);
   return record && { record, reason: row.reason, at: storedInstant(row.quarantined_at) };
+}
+
+/** The archive's format name, in its first line; a reader refuses any other. */
+export const ARCHIVE_FORMAT = 'zhoucun-audit-archive/1';
+
+/** A subject log row as an archive keeps it beside its record. */
+export type ArchivedSubjectRow = { subject_hmac: string; at: Date | string; chain: string; seq: string; provider: string };
+
+/**
+ * One line of an archived month (`npm run audit:archive`), gzip'd NDJSON: a header, then per chain its
+ * summary, the checkpoints covering its records (and the first one after them), its quarantined
+ * records, and its records in order, each with its subject log rows; last, what verifying the month found.
+ * Records and quarantined records are kept as the store's rows, read back with `rowToRecord` and
+ * `rowToQuarantined` like the store's own.
+ */
+export type ArchiveLine =
+  | { kind: 'header'; format: typeof ARCHIVE_FORMAT; month: string; from: string; to: string; createdAt: string }
+  | { kind: 'chain'; chain: string; fromSeq: number; throughSeq: number; throughHash: string; previousHash: string }
+  | { kind: 'checkpoint'; checkpoint: Checkpoint }
+  | { kind: 'quarantined'; row: ArchivedQuarantineRow }
+  | { kind: 'record'; row: ArchivedRecordRow; subjects: ArchivedSubjectRow[] }
+  | { kind: 'verification'; ok: boolean; records: number; checkpoints: number; subjectRows: number; quarantined: number; problem?: string };
+
+const ARCHIVE_KINDS = new Set(['header', 'chain', 'checkpoint', 'quarantined', 'record', 'verification']);
+
+/** One archive line, newline-terminated; `kind` first, so a reader can pass over records without parsing them. */
+export function toArchiveLine(line: ArchiveLine): string {
+  return `${JSON.stringify(line)}\n`;
+}
+
+/** A line of a record (recognised without parsing it). */
+export const ARCHIVE_RECORD_PREFIX = '{"kind":"record",';
+
+/** The archive line a text holds; undefined if it is not one. */
+export function fromArchiveLine(text: string): ArchiveLine | undefined {
+  try {
+    const value = JSON.parse(text) as { kind?: unknown };
+    return typeof value === 'object' && value !== null && typeof value.kind === 'string' && ARCHIVE_KINDS.has(value.kind) ? (value as ArchiveLine) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** What an archive's signature signs: the month, the file's name and the SHA-256 of its bytes. */
+export function archiveMessage(archive: { month: string; file: string; sha256: string }): Uint8Array {
+  return new TextEncoder().encode(`${ARCHIVE_FORMAT}:${archive.month}:${archive.file}:${archive.sha256}`);
 }

@@ -45,6 +45,7 @@ export function createAuditIntegrity(db: Kysely<Database>, options: AuditIntegri
           anchored: 0,
           subjectRows: 0,
           quarantined: [],
+          archivedMonths: [],
           problem: `not verified: ${(error as Error).message}`,
         },
       };

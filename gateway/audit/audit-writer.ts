@@ -122,11 +122,19 @@ export async function createAuditWriter(options: AuditWriterOptions): Promise<Au
   // Where the chain stands: the furthest of the store, its quarantine, the spool's tail and the quarantine file's tail.
   const spooled = await spool.read();
   const quarantinedLocally = await quarantineFile.read();
-  const [storedRecord, storedQuarantine] = await Promise.all([
+  const [storedRecord, storedQuarantine, archived] = await Promise.all([
     db.selectFrom('audit_records').select(['seq', 'hash']).where('chain', '=', chain).orderBy('seq', 'desc').limit(1).executeTakeFirst(),
     db.selectFrom('audit_quarantine').select(['seq', 'hash']).where('chain', '=', chain).orderBy('seq', 'desc').limit(1).executeTakeFirst(),
+    // A chain whose every stored month was archived continues after its archived end, never from the start again.
+    db
+      .selectFrom('audit_archive_chains')
+      .select(['through_seq as seq', 'through_hash as hash'])
+      .where('chain', '=', chain)
+      .orderBy('through_seq', 'desc')
+      .limit(1)
+      .executeTakeFirst(),
   ]);
-  const stored = Number(storedQuarantine?.seq ?? 0) > Number(storedRecord?.seq ?? 0) ? storedQuarantine : storedRecord;
+  const stored = [storedRecord, storedQuarantine, archived].reduce((a, b) => (Number(b?.seq ?? 0) > Number(a?.seq ?? 0) ? b : a), undefined);
   let lastSeq = 0;
   let lastHash = GENESIS_HASH;
   for (const tail of [stored, spooled[spooled.length - 1], quarantinedLocally[quarantinedLocally.length - 1]?.record]) {

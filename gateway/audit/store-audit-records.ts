@@ -44,7 +44,8 @@ export function createRecordStore({ db, quarantineFile, state, alert }: RecordSt
       await trx
         .insertInto('audit_records')
         .values(records.map(recordToRow))
-        .onConflict((oc) => oc.columns(['chain', 'seq']).doNothing())
+        // (chain, seq, at): a partitioned table's unique key holds its partition key; a replayed record has the same time.
+        .onConflict((oc) => oc.columns(['chain', 'seq', 'at']).doNothing())
         .execute();
       // A record may list thousands of subjects (a verification call): inserted in slices PostgreSQL's parameter limit takes.
       for (let i = 0; i < subjects.length; i += SUBJECT_ROWS_PER_INSERT) {

@@ -14,6 +14,10 @@
  * subjects it lists (provider → subject HMACs), so its index rows must be exactly those, at the
  * record's time; and every index row must belong to a stored record. A row deleted, added, moved to
  * another time or provider, or left without its record is named.
+ * Months archived by `npm run audit:archive` (audit-archive.ts): a chain is followed from the last archived
+ * record the store notes, or, given the archives, from its first record through each signed archive into
+ * the store; the archiver verifies each month's part with the same checks (`verifyChainSlice`).
+ * Longer than 300 lines because the store's and the archives' readings of a chain go through one set of checks.
  */
 import { setTimeout } from 'node:timers/promises';
 import { createHash } from 'node:crypto';
@@ -22,8 +26,17 @@ import type { PublicKeySet } from '../../platform/key-set.ts';
 import type { Database } from '../../platform/store/tables.ts';
 import { checkQuarantined } from './audit-quarantine.ts';
 import { checkpointSignatureProblem, CHECKPOINT_CADENCE, type Checkpoint, type CheckpointCadence } from './audit-checkpoint.ts';
-import { recordHashHolds, recordSubjectRows, rowToCheckpoint, rowToQuarantined, rowToRecord } from './audit-codec.ts';
+import {
+  recordHashHolds,
+  recordSubjectRows,
+  rowToCheckpoint,
+  rowToQuarantined,
+  rowToRecord,
+  type ArchivedQuarantineRow,
+  type ArchivedRecordRow,
+} from './audit-codec.ts';
 import { GENESIS_HASH, type ChainedRecord } from './audit-record.ts';
+import { ArchiveProblem, archivedRecordPages, listArchiveFiles, openArchive, type ArchivedMonth } from './audit-archive.ts';
 import type { CheckpointAnchors } from './checkpoint-anchors.ts';
 
 export interface VerificationReport {
@@ -37,6 +50,8 @@ export interface VerificationReport {
   subjectRows: number;
   /** Records held in quarantine (the store refused their content), each verified in its place. */
   quarantined: Array<{ chain: string; seq: number; reason: string; at: string }>;
+  /** Months verified from their archives (`archives` given), oldest first. */
+  archivedMonths: string[];
   /** The first problem found, naming the record. */
   problem?: string;
 }
@@ -57,6 +72,13 @@ export interface VerifyAuditOptions {
    */
   inFlightWaitMs?: number;
   now?: Date;
+  /**
+   * The directory of the archived months (`npm run audit:archive`): each chain is then verified from its
+   * first record, through every archive the store lists (and any other in the directory) into the store.
+   * Without it, a chain whose beginning was archived is verified from the last archived record the store
+   * notes (`audit_archive_chains`).
+   */
+  archiveDir?: string;
 }
 
 const PAGE = 5_000;
@@ -81,6 +103,7 @@ export async function verifyAuditChains(db: Kysely<Database>, options: VerifyAud
         anchored: 0,
         subjectRows: 0,
         quarantined: [],
+        archivedMonths: [],
         problem: `${source.name}: ${unreadable[0]} is not a checkpoint — the anchor was altered`,
       };
     for (const [chain, checkpoints] of byChain)
@@ -89,13 +112,18 @@ export async function verifyAuditChains(db: Kysely<Database>, options: VerifyAud
   const stored = (await db.selectFrom('audit_records').select('chain').union(db.selectFrom('audit_quarantine').select('chain')).execute()).map(
     (row) => row.chain,
   );
-  const chains = [...new Set([...stored, ...anchored.keys()])].sort();
-  const report: VerificationReport = { ok: true, chains: chains.length, records: 0, checkpoints: 0, anchored: 0, subjectRows: 0, quarantined: [] };
+  const boundaries = await readArchivedBoundaries(db);
+  const report: VerificationReport = { ok: true, chains: 0, records: 0, checkpoints: 0, anchored: 0, subjectRows: 0, quarantined: [], archivedMonths: [] };
   try {
+    const archives = options.archiveDir === undefined ? undefined : await openArchives(db, options.archiveDir, options.keys);
+    const chains = [...new Set([...stored, ...anchored.keys(), ...boundaries.keys(), ...(archives?.flatMap((a) => [...a.chains.keys()]) ?? [])])].sort();
+    report.chains = chains.length;
+    report.archivedMonths = archives?.map((archive) => archive.month) ?? [];
     const inFlightUntil = Date.now() + (options.inFlightWaitMs ?? 5_000);
     for (const chain of chains) {
-      const marks = await readMarksAwaitingAnchored(db, chain, anchored.get(chain) ?? [], inFlightUntil);
-      await verifyChain(db, chain, marks, anchored.get(chain) ?? [], options.keys, cadence, now - tailLimit, report);
+      const storeMarks = await readMarksAwaitingAnchored(db, chain, anchored.get(chain) ?? [], inFlightUntil);
+      const origin = archives ? archivedOrigin(db, chain, archives, storeMarks) : storeOrigin(db, chain, boundaries.get(chain), storeMarks);
+      await verifyChain(db, chain, origin, anchored.get(chain) ?? [], options.keys, cadence, now - tailLimit, report);
     }
     const orphan = await readOrphanSubjectRow(db);
     if (orphan) {
@@ -105,10 +133,160 @@ export async function verifyAuditChains(db: Kysely<Database>, options: VerifyAud
     }
     await verifyOperationDocuments(db);
   } catch (error) {
+    if (error instanceof ArchiveProblem) return { ...report, ok: false, problem: error.message };
     if (!(error instanceof Broken)) throw error;
     return { ...report, ok: false, problem: error.message };
   }
   return report;
+}
+
+/** Where a chain's verification starts and what it reads: pages of records in order, with their subject rows' keys. */
+interface ChainOrigin {
+  /** After this record (0 and the genesis hash: from the chain's first). */
+  start: { seq: number; hash: string };
+  /** Every checkpoint of the chain: the store's, and the archives' when read. */
+  marks: Checkpoint[];
+  /** Quarantined records besides the store's (from archives). */
+  quarantined: Array<ArchivedQuarantineRow>;
+  pages: AsyncIterable<ChainLink[]>;
+  /** The last record to verify (a month being archived); records after it and their checkpoints are another's. */
+  through?: number;
+}
+
+/** One record as a source gives it: its row, where to name it, and its subject rows as compared. */
+interface ChainLink {
+  row: ArchivedRecordRow;
+  where: string;
+  subjectKeys: string[];
+}
+
+/** A chain's records of one month being archived, as the archiver reads them from the store or back from its file. */
+export interface ChainSlice {
+  chain: string;
+  /** The last record before the slice (the previous archive's last, or 0 and the genesis hash). */
+  start: { seq: number; hash: string };
+  through: number;
+  marks: Checkpoint[];
+  quarantined: Array<ArchivedQuarantineRow>;
+  pages: AsyncIterable<Array<{ row: ArchivedRecordRow; subjects: ReadonlyArray<{ provider: string; subject_hmac: string; at: Date | string }> }>>;
+  /** How to name where a record was read. */
+  place: string;
+}
+
+/**
+ * Verifies a slice of a chain as `audit:verify` verifies a whole one: links, hashes, subject rows,
+ * quarantined records in their places, checkpoints' signatures and cadence between them; an unsigned
+ * end of the slice is accepted (the next checkpoint, after it, covers it). Returns the problem, if any.
+ */
+export async function verifyChainSlice(
+  db: Kysely<Database>,
+  slice: ChainSlice,
+  keys: PublicKeySet,
+  cadence: CheckpointCadence = CHECKPOINT_CADENCE,
+): Promise<{ report: VerificationReport; problem: string | undefined }> {
+  const report: VerificationReport = { ok: true, chains: 1, records: 0, checkpoints: 0, anchored: 0, subjectRows: 0, quarantined: [], archivedMonths: [] };
+  async function* pages(): AsyncGenerator<ChainLink[]> {
+    for await (const page of slice.pages)
+      yield page.map(({ row, subjects }) => ({ row, where: `${slice.place}, row id ${row.id}`, subjectKeys: subjects.map(subjectRowKey) }));
+  }
+  const origin: ChainOrigin = { start: slice.start, marks: slice.marks, quarantined: slice.quarantined, pages: pages(), through: slice.through };
+  try {
+    const last = await verifyChain(db, slice.chain, origin, [], keys, cadence, Number.NEGATIVE_INFINITY, report);
+    if (last !== slice.through) throw new Broken(`chain ${slice.chain}: ${slice.place} ends at record ${last}, not at ${slice.through} — records are missing`);
+  } catch (error) {
+    if (!(error instanceof Broken)) throw error;
+    return { report: { ...report, ok: false, problem: error.message }, problem: error.message };
+  }
+  return { report, problem: undefined };
+}
+
+/** Per chain, the last archived record the store notes (`audit_archive_chains`). */
+async function readArchivedBoundaries(db: Kysely<Database>): Promise<Map<string, { seq: number; hash: string }>> {
+  const rows = await db.selectFrom('audit_archive_chains').select(['chain', 'through_seq', 'through_hash']).orderBy('through_seq').execute();
+  return new Map(rows.map((row) => [row.chain, { seq: Number(row.through_seq), hash: row.through_hash }]));
+}
+
+/** The store's records of a chain after `afterSeq`, page by page, each with its subject rows. */
+async function* storePages(db: Kysely<Database>, chain: string, afterSeq: number): AsyncGenerator<ChainLink[]> {
+  for (let after = afterSeq; ;) {
+    const rows = await readRecordPage(db, chain, after);
+    if (rows.length === 0) return;
+    const subjectRows = new Map<number, string[]>();
+    for (const subjectRow of await readSubjectRows(db, chain, after, Number(rows[rows.length - 1]!.seq))) {
+      const seq = Number(subjectRow.seq);
+      subjectRows.set(seq, [...(subjectRows.get(seq) ?? []), subjectRowKey(subjectRow)]);
+    }
+    after = Number(rows[rows.length - 1]!.seq);
+    yield rows.map((row) => ({ row, where: `row id ${row.id}`, subjectKeys: subjectRows.get(Number(row.seq)) ?? [] }));
+    if (rows.length < PAGE) return;
+  }
+}
+
+/** A chain as the store holds it: from its last archived record, if its beginning was archived. */
+function storeOrigin(db: Kysely<Database>, chain: string, boundary: { seq: number; hash: string } | undefined, marks: Checkpoint[]): ChainOrigin {
+  const start = boundary ?? { seq: 0, hash: GENESIS_HASH };
+  return { start, marks, quarantined: [], pages: storePages(db, chain, start.seq) };
+}
+
+/** A chain from its first record: through its archives, oldest first, then the store after the last of them. */
+function archivedOrigin(db: Kysely<Database>, chain: string, archives: readonly ArchivedMonth[], storeMarks: Checkpoint[]): ChainOrigin {
+  const holding = archives.filter((archive) => archive.chains.has(chain));
+  const last = holding.at(-1)?.chains.get(chain)?.throughSeq ?? 0;
+  const marks = new Map(storeMarks.map((mark) => [mark.seq, mark]));
+  for (const archive of holding) {
+    for (const mark of archive.checkpoints.filter((c) => c.chain === chain)) {
+      const stored = marks.get(mark.seq);
+      if (stored && stored.hash !== mark.hash)
+        throw new Broken(
+          `chain ${chain}, checkpoint at record ${mark.seq}: the store's has hash ${stored.hash}, the archive of ${archive.month} ${mark.hash} — a checkpoint was replaced`,
+        );
+      marks.set(mark.seq, mark);
+    }
+  }
+  async function* pages(): AsyncGenerator<ChainLink[]> {
+    for (const archive of holding) {
+      for await (const page of archivedRecordPages(archive, chain, PAGE)) {
+        yield page.map(({ row, subjects }) => ({ row, where: `in the archive of ${archive.month}`, subjectKeys: subjects.map(subjectRowKey) }));
+      }
+    }
+    yield* storePages(db, chain, last);
+  }
+  return {
+    start: { seq: 0, hash: GENESIS_HASH },
+    marks: [...marks.values()].sort((a, b) => a.seq - b.seq),
+    quarantined: holding.flatMap((archive) => archive.quarantined.filter((row) => row.chain === chain)),
+    pages: pages(),
+  };
+}
+
+/**
+ * The archives of `dir`, each one's signature verified: every month the store lists (`audit_archives`)
+ * must be there with the SHA-256 the store noted; months in the directory the store does not list are
+ * read too (a store row deleted must not hide an archive). A month missing is named with the records it took.
+ */
+async function openArchives(db: Kysely<Database>, dir: string, keys: PublicKeySet): Promise<ArchivedMonth[]> {
+  const listed = await db.selectFrom('audit_archives').select(['month', 'file', 'sha256']).orderBy('month').execute();
+  const present = new Set(listArchiveFiles(dir));
+  for (const row of listed) {
+    if (present.has(row.month)) continue;
+    const took = await db.selectFrom('audit_archive_chains').selectAll().where('month', '=', row.month).orderBy('chain').execute();
+    const ranges = took.map((t) => `chain ${t.chain} records ${t.from_seq}–${t.through_seq}`).join(', ');
+    throw new ArchiveProblem(
+      `archive of ${row.month} (${row.file}) is missing from ${dir}: ${ranges || 'no records'} cannot be verified — an archive is missing`,
+    );
+  }
+  const months = [...new Set([...listed.map((row) => row.month), ...present])].sort();
+  const opened: ArchivedMonth[] = [];
+  for (const month of months) {
+    const archive = await openArchive(dir, month, keys);
+    const noted = listed.find((row) => row.month === month);
+    if (noted && noted.sha256 !== archive.signature.sha256)
+      throw new ArchiveProblem(
+        `archive of ${month}: the store noted SHA-256 ${noted.sha256}, the file's signature ${archive.signature.sha256} — the archive was replaced`,
+      );
+    opened.push(archive);
+  }
+  return opened;
 }
 
 /**
@@ -211,18 +389,18 @@ async function verifyOperationDocuments(db: Kysely<Database>): Promise<void> {
 async function verifyChain(
   db: Kysely<Database>,
   chain: string,
-  marks: readonly Checkpoint[],
+  origin: ChainOrigin,
   anchors: ReadonlyArray<{ source: string; checkpoint: Checkpoint }>,
   keys: PublicKeySet,
   cadence: CheckpointCadence,
   oldestUnsignedAt: number,
   report: VerificationReport,
-): Promise<void> {
-  for (const mark of marks) {
+): Promise<number> {
+  for (const mark of origin.marks) {
     const problem = await checkpointSignatureProblem(keys, mark);
     if (problem) throw new Broken(`chain ${chain}, checkpoint at record ${mark.seq}: ${problem}`);
   }
-  const bySeq = new Map(marks.map((mark) => [mark.seq, mark]));
+  const bySeq = new Map(origin.marks.map((mark) => [mark.seq, mark]));
   for (const { source, checkpoint } of anchors) {
     const where = `chain ${chain}, checkpoint at record ${checkpoint.seq} (signed ${checkpoint.at}, in ${source})`;
     const problem = await checkpointSignatureProblem(keys, checkpoint);
@@ -233,9 +411,12 @@ async function verifyChain(
       throw new Broken(`${where}: the store's checkpoint has hash ${mark.hash}, the anchor ${checkpoint.hash} — the store's checkpoint was replaced`);
     report.anchored += 1;
   }
+  // Checkpoints of records before the start (archived) were verified above; the chain is followed from the start.
+  const within = (seq: number) => seq > origin.start.seq && (origin.through === undefined || seq <= origin.through);
+  const marks = origin.marks.filter((mark) => within(mark.seq));
 
-  let expectedSeq = 1;
-  let prevHash = GENESIS_HASH;
+  let expectedSeq = origin.start.seq + 1;
+  let prevHash = origin.start.hash;
   let next = 0; // index of the next checkpoint in `marks`
   let span = { from: 1, count: 0, minAt: Infinity, maxAt: -Infinity };
   const gap = (to: number) => `chain ${chain}: records ${span.from}–${to} (${iso(span.minAt)} to ${iso(span.maxAt)})`;
@@ -258,7 +439,9 @@ async function verifyChain(
     prevHash = hash;
     expectedSeq += 1;
   };
-  const held = new Map((await readQuarantineRows(db, chain)).map((row) => [Number(row.seq), row]));
+  const held = new Map(
+    [...origin.quarantined, ...(await readQuarantineRows(db, chain))].filter((row) => within(Number(row.seq))).map((row) => [Number(row.seq), row]),
+  );
   /** Takes quarantined records in their places up to (not including) `seq`. */
   const takeQuarantined = (seq: number) => {
     for (let row = held.get(expectedSeq); row && expectedSeq < seq; row = held.get(expectedSeq)) {
@@ -270,32 +453,25 @@ async function verifyChain(
       link(expectedSeq, row.hash, Date.parse(quarantined.record.at));
     }
   };
-  for (let after = 0; ;) {
-    const rows = await readRecordPage(db, chain, after);
-    const subjectRows = new Map<number, string[]>();
-    if (rows.length > 0) {
-      for (const subjectRow of await readSubjectRows(db, chain, after, Number(rows[rows.length - 1]!.seq))) {
-        const seq = Number(subjectRow.seq);
-        subjectRows.set(seq, [...(subjectRows.get(seq) ?? []), subjectRowKey(subjectRow)]);
-      }
-      after = Number(rows[rows.length - 1]!.seq);
-    }
-    for (const row of rows) {
+  for await (const links of origin.pages) {
+    for (const { row, where: place, subjectKeys } of links) {
       const record = rowToRecord(row);
       const { seq } = record;
-      const where = `chain ${chain}, record ${seq} (row id ${row.id})`;
+      const where = `chain ${chain}, record ${seq} (${place})`;
       takeQuarantined(seq);
       if (held.has(seq)) throw new Broken(`${where}: is both stored and quarantined — a record was inserted`);
-      if (seq !== expectedSeq) throw new Broken(`${where}: expected record ${expectedSeq} next — a record was deleted or inserted`);
+      if (seq !== expectedSeq) {
+        const missing = seq > expectedSeq && expectedSeq === origin.start.seq + 1 ? ' (records before it are neither stored nor archived)' : '';
+        throw new Broken(`${where}: expected record ${expectedSeq} next${missing} — a record was deleted or inserted`);
+      }
       if (record.prevHash !== prevHash) throw new Broken(`${where}: does not link to the previous record's hash — the chain was cut or reordered`);
       if (!recordHashHolds(record)) throw new Broken(`${where}: content does not match its hash — the record was changed`);
-      const subjectProblem = subjectRowsProblem(record, subjectRows.get(seq));
+      const subjectProblem = subjectRowsProblem(record, subjectKeys);
       if (subjectProblem) throw new Broken(`${where}: ${subjectProblem}`);
-      report.subjectRows += subjectRows.get(seq)?.length ?? 0;
+      report.subjectRows += subjectKeys.length;
       link(seq, record.hash, Date.parse(record.at));
       report.records += 1;
     }
-    if (rows.length < PAGE) break;
   }
   takeQuarantined(Number.POSITIVE_INFINITY);
   const stray = [...held.keys()][0];
@@ -308,4 +484,5 @@ async function verifyChain(
       `${gap(expectedSeq - 1)}: no signed checkpoint covers them, yet a checkpoint is due within ${cadence.records} records / ${cadence.intervalMs / 1000} s — checkpoints or the records they covered were deleted, or this chain's gateway stopped without closing (restarted, it signs its tail)`,
     );
   }
+  return expectedSeq - 1;
 }

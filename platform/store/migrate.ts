@@ -18,6 +18,7 @@ import * as evaluation from './migrations/0014-evaluation.ts';
 import * as resourceFreshness from './migrations/0015-resource-freshness.ts';
 import * as freshnessHistory from './migrations/0017-freshness-history.ts';
 import * as auditRollUpRecount from './migrations/0018-audit-rollup-recount.ts';
+import * as auditPartitions from './migrations/0016-audit-partitions.ts';
 import type { Database } from './tables.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
@@ -38,6 +39,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0015-resource-freshness': resourceFreshness,
   '0017-freshness-history': freshnessHistory,
   '0018-audit-rollup-recount': auditRollUpRecount,
+  '0016-audit-partitions': auditPartitions,
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {

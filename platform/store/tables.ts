@@ -243,6 +243,29 @@ export interface AuditQuarantineTable {
   quarantined_at: Timestamp;
 }
 
+/** A month of the audit archived to a signed file and dropped (0016). */
+export interface AuditArchivesTable {
+  /** China calendar month, `YYYY-MM`. */
+  month: string;
+  /** The archive's file name in ARCHIVE_DIR. */
+  file: string;
+  sha256: string;
+  key_id: string;
+  signature: string;
+  records: ColumnType<string, string | number, string | number>;
+  subject_rows: ColumnType<string, string | number, string | number>;
+  archived_at: Timestamp;
+}
+
+/** Per archived month and chain: the records it took (`from_seq`–`through_seq`) and the last one's hash (0016). */
+export interface AuditArchiveChainsTable {
+  month: string;
+  chain: string;
+  from_seq: ColumnType<string, string | number, string | number>;
+  through_seq: ColumnType<string, string | number, string | number>;
+  through_hash: string;
+}
+
 export interface AuditCheckpointsTable {
   id: Generated<string>;
   chain: string;
@@ -394,6 +417,8 @@ export interface Database {
   audit_checkpoints: AuditCheckpointsTable;
   audit_quarantine: AuditQuarantineTable;
   audit_subjects: AuditSubjectsTable;
+  audit_archives: AuditArchivesTable;
+  audit_archive_chains: AuditArchiveChainsTable;
   operation_documents: OperationDocumentsTable;
   departments: DepartmentsTable;
   department_admins: DepartmentAdminsTable;

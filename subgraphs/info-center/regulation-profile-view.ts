@@ -21,5 +21,6 @@ export function regulationProfileView(services: GovernanceServices) {
     staleViolationCycles: profile.freshness.staleCycles,
     staleViolationShare: profile.freshness.staleShare,
     staleViolationMinDays: profile.freshness.minStaleDays,
+    auditRetentionMonths: profile.auditRetentionMonths,
   };
 }

@@ -4,6 +4,7 @@
  * each access as one provider serving the subject, with the consumer, time, purpose, matter and the
  * provider's items. Scope: policies/governance/subject-log-scope.ts.
  */
+import { sql } from 'kysely';
 import { shareError } from '../../platform/errors.ts';
 import { subjectAccessItems, subjectLogScopeOf } from '../../policies/governance/subject-log-scope.ts';
 import { parseInstant } from './audit-views.ts';
@@ -43,15 +44,23 @@ export async function accessesToSubject(services: GovernanceServices, actor: Act
   const from = parseInstant(args.from, 'from');
   const to = parseInstant(args.to, 'to');
   if (!services.subjectHmac) return [];
-  let query = services.db
-    .selectFrom('audit_subjects as s')
-    .innerJoin('audit_records as r', (join) => join.onRef('r.chain', '=', 's.chain').onRef('r.seq', '=', 's.seq'))
-    .select(['s.at', 's.provider', 'r.request_id', 'r.dept', 'r.app', 'r.purpose', 'r.matter', 'r.granted', 'r.verified', 'r.outcome'])
-    .where('s.subject_hmac', '=', services.subjectHmac(String(args.citizenId ?? args.creditCode)))
-    .where('s.at', '>=', from)
-    .where('s.at', '<', to);
-  if (scope.kind === 'provider') query = query.where('s.provider', '=', scope.dept);
-  const rows = await query.orderBy('s.at', 'desc').orderBy('s.seq', 'desc').limit(first).execute();
+  const hmac = services.subjectHmac(String(args.citizenId ?? args.creditCode));
+  // One subject's rows are a few hundred, found by index in each month's partition; over twelve partitions the
+  // planner would start parallel workers, whose start-up costs many times the lookup itself.
+  const rows = await services.db.transaction().execute(async (trx) => {
+    await sql`set local max_parallel_workers_per_gather = 0`.execute(trx);
+    let query = trx
+      .selectFrom('audit_subjects as s')
+      // A subject row bears its record's time (audit:verify holds it to that): joined on it too, each record is
+      // looked up in its own month's partition by (chain, seq, at) instead of in every month's.
+      .innerJoin('audit_records as r', (join) => join.onRef('r.chain', '=', 's.chain').onRef('r.seq', '=', 's.seq').onRef('r.at', '=', 's.at'))
+      .select(['s.at', 's.provider', 'r.request_id', 'r.dept', 'r.app', 'r.purpose', 'r.matter', 'r.granted', 'r.verified', 'r.outcome'])
+      .where('s.subject_hmac', '=', hmac)
+      .where('s.at', '>=', from)
+      .where('s.at', '<', to);
+    if (scope.kind === 'provider') query = query.where('s.provider', '=', scope.dept);
+    return query.orderBy('s.at', 'desc').orderBy('s.seq', 'desc').limit(first).execute();
+  });
   const providerOf = (coordinate: string) => services.catalog().get(coordinate)?.provider;
   return rows.map((row) => ({
     at: new Date(row.at).toISOString(),

@@ -1,0 +1,120 @@
+/**
+ * Monthly partitions of the audit tables that grow with every request (`audit_records`,
+ * `audit_subjects`; migration 0016): declarative RANGE partitions on the record time `at`, one per
+ * China calendar month (UTC+8, no daylight saving: the month a department reads in a report), plus a
+ * DEFAULT partition so that a write never fails for want of a partition. Partitions are made ahead
+ * (this month and the next `ahead`) at start and daily; a new partition is created beside the table and
+ * then attached, taking any rows the DEFAULT partition holds for its month with it, so writers keep
+ * writing while it happens (ATTACH does not block inserts into the other partitions).
+ */
+import { sql, type Kysely } from 'kysely';
+
+/** The partitioned audit tables, in the order the archive reads them. */
+export const PARTITIONED_AUDIT_TABLES = ['audit_records', 'audit_subjects'] as const;
+export type PartitionedAuditTable = (typeof PARTITIONED_AUDIT_TABLES)[number];
+
+/** A China calendar month, e.g. `2026-11`. */
+export type AuditMonth = `${number}-${string}`;
+
+/** Months made ahead of the current one; default 3. */
+export const PARTITIONS_AHEAD = 3;
+
+const CHINA_OFFSET_MS = 8 * 3_600_000;
+const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
+
+/** The China calendar month an instant falls in. */
+export function auditMonthOf(at: Date): AuditMonth {
+  const china = new Date(at.getTime() + CHINA_OFFSET_MS);
+  return `${china.getUTCFullYear()}-${String(china.getUTCMonth() + 1).padStart(2, '0')}` as AuditMonth;
+}
+
+/** The first instant of a China calendar month. */
+export function auditMonthStart(month: AuditMonth): Date {
+  const [, year, number] = MONTH.exec(month) ?? [];
+  if (!year || !number) throw new Error(`${month} is not a month (YYYY-MM)`);
+  return new Date(Date.UTC(Number(year), Number(number) - 1, 1) - CHINA_OFFSET_MS);
+}
+
+/** The month `count` months after `month` (before, when negative). */
+export function addAuditMonths(month: AuditMonth, count: number): AuditMonth {
+  const start = new Date(auditMonthStart(month).getTime() + CHINA_OFFSET_MS);
+  return auditMonthOf(new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + count, 1) - CHINA_OFFSET_MS));
+}
+
+/** The partition of `table` holding `month`, e.g. `audit_records_y2026m11`. */
+export function partitionName(table: PartitionedAuditTable, month: AuditMonth): string {
+  return `${table}_y${month.slice(0, 4)}m${month.slice(5, 7)}`;
+}
+
+const PARTITION_NAME = /_y(\d{4})m(\d{2})$/;
+
+// Kysely is typed by the schema; partition maintenance is DDL and catalog reads, the same for any schema.
+type AnyDb = Kysely<any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- see above
+
+/** The monthly partitions attached to `table`, oldest first (the DEFAULT partition is not one). */
+export async function listAuditPartitions(db: AnyDb, table: PartitionedAuditTable): Promise<AuditMonth[]> {
+  const { rows } = await sql<{ name: string }>`
+    select c.relname as name from pg_inherits i
+      join pg_class c on c.oid = i.inhrelid
+      join pg_class p on p.oid = i.inhparent
+    where p.relname = ${table} and p.relnamespace = to_regnamespace(current_schema())::oid`.execute(db);
+  return rows
+    .map((row) => PARTITION_NAME.exec(row.name))
+    .filter((match): match is RegExpExecArray => match !== null)
+    .map((match) => `${match[1]}-${match[2]}` as AuditMonth)
+    .sort();
+}
+
+/**
+ * Creates `table`'s partition for `month` unless it is attached: made beside the table, filled with the
+ * rows its DEFAULT partition holds for the month, then attached — one transaction, serialised between
+ * instances by an advisory lock, so two gateways starting together make it once.
+ */
+export async function createAuditPartition(db: AnyDb, table: PartitionedAuditTable, month: AuditMonth): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    await sql`select pg_advisory_xact_lock(hashtext('audit partitions'))`.execute(trx);
+    if ((await listAuditPartitions(trx, table)).includes(month)) return false;
+    await createAuditPartitionIn(trx, table, month);
+    return true;
+  });
+}
+
+/** The partition made and attached inside the caller's transaction (a migration's). */
+export async function createAuditPartitionIn(trx: AnyDb, table: PartitionedAuditTable, month: AuditMonth): Promise<void> {
+  const name = partitionName(table, month);
+  const from = auditMonthStart(month).toISOString();
+  const to = auditMonthStart(addAuditMonths(month, 1)).toISOString();
+  await sql`create table ${sql.id(name)} (like ${sql.id(table)} including defaults)`.execute(trx);
+  await sql`
+    with moved as (delete from ${sql.id(`${table}_default`)} where at >= ${from}::timestamptz and at < ${to}::timestamptz returning *)
+    insert into ${sql.id(name)} select * from moved`.execute(trx);
+  await sql`alter table ${sql.id(table)} attach partition ${sql.id(name)} for values from (${sql.lit(from)}) to (${sql.lit(to)})`.execute(trx);
+}
+
+/**
+ * Makes sure every partitioned audit table has its partitions from `from`'s month (default: this
+ * month) to `ahead` months after this month. Returns the partitions it created.
+ */
+export async function ensureAuditPartitions(db: AnyDb, options: { now: Date; from?: Date; ahead?: number }): Promise<string[]> {
+  const last = addAuditMonths(auditMonthOf(options.now), options.ahead ?? PARTITIONS_AHEAD);
+  const created: string[] = [];
+  for (const table of PARTITIONED_AUDIT_TABLES) {
+    for (let month = auditMonthOf(options.from ?? options.now); month <= last; month = addAuditMonths(month, 1)) {
+      if (await createAuditPartition(db, table, month)) created.push(partitionName(table, month));
+    }
+  }
+  return created;
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Partitions made now and then once a day (a timer that does not keep the process alive); the first
+ * run is awaited, so a start fails when the store cannot make them. Returns the stop function.
+ */
+export async function startAuditPartitionMaintenance(db: AnyDb, options: { now: () => Date; onError: (error: unknown) => void }): Promise<() => void> {
+  await ensureAuditPartitions(db, { now: options.now() });
+  const timer = setInterval(() => void ensureAuditPartitions(db, { now: options.now() }).catch(options.onError), DAY_MS);
+  timer.unref();
+  return () => clearInterval(timer);
+}

@@ -42,7 +42,7 @@ export interface PlatformOptions {
   /** PostgreSQL connection string; absent → PGlite (in the data directory, or in memory with `pgliteInMemory`). */
   databaseUrl?: string | undefined;
   pgliteInMemory?: boolean;
-  /** The dump an in-memory PGlite starts from (see `openStore`). */
+  /** The dump a new PGlite cluster starts from (see `openStore`). */
   pgliteTemplate?: Blob;
   /** Replaces the store-backed grants. */
   grants?: GrantSource;

@@ -22,6 +22,7 @@ import { migrateToLatest } from '../platform/store/migrate.ts';
 import type { Database } from '../platform/store/tables.ts';
 import { DEMO } from '../subgraphs/shared/district.ts';
 import { createPostgresDatabase, type TestDatabase } from './support/databases.ts';
+import { migratedPgliteTemplate } from './support/pglite-template.ts';
 import { startTcpProxy, type TcpProxy } from './support/tcp-proxy.ts';
 import { startTestPlatform, type TestPlatform } from './support/test-platform.ts';
 
@@ -35,7 +36,7 @@ describe('audit writer', () => {
     const signing = await ensureDemoKeyPair(dir, 'audit-signing');
     const keys = await loadPublicKeySet(demoKeyPath(dir, 'audit-signing', 'public-keys'));
     const open = async () => {
-      const store = await openStore({ pgliteDir: join(dir, 'pglite') });
+      const store = await openStore({ pgliteDir: join(dir, 'pglite'), pgliteTemplate: await migratedPgliteTemplate() });
       await migrateToLatest(store.db);
       const writer = await openAuditWriter(store.db, dir, 'c', { checkpointKey: async () => signing, checkpointEvery: 5 });
       return { store, writer };

@@ -20,6 +20,7 @@ import { openStore } from '../platform/store/database.ts';
 import { migrateToLatest } from '../platform/store/migrate.ts';
 import { changeClosedStore, runAuditVerify } from './support/audit-verify-command.ts';
 import { STORE_BACKENDS } from './support/databases.ts';
+import { migratedPgliteTemplate } from './support/pglite-template.ts';
 
 const entry = auditEntry;
 /** Content PostgreSQL and PGlite refuse (SQLSTATE 22021): a NUL in a text column. */
@@ -32,7 +33,7 @@ describe.each(STORE_BACKENDS)('audit quarantine on %s', (_backend, createDatabas
     await ensureDemoKeyPair(dir, 'audit-signing');
     const alerts: AuditAlert[] = [];
     const openDb = async () => {
-      const store = await openStore({ databaseUrl: database.databaseUrl, pgliteDir: join(dir, 'pglite') });
+      const store = await openStore({ databaseUrl: database.databaseUrl, pgliteDir: join(dir, 'pglite'), pgliteTemplate: await migratedPgliteTemplate() });
       await migrateToLatest(store.db);
       return store;
     };

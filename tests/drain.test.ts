@@ -91,7 +91,9 @@ describe('SIGTERM drain', () => {
 
     const readiness = await waitFor(async () => {
       const answer = await rawRequest(origin, { method: 'GET', target: '/readyz' });
-      return answer.status === 503 ? answer : undefined;
+      // Before the signal is handled, readiness may already be 503 for the held provider (its probe
+      // goes through the holding proxy too): wait for the drain's own answer.
+      return answer.status === 503 && (JSON.parse(answer.body) as { draining?: unknown }).draining === true ? answer : undefined;
     });
     expect(JSON.parse(readiness.body)).toEqual({ ready: false, draining: true });
     const refused = await waitFor(() =>

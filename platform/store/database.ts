@@ -3,7 +3,7 @@
  * in the data directory, so the demo needs nothing installed. Both run the same migrations and the
  * same Kysely queries, each a `db.query` span when it runs inside a trace (platform/observe/trace-queries.ts).
  */
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
@@ -18,8 +18,9 @@ export interface DatabaseOptions {
   /** Where PGlite keeps its files; absent → PGlite in memory (tests). */
   pgliteDir?: string | undefined;
   /**
-   * A data directory dumped by PGlite's `dumpDataDir` that an in-memory PGlite starts from instead of
-   * an empty cluster (tests start each store from one migrated dump: no initdb, no migrations to run).
+   * A data directory dumped by PGlite's `dumpDataDir` that a new PGlite cluster (in memory, or in a
+   * `pgliteDir` that holds none yet) starts from instead of an empty one (tests start each store from
+   * one migrated dump: no initdb, no migrations to run).
    */
   pgliteTemplate?: Blob | undefined;
   onConnectionError?: (error: Error) => void;
@@ -46,7 +47,10 @@ export async function openStore(options: DatabaseOptions): Promise<Store> {
     return { db, kind: 'postgres', close: () => db.destroy() };
   }
   if (options.pgliteDir) mkdirSync(options.pgliteDir, { recursive: true });
-  const pglite = options.pgliteDir ? new PGlite(options.pgliteDir) : new PGlite(options.pgliteTemplate ? { loadDataDir: options.pgliteTemplate } : {});
+  // A template seeds only a new cluster: a directory that already holds one opens as it is.
+  const seed =
+    options.pgliteTemplate && !(options.pgliteDir && existsSync(join(options.pgliteDir, 'PG_VERSION'))) ? { loadDataDir: options.pgliteTemplate } : {};
+  const pglite = options.pgliteDir ? new PGlite(options.pgliteDir, seed) : new PGlite(seed);
   await pglite.waitReady;
   const db = new Kysely<Database>({ dialect: traceQueries(new PGliteDialect(pglite)) });
   return { db, kind: 'pglite', close: () => db.destroy() };

@@ -108,7 +108,7 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
     gatewayPort: options.gatewayPort ?? 0,
     ...(options.oidc ? { oidc: options.oidc } : {}),
     pgliteInMemory: !options.pgliteOnDisk,
-    ...(!options.pgliteOnDisk && !options.databaseUrl ? { pgliteTemplate: await migratedPgliteTemplate() } : {}),
+    ...(options.databaseUrl ? {} : { pgliteTemplate: await migratedPgliteTemplate() }),
     now: () => governanceNow ?? new Date(),
     ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}),
     ...(options.auditChain ? { auditChain: options.auditChain } : {}),

@@ -21,7 +21,7 @@ import { join } from 'node:path';
 import type { Fetcher } from '@apollo/utils.fetcher';
 import { auditAnchorDir, auditQuarantinePath, auditSpoolPath } from '../gateway/config.ts';
 import { checkpointLogPath } from '../gateway/audit/checkpoint-anchors.ts';
-import { createPooledFetcher } from '../gateway/sign/pooled-fetcher.ts';
+import { bufferedResponse, createPooledFetcher } from '../gateway/sign/pooled-fetcher.ts';
 import { createSubgraphCallSigner } from '../gateway/sign/sign-subgraph-call.ts';
 import { DEPARTMENT_CODES } from '../platform/departments.ts';
 import { loadPublicKeySet, watchSigningKey } from '../platform/key-set.ts';
@@ -49,6 +49,15 @@ async function startSubgraphs(): Promise<{ subgraphs: string[] }> {
   return { subgraphs: urls };
 }
 
+/**
+ * Node's fetch, its answer read whole before it is handed on, as the data source requires of its client: the
+ * subgraph guard aborts its signal once the call has resolved, which would cut a body still being streamed.
+ */
+const bufferedNodeFetch: Fetcher = async (url, init) => {
+  const response = await fetch(url, init as RequestInit);
+  return bufferedResponse(url, response.status, Object.fromEntries(response.headers), await response.text());
+};
+
 async function startContender(urls: string[]): Promise<{ url: string }> {
   const gatewaySigning = await ensureDemoKeyPair(dataDir, 'gateway-signing');
   const departmentSubgraphs = SUBGRAPHS.map((s, i) => ({ name: s.name, typeDefs: s.definition.typeDefs, url: urls[i]! }));
@@ -72,7 +81,7 @@ async function startContender(urls: string[]): Promise<{ url: string }> {
     host: '127.0.0.1',
     port: 0,
     infoCenterPort: 0,
-    logLevel: 'silent',
+    logLevel: (process.env['BENCH_LOG_LEVEL'] ?? 'silent') as 'silent',
     audit:
       role === 'ours-audit-off'
         ? undefined
@@ -83,7 +92,7 @@ async function startContender(urls: string[]): Promise<{ url: string }> {
             checkpointLogPath: checkpointLogPath(auditAnchorDir(dataDir), chain),
             signingKey: watchSigningKey(demoKeyPath(dataDir, 'audit-signing', 'private')),
           },
-    ...(role === 'ours-fetch' ? { subgraphCalls: { send: fetch as unknown as Fetcher, deduplicate: false } } : {}),
+    ...(role === 'ours-fetch' ? { subgraphCalls: { send: bufferedNodeFetch, deduplicate: false } } : {}),
     ...(role === 'ours-no-dedup' ? { subgraphCalls: { deduplicate: false } } : {}),
   });
   closers.push(

@@ -8,12 +8,20 @@
  * (@apollo/gateway as shipped), `plain-fetch` (given Node's fetch), `plain-pool` (given our pooled
  * client). Our gateways keep their own store: PostgreSQL when DATABASE_URL is set, else PGlite in a
  * directory of their own. Prints one JSON line (`{ url }` or `{ subgraphs }`), then serves until SIGTERM.
+ * With `BENCH_HEAP_PROFILE=<dir>` a contender samples every allocation, also of objects already collected
+ * (V8's sampling heap profiler, one sample per 32 KiB on average), and writes `<dir>/<role>.heapprofile` at
+ * SIGTERM: what it allocates under the load, by function (`bench/heap-profile-summary.ts` sums it).
+ * At SIGUSR2 a process writes one JSON line to stderr: its resident set and V8 heap spaces (MiB), and, when
+ * started with `--expose-gc`, the same after a full collection (what it holds live).
  */
+import { writeFileSync } from 'node:fs';
+import { getHeapSpaceStatistics } from 'node:v8';
+import { Session } from 'node:inspector/promises';
 import { join } from 'node:path';
 import type { Fetcher } from '@apollo/utils.fetcher';
 import { auditAnchorDir, auditQuarantinePath, auditSpoolPath } from '../gateway/config.ts';
 import { checkpointLogPath } from '../gateway/audit/checkpoint-anchors.ts';
-import { createPooledFetcher } from '../gateway/sign/pooled-fetcher.ts';
+import { bufferedResponse, createPooledFetcher } from '../gateway/sign/pooled-fetcher.ts';
 import { createSubgraphCallSigner } from '../gateway/sign/sign-subgraph-call.ts';
 import { DEPARTMENT_CODES } from '../platform/departments.ts';
 import { loadPublicKeySet, watchSigningKey } from '../platform/key-set.ts';
@@ -41,6 +49,15 @@ async function startSubgraphs(): Promise<{ subgraphs: string[] }> {
   return { subgraphs: urls };
 }
 
+/**
+ * Node's fetch, its answer read whole before it is handed on, as the data source requires of its client: the
+ * subgraph guard aborts its signal once the call has resolved, which would cut a body still being streamed.
+ */
+const bufferedNodeFetch: Fetcher = async (url, init) => {
+  const response = await fetch(url, init as RequestInit);
+  return bufferedResponse(url, response.status, Object.fromEntries(response.headers), await response.text());
+};
+
 async function startContender(urls: string[]): Promise<{ url: string }> {
   const gatewaySigning = await ensureDemoKeyPair(dataDir, 'gateway-signing');
   const departmentSubgraphs = SUBGRAPHS.map((s, i) => ({ name: s.name, typeDefs: s.definition.typeDefs, url: urls[i]! }));
@@ -64,7 +81,7 @@ async function startContender(urls: string[]): Promise<{ url: string }> {
     host: '127.0.0.1',
     port: 0,
     infoCenterPort: 0,
-    logLevel: 'silent',
+    logLevel: (process.env['BENCH_LOG_LEVEL'] ?? 'silent') as 'silent',
     audit:
       role === 'ours-audit-off'
         ? undefined
@@ -75,7 +92,7 @@ async function startContender(urls: string[]): Promise<{ url: string }> {
             checkpointLogPath: checkpointLogPath(auditAnchorDir(dataDir), chain),
             signingKey: watchSigningKey(demoKeyPath(dataDir, 'audit-signing', 'private')),
           },
-    ...(role === 'ours-fetch' ? { subgraphCalls: { send: fetch as unknown as Fetcher, deduplicate: false } } : {}),
+    ...(role === 'ours-fetch' ? { subgraphCalls: { send: bufferedNodeFetch, deduplicate: false } } : {}),
     ...(role === 'ours-no-dedup' ? { subgraphCalls: { deduplicate: false } } : {}),
   });
   closers.push(
@@ -85,9 +102,37 @@ async function startContender(urls: string[]): Promise<{ url: string }> {
   return { url: running.url };
 }
 
+const heapProfileDir = process.env['BENCH_HEAP_PROFILE'];
+let heapSession: Session | undefined;
+if (heapProfileDir && role !== 'subgraphs') {
+  heapSession = new Session();
+  heapSession.connect();
+  await heapSession.post('HeapProfiler.startSampling', {
+    samplingInterval: 32_768,
+    includeObjectsCollectedByMajorGC: true,
+    includeObjectsCollectedByMinorGC: true,
+  });
+}
+
 const started = role === 'subgraphs' ? await startSubgraphs() : await startContender(JSON.parse(urlsJson ?? '[]') as string[]);
 process.stdout.write(`${JSON.stringify(started)}\n`);
+const mib = (bytes: number) => Math.round(bytes / 2 ** 17) / 8;
+const memoryNow = () => {
+  const usage = process.memoryUsage();
+  const spaces = Object.fromEntries(getHeapSpaceStatistics().map((space) => [space.space_name, mib(space.space_size)]));
+  return { rss: mib(usage.rss), heapTotal: mib(usage.heapTotal), heapUsed: mib(usage.heapUsed), external: mib(usage.external), spaces };
+};
+process.on('SIGUSR2', () => {
+  const before = memoryNow();
+  const collect = (globalThis as { gc?: () => void }).gc;
+  collect?.();
+  process.stderr.write(`${JSON.stringify({ role, before, ...(collect ? { afterGc: memoryNow() } : {}) })}\n`);
+});
 process.once('SIGTERM', async () => {
+  if (heapSession) {
+    const { profile } = await heapSession.post('HeapProfiler.stopSampling');
+    writeFileSync(join(heapProfileDir!, `${role}.heapprofile`), JSON.stringify(profile));
+  }
   for (const close of closers) await close().catch(() => undefined);
   process.exit(0);
 });

@@ -16,13 +16,17 @@ export type ServedSubjects = Record<string, Set<string>>;
 const isKey = (value: unknown): value is string => typeof value === 'string' && (isCitizenId(value) || isCreditCode(value));
 const KEY_PATTERN = /"([0-9A-Z]{18})"/g;
 
+// Walked for every answer of every provider (hundreds of objects per request): no entry arrays, no per-item allocation.
 function collectKeys(value: unknown, into: Set<string>, depth = 0): void {
   if (depth > 32 || value === null || typeof value !== 'object') return;
   if (Array.isArray(value)) {
     for (const item of value) collectKeys(item, into, depth + 1);
     return;
   }
-  for (const [field, item] of Object.entries(value)) {
+  const record = value as Record<string, unknown>;
+  for (const field in record) {
+    if (!Object.hasOwn(record, field)) continue;
+    const item = record[field];
     if ((field === 'citizenId' || field === 'creditCode') && isKey(item)) into.add(item);
     else collectKeys(item, into, depth + 1);
   }
@@ -47,11 +51,15 @@ export function collectSubjects(
   const answer = data as Record<string, unknown>;
   const representations = request.variables?.['representations'];
   if (Array.isArray(answer['_entities']) && Array.isArray(representations)) {
-    answer['_entities'].forEach((entity, i) => {
-      if (entity === null || entity === undefined) return;
+    const entities = answer['_entities'] as unknown[];
+    for (let i = 0; i < entities.length; i++) {
+      if (entities[i] === null || entities[i] === undefined) continue;
       const representation = representations[i] as Record<string, unknown> | undefined;
-      for (const key of [representation?.['citizenId'], representation?.['creditCode']]) if (isKey(key)) found.add(key);
-    });
+      const citizenId = representation?.['citizenId'];
+      const creditCode = representation?.['creditCode'];
+      if (isKey(citizenId)) found.add(citizenId);
+      if (isKey(creditCode)) found.add(creditCode);
+    }
   } else if (entitiesReturned(data) > 0) {
     keysIn(request.variables, found);
     for (const match of (request.query ?? '').matchAll(KEY_PATTERN)) if (isKey(match[1])) found.add(match[1]);

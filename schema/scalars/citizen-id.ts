@@ -35,8 +35,30 @@ export function describeInvalidCitizenId(value: unknown): string | undefined {
   return undefined;
 }
 
+/**
+ * The same judgement as `describeInvalidCitizenId(value) === undefined`, without building a message or a date:
+ * it runs on every key the gateway reads from an answer (the subject-level access log), hundreds per request.
+ */
 export function isCitizenId(value: unknown): value is string {
-  return describeInvalidCitizenId(value) === undefined;
+  if (typeof value !== 'string' || !SHAPE.test(value)) return false;
+  const year = digits(value, 6, 10);
+  const month = digits(value, 10, 12);
+  const day = digits(value, 12, 14);
+  if (year < 1850 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return false;
+  return value[17] === citizenIdCheckCharacter(value);
+}
+
+/** The number written by the ASCII digits `value[from..to)`. */
+function digits(value: string, from: number, to: number): number {
+  let number = 0;
+  for (let i = from; i < to; i++) number = number * 10 + value.charCodeAt(i) - 48;
+  return number;
+}
+
+/** Days of `month` (1–12) of `year` in the proleptic Gregorian calendar, as \`Date\` counts them. */
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 export const CitizenIdScalar = createKeyScalar({

@@ -1,7 +1,8 @@
 import { GraphQLObjectType, GraphQLSchema, GraphQLString, graphqlSync } from 'graphql';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { citizenIdCheckCharacter, describeInvalidCitizenId, isCitizenId } from './citizen-id.ts';
-import { describeInvalidCreditCode, isCreditCode } from './credit-code.ts';
+import { creditCodeCheckCharacter, describeInvalidCreditCode, isCreditCode, organisationCodeCheckCharacter } from './credit-code.ts';
 import { describeInvalidDate } from '../../policies/calendar-date.ts';
 import { SHARED_SCALARS } from './index.ts';
 
@@ -46,6 +47,59 @@ describe('CreditCode (GB 32100)', () => {
 
   it('when the code uses a letter GB 32100 excludes, then it is refused', () => {
     expect(describeInvalidCreditCode('91370306MA3C8K2POM')).toMatch(/without I, O, S, V, Z/);
+  });
+});
+
+/** 17 characters from `alphabet`, then the right check character half of the time (so both branches are reached). */
+const candidates = (alphabet: string, check: (first17: string) => string) =>
+  fc
+    .tuple(fc.array(fc.constantFrom(...alphabet), { minLength: 17, maxLength: 17 }), fc.constantFrom(...alphabet), fc.boolean())
+    .map(([first, last, right]) => first.join('') + (right ? check(first.join('')) : last));
+
+describe('key predicates without messages', () => {
+  it('when any 18 characters are judged, then isCitizenId agrees with describeInvalidCitizenId', () => {
+    // Birth dates near every edge: years around 1850 and leap years, months 00–13, days 00–32.
+    const dated = fc
+      .tuple(fc.integer({ min: 1800, max: 2400 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 }), fc.boolean())
+      .map(([year, month, day, right]) => {
+        const first17 = `370306${year}${String(month).padStart(2, '0')}${String(day).padStart(2, '0')}012`;
+        return first17 + (right ? citizenIdCheckCharacter(first17) : '0');
+      });
+    let valid = 0;
+    fc.assert(
+      fc.property(fc.oneof(dated, candidates('0123456789X', citizenIdCheckCharacter), fc.string({ maxLength: 20 })), (value) => {
+        expect(isCitizenId(value)).toBe(describeInvalidCitizenId(value) === undefined);
+        if (isCitizenId(value)) valid++;
+      }),
+      { numRuns: 5_000 },
+    );
+    expect(valid).toBeGreaterThan(500);
+    // The calendar's edges, each with its right check character.
+    for (const date of ['20000229', '19000229', '20240229', '20230229', '18500101', '18491231', '19990001', '19991301', '19990431', '19991231', '19990100']) {
+      const first17 = `370306${date}012`;
+      const value = first17 + citizenIdCheckCharacter(first17);
+      expect(isCitizenId(value)).toBe(describeInvalidCitizenId(value) === undefined);
+    }
+  });
+
+  it('when any 18 characters are judged, then isCreditCode agrees with describeInvalidCreditCode', () => {
+    const ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+    // The right shape, with the organisation code's check character right half of the time.
+    const shaped = fc
+      .tuple(fc.array(fc.constantFrom(...ALPHABET), { minLength: 8, maxLength: 8 }), fc.constantFrom(...'0123456789X'), fc.boolean(), fc.boolean())
+      .map(([body, check, rightOrg, right]) => {
+        const first17 = `91370306${body.join('')}${rightOrg ? organisationCodeCheckCharacter(body.join('')) : check}`;
+        return first17 + (right ? creditCodeCheckCharacter(first17) : 'M');
+      });
+    let valid = 0;
+    fc.assert(
+      fc.property(fc.oneof(shaped, candidates(ALPHABET, creditCodeCheckCharacter), candidates('0123456789ABXZ', creditCodeCheckCharacter)), (value) => {
+        expect(isCreditCode(value)).toBe(describeInvalidCreditCode(value) === undefined);
+        if (isCreditCode(value)) valid++;
+      }),
+      { numRuns: 5_000 },
+    );
+    expect(valid).toBeGreaterThan(200);
   });
 });
 

@@ -67,6 +67,7 @@ export function usePurposeName(): (value: string | null | undefined) => string {
 /** 更新周期 (art. 9): the catalog's update cycles in the national guide's words. */
 export const UPDATE_CYCLES: Readonly<Record<string, { zh: string; en: string }>> = {
   REALTIME: { zh: '实时', en: 'Real time' },
+  WORKDAY: { zh: '每个工作日', en: 'Every working day' },
   DAILY: { zh: '每日', en: 'Daily' },
   WEEKLY: { zh: '每周', en: 'Weekly' },
   MONTHLY: { zh: '每月', en: 'Monthly' },

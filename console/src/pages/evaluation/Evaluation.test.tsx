@@ -104,9 +104,7 @@ describe('共享工作评价报告', () => {
           { resource: 'PensionAccount', updateCycle: null, freshDays: 0, staleDays: 0, unknownDays: 331, freshShare: null, longestStaleDays: 0 },
         ],
       },
-      violations: [
-        { kind: 'DATA_NOT_UPDATED', clause: '22(3)', count: 1, examples: ['Resident (cycle DAILY, stale 9 days, longest 4 days without a break)'] },
-      ],
+      violations: [{ kind: 'DATA_NOT_UPDATED', clause: '22(3)', count: 1, examples: ['Resident (cycle DAILY, stale 9 days, longest 4 days without a break)'] }],
     });
     vi.mocked(gql).mockImplementation(fakeApi({ EvaluationReport: { evaluationReport: stale } }));
     renderAs(['consumer', 'provider-admin'], 'human-resources', <Evaluation />);

@@ -8,14 +8,7 @@ import type { ReactNode } from 'react';
 import { Alert, Card, Col, Descriptions, Row, Table, Tag, Typography } from 'antd';
 import { departmentName, UPDATE_CYCLES, useLanguage, usePurposeName, useT } from '../../i18n.tsx';
 import { localTime } from '../../requests.ts';
-import {
-  CATALOG_ELEMENT_NAMES,
-  NOT_DETECTED_NAMES,
-  VIOLATION_NAMES,
-  type EvaluationReport,
-  type ResourceFreshness,
-  type Violation,
-} from './operations.ts';
+import { CATALOG_ELEMENT_NAMES, NOT_DETECTED_NAMES, VIOLATION_NAMES, type EvaluationReport, type ResourceFreshness, type Violation } from './operations.ts';
 
 export interface ReportViewProps {
   report: EvaluationReport;

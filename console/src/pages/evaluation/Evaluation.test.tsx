@@ -101,7 +101,7 @@ describe('共享工作评价报告', () => {
       freshness: {
         resources: [
           { resource: 'Resident', updateCycle: 'DAILY', freshDays: 320.5, staleDays: 9, unknownDays: 1.5, freshShare: 0.9697, longestStaleDays: 4 },
-          { resource: 'PensionAccount', updateCycle: null, freshDays: 0, staleDays: 0, unknownDays: 331, freshShare: null, longestStaleDays: 0 },
+          { resource: 'PensionAccount', updateCycle: 'UNDECLARED', freshDays: 0, staleDays: 0, unknownDays: 331, freshShare: null, longestStaleDays: 0 },
         ],
       },
       violations: [{ kind: 'DATA_NOT_UPDATED', clause: '22(3)', count: 1, examples: ['Resident (cycle DAILY, stale 9 days, longest 4 days without a break)'] }],

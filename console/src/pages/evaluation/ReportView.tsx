@@ -162,7 +162,8 @@ export default function ReportView({ report, issue }: ReportViewProps) {
             {
               title: t('更新周期', 'Update cycle'),
               dataIndex: 'updateCycle',
-              render: (cycle: string | null) => (cycle ? (UPDATE_CYCLES[cycle]?.[language] ?? cycle) : t('未声明', 'none declared')),
+              // null or UNDECLARED: the resource has items without a declared cycle (never stale; art. 22(1) instead)
+              render: (cycle: string | null) => (cycle && cycle !== 'UNDECLARED' ? (UPDATE_CYCLES[cycle]?.[language] ?? cycle) : t('未声明', 'none declared')),
             },
             { title: t('及时（天）', 'Fresh (days)'), dataIndex: 'freshDays', align: 'right', render: (days: number) => number(days) },
             { title: t('超期未更新（天）', 'Stale (days)'), dataIndex: 'staleDays', align: 'right', render: (days: number) => number(days) },

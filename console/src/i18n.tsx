@@ -73,4 +73,6 @@ export const UPDATE_CYCLES: Readonly<Record<string, { zh: string; en: string }>>
   MONTHLY: { zh: '每月', en: 'Monthly' },
   QUARTERLY: { zh: '每季度', en: 'Quarterly' },
   YEARLY: { zh: '每年', en: 'Yearly' },
+  // the API's word for a resource whose items declare no cycle (never stale; a catalog gap instead, art. 22(1))
+  UNDECLARED: { zh: '未声明', en: 'Not declared' },
 };

@@ -2,7 +2,7 @@
  * The console's operational pages in a real browser (Debian's Chromium), against the whole platform on
  * demo keys: the provider's bell counts the notification of a request just filed (周政发〔2018〕6号
  * art. 13) and its inbox marks it read; the coordination office opens a department's evaluation
- * report (art. 17), which prints as the report alone, and a policy dry run of revoking a grant
+ * report (art. 17) with the timeliness of its data (art. 14), which prints as the report alone, and a policy dry run of revoking a grant
  * (art. 23); a provider's sharing administrator registers a webhook and sees its secret once. One
  * platform and one browser for the file; each page is saved as a zh-CN screenshot.
  */
@@ -28,6 +28,23 @@ beforeAll(async () => {
   const meansTest = platform.client({ dept: 'civil-affairs', app: 'means-test', purpose: 'ADMINISTRATIVE_BASIS' });
   const { body } = await meansTest.query(`query Pension { resident(citizenId: "${DEMO.resident}") { name monthlyPension } }`);
   expect(body.errors).toBeUndefined();
+  // A freshness history for the report (art. 14): human-resources' monthly SocialInsurance was stale 40 days
+  // without a break, then updated; closed intervals only, beside whatever the platform records from its start.
+  const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000);
+  const interval = (status: string, from: number, to: number) => ({
+    provider: 'human-resources',
+    resource: 'SocialInsurance',
+    update_cycle: 'MONTHLY',
+    status,
+    reason: null,
+    from_at: daysAgo(from),
+    to_at: daysAgo(to),
+    checked_at: daysAgo(to),
+  });
+  await platform.store.db
+    .insertInto('resource_freshness_intervals')
+    .values([interval('FRESH', 120, 75), interval('STALE', 75, 35), interval('FRESH', 35, 1 / 24)])
+    .execute();
 });
 
 afterAll(async () => {
@@ -102,6 +119,7 @@ describe('the console operations pages in Chromium', () => {
     const report = office.getByTestId('evaluation-report');
     await report.getByText('区人力资源和社会保障局 政务信息资源共享工作评价报告').waitFor();
     await expect(report.textContent()).resolves.toContain('四、数据使用情况');
+    await expect(report.getByTestId('freshness').textContent()).resolves.toMatch(/六、数据更新及时性（第十四条）.*SocialInsurance每月/);
     await screenshot(office, 'evaluation');
     await expectAllNamed(office);
     await office.emulateMedia({ media: 'print' });

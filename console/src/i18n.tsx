@@ -67,9 +67,12 @@ export function usePurposeName(): (value: string | null | undefined) => string {
 /** 更新周期 (art. 9): the catalog's update cycles in the national guide's words. */
 export const UPDATE_CYCLES: Readonly<Record<string, { zh: string; en: string }>> = {
   REALTIME: { zh: '实时', en: 'Real time' },
+  WORKDAY: { zh: '每个工作日', en: 'Every working day' },
   DAILY: { zh: '每日', en: 'Daily' },
   WEEKLY: { zh: '每周', en: 'Weekly' },
   MONTHLY: { zh: '每月', en: 'Monthly' },
   QUARTERLY: { zh: '每季度', en: 'Quarterly' },
   YEARLY: { zh: '每年', en: 'Yearly' },
+  // the API's word for a resource whose items declare no cycle (never stale; a catalog gap instead, art. 22(1))
+  UNDECLARED: { zh: '未声明', en: 'Not declared' },
 };

@@ -32,6 +32,11 @@ export const ACCESS_REQUEST_FIELDS = graphql(`
       field
       live
       validUntil
+      condition {
+        kind
+        attribute
+        anyOf
+      }
     }
   }
 `);

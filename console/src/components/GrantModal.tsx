@@ -2,22 +2,22 @@
  * Granting what a 共享申请 asked for, or less (周政发〔2018〕6号 art. 13): the provider's approval or the
  * coordination office's exception. The items start as requested and may be narrowed, the validity as
  * wanted and may be shortened, and an approval may hold to the records whose attribute has one of
- * the given values (a row condition). The server refuses anything wider; the form only helps.
+ * the given values or to the residents the consumer has an open case for (a row condition). What is
+ * granted is what the request asked to do: read the items, or only verify claims against them (核验).
+ * The server refuses anything wider; the form only helps.
  */
 import { useState } from 'react';
-import { Checkbox, Form, Input, Modal, Select } from 'antd';
+import { Alert, Checkbox, Form, Input, Modal } from 'antd';
+import type { GrantAction, RowConditionInput } from '../gql/graphql.ts';
 import { useT } from '../i18n.tsx';
 import type { AccessRequest } from '../requests.ts';
-
-export interface RowConditionEntry {
-  attribute: string;
-  anyOf: string[];
-}
+import { rowConditionOf, type RowConditionValues } from '../row-conditions.ts';
+import RowConditionFields from './RowConditionFields.tsx';
 
 export interface GrantDecision {
   fields: string[];
   validUntil: string;
-  condition?: RowConditionEntry[];
+  condition?: RowConditionInput[];
   basis?: string;
   reason?: string;
 }
@@ -28,8 +28,10 @@ export interface GrantModalProps {
   title: string;
   /** Today in China (YYYY-MM-DD): the validity ends after it. */
   today: string;
-  /** The attributes a row condition may test (unconditional items of the resource); none: no row condition offered. */
+  /** The attributes a row condition may test (unconditional items of the resource); none: no attribute test offered. */
   conditionAttributes?: readonly string[];
+  /** Offer the open-case row condition (see `offersOpenCase`). */
+  openCase?: boolean;
   /** An exception names its legal basis (art. 11, 13). */
   withBasis?: boolean;
   reasonLabel: string;
@@ -38,31 +40,41 @@ export interface GrantModalProps {
   onSubmit: (decision: GrantDecision) => Promise<void>;
 }
 
-interface Values {
+interface Values extends RowConditionValues {
   fields: string[];
   validUntil: string;
-  attribute?: string;
-  anyOf?: string[];
   basis?: string;
   reason?: string;
 }
 
+/** What a grant of this action allows, in one line. */
+export function actionText(action: GrantAction, t: (zh: string, en: string) => string): string {
+  return action === 'VERIFY'
+    ? t(
+        '仅核验：使用部门只能得知其掌握的信息与本部门数据是否一致，不获取数据本身',
+        'Verify only: the consumer learns whether what it holds matches, never the value',
+      )
+    : t('查询：使用部门获取信息项的数据', 'Read: the consumer receives the items');
+}
+
 export default function GrantModal(props: GrantModalProps) {
-  const { request, title, today, conditionAttributes = [], withBasis = false, reasonLabel, reasonRequired, onCancel, onSubmit } = props;
+  const { request, title, today, conditionAttributes = [], openCase = false, withBasis = false, reasonLabel, reasonRequired, onCancel, onSubmit } = props;
   const t = useT();
   const [form] = Form.useForm<Values>();
   const [busy, setBusy] = useState(false);
-  const attribute = Form.useWatch('attribute', form);
+  // A VERIFY grant delivers no value: it takes neither a mask nor a row condition.
+  const narrowsRows = request?.action !== 'VERIFY';
   const wantedUntil = request?.wantedUntil.slice(0, 10) ?? '';
 
   const submit = async () => {
     const values = await form.validateFields();
+    const condition = narrowsRows ? rowConditionOf(values) : undefined;
     setBusy(true);
     try {
       await onSubmit({
         fields: values.fields,
         validUntil: values.validUntil,
-        ...(values.attribute && values.anyOf?.length ? { condition: [{ attribute: values.attribute, anyOf: values.anyOf.map((value) => value.trim()) }] } : {}),
+        ...(condition ? { condition } : {}),
         ...(values.basis?.trim() ? { basis: values.basis.trim() } : {}),
         ...(values.reason?.trim() ? { reason: values.reason.trim() } : {}),
       });
@@ -80,6 +92,12 @@ export default function GrantModal(props: GrantModalProps) {
     <Modal open={!!request} title={title} onCancel={onCancel} onOk={submit} confirmLoading={busy} okText={t('确定', 'OK')} destroyOnHidden width={600}>
       {request && (
         <Form form={form} layout="vertical" name="grant" initialValues={{ fields: [...request.fields], validUntil: wantedUntil }}>
+          <Alert
+            type={request.action === 'VERIFY' ? 'warning' : 'info'}
+            style={{ marginBottom: 16 }}
+            title={actionText(request.action, t)}
+            data-testid="grant-action"
+          />
           <Form.Item
             name="fields"
             label={t('同意共享的信息项（可少于申请）', 'Items granted (may be fewer than asked)')}
@@ -102,25 +120,7 @@ export default function GrantModal(props: GrantModalProps) {
           >
             <Input type="date" min={today} max={wantedUntil} />
           </Form.Item>
-          {conditionAttributes.length > 0 && (
-            <>
-              <Form.Item name="attribute" label={t('限定记录范围：按信息项（可选）', 'Only records whose item (optional)')}>
-                <Select allowClear placeholder={t('不限定', 'No row condition')} options={conditionAttributes.map((value) => ({ value, label: value }))} />
-              </Form.Item>
-              {attribute && (
-                <Form.Item
-                  name="anyOf"
-                  label={t('取值为下列之一（输入后按回车）', 'Has one of these values (Enter after each)')}
-                  rules={[
-                    { required: true, message: t('请至少填写一个取值', 'Give at least one value') },
-                    { type: 'array', max: 50, message: t('至多 50 个取值', 'At most 50 values') },
-                  ]}
-                >
-                  <Select mode="tags" open={false} suffixIcon={null} />
-                </Form.Item>
-              )}
-            </>
-          )}
+          {narrowsRows && <RowConditionFields attributes={conditionAttributes} openCase={openCase} />}
           {withBasis && (
             <Form.Item name="basis" label={t('法律法规依据', 'Legal basis')} rules={text}>
               <Input maxLength={2000} />

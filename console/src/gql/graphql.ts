@@ -320,7 +320,7 @@ export type DecideMutationVariables = Exact<{
 }>;
 
 
-export type DecideMutation = { decideAccessRequest: { id: string, status: AccessRequestStatus, fields: Array<string>, purpose: Purpose, action: GrantAction, matter: string | null, justification: string, requestingDepartment: string, provider: string, submittedAt: string, dueDate: string, dueDateProvisional: boolean, overdue: boolean, wantedUntil: string, decidedAt: string | null, decidedBy: string | null, reason: string | null, grantedFields: Array<string> | null, grantedUntil: string | null, escalatedAt: string | null, escalationReason: string | null, grants: Array<{ id: string, field: string, live: boolean, validUntil: string }> } };
+export type DecideMutation = { decideAccessRequest: { id: string, status: AccessRequestStatus, fields: Array<string>, purpose: Purpose, action: GrantAction, matter: string | null, justification: string, requestingDepartment: string, provider: string, submittedAt: string, dueDate: string, dueDateProvisional: boolean, overdue: boolean, wantedUntil: string, decidedAt: string | null, decidedBy: string | null, reason: string | null, grantedFields: Array<string> | null, grantedUntil: string | null, escalatedAt: string | null, escalationReason: string | null, grants: Array<{ id: string, field: string, live: boolean, validUntil: string, condition: Array<{ kind: RowConditionKind, attribute: string, anyOf: Array<string> }> | null }> } };
 
 export type RevokeMutationVariables = Exact<{
   id: string | number;
@@ -344,12 +344,12 @@ export type ConditionAttributesQueryVariables = Exact<{
 }>;
 
 
-export type ConditionAttributesQuery = { catalog: Array<{ coordinate: string }> };
+export type ConditionAttributesQuery = { catalog: Array<{ coordinate: string }>, rootFields: Array<{ coordinate: string }>, unconditional: Array<{ coordinate: string }> };
 
 export type MyGrantsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type MyGrantsQuery = { myGrants: Array<{ id: string, kind: GrantKind, field: string, purpose: Purpose, action: GrantAction, validUntil: string, live: boolean, revokedAt: string | null, revokeReason: string | null, basis: string | null }> };
+export type MyGrantsQuery = { myGrants: Array<{ id: string, kind: GrantKind, field: string, purpose: Purpose, action: GrantAction, validUntil: string, live: boolean, revokedAt: string | null, revokeReason: string | null, basis: string | null, condition: Array<{ kind: RowConditionKind, attribute: string, anyOf: Array<string> }> | null }> };
 
 export type EscalateMutationVariables = Exact<{
   id: string | number;
@@ -444,7 +444,7 @@ export type DryRunCatalogQueryVariables = Exact<{
 }>;
 
 
-export type DryRunCatalogQuery = { catalog: Array<{ coordinate: string, provider: string, shareType: ShareType }> };
+export type DryRunCatalogQuery = { catalog: Array<{ coordinate: string, provider: string, shareType: ShareType }>, rootFields: Array<{ coordinate: string }>, unconditional: Array<{ coordinate: string }> };
 
 export type DryRunGrantsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -458,7 +458,7 @@ export type EvaluationReportQueryVariables = Exact<{
 }>;
 
 
-export type EvaluationReportQuery = { evaluationReport: { department: string, from: string, to: string, generatedAt: string, catalog: { items: number, complete: number, reviewOverdue: number, overdueItems: Array<string>, incomplete: Array<{ coordinate: string, missing: Array<string> }> }, requests: { received: number, answered: number, medianAnswerWorkingDays: number | null, maxAnswerWorkingDays: number | null, overdue: number }, disputes: { received: number, answered: number, answeredOnTime: number, overdue: number }, usage: { records: number, byConsumer: Array<{ key: string, records: number }>, byPurpose: Array<{ key: string, records: number }>, byItem: Array<{ key: string, records: number }> }, service: { calls: number, failures: number, availability: number | null, meanLatencyMs: number | null, maxLatencyMs: number | null }, violations: Array<{ kind: ViolationKind, clause: string, count: number, examples: Array<string> }>, notDetected: Array<{ kind: string, clause: string, why: string }> } };
+export type EvaluationReportQuery = { evaluationReport: { department: string, from: string, to: string, generatedAt: string, catalog: { items: number, complete: number, reviewOverdue: number, overdueItems: Array<string>, incomplete: Array<{ coordinate: string, missing: Array<string> }> }, requests: { received: number, answered: number, medianAnswerWorkingDays: number | null, maxAnswerWorkingDays: number | null, overdue: number }, disputes: { received: number, answered: number, answeredOnTime: number, overdue: number }, usage: { records: number, byConsumer: Array<{ key: string, records: number }>, byPurpose: Array<{ key: string, records: number }>, byItem: Array<{ key: string, records: number }> }, service: { calls: number, failures: number, availability: number | null, meanLatencyMs: number | null, maxLatencyMs: number | null }, rollUp: { incomplete: boolean, pendingDays: number, rolledUpTo: string | null, rolledNow: number }, freshness: { resources: Array<{ resource: string, updateCycle: string | null, freshDays: number, staleDays: number, unknownDays: number, freshShare: number | null, longestStaleDays: number }> }, violations: Array<{ kind: ViolationKind, clause: string, count: number, examples: Array<string> }>, notDetected: Array<{ kind: string, clause: string, why: string }> } };
 
 export type RectificationNoticesQueryVariables = Exact<{
   department?: string | null | undefined;
@@ -563,14 +563,14 @@ export type RemoveWebhookMutationVariables = Exact<{
 
 export type RemoveWebhookMutation = { removeWebhook: { department: string, removedAt: string | null } };
 
-export type AccessRequestFieldsFragment = { id: string, status: AccessRequestStatus, fields: Array<string>, purpose: Purpose, action: GrantAction, matter: string | null, justification: string, requestingDepartment: string, provider: string, submittedAt: string, dueDate: string, dueDateProvisional: boolean, overdue: boolean, wantedUntil: string, decidedAt: string | null, decidedBy: string | null, reason: string | null, grantedFields: Array<string> | null, grantedUntil: string | null, escalatedAt: string | null, escalationReason: string | null, grants: Array<{ id: string, field: string, live: boolean, validUntil: string }> };
+export type AccessRequestFieldsFragment = { id: string, status: AccessRequestStatus, fields: Array<string>, purpose: Purpose, action: GrantAction, matter: string | null, justification: string, requestingDepartment: string, provider: string, submittedAt: string, dueDate: string, dueDateProvisional: boolean, overdue: boolean, wantedUntil: string, decidedAt: string | null, decidedBy: string | null, reason: string | null, grantedFields: Array<string> | null, grantedUntil: string | null, escalatedAt: string | null, escalationReason: string | null, grants: Array<{ id: string, field: string, live: boolean, validUntil: string, condition: Array<{ kind: RowConditionKind, attribute: string, anyOf: Array<string> }> | null }> };
 
 export type RequestsQueryVariables = Exact<{
   status?: AccessRequestStatus | null | undefined;
 }>;
 
 
-export type RequestsQuery = { accessRequests: Array<{ id: string, status: AccessRequestStatus, fields: Array<string>, purpose: Purpose, action: GrantAction, matter: string | null, justification: string, requestingDepartment: string, provider: string, submittedAt: string, dueDate: string, dueDateProvisional: boolean, overdue: boolean, wantedUntil: string, decidedAt: string | null, decidedBy: string | null, reason: string | null, grantedFields: Array<string> | null, grantedUntil: string | null, escalatedAt: string | null, escalationReason: string | null, grants: Array<{ id: string, field: string, live: boolean, validUntil: string }> }> };
+export type RequestsQuery = { accessRequests: Array<{ id: string, status: AccessRequestStatus, fields: Array<string>, purpose: Purpose, action: GrantAction, matter: string | null, justification: string, requestingDepartment: string, provider: string, submittedAt: string, dueDate: string, dueDateProvisional: boolean, overdue: boolean, wantedUntil: string, decidedAt: string | null, decidedBy: string | null, reason: string | null, grantedFields: Array<string> | null, grantedUntil: string | null, escalatedAt: string | null, escalationReason: string | null, grants: Array<{ id: string, field: string, live: boolean, validUntil: string, condition: Array<{ kind: RowConditionKind, attribute: string, anyOf: Array<string> }> | null }> }> };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -635,6 +635,11 @@ export const AccessRequestFieldsFragmentDoc = new TypedDocumentString(`
     field
     live
     validUntil
+    condition {
+      kind
+      attribute
+      anyOf
+    }
   }
 }
     `, {"fragmentName":"AccessRequestFields"}) as unknown as TypedDocumentString<AccessRequestFieldsFragment, unknown>;
@@ -758,6 +763,11 @@ export const DecideDocument = new TypedDocumentString(`
     field
     live
     validUntil
+    condition {
+      kind
+      attribute
+      anyOf
+    }
   }
 }`) as unknown as TypedDocumentString<DecideMutation, DecideMutationVariables>;
 export const RevokeDocument = new TypedDocumentString(`
@@ -780,6 +790,12 @@ export const ConditionAttributesDocument = new TypedDocumentString(`
   catalog(provider: $provider, shareType: UNCONDITIONAL) {
     coordinate
   }
+  rootFields: catalog(resource: "Query") {
+    coordinate
+  }
+  unconditional: catalog(shareType: UNCONDITIONAL) {
+    coordinate
+  }
 }
     `) as unknown as TypedDocumentString<ConditionAttributesQuery, ConditionAttributesQueryVariables>;
 export const MyGrantsDocument = new TypedDocumentString(`
@@ -795,6 +811,11 @@ export const MyGrantsDocument = new TypedDocumentString(`
     revokedAt
     revokeReason
     basis
+    condition {
+      kind
+      attribute
+      anyOf
+    }
   }
 }
     `) as unknown as TypedDocumentString<MyGrantsQuery, MyGrantsQueryVariables>;
@@ -946,6 +967,12 @@ export const DryRunCatalogDocument = new TypedDocumentString(`
     provider
     shareType
   }
+  rootFields: catalog(resource: "Query") {
+    coordinate
+  }
+  unconditional: catalog(shareType: UNCONDITIONAL) {
+    coordinate
+  }
 }
     `) as unknown as TypedDocumentString<DryRunCatalogQuery, DryRunCatalogQueryVariables>;
 export const DryRunGrantsDocument = new TypedDocumentString(`
@@ -1011,6 +1038,23 @@ export const EvaluationReportDocument = new TypedDocumentString(`
       availability
       meanLatencyMs
       maxLatencyMs
+    }
+    rollUp {
+      incomplete
+      pendingDays
+      rolledUpTo
+      rolledNow
+    }
+    freshness {
+      resources {
+        resource
+        updateCycle
+        freshDays
+        staleDays
+        unknownDays
+        freshShare
+        longestStaleDays
+      }
     }
     violations {
       kind
@@ -1247,5 +1291,10 @@ export const RequestsDocument = new TypedDocumentString(`
     field
     live
     validUntil
+    condition {
+      kind
+      attribute
+      anyOf
+    }
   }
 }`) as unknown as TypedDocumentString<RequestsQuery, RequestsQueryVariables>;

@@ -1,6 +1,6 @@
 /**
  * 待办 (provider-admin): 共享申请 to answer by due date (overdue in red) — approve as asked or narrower
- * (fewer items, a shorter validity, a row condition), or refuse with a reason (周政发〔2018〕6号 art. 13);
+ * (fewer items, a shorter validity, a row condition: attribute values or the consumer's open cases), or refuse with a reason (周政发〔2018〕6号 art. 13);
  * grants to revoke; 数据疑义 to answer within 5 working days (art. 16).
  */
 import { useState } from 'react';
@@ -19,6 +19,7 @@ import type { DisputeOutcome } from '../gql/graphql.ts';
 import { REQUESTS_QUERY, type AccessRequest } from '../requests.ts';
 import { useLoad, usePage } from '../use-load.ts';
 import { highlightRow, useRoute } from '../route.ts';
+import { conditionText, offersOpenCase } from '../row-conditions.ts';
 
 type Action = { refuse: AccessRequest } | { revoke: string } | { answer: Dispute };
 
@@ -52,12 +53,29 @@ const CONDITION_ATTRIBUTES = graphql(`
     catalog(provider: $provider, shareType: UNCONDITIONAL) {
       coordinate
     }
+    rootFields: catalog(resource: "Query") {
+      coordinate
+    }
+    unconditional: catalog(shareType: UNCONDITIONAL) {
+      coordinate
+    }
   }
 `);
 
-/** The unconditional items of the department's resources: what a row condition may test, by resource type. */
+/**
+ * The unconditional items of the department's resources (what a row condition may test, by resource
+ * type); for the open-case condition, the catalogued root fields (which consumers answer their open
+ * cases) and every unconditional item (which resources are keyed by citizen ID).
+ */
 function useConditionAttributes(dept: string | undefined) {
-  return useLoad(() => gql(CONDITION_ATTRIBUTES, { provider: dept ?? null }).then((answer) => answer.catalog.map((item) => item.coordinate)), [dept]);
+  return useLoad(
+    () =>
+      gql(CONDITION_ATTRIBUTES, { provider: dept ?? null }).then((answer) => ({
+        attributes: answer.catalog.map((item) => item.coordinate),
+        catalogued: [...answer.rootFields, ...answer.unconditional].map((item) => item.coordinate),
+      })),
+    [dept],
+  );
 }
 
 export default function Inbox() {
@@ -78,8 +96,9 @@ export default function Inbox() {
   const openDisputes = (disputes.data ?? []).filter((dispute) => dispute.status === 'OPEN').length;
   const resourceOf = (coordinate: string) => coordinate.split('.')[0];
   const conditionAttributes = approving
-    ? (attributes.data ?? []).filter((item) => resourceOf(item) === resourceOf(approving.fields[0] ?? '')).map((item) => item.split('.')[1]!)
+    ? (attributes.data?.attributes ?? []).filter((item) => resourceOf(item) === resourceOf(approving.fields[0] ?? '')).map((item) => item.split('.')[1]!)
     : [];
+  const openCase = offersOpenCase(approving?.requestingDepartment, resourceOf(approving?.fields[0] ?? ''), attributes.data?.catalogued ?? []);
 
   const approve = async (decision: GrantDecision) => {
     try {
@@ -176,15 +195,18 @@ export default function Inbox() {
                   {
                     title: t('授权', 'Grants'),
                     render: (_v, request) =>
-                      request.grants.map((grant) =>
-                        grant.live ? (
-                          <Button key={grant.id} size="small" danger onClick={() => setAction({ revoke: grant.id })}>
-                            {t('撤销授权', 'Revoke')} {grant.field}
-                          </Button>
-                        ) : (
-                          <Tag key={grant.id}>{`${grant.field} ${t('已失效', 'inactive')}`}</Tag>
-                        ),
-                      ),
+                      request.grants.map((grant) => (
+                        <div key={grant.id}>
+                          {grant.live ? (
+                            <Button size="small" danger onClick={() => setAction({ revoke: grant.id })}>
+                              {t('撤销授权', 'Revoke')} {grant.field}
+                            </Button>
+                          ) : (
+                            <Tag>{`${grant.field} ${t('已失效', 'inactive')}`}</Tag>
+                          )}
+                          {grant.condition?.length ? <Typography.Text type="secondary"> {conditionText(grant.condition, t)}</Typography.Text> : null}
+                        </div>
+                      )),
                   },
                 ]}
               />
@@ -213,6 +235,7 @@ export default function Inbox() {
         title={t('同意共享（可缩小范围）', 'Approve (possibly narrower)')}
         today={today}
         conditionAttributes={conditionAttributes}
+        openCase={openCase}
         reasonLabel={t('答复意见', 'Note')}
         reasonRequired={false}
         onCancel={() => setApproving(undefined)}

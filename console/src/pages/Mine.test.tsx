@@ -34,10 +34,10 @@ const PENDING: AccessRequest = {
   grants: [],
 };
 
-function answers(y2027: ReturnType<typeof calendarYear>, requests: unknown = { accessRequests: [PENDING] }) {
+function answers(y2027: ReturnType<typeof calendarYear>, requests: unknown = { accessRequests: [PENDING] }, myGrants: unknown[] = []) {
   return fakeApi({
     Requests: requests,
-    MyGrants: { myGrants: [] },
+    MyGrants: { myGrants },
     Disputes: { disputes: [] },
     RegulationProfile: { regulationProfile: ZHOUCUN_PROFILE },
     WorkingCalendar: ({ year }: { year: number }) => ({ workingCalendar: year === 2027 ? y2027 : calendarYear(year, 'LIBRARY') }),
@@ -50,6 +50,7 @@ beforeEach(() => {
 });
 
 afterEach(() => {
+  location.hash = '';
   cleanup();
   vi.useRealTimers();
   vi.mocked(gql).mockReset();
@@ -74,6 +75,28 @@ describe('我的申请', () => {
     vi.mocked(gql).mockImplementation(answers(calendarYear(2027, 'LIBRARY'), { accessRequests: [] }));
     renderAs(['consumer'], 'civil-affairs', <Mine />);
     expect((await screen.findAllByText('暂无数据')).length).toBeGreaterThan(0);
+  });
+
+  it("art-13: when a grant holds only for the consumer's open cases, then 我的授权 says which records it covers, in Chinese", async () => {
+    location.hash = '#/mine?tab=grants';
+    const grant = {
+      id: 'g-1',
+      kind: 'REQUEST',
+      field: 'Resident.householdAddress',
+      purpose: 'ADMINISTRATIVE_BASIS',
+      action: 'READ',
+      validUntil: '2027-11-20',
+      live: true,
+      revokedAt: null,
+      revokeReason: null,
+      basis: null,
+      condition: [{ kind: 'OPEN_CASE', attribute: '@openCase', anyOf: ['HELD'] }],
+    };
+    vi.mocked(gql).mockImplementation(answers(calendarYear(2027, 'LIBRARY'), { accessRequests: [] }, [grant, { ...grant, id: 'g-2', condition: null }]));
+    renderAs(['consumer'], 'civil-affairs', <Mine />);
+    expect(await screen.findByText('仅限使用部门有在办案件的居民')).toBeTruthy();
+    expect(screen.getByText('不限定')).toBeTruthy();
+    expect(screen.queryByText(/@openCase/)).toBeNull();
   });
 
   it('when the API refuses the requests, then its code is told in Chinese', async () => {

@@ -16,6 +16,7 @@ import { workingDaysLeft } from '../deadlines.ts';
 import { useDeadlines } from '../use-deadlines.ts';
 import { useLoad, usePage } from '../use-load.ts';
 import { highlightRow, useRoute } from '../route.ts';
+import { conditionText } from '../row-conditions.ts';
 
 const MY_GRANTS = graphql(`
   query MyGrants {
@@ -30,6 +31,11 @@ const MY_GRANTS = graphql(`
       revokedAt
       revokeReason
       basis
+      condition {
+        kind
+        attribute
+        anyOf
+      }
     }
   }
 `);
@@ -193,6 +199,7 @@ export default function Mine() {
         purposeColumn({ t, purposeName }),
         { title: t('授权方式', 'Kind'), dataIndex: 'kind', render: (k: string) => (k === 'EXCEPTION' ? t('协调授权', 'Exception') : t('共享申请', 'Request')) },
         { title: t('到期日', 'Valid until'), dataIndex: 'validUntil', render: (v: string) => v.slice(0, 10) },
+        { title: t('记录范围', 'Records'), render: (_v, grant) => conditionText(grant.condition, t) || t('不限定', 'All') },
         {
           title: t('状态', 'State'),
           render: (_v, grant) =>

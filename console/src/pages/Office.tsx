@@ -82,7 +82,16 @@ export default function Office() {
     const request = granting!;
     try {
       await gql(GRANT_EXCEPTION, {
-        input: { requestId: request.id, department: request.requestingDepartment, purpose: request.purpose, basis: '', reason: '', ...decision },
+        // Answering an escalated request grants only the action it asked for (README "Verification instead of values").
+        input: {
+          requestId: request.id,
+          department: request.requestingDepartment,
+          purpose: request.purpose,
+          action: request.action,
+          basis: '',
+          reason: '',
+          ...decision,
+        },
       });
       success(t('已协调授权', 'Exception granted'));
       setGranting(undefined);

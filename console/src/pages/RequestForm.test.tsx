@@ -95,10 +95,28 @@ describe('the access request form', () => {
     await waitFor(() => expect(submit).toHaveBeenCalledTimes(1));
     expect(submit.mock.calls[0]![0]).toEqual({
       fields: ['Resident.monthlyPension', 'Resident.pensionStatus'],
+      action: 'READ',
       purpose: 'DATA_VERIFICATION',
       matter: '最低生活保障资格审核',
       justification: '核验养老金领取情况',
       validUntil: '2027-06-30',
+    });
+  });
+
+  it('art-13: when the consumer chooses 仅核验, then the request asks for VERIFY and the form says verification gives a match, never the value', async () => {
+    const submit = vi.fn(async (_input: AccessRequestInput) => undefined);
+    renderForm(submit);
+    expect(screen.getByText(/只返回与本部门掌握的信息是否一致（一致\/不一致），不提供数据本身/)).toBeTruthy();
+    expect((screen.getByLabelText('查询') as HTMLInputElement).checked).toBe(true);
+    fireEvent.click(screen.getByLabelText('仅核验'));
+    fireEvent.change(screen.getByLabelText('申请理由（履职需要）'), { target: { value: '核验个体工商户登记申请人的养老金领取情况' } });
+    fireEvent.click(screen.getByRole('button', { name: '提交共享申请' }));
+    await waitFor(() => expect(submit).toHaveBeenCalledTimes(1));
+    expect(submit.mock.calls[0]![0]).toEqual({
+      fields: ['Resident.monthlyPension'],
+      action: 'VERIFY',
+      purpose: 'DATA_VERIFICATION',
+      justification: '核验个体工商户登记申请人的养老金领取情况',
     });
   });
 

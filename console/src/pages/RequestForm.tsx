@@ -1,12 +1,14 @@
 /**
- * 共享申请 (周政发〔2018〕6号 art. 13): items of one provider, 使用用途, 办理事项, justification and wanted
+ * 共享申请 (周政发〔2018〕6号 art. 13): items of one provider, 查询 or 仅核验 (核验: a match or mismatch,
+ * never the value — the least data that does the job), 使用用途, 办理事项, justification and wanted
  * validity; when the first step is due, counted as the server will count it: the regulation profile's
  * working days over the office's working calendar, both read from the API (暂定 where a year has no
  * schedule yet). The request's answer then carries the due date the server fixed.
  */
 import { useState } from 'react';
-import { Alert, Button, Checkbox, Form, Input, Select, Typography } from 'antd';
+import { Alert, Button, Checkbox, Form, Input, Radio, Select, Typography } from 'antd';
 import DueDate from '../components/DueDate.tsx';
+import type { GrantAction } from '../gql/graphql.ts';
 import { firstStepDeadline } from '../deadlines.ts';
 import { PURPOSES, useLanguage, useT } from '../i18n.tsx';
 import type { DeadlineRules } from '../use-deadlines.ts';
@@ -20,6 +22,8 @@ export interface RequestableItem {
 
 export interface AccessRequestInput {
   fields: string[];
+  /** READ (receive the values) or VERIFY (only check claims against them, 核验). */
+  action: GrantAction;
   purpose: string;
   matter?: string;
   justification: string;
@@ -46,11 +50,12 @@ export default function RequestForm({ items, initialFields, initialPurpose, toda
   const holdsNotShared = items.some((item) => item.shareType === 'NONE' && chosen.includes(item.coordinate));
   const first = rules && firstStepDeadline(rules.profile, holdsNotShared, today, rules.calendar);
 
-  const finish = async (values: { fields: string[]; purpose: string; matter?: string; justification: string; validUntil?: string }) => {
+  const finish = async (values: { fields: string[]; action: GrantAction; purpose: string; matter?: string; justification: string; validUntil?: string }) => {
     setBusy(true);
     try {
       await onSubmit({
         fields: values.fields,
+        action: values.action,
         purpose: values.purpose,
         justification: values.justification.trim(),
         ...(values.matter?.trim() ? { matter: values.matter.trim() } : {}),
@@ -62,7 +67,13 @@ export default function RequestForm({ items, initialFields, initialPurpose, toda
   };
 
   return (
-    <Form form={form} layout="vertical" name="access-request" onFinish={finish} initialValues={{ fields: [...initialFields], purpose: initialPurpose }}>
+    <Form
+      form={form}
+      layout="vertical"
+      name="access-request"
+      onFinish={finish}
+      initialValues={{ fields: [...initialFields], action: 'READ', purpose: initialPurpose }}
+    >
       <Form.Item
         name="fields"
         label={t('申请的信息项', 'Data items')}
@@ -75,6 +86,21 @@ export default function RequestForm({ items, initialFields, initialPurpose, toda
             </Checkbox>
           ))}
         </Checkbox.Group>
+      </Form.Item>
+      <Form.Item
+        name="action"
+        label={t('申请方式', 'What the grant allows')}
+        extra={t(
+          '仅核验：只返回与本部门掌握的信息是否一致（一致/不一致），不提供数据本身，符合数据最小化要求（周政发〔2018〕6号第十三条）',
+          'Verify only: a match or mismatch against what you hold, never the value — the least data (周政发〔2018〕6号 art. 13)',
+        )}
+      >
+        <Radio.Group
+          options={[
+            { value: 'READ', label: t('查询', 'Read') },
+            { value: 'VERIFY', label: t('仅核验', 'Verify only') },
+          ]}
+        />
       </Form.Item>
       <Form.Item name="purpose" label={t('使用用途', 'Purpose of use')} rules={[{ required: true, message: t('请选择使用用途', 'Choose the purpose') }]}>
         <Select placeholder={t('请选择', 'Choose')} options={PURPOSES.map((purpose) => ({ value: purpose.value, label: purpose[language] }))} />

@@ -98,6 +98,49 @@ describe('策略预演', () => {
     expect(screen.queryByTestId('dry-run-result')).toBeNull();
   });
 
+  it("art-23: when the office simulates a grant narrowed to the consumer's open cases, then the simulated grant carries the OPEN_CASE condition", async () => {
+    const calls: Array<{ operation: string; variables: unknown }> = [];
+    vi.mocked(gql).mockImplementation(
+      fakeApi(
+        {
+          DryRunCatalog: {
+            catalog: [{ coordinate: 'Resident.householdAddress', provider: 'public-security', shareType: 'CONDITIONAL' }],
+            rootFields: [{ coordinate: 'Query.civilAffairsOpenCases' }],
+            unconditional: [{ coordinate: 'Resident.citizenId' }, { coordinate: 'Resident.householdSubdistrict' }],
+          },
+          DryRunGrants: { myGrants: [] },
+          PolicySimulation: { simulatePolicyChange: simulation({ losses: [], operations: [] }) },
+        },
+        calls,
+      ),
+    );
+    renderAs(['consumer', 'platform-admin'], 'info-center', <DryRun />);
+    fireEvent.click(screen.getByText('新增授权'));
+    fireEvent.mouseDown(await screen.findByLabelText('使用部门'));
+    fireEvent.click(await screen.findByTitle('区民政局'));
+    await waitFor(() => expect(calls.some((call) => call.operation === 'DryRunCatalog')).toBe(true));
+    fireEvent.mouseDown(screen.getByLabelText('信息项'));
+    fireEvent.click(await screen.findByTitle('Resident.householdAddress'));
+    fireEvent.mouseDown(screen.getByLabelText('使用用途'));
+    fireEvent.click(await screen.findByTitle('作为行政依据'));
+    fireEvent.click(await screen.findByLabelText('仅限使用部门有在办案件的居民'));
+    fireEvent.click(screen.getByRole('button', { name: '开始预演' }));
+    await waitFor(() => expect(calls.some((call) => call.operation === 'PolicySimulation')).toBe(true));
+    expect(calls.find((call) => call.operation === 'PolicySimulation')?.variables).toEqual({
+      change: {
+        grant: {
+          department: 'civil-affairs',
+          items: ['Resident.householdAddress'],
+          purpose: 'ADMINISTRATIVE_BASIS',
+          action: 'READ',
+          exception: false,
+          condition: [{ kind: 'OPEN_CASE' }],
+        },
+      },
+      days: 30,
+    });
+  });
+
   it('when the form describes a change, then exactly that one change is sent', () => {
     expect(changeOf({ kind: 'shareType', days: 7, item: 'Resident.monthlyPension', shareType: 'NONE' })).toEqual({
       shareType: { item: 'Resident.monthlyPension', shareType: 'NONE' },
@@ -117,5 +160,16 @@ describe('策略预演', () => {
         mask: 'AMOUNT_BAND',
       },
     });
+    const verify = {
+      kind: 'grant' as const,
+      days: 7,
+      department: 'civil-affairs',
+      items: ['Resident.householdAddress'],
+      purpose: 'DATA_VERIFICATION' as const,
+    };
+    expect(changeOf({ ...verify, action: 'VERIFY', openCase: true }).grant?.condition).toBeUndefined();
+    expect(changeOf({ ...verify, conditionAttribute: 'householdSubdistrict', conditionValues: [' 大街街道 ', ''] }).grant?.condition).toEqual([
+      { kind: 'ATTRIBUTE', attribute: 'householdSubdistrict', anyOf: ['大街街道'] },
+    ]);
   });
 });

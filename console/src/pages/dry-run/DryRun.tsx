@@ -1,7 +1,8 @@
 /**
  * 策略预演 (policy dry run, 周政发〔2018〕6号 art. 13, 17, 23): before granting, revoking, changing an
  * item's share type or declaring a mask, see what the change would do to the operations consumers
- * ran in the last days — who would gain or lose which items. Nothing is changed by asking. The office
+ * ran in the last days — who would gain or lose which items; a simulated grant may carry a mask and a
+ * row condition as an approval would. Nothing is changed by asking. The office
  * simulates any change; a provider's sharing administrator changes to its own items (the API decides).
  */
 import { useState } from 'react';
@@ -11,6 +12,8 @@ import type { GrantAction, MaskKind, PolicyChangeInput, Purpose, ShareType } fro
 import { DEPARTMENTS, departmentName, PURPOSES, SHARE_TYPES } from '../../i18n.tsx';
 import { REQUESTS_QUERY } from '../../requests.ts';
 import { loadSession } from '../../session.ts';
+import RowConditionFields from '../../components/RowConditionFields.tsx';
+import { offersOpenCase, rowConditionOf, type RowConditionValues } from '../../row-conditions.ts';
 import { useLoad, usePage } from '../../use-load.ts';
 import { DRY_RUN_CATALOG, DRY_RUN_GRANTS, MASK_KINDS, SIMULATE_POLICY_CHANGE, type Simulation } from './operations.ts';
 import SimulationResult from './SimulationResult.tsx';
@@ -26,7 +29,7 @@ interface GrantChoice {
   validUntil: string;
 }
 
-interface ChangeForm {
+interface ChangeForm extends RowConditionValues {
   kind: Kind;
   days: number;
   department?: string;
@@ -43,7 +46,8 @@ interface ChangeForm {
 /** The one change the form describes, as the API takes it. */
 export function changeOf(values: ChangeForm): PolicyChangeInput {
   switch (values.kind) {
-    case 'grant':
+    case 'grant': {
+      const condition = values.action === 'VERIFY' ? undefined : rowConditionOf(values);
       return {
         grant: {
           department: values.department!,
@@ -52,8 +56,10 @@ export function changeOf(values: ChangeForm): PolicyChangeInput {
           action: values.action ?? 'READ',
           exception: values.exception ?? false,
           ...(values.mask ? { mask: values.mask } : {}),
+          ...(condition ? { condition } : {}),
         },
       };
+    }
     case 'revoke':
       return { revoke: { grantId: values.grantId! } };
     case 'shareType':
@@ -68,9 +74,16 @@ export default function DryRun() {
   const operator = loadSession()?.roles.includes('platform-admin') === true;
   const [form] = Form.useForm<ChangeForm>();
   const kind = Form.useWatch('kind', form) ?? 'revoke';
+  const grantAction = Form.useWatch('action', form);
+  const consumer = Form.useWatch('department', form);
+  const resource = (Form.useWatch('items', form) ?? [])[0]?.split('.')[0];
   const [simulation, setSimulation] = useState<Simulation>();
   const [busy, setBusy] = useState(false);
-  const catalog = useLoad(() => gql(DRY_RUN_CATALOG, { provider: operator ? null : (dept ?? null) }).then((answer) => answer.catalog));
+  const catalogAnswer = useLoad(() => gql(DRY_RUN_CATALOG, { provider: operator ? null : (dept ?? null) }));
+  const catalog = { loading: catalogAnswer.loading, data: catalogAnswer.data?.catalog };
+  const unconditional = (catalogAnswer.data?.unconditional ?? []).map((item) => item.coordinate);
+  const conditionAttributes = unconditional.filter((item) => item.split('.')[0] === resource).map((item) => item.split('.')[1]!);
+  const catalogued = [...(catalogAnswer.data?.rootFields ?? []).map((item) => item.coordinate), ...unconditional];
   // The office revokes any live grant; a provider, the live grants of its items, made by answering requests to it.
   const grants = useLoad((): Promise<GrantChoice[]> =>
     operator
@@ -160,6 +173,9 @@ export default function DryRun() {
               <Form.Item name="mask" label={t('脱敏要求（可选）', 'Mask (optional)')}>
                 <Select allowClear options={maskOptions} />
               </Form.Item>
+              {grantAction !== 'VERIFY' && resource && (
+                <RowConditionFields attributes={conditionAttributes} openCase={offersOpenCase(consumer, resource, catalogued)} />
+              )}
               {operator && (
                 <Form.Item name="exception" valuePropName="checked">
                   <Checkbox>{t('协调授权（可开放不予共享的信息项）', 'Exception (may open items not shared)')}</Checkbox>

@@ -47,13 +47,23 @@ export const POLICY_EFFECT_FIELDS = graphql(`
   }
 `);
 
-/** The items a change may name: the whole catalog for the office, the department's own for a provider. */
+/**
+ * The items a change may name: the whole catalog for the office, the department's own for a provider;
+ * for a simulated grant's row condition, the catalog's root fields and unconditional items (what a
+ * condition may test, who answers open cases).
+ */
 export const DRY_RUN_CATALOG = graphql(`
   query DryRunCatalog($provider: String) {
     catalog(provider: $provider) {
       coordinate
       provider
       shareType
+    }
+    rootFields: catalog(resource: "Query") {
+      coordinate
+    }
+    unconditional: catalog(shareType: UNCONDITIONAL) {
+      coordinate
     }
   }
 `);

@@ -30,6 +30,8 @@ function report(overrides: Partial<EvaluationReport> = {}): EvaluationReport {
       byItem: [{ key: 'Resident.monthlyPension', records: 37 }],
     },
     service: { calls: 200, failures: 1, availability: 0.995, meanLatencyMs: 41.26, maxLatencyMs: 812 },
+    rollUp: { incomplete: false, pendingDays: 0, rolledUpTo: '2026-11-26', rolledNow: 0 },
+    freshness: { resources: [] },
     violations: [{ kind: 'REQUEST_ANSWERED_LATE', clause: '22(2)', count: 1, examples: ['req-7'] }],
     notDetected: [{ kind: 'DATA_INCONSISTENT', clause: '22(3)', why: 'seen only through disputes' }],
     ...overrides,
@@ -93,10 +95,41 @@ describe('共享工作评价报告', () => {
     });
   });
 
-  it('when nothing was detected in the period, then the report says so and a department sees no notice button', async () => {
+  it("art-14 art-22: when the roll-up lags and a resource went stale, then the report warns it is incomplete, shows each resource's timeliness and names 未及时更新数据", async () => {
+    const stale = report({
+      rollUp: { incomplete: true, pendingDays: 3, rolledUpTo: '2026-11-23', rolledNow: 31 },
+      freshness: {
+        resources: [
+          { resource: 'Resident', updateCycle: 'DAILY', freshDays: 320.5, staleDays: 9, unknownDays: 1.5, freshShare: 0.9697, longestStaleDays: 4 },
+          { resource: 'PensionAccount', updateCycle: 'UNDECLARED', freshDays: 0, staleDays: 0, unknownDays: 331, freshShare: null, longestStaleDays: 0 },
+        ],
+      },
+      violations: [{ kind: 'DATA_NOT_UPDATED', clause: '22(3)', count: 1, examples: ['Resident (cycle DAILY, stale 9 days, longest 4 days without a break)'] }],
+    });
+    vi.mocked(gql).mockImplementation(fakeApi({ EvaluationReport: { evaluationReport: stale } }));
+    renderAs(['consumer', 'provider-admin'], 'human-resources', <Evaluation />);
+    const banner = await screen.findByTestId('roll-up-incomplete');
+    expect(banner.textContent).toContain('统计尚未完整');
+    expect(banner.textContent).toContain('尚有 3 天');
+    expect(banner.textContent).toContain('已完整统计至 2026-11-23');
+
+    const freshness = within(screen.getByTestId('freshness'));
+    expect(freshness.getByText('六、数据更新及时性（第十四条）')).toBeTruthy();
+    const resident = freshness.getByText('Resident').closest('tr')!;
+    expect([...resident.querySelectorAll('td')].map((cell) => cell.textContent)).toEqual(['Resident', '每日', '320.5', '9', '4', '1.5', '96.97%']);
+    const undeclared = freshness.getByText('PensionAccount').closest('tr')!;
+    expect([...undeclared.querySelectorAll('td')].map((cell) => cell.textContent)).toEqual(['PensionAccount', '未声明', '0', '0', '0', '331', '—']);
+
+    expect(screen.getByText('未及时更新数据', { selector: '.ant-tag' })).toBeTruthy();
+    expect(screen.getByText('第二十二条 22(3)')).toBeTruthy();
+  });
+
+  it('when nothing was detected in a period counted in full, then the report says so without a warning and a department sees no notice button', async () => {
     vi.mocked(gql).mockImplementation(fakeApi({ EvaluationReport: { evaluationReport: report({ violations: [] }) } }));
     renderAs(['consumer', 'provider-admin'], 'human-resources', <Evaluation />);
     expect(await screen.findByText('统计期间未发现违规情形')).toBeTruthy();
+    expect(screen.queryByTestId('roll-up-incomplete')).toBeNull();
+    expect(within(screen.getByTestId('freshness')).getByText('统计期间无更新记录')).toBeTruthy();
     expect(screen.queryByRole('button', { name: '通知整改' })).toBeNull();
     expect(vi.mocked(gql).mock.calls[0]![1]).toMatchObject({ department: 'human-resources' });
   });

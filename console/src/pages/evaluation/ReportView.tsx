@@ -1,13 +1,14 @@
 /**
  * The sections of one 共享工作评价报告 (周政发〔2018〕6号 art. 17) as the API answers them: catalog,
- * access requests, disputes, usage, service, the art. 22 cases detected (the office may issue a
+ * access requests, disputes, usage, service (with a warning while the audit roll-up has not counted
+ * every day of the period), the timeliness of its data (art. 14), the art. 22 cases detected (the office may issue a
  * notice from each) and what the platform cannot detect. Laid out to print on A4 as well.
  */
 import type { ReactNode } from 'react';
-import { Card, Col, Descriptions, Row, Table, Tag, Typography } from 'antd';
-import { departmentName, useLanguage, usePurposeName, useT } from '../../i18n.tsx';
+import { Alert, Card, Col, Descriptions, Row, Table, Tag, Typography } from 'antd';
+import { departmentName, UPDATE_CYCLES, useLanguage, usePurposeName, useT } from '../../i18n.tsx';
 import { localTime } from '../../requests.ts';
-import { CATALOG_ELEMENT_NAMES, NOT_DETECTED_NAMES, VIOLATION_NAMES, type EvaluationReport, type Violation } from './operations.ts';
+import { CATALOG_ELEMENT_NAMES, NOT_DETECTED_NAMES, VIOLATION_NAMES, type EvaluationReport, type ResourceFreshness, type Violation } from './operations.ts';
 
 export interface ReportViewProps {
   report: EvaluationReport;
@@ -51,6 +52,22 @@ export default function ReportView({ report, issue }: ReportViewProps) {
           `${report.from} to ${report.to}, generated ${localTime(report.generatedAt)}`,
         )}
       </Typography.Paragraph>
+      {report.rollUp.incomplete && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 16 }}
+          data-testid="roll-up-incomplete"
+          title={t(
+            `统计尚未完整：期间内尚有 ${report.rollUp.pendingDays} 天的调用记录未汇总，数据使用情况和共享服务可用性未计入这些天；${
+              report.rollUp.rolledUpTo ? `已完整统计至 ${report.rollUp.rolledUpTo}` : '期间内尚无完整统计的日期'
+            }。请稍后重新生成报告。`,
+            `Not complete yet: ${report.rollUp.pendingDays} day(s) of the period are not rolled up, so use and service leave them out; ${
+              report.rollUp.rolledUpTo ? `complete through ${report.rollUp.rolledUpTo}` : 'no day complete yet'
+            }. Generate the report again later.`,
+          )}
+        />
+      )}
       <Card size="small" title={t('一、政务信息资源目录（第八条、第十条）', '1. Catalog (art. 8, 10)')} className="report-section">
         <Descriptions size="small" bordered column={{ xs: 1, md: 3 }}>
           <Descriptions.Item label={t('目录数据项', 'Items')}>{report.catalog.items}</Descriptions.Item>
@@ -127,7 +144,36 @@ export default function ReportView({ report, issue }: ReportViewProps) {
           <Descriptions.Item label={t('最长响应时间（毫秒）', 'Longest (ms)')}>{number(report.service.maxLatencyMs, 0)}</Descriptions.Item>
         </Descriptions>
       </Card>
-      <Card size="small" style={{ marginTop: 16 }} className="report-section" title={t('六、发现的违规情形（第二十二条）', '6. Cases detected (art. 22)')}>
+      <Card
+        size="small"
+        style={{ marginTop: 16 }}
+        className="report-section"
+        title={t('六、数据更新及时性（第十四条）', '6. Timeliness of its data (art. 14)')}
+        data-testid="freshness"
+      >
+        <Table<ResourceFreshness>
+          size="small"
+          rowKey={(row) => `${row.resource} ${row.updateCycle ?? ''}`}
+          pagination={false}
+          dataSource={report.freshness.resources}
+          locale={{ emptyText: t('统计期间无更新记录', 'No freshness history in the period') }}
+          columns={[
+            { title: t('资源', 'Resource'), dataIndex: 'resource' },
+            {
+              title: t('更新周期', 'Update cycle'),
+              dataIndex: 'updateCycle',
+              // null or UNDECLARED: the resource has items without a declared cycle (never stale; art. 22(1) instead)
+              render: (cycle: string | null) => (cycle && cycle !== 'UNDECLARED' ? (UPDATE_CYCLES[cycle]?.[language] ?? cycle) : t('未声明', 'none declared')),
+            },
+            { title: t('及时（天）', 'Fresh (days)'), dataIndex: 'freshDays', align: 'right', render: (days: number) => number(days) },
+            { title: t('超期未更新（天）', 'Stale (days)'), dataIndex: 'staleDays', align: 'right', render: (days: number) => number(days) },
+            { title: t('最长连续超期（天）', 'Longest stale (days)'), dataIndex: 'longestStaleDays', align: 'right', render: (days: number) => number(days) },
+            { title: t('未知（天）', 'Unknown (days)'), dataIndex: 'unknownDays', align: 'right', render: (days: number) => number(days) },
+            { title: t('及时率', 'Fresh share'), dataIndex: 'freshShare', align: 'right', render: (share: number | null) => percent(share) },
+          ]}
+        />
+      </Card>
+      <Card size="small" style={{ marginTop: 16 }} className="report-section" title={t('七、发现的违规情形（第二十二条）', '7. Cases detected (art. 22)')}>
         <Table<Violation>
           size="small"
           rowKey="kind"
@@ -153,7 +199,7 @@ export default function ReportView({ report, issue }: ReportViewProps) {
           ]}
         />
       </Card>
-      <Card size="small" style={{ marginTop: 16 }} className="report-section" title={t('七、平台无法检测的情形', '7. What the platform cannot detect')}>
+      <Card size="small" style={{ marginTop: 16 }} className="report-section" title={t('八、平台无法检测的情形', '8. What the platform cannot detect')}>
         <ul style={{ margin: 0, paddingInlineStart: 20 }}>
           {report.notDetected.map((entry) => (
             <li key={entry.kind}>

@@ -54,6 +54,23 @@ export const EVALUATION_REPORT_QUERY = graphql(`
         meanLatencyMs
         maxLatencyMs
       }
+      rollUp {
+        incomplete
+        pendingDays
+        rolledUpTo
+        rolledNow
+      }
+      freshness {
+        resources {
+          resource
+          updateCycle
+          freshDays
+          staleDays
+          unknownDays
+          freshShare
+          longestStaleDays
+        }
+      }
       violations {
         kind
         clause
@@ -112,6 +129,7 @@ export const RECORD_RECTIFICATION = graphql(`
 
 export type EvaluationReport = EvaluationReportQuery['evaluationReport'];
 export type Violation = EvaluationReport['violations'][number];
+export type ResourceFreshness = EvaluationReport['freshness']['resources'][number];
 export type RectificationNotice = RectificationNoticesQuery['rectificationNotices'][number];
 
 /** Art. 22's cases as the report detects them, in the words of the XLSX export. */
@@ -122,6 +140,7 @@ export const VIOLATION_NAMES: Readonly<Record<string, { zh: string; en: string }
   REQUEST_UNANSWERED: { zh: '共享申请超期未答复', en: 'Request unanswered past due' },
   DISPUTE_ANSWERED_LATE: { zh: '数据异议超期答复', en: 'Dispute answered late' },
   DISPUTE_UNANSWERED: { zh: '数据异议超期未答复', en: 'Dispute unanswered past due' },
+  DATA_NOT_UPDATED: { zh: '未及时更新数据', en: 'Data not updated in time' },
   SUBGRAPH_UNAVAILABLE: { zh: '共享服务可用性不足', en: 'Service availability below 99 %' },
   USE_BEYOND_GRANT_ATTEMPTED: { zh: '超出授权调用（已拦截）', en: 'Use beyond grants attempted (refused)' },
 };

@@ -175,8 +175,9 @@ describe('authorizeOperation against the visit-based walk it replaced', () => {
       ),
       { numRuns: 1_500 },
     );
-    // The generator must reach every kind of verdict, or the comparison proves little.
-    for (const count of Object.values(seen)) expect(count).toBeGreaterThan(50);
+    // The generator must reach every kind of verdict, or the comparison proves little: each in at least
+    // 1 % of the runs (the rarest, a lengthened row alias prefix, comes in about 3 %: 50 ± 7 of 1 500).
+    for (const count of Object.values(seen)) expect(count).toBeGreaterThanOrEqual(15);
   });
 
   it('when a document repeats a fragment name or an operation uses no fragment, then both give the same verdict', () => {

@@ -2,8 +2,9 @@
  * Durable audit with group commit: `append` resolves only when the record is in the store (one
  * statement, one round trip, for every record waiting at that moment, up to `maxBatch`:
  * store-audit-records.ts) or, if the store cannot be reached, fsync'ed in the local spool. If
- * neither is possible it rejects, and the gateway answers 503 AUDIT_UNAVAILABLE instead of the data. Spooled records are replayed into the store, in order and
- * at most once (unique chain + seq), as soon as it answers again. A record the store refuses for
+ * neither is possible it rejects, and the gateway answers 503 AUDIT_UNAVAILABLE instead of the
+ * data. Spooled records are replayed into the store, in order and at most once (unique chain, seq
+ * and time), as soon as it answers again. A record the store refuses for
  * its content (not for being away) is quarantined, in the store or else in a local fsync'ed file,
  * and an alert raised: it never blocks the records after it, live or in replay.
  *

@@ -1,7 +1,7 @@
 /**
  * Putting audit records into the store so that no record can block the others: a batch goes in with
- * one statement, records and subject rows together (`insertAuditGroup`); a batch the store refuses for its content (not for being away) is halved until the
- * refused record is found, and that record is quarantined — in `audit_quarantine` as escaped JSON, or,
+ * one statement, records and subject rows together (`insertAuditGroup`); a batch the store refuses
+ * for its content (not for being away) is halved until the refused record is found, and that record is quarantined — in `audit_quarantine` as escaped JSON, or,
  * when the store cannot take even that, in a local fsync'ed file moved into the table later — with
  * an alert. Only a store that cannot be reached makes `storeChecked` throw (the writer then spools).
  */
@@ -31,7 +31,7 @@ export interface RecordStoreOptions {
   /** The writer's state; quarantine counts are kept here. */
   state: AuditWriterState;
   alert: (alert: AuditAlert) => void;
-  /** How a group of records is stored, all or none; default `insertAuditGroup` (`npm run bench:audit-write` passes the former transaction to compare). */
+  /** How a group of records is stored, all or none; default `insertAuditGroup` (the write benchmark passes the former transaction). */
   insertGroup?: ((db: Kysely<Database>, records: readonly ChainedRecord[]) => Promise<void>) | undefined;
 }
 

@@ -3,7 +3,8 @@
  * one statement, records and subject rows together (`insertAuditGroup`); a batch the store refuses
  * for its content (not for being away) is halved until the refused record is found, and that
  * record is quarantined — in `audit_quarantine` as escaped JSON, or, when the store cannot take even
- * that, in a local fsync'ed file moved into the table later — with an alert. Only a store that cannot be reached makes `storeChecked` throw (the writer then spools).
+ * that, in a local fsync'ed file moved into the table later — with an alert. Only a store that
+ * cannot be reached makes `storeChecked` throw (the writer then spools).
  */
 import { sql, type Kysely } from 'kysely';
 import type { AuditRecordsTable, Database } from '../../platform/store/tables.ts';

@@ -1,9 +1,10 @@
 /**
  * Durable audit with group commit: `append` resolves only when the record is in the store (one
- * transaction for every record waiting at that moment) or, if the store cannot be reached, fsync'ed
- * in the local spool. If neither is possible it rejects, and the gateway answers 503
- * AUDIT_UNAVAILABLE instead of the data. Spooled records are replayed into the store, in order and
- * at most once (unique chain + seq), as soon as it answers again. A record the store refuses for
+ * statement, one round trip, for every record waiting at that moment, up to `maxBatch`:
+ * store-audit-records.ts) or, if the store cannot be reached, fsync'ed in the local spool. If
+ * neither is possible it rejects, and the gateway answers 503 AUDIT_UNAVAILABLE instead of the
+ * data. Spooled records are replayed into the store, in order and at most once (unique chain, seq
+ * and time), as soon as it answers again. A record the store refuses for
  * its content (not for being away) is quarantined, in the store or else in a local fsync'ed file,
  * and an alert raised: it never blocks the records after it, live or in replay.
  *
@@ -15,7 +16,7 @@ import type { Kysely } from 'kysely';
 import type { KeyPair } from '../../platform/keys.ts';
 import type { Database } from '../../platform/store/tables.ts';
 import type { QuarantinedRecord } from './audit-quarantine.ts';
-import { createRecordStore, type AuditAlert, type AuditWriterState } from './store-audit-records.ts';
+import { createRecordStore, type AuditAlert, type AuditWriterState, type RecordStoreOptions } from './store-audit-records.ts';
 import type { Checkpoint } from './audit-checkpoint.ts';
 import { createCheckpointer } from './audit-checkpointer.ts';
 import { chainRecord, GENESIS_HASH, type AuditEntry, type ChainedRecord } from './audit-record.ts';
@@ -54,8 +55,10 @@ export interface AuditWriterOptions {
   checkpointEvery?: number;
   /** Longest time span of records between signed checkpoints; default 60 s. */
   checkpointIntervalMs?: number;
-  /** Most records in one transaction; default 500. */
+  /** Most records in one group commit; default 500. */
   maxBatch?: number;
+  /** How a group is stored (store-audit-records.ts); default one statement per group. */
+  insertGroup?: RecordStoreOptions['insertGroup'];
   onDegraded?: (error: unknown) => void;
 }
 
@@ -84,7 +87,7 @@ export async function createAuditWriter(options: AuditWriterOptions): Promise<Au
   let listener: ((alert: AuditAlert) => void) | undefined;
   // Alerts raised before anyone listens (start-up replay) wait for the listener; a bounded few.
   const alert = (raised: AuditAlert) => (listener ? listener(raised) : alerts.length < 100 && alerts.push(raised));
-  const { storeChecked, replayQuarantineFile } = createRecordStore({ db, quarantineFile, state, alert });
+  const { storeChecked, replayQuarantineFile } = createRecordStore({ db, quarantineFile, state, alert, insertGroup: options.insertGroup });
   const documents = createDocumentStore(db);
 
   const checkpoints = createCheckpointer({

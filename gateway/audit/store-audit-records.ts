@@ -1,13 +1,14 @@
 /**
  * Putting audit records into the store so that no record can block the others: a batch goes in with
- * one statement; a batch the store refuses for its content (not for being away) is halved until the
- * refused record is found, and that record is quarantined — in `audit_quarantine` as escaped JSON, or,
- * when the store cannot take even that, in a local fsync'ed file moved into the table later — with
- * an alert. Only a store that cannot be reached makes `storeChecked` throw (the writer then spools).
+ * one statement, records and subject rows together (`insertAuditGroup`); a batch the store refuses
+ * for its content (not for being away) is halved until the refused record is found, and that
+ * record is quarantined — in `audit_quarantine` as escaped JSON, or, when the store cannot take even
+ * that, in a local fsync'ed file moved into the table later — with an alert. Only a store that
+ * cannot be reached makes `storeChecked` throw (the writer then spools).
  */
-import type { Kysely } from 'kysely';
-import type { Database } from '../../platform/store/tables.ts';
-import { quarantinedToRow, recordSubjectRows, recordToRow } from './audit-codec.ts';
+import { sql, type Kysely } from 'kysely';
+import type { AuditRecordsTable, Database } from '../../platform/store/tables.ts';
+import { quarantinedToRow, recordToRow } from './audit-codec.ts';
 import { describeRefusal, isContentRefusal, isStorable, type QuarantinedRecord } from './audit-quarantine.ts';
 import type { ChainedRecord } from './audit-record.ts';
 import type { AuditSpool } from './audit-spool.ts';
@@ -31,31 +32,122 @@ export interface RecordStoreOptions {
   /** The writer's state; quarantine counts are kept here. */
   state: AuditWriterState;
   alert: (alert: AuditAlert) => void;
+  /** How a group of records is stored, all or none; default `insertAuditGroup` (the write benchmark passes the former transaction). */
+  insertGroup?: ((db: Kysely<Database>, records: readonly ChainedRecord[]) => Promise<void>) | undefined;
 }
 
-const SUBJECT_ROWS_PER_INSERT = 5_000;
+/**
+ * The `audit_records` columns a group commit writes and the type each is read as. Every value travels
+ * as text, one text[] parameter per column, and is cast here by the same input function a text
+ * parameter of that column's type meets: the store stores, and refuses, exactly what it would from a
+ * plain INSERT (a NUL in a text column is SQLSTATE 22021, a `\u0000` in jsonb 22P05). `providers` is
+ * itself an array: its element is its array literal.
+ */
+const RECORD_COLUMNS = {
+  chain: 'text',
+  seq: 'bigint',
+  prev_hash: 'text',
+  hash: 'text',
+  at: 'timestamptz',
+  request_id: 'text',
+  app: 'text',
+  dept: 'text',
+  roles: 'jsonb',
+  purpose: 'text',
+  matter: 'text',
+  operation_hash: 'text',
+  operation_name: 'text',
+  granted: 'jsonb',
+  denied: 'jsonb',
+  masked: 'jsonb',
+  providers: 'text[]',
+  served: 'jsonb',
+  outcome: 'text',
+  duration_ms: 'integer',
+  code: 'text',
+  verified: 'jsonb',
+  subjects: 'jsonb',
+  document_hash: 'text',
+} as const satisfies Record<Exclude<keyof AuditRecordsTable, 'id'>, string>;
 
-export function createRecordStore({ db, quarantineFile, state, alert }: RecordStoreOptions) {
-  /** Records and their subjects index (audit_subjects) in one transaction: a record is never stored without its index rows. */
+type RecordColumn = keyof typeof RECORD_COLUMNS;
+const COLUMNS = Object.keys(RECORD_COLUMNS) as RecordColumn[];
+
+/**
+ * A group commit as one statement: the records, in order (ids follow the chain), skipping any already
+ * stored ((chain, seq, at): a replayed record is the same record with the same time), and the
+ * `audit_subjects` rows of exactly the records it inserted, read from the `subjects` each one stores.
+ * One statement is atomic by itself: a record is never stored without its subject rows, and one
+ * refused record refuses the statement. Parameters: one per column, whatever the group's size.
+ */
+const GROUP_INSERT_HEAD = sql.raw(
+  `with inserted as (insert into audit_records (${COLUMNS.join(', ')}) select ${COLUMNS.map((c) => `r.${c}::${RECORD_COLUMNS[c]}`).join(', ')} from unnest(`,
+);
+const GROUP_INSERT_TAIL = sql.raw(
+  `) with ordinality as r(${COLUMNS.join(', ')}, ord) order by r.ord on conflict (chain, seq, at) do nothing returning chain, seq, at, subjects)` +
+    ' insert into audit_subjects (subject_hmac, at, chain, seq, provider)' +
+    ' select h.hmac, i.at, i.chain, i.seq, s.provider from inserted i' +
+    ' cross join lateral jsonb_each(i.subjects) as s(provider, hmacs) cross join lateral jsonb_array_elements_text(s.hmacs) as h(hmac)' +
+    ' on conflict do nothing',
+);
+
+/** A PostgreSQL array literal of texts (NULL for null), quoted as node-postgres quotes a text[] parameter. */
+export function textArrayLiteral(values: ReadonlyArray<string | null>): string {
+  return `{${values.map((value) => (value === null ? 'NULL' : `"${value.replace(/[\\"]/g, '\\$&')}"`)).join(',')}}`;
+}
+
+/** One record's column values as text, in `COLUMNS` order. */
+function rowTexts(record: ChainedRecord): Array<string | null> {
+  const row = recordToRow(record) as Record<RecordColumn, string | number | string[] | null | undefined>;
+  return COLUMNS.map((column) => {
+    const value = row[column];
+    if (value === null || value === undefined) return null;
+    return Array.isArray(value) ? textArrayLiteral(value) : String(value);
+  });
+}
+
+/**
+ * Most characters of record text in one statement. Ordinary groups are far below it (500 records of
+ * about 1 kB); a group of records listing thousands of subjects each is written as several
+ * statements, in order, in one transaction.
+ */
+export const GROUP_STATEMENT_CHARS = 8 * 1024 * 1024;
+
+/**
+ * Stores a group of records and their subject rows, all or none: one statement (one round trip), or,
+ * beyond `maxChars` of record text, consecutive statements in one transaction. A record is never split.
+ */
+export async function insertAuditGroup(db: Kysely<Database>, records: readonly ChainedRecord[], maxChars = GROUP_STATEMENT_CHARS): Promise<void> {
+  const statements: Array<Array<Array<string | null>>> = [];
+  let chars = Infinity;
+  for (const record of records) {
+    const texts = rowTexts(record);
+    const size = texts.reduce((sum, text) => sum + (text?.length ?? 0), 0);
+    if (chars + size > maxChars) {
+      statements.push([]);
+      chars = 0;
+    }
+    statements[statements.length - 1]!.push(texts);
+    chars += size;
+  }
+  const statement = (rows: Array<Array<string | null>>) => {
+    const columns = COLUMNS.map((_column, i) => sql`${textArrayLiteral(rows.map((texts) => texts[i]!))}::text[]`);
+    return sql`${GROUP_INSERT_HEAD}${sql.join(columns)}${GROUP_INSERT_TAIL}`;
+  };
+  if (statements.length === 0) return;
+  if (statements.length === 1) {
+    await statement(statements[0]!).execute(db);
+    return;
+  }
+  await db.transaction().execute(async (trx) => {
+    for (const rows of statements) await statement(rows).execute(trx);
+  });
+}
+
+export function createRecordStore({ db, quarantineFile, state, alert, insertGroup = insertAuditGroup }: RecordStoreOptions) {
+  /** Records and their subjects index (audit_subjects) together: a record is never stored without its index rows. */
   const insert = async (records: readonly ChainedRecord[]) => {
-    if (records.length === 0) return;
-    const subjects = records.flatMap(recordSubjectRows);
-    await db.transaction().execute(async (trx) => {
-      await trx
-        .insertInto('audit_records')
-        .values(records.map(recordToRow))
-        // (chain, seq, at): a partitioned table's unique key holds its partition key; a replayed record has the same time.
-        .onConflict((oc) => oc.columns(['chain', 'seq', 'at']).doNothing())
-        .execute();
-      // A record may list thousands of subjects (a verification call): inserted in slices PostgreSQL's parameter limit takes.
-      for (let i = 0; i < subjects.length; i += SUBJECT_ROWS_PER_INSERT) {
-        await trx
-          .insertInto('audit_subjects')
-          .values(subjects.slice(i, i + SUBJECT_ROWS_PER_INSERT))
-          .onConflict((oc) => oc.doNothing())
-          .execute();
-      }
-    });
+    if (records.length > 0) await insertGroup(db, records);
   };
 
   /** Keeps a refused record aside: in the store if it takes the escaped JSON, else in the local file; throws if neither. */

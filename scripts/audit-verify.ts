@@ -1,5 +1,5 @@
 /**
- * `npm run audit:verify [-- --anchors <dir> …] [--archives <dir>]`: checks the whole audit trail of the configured
+ * `npm run audit:verify [-- --anchors <dir> …] [--archives <dir>] [--record]`: checks the whole audit trail of the configured
  * store (DATABASE_URL, or PGlite in DATA_DIR) — hash chains, checkpoint signatures against the audit
  * key set (AUDIT_PUBLIC_KEYS_PATH, default the demo set), the checkpoint cadence, and every
  * checkpoint anchored outside the store: the checkpoint logs in `--anchors` (default DATA_DIR/audit
@@ -9,7 +9,10 @@
  * hash); exits 1 naming the first break, 2 when it cannot run. With `--archives <dir>` (the ARCHIVE_DIR of
  * `npm run audit:archive`) each chain is verified from its first record through the signed archives into
  * the store; an archive missing, unsigned, altered or replaced is named. Without it, a chain whose
- * beginning was archived is verified from the last archived record the store notes.
+ * beginning was archived is verified from the last archived record the store notes. With `--record` the
+ * result (verdict, counts, the first 50 problems, this host and process) is also stored in
+ * `audit_verifications`, where the gateways read it for the operator's `auditIntegrity`; schedule it
+ * at least daily (cron, or the CronJob in docker/k8s/). A run that cannot verify records `ok: false`.
  */
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -18,19 +21,20 @@ import { demoKeyPath, ensureDemoKeyPair } from '../platform/keys.ts';
 import { loadPublicKeySet } from '../platform/key-set.ts';
 import { checkpointLogAnchors, redisCheckpointAnchors, type CheckpointAnchors } from '../gateway/audit/checkpoint-anchors.ts';
 import { verifyAuditChains } from '../gateway/audit/verify-audit-chain.ts';
+import { recordVerification, verificationSummary } from '../gateway/audit/audit-integrity.ts';
 import { verifyGovernanceEvents } from '../subgraphs/info-center/governance-event-chain.ts';
 import { closeRedis, connectRedis, type Redis } from '../gateway/cache/redis-connection.ts';
 import { defaultPgliteDir, openStore } from '../platform/store/database.ts';
 import { migrateToLatest } from '../platform/store/migrate.ts';
 
 function fail(message: string): never {
-  process.stderr.write(`${message}\nUsage: npm run audit:verify [-- --anchors <dir> ...] [--archives <dir>]\n`);
+  process.stderr.write(`${message}\nUsage: npm run audit:verify [-- --anchors <dir> ...] [--archives <dir>] [--record]\n`);
   process.exit(2);
 }
 
-let values: { anchors?: string[]; archives?: string };
+let values: { anchors?: string[]; archives?: string; record?: boolean };
 try {
-  ({ values } = parseArgs({ options: { anchors: { type: 'string', multiple: true }, archives: { type: 'string' } } }));
+  ({ values } = parseArgs({ options: { anchors: { type: 'string', multiple: true }, archives: { type: 'string' }, record: { type: 'boolean' } } }));
 } catch (error) {
   fail((error as Error).message);
 }
@@ -48,6 +52,7 @@ if (config.redisUrl) {
 }
 let broken = false;
 const store = await openStore({ databaseUrl: config.databaseUrl, pgliteDir: defaultPgliteDir(config.dataDir) });
+const startedAt = new Date();
 try {
   await migrateToLatest(store.db);
   const report = await verifyAuditChains(store.db, { keys, anchors, ...(values.archives === undefined ? {} : { archiveDir: values.archives }) });
@@ -77,6 +82,31 @@ try {
     process.stderr.write(`Governance log BROKEN after ${governance.events} verified events: ${governance.problem}\n`);
     broken = true;
   }
+  if (values.record) {
+    const more = governance.ok ? [] : [`governance log: ${governance.problem ?? 'broken'}`];
+    await recordVerification(store.db, { startedAt, finishedAt: new Date(), ok: report.ok && governance.ok, summary: verificationSummary(report, more) });
+    process.stdout.write('Result recorded in audit_verifications.\n');
+  }
+} catch (error) {
+  // A recorded run that could not verify says so (the operator sees ok false, not an old intact result); exit 2 as before.
+  if (values.record)
+    await recordVerification(store.db, {
+      startedAt,
+      finishedAt: new Date(),
+      ok: false,
+      summary: verificationSummary({
+        ok: false,
+        chains: 0,
+        records: 0,
+        checkpoints: 0,
+        anchored: 0,
+        subjectRows: 0,
+        quarantined: [],
+        archivedMonths: [],
+        problem: `not verified: ${(error as Error).message}`,
+      }),
+    }).catch(() => undefined);
+  throw error;
 } finally {
   await store.close();
   await closeRedis(redis);

@@ -10,7 +10,7 @@ import { ensureSubjectHmac, loadSubjectHmac } from '../platform/subject-key.ts';
 import { DEPARTMENT_CODES } from '../platform/departments.ts';
 import { seedStore } from '../subgraphs/info-center/seed.ts';
 import { demoKeyPath, ensureDemoKeyPair, loadKeyPair, loadPublicKey } from '../platform/keys.ts';
-import { loadPublicKeySet, watchSigningKey } from '../platform/key-set.ts';
+import { watchSigningKey } from '../platform/key-set.ts';
 import { launchGateway } from './launch-gateway.ts';
 import { launchSettings, stopOnSignal } from './process-lifetime.ts';
 import { CONSOLE_BUNDLE_DIR } from './console-bundle.ts';
@@ -60,7 +60,6 @@ try {
       signingKey: auditSigningKey,
       subjectHmac: config.subjectHmacKeyPath ? loadSubjectHmac(config.subjectHmacKeyPath) : ensureSubjectHmac(config.dataDir),
     },
-    auditPublicKeys: async () => loadPublicKeySet(config.auditPublicKeysPath ?? demoKeyPath(config.dataDir, 'audit-signing', 'public-keys')),
     ...launchSettings(config),
     console: {
       bundleDir: CONSOLE_BUNDLE_DIR,

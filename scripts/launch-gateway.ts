@@ -5,11 +5,8 @@
  * or a supergraph file as given), the catalog synchronised into the store, and the gateway. The
  * gateway and the subgraphs never import each other; only this file sees both.
  */
-import { dirname } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { createAuditIntegrity } from '../gateway/audit/audit-integrity.ts';
-import { checkpointLogAnchors, redisCheckpointAnchors } from '../gateway/audit/checkpoint-anchors.ts';
-import type { PublicKeySet } from '../platform/key-set.ts';
 import type { ShareCatalog } from '../policies/types.ts';
 import { DEFAULT_REGULATION_PROFILE, requireShippedProfile } from '../policies/regulation-profiles.ts';
 import type { RegulationProfile } from '../policies/regulation-profile.ts';
@@ -64,8 +61,6 @@ export interface LaunchGatewayOptions extends Omit<StartGatewayOptions, Launched
   now?: (() => Date) | undefined;
   /** Deadline sweeps, automatic escalation and webhook delivery; defaults as README, Configuration says. */
   notifications?: NotificationLaunchSettings | undefined;
-  /** Every current and retired audit public key: with the audit writer, the operator reads the trail's integrity (`auditIntegrity`). */
-  auditPublicKeys?: (() => Promise<PublicKeySet>) | undefined;
   /**
    * Seconds between two readings of the providers' data-as-of dates (art. 14; `FRESHNESS_READ_INTERVAL_SECONDS`);
    * absent: not read on a schedule (tests read with `readFreshness`). Not with `supergraphPath`.
@@ -104,7 +99,6 @@ export async function launchGateway(options: LaunchGatewayOptions): Promise<Laun
     onInfoCenterCall,
     redisUrl,
     notifications: notificationSettings,
-    auditPublicKeys,
     freshnessReadIntervalSeconds,
     ...gatewayOptions
   } = options;
@@ -151,11 +145,9 @@ export async function launchGateway(options: LaunchGatewayOptions): Promise<Laun
     },
   };
   bus.onSupergraphChanged(() => void storeFeed?.refresh().catch(logRedis));
-  if (auditPublicKeys && gatewayOptions.audit) {
-    // Verified as `npm run audit:verify` does: this store, this instance's anchor directory and Redis when shared.
-    const anchors = [checkpointLogAnchors(dirname(gatewayOptions.audit.checkpointLogPath)), ...(redis ? [redisCheckpointAnchors(redis, prefix)] : [])];
-    services.auditIntegrity = createAuditIntegrity(store.db, { keys: auditPublicKeys, anchors });
-  }
+  // With the audit writer, the operator reads the trail's integrity (`auditIntegrity`): the newest result
+  // `npm run audit:verify -- --record` stored; the gateway itself never verifies.
+  if (gatewayOptions.audit) services.auditIntegrity = createAuditIntegrity(store.db);
 
   let infoCenter: FastifyInstance | undefined;
   let notifications: NotificationScheduler | undefined;

@@ -174,7 +174,6 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
               subjectHmac: ensureSubjectHmac(options.dataDir),
               ...(options.auditCheckpointIntervalMs ? { checkpointIntervalMs: options.auditCheckpointIntervalMs } : {}),
             },
-      auditPublicKeys: async () => auditKeys,
       redisUrl: options.redisUrl,
       ...(options.redisPrefix ? { redisPrefix: options.redisPrefix } : {}),
       ...(options.rateLimits ? { rateLimits: options.rateLimits } : {}),

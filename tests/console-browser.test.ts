@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { addCalendarDays, chinaDate } from '../policies/governance/china-date.ts';
 import { launchChromium, screenshot } from './support/browser.ts';
+import { verifyAndRecord } from './support/record-verification.ts';
 import { startTestPlatform, type TestPlatform } from './support/test-platform.ts';
 
 let platform: TestPlatform;
@@ -259,11 +260,11 @@ describe('the web console in Chromium', () => {
       await screenshot(office, name);
     }
     await office.getByRole('tab', { name: '审计链状态' }).click();
-    for (;;) {
-      await office.getByRole('button', { name: '刷新' }).click();
-      if (await office.getByTestId('audit-verdict').isVisible()) break;
-      await office.waitForTimeout(200);
-    }
+    await office.getByText('尚未校验：定时校验未运行').waitFor();
+    // The scheduled `npm run audit:verify -- --record` runs; the page shows its stored result.
+    expect((await verifyAndRecord(platform.store.db, platform.auditKeys)).ok).toBe(true);
+    await office.getByRole('button', { name: '刷新' }).click();
+    await office.getByTestId('audit-verdict').waitFor();
     await expect(office.getByTestId('audit-verdict').textContent()).resolves.toContain('审计链完整');
     await screenshot(office, 'office-audit');
     await expectAllNamed(office);

@@ -55,7 +55,18 @@ describe('Kubernetes manifests', () => {
   it('when every document of docker/k8s is read, then each is valid for its kind and all are consistent with each other and the code', () => {
     const manifests = readManifests();
     expect(manifests.map((manifest) => manifest.kind)).toEqual(
-      expect.arrayContaining(['Namespace', 'ConfigMap', 'Secret', 'StatefulSet', 'Deployment', 'Service', 'PodDisruptionBudget', 'Ingress', 'NetworkPolicy']),
+      expect.arrayContaining([
+        'Namespace',
+        'ConfigMap',
+        'Secret',
+        'StatefulSet',
+        'Deployment',
+        'CronJob',
+        'Service',
+        'PodDisruptionBudget',
+        'Ingress',
+        'NetworkPolicy',
+      ]),
     );
     expect(checkManifests(manifests, resources)).toEqual([]);
   });
@@ -115,6 +126,32 @@ describe('Kubernetes manifests', () => {
       'StatefulSet/zhoucun-gateway container gateway: terminationGracePeriodSeconds 30 is not longer than DRAIN_GRACE_MS + DRAIN_TIMEOUT_MS',
     );
     expect(problems).toContain('StatefulSet/zhoucun-gateway container gateway: DATABASE_URL refers to zhoucun-db/url, which no Secret defines');
+  });
+});
+
+describe('The audit verification CronJob', () => {
+  it('when it runs a command that is not a platform job, a variable it does not read, a writable root or a missing key file, then each is reported', () => {
+    const manifests = readManifests();
+    const job = named(manifests, 'CronJob', 'zhoucun-audit-verify');
+    expect(job.spec['jobTemplate'].spec.template.spec.containers[0].command).toEqual(['node', 'scripts/audit-verify.ts', '--record']);
+    const container = job.spec['jobTemplate'].spec.template.spec.containers[0];
+    container.command = ['node', 'scripts/audit-archive.ts'];
+    container.env.push({ name: 'AUDIT_VERIFY_EVERY', value: '1d' });
+    container.securityContext.readOnlyRootFilesystem = false;
+    job.spec['jobTemplate'].spec.template.spec.volumes[0].secret.items[0].path = 'audit.json';
+    job.spec['schedule'] = 42;
+    const problems = checkManifests(manifests);
+    expect(problems).toContain(
+      'CronJob/zhoucun-audit-verify container audit-verify: runs ["node","scripts/audit-archive.ts"], which is not a job of the platform',
+    );
+    expect(problems).toContain('CronJob/zhoucun-audit-verify container audit-verify: root filesystem is writable');
+    expect(problems).toContainEqual(expect.stringMatching(/^CronJob\/zhoucun-audit-verify: .*schedule must be string/));
+    container.command = ['node', 'scripts/audit-verify.ts', '--record'];
+    const again = checkManifests(manifests);
+    expect(again).toContain('CronJob/zhoucun-audit-verify container audit-verify: AUDIT_VERIFY_EVERY is not a variable the process reads');
+    expect(again).toContain(
+      'CronJob/zhoucun-audit-verify container audit-verify: AUDIT_PUBLIC_KEYS_PATH=/keys/audit-signing.public-keys.json: Secret zhoucun-gateway-keys has no audit-signing.public-keys.json',
+    );
   });
 });
 

@@ -18,6 +18,7 @@ import * as evaluation from './migrations/0014-evaluation.ts';
 import * as resourceFreshness from './migrations/0015-resource-freshness.ts';
 import * as freshnessHistory from './migrations/0017-freshness-history.ts';
 import * as auditRollUpRecount from './migrations/0018-audit-rollup-recount.ts';
+import * as auditVerifications from './migrations/0019-audit-verifications.ts';
 import * as auditPartitions from './migrations/0016-audit-partitions.ts';
 import type { Database } from './tables.ts';
 
@@ -39,6 +40,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0015-resource-freshness': resourceFreshness,
   '0017-freshness-history': freshnessHistory,
   '0018-audit-rollup-recount': auditRollUpRecount,
+  '0019-audit-verifications': auditVerifications,
   '0016-audit-partitions': auditPartitions,
 };
 

@@ -257,6 +257,29 @@ export interface AuditArchivesTable {
   archived_at: Timestamp;
 }
 
+/** What one verification of the audit trail reported, as `audit_verifications.summary` holds it (0019). */
+export interface AuditVerificationSummary {
+  chains: number;
+  records: number;
+  checkpoints: number;
+  anchored: number;
+  quarantined: number;
+  archivedMonths: string[];
+  /** The first problems found (at most 50), and how many there were in all. */
+  problems: string[];
+  problemCount: number;
+}
+
+/** One run of `npm run audit:verify -- --record` (0019). */
+export interface AuditVerificationsTable {
+  id: Generated<string>;
+  started_at: Timestamp;
+  finished_at: Timestamp;
+  ok: boolean;
+  summary: JSONColumnType<AuditVerificationSummary>;
+  host: string;
+}
+
 /** Per archived month and chain: the records it took (`from_seq`–`through_seq`) and the last one's hash (0016). */
 export interface AuditArchiveChainsTable {
   month: string;
@@ -418,6 +441,7 @@ export interface Database {
   audit_quarantine: AuditQuarantineTable;
   audit_subjects: AuditSubjectsTable;
   audit_archives: AuditArchivesTable;
+  audit_verifications: AuditVerificationsTable;
   audit_archive_chains: AuditArchiveChainsTable;
   operation_documents: OperationDocumentsTable;
   departments: DepartmentsTable;

@@ -1,4 +1,4 @@
-/** The operator's view of the audit trail's integrity (art. 15, 19): what the gateway's verifier last found. */
+/** The operator's view of the audit trail's integrity (art. 15, 19): what the scheduled verification (`npm run audit:verify -- --record`) last stored. */
 import { checkAuditIntegrityRead } from '../../policies/governance/check-audit-integrity-read.ts';
 import type { AuditIntegrityView } from '../../platform/audit-integrity.ts';
 import { assertVerdict } from './governance-errors.ts';
@@ -6,7 +6,10 @@ import type { Actor, GovernanceServices } from './governance-services.ts';
 
 /** Without a verifier (governance served without its gateway's audit) nothing is claimed: not verified. */
 const NOT_VERIFIED_HERE: AuditIntegrityView = {
+  startedAt: null,
   verifiedAt: null,
+  verifiedBy: null,
+  stale: true,
   ok: null,
   chains: 0,
   records: 0,
@@ -14,6 +17,8 @@ const NOT_VERIFIED_HERE: AuditIntegrityView = {
   anchored: 0,
   quarantined: 0,
   problem: 'this gateway does not verify the audit trail',
+  problems: [],
+  problemCount: 0,
   running: false,
   lastCheckpoints: [],
 };

@@ -12,6 +12,7 @@ import { ConfigMap, Namespace, Secret, Service } from 'kubernetes-models/v1';
 import type { IContainer, IPodTemplateSpec, IProbe } from 'kubernetes-models/v1';
 import { Deployment, StatefulSet } from 'kubernetes-models/apps/v1';
 import { PodDisruptionBudget } from 'kubernetes-models/policy/v1';
+import { CronJob } from 'kubernetes-models/batch/v1';
 import { Ingress, NetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1';
 import type { INetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1';
 import { EndpointSlice } from 'kubernetes-models/discovery.k8s.io/v1';
@@ -37,6 +38,7 @@ const MODELS: Record<string, new (data: never) => Model> = {
   'v1/Service': Service,
   'apps/v1/Deployment': Deployment,
   'apps/v1/StatefulSet': StatefulSet,
+  'batch/v1/CronJob': CronJob,
   'policy/v1/PodDisruptionBudget': PodDisruptionBudget,
   'networking.k8s.io/v1/Ingress': Ingress,
   'networking.k8s.io/v1/NetworkPolicy': NetworkPolicy,
@@ -63,6 +65,11 @@ const PROCESSES: Record<string, { variables: ReadonlySet<string>; paths: readonl
     variables: new Set([...variablesReadBy('gateway/config.ts'), ...variablesReadBy('scripts/start-subgraphs.ts'), ...TRACING]),
     paths: routesOf('subgraphs/shared/create-subgraph-server.ts'),
   },
+};
+
+/** What each command a CronJob may run reads from its environment (it serves nothing, so has no probes). */
+const JOBS: Record<string, { variables: ReadonlySet<string> }> = {
+  'scripts/audit-verify.ts': { variables: new Set([...variablesReadBy('gateway/config.ts'), ...TRACING]) },
 };
 
 interface Workload {
@@ -140,7 +147,19 @@ export function checkManifests(manifests: readonly Manifest[], kustomizationReso
     if (!selects(workload.spec?.selector, workload.spec?.template.metadata?.labels ?? {}))
       problem(`${key(workload)}: its selector does not select its own pods`);
   }
-  for (const workload of workloads) {
+  // Scheduled jobs: hardened like the workloads, a command of the platform, variables it reads; no Service, probe or budget.
+  const jobs: Workload[] = ofKind<CronJob>('CronJob').map((job) => {
+    const template = job.spec?.jobTemplate.spec?.template ?? {};
+    return {
+      kind: 'CronJob',
+      name: job.metadata?.name ?? '?',
+      labels: template.metadata?.labels ?? {},
+      pod: template,
+      containers: template.spec?.containers ?? [],
+      claims: [],
+    };
+  });
+  for (const workload of [...workloads, ...jobs]) {
     const where = `${workload.kind}/${workload.name}`;
     const pod = workload.pod.spec;
     if (pod?.securityContext?.runAsNonRoot !== true) problem(`${where}: the pod does not run as non-root`);
@@ -151,6 +170,12 @@ export function checkManifests(manifests: readonly Manifest[], kustomizationReso
       if (container.securityContext?.readOnlyRootFilesystem !== true) problem(`${at}: root filesystem is writable`);
       if (container.securityContext?.allowPrivilegeEscalation !== false) problem(`${at}: may escalate privileges`);
       if (!container.resources?.requests?.['memory'] || !container.resources?.limits?.['memory']) problem(`${at}: no memory request and limit`);
+      if (workload.kind === 'CronJob') {
+        const job = JOBS[(container.command ?? []).find((part) => part.startsWith('scripts/')) ?? ''];
+        if (!job) problem(`${at}: runs ${JSON.stringify(container.command)}, which is not a job of the platform`);
+        else checkEnvironment(at, container, workload, job.variables, { secrets, configMaps }, problem);
+        continue;
+      }
       const launcher = PROCESSES[(container.command ?? []).find((part) => part.startsWith('scripts/')) ?? ''];
       if (!launcher) {
         problem(`${at}: runs ${JSON.stringify(container.command)}, which is not a launcher of the platform`);
@@ -279,7 +304,7 @@ function checkEnvironment(
       if (config.host !== '0.0.0.0' || config.metrics?.host !== '0.0.0.0') problem(`${at}: HOST and METRICS_HOST must be 0.0.0.0 in a pod`);
       if (!config.metrics || !hasPort([container], config.metrics.port)) problem(`${at}: the metrics port is not a container port`);
       if (!hasPort([container], config.port)) problem(`${at}: PORT ${config.port} is not a container port`);
-    } else {
+    } else if (container.command?.includes('scripts/start-subgraphs.ts')) {
       if (config.host !== '0.0.0.0' || config.subgraphMetrics?.host !== '0.0.0.0') problem(`${at}: HOST and METRICS_HOST must be 0.0.0.0 in a pod`);
       if (!config.subgraphMetrics || !hasPort([container], config.subgraphMetrics.port)) problem(`${at}: the metrics port is not a container port`);
     }

@@ -511,7 +511,7 @@ export type MarkNotificationsReadMutation = { markNotificationsRead: number };
 export type AuditIntegrityQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type AuditIntegrityQuery = { auditIntegrity: { verifiedAt: string | null, ok: boolean | null, chains: number, records: number, checkpoints: number, anchored: number, quarantined: number, problem: string | null, running: boolean, lastCheckpoints: Array<{ chain: string, seq: number, at: string, keyId: string }> } };
+export type AuditIntegrityQuery = { auditIntegrity: { verifiedAt: string | null, verifiedBy: string | null, stale: boolean, ok: boolean | null, chains: number, records: number, checkpoints: number, anchored: number, quarantined: number, problem: string | null, problemCount: number, lastCheckpoints: Array<{ chain: string, seq: number, at: string, keyId: string }> } };
 
 export type CatalogReviewQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1153,6 +1153,8 @@ export const AuditIntegrityDocument = new TypedDocumentString(`
     query AuditIntegrity {
   auditIntegrity {
     verifiedAt
+    verifiedBy
+    stale
     ok
     chains
     records
@@ -1160,7 +1162,7 @@ export const AuditIntegrityDocument = new TypedDocumentString(`
     anchored
     quarantined
     problem
-    running
+    problemCount
     lastCheckpoints {
       chain
       seq

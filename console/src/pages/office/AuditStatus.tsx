@@ -1,6 +1,8 @@
 /**
  * 审计链状态 (周政发〔2018〕6号 art. 15, 19): the last verification of the audit trail — intact or where it
- * broke — and each chain's newest signed checkpoint. Read-only; the verification runs on the gateway.
+ * broke — and each chain's newest signed checkpoint. Read-only; the verification is a scheduled job
+ * (`npm run audit:verify -- --record`) whose stored result the gateway answers: 已过期 when it is older than
+ * the bound, 未运行 when there is none.
  */
 import { Alert, Button, Descriptions, Space, Table } from 'antd';
 import { gql } from '../../api.ts';
@@ -12,6 +14,8 @@ const AUDIT_INTEGRITY_QUERY = graphql(`
   query AuditIntegrity {
     auditIntegrity {
       verifiedAt
+      verifiedBy
+      stale
       ok
       chains
       records
@@ -19,7 +23,7 @@ const AUDIT_INTEGRITY_QUERY = graphql(`
       anchored
       quarantined
       problem
-      running
+      problemCount
       lastCheckpoints {
         chain
         seq
@@ -37,9 +41,9 @@ export default function AuditStatus() {
   const verdict =
     !view || view.ok === null ? (
       <Alert
-        type="info"
+        type="warning"
         showIcon
-        title={view?.running ? t('正在校验审计链，请稍后刷新', 'Verifying the audit trail; refresh shortly') : t('尚未校验', 'Not verified yet')}
+        title={view ? t('尚未校验：定时校验未运行', 'Not verified: the scheduled verification has not run') : t('尚未校验', 'Not verified yet')}
       />
     ) : view.ok ? (
       <Alert type="success" showIcon data-testid="audit-verdict" title={t('审计链完整：未发现篡改', 'Audit trail intact')} />
@@ -49,6 +53,14 @@ export default function AuditStatus() {
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       {verdict}
+      {view && view.ok !== null && view.stale && (
+        <Alert
+          type="warning"
+          showIcon
+          data-testid="audit-stale"
+          title={t('校验结果已过期：定时校验已超过 26 小时未运行', 'The result is stale: the scheduled verification has not run for over 26 hours')}
+        />
+      )}
       {view && (
         <Descriptions bordered size="small" column={3}>
           <Descriptions.Item label={t('最近校验时间', 'Last verified')}>{localTime(view.verifiedAt) || '—'}</Descriptions.Item>
@@ -57,6 +69,8 @@ export default function AuditStatus() {
           <Descriptions.Item label={t('签名检查点', 'Signed checkpoints')}>{view.checkpoints}</Descriptions.Item>
           <Descriptions.Item label={t('链外留存一致的检查点', 'Checkpoints anchored outside the store')}>{view.anchored}</Descriptions.Item>
           <Descriptions.Item label={t('隔离记录', 'Quarantined records')}>{view.quarantined}</Descriptions.Item>
+          <Descriptions.Item label={t('发现问题', 'Problems found')}>{view.problemCount}</Descriptions.Item>
+          <Descriptions.Item label={t('校验进程', 'Verified by')}>{view.verifiedBy ?? '—'}</Descriptions.Item>
         </Descriptions>
       )}
       <Table

@@ -20,7 +20,7 @@ import { auditAnchorDir, readGatewayConfig } from '../gateway/config.ts';
 import { demoKeyPath, ensureDemoKeyPair } from '../platform/keys.ts';
 import { loadPublicKeySet } from '../platform/key-set.ts';
 import { checkpointLogAnchors, redisCheckpointAnchors, type CheckpointAnchors } from '../gateway/audit/checkpoint-anchors.ts';
-import { verifyAuditChains } from '../gateway/audit/verify-audit-chain.ts';
+import { unverifiedReport, verifyAuditChains } from '../gateway/audit/verify-audit-chain.ts';
 import { recordVerification, verificationSummary } from '../gateway/audit/audit-integrity.ts';
 import { verifyGovernanceEvents } from '../subgraphs/info-center/governance-event-chain.ts';
 import { closeRedis, connectRedis, type Redis } from '../gateway/cache/redis-connection.ts';
@@ -94,17 +94,7 @@ try {
       startedAt,
       finishedAt: new Date(),
       ok: false,
-      summary: verificationSummary({
-        ok: false,
-        chains: 0,
-        records: 0,
-        checkpoints: 0,
-        anchored: 0,
-        subjectRows: 0,
-        quarantined: [],
-        archivedMonths: [],
-        problem: `not verified: ${(error as Error).message}`,
-      }),
+      summary: verificationSummary(unverifiedReport(`not verified: ${(error as Error).message}`)),
     }).catch(() => undefined);
   throw error;
 } finally {

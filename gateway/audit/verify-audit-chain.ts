@@ -56,6 +56,11 @@ export interface VerificationReport {
   problem?: string;
 }
 
+/** The report of a verification that stopped before it verified anything, for `problem`. */
+export function unverifiedReport(problem: string): VerificationReport {
+  return { ok: false, chains: 0, records: 0, checkpoints: 0, anchored: 0, subjectRows: 0, quarantined: [], archivedMonths: [], problem };
+}
+
 export interface VerifyAuditOptions {
   /** Every current and retired public key of the audit signing key. */
   keys: PublicKeySet;
@@ -94,18 +99,7 @@ export async function verifyAuditChains(db: Kysely<Database>, options: VerifyAud
   const anchored = new Map<string, Array<{ source: string; checkpoint: Checkpoint }>>();
   for (const source of options.anchors ?? []) {
     const { byChain, unreadable } = await source.read();
-    if (unreadable.length > 0)
-      return {
-        ok: false,
-        chains: 0,
-        records: 0,
-        checkpoints: 0,
-        anchored: 0,
-        subjectRows: 0,
-        quarantined: [],
-        archivedMonths: [],
-        problem: `${source.name}: ${unreadable[0]} is not a checkpoint — the anchor was altered`,
-      };
+    if (unreadable.length > 0) return unverifiedReport(`${source.name}: ${unreadable[0]} is not a checkpoint — the anchor was altered`);
     for (const [chain, checkpoints] of byChain)
       anchored.set(chain, [...(anchored.get(chain) ?? []), ...checkpoints.map((checkpoint) => ({ source: source.name, checkpoint }))]);
   }

@@ -10,6 +10,7 @@ import type { Transaction } from 'kysely';
 import { chinaDate } from '../../policies/governance/china-date.ts';
 import { notificationFor, type NotifiableFacts, type NotificationDraft } from '../../policies/governance/notification-for.ts';
 import type { Database } from '../../platform/store/tables.ts';
+import type { AccessRequestRow } from './governance-rows.ts';
 
 export interface NotificationSubject {
   kind: string;
@@ -55,6 +56,18 @@ export async function enqueueNotification(
 }
 
 /** The last China date a grant is valid (it ends at the start of the next day). */
+/** What a notification about an access request says of it. */
+export const requestFacts = (row: AccessRequestRow, action: string): NotifiableFacts => ({
+  subjectKind: 'access_request',
+  action,
+  requestingDept: row.requesting_dept,
+  provider: row.provider,
+  fields: row.fields,
+  purpose: row.purpose,
+  status: row.status,
+  dueDate: row.due_date,
+});
+
 export function lastDayOf(validUntil: Date | string): string {
   return chinaDate(new Date(new Date(validUntil).getTime() - 1));
 }
@@ -75,18 +88,7 @@ async function factsOf(
   switch (event.subjectKind) {
     case 'access_request': {
       const row = await trx.selectFrom('access_requests').selectAll().where('id', '=', id).executeTakeFirst();
-      return row
-        ? {
-            subjectKind: 'access_request',
-            action,
-            requestingDept: row.requesting_dept,
-            provider: row.provider,
-            fields: row.fields,
-            purpose: row.purpose,
-            status: row.status,
-            dueDate: row.due_date,
-          }
-        : undefined;
+      return row ? requestFacts(row, action) : undefined;
     }
     case 'grant': {
       const row = await trx.selectFrom('grants').selectAll().where('id', '=', id).executeTakeFirst();

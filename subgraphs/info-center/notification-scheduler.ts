@@ -13,8 +13,7 @@ import type { NotifiableFacts } from '../../policies/governance/notification-for
 import { PLATFORM_OPERATOR } from '../../policies/types.ts';
 import type { Database } from '../../platform/store/tables.ts';
 import type { Actor, GovernanceServices } from './governance-services.ts';
-import type { AccessRequestRow } from './governance-rows.ts';
-import { enqueueDeadlineNotification, lastDayOf } from './notification-outbox.ts';
+import { enqueueDeadlineNotification, lastDayOf, requestFacts } from './notification-outbox.ts';
 import { transitionAccessRequest } from './transition-access-request.ts';
 import { enterStep } from './enter-step.ts';
 import { createWebhookSender, type WebhookDeliveryOptions } from './webhook-delivery.ts';
@@ -53,17 +52,6 @@ const SCHEDULER: Actor = { app: 'notification-scheduler', dept: PLATFORM_OPERATO
 function notAnnounced(kind: string, table: keyof Database) {
   return sql<boolean>`not exists (select 1 from notification_events ne where ne.dedup_key = ${`${kind}:`} || ${sql.ref(`${table}.id`)})`;
 }
-
-const requestFacts = (row: AccessRequestRow, action: string): NotifiableFacts => ({
-  subjectKind: 'access_request',
-  action,
-  requestingDept: row.requesting_dept,
-  provider: row.provider,
-  fields: row.fields,
-  purpose: row.purpose,
-  status: row.status,
-  dueDate: row.due_date,
-});
 
 async function announce(services: GovernanceServices, facts: NotifiableFacts, id: string, at: Date): Promise<number> {
   return (await services.db.transaction().execute((trx) => enqueueDeadlineNotification(trx, facts, id, at))) ? 1 : 0;

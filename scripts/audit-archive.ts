@@ -1,5 +1,5 @@
 /**
- * `npm run audit:archive [-- --month YYYY-MM] [--dry-run]`: archives every month of the audit trail
+ * `npm run audit:archive [-- --dry-run]`: archives every month of the audit trail
  * past the regulation profile's `auditRetentionMonths` (REGULATION_PROFILE; at least six months),
  * oldest first, into ARCHIVE_DIR (default DATA_DIR/audit-archive): one gzip'd NDJSON file per month
  * (records with their subject rows, the checkpoints covering them, quarantined records, the result of

@@ -207,6 +207,23 @@ export async function archiveAuditMonth(db: Kysely<Database>, month: AuditMonth,
     if (reread !== records) throw new ArchiveRefused(`${month}: the file read back holds ${reread} records, ${records} were written`);
 
     await db.transaction().execute(async (trx) => {
+      // Nothing may reach the month between reading it and dropping it: with the tables locked (the
+      // detach needs this lock anyway), the month and the DEFAULT partition must be as they were read.
+      await sql`lock table audit_records, audit_subjects in access exclusive mode`.execute(trx);
+      const now = await trx
+        .selectFrom('audit_records')
+        .select(['chain', (eb) => eb.fn.max('seq').as('through')])
+        .where('at', '>=', from)
+        .where('at', '<', to)
+        .groupBy('chain')
+        .orderBy('chain')
+        .execute();
+      const lateEarly = await sql<{ n: string }>`select count(*) as n from audit_records_default where at < ${to.toISOString()}::timestamptz`.execute(trx);
+      if (
+        JSON.stringify(now.map((r) => [r.chain, String(r.through)])) !== JSON.stringify(lasts.map((r) => [r.chain, String(r.through)])) ||
+        Number(lateEarly.rows[0]?.n ?? 0) > 0
+      )
+        throw new ArchiveRefused(`${month}: records reached the month while it was being archived; run the archive again`);
       await trx
         .insertInto('audit_archives')
         .values({

@@ -9,8 +9,11 @@
  */
 import { hkdfSync } from 'node:crypto';
 import { EncryptJWT, jwtDecrypt } from 'jose';
-import { ROLES, type Consumer, type Role } from '../../policies/types.ts';
 import type { Authentication } from '../authenticate/authenticate.ts';
+import { readOidcClaims, type ClaimNames } from './oidc-claims.ts';
+
+/** The claims a sealed session holds (`oidc-sign-in.ts` seals `sub`, `dept`, `roles`). */
+const SESSION_CLAIMS: ClaimNames = { departmentClaim: 'dept', rolesClaim: 'roles' };
 
 export interface CookieSettings {
   /** https: Secure and the `__Host-` prefix; http only on a loopback host (development and tests). */
@@ -66,14 +69,13 @@ export function setCookie(
   ].join('; ');
 }
 
-/** The consumer a session cookie stands for, read against the departments registered now. */
+/**
+ * The consumer a session cookie stands for, read against the departments registered now, by the same
+ * rules as the identity it was sealed from (`readOidcClaims`): a registry department, a well-formed
+ * application id, each role once, platform-admin only for the operator.
+ */
 export function consumerOfSession(payload: Record<string, unknown>, departments: readonly string[]): Authentication {
-  const { sub, dept, roles } = payload;
-  if (typeof sub !== 'string' || typeof dept !== 'string' || !departments.includes(dept)) return { refused: 'the session names no department of the registry' };
-  if (!Array.isArray(roles) || roles.length === 0 || !roles.every((role) => (ROLES as readonly unknown[]).includes(role)))
-    return { refused: 'the session holds no role' };
-  const consumer: Consumer = { app: sub, dept, roles: roles as Role[] };
-  return { consumer };
+  return readOidcClaims(payload, SESSION_CLAIMS, departments);
 }
 
 /** A cookie session is the console's own: another origin (or a cross-site fetch) never rides on it. */

@@ -259,10 +259,11 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Readonl
   const logLevel = env['LOG_LEVEL'] ?? 'info';
   if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError('LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')}`);
   const regulationProfile = readRegulationProfileSetting(env['REGULATION_PROFILE']);
+  const dataDir = resolve(env['DATA_DIR'] || '.data');
   return Object.freeze({
     port: readPort(env, 'PORT', 4000),
     host: env['HOST'] || '127.0.0.1',
-    dataDir: resolve(env['DATA_DIR'] || '.data'),
+    dataDir,
     supergraphPath: env['SUPERGRAPH_PATH'] || undefined,
     undeclaredFields: undeclared,
     subgraphUrls: Object.freeze(readSubgraphUrls(env['SUBGRAPH_URLS'])),
@@ -271,7 +272,7 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Readonl
     auditSigningKeyPath: env['AUDIT_SIGNING_KEY_PATH'] || undefined,
     subjectHmacKeyPath: env['SUBJECT_HMAC_KEY_PATH'] || undefined,
     auditPublicKeysPath: env['AUDIT_PUBLIC_KEYS_PATH'] || undefined,
-    archiveDir: resolve(env['ARCHIVE_DIR'] || join(resolve(env['DATA_DIR'] || '.data'), 'audit-archive')),
+    archiveDir: resolve(env['ARCHIVE_DIR'] || join(dataDir, 'audit-archive')),
     logLevel,
     databaseUrl: readDatabaseUrl(env['DATABASE_URL']),
     governancePort: readPort(env, 'GOVERNANCE_PORT', 4100),

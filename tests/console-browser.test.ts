@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { addCalendarDays, chinaDate } from '../policies/governance/china-date.ts';
 import { launchChromium, screenshot } from './support/browser.ts';
+import { expectAllNamed } from './support/console-accessibility.ts';
 import { verifyAndRecord } from './support/record-verification.ts';
 import { startTestPlatform, type TestPlatform } from './support/test-platform.ts';
 
@@ -58,34 +59,6 @@ async function signIn(department: string, role: string): Promise<Page> {
   await page.getByRole('button', { name: '登录（演示）' }).click();
   await page.getByTestId('whoami').waitFor();
   return page;
-}
-
-/**
- * Visible form controls without an accessible name (aria-label, aria-labelledby, a label, or a button's
- * text or labelled icon). Run in the page, so written as page script (the tests compile without DOM types).
- * The explorer's editor (Monaco, inside .graphiql-container) is GraphiQL's own and checked by its snapshot below.
- */
-const UNLABELLED_CONTROLS = `[...document.querySelectorAll('input, textarea, select, button, [role="combobox"]')]
-  .filter((control) => control.offsetParent !== null && control.getAttribute('type') !== 'hidden' && !control.closest('.graphiql-container'))
-  .filter((control) => {
-    const labelled = control.getAttribute('aria-label') || control.getAttribute('aria-labelledby') || control.closest('label');
-    const forLabel = control.id && document.querySelector('label[for="' + CSS.escape(control.id) + '"]');
-    const named = control.tagName === 'BUTTON' && (control.textContent.trim() || control.querySelector('[aria-label]'));
-    return !(labelled || forLabel || named);
-  })
-  .map((control) => control.outerHTML.slice(0, 160))`;
-
-/** Controls in the accessibility tree without a name, as Chromium exposes it to a screen reader. */
-async function unnamedInAccessibilityTree(page: Page): Promise<string[]> {
-  const snapshot = await page.locator('#root').ariaSnapshot();
-  return snapshot
-    .split('\n')
-    .filter((line) => /^\s*- (button|textbox|combobox|checkbox|radio|searchbox|spinbutton|switch|slider|link)\s*(\[[^\]]*\])?\s*:?\s*$/.test(line));
-}
-
-async function expectAllNamed(page: Page): Promise<void> {
-  expect(await page.evaluate<string[]>(UNLABELLED_CONTROLS)).toEqual([]);
-  expect(await unnamedInAccessibilityTree(page)).toEqual([]);
 }
 
 /** One signed-in page per person, kept for the whole file (signing in and loading the console is the slow part). */

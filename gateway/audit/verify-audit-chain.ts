@@ -127,9 +127,8 @@ export async function verifyAuditChains(db: Kysely<Database>, options: VerifyAud
     }
     await verifyOperationDocuments(db);
   } catch (error) {
-    if (error instanceof ArchiveProblem) return { ...report, ok: false, problem: error.message };
-    if (!(error instanceof Broken)) throw error;
-    return { ...report, ok: false, problem: error.message };
+    if (error instanceof ArchiveProblem || error instanceof Broken) return { ...report, ok: false, problem: error.message };
+    throw error;
   }
   return report;
 }

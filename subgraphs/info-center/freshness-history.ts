@@ -86,13 +86,12 @@ export async function recordFreshnessIntervals(services: GovernanceServices, max
     }
     // A resource no longer catalogued (the provider withdrew it): its current interval ends now.
     for (const [key, row] of openByKey) if (!current.has(key)) await close(row, now);
-    for (const row of opened) {
+    if (opened.length > 0)
       await trx
         .insertInto('resource_freshness_intervals')
-        .values(row)
+        .values(opened)
         .onConflict((oc) => oc.doNothing())
         .execute();
-    }
     await trx.updateTable('resource_freshness_intervals').set({ checked_at: now }).where('to_at', 'is', null).execute();
     return opened.filter((row) => row.to_at === null).length;
   });

@@ -55,7 +55,6 @@ export async function enqueueNotification(
   return inserted.id;
 }
 
-/** The last China date a grant is valid (it ends at the start of the next day). */
 /** What a notification about an access request says of it. */
 export const requestFacts = (row: AccessRequestRow, action: string): NotifiableFacts => ({
   subjectKind: 'access_request',
@@ -68,6 +67,7 @@ export const requestFacts = (row: AccessRequestRow, action: string): NotifiableF
   dueDate: row.due_date,
 });
 
+/** The last China date a grant is valid (it ends at the start of the next day). */
 export function lastDayOf(validUntil: Date | string): string {
   return chinaDate(new Date(new Date(validUntil).getTime() - 1));
 }

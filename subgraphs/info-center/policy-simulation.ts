@@ -107,7 +107,9 @@ async function readVerifiedItems(services: GovernanceServices, from: Date): Prom
   const items = new Map<string, string[]>();
   for (const row of rows) {
     const key = JSON.stringify([row.document_hash, row.dept, row.app, row.purpose]);
-    items.set(key, [...(items.get(key) ?? []), row.item]);
+    const list = items.get(key);
+    if (list) list.push(row.item);
+    else items.set(key, [row.item]);
   }
   return items;
 }

@@ -100,7 +100,9 @@ export async function listRectificationNotices(
   if (!actor.roles.includes('platform-admin')) query = query.where('department', '=', actor.dept);
   if (args.department) query = query.where('department', '=', args.department);
   if (args.status === 'OPEN' || args.status === 'RECORDED') query = query.where('status', '=', args.status);
-  const rows = await query.execute();
   const today = chinaDate(services.now());
+  // Every overdue notice is due before today: narrowed before the limit, so older overdue notices are listed too.
+  if (args.status === 'OVERDUE') query = query.where('due_date', '<', today);
+  const rows = await query.execute();
   return args.status === 'OVERDUE' ? rows.filter((row) => isRectificationOverdue(row, today)) : rows;
 }

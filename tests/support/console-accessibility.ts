@@ -2,7 +2,6 @@
  * Every visible control of a console page has an accessible name: in the DOM (aria-label,
  * aria-labelledby, a label, a button's text or labelled icon) and in Chromium's accessibility tree.
  * The explorer's editor (Monaco, inside .graphiql-container) is GraphiQL's own and is left out.
- * (tests/console-browser.test.ts carries the same check inline.)
  */
 import { expect } from 'vitest';
 import type { Page } from 'playwright-core';

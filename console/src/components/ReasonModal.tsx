@@ -1,14 +1,18 @@
 /** A decision that needs a written reason (refusal, revocation, escalation…): one labelled text, required. */
 import { useState } from 'react';
 import { Form, Input, Modal, Select } from 'antd';
+import { TEXT_KINDS } from '../../../policies/governance/text-kinds.ts';
 import { useT } from '../i18n.tsx';
 
 export interface ReasonModalProps {
   open: boolean;
   title: string;
   label: string;
-  /** Further labelled fields above the reason (e.g. the legal basis of an exception); with choices, a selection. */
-  extra?: ReadonlyArray<{ name: string; label: string; choices?: ReadonlyArray<{ value: string; label: string }> }>;
+  /**
+   * Further labelled fields above the reason (e.g. the legal basis of an exception); with choices, a
+   * selection; `maxLength` as the API bounds the field (default a prose text's 2000).
+   */
+  extra?: ReadonlyArray<{ name: string; label: string; choices?: ReadonlyArray<{ value: string; label: string }>; maxLength?: number }>;
   onCancel: () => void;
   onSubmit: (values: Record<string, string>) => Promise<void>;
 }
@@ -27,17 +31,21 @@ export default function ReasonModal({ open, title, label, extra = [], onCancel, 
       setBusy(false);
     }
   };
-  const required = [{ required: true, whitespace: true, message: t('必填', 'Required') }, { max: 2000 }];
+  const rules = (max: number) => [{ required: true, whitespace: true, message: t('必填', 'Required') }, { max }];
   return (
     <Modal open={open} title={title} onCancel={onCancel} onOk={submit} confirmLoading={busy} okText={t('确定', 'OK')} destroyOnHidden>
       <Form form={form} layout="vertical" name="reason">
         {extra.map((field) => (
-          <Form.Item key={field.name} name={field.name} label={field.label} rules={required}>
-            {field.choices ? <Select options={[...field.choices]} placeholder={t('请选择', 'Choose')} /> : <Input />}
+          <Form.Item key={field.name} name={field.name} label={field.label} rules={rules(field.maxLength ?? TEXT_KINDS.prose.maxLength)}>
+            {field.choices ? (
+              <Select options={[...field.choices]} placeholder={t('请选择', 'Choose')} />
+            ) : (
+              <Input maxLength={field.maxLength ?? TEXT_KINDS.prose.maxLength} />
+            )}
           </Form.Item>
         ))}
-        <Form.Item name="reason" label={label} rules={required}>
-          <Input.TextArea rows={3} />
+        <Form.Item name="reason" label={label} rules={rules(TEXT_KINDS.prose.maxLength)}>
+          <Input.TextArea rows={3} maxLength={TEXT_KINDS.prose.maxLength} />
         </Form.Item>
       </Form>
     </Modal>

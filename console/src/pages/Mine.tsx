@@ -5,6 +5,7 @@ import { gql } from '../api.ts';
 import { graphql } from '../gql/index.ts';
 import type { MyGrantsQuery } from '../gql/graphql.ts';
 import { chinaDate } from '../../../policies/governance/china-date.ts';
+import { TEXT_KINDS } from '../../../policies/governance/text-kinds.ts';
 import DisputeTable from '../components/DisputeTable.tsx';
 import ReasonModal from '../components/ReasonModal.tsx';
 import { DISPUTES_QUERY } from '../disputes.ts';
@@ -253,7 +254,11 @@ export default function Mine() {
         title={`${t('数据疑义、错误信息校核', 'Report doubtful data')} ${disputing?.field ?? ''}`}
         label={t('疑义说明', 'Description')}
         extra={[
-          { name: 'entityKey', label: t('对象标识（身份证号或统一社会信用代码）', 'Key (citizen id or credit code)') },
+          {
+            name: 'entityKey',
+            label: t('对象标识（身份证号或统一社会信用代码）', 'Key (citizen id or credit code)'),
+            maxLength: TEXT_KINDS.identifier.maxLength,
+          },
           { name: 'evidence', label: t('依据材料', 'Evidence') },
         ]}
         onCancel={() => setDisputing(undefined)}

@@ -18,6 +18,7 @@ import { departmentName } from '../i18n.tsx';
 import { REQUESTS_QUERY, type AccessRequest } from '../requests.ts';
 import { useLoad, usePage } from '../use-load.ts';
 import { highlightRow, useRoute } from '../route.ts';
+import { TEXT_KINDS } from '../../../policies/governance/text-kinds.ts';
 
 const DEPARTMENTS_QUERY = graphql(`
   query Departments {
@@ -127,7 +128,10 @@ export default function Office() {
       : 'appoint' in action
         ? `${t('备案政务信息资源管理员', 'Appoint a sharing administrator')}：${departmentName(action.appoint)}`
         : `${t('撤销政务信息资源管理员', 'Remove the sharing administrator')} ${action.user}`;
-  const extra = action && 'appoint' in action ? [{ name: 'user', label: t('管理员应用标识', 'Administrator application id') }] : [];
+  const extra =
+    action && 'appoint' in action
+      ? [{ name: 'user', label: t('管理员应用标识', 'Administrator application id'), maxLength: TEXT_KINDS.identifier.maxLength }]
+      : [];
 
   return (
     <Space direction="vertical" style={{ width: '100%' }}>

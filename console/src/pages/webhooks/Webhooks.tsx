@@ -12,6 +12,7 @@ import { localTime } from '../../requests.ts';
 import { loadSession } from '../../session.ts';
 import { useLoad, usePage } from '../../use-load.ts';
 import { NOTIFICATION_KINDS } from '../notifications/notification-kinds.ts';
+import { TEXT_KINDS } from '../../../../policies/governance/text-kinds.ts';
 import {
   DELIVERY_STATUSES,
   REGISTER_WEBHOOK,
@@ -143,7 +144,7 @@ export default function Webhooks() {
               },
             ]}
           >
-            <Input placeholder="https://10.20.30.40:8443/zhoucun/hooks" />
+            <Input placeholder="https://10.20.30.40:8443/zhoucun/hooks" maxLength={TEXT_KINDS.url.maxLength} />
           </Form.Item>
           <Form.Item>
             <Button type="primary" htmlType="submit" loading={busy}>

@@ -66,7 +66,9 @@ describe('SIGTERM drain', () => {
       if (subgraph.name === 'public-security') proxy = await startHoldingProxy(url);
       urls.push(`${subgraph.name}=${subgraph.name === 'public-security' ? proxy.url : url}`);
     }
-    gateway = await startGatewayProcess(dataDir, { DATABASE_URL: database.databaseUrl!, SUBGRAPH_URLS: urls.join(','), DRAIN_GRACE_MS: '300' });
+    // The grace outlasts a readiness probe of the held provider (up to 1 s), so a probe sent while the
+    // signal is handled still finds the drain's own answer before connections are refused.
+    gateway = await startGatewayProcess(dataDir, { DATABASE_URL: database.databaseUrl!, SUBGRAPH_URLS: urls.join(','), DRAIN_GRACE_MS: '2500' });
   });
   afterAll(async () => {
     if (gateway && gateway.child.exitCode === null) gateway.child.kill('SIGKILL');

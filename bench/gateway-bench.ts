@@ -10,8 +10,10 @@
  * drives every contender at the same rate instead of as fast as it answers: resident memory at equal load
  * (a slower contender allocates less per second only because it serves less). `BENCH_HEAP_PROFILE=<dir>`
  * writes each contender's sampled allocations there (servers.ts); the requests each served are printed
- * at the end, to divide by. `BENCH_NODE_FLAGS` (space-separated, e.g. `--max-semi-space-size=8`) starts
- * every contender, plain and ours alike, with those V8/Node flags.
+ * at the end, to divide by. Ours starts with the Node flags it ships with (`GATEWAY_NODE_FLAGS`: a heap sized
+ * for its container), plain @apollo/gateway as shipped with none. `BENCH_NODE_FLAGS` (space-separated, e.g.
+ * `--max-old-space-size=512`) starts every contender, plain and ours alike, with those V8/Node flags as well
+ * (after ours' own, so they win).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
@@ -19,6 +21,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import autocannon from 'autocannon';
+import { GATEWAY_NODE_FLAGS } from '../gateway/config.ts';
 import { ensureDemoKeyPair } from '../platform/keys.ts';
 import { issueToken } from '../scripts/issue-token.ts';
 import { DEMO, district } from '../subgraphs/shared/district.ts';
@@ -123,7 +126,8 @@ function memoryOf(pid: number): { rss: number; peak: number } {
 
 const children: ChildProcess[] = [];
 async function startChild(args: string[]): Promise<{ child: ChildProcess; line: Record<string, unknown> }> {
-  const flags = args[0] === 'subgraphs' ? [] : NODE_FLAGS;
+  // Ours runs as it ships (`npm run gateway`, the image, Kubernetes): with the gateway's own Node flags.
+  const flags = args[0] === 'subgraphs' ? [] : args[0]!.startsWith('ours') ? [...GATEWAY_NODE_FLAGS, ...NODE_FLAGS] : NODE_FLAGS;
   const child = spawn(process.execPath, [...flags, new URL('./servers.ts', import.meta.url).pathname, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
   children.push(child);
   const line = await new Promise<string>((resolve, reject) => {
@@ -149,7 +153,7 @@ try {
   const idle = new Map(running.map((c) => [c.role, memoryOf(c.pid).rss]));
   console.log(
     `node ${process.version}, ${CONNECTIONS} connections, median of ${ROUNDS} rounds of ${DURATION_SECONDS}s, contenders taking turns, ` +
-      `audit store ${process.env['DATABASE_URL'] ? 'PostgreSQL' : 'PGlite'}${RATE ? `, every contender driven at ${RATE} req/s` : ''}${NODE_FLAGS.length ? `, contenders run with ${NODE_FLAGS.join(' ')}` : ''}\n`,
+      `audit store ${process.env['DATABASE_URL'] ? 'PostgreSQL' : 'PGlite'}${RATE ? `, every contender driven at ${RATE} req/s` : ''}, ours run with ${GATEWAY_NODE_FLAGS.join(' ')}${NODE_FLAGS.length ? `, every contender with ${NODE_FLAGS.join(' ')}` : ''}\n`,
   );
   for (const [name, scenario] of SCENARIOS) {
     // Warm every contender (plans, abilities, connections) before measuring.

@@ -73,6 +73,8 @@ export interface GatewayConfig {
   subgraphGuard: Required<SubgraphGuardOptions>;
   /** `DRAIN_GRACE_MS` (default 5000): after SIGTERM, how long the gateway keeps accepting connections while `/readyz` says 503. */
   drainGraceMs: number;
+  /** `SHED_HEAP_USED_PERCENT` (1–95, default 55): share of V8's heap limit in use above which GraphQL requests are shed with 503 OVERLOADED. */
+  shedHeapUsedPercent: number;
   /** `DRAIN_TIMEOUT_MS` (default 30000): the longest a stop may take before the process gives up on what is in flight (exit 1). */
   drainTimeoutMs: number;
   /** `FRESHNESS_READ_INTERVAL_SECONDS` (default 900, 60 to 86400): how often the platform reads each provider's data-as-of dates (art. 14). */
@@ -252,6 +254,17 @@ export function auditAnchorDir(dataDir: string): string {
   return join(dataDir, 'audit');
 }
 
+/**
+ * How the gateway's own process is started wherever it ships (`npm run gateway`, the container image,
+ * the Kubernetes manifest; a test checks they agree): an old generation of 512 MiB. V8 then collects
+ * the old generation before it grows far past what is live, instead of towards its default of a
+ * quarter of the machine's memory; the gateway's container limit is 1 GiB.
+ */
+export const GATEWAY_NODE_FLAGS = ['--max-old-space-size=512'] as const;
+
+/** Default share of V8's heap limit (old and young generations) in use above which requests are shed. */
+export const DEFAULT_SHED_HEAP_USED_PERCENT = 55;
+
 export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Readonly<GatewayConfig> {
   const undeclared = env['UNDECLARED_FIELDS'] ?? 'deny';
   if (undeclared !== 'deny' && undeclared !== 'unconditional')
@@ -303,6 +316,7 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Readonl
     subgraphMetrics: readMetricsListen(env, 'SUBGRAPH_METRICS_PORT', 9465),
     drainGraceMs: readNonNegativeInteger(env, 'DRAIN_GRACE_MS', 5_000, 300_000),
     drainTimeoutMs: readPositiveInteger(env, 'DRAIN_TIMEOUT_MS', 30_000, 600_000),
+    shedHeapUsedPercent: readPositiveInteger(env, 'SHED_HEAP_USED_PERCENT', DEFAULT_SHED_HEAP_USED_PERCENT, 95),
     subgraphGuard: Object.freeze({
       timeoutMs: readPositiveInteger(env, 'SUBGRAPH_TIMEOUT_MS', DEFAULT_SUBGRAPH_GUARD.timeoutMs, 120_000),
       failures: readPositiveInteger(env, 'SUBGRAPH_BREAKER_FAILURES', DEFAULT_SUBGRAPH_GUARD.failures, 1_000),

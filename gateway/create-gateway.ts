@@ -19,6 +19,7 @@ import { auditPlugin } from './audit/audit-plugin.ts';
 import type { AuditWriter } from './audit/audit-writer.ts';
 import { createRefusalRecorder, firstErrorCode } from './audit/record-refusal.ts';
 import type { ConsumeRate } from './admit/rate-limit.ts';
+import { registerHeapPressure } from './admit/heap-pressure.ts';
 import { createAbilitySource } from './enforce/ability-source.ts';
 import { createAuthenticator } from './authenticate/authenticate.ts';
 import { ERROR_CODES, shareErrorBody, type ErrorCode, type ErrorExtensionFields } from '../platform/errors.ts';
@@ -30,7 +31,7 @@ import { answerClientError, registerEdgeErrors } from './admit/edge-errors.ts';
 import { DEMO_SIGN_IN_PATH, registerDemoSignIn, type IssueDemoToken } from './console/demo-sign-in.ts';
 import { registerConsole } from './console/serve-console.ts';
 import { OIDC_ROUTES, registerOidcSignIn } from './console/oidc-sign-in.ts';
-import type { OidcConfig } from './config.ts';
+import { DEFAULT_SHED_HEAP_USED_PERCENT, type OidcConfig } from './config.ts';
 import type { ConsumeEntities } from './admit/entity-budget.ts';
 import { keyBudgetPlugin } from './admit/key-budget-plugin.ts';
 import { noSubscriptionRule } from './admit/no-subscription-rule.ts';
@@ -99,6 +100,8 @@ export interface GatewayOptions {
    * OpenID Connect sign-in and its session cookie (`/auth/…`, gateway/console/oidc-sign-in.ts).
    */
   console?: { bundleDir: string; demoSignIn?: IssueDemoToken | undefined; oidc?: OidcConfig | undefined } | undefined;
+  /** Percent of V8's heap limit in use above which GraphQL requests are shed (503 OVERLOADED); default `DEFAULT_SHED_HEAP_USED_PERCENT`. */
+  shedHeapUsedPercent?: number | undefined;
   /** Where this instance counts; default a registry of its own (served by startGateway on the metrics port, never here). */
   metrics?: GatewayMetrics | undefined;
 }
@@ -135,6 +138,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   // Apollo's lines (formatError's, its own logger's, @apollo/gateway's) carry the request id like Fastify's.
   const requestLog = createRequestLog(app.log);
   registerRequestMetrics(app, metrics);
+  await registerHeapPressure(app, options.shedHeapUsedPercent ?? DEFAULT_SHED_HEAP_USED_PERCENT);
   metrics.watchGrants(options.grants);
   if (options.audit) metrics.watchAudit(options.audit);
   const limits: OperationLimits = { ...DEFAULT_OPERATION_LIMITS, ...options.limits };

@@ -71,6 +71,8 @@ export interface StartGatewayOptions {
   subgraphCalls?: SubgraphCallOptions | undefined;
   /** The web console's bundle and, on demo keys only, its demo sign-in (see `GatewayOptions.console`). */
   console?: GatewayOptions['console'];
+  /** See `GatewayOptions.shedHeapUsedPercent`. */
+  shedHeapUsedPercent?: number | undefined;
   /** Where to serve `/metrics` (its own listener, never the gateway's port); absent → not served. */
   metrics?: MetricsListen | undefined;
 }
@@ -119,6 +121,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
       ...(options.limits ? { limits: options.limits } : {}),
       ...(options.subgraphCalls ? { subgraphCalls: options.subgraphCalls } : {}),
       ...(options.console ? { console: options.console } : {}),
+      shedHeapUsedPercent: options.shedHeapUsedPercent,
     });
     let metricsEndpoint: MetricsEndpoint | undefined;
     try {

@@ -51,6 +51,10 @@ export const ERROR_CODES = {
   NOT_FOUND: { status: 200, message: 'No such record is visible to your department', fromSubgraph: 'passes' },
   CONFLICT: { status: 200, message: 'The record is no longer in a state that allows this', fromSubgraph: 'passes' },
   AUDIT_UNAVAILABLE: { status: 503, message: 'The request could not be audited, so no data was served; try again shortly' },
+  OVERLOADED: {
+    status: 503,
+    message: 'The gateway is near its memory limit and sheds requests to stay up; nothing was executed; retry after the number of seconds in Retry-After',
+  },
   PROVIDER_UNAVAILABLE: { status: 502, message: 'A provider department could not be reached; its data items are null' },
   ROUTE_NOT_FOUND: {
     status: 404,

@@ -20,6 +20,7 @@ export function launchSettings(config: Readonly<GatewayConfig>) {
     metrics: config.metrics,
     subgraphCalls: { guard: config.subgraphGuard },
     freshnessReadIntervalSeconds: config.freshnessReadIntervalSeconds,
+    shedHeapUsedPercent: config.shedHeapUsedPercent,
   };
 }
 

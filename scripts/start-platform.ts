@@ -65,6 +65,8 @@ export interface PlatformOptions {
   rateLimits?: RateLimits;
   /** Entities one application may be served per minute; absent → no entity budget. */
   entityBudgetPerMinute?: number | undefined;
+  /** See `GatewayOptions.shedHeapUsedPercent`. */
+  shedHeapUsedPercent?: number | undefined;
   /** Operation limits other than the defaults. */
   limits?: Partial<OperationLimits> | undefined;
   /** Longest validity of a grant, in days; default the profile's. */
@@ -178,6 +180,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       ...(options.redisPrefix ? { redisPrefix: options.redisPrefix } : {}),
       ...(options.rateLimits ? { rateLimits: options.rateLimits } : {}),
       entityBudgetPerMinute: options.entityBudgetPerMinute,
+      shedHeapUsedPercent: options.shedHeapUsedPercent,
       limits: options.limits,
       ...(options.grantMaxValidityDays ? { grantMaxValidityDays: options.grantMaxValidityDays } : {}),
       regulationProfile: options.regulationProfile,

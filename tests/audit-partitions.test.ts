@@ -361,19 +361,27 @@ describe.each(STORE_BACKENDS)('reading an archive back on %s', (_backend, create
     return { store, dir, key, keys, archiveDir: join(dir, 'archive') };
   }
 
-  it("art-22: when an archive's quarantine lines are lost between writing and reading it back, then it is refused and nothing is dropped; written whole, it is archived", async () => {
+  it("art-22: when an archive's quarantine or checkpoint lines are lost between writing and reading it back, then it is refused and nothing is dropped; written whole, it is archived", async () => {
     const { store, key, keys, archiveDir } = await setup();
-    fsWatch.beforeRename = (from, to) => {
-      if (!to.endsWith('.ndjson.gz')) return;
-      const lines = gunzipSync(readFileSync(from)).toString('utf8').split('\n');
-      writeFileSync(from, gzipSync(lines.filter((line) => !line.startsWith('{"kind":"quarantined"')).join('\n')));
-    };
-    await expect(archiveAuditMonth(store.db, '2025-01', { dir: archiveDir, key, keys, now: NOW })).rejects.toThrow(
-      '2025-01: the file read back holds 0 quarantined record(s) of chain gateway-q, 1 were written — the file was not written as read',
-    );
-    expect(await listAuditPartitions(store.db, 'audit_records')).toContain('2025-01');
-    expect(await store.db.selectFrom('audit_records').select('seq').execute()).toHaveLength(2);
-    expect(await store.db.selectFrom('audit_archives').selectAll().execute()).toEqual([]);
+    const signed = (await store.db.selectFrom('audit_checkpoints').select('seq').where('chain', '=', 'gateway-q').execute()).length;
+    expect(signed).toBeGreaterThan(0);
+    const losses: Array<[string, string]> = [
+      ['{"kind":"quarantined"', '0 quarantined record(s) of chain gateway-q, 1 were written'],
+      ['{"kind":"checkpoint"', `0 checkpoint(s) of chain gateway-q, ${signed} were written`],
+    ];
+    for (const [lost, counts] of losses) {
+      fsWatch.beforeRename = (from, to) => {
+        if (!to.endsWith('.ndjson.gz')) return;
+        const lines = gunzipSync(readFileSync(from)).toString('utf8').split('\n');
+        writeFileSync(from, gzipSync(lines.filter((line) => !line.startsWith(lost)).join('\n')));
+      };
+      await expect(archiveAuditMonth(store.db, '2025-01', { dir: archiveDir, key, keys, now: NOW })).rejects.toThrow(
+        `2025-01: the file read back holds ${counts} — the file was not written as read`,
+      );
+      expect(await listAuditPartitions(store.db, 'audit_records')).toContain('2025-01');
+      expect(await store.db.selectFrom('audit_records').select('seq').execute()).toHaveLength(2);
+      expect(await store.db.selectFrom('audit_archives').selectAll().execute()).toEqual([]);
+    }
 
     fsWatch.beforeRename = undefined;
     expect(await archiveAuditMonth(store.db, '2025-01', { dir: archiveDir, key, keys, now: NOW })).toMatchObject({ records: 2 });

@@ -13,8 +13,10 @@
  * result (verdict, counts, the first 50 problems, this host and process) is also stored in
  * `audit_verifications`, where the gateways read it for the operator's `auditIntegrity`; schedule it
  * at least daily (cron, or the CronJob in docker/k8s/). A run that cannot verify records `ok: false`.
+ * A directory flag whose value is not a readable directory (a file, nothing, a path over 4096
+ * characters or with a control character) stops the command before it reads anything: exit 2.
  */
-import { existsSync } from 'node:fs';
+import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { auditAnchorDir, readGatewayConfig } from '../gateway/config.ts';
 import { demoKeyPath, ensureDemoKeyPair } from '../platform/keys.ts';
@@ -38,9 +40,35 @@ try {
 } catch (error) {
   fail((error as Error).message);
 }
+/** The longest path a directory flag takes (Linux's PATH_MAX). */
+const MAX_PATH = 4096;
+const isControl = (char: string) => char.charCodeAt(0) < 0x20 || (char.charCodeAt(0) >= 0x7f && char.charCodeAt(0) <= 0x9f);
+
+/** Why a directory flag's value cannot be read as a directory, or undefined; a bad value is never echoed whole. */
+function directoryProblem(flag: string, path: string): string | undefined {
+  if (path.length === 0) return `${flag}: empty — a directory is needed`;
+  if (path.length > MAX_PATH) return `${flag}: a path of ${path.length} characters, longer than ${MAX_PATH}`;
+  if ([...path].some(isControl)) return `${flag} ${JSON.stringify(path)}: the path holds a control character`;
+  try {
+    if (!statSync(path).isDirectory()) return `${flag} ${path}: not a directory`;
+    accessSync(path, constants.R_OK | constants.X_OK);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return code === 'ENOENT' || code === 'ENOTDIR' ? `${flag} ${path}: no such directory` : `${flag} ${path}: cannot be read (${code ?? 'unknown'})`;
+  }
+  return undefined;
+}
+
+for (const [flag, dirs] of [
+  ['--anchors', values.anchors ?? []],
+  ['--archives', values.archives === undefined ? [] : [values.archives]],
+] as const) {
+  for (const dir of dirs) {
+    const problem = directoryProblem(flag, dir);
+    if (problem) fail(problem);
+  }
+}
 const config = readGatewayConfig();
-for (const dir of values.anchors ?? []) if (!existsSync(dir)) fail(`--anchors ${dir}: no such directory`);
-if (values.archives !== undefined && !existsSync(values.archives)) fail(`--archives ${values.archives}: no such directory`);
 const anchorDirs = values.anchors ?? (existsSync(auditAnchorDir(config.dataDir)) ? [auditAnchorDir(config.dataDir)] : []);
 if (!config.auditPublicKeysPath) await ensureDemoKeyPair(config.dataDir, 'audit-signing');
 const keys = await loadPublicKeySet(config.auditPublicKeysPath ?? demoKeyPath(config.dataDir, 'audit-signing', 'public-keys'));

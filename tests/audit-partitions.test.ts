@@ -2,15 +2,16 @@
  * Audit at province scale, on PGlite and on real PostgreSQL: records and subject rows in monthly
  * partitions (China months), months past the profile's retention archived to signed files and
  * dropped, and the chains verified across the archives into the store. Records are written by the
- * real audit writer with times of 2025 (an injected clock: the record's own time).
+ * real audit writer with times of 2025 (an injected clock: the record's own time). `node:fs` is the real
+ * one, watched: a test may count the archive's reads, or lose lines of a file as it is renamed into place.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { archiveAuditMonth, ArchiveRefused, monthsPastRetention } from '../gateway/audit/archive-audit-month.ts';
 import { archiveFileName } from '../gateway/audit/audit-archive.ts';
 import { verifyAuditChains } from '../gateway/audit/verify-audit-chain.ts';
@@ -21,6 +22,27 @@ import type { Store } from '../platform/store/database.ts';
 import { auditEntry, openAuditWriter } from './support/audit-fixtures.ts';
 import { runAuditVerify } from './support/audit-verify-command.ts';
 import { openMigratedStore, STORE_BACKENDS, type TestDatabase } from './support/databases.ts';
+
+const fsWatch = vi.hoisted(() => ({
+  /** Called before a file is renamed into place. */
+  beforeRename: undefined as ((from: string, to: string) => void) | undefined,
+  /** The paths opened for reading, in order. */
+  reads: [] as string[],
+}));
+vi.mock('node:fs', async (importOriginal) => {
+  const fs = await importOriginal<typeof import('node:fs')>();
+  return {
+    ...fs,
+    renameSync: (from: string, to: string) => {
+      fsWatch.beforeRename?.(from, to);
+      fs.renameSync(from, to);
+    },
+    createReadStream: (...args: Parameters<typeof fs.createReadStream>) => {
+      fsWatch.reads.push(String(args[0]));
+      return fs.createReadStream(...args);
+    },
+  };
+});
 
 const ROOT = new URL('..', import.meta.url).pathname;
 const CHAIN = 'gateway-province-1';
@@ -155,6 +177,87 @@ describe.each(STORE_BACKENDS)('audit partitions and archives on %s', (backend, c
     expect(await verifyAuditChains(store.db, { keys, now: NOW, archiveDir })).toMatchObject({ ok: true, records: TIMES.length + 3 });
   });
 
+  it("art-22: when the store's note of where an archived chain ends is moved to hide a removed record, then verification without the archives names the note as not the signed one", async () => {
+    const first = await store.db.selectFrom('audit_records').selectAll().where('chain', '=', CHAIN).orderBy('seq').limit(1).executeTakeFirstOrThrow();
+    expect(Number(first.seq)).toBe(8);
+    // Kept aside as they are (jsonb and all), to be put back.
+    for (const table of ['audit_records', 'audit_subjects'])
+      await sql`create table ${sql.id(`${table}_aside`)} as select * from ${sql.id(table)} where chain = ${CHAIN} and seq = 8`.execute(store.db);
+    const noted = () => store.db.updateTable('audit_archive_chains').where('month', '=', '2025-02').where('chain', '=', CHAIN);
+    const saved = await store.db
+      .selectFrom('audit_archive_chains')
+      .selectAll()
+      .where('month', '=', '2025-02')
+      .where('chain', '=', CHAIN)
+      .executeTakeFirstOrThrow();
+    await store.db.deleteFrom('audit_subjects').where('chain', '=', CHAIN).where('seq', '=', '8').execute();
+    await store.db.deleteFrom('audit_records').where('chain', '=', CHAIN).where('seq', '=', '8').execute();
+    await noted().set({ through_seq: '8', through_hash: first.hash }).execute();
+    try {
+      const report = await verifyAuditChains(store.db, { keys, now: NOW });
+      expect(report.ok).toBe(false);
+      expect(report.problem).toBe(
+        `archive of 2025-02 as the store notes it (audit_archives, audit_archive_chains): the signature is not that of audit key "${key.keyId}" over its file, counts and where its chains end — the store's note was altered, or the month was archived in format 1, which did not sign them`,
+      );
+      // The archiver reads the same note before it continues a chain: it refuses, and drops nothing.
+      await expect(archiveAuditMonth(store.db, '2025-03', { dir: archiveDir, key, keys, now: NOW })).rejects.toThrow(
+        /^2025-03: not archived, nothing dropped: archive of 2025-02 as the store notes it/,
+      );
+      expect(await listAuditPartitions(store.db, 'audit_records')).toContain('2025-03');
+    } finally {
+      await noted().set({ through_seq: saved.through_seq, through_hash: saved.through_hash }).execute();
+      for (const table of ['audit_records', 'audit_subjects']) {
+        await sql`insert into ${sql.id(table)} select * from ${sql.id(`${table}_aside`)}`.execute(store.db);
+        await sql`drop table ${sql.id(`${table}_aside`)}`.execute(store.db);
+      }
+    }
+    expect(await verifyAuditChains(store.db, { keys, now: NOW })).toMatchObject({ ok: true });
+  });
+
+  it("art-22: when a month's note is deleted or its signature blanked, then verification without the archives names it", async () => {
+    const january = await store.db.selectFrom('audit_archives').selectAll().where('month', '=', '2025-01').executeTakeFirstOrThrow();
+    const januaryChains = await store.db.selectFrom('audit_archive_chains').selectAll().where('month', '=', '2025-01').execute();
+    await store.db.deleteFrom('audit_archive_chains').where('month', '=', '2025-01').execute();
+    await store.db.deleteFrom('audit_archives').where('month', '=', '2025-01').execute();
+    try {
+      expect((await verifyAuditChains(store.db, { keys, now: NOW })).problem).toBe(
+        `chain ${CHAIN}: the store notes its records 5–7 archived in 2025-02, after no archived record — a noted archive boundary was deleted or altered`,
+      );
+    } finally {
+      await store.db.insertInto('audit_archives').values(january).execute();
+      await store.db.insertInto('audit_archive_chains').values(januaryChains).execute();
+    }
+    await store.db.updateTable('audit_archives').set({ signature: '' }).where('month', '=', '2025-01').execute();
+    try {
+      expect((await verifyAuditChains(store.db, { keys, now: NOW })).problem).toMatch(
+        /^archive of 2025-01 as the store notes it \(audit_archives, audit_archive_chains\): the signature is not that of audit key/,
+      );
+    } finally {
+      await store.db.updateTable('audit_archives').set({ signature: january.signature }).where('month', '=', '2025-01').execute();
+    }
+  });
+
+  it('when an archive is of format 1 or of a format unknown, then verification refuses it naming the format it reads', async () => {
+    for (const format of ['zhoucun-audit-archive/1', 'zhoucun-audit-archive/99\u0000\n']) {
+      const old = join(dir, 'format');
+      rmSync(old, { recursive: true, force: true });
+      cpSync(archiveDir, old, { recursive: true });
+      const signaturePath = join(old, `${archiveFileName('2025-01')}.sig.json`);
+      writeFileSync(signaturePath, JSON.stringify({ ...JSON.parse(readFileSync(signaturePath, 'utf8')), format }));
+      const report = await verifyAuditChains(store.db, { keys, now: NOW, archiveDir: old });
+      expect(report.problem).toBe(
+        `archive of 2025-01: its signature is of format ${JSON.stringify(format)}; this release reads only zhoucun-audit-archive/2 (format 1 did not sign where its chains end) — verify it with the release that wrote it`,
+      );
+    }
+  });
+
+  it('when a month holding two chains is verified from its archive, then its file is read three times (its hash, what is small, the records of both chains), not once more per chain', async () => {
+    fsWatch.reads.length = 0;
+    expect(await verifyAuditChains(store.db, { keys, now: NOW, archiveDir })).toMatchObject({ ok: true, archivedMonths: ['2025-01', '2025-02'] });
+    const january = join(archiveDir, archiveFileName('2025-01'));
+    expect(fsWatch.reads.filter((path) => path === january)).toHaveLength(3);
+  });
+
   it('art-22: when an archived record is altered, then verification names the archive and the alteration', async () => {
     const altered = join(dir, 'altered');
     cpSync(archiveDir, altered, { recursive: true });
@@ -232,4 +335,88 @@ describe.each(STORE_BACKENDS)('audit partitions and archives on %s', (backend, c
       expect(verified.stdout).toContain('Archives intact: 4 signed month(s)');
       expect(verified.status).toBe(0);
     });
+});
+
+describe.each(STORE_BACKENDS)('reading an archive back on %s', (_backend, createDatabase) => {
+  /** Content PostgreSQL and PGlite refuse (SQLSTATE 22021): the record is quarantined in its place. */
+  const POISON = { matter: 'a\u0000b' };
+
+  async function setup() {
+    const { store, close } = await openMigratedStore(createDatabase);
+    const dir = mkdtempSync(join(tmpdir(), 'zhoucun-read-back-'));
+    onTestFinished(async () => {
+      fsWatch.beforeRename = undefined;
+      await close();
+      rmSync(dir, { recursive: true, force: true });
+    });
+    const key = await ensureDemoKeyPair(dir, 'audit-signing');
+    const keys = await loadPublicKeySet(demoKeyPath(dir, 'audit-signing', 'public-keys'));
+    await ensureAuditPartitions(store.db, { now: new Date('2025-02-15T00:00:00.000Z'), from: new Date('2025-01-01T00:00:00.000Z'), ahead: 0 });
+    const writer = await openAuditWriter(store.db, dir, 'gateway-q', { checkpointKey: async () => key });
+    await writer.append(entry(1, '2025-01-05T02:00:00.000Z'));
+    await writer.append(auditEntry('r-2', { at: '2025-01-06T02:00:00.000Z', ...POISON }));
+    await writer.append(entry(3, '2025-01-07T02:00:00.000Z'));
+    await writer.close();
+    expect(await store.db.selectFrom('audit_quarantine').select('seq').execute()).toMatchObject([{ seq: expect.anything() }]);
+    return { store, dir, key, keys, archiveDir: join(dir, 'archive') };
+  }
+
+  it("art-22: when an archive's quarantine or checkpoint lines are lost between writing and reading it back, then it is refused and nothing is dropped; written whole, it is archived", async () => {
+    const { store, key, keys, archiveDir } = await setup();
+    const signed = (await store.db.selectFrom('audit_checkpoints').select('seq').where('chain', '=', 'gateway-q').execute()).length;
+    expect(signed).toBeGreaterThan(0);
+    const losses: Array<[string, string]> = [
+      ['{"kind":"quarantined"', '0 quarantined record(s) of chain gateway-q, 1 were written'],
+      ['{"kind":"checkpoint"', `0 checkpoint(s) of chain gateway-q, ${signed} were written`],
+    ];
+    for (const [lost, counts] of losses) {
+      fsWatch.beforeRename = (from, to) => {
+        if (!to.endsWith('.ndjson.gz')) return;
+        const lines = gunzipSync(readFileSync(from)).toString('utf8').split('\n');
+        writeFileSync(from, gzipSync(lines.filter((line) => !line.startsWith(lost)).join('\n')));
+      };
+      await expect(archiveAuditMonth(store.db, '2025-01', { dir: archiveDir, key, keys, now: NOW })).rejects.toThrow(
+        `2025-01: the file read back holds ${counts} — the file was not written as read`,
+      );
+      expect(await listAuditPartitions(store.db, 'audit_records')).toContain('2025-01');
+      expect(await store.db.selectFrom('audit_records').select('seq').execute()).toHaveLength(2);
+      expect(await store.db.selectFrom('audit_archives').selectAll().execute()).toEqual([]);
+    }
+
+    fsWatch.beforeRename = undefined;
+    expect(await archiveAuditMonth(store.db, '2025-01', { dir: archiveDir, key, keys, now: NOW })).toMatchObject({ records: 2 });
+    expect(await verifyAuditChains(store.db, { keys, now: NOW, archiveDir })).toMatchObject({ ok: true, records: 2, quarantined: [{ seq: 2 }] });
+  });
+});
+
+describe('`npm run audit:verify -- --archives` given what is not a directory of archives', () => {
+  it(
+    'when --archives names a file, nothing, an empty or huge path or one with control characters, then it exits 2 with a clear message; given an empty directory (no archive yet), it verifies the store from each first record',
+    { timeout: 180_000 },
+    () => {
+      const dir = mkdtempSync(join(tmpdir(), 'zhoucun-archives-flag-'));
+      onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+      const file = join(dir, 'audit-2025-01.ndjson.gz');
+      writeFileSync(file, 'not a directory');
+      const location = { dataDir: dir, databaseUrl: undefined };
+      const cases: Array<[string, string]> = [
+        [file, `--archives ${file}: not a directory`],
+        [join(dir, 'nowhere'), `--archives ${join(dir, 'nowhere')}: no such directory`],
+        [join(file, 'below-a-file'), `--archives ${join(file, 'below-a-file')}: no such directory`],
+        ['', '--archives: empty — a directory is needed'],
+        [`/${'x'.repeat(100_000)}`, '--archives: a path of 100001 characters, longer than 4096'],
+        [`${dir}/a\u001b[31mb\nc\u0085`, `--archives ${JSON.stringify(`${dir}/a\u001b[31mb\nc\u0085`)}: the path holds a control character`],
+      ];
+      for (const [value, message] of cases) {
+        const refused = runAuditVerify(location, { args: ['--archives', value] });
+        expect(refused.stderr).toBe(`${message}\nUsage: npm run audit:verify [-- --anchors <dir> ...] [--archives <dir>] [--record]\n`);
+        expect(refused.status).toBe(2);
+      }
+      const empty = join(dir, 'archive');
+      mkdirSync(empty);
+      const verified = runAuditVerify(location, { args: ['--archives', empty] });
+      expect(verified.stdout).toContain(`Archives intact: 0 signed month(s) in ${empty}, each chain verified from its first record into the store.`);
+      expect(verified.status).toBe(0);
+    },
+  );
 });

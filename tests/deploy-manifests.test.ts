@@ -63,6 +63,7 @@ describe('Kubernetes manifests', () => {
         'StatefulSet',
         'Deployment',
         'CronJob',
+        'PersistentVolumeClaim',
         'Service',
         'PodDisruptionBudget',
         'Ingress',
@@ -134,7 +135,7 @@ describe('The audit verification CronJob', () => {
   it('when it runs a command that is not a platform job, a variable it does not read, a writable root or a missing key file, then each is reported', () => {
     const manifests = readManifests();
     const job = named(manifests, 'CronJob', 'zhoucun-audit-verify');
-    expect(job.spec['jobTemplate'].spec.template.spec.containers[0].command).toEqual(['node', 'scripts/audit-verify.ts', '--record']);
+    expect(job.spec['jobTemplate'].spec.template.spec.containers[0].command).toEqual(['node', 'scripts/audit-verify.ts', '--record', '--archives', '/archive']);
     const container = job.spec['jobTemplate'].spec.template.spec.containers[0];
     container.command = ['node', 'scripts/audit-archive.ts'];
     container.env.push({ name: 'AUDIT_VERIFY_EVERY', value: '1d' });
@@ -147,7 +148,7 @@ describe('The audit verification CronJob', () => {
     );
     expect(problems).toContain('CronJob/zhoucun-audit-verify container audit-verify: root filesystem is writable');
     expect(problems).toContainEqual(expect.stringMatching(/^CronJob\/zhoucun-audit-verify: .*schedule must be string/));
-    container.command = ['node', 'scripts/audit-verify.ts', '--record'];
+    container.command = ['node', 'scripts/audit-verify.ts', '--record', '--archives', '/archive'];
     const again = checkManifests(manifests);
     expect(again).toContain('CronJob/zhoucun-audit-verify container audit-verify: AUDIT_VERIFY_EVERY is not a variable the process reads');
     expect(again).toContain(
@@ -165,6 +166,29 @@ describe('How the gateway process is started', () => {
     expect(JSON.parse(dockerCmd ?? 'null')).toEqual(expected);
     const gateway = named(readManifests(), 'StatefulSet', 'zhoucun-gateway');
     expect(gateway.spec.template.spec.containers[0]?.command).toEqual(expected);
+  });
+});
+
+describe('The audit verification CronJob and the archives', () => {
+  it('art-22: when it verifies without --archives, names a directory no claim is mounted at, mounts the archives writable or names no defined claim, then each is reported', () => {
+    const manifests = readManifests();
+    const pod = named(manifests, 'CronJob', 'zhoucun-audit-verify').spec['jobTemplate'].spec.template.spec;
+    const container = pod.containers[0];
+    const archive = pod.volumes.find((volume: { name: string }) => volume.name === 'archive');
+    const where = 'CronJob/zhoucun-audit-verify container audit-verify';
+    expect(archive.persistentVolumeClaim).toEqual({ claimName: 'zhoucun-audit-archive', readOnly: true });
+    expect(named(manifests, 'PersistentVolumeClaim', 'zhoucun-audit-archive').spec['accessModes']).toEqual(['ReadWriteOnce']);
+
+    container.command = ['node', 'scripts/audit-verify.ts', '--record'];
+    expect(checkManifests(manifests)).toEqual([`${where}: runs without --archives`]);
+    container.command = ['node', 'scripts/audit-verify.ts', '--record', '--archives', '/data'];
+    expect(checkManifests(manifests)).toEqual([`${where}: --archives /data is not a mounted volume claim`]);
+    container.command = ['node', 'scripts/audit-verify.ts', '--record', '--archives', '/archive'];
+    container.volumeMounts.find((mount: { name: string }) => mount.name === 'archive').readOnly = false;
+    expect(checkManifests(manifests)).toEqual([`${where}: --archives /archive is mounted writable; the job only reads it`]);
+    container.volumeMounts.find((mount: { name: string }) => mount.name === 'archive').readOnly = true;
+    archive.persistentVolumeClaim.claimName = 'zhoucun-archive';
+    expect(checkManifests(manifests)).toEqual([`${where}: --archives /archive mounts claim zhoucun-archive, which is not defined`]);
   });
 });
 

@@ -3,10 +3,12 @@
  * `auditRetentionMonths`, at least six): per chain, its records of the month (and any later-stored
  * record that precedes one of them in the chain: a request that ended just after midnight but was
  * chained first), their subject rows, the checkpoints covering them and their quarantined records go
- * into one gzip'd NDJSON file with the result of verifying them, signed with the audit key. The file
- * is then read back and verified from its bytes, and only then, in one transaction, the month is
- * noted (`audit_archives`, `audit_archive_chains`) and its partitions are detached and dropped.
- * Fail closed: any failure leaves the store as it was and throws naming the cause.
+ * into one gzip'd NDJSON file with the result of verifying them, signed with the audit key (the
+ * signature covers where each chain's part ends, so the store's note of it is verifiable without the
+ * file). The file is then read back and verified from its bytes alone — the checkpoints and quarantined
+ * records read back must be those written — and only then, in one transaction, the month is noted
+ * (`audit_archives`, `audit_archive_chains`, with the signature) and its partitions are detached and
+ * dropped. Fail closed: any failure leaves the store as it was and throws naming the cause.
  *
  * Checkpoints and quarantined records stay in the store (they are few): the anchors outside the store
  * keep matching them, and the chain verifies from the archived boundary without the archives.
@@ -22,9 +24,19 @@ import { addAuditMonths, auditMonthStart, listAuditPartitions, partitionName, ty
 import type { Database } from '../../platform/store/tables.ts';
 import { CHECKPOINT_CADENCE, type Checkpoint, type CheckpointCadence } from './audit-checkpoint.ts';
 import { ARCHIVE_FORMAT, rowToCheckpoint, storedInstant, toArchiveLine, type ArchiveLine } from './audit-codec.ts';
-import { archivedRecordPages, archiveFileName, fileSha256, openArchive, signArchive, signatureFileName, type ArchivedChain } from './audit-archive.ts';
+import {
+  ArchiveProblem,
+  archiveFileName,
+  fileSha256,
+  openArchive,
+  signArchive,
+  signatureFileName,
+  type ArchivedChain,
+  type ArchivedMonth,
+} from './audit-archive.ts';
 import { GENESIS_HASH } from './audit-record.ts';
-import { readCheckpointRows, readQuarantineRows, readRecordPage, readSubjectRows, verifyChainSlice } from './verify-audit-chain.ts';
+import { readArchivedBoundaries } from './read-archived-boundaries.ts';
+import { readCheckpointRows, readQuarantineRows, readRecordPage, readStoreRecordPages, verifyChainSlice } from './verify-audit-chain.ts';
 
 export interface ArchiveMonthOptions {
   /** ARCHIVE_DIR. */
@@ -81,21 +93,19 @@ export async function archiveAuditMonth(db: Kysely<Database>, month: AuditMonth,
       `${month}: the DEFAULT partition holds ${early.rows[0]!.n} record(s) from before ${to.toISOString()} (replayed after their month was archived); archive them by hand first`,
     );
 
-  // Per chain: where its previous archive ended, and its last record of this month.
-  const previous = new Map(
-    (await db.selectFrom('audit_archive_chains').select(['chain', 'through_seq', 'through_hash']).orderBy('through_seq').execute()).map((row) => [
-      row.chain,
-      { seq: Number(row.through_seq), hash: row.through_hash },
-    ]),
-  );
-  const lasts = await db
+  // Per chain: where its previous archive ended (only as the archives' signatures prove it), and its last record of this month.
+  const previous = await readArchivedBoundaries(db, options.keys).catch((error: unknown) => {
+    throw error instanceof ArchiveProblem ? new ArchiveRefused(`${month}: not archived, nothing dropped: ${error.message}`) : error;
+  });
+  const found = await db
     .selectFrom('audit_records')
     .select(['chain', (eb) => eb.fn.max('seq').as('through')])
     .where('at', '>=', from)
     .where('at', '<', to)
     .groupBy('chain')
-    .orderBy('chain')
     .execute();
+  // In code-unit order, the order the verifier reads chains in: the read-back and `audit:verify` then read each file once.
+  const lasts = found.sort((a, b) => (a.chain < b.chain ? -1 : a.chain > b.chain ? 1 : 0));
 
   const file = archiveFileName(month);
   const path = join(options.dir, file);
@@ -105,13 +115,16 @@ export async function archiveAuditMonth(db: Kysely<Database>, month: AuditMonth,
   let subjectRows = 0;
   let checkpoints = 0;
   let quarantinedCount = 0;
+  /** Per chain, the checkpoint and quarantine lines written: the read-back must find the same. */
+  const written = new Map<string, { checkpoints: number; quarantined: number }>();
+  let archived: ArchivedMonth | undefined;
   let streams: Array<{ destroy(): void }> = [];
   try {
     mkdirSync(options.dir, { recursive: true });
     const gzip = createGzip();
     const out = createWriteStream(partial, { flags: 'w', mode: 0o640 });
     streams = [gzip, out];
-    const written = once(out, 'close');
+    const closed = once(out, 'close');
     const failed = new Promise<never>((_, reject) => {
       out.once('error', reject);
       gzip.once('error', reject);
@@ -137,25 +150,23 @@ export async function archiveAuditMonth(db: Kysely<Database>, month: AuditMonth,
         const allMarks = (await readCheckpointRows(db, chain)).map(rowToCheckpoint);
         const marks: Checkpoint[] = allMarks.filter((c) => c.seq > start.seq && c.seq <= through);
         const after = allMarks.find((c) => c.seq > through);
-        for (const checkpoint of after ? [...marks, after] : marks) await writeLine(gzip, { kind: 'checkpoint', checkpoint });
+        const chainMarks = after ? [...marks, after] : marks;
+        for (const checkpoint of chainMarks) await writeLine(gzip, { kind: 'checkpoint', checkpoint });
         const quarantined = (await readQuarantineRows(db, chain)).filter((row) => Number(row.seq) > start.seq && Number(row.seq) <= through);
         for (const row of quarantined) await writeLine(gzip, { kind: 'quarantined', row: { ...row, quarantined_at: storedInstant(row.quarantined_at) } });
+        written.set(chain, { checkpoints: chainMarks.length, quarantined: quarantined.length });
         async function* pages() {
-          for (let afterSeq = start.seq; afterSeq < through;) {
-            const rows = (await readRecordPage(db, chain, afterSeq)).filter((row) => Number(row.seq) <= through);
-            if (rows.length === 0) return;
-            const lastSeq = Number(rows[rows.length - 1]!.seq);
-            const subjects = await readSubjectRows(db, chain, afterSeq, lastSeq);
-            const bySeq = Map.groupBy(subjects, (row) => Number(row.seq));
-            const page = rows.map((row) => ({
+          for await (const stored of readStoreRecordPages(db, chain, start.seq, through)) {
+            const page = stored.map(({ row, subjects }) => ({
               row: { ...row, at: storedInstant(row.at) },
-              subjects: (bySeq.get(Number(row.seq)) ?? []).map((s) => ({ ...s, at: storedInstant(s.at), seq: String(s.seq) })),
+              subjects: subjects.map((s) => ({ ...s, at: storedInstant(s.at), seq: String(s.seq) })),
             }));
-            for (const entry of page) await writeLine(gzip, { kind: 'record', row: entry.row, subjects: entry.subjects });
+            for (const entry of page) {
+              await writeLine(gzip, { kind: 'record', row: entry.row, subjects: entry.subjects });
+              subjectRows += entry.subjects.length;
+            }
             records += page.length;
-            subjectRows += subjects.length;
             yield page;
-            afterSeq = lastSeq;
           }
         }
         const place = `the store's month ${month}`;
@@ -167,35 +178,46 @@ export async function archiveAuditMonth(db: Kysely<Database>, month: AuditMonth,
       }
       await writeLine(gzip, { kind: 'verification', ok: true, records, checkpoints, subjectRows, quarantined: quarantinedCount });
       gzip.end();
-      await written;
+      await closed;
     };
     await Promise.race([run(), failed]);
     fsyncPath(partial);
     renameSync(partial, path);
     fsyncPath(options.dir);
-    const signature = await signArchive(options.key, month, file, await fileSha256(path));
+    const signature = await signArchive(options.key, { month, file, sha256: await fileSha256(path), records, subjectRows, chains });
     const signaturePath = join(options.dir, signatureFileName(file));
     writeFileSync(`${signaturePath}.partial`, `${JSON.stringify(signature, null, 2)}\n`, { mode: 0o640 });
     fsyncPath(`${signaturePath}.partial`);
     renameSync(`${signaturePath}.partial`, signaturePath);
     fsyncPath(options.dir);
 
-    // Read back from the bytes written: the signature, then every chain's part verified again.
-    const archived = await openArchive(options.dir, month, options.keys);
+    // Read back from the bytes written: the signature, the lines written, then every chain's part verified again from the file alone.
+    const readBack = await openArchive(options.dir, month, options.keys);
+    archived = readBack;
     let reread = 0;
     for (const summary of chains) {
-      const again = archived.chains.get(summary.chain);
+      const again = readBack.chains.get(summary.chain);
       if (!again || again.throughSeq !== summary.throughSeq || again.throughHash !== summary.throughHash)
         throw new ArchiveRefused(`${month}: the file read back does not hold chain ${summary.chain} as written`);
+      const wrote = written.get(summary.chain)!;
+      const read = {
+        checkpoints: readBack.checkpoints.filter((c) => c.chain === summary.chain).length,
+        quarantined: readBack.quarantined.filter((row) => row.chain === summary.chain).length,
+      };
+      for (const kind of ['checkpoints', 'quarantined'] as const)
+        if (read[kind] !== wrote[kind])
+          throw new ArchiveRefused(
+            `${month}: the file read back holds ${read[kind]} ${kind === 'checkpoints' ? 'checkpoint' : 'quarantined record'}(s) of chain ${summary.chain}, ${wrote[kind]} were written — the file was not written as read`,
+          );
       const { report, problem } = await verifyChainSlice(
         db,
         {
           chain: summary.chain,
           start: { seq: summary.fromSeq - 1, hash: summary.previousHash },
           through: summary.throughSeq,
-          marks: archived.checkpoints.filter((c) => c.chain === summary.chain && c.seq <= summary.throughSeq),
-          quarantined: archived.quarantined.filter((row) => row.chain === summary.chain),
-          pages: archivedRecordPages(archived, summary.chain),
+          marks: readBack.checkpoints.filter((c) => c.chain === summary.chain && c.seq <= summary.throughSeq),
+          quarantined: readBack.quarantined.filter((row) => row.chain === summary.chain),
+          pages: readBack.records.pages(summary.chain),
           place: `the archive ${file}`,
         },
         options.keys,
@@ -204,6 +226,7 @@ export async function archiveAuditMonth(db: Kysely<Database>, month: AuditMonth,
       if (problem) throw new ArchiveRefused(`${month}: the file read back does not verify: ${problem}`);
       reread += report.records;
     }
+    await readBack.records.close();
     if (reread !== records) throw new ArchiveRefused(`${month}: the file read back holds ${reread} records, ${records} were written`);
 
     await db.transaction().execute(async (trx) => {
@@ -229,9 +252,9 @@ export async function archiveAuditMonth(db: Kysely<Database>, month: AuditMonth,
         .values({
           month,
           file,
-          sha256: archived.signature.sha256,
-          key_id: archived.signature.keyId,
-          signature: archived.signature.signature,
+          sha256: readBack.signature.sha256,
+          key_id: readBack.signature.keyId,
+          signature: readBack.signature.signature,
           records,
           subject_rows: subjectRows,
           archived_at: options.now,
@@ -260,6 +283,7 @@ export async function archiveAuditMonth(db: Kysely<Database>, month: AuditMonth,
     });
     return { month, file, records, subjectRows, chains };
   } catch (error) {
+    await archived?.records.close();
     for (const stream of streams) stream.destroy();
     try {
       rmSync(partial, { force: true });

@@ -212,16 +212,22 @@ const SECOND_JSON =
   '{"at":"2026-03-02T01:02:04.000Z","requestId":"req-2","app":"approval-desk","dept":"approval","roles":[],"purpose":null,"matter":null,' +
   '"operationHash":"","operationName":null,"granted":[],"denied":[],"masked":[],"providers":[],"served":{},"outcome":"REJECTED","code":"PURPOSE_REQUIRED",' +
   `"durationMs":0,"chain":"gateway-a","seq":2,"prevHash":"${FIRST_HASH}","hash":"${SECOND_HASH}"}`;
-const ARCHIVE_SIGNATURE = 'Zm2EhEC8fl2CWcj_CvgeCw8nZNws_gUAWmfqEd8gQ0tgBP59ZuFqFPxTi0oQ12noEXlID1tSAZZ0-uA0AYvCCA';
+const ARCHIVE_SIGNATURE = 'TpLOkw1BhcH9xnKR8K_SzSScF32SE0vMBPdESAHZcsByC2PMdSaQbkX5ZABTQ5BzGHziaLDIFEjvZjGAY3bGDg';
 const SPOOL_LINES = `${FIRST_JSON}\n${SECOND_JSON}\n`;
 const QUARANTINED_JSON = FIRST_JSON.replace('低保复核 2026-041 “李雷”', '\\u4f4e\\u4fdd\\u590d\\u6838 2026-041 \\u201c\\u674e\\u96f7\\u201d');
 const QUARANTINE_LINE = `{"record":${FIRST_JSON},"reason":"SQLSTATE 22P05: unsupported Unicode escape sequence","at":"2026-03-02T01:02:05.000Z"}\n`;
 
 describe('audit archive (golden)', () => {
-  it('when a month is archived, then its signature signs the format, month, file and SHA-256 with the audit key, and a record line is recognised unparsed', async () => {
+  it("when a month is archived, then its signature signs the format, month, file, SHA-256, counts and every chain's boundary with the audit key, and a record line is recognised unparsed", async () => {
     const key = await testKey();
-    const signature = await signArchive(key, '2025-01', 'audit-2025-01.ndjson.gz', 'a'.repeat(64));
-    expect(new TextDecoder().decode(archiveMessage(signature))).toBe(`zhoucun-audit-archive/1:2025-01:audit-2025-01.ndjson.gz:${'a'.repeat(64)}`);
+    const chains = [
+      { chain: 'gateway-b', fromSeq: 1, throughSeq: 2, throughHash: 'b'.repeat(64) },
+      { chain: 'gateway-a', fromSeq: 5, throughSeq: 9, throughHash: 'c'.repeat(64) },
+    ];
+    const signature = await signArchive(key, { month: '2025-01', file: 'audit-2025-01.ndjson.gz', sha256: 'a'.repeat(64), records: 7, subjectRows: 3, chains });
+    expect(new TextDecoder().decode(archiveMessage(signature))).toBe(
+      `["zhoucun-audit-archive/2","2025-01","audit-2025-01.ndjson.gz","${'a'.repeat(64)}",7,3,[["gateway-a",5,9,"${'c'.repeat(64)}"],["gateway-b",1,2,"${'b'.repeat(64)}"]]]`,
+    );
     expect(signature.signature).toBe(ARCHIVE_SIGNATURE);
     const r = first();
     const row: ArchivedRecordRow = {

@@ -246,8 +246,29 @@ export function rowToQuarantined(row: StoredQuarantineRow | ArchivedQuarantineRo
   return record && { record, reason: row.reason, at: storedInstant(row.quarantined_at) };
 }
 
-/** The archive's format name, in its first line; a reader refuses any other. */
-export const ARCHIVE_FORMAT = 'zhoucun-audit-archive/1';
+/**
+ * The archive's format name, in its first line and its signature; a reader refuses any other. Format 1
+ * signed only the file; 2 signs where each chain's part ends too, so the store's note of it can be checked.
+ */
+export const ARCHIVE_FORMAT = 'zhoucun-audit-archive/2';
+
+/** Where a chain's part of an archived month begins and ends, as the archive's signature covers it and the store notes it. */
+export interface ArchiveBoundary {
+  chain: string;
+  fromSeq: number;
+  throughSeq: number;
+  throughHash: string;
+}
+
+/** What an archive's signature covers: the file and its bytes, what it holds, and every chain's boundary. */
+export interface ArchiveContent {
+  month: string;
+  file: string;
+  sha256: string;
+  records: number;
+  subjectRows: number;
+  chains: readonly ArchiveBoundary[];
+}
 
 /** A subject log row as an archive keeps it beside its record. */
 export type ArchivedSubjectRow = { subject_hmac: string; at: Date | string; chain: string; seq: string; provider: string };
@@ -287,7 +308,15 @@ export function fromArchiveLine(text: string): ArchiveLine | undefined {
   }
 }
 
-/** What an archive's signature signs: the month, the file's name and the SHA-256 of its bytes. */
-export function archiveMessage(archive: { month: string; file: string; sha256: string }): Uint8Array {
-  return new TextEncoder().encode(`${ARCHIVE_FORMAT}:${archive.month}:${archive.file}:${archive.sha256}`);
+/**
+ * What an archive's signature signs: the format, month, file name, the SHA-256 of its bytes, its record
+ * and subject row counts, and per chain (in code-unit order) the records it took and the last one's hash.
+ * The store notes all of it (`audit_archives`, `audit_archive_chains`), so the store's note is checked
+ * against the signature without the file.
+ */
+export function archiveMessage(archive: ArchiveContent): Uint8Array {
+  const chains = [...archive.chains]
+    .sort((a, b) => (a.chain < b.chain ? -1 : a.chain > b.chain ? 1 : 0))
+    .map((c) => [c.chain, c.fromSeq, c.throughSeq, c.throughHash]);
+  return new TextEncoder().encode(JSON.stringify([ARCHIVE_FORMAT, archive.month, archive.file, archive.sha256, archive.records, archive.subjectRows, chains]));
 }

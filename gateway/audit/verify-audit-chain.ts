@@ -14,9 +14,11 @@
  * subjects it lists (provider → subject HMACs), so its index rows must be exactly those, at the
  * record's time; and every index row must belong to a stored record. A row deleted, added, moved to
  * another time or provider, or left without its record is named.
- * Months archived by `npm run audit:archive` (audit-archive.ts): a chain is followed from the last archived
- * record the store notes, or, given the archives, from its first record through each signed archive into
- * the store; the archiver verifies each month's part with the same checks (`verifyChainSlice`).
+ * Months archived by `npm run audit:archive` (audit-archive.ts): the store's note of where each archived
+ * chain ends is checked against the archives' signatures (read-archived-boundaries.ts); a chain is followed
+ * from the last archived record the store notes, or, given the archives, from its first record through
+ * each signed archive into the store; the archiver verifies each month's part with the same checks
+ * (`verifyChainSlice`) and reads the store through the same functions.
  * Longer than 300 lines because the store's and the archives' readings of a chain go through one set of checks.
  */
 import { setTimeout } from 'node:timers/promises';
@@ -36,7 +38,8 @@ import {
   type ArchivedRecordRow,
 } from './audit-codec.ts';
 import { GENESIS_HASH, type ChainedRecord } from './audit-record.ts';
-import { ArchiveProblem, archivedRecordPages, listArchiveFiles, openArchive, type ArchivedMonth } from './audit-archive.ts';
+import { ArchiveProblem, listArchiveFiles, openArchive, type ArchivedMonth } from './audit-archive.ts';
+import { readArchivedBoundaries } from './read-archived-boundaries.ts';
 import type { CheckpointAnchors } from './checkpoint-anchors.ts';
 
 export interface VerificationReport {
@@ -106,10 +109,12 @@ export async function verifyAuditChains(db: Kysely<Database>, options: VerifyAud
   const stored = (await db.selectFrom('audit_records').select('chain').union(db.selectFrom('audit_quarantine').select('chain')).execute()).map(
     (row) => row.chain,
   );
-  const boundaries = await readArchivedBoundaries(db);
   const report: VerificationReport = { ok: true, chains: 0, records: 0, checkpoints: 0, anchored: 0, subjectRows: 0, quarantined: [], archivedMonths: [] };
+  let archives: ArchivedMonth[] | undefined;
   try {
-    const archives = options.archiveDir === undefined ? undefined : await openArchives(db, options.archiveDir, options.keys);
+    // Checked with or without the archives: a boundary the archives' signatures do not cover is not trusted.
+    const boundaries = await readArchivedBoundaries(db, options.keys);
+    archives = options.archiveDir === undefined ? undefined : await openArchives(db, options.archiveDir, options.keys);
     const chains = [...new Set([...stored, ...anchored.keys(), ...boundaries.keys(), ...(archives?.flatMap((a) => [...a.chains.keys()]) ?? [])])].sort();
     report.chains = chains.length;
     report.archivedMonths = archives?.map((archive) => archive.month) ?? [];
@@ -129,6 +134,8 @@ export async function verifyAuditChains(db: Kysely<Database>, options: VerifyAud
   } catch (error) {
     if (error instanceof ArchiveProblem || error instanceof Broken) return { ...report, ok: false, problem: error.message };
     throw error;
+  } finally {
+    await Promise.all((archives ?? []).map((archive) => archive.records.close()));
   }
   return report;
 }
@@ -139,8 +146,10 @@ interface ChainOrigin {
   start: { seq: number; hash: string };
   /** Every checkpoint of the chain: the store's, and the archives' when read. */
   marks: Checkpoint[];
-  /** Quarantined records besides the store's (from archives). */
+  /** Quarantined records: the archives' (besides the store's), or a slice's all. */
   quarantined: Array<ArchivedQuarantineRow>;
+  /** Whether the store's quarantined records count too (not for a slice, which names all of its own). */
+  storeQuarantine: boolean;
   pages: AsyncIterable<ChainLink[]>;
   /** The last record to verify (a month being archived); records after it and their checkpoints are another's. */
   through?: number;
@@ -160,6 +169,7 @@ export interface ChainSlice {
   start: { seq: number; hash: string };
   through: number;
   marks: Checkpoint[];
+  /** Every quarantined record of the slice: the store's are not read besides them (an archive stands on its own). */
   quarantined: Array<ArchivedQuarantineRow>;
   pages: AsyncIterable<Array<{ row: ArchivedRecordRow; subjects: ReadonlyArray<{ provider: string; subject_hmac: string; at: Date | string }> }>>;
   /** How to name where a record was read. */
@@ -182,7 +192,14 @@ export async function verifyChainSlice(
     for await (const page of slice.pages)
       yield page.map(({ row, subjects }) => ({ row, where: `${slice.place}, row id ${row.id}`, subjectKeys: subjects.map(subjectRowKey) }));
   }
-  const origin: ChainOrigin = { start: slice.start, marks: slice.marks, quarantined: slice.quarantined, pages: pages(), through: slice.through };
+  const origin: ChainOrigin = {
+    start: slice.start,
+    marks: slice.marks,
+    quarantined: slice.quarantined,
+    storeQuarantine: false,
+    pages: pages(),
+    through: slice.through,
+  };
   try {
     const last = await verifyChain(db, slice.chain, origin, [], keys, cadence, Number.NEGATIVE_INFINITY, report);
     if (last !== slice.through) throw new Broken(`chain ${slice.chain}: ${slice.place} ends at record ${last}, not at ${slice.through} — records are missing`);
@@ -193,32 +210,32 @@ export async function verifyChainSlice(
   return { report, problem: undefined };
 }
 
-/** Per chain, the last archived record the store notes (`audit_archive_chains`). */
-async function readArchivedBoundaries(db: Kysely<Database>): Promise<Map<string, { seq: number; hash: string }>> {
-  const rows = await db.selectFrom('audit_archive_chains').select(['chain', 'through_seq', 'through_hash']).orderBy('through_seq').execute();
-  return new Map(rows.map((row) => [row.chain, { seq: Number(row.through_seq), hash: row.through_hash }]));
+/**
+ * A chain's stored records after `afterSeq` through `throughSeq`, page by page, each with its subject
+ * log rows: the one reading of the store's records, the verifier's and the archiver's.
+ */
+export async function* readStoreRecordPages(db: Kysely<Database>, chain: string, afterSeq: number, throughSeq: number = Number.POSITIVE_INFINITY) {
+  for (let after = afterSeq; after < throughSeq;) {
+    const rows = (await readRecordPage(db, chain, after)).filter((row) => Number(row.seq) <= throughSeq);
+    if (rows.length === 0) return;
+    const last = Number(rows[rows.length - 1]!.seq);
+    const subjects = Map.groupBy(await readSubjectRows(db, chain, after, last), (row) => Number(row.seq));
+    yield rows.map((row) => ({ row, subjects: subjects.get(Number(row.seq)) ?? [] }));
+    if (rows.length < PAGE) return;
+    after = last;
+  }
 }
 
-/** The store's records of a chain after `afterSeq`, page by page, each with its subject rows. */
+/** The store's records of a chain after `afterSeq`, as links. */
 async function* storePages(db: Kysely<Database>, chain: string, afterSeq: number): AsyncGenerator<ChainLink[]> {
-  for (let after = afterSeq; ;) {
-    const rows = await readRecordPage(db, chain, after);
-    if (rows.length === 0) return;
-    const subjectRows = new Map<number, string[]>();
-    for (const subjectRow of await readSubjectRows(db, chain, after, Number(rows[rows.length - 1]!.seq))) {
-      const seq = Number(subjectRow.seq);
-      subjectRows.set(seq, [...(subjectRows.get(seq) ?? []), subjectRowKey(subjectRow)]);
-    }
-    after = Number(rows[rows.length - 1]!.seq);
-    yield rows.map((row) => ({ row, where: `row id ${row.id}`, subjectKeys: subjectRows.get(Number(row.seq)) ?? [] }));
-    if (rows.length < PAGE) return;
-  }
+  for await (const page of readStoreRecordPages(db, chain, afterSeq))
+    yield page.map(({ row, subjects }) => ({ row, where: `row id ${row.id}`, subjectKeys: subjects.map(subjectRowKey) }));
 }
 
 /** A chain as the store holds it: from its last archived record, if its beginning was archived. */
 function storeOrigin(db: Kysely<Database>, chain: string, boundary: { seq: number; hash: string } | undefined, marks: Checkpoint[]): ChainOrigin {
   const start = boundary ?? { seq: 0, hash: GENESIS_HASH };
-  return { start, marks, quarantined: [], pages: storePages(db, chain, start.seq) };
+  return { start, marks, quarantined: [], storeQuarantine: true, pages: storePages(db, chain, start.seq) };
 }
 
 /** A chain from its first record: through its archives, oldest first, then the store after the last of them. */
@@ -238,7 +255,7 @@ function archivedOrigin(db: Kysely<Database>, chain: string, archives: readonly 
   }
   async function* pages(): AsyncGenerator<ChainLink[]> {
     for (const archive of holding) {
-      for await (const page of archivedRecordPages(archive, chain, PAGE)) {
+      for await (const page of archive.records.pages(chain, PAGE)) {
         yield page.map(({ row, subjects }) => ({ row, where: `in the archive of ${archive.month}`, subjectKeys: subjects.map(subjectRowKey) }));
       }
     }
@@ -248,6 +265,7 @@ function archivedOrigin(db: Kysely<Database>, chain: string, archives: readonly 
     start: { seq: 0, hash: GENESIS_HASH },
     marks: [...marks.values()].sort((a, b) => a.seq - b.seq),
     quarantined: holding.flatMap((archive) => archive.quarantined.filter((row) => row.chain === chain)),
+    storeQuarantine: true,
     pages: pages(),
   };
 }
@@ -433,7 +451,9 @@ async function verifyChain(
     expectedSeq += 1;
   };
   const held = new Map(
-    [...origin.quarantined, ...(await readQuarantineRows(db, chain))].filter((row) => within(Number(row.seq))).map((row) => [Number(row.seq), row]),
+    [...origin.quarantined, ...(origin.storeQuarantine ? await readQuarantineRows(db, chain) : [])]
+      .filter((row) => within(Number(row.seq)))
+      .map((row) => [Number(row.seq), row]),
   );
   /** Takes quarantined records in their places up to (not including) `seq`. */
   const takeQuarantined = (seq: number) => {

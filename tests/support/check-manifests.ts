@@ -8,7 +8,7 @@
  * Longer than 300 lines would be: it stays one list of checks, in the order the test names them.
  */
 import { readFileSync } from 'node:fs';
-import { ConfigMap, Namespace, Secret, Service } from 'kubernetes-models/v1';
+import { ConfigMap, Namespace, PersistentVolumeClaim, Secret, Service } from 'kubernetes-models/v1';
 import type { IContainer, IPodTemplateSpec, IProbe } from 'kubernetes-models/v1';
 import { Deployment, StatefulSet } from 'kubernetes-models/apps/v1';
 import { PodDisruptionBudget } from 'kubernetes-models/policy/v1';
@@ -36,6 +36,7 @@ const MODELS: Record<string, new (data: never) => Model> = {
   'v1/ConfigMap': ConfigMap,
   'v1/Secret': Secret,
   'v1/Service': Service,
+  'v1/PersistentVolumeClaim': PersistentVolumeClaim,
   'apps/v1/Deployment': Deployment,
   'apps/v1/StatefulSet': StatefulSet,
   'batch/v1/CronJob': CronJob,
@@ -67,9 +68,13 @@ const PROCESSES: Record<string, { variables: ReadonlySet<string>; paths: readonl
   },
 };
 
-/** What each command a CronJob may run reads from its environment (it serves nothing, so has no probes). */
-const JOBS: Record<string, { variables: ReadonlySet<string> }> = {
-  'scripts/audit-verify.ts': { variables: new Set([...variablesReadBy('gateway/config.ts'), ...TRACING]) },
+/**
+ * What each command a CronJob may run reads from its environment (it serves nothing, so has no probes),
+ * and the flags it must be given that name a directory it only reads: each a read-only mount of a
+ * volume claim of the manifests (the audit verification reads the archives the archive wrote).
+ */
+const JOBS: Record<string, { variables: ReadonlySet<string>; readOnlyDirectoryFlags: readonly string[] }> = {
+  'scripts/audit-verify.ts': { variables: new Set([...variablesReadBy('gateway/config.ts'), ...TRACING]), readOnlyDirectoryFlags: ['--archives'] },
 };
 
 interface Workload {
@@ -143,6 +148,7 @@ export function checkManifests(manifests: readonly Manifest[], kustomizationReso
   }));
   const secrets = new Map(ofKind<Secret>('Secret').map((secret) => [secret.metadata?.name, { ...secret.data, ...secret.stringData }]));
   const configMaps = new Map(ofKind<ConfigMap>('ConfigMap').map((map) => [map.metadata?.name, map.data ?? {}]));
+  const claims = new Set(ofKind<PersistentVolumeClaim>('PersistentVolumeClaim').map((claim) => claim.metadata?.name));
   for (const workload of [...ofKind<Deployment>('Deployment'), ...ofKind<StatefulSet>('StatefulSet')]) {
     if (!selects(workload.spec?.selector, workload.spec?.template.metadata?.labels ?? {}))
       problem(`${key(workload)}: its selector does not select its own pods`);
@@ -173,7 +179,10 @@ export function checkManifests(manifests: readonly Manifest[], kustomizationReso
       if (workload.kind === 'CronJob') {
         const job = JOBS[(container.command ?? []).find((part) => part.startsWith('scripts/')) ?? ''];
         if (!job) problem(`${at}: runs ${JSON.stringify(container.command)}, which is not a job of the platform`);
-        else checkEnvironment(at, container, workload, job.variables, { secrets, configMaps }, problem);
+        else {
+          checkEnvironment(at, container, workload, job.variables, { secrets, configMaps }, problem);
+          checkDirectoryFlags(at, container, workload, job.readOnlyDirectoryFlags, claims, problem);
+        }
         continue;
       }
       const launcher = PROCESSES[(container.command ?? []).find((part) => part.startsWith('scripts/')) ?? ''];
@@ -238,6 +247,31 @@ export function checkManifests(manifests: readonly Manifest[], kustomizationReso
   checkIngresses(ofKind<Ingress>('Ingress'), ofKind<Service>('Service'), workloads, problem);
   checkSubgraphs(workloads, ofKind<Service>('Service'), problem);
   return problems;
+}
+
+/** Each flag given, its value the mount path of a read-only mount of a volume claim the manifests define, read-only in the pod too. */
+function checkDirectoryFlags(
+  at: string,
+  container: IContainer,
+  workload: Workload,
+  flags: readonly string[],
+  claims: ReadonlySet<string | undefined>,
+  problem: (text: string) => void,
+): void {
+  const command = container.command ?? [];
+  for (const flag of flags) {
+    const index = command.indexOf(flag);
+    if (index < 0) {
+      problem(`${at}: runs without ${flag}`);
+      continue;
+    }
+    const path = command[index + 1];
+    const mount = (container.volumeMounts ?? []).find((candidate) => candidate.mountPath === path);
+    const claim = mount && (workload.pod.spec?.volumes ?? []).find((volume) => volume.name === mount.name)?.persistentVolumeClaim;
+    if (!mount || !claim) problem(`${at}: ${flag} ${path} is not a mounted volume claim`);
+    else if (!claims.has(claim.claimName)) problem(`${at}: ${flag} ${path} mounts claim ${claim.claimName}, which is not defined`);
+    else if (mount.readOnly !== true || claim.readOnly !== true) problem(`${at}: ${flag} ${path} is mounted writable; the job only reads it`);
+  }
 }
 
 /** Every variable one the process reads; every reference defined; every key file in a mounted Secret; the whole accepted by the config reader. */

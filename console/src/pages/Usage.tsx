@@ -7,7 +7,7 @@ import type { AuditQuery, Purpose } from '../gql/graphql.ts';
 import FilterSelect from '../components/FilterSelect.tsx';
 import { departmentName, PURPOSES, useLanguage, usePurposeName, useT } from '../i18n.tsx';
 import { localTime } from '../requests.ts';
-import { loadSession } from '../session.ts';
+import { useSession } from '../session.ts';
 import { useLoad } from '../use-load.ts';
 
 const UsageChart = lazy(() => import('../components/UsageChart.tsx'));
@@ -58,7 +58,7 @@ export default function Usage() {
   const [dimension, setDimension] = useState<Dimension>('CONSUMER');
   const after = cursors[cursors.length - 1] ?? null;
   // A provider's administrator sees who received its department's items; the operator sees all.
-  const session = loadSession();
+  const session = useSession();
   const ownItemsOf = session?.roles.includes('platform-admin') ? undefined : session?.dept;
   const records = useLoad(
     () =>

@@ -11,7 +11,6 @@ import { gql } from '../../api.ts';
 import type { GrantAction, MaskKind, PolicyChangeInput, Purpose, ShareType } from '../../gql/graphql.ts';
 import { DEPARTMENTS, departmentName, PURPOSES, SHARE_TYPES } from '../../i18n.tsx';
 import { REQUESTS_QUERY } from '../../requests.ts';
-import { loadSession } from '../../session.ts';
 import RowConditionFields from '../../components/RowConditionFields.tsx';
 import { offersOpenCase, rowConditionOf, type RowConditionValues } from '../../row-conditions.ts';
 import { useLoad, usePage } from '../../use-load.ts';
@@ -70,8 +69,7 @@ export function changeOf(values: ChangeForm): PolicyChangeInput {
 }
 
 export default function DryRun() {
-  const { t, language, dept, report } = usePage();
-  const operator = loadSession()?.roles.includes('platform-admin') === true;
+  const { t, language, dept, operator, report } = usePage();
   const [form] = Form.useForm<ChangeForm>();
   const kind = Form.useWatch('kind', form) ?? 'revoke';
   const grantAction = Form.useWatch('action', form);

@@ -10,7 +10,6 @@ import { chinaDate } from '../../../../policies/governance/china-date.ts';
 import { gql } from '../../api.ts';
 import { DEPARTMENTS, departmentName } from '../../i18n.tsx';
 import { useRoute } from '../../route.ts';
-import { loadSession } from '../../session.ts';
 import { useLoad, usePage } from '../../use-load.ts';
 import { EVALUATION_REPORT_QUERY, ISSUE_RECTIFICATION_NOTICE, VIOLATION_NAMES, type Violation } from './operations.ts';
 import RectificationNotices from './RectificationNotices.tsx';
@@ -30,9 +29,8 @@ interface NoticeForm {
 }
 
 export default function Evaluation() {
-  const { t, language, dept, report, success } = usePage();
+  const { t, language, dept, operator, report, success } = usePage();
   const route = useRoute();
-  const operator = loadSession()?.roles.includes('platform-admin') === true;
   const today = chinaDate(new Date());
   const initial: Period = { department: operator ? (DEPARTMENTS[0]?.code ?? '') : (dept ?? ''), from: `${today.slice(0, 4)}-01-01`, to: today };
   const [period, setPeriod] = useState<Period>(initial);

@@ -9,7 +9,6 @@ import { Alert, Button, Card, Descriptions, Empty, Form, Input, Modal, Popconfir
 import { gql } from '../../api.ts';
 import { DEPARTMENTS, departmentName } from '../../i18n.tsx';
 import { localTime } from '../../requests.ts';
-import { loadSession } from '../../session.ts';
 import { useLoad, usePage } from '../../use-load.ts';
 import { NOTIFICATION_KINDS } from '../notifications/notification-kinds.ts';
 import { TEXT_KINDS } from '../../../../policies/governance/text-kinds.ts';
@@ -28,8 +27,7 @@ import {
 const PAGE_SIZE = 20;
 
 export default function Webhooks() {
-  const { t, language, dept, report, success } = usePage();
-  const operator = loadSession()?.roles.includes('platform-admin') === true;
+  const { t, language, dept, operator, report, success } = usePage();
   const [department, setDepartment] = useState(dept ?? '');
   const [pages, setPages] = useState<Array<string | null>>([null]);
   const [secret, setSecret] = useState<string>();

@@ -5,9 +5,10 @@
  * 通知整改 of art. 22: the office issues one from a detected case, the department records what it did.
  */
 import { useState } from 'react';
-import { Button, Form, Input, InputNumber, Modal, Select, Space, Spin, Tabs, Typography } from 'antd';
+import { Button, Form, Input, InputNumber, Modal, Space, Spin, Tabs, Typography } from 'antd';
 import { chinaDate } from '../../../../policies/governance/china-date.ts';
 import { gql } from '../../api.ts';
+import DepartmentSelect from '../../components/DepartmentSelect.tsx';
 import { DEPARTMENTS, departmentName } from '../../i18n.tsx';
 import { useRoute } from '../../route.ts';
 import { useLoad, usePage } from '../../use-load.ts';
@@ -79,7 +80,7 @@ export default function Evaluation() {
       >
         {operator ? (
           <Form.Item name="department" label={t('部门', 'Department')}>
-            <Select style={{ width: 220 }} options={DEPARTMENTS.map((entry) => ({ value: entry.code, label: entry.name }))} />
+            <DepartmentSelect style={{ width: 220 }} />
           </Form.Item>
         ) : (
           <Form.Item label={t('部门', 'Department')}>

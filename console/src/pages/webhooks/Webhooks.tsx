@@ -5,9 +5,10 @@
  * deliveries list what was sent, with status and attempts. Removing stops the deliveries.
  */
 import { useState } from 'react';
-import { Alert, Button, Card, Descriptions, Empty, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Empty, Form, Input, Modal, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import { gql } from '../../api.ts';
-import { DEPARTMENTS, departmentName } from '../../i18n.tsx';
+import DepartmentSelect from '../../components/DepartmentSelect.tsx';
+import { departmentName } from '../../i18n.tsx';
 import { localTime } from '../../requests.ts';
 import { useLoad, usePage } from '../../use-load.ts';
 import { NOTIFICATION_KINDS } from '../notifications/notification-kinds.ts';
@@ -97,12 +98,11 @@ export default function Webhooks() {
               },
             ]}
           />
-          <Select
+          <DepartmentSelect
             aria-label={t('部门', 'Department')}
             style={{ width: 260, marginTop: 12 }}
             value={department}
             onChange={(value) => (setDepartment(value), setPages([null]))}
-            options={DEPARTMENTS.map((entry) => ({ value: entry.code, label: entry.name }))}
           />
         </Card>
       )}

@@ -7,23 +7,23 @@
  * platform and one browser for the file; each page is saved as a zh-CN screenshot.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { DEMO } from '../subgraphs/shared/district.ts';
 import { launchChromium, screenshot } from './support/browser.ts';
 import { expectAllNamed } from './support/console-accessibility.ts';
+import { createConsoleTabs, type ConsoleTabs } from './support/console-tabs.ts';
 import { startTestPlatform, type TestPlatform } from './support/test-platform.ts';
 
 let platform: TestPlatform;
 let browser: Browser;
 let origin: string;
-const contexts: BrowserContext[] = [];
-/** Every request a page made to anything but the gateway (and inline data): must stay empty. */
-const external: string[] = [];
+let tabs: ConsoleTabs;
 
 beforeAll(async () => {
   platform = await startTestPlatform({ memoryGrants: false });
   origin = platform.gatewayUrl.replace(/\/graphql$/, '');
   browser = await launchChromium();
+  tabs = createConsoleTabs(browser, origin, { timeout: 30_000 });
   // Traffic for the dry run to replay: civil-affairs reads pensions on its seeded grant (administrative basis).
   const meansTest = platform.client({ dept: 'civil-affairs', app: 'means-test', purpose: 'ADMINISTRATIVE_BASIS' });
   const { body } = await meansTest.query(`query Pension { resident(citizenId: "${DEMO.resident}") { name monthlyPension } }`);
@@ -48,29 +48,10 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await Promise.all(contexts.map((context) => context.close()));
+  await tabs?.close();
   await browser?.close();
   await platform?.close();
 });
-
-async function signIn(department: string, role: string): Promise<Page> {
-  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1360, height: 860 } });
-  contexts.push(context);
-  context.setDefaultTimeout(30_000);
-  const page = await context.newPage();
-  page.on('request', (request) => {
-    const url = request.url();
-    if (!url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:')) external.push(url);
-  });
-  await page.goto(`${origin}/`);
-  await page.locator('#sign-in-dept').click();
-  await page.locator('.ant-select-item-option', { hasText: `（${department}）` }).click();
-  await page.locator('#sign-in-role').click();
-  await page.locator('.ant-select-item-option', { hasText: role }).click();
-  await page.getByRole('button', { name: '登录（演示）' }).click();
-  await page.getByTestId('whoami').waitFor();
-  return page;
-}
 
 /** Opens a page listed under the menu's 共享管理. */
 async function openManagement(page: Page, name: string): Promise<void> {
@@ -83,7 +64,7 @@ const bellShowing = (page: Page, count: number) => page.locator(`[data-testid="n
 
 describe('the console operations pages in Chromium', () => {
   it('art-13 when a consumer files a request, then the provider’s bell counts it on the next page, and its inbox marks it read', async () => {
-    const provider = await signIn('human-resources', '政务信息资源管理员');
+    const provider = await tabs.signIn('human-resources', '政务信息资源管理员');
     const bell = provider.getByTestId('notification-bell');
     await bell.waitFor();
     const before = Number(await bell.getAttribute('data-unread'));
@@ -106,11 +87,11 @@ describe('the console operations pages in Chromium', () => {
     await row.getByRole('button', { name: /^标为已读 / }).click();
     await bellShowing(provider, before).waitFor();
     await expect(row.textContent()).resolves.toContain('已读');
-    expect(external).toEqual([]);
+    expect(tabs.external).toEqual([]);
   }, 60_000);
 
   it('art-17 when the coordination office opens a department’s evaluation report, then its sections show, and it prints without the console around it; art-23 a dry run of a revocation lists the consumer’s loss', async () => {
-    const office = await signIn('info-center', '领导小组办公室');
+    const office = await tabs.signIn('info-center', '领导小组办公室');
     await openManagement(office, '评价报告');
     await office.getByTestId('evaluation-report').waitFor();
     await office.getByLabel('部门').click();
@@ -137,11 +118,11 @@ describe('the console operations pages in Chromium', () => {
     await expect(losses.textContent()).resolves.toMatch(/完整获取.*无权获取/);
     await screenshot(office, 'dry-run');
     await expectAllNamed(office);
-    expect(external).toEqual([]);
+    expect(tabs.external).toEqual([]);
   }, 60_000);
 
   it('when a provider’s sharing administrator registers a webhook, then the secret is shown once and never again', async () => {
-    const provider = await signIn('market-regulation', '政务信息资源管理员');
+    const provider = await tabs.signIn('market-regulation', '政务信息资源管理员');
     await openManagement(provider, 'Webhook 推送');
     await provider.getByText('尚未登记推送地址').waitFor();
     await provider.getByLabel('推送地址').fill('http://127.0.0.1:9/zhoucun/hooks');
@@ -159,6 +140,6 @@ describe('the console operations pages in Chromium', () => {
     expect(await provider.content()).not.toContain(shown);
     await screenshot(provider, 'webhooks');
     await expectAllNamed(provider);
-    expect(external).toEqual([]);
+    expect(tabs.external).toEqual([]);
   }, 60_000);
 });

@@ -2,12 +2,14 @@
  * The console's operational pages in a real browser (Debian's Chromium), against the whole platform on
  * demo keys: the provider's bell counts the notification of a request just filed (周政发〔2018〕6号
  * art. 13) and its inbox marks it read; the coordination office opens a department's evaluation
- * report (art. 17) with the timeliness of its data (art. 14), which prints as the report alone, and a policy dry run of revoking a grant
+ * report (art. 17) with the timeliness of its data (art. 14), which prints as the report alone and
+ * warns while the roll-up has not counted every day of its period, and a policy dry run of revoking a grant
  * (art. 23); a provider's sharing administrator registers a webhook and sees its secret once. One
  * platform and one browser for the file; each page is saved as a zh-CN screenshot.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { addCalendarDays, chinaDate } from '../policies/governance/china-date.ts';
 import { DEMO } from '../subgraphs/shared/district.ts';
 import { launchChromium, screenshot } from './support/browser.ts';
 import { expectAllNamed } from './support/console-accessibility.ts';
@@ -53,6 +55,28 @@ afterAll(async () => {
   await platform?.close();
 });
 
+/** A copy of the demo traffic's first audit record, dated `days` ago on a chain of its own, written after the platform's roll-up ran. */
+async function insertRecordDaysAgo(days: number): Promise<void> {
+  const { id: _id, ...first } = await platform.store.db.selectFrom('audit_records').selectAll().orderBy('seq').limit(1).executeTakeFirstOrThrow();
+  await platform.store.db
+    .insertInto('audit_records')
+    .values({
+      ...first,
+      chain: 'late-history',
+      seq: 1,
+      request_id: 'late-history-1',
+      at: new Date(Date.now() - days * 86_400_000),
+      roles: JSON.stringify(first.roles),
+      granted: JSON.stringify(first.granted),
+      denied: JSON.stringify(first.denied),
+      masked: JSON.stringify(first.masked),
+      served: JSON.stringify(first.served),
+      verified: first.verified === null ? null : JSON.stringify(first.verified),
+      subjects: first.subjects === null ? null : JSON.stringify(first.subjects),
+    })
+    .execute();
+}
+
 /** Opens a page listed under the menu's 共享管理. */
 async function openManagement(page: Page, name: string): Promise<void> {
   await page.getByRole('menuitem', { name: '共享管理' }).hover();
@@ -90,7 +114,7 @@ describe('the console operations pages in Chromium', () => {
     expect(tabs.external).toEqual([]);
   }, 60_000);
 
-  it('art-17 when the coordination office opens a department’s evaluation report, then its sections show, and it prints without the console around it; art-23 a dry run of a revocation lists the consumer’s loss', async () => {
+  it('art-17 when the coordination office opens a department’s evaluation report, then its sections show, it prints without the console around it, and over days the roll-up has not counted it says so; art-23 a dry run of a revocation lists the consumer’s loss', async () => {
     const office = await tabs.signIn('info-center', '领导小组办公室');
     await openManagement(office, '评价报告');
     await office.getByTestId('evaluation-report').waitFor();
@@ -108,6 +132,17 @@ describe('the console operations pages in Chromium', () => {
     expect(await office.getByRole('button', { name: '打印' }).isVisible()).toBe(false);
     await screenshot(office, 'evaluation-print');
     await office.emulateMedia({ media: 'screen' });
+
+    // art-17: a record from 80 days ago arrives after the roll-up ran (a spool replayed late): a report
+    // over those days rolls 31 of them itself and says the rest are not counted yet.
+    await insertRecordDaysAgo(80);
+    const today = chinaDate(new Date());
+    await office.getByLabel('起始日期').fill(addCalendarDays(today, -85));
+    await office.getByRole('button', { name: '生成报告' }).click();
+    const banner = report.getByTestId('roll-up-incomplete');
+    await banner.waitFor();
+    await expect(banner.textContent()).resolves.toMatch(/统计尚未完整：期间内尚有 4\d 天的调用记录未汇总/);
+    await screenshot(office, 'evaluation-roll-up-incomplete');
 
     await openManagement(office, '策略预演');
     await office.getByLabel('授权', { exact: true }).click();

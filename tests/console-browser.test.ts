@@ -9,63 +9,37 @@
  * platform for the file; each page is saved as a zh-CN screenshot.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { addCalendarDays, chinaDate } from '../policies/governance/china-date.ts';
 import { launchChromium, screenshot } from './support/browser.ts';
 import { expectAllNamed } from './support/console-accessibility.ts';
+import { createConsoleTabs, type ConsoleTabs } from './support/console-tabs.ts';
 import { verifyAndRecord } from './support/record-verification.ts';
 import { startTestPlatform, type TestPlatform } from './support/test-platform.ts';
 
 let platform: TestPlatform;
 let browser: Browser;
 let origin: string;
-const contexts: BrowserContext[] = [];
-/** Every request a page made to anything but the gateway (and inline data): must stay empty. */
-const external: string[] = [];
+let tabs: ConsoleTabs;
 
 beforeAll(async () => {
   platform = await startTestPlatform({ memoryGrants: false });
   origin = platform.gatewayUrl.replace(/\/graphql$/, '');
   browser = await launchChromium();
+  tabs = createConsoleTabs(browser, origin);
 });
 
 afterAll(async () => {
-  await Promise.all(contexts.map((context) => context.close()));
+  await tabs?.close();
   await browser?.close();
   await platform?.close();
 });
-
-async function openConsole(): Promise<Page> {
-  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1360, height: 860 } });
-  contexts.push(context);
-  // The shared machine can be slow: actions wait for the page as long as a person would, not 30 s.
-  context.setDefaultTimeout(90_000);
-  const page = await context.newPage();
-  page.on('request', (request) => {
-    const url = request.url();
-    if (!url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:')) external.push(url);
-  });
-  await page.goto(`${origin}/`);
-  await page.getByText('演示登录', { exact: true }).waitFor();
-  return page;
-}
-
-async function signIn(department: string, role: string): Promise<Page> {
-  const page = await openConsole();
-  await page.locator('#sign-in-dept').click();
-  await page.locator('.ant-select-item-option', { hasText: `（${department}）` }).click();
-  await page.locator('#sign-in-role').click();
-  await page.locator('.ant-select-item-option', { hasText: role }).click();
-  await page.getByRole('button', { name: '登录（演示）' }).click();
-  await page.getByTestId('whoami').waitFor();
-  return page;
-}
 
 /** One signed-in page per person, kept for the whole file (signing in and loading the console is the slow part). */
 const people = new Map<string, Promise<Page>>();
 const as = (department: string, role: string, tab = '') => {
   const key = `${department} ${role} ${tab}`;
-  if (!people.has(key)) people.set(key, signIn(department, role));
+  if (!people.has(key)) people.set(key, tabs.signIn(department, role));
   return people.get(key)!;
 };
 
@@ -157,7 +131,7 @@ describe('the web console in Chromium', () => {
     await provider.locator('canvas').first().waitFor();
     await provider.getByText('civil-affairs-app').first().waitFor();
     await screenshot(provider, 'usage');
-    expect(external).toEqual([]);
+    expect(tabs.external).toEqual([]);
   }, 300_000);
 
   it('art-13 when the provider refuses, the consumer escalates, negotiation fails and the coordination office grants an exception, then the consumer receives the value; a data dispute on it is answered by the provider (art. 16)', async () => {
@@ -241,11 +215,11 @@ describe('the web console in Chromium', () => {
     await expect(office.getByTestId('audit-verdict').textContent()).resolves.toContain('审计链完整');
     await screenshot(office, 'office-audit');
     await expectAllNamed(office);
-    expect(external).toEqual([]);
+    expect(tabs.external).toEqual([]);
   }, 300_000);
 
   it('when a person uses only the keyboard, then the sign-in and the access request are completed with Tab, Enter, Space and the arrow keys of a list', async () => {
-    const page = await openConsole();
+    const page = await tabs.open();
     await tabTo(page, /^登录（演示）$/);
     await page.keyboard.press('Enter');
     await page.getByTestId('whoami').waitFor();

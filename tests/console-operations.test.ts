@@ -2,28 +2,30 @@
  * The console's operational pages in a real browser (Debian's Chromium), against the whole platform on
  * demo keys: the provider's bell counts the notification of a request just filed (周政发〔2018〕6号
  * art. 13) and its inbox marks it read; the coordination office opens a department's evaluation
- * report (art. 17) with the timeliness of its data (art. 14), which prints as the report alone, and a policy dry run of revoking a grant
+ * report (art. 17) with the timeliness of its data (art. 14), which prints as the report alone and
+ * warns while the roll-up has not counted every day of its period, and a policy dry run of revoking a grant
  * (art. 23); a provider's sharing administrator registers a webhook and sees its secret once. One
  * platform and one browser for the file; each page is saved as a zh-CN screenshot.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { addCalendarDays, chinaDate } from '../policies/governance/china-date.ts';
 import { DEMO } from '../subgraphs/shared/district.ts';
 import { launchChromium, screenshot } from './support/browser.ts';
 import { expectAllNamed } from './support/console-accessibility.ts';
+import { createConsoleTabs, type ConsoleTabs } from './support/console-tabs.ts';
 import { startTestPlatform, type TestPlatform } from './support/test-platform.ts';
 
 let platform: TestPlatform;
 let browser: Browser;
 let origin: string;
-const contexts: BrowserContext[] = [];
-/** Every request a page made to anything but the gateway (and inline data): must stay empty. */
-const external: string[] = [];
+let tabs: ConsoleTabs;
 
 beforeAll(async () => {
   platform = await startTestPlatform({ memoryGrants: false });
   origin = platform.gatewayUrl.replace(/\/graphql$/, '');
   browser = await launchChromium();
+  tabs = createConsoleTabs(browser, origin, { timeout: 30_000 });
   // Traffic for the dry run to replay: civil-affairs reads pensions on its seeded grant (administrative basis).
   const meansTest = platform.client({ dept: 'civil-affairs', app: 'means-test', purpose: 'ADMINISTRATIVE_BASIS' });
   const { body } = await meansTest.query(`query Pension { resident(citizenId: "${DEMO.resident}") { name monthlyPension } }`);
@@ -48,28 +50,31 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await Promise.all(contexts.map((context) => context.close()));
+  await tabs?.close();
   await browser?.close();
   await platform?.close();
 });
 
-async function signIn(department: string, role: string): Promise<Page> {
-  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1360, height: 860 } });
-  contexts.push(context);
-  context.setDefaultTimeout(30_000);
-  const page = await context.newPage();
-  page.on('request', (request) => {
-    const url = request.url();
-    if (!url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:')) external.push(url);
-  });
-  await page.goto(`${origin}/`);
-  await page.locator('#sign-in-dept').click();
-  await page.locator('.ant-select-item-option', { hasText: `（${department}）` }).click();
-  await page.locator('#sign-in-role').click();
-  await page.locator('.ant-select-item-option', { hasText: role }).click();
-  await page.getByRole('button', { name: '登录（演示）' }).click();
-  await page.getByTestId('whoami').waitFor();
-  return page;
+/** A copy of the demo traffic's first audit record, dated `days` ago on a chain of its own, written after the platform's roll-up ran. */
+async function insertRecordDaysAgo(days: number): Promise<void> {
+  const { id: _id, ...first } = await platform.store.db.selectFrom('audit_records').selectAll().orderBy('seq').limit(1).executeTakeFirstOrThrow();
+  await platform.store.db
+    .insertInto('audit_records')
+    .values({
+      ...first,
+      chain: 'late-history',
+      seq: 1,
+      request_id: 'late-history-1',
+      at: new Date(Date.now() - days * 86_400_000),
+      roles: JSON.stringify(first.roles),
+      granted: JSON.stringify(first.granted),
+      denied: JSON.stringify(first.denied),
+      masked: JSON.stringify(first.masked),
+      served: JSON.stringify(first.served),
+      verified: first.verified === null ? null : JSON.stringify(first.verified),
+      subjects: first.subjects === null ? null : JSON.stringify(first.subjects),
+    })
+    .execute();
 }
 
 /** Opens a page listed under the menu's 共享管理. */
@@ -83,7 +88,7 @@ const bellShowing = (page: Page, count: number) => page.locator(`[data-testid="n
 
 describe('the console operations pages in Chromium', () => {
   it('art-13 when a consumer files a request, then the provider’s bell counts it on the next page, and its inbox marks it read', async () => {
-    const provider = await signIn('human-resources', '政务信息资源管理员');
+    const provider = await tabs.signIn('human-resources', '政务信息资源管理员');
     const bell = provider.getByTestId('notification-bell');
     await bell.waitFor();
     const before = Number(await bell.getAttribute('data-unread'));
@@ -106,11 +111,11 @@ describe('the console operations pages in Chromium', () => {
     await row.getByRole('button', { name: /^标为已读 / }).click();
     await bellShowing(provider, before).waitFor();
     await expect(row.textContent()).resolves.toContain('已读');
-    expect(external).toEqual([]);
+    expect(tabs.external).toEqual([]);
   }, 60_000);
 
-  it('art-17 when the coordination office opens a department’s evaluation report, then its sections show, and it prints without the console around it; art-23 a dry run of a revocation lists the consumer’s loss', async () => {
-    const office = await signIn('info-center', '领导小组办公室');
+  it('art-17 when the coordination office opens a department’s evaluation report, then its sections show, it prints without the console around it, and over days the roll-up has not counted it says so; art-23 a dry run of a revocation lists the consumer’s loss', async () => {
+    const office = await tabs.signIn('info-center', '领导小组办公室');
     await openManagement(office, '评价报告');
     await office.getByTestId('evaluation-report').waitFor();
     await office.getByLabel('部门').click();
@@ -128,6 +133,17 @@ describe('the console operations pages in Chromium', () => {
     await screenshot(office, 'evaluation-print');
     await office.emulateMedia({ media: 'screen' });
 
+    // art-17: a record from 80 days ago arrives after the roll-up ran (a spool replayed late): a report
+    // over those days rolls 31 of them itself and says the rest are not counted yet.
+    await insertRecordDaysAgo(80);
+    const today = chinaDate(new Date());
+    await office.getByLabel('起始日期').fill(addCalendarDays(today, -85));
+    await office.getByRole('button', { name: '生成报告' }).click();
+    const banner = report.getByTestId('roll-up-incomplete');
+    await banner.waitFor();
+    await expect(banner.textContent()).resolves.toMatch(/统计尚未完整：期间内尚有 4\d 天的调用记录未汇总/);
+    await screenshot(office, 'evaluation-roll-up-incomplete');
+
     await openManagement(office, '策略预演');
     await office.getByLabel('授权', { exact: true }).click();
     await office.locator('.ant-select-item-option', { hasText: 'Resident.monthlyPension → 区民政局（作为行政依据' }).click();
@@ -137,11 +153,11 @@ describe('the console operations pages in Chromium', () => {
     await expect(losses.textContent()).resolves.toMatch(/完整获取.*无权获取/);
     await screenshot(office, 'dry-run');
     await expectAllNamed(office);
-    expect(external).toEqual([]);
+    expect(tabs.external).toEqual([]);
   }, 60_000);
 
   it('when a provider’s sharing administrator registers a webhook, then the secret is shown once and never again', async () => {
-    const provider = await signIn('market-regulation', '政务信息资源管理员');
+    const provider = await tabs.signIn('market-regulation', '政务信息资源管理员');
     await openManagement(provider, 'Webhook 推送');
     await provider.getByText('尚未登记推送地址').waitFor();
     await provider.getByLabel('推送地址').fill('http://127.0.0.1:9/zhoucun/hooks');
@@ -159,6 +175,6 @@ describe('the console operations pages in Chromium', () => {
     expect(await provider.content()).not.toContain(shown);
     await screenshot(provider, 'webhooks');
     await expectAllNamed(provider);
-    expect(external).toEqual([]);
+    expect(tabs.external).toEqual([]);
   }, 60_000);
 });

@@ -6,7 +6,7 @@ import enUS from 'antd/locale/en_US';
 import { departmentName, LanguageContext, ROLE_NAMES, type Language } from './i18n.tsx';
 import { PAGES } from './pages.ts';
 import { go, useRoute } from './route.ts';
-import { loadSession, oidcSignOut, readOidcSession, saveSession, type OidcState, type Session } from './session.ts';
+import { loadSession, oidcSignOut, readOidcSession, saveSession, SessionContext, type OidcState, type Session } from './session.ts';
 import SignIn from './pages/SignIn.tsx';
 
 // On demand: the bell brings the GraphQL client, which the sign-in does not need.
@@ -58,65 +58,67 @@ export default function App() {
       button={{ autoInsertSpace: false }}
     >
       <LanguageContext.Provider value={language}>
-        <AntApp>
-          <Layout style={{ minHeight: '100vh' }}>
-            <Layout.Header className="console-header" style={{ display: 'flex', alignItems: 'center', gap: 12, paddingInline: 16 }}>
-              <Typography.Title level={5} style={{ color: '#fff', margin: 0, whiteSpace: 'nowrap' }}>
-                {t('周村区政务信息资源共享平台', 'Zhoucun data-sharing platform')}
-              </Typography.Title>
-              {session && <Menu theme="dark" mode="horizontal" style={{ flex: 1, minWidth: 0 }} selectedKeys={page ? [page.path] : []} items={menuItems} />}
-              <Space style={{ marginLeft: 'auto' }}>
-                {session && page && (
-                  <Suspense fallback={null}>
-                    <NotificationBell path={route.path} />
+        <SessionContext.Provider value={session}>
+          <AntApp>
+            <Layout style={{ minHeight: '100vh' }}>
+              <Layout.Header className="console-header" style={{ display: 'flex', alignItems: 'center', gap: 12, paddingInline: 16 }}>
+                <Typography.Title level={5} style={{ color: '#fff', margin: 0, whiteSpace: 'nowrap' }}>
+                  {t('周村区政务信息资源共享平台', 'Zhoucun data-sharing platform')}
+                </Typography.Title>
+                {session && <Menu theme="dark" mode="horizontal" style={{ flex: 1, minWidth: 0 }} selectedKeys={page ? [page.path] : []} items={menuItems} />}
+                <Space style={{ marginLeft: 'auto' }}>
+                  {session && page && (
+                    <Suspense fallback={null}>
+                      <NotificationBell path={route.path} />
+                    </Suspense>
+                  )}
+                  {session && (
+                    <Typography.Text style={{ color: '#fff' }} data-testid="whoami">
+                      {/* At most 240 px, so the menu keeps its row; the whole name, application and roles on hover. */}
+                      <span
+                        title={`${departmentName(session.dept)} · ${session.app}（${session.roles.map((role) => t(ROLE_NAMES[role]!.zh, ROLE_NAMES[role]!.en)).join('、')}）`}
+                        style={{
+                          display: 'inline-block',
+                          maxWidth: 240,
+                          overflow: 'hidden',
+                          textOverflow: 'ellipsis',
+                          whiteSpace: 'nowrap',
+                          verticalAlign: 'middle',
+                        }}
+                      >
+                        {departmentName(session.dept)} · {session.app}
+                      </span>
+                      {session.demo && (
+                        <Tag color="gold" style={{ marginLeft: 8 }}>
+                          {t('演示', 'Demo')}
+                        </Tag>
+                      )}
+                    </Typography.Text>
+                  )}
+                  <Select<Language>
+                    aria-label={t('界面语言', 'Language')}
+                    value={language}
+                    onChange={switchLanguage}
+                    options={[
+                      { value: 'zh', label: '中文' },
+                      { value: 'en', label: 'English' },
+                    ]}
+                  />
+                  {session && <Button onClick={() => signedIn(undefined)}>{t('退出', 'Sign out')}</Button>}
+                </Space>
+              </Layout.Header>
+              <Layout.Content style={{ padding: 24 }}>
+                {!session || !page ? (
+                  <SignIn onSignedIn={signedIn} oidcOffered={oidc?.offered === true} />
+                ) : (
+                  <Suspense fallback={<Spin />}>
+                    <page.component key={page.path} />
                   </Suspense>
                 )}
-                {session && (
-                  <Typography.Text style={{ color: '#fff' }} data-testid="whoami">
-                    {/* At most 240 px, so the menu keeps its row; the whole name, application and roles on hover. */}
-                    <span
-                      title={`${departmentName(session.dept)} · ${session.app}（${session.roles.map((role) => t(ROLE_NAMES[role]!.zh, ROLE_NAMES[role]!.en)).join('、')}）`}
-                      style={{
-                        display: 'inline-block',
-                        maxWidth: 240,
-                        overflow: 'hidden',
-                        textOverflow: 'ellipsis',
-                        whiteSpace: 'nowrap',
-                        verticalAlign: 'middle',
-                      }}
-                    >
-                      {departmentName(session.dept)} · {session.app}
-                    </span>
-                    {session.demo && (
-                      <Tag color="gold" style={{ marginLeft: 8 }}>
-                        {t('演示', 'Demo')}
-                      </Tag>
-                    )}
-                  </Typography.Text>
-                )}
-                <Select<Language>
-                  aria-label={t('界面语言', 'Language')}
-                  value={language}
-                  onChange={switchLanguage}
-                  options={[
-                    { value: 'zh', label: '中文' },
-                    { value: 'en', label: 'English' },
-                  ]}
-                />
-                {session && <Button onClick={() => signedIn(undefined)}>{t('退出', 'Sign out')}</Button>}
-              </Space>
-            </Layout.Header>
-            <Layout.Content style={{ padding: 24 }}>
-              {!session || !page ? (
-                <SignIn onSignedIn={signedIn} oidcOffered={oidc?.offered === true} />
-              ) : (
-                <Suspense fallback={<Spin />}>
-                  <page.component key={page.path} />
-                </Suspense>
-              )}
-            </Layout.Content>
-          </Layout>
-        </AntApp>
+              </Layout.Content>
+            </Layout>
+          </AntApp>
+        </SessionContext.Provider>
       </LanguageContext.Provider>
     </ConfigProvider>
   );

@@ -1,4 +1,6 @@
 /** Who is signed in: the token from the gateway's sign-in, kept for this browser tab only. */
+import { createContext, useContext } from 'react';
+
 export type Role = 'consumer' | 'provider-admin' | 'platform-admin';
 
 export interface Session {
@@ -20,6 +22,17 @@ export function loadSession(): Session | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The session the frame read once (at start, or when someone signs in or out), for every page below it:
+ * pages read it from here rather than parsing the tab's storage on each render.
+ */
+export const SessionContext = createContext<Session | undefined>(undefined);
+
+/** Who is signed in, as the frame holds it; undefined before sign-in. */
+export function useSession(): Session | undefined {
+  return useContext(SessionContext);
 }
 
 export function saveSession(session: Session | undefined): void {

@@ -7,7 +7,7 @@ import { App as AntApp, ConfigProvider } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import { vi } from 'vitest';
 import { configure, render } from '@testing-library/react';
-import { ApiError, saveSession, type Role } from './session.ts';
+import { ApiError, SessionContext, type Role } from './session.ts';
 
 // A whole Ant Design page renders slowly in happy-dom on a shared machine: each query waits up to
 // 5 s for what a person would wait for, and a test (several such steps) up to 20 s.
@@ -31,10 +31,13 @@ export function fakeApi(answers: FakeAnswers, calls: Array<{ operation: string; 
 }
 
 export function renderAs(roles: Role[], dept: string, page: ReactElement) {
-  saveSession({ token: 'test', dept, roles, app: `${dept}-admin`, demo: true });
+  // Only in the frame's context, as App holds it: a page that read the tab's storage would find no one signed in.
+  const session = { token: 'test', dept, roles, app: `${dept}-admin`, demo: true };
   return render(
     <ConfigProvider locale={zhCN} button={{ autoInsertSpace: false }}>
-      <AntApp>{page}</AntApp>
+      <SessionContext.Provider value={session}>
+        <AntApp>{page}</AntApp>
+      </SessionContext.Provider>
     </ConfigProvider>,
   );
 }

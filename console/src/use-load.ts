@@ -3,7 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { App } from 'antd';
 import { errorMessage } from './error-messages.ts';
 import { useLanguage, usePurposeName, useT } from './i18n.tsx';
-import { ApiError, loadSession } from './session.ts';
+import { ApiError, useSession } from './session.ts';
 
 export function useReportError(): (error: unknown) => void {
   const { message } = App.useApp();
@@ -31,14 +31,19 @@ export function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[] = []
   return { data, loading, reload: () => setRound((value) => value + 1) };
 }
 
-/** What every page reads: texts, language, purpose names, the signed-in department, and how to tell success and failure. */
+/**
+ * What every page reads: texts, language, purpose names, the signed-in department and whether it is the
+ * coordination office, and how to tell success and failure.
+ */
 export function usePage() {
   const { message } = App.useApp();
+  const session = useSession();
   return {
     t: useT(),
     language: useLanguage(),
     purposeName: usePurposeName(),
-    dept: loadSession()?.dept,
+    dept: session?.dept,
+    operator: session?.roles.includes('platform-admin') === true,
     report: useReportError(),
     success: (text: string) => void message.success(text),
   };

@@ -1,6 +1,6 @@
 /** A list filter: labelled (its placeholder is its accessible name too), clearable. */
 import { Select } from 'antd';
-import { DEPARTMENTS } from '../i18n.tsx';
+import { DEPARTMENT_OPTIONS } from './DepartmentSelect.tsx';
 
 export interface FilterSelectProps {
   label: string;
@@ -20,7 +20,7 @@ export default function FilterSelect({ label, width, value, onChange, options }:
       style={{ width }}
       value={value}
       onChange={onChange}
-      options={[...(options ?? DEPARTMENTS.map((department) => ({ value: department.code, label: department.name })))]}
+      options={[...(options ?? DEPARTMENT_OPTIONS)]}
     />
   );
 }

@@ -494,7 +494,7 @@ export type NotificationsQueryVariables = Exact<{
 }>;
 
 
-export type NotificationsQuery = { notifications: { unread: number, nextCursor: string | null, notifications: Array<{ id: string, eventId: string, kind: NotificationKind, at: string, role: string, read: boolean, readAt: string | null, readBy: string | null, subject: { kind: string, id: string, text: string } }> } };
+export type NotificationsQuery = { notifications: { unread: number, nextCursor: string | null, notifications: Array<{ id: string, eventId: string, kind: NotificationKind, at: string, role: string, read: boolean, readAt: string | null, subject: { kind: string, id: string, text: string } }> } };
 
 export type UnreadNotificationsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1127,7 +1127,6 @@ export const NotificationsDocument = new TypedDocumentString(`
       role
       read
       readAt
-      readBy
       subject {
         kind
         id

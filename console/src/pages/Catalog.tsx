@@ -8,7 +8,7 @@ import type { CatalogQuery, Purpose } from '../gql/graphql.ts';
 import { chinaDate } from '../../../policies/governance/china-date.ts';
 import { departmentName, SHARE_TYPES, UPDATE_CYCLES, useLanguage, useT } from '../i18n.tsx';
 import { go, useRoute } from '../route.ts';
-import { loadSession } from '../session.ts';
+import { useSession } from '../session.ts';
 import { useDeadlines } from '../use-deadlines.ts';
 import { useLoad, useReportError } from '../use-load.ts';
 import RequestForm, { type AccessRequestInput } from './RequestForm.tsx';
@@ -64,7 +64,7 @@ export default function Catalog() {
   const route = useRoute();
   const { message } = App.useApp();
   const report = useReportError();
-  const session = loadSession();
+  const session = useSession();
   const { data, loading } = useLoad(() => gql(CATALOG_QUERY).then((answer) => answer.catalog));
   const today = chinaDate(new Date());
   const deadlines = useDeadlines(today);

@@ -1,13 +1,14 @@
 /** 谁用了我的数据 (周政发〔2018〕6号 art. 15): the audit records of who received your items, with filters and paging, and usage charts. */
 import { lazy, Suspense, useMemo, useState } from 'react';
-import { Button, Card, Select, Space, Spin, Table, Tag } from 'antd';
+import { Card, Select, Space, Spin, Table, Tag } from 'antd';
+import CursorPager, { useCursorPages } from '../components/CursorPager.tsx';
 import { gql } from '../api.ts';
 import { graphql } from '../gql/index.ts';
 import type { AuditQuery, Purpose } from '../gql/graphql.ts';
 import FilterSelect from '../components/FilterSelect.tsx';
 import { departmentName, PURPOSES, useLanguage, usePurposeName, useT } from '../i18n.tsx';
 import { localTime } from '../requests.ts';
-import { loadSession } from '../session.ts';
+import { useSession } from '../session.ts';
 import { useLoad } from '../use-load.ts';
 
 const UsageChart = lazy(() => import('../components/UsageChart.tsx'));
@@ -54,11 +55,11 @@ export default function Usage() {
   const purposeName = usePurposeName();
   const [department, setDepartment] = useState<string>();
   const [purpose, setPurpose] = useState<string>();
-  const [cursors, setCursors] = useState<Array<string | null>>([null]);
+  const pages = useCursorPages();
   const [dimension, setDimension] = useState<Dimension>('CONSUMER');
-  const after = cursors[cursors.length - 1] ?? null;
+  const { after } = pages;
   // A provider's administrator sees who received its department's items; the operator sees all.
-  const session = loadSession();
+  const session = useSession();
   const ownItemsOf = session?.roles.includes('platform-admin') ? undefined : session?.dept;
   const records = useLoad(
     () =>
@@ -91,7 +92,7 @@ export default function Usage() {
         }, []),
     [usage.data, language],
   );
-  const filterChanged = () => setCursors([null]);
+  const filterChanged = () => pages.first();
 
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
@@ -147,14 +148,7 @@ export default function Usage() {
           },
         ]}
       />
-      <Space>
-        <Button disabled={cursors.length < 2} onClick={() => setCursors(cursors.slice(0, -1))}>
-          {t('上一页', 'Previous')}
-        </Button>
-        <Button disabled={!records.data?.nextCursor} onClick={() => setCursors([...cursors, records.data!.nextCursor])}>
-          {t('下一页', 'Next')}
-        </Button>
-      </Space>
+      <CursorPager pages={pages} nextCursor={records.data?.nextCursor} />
     </Space>
   );
 }

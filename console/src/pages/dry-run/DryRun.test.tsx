@@ -141,6 +141,20 @@ describe('策略预演', () => {
     });
   });
 
+  it("when a provider's sharing administrator simulates a grant, then the consumer departments are the district's others, its own left out", async () => {
+    vi.mocked(gql).mockImplementation(
+      fakeApi({
+        DryRunCatalog: { catalog: [], rootFields: [], unconditional: [] },
+        DryRunGrants: { myGrants: [] },
+      }),
+    );
+    renderAs(['provider-admin'], 'human-resources', <DryRun />);
+    fireEvent.click(screen.getByText('新增授权'));
+    fireEvent.mouseDown(await screen.findByLabelText('使用部门'));
+    expect(await screen.findByTitle('区民政局')).toBeTruthy();
+    expect(screen.queryByTitle('区人力资源和社会保障局')).toBeNull();
+  });
+
   it('when the form describes a change, then exactly that one change is sent', () => {
     expect(changeOf({ kind: 'shareType', days: 7, item: 'Resident.monthlyPension', shareType: 'NONE' })).toEqual({
       shareType: { item: 'Resident.monthlyPension', shareType: 'NONE' },

@@ -9,9 +9,9 @@ import { useState } from 'react';
 import { Button, Card, Checkbox, Form, InputNumber, Radio, Select, Space, Spin } from 'antd';
 import { gql } from '../../api.ts';
 import type { GrantAction, MaskKind, PolicyChangeInput, Purpose, ShareType } from '../../gql/graphql.ts';
-import { DEPARTMENTS, departmentName, PURPOSES, SHARE_TYPES } from '../../i18n.tsx';
+import DepartmentSelect from '../../components/DepartmentSelect.tsx';
+import { departmentName, PURPOSES, SHARE_TYPES } from '../../i18n.tsx';
 import { REQUESTS_QUERY } from '../../requests.ts';
-import { loadSession } from '../../session.ts';
 import RowConditionFields from '../../components/RowConditionFields.tsx';
 import { offersOpenCase, rowConditionOf, type RowConditionValues } from '../../row-conditions.ts';
 import { useLoad, usePage } from '../../use-load.ts';
@@ -70,8 +70,7 @@ export function changeOf(values: ChangeForm): PolicyChangeInput {
 }
 
 export default function DryRun() {
-  const { t, language, dept, report } = usePage();
-  const operator = loadSession()?.roles.includes('platform-admin') === true;
+  const { t, language, dept, operator, report } = usePage();
   const [form] = Form.useForm<ChangeForm>();
   const kind = Form.useWatch('kind', form) ?? 'revoke';
   const grantAction = Form.useWatch('action', form);
@@ -154,7 +153,7 @@ export default function DryRun() {
           {kind === 'grant' && (
             <>
               <Form.Item name="department" label={t('使用部门', 'Consumer department')} rules={required}>
-                <Select options={DEPARTMENTS.filter((entry) => entry.code !== dept || operator).map((entry) => ({ value: entry.code, label: entry.name }))} />
+                <DepartmentSelect except={operator ? undefined : dept} />
               </Form.Item>
               <Form.Item name="items" label={t('信息项', 'Items')} rules={required}>
                 <Select mode="multiple" loading={catalog.loading} options={itemOptions} />

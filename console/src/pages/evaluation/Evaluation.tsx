@@ -5,12 +5,12 @@
  * 通知整改 of art. 22: the office issues one from a detected case, the department records what it did.
  */
 import { useState } from 'react';
-import { Button, Form, Input, InputNumber, Modal, Select, Space, Spin, Tabs, Typography } from 'antd';
+import { Button, Form, Input, InputNumber, Modal, Space, Spin, Tabs, Typography } from 'antd';
 import { chinaDate } from '../../../../policies/governance/china-date.ts';
 import { gql } from '../../api.ts';
+import DepartmentSelect from '../../components/DepartmentSelect.tsx';
 import { DEPARTMENTS, departmentName } from '../../i18n.tsx';
 import { useRoute } from '../../route.ts';
-import { loadSession } from '../../session.ts';
 import { useLoad, usePage } from '../../use-load.ts';
 import { EVALUATION_REPORT_QUERY, ISSUE_RECTIFICATION_NOTICE, VIOLATION_NAMES, type Violation } from './operations.ts';
 import RectificationNotices from './RectificationNotices.tsx';
@@ -30,9 +30,8 @@ interface NoticeForm {
 }
 
 export default function Evaluation() {
-  const { t, language, dept, report, success } = usePage();
+  const { t, language, dept, operator, report, success } = usePage();
   const route = useRoute();
-  const operator = loadSession()?.roles.includes('platform-admin') === true;
   const today = chinaDate(new Date());
   const initial: Period = { department: operator ? (DEPARTMENTS[0]?.code ?? '') : (dept ?? ''), from: `${today.slice(0, 4)}-01-01`, to: today };
   const [period, setPeriod] = useState<Period>(initial);
@@ -81,7 +80,7 @@ export default function Evaluation() {
       >
         {operator ? (
           <Form.Item name="department" label={t('部门', 'Department')}>
-            <Select style={{ width: 220 }} options={DEPARTMENTS.map((entry) => ({ value: entry.code, label: entry.name }))} />
+            <DepartmentSelect style={{ width: 220 }} />
           </Form.Item>
         ) : (
           <Form.Item label={t('部门', 'Department')}>

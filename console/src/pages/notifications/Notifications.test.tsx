@@ -18,7 +18,6 @@ function notification(overrides: Partial<Notification> = {}): Notification {
     role: 'provider-admin',
     read: false,
     readAt: null,
-    readBy: null,
     subject: { kind: 'ACCESS_REQUEST', id: 'r-1', text: '新的共享申请：区民政局申请Resident.monthlyPension，请于2026-12-11前答复' },
     ...overrides,
   };

@@ -5,6 +5,7 @@
  */
 import { useState } from 'react';
 import { Badge, Button, Empty, Segmented, Space, Table, Tag, Typography } from 'antd';
+import CursorPager, { useCursorPages } from '../../components/CursorPager.tsx';
 import { gql } from '../../api.ts';
 import { ROLE_NAMES } from '../../i18n.tsx';
 import { localTime } from '../../requests.ts';
@@ -20,9 +21,9 @@ const MOST_BATCHES = 50;
 export default function Notifications() {
   const { t, language, report, success } = usePage();
   const [unreadOnly, setUnreadOnly] = useState(false);
-  const [pages, setPages] = useState<Array<string | null>>([null]);
+  const pages = useCursorPages();
   const [busy, setBusy] = useState(false);
-  const after = pages[pages.length - 1] ?? null;
+  const { after } = pages;
   const inbox = useLoad(() => gql(NOTIFICATIONS_QUERY, { unreadOnly, first: PAGE_SIZE, after }).then((answer) => answer.notifications), [unreadOnly, after]);
 
   const changed = () => {
@@ -54,7 +55,7 @@ export default function Notifications() {
         if (count === 0) break;
       }
       success(t(`已将 ${marked} 条消息标为已读`, `${marked} marked read`));
-      setPages([null]);
+      pages.first();
       changed();
     } catch (error) {
       report(error);
@@ -82,7 +83,7 @@ export default function Notifications() {
           <Segmented<'all' | 'unread'>
             aria-label={t('显示范围', 'Show')}
             value={unreadOnly ? 'unread' : 'all'}
-            onChange={(value) => (setUnreadOnly(value === 'unread'), setPages([null]))}
+            onChange={(value) => (setUnreadOnly(value === 'unread'), pages.first())}
             options={[
               { value: 'all', label: t('全部', 'All') },
               { value: 'unread', label: t('未读', 'Unread') },
@@ -151,14 +152,7 @@ export default function Notifications() {
           },
         ]}
       />
-      <Space>
-        <Button disabled={pages.length < 2} onClick={() => setPages(pages.slice(0, -1))}>
-          {t('上一页', 'Previous')}
-        </Button>
-        <Button disabled={!inbox.data?.nextCursor} onClick={() => setPages([...pages, inbox.data!.nextCursor!])}>
-          {t('下一页', 'Next')}
-        </Button>
-      </Space>
+      <CursorPager pages={pages} nextCursor={inbox.data?.nextCursor} />
     </Space>
   );
 }

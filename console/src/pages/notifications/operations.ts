@@ -15,7 +15,6 @@ export const NOTIFICATIONS_QUERY = graphql(`
         role
         read
         readAt
-        readBy
         subject {
           kind
           id

@@ -5,11 +5,12 @@
  * deliveries list what was sent, with status and attempts. Removing stops the deliveries.
  */
 import { useState } from 'react';
-import { Alert, Button, Card, Descriptions, Empty, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Empty, Form, Input, Modal, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import CursorPager, { useCursorPages } from '../../components/CursorPager.tsx';
 import { gql } from '../../api.ts';
-import { DEPARTMENTS, departmentName } from '../../i18n.tsx';
+import DepartmentSelect from '../../components/DepartmentSelect.tsx';
+import { departmentName } from '../../i18n.tsx';
 import { localTime } from '../../requests.ts';
-import { loadSession } from '../../session.ts';
 import { useLoad, usePage } from '../../use-load.ts';
 import { NOTIFICATION_KINDS } from '../notifications/notification-kinds.ts';
 import { TEXT_KINDS } from '../../../../policies/governance/text-kinds.ts';
@@ -28,14 +29,13 @@ import {
 const PAGE_SIZE = 20;
 
 export default function Webhooks() {
-  const { t, language, dept, report, success } = usePage();
-  const operator = loadSession()?.roles.includes('platform-admin') === true;
+  const { t, language, dept, operator, report, success } = usePage();
   const [department, setDepartment] = useState(dept ?? '');
-  const [pages, setPages] = useState<Array<string | null>>([null]);
+  const pages = useCursorPages();
   const [secret, setSecret] = useState<string>();
   const [busy, setBusy] = useState(false);
   const [form] = Form.useForm<{ url: string }>();
-  const after = pages[pages.length - 1] ?? null;
+  const { after } = pages;
   const webhooks = useLoad(() => gql(WEBHOOKS_QUERY).then((answer) => answer.webhooks));
   const deliveries = useLoad(
     () => gql(WEBHOOK_DELIVERIES_QUERY, { department, first: PAGE_SIZE, after }).then((answer) => answer.webhookDeliveries),
@@ -46,7 +46,7 @@ export default function Webhooks() {
 
   const changed = () => {
     webhooks.reload();
-    setPages([null]);
+    pages.first();
     deliveries.reload();
   };
   const run = async (action: () => Promise<void>) => {
@@ -99,12 +99,11 @@ export default function Webhooks() {
               },
             ]}
           />
-          <Select
+          <DepartmentSelect
             aria-label={t('部门', 'Department')}
             style={{ width: 260, marginTop: 12 }}
             value={department}
-            onChange={(value) => (setDepartment(value), setPages([null]))}
-            options={DEPARTMENTS.map((entry) => ({ value: entry.code, label: entry.name }))}
+            onChange={(value) => (setDepartment(value), pages.first())}
           />
         </Card>
       )}
@@ -206,15 +205,9 @@ export default function Webhooks() {
             { title: t('事件标识', 'Event id'), dataIndex: 'eventId', render: (id: string) => <Typography.Text code>{id.slice(0, 8)}</Typography.Text> },
           ]}
         />
-        <Space style={{ marginTop: 8 }}>
-          <Button disabled={pages.length < 2} onClick={() => setPages(pages.slice(0, -1))}>
-            {t('上一页', 'Previous')}
-          </Button>
-          <Button disabled={!deliveries.data?.nextCursor} onClick={() => setPages([...pages, deliveries.data!.nextCursor!])}>
-            {t('下一页', 'Next')}
-          </Button>
+        <CursorPager pages={pages} nextCursor={deliveries.data?.nextCursor} style={{ marginTop: 8 }}>
           <Button onClick={deliveries.reload}>{t('刷新', 'Refresh')}</Button>
-        </Space>
+        </CursorPager>
       </Card>
       {/* Mounted only while there is a secret to show: once closed, it is in no DOM and no state. */}
       {secret && (

@@ -2,9 +2,10 @@ import { defineConfig } from 'vitest/config';
 
 /**
  * Integration files that need modules loaded fresh: tracing installs OpenTelemetry's global provider
- * before @apollo/gateway is loaded, as `scripts/start-tracing.ts` does.
+ * before @apollo/gateway is loaded, as `scripts/start-tracing.ts` does; the audit partition tests watch
+ * `node:fs` (`vi.mock`), which only the modules a file loads itself see.
  */
-const ISOLATED_INTEGRATION = ['tests/tracing.test.ts'];
+const ISOLATED_INTEGRATION = ['tests/tracing.test.ts', 'tests/audit-partitions.test.ts'];
 
 export default defineConfig({
   resolve: {

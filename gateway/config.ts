@@ -175,6 +175,12 @@ function readPositiveInteger(env: NodeJS.ProcessEnv, variable: string, fallback:
   return value;
 }
 
+function readIntegerBetween(env: NodeJS.ProcessEnv, variable: string, fallback: number, min: number, max: number): number {
+  const value = readPositiveInteger(env, variable, fallback, max);
+  if (value < min) throw new ConfigError(variable, `must be at least ${min}, got "${env[variable] ?? ''}"`);
+  return value;
+}
+
 function readRegulationProfileSetting(raw: string | undefined): RegulationProfile {
   const reading = loadRegulationProfile(raw);
   if (!reading.ok) throw new ConfigError('REGULATION_PROFILE', `"${raw ?? ''}" is not a usable regulation profile: ${reading.problems.join('; ')}`);
@@ -308,7 +314,7 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Readonl
       failures: readPositiveInteger(env, 'SUBGRAPH_BREAKER_FAILURES', DEFAULT_SUBGRAPH_GUARD.failures, 1_000),
       halfOpenAfterMs: readPositiveInteger(env, 'SUBGRAPH_BREAKER_HALF_OPEN_MS', DEFAULT_SUBGRAPH_GUARD.halfOpenAfterMs, 600_000),
     }),
-    freshnessReadIntervalSeconds: Math.max(60, readPositiveInteger(env, 'FRESHNESS_READ_INTERVAL_SECONDS', 900, 86_400)),
+    freshnessReadIntervalSeconds: readIntegerBetween(env, 'FRESHNESS_READ_INTERVAL_SECONDS', 900, 60, 86_400),
     resolverCacheMaxTtlSeconds: readPositiveInteger(env, 'RESOLVER_CACHE_MAX_TTL_SECONDS', 3600, 86_400),
   });
 }

@@ -18,11 +18,12 @@ import type { VerifySubject } from './read-verification.ts';
 
 export type VerificationOutcome = keyof VerificationCounts;
 
-/** One signed call to one subgraph for the consumer of `rc` (the gateway's own data source). */
+/** One signed call to one subgraph for the consumer of `rc` (the gateway's own data source); `abandon` cancels it. */
 export type FetchFromSubgraph = (
   rc: GatewayGraphQLRequestContext,
   subgraph: string,
   request: { query: string; variables: Record<string, unknown> },
+  abandon?: AbortSignal,
 ) => Promise<GatewayGraphQLResponse>;
 
 export interface VerificationAnswer {

@@ -118,8 +118,6 @@ export interface NotificationConfig {
   };
 }
 
-/** Longest validity of a grant when neither the environment nor a profile says otherwise: one year (art. 13). */
-export const DEFAULT_GRANT_MAX_VALIDITY_DAYS = 365;
 // Ten years: beyond that a grant is no longer time-limited in any sense a reviewer would accept.
 const GRANT_MAX_VALIDITY_CEILING = 3653;
 

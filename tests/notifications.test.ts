@@ -29,7 +29,7 @@ interface Received {
   eventId: string | undefined;
   attempt: string | undefined;
   signatureValid: boolean;
-  body: { id: string; kind: string; subject: { id: string } };
+  body: { id: string; kind: string; department: string; roles: string[]; subject: { id: string } };
 }
 
 /** A real receiver: verifies each delivery's signature with `secret()`, answers `status(n)` for the n-th delivery (undefined: never answers). */
@@ -241,7 +241,15 @@ describe.each(STORE_BACKENDS)('notifications on %s', (_backend, createDatabase) 
       const eventIds = new Set(receiver.received.map((r) => r.eventId));
       expect(eventIds.size).toBe(1);
       const [eventId] = eventIds;
-      expect(receiver.received[0]!.body).toMatchObject({ id: eventId, kind: 'NEW_REQUEST', subject: { id } });
+      expect(receiver.received[0]!.body).toMatchObject({
+        id: eventId,
+        kind: 'NEW_REQUEST',
+        department: 'human-resources',
+        roles: ['provider-admin'],
+        subject: { id },
+      });
+      // The same body on every attempt.
+      expect(receiver.received.map((r) => r.body)).toEqual([0, 1, 2].map(() => receiver.received[0]!.body));
       const [notice] = await about(hrAdmin(), id, 'NEW_REQUEST');
       expect(notice!.eventId).toBe(eventId);
 

@@ -6,10 +6,10 @@
  * that rolls back announces nothing, and one that commits is announced even if this process dies.
  */
 import { randomUUID } from 'node:crypto';
-import type { Transaction } from 'kysely';
+import type { Selectable, Transaction } from 'kysely';
 import { chinaDate } from '../../policies/governance/china-date.ts';
 import { notificationFor, type NotifiableFacts, type NotificationDraft } from '../../policies/governance/notification-for.ts';
-import type { Database } from '../../platform/store/tables.ts';
+import type { Database, DisputesTable, GrantsTable } from '../../platform/store/tables.ts';
 import type { AccessRequestRow } from './governance-rows.ts';
 
 export interface NotificationSubject {
@@ -67,6 +67,26 @@ export const requestFacts = (row: AccessRequestRow, action: string): NotifiableF
   dueDate: row.due_date,
 });
 
+/** What a notification about a grant says of it. */
+export const grantFacts = (row: Pick<Selectable<GrantsTable>, 'dept' | 'field' | 'request_id' | 'valid_until'>, action: string): NotifiableFacts => ({
+  subjectKind: 'grant',
+  action,
+  dept: row.dept,
+  field: row.field,
+  fromRequest: row.request_id !== null,
+  validUntil: lastDayOf(row.valid_until),
+});
+
+/** What a notification about a data dispute says of it. */
+export const disputeFacts = (row: Pick<Selectable<DisputesTable>, 'reporting_dept' | 'provider' | 'field' | 'due_date'>, action: string): NotifiableFacts => ({
+  subjectKind: 'dispute',
+  action,
+  reportingDept: row.reporting_dept,
+  provider: row.provider,
+  field: row.field,
+  dueDate: row.due_date,
+});
+
 /** The last China date a grant is valid (it ends at the start of the next day). */
 export function lastDayOf(validUntil: Date | string): string {
   return chinaDate(new Date(new Date(validUntil).getTime() - 1));
@@ -92,15 +112,11 @@ async function factsOf(
     }
     case 'grant': {
       const row = await trx.selectFrom('grants').selectAll().where('id', '=', id).executeTakeFirst();
-      return row
-        ? { subjectKind: 'grant', action, dept: row.dept, field: row.field, fromRequest: row.request_id !== null, validUntil: lastDayOf(row.valid_until) }
-        : undefined;
+      return row ? grantFacts(row, action) : undefined;
     }
     case 'dispute': {
       const row = await trx.selectFrom('disputes').selectAll().where('id', '=', id).executeTakeFirst();
-      return row
-        ? { subjectKind: 'dispute', action, reportingDept: row.reporting_dept, provider: row.provider, field: row.field, dueDate: row.due_date }
-        : undefined;
+      return row ? disputeFacts(row, action) : undefined;
     }
     case 'rectification_notice': {
       const row = await trx.selectFrom('rectification_notices').selectAll().where('id', '=', id).executeTakeFirst();

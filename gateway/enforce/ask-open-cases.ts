@@ -13,7 +13,7 @@ import { isCitizenId } from '../../schema/scalars/citizen-id.ts';
 import type { FetchFromSubgraph } from '../verify/answer-verification.ts';
 
 /** How long the consumer's subgraph has to answer before its records count as unanswered. */
-export const OPEN_CASES_TIMEOUT_MS = 2_000;
+const OPEN_CASES_TIMEOUT_MS = 2_000;
 /** Deeper than any operation the depth limit admits. */
 const MAX_DEPTH = 64;
 

@@ -34,7 +34,7 @@ export interface VerificationAnswer {
 }
 
 /** Claimed and true value compared as the item's type gives them; text in Unicode NFC. */
-export function compareClaim(claimed: unknown, value: unknown): VerificationOutcome {
+function compareClaim(claimed: unknown, value: unknown): VerificationOutcome {
   if (value === null || value === undefined) return 'NO_RECORD';
   if (typeof claimed === 'string' && typeof value === 'string') return claimed.normalize('NFC') === value.normalize('NFC') ? 'MATCH' : 'MISMATCH';
   return claimed === value ? 'MATCH' : 'MISMATCH';

@@ -18,7 +18,7 @@ export interface NotificationSubject {
 }
 
 /** Writes one announcement; returns its event id, or null when its key was already announced. */
-export async function enqueueNotification(
+async function enqueueNotification(
   trx: Transaction<Database>,
   draft: NotificationDraft,
   subject: NotificationSubject,
@@ -88,7 +88,7 @@ export const disputeFacts = (row: Pick<Selectable<DisputesTable>, 'reporting_dep
 });
 
 /** The last China date a grant is valid (it ends at the start of the next day). */
-export function lastDayOf(validUntil: Date | string): string {
+function lastDayOf(validUntil: Date | string): string {
   return chinaDate(new Date(new Date(validUntil).getTime() - 1));
 }
 

@@ -15,7 +15,7 @@ export type NotificationRow = Selectable<NotificationInboxTable> &
   Pick<Selectable<NotificationEventsTable>, 'kind' | 'at' | 'subject_kind' | 'subject_id' | 'text'>;
 
 /** Most notifications one page holds (`first`). */
-export const MAX_NOTIFICATION_PAGE = 100;
+const MAX_NOTIFICATION_PAGE = 100;
 
 function parseRowId(value: string, name: string): string {
   if (!ROW_ID.test(value)) throw shareError('BAD_USER_INPUT', { message: `${name} "${value.slice(0, 32)}" is not a notification id` });

@@ -40,7 +40,7 @@ export const DEFAULT_WEBHOOK_DELIVERY: WebhookDeliveryOptions = {
 };
 
 /** Header names of a delivery (README, Notifications). */
-export const WEBHOOK_HEADERS = {
+const WEBHOOK_HEADERS = {
   eventId: 'x-zhoucun-event-id',
   deliveryId: 'x-zhoucun-delivery-id',
   attempt: 'x-zhoucun-delivery-attempt',

@@ -18,7 +18,7 @@ export type WebhookRow = Selectable<WebhooksTable>;
 export type WebhookDeliveryRow = Selectable<WebhookDeliveriesTable> & { kind: string };
 
 /** Most deliveries one page holds (`first`). */
-export const MAX_DELIVERY_PAGE = 100;
+const MAX_DELIVERY_PAGE = 100;
 
 /** 32 random bytes, hex: the HMAC-SHA256 key of a department's deliveries. */
 function newSecret(): string {

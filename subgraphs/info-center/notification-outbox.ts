@@ -6,7 +6,7 @@
  * that rolls back announces nothing, and one that commits is announced even if this process dies.
  */
 import { randomUUID } from 'node:crypto';
-import type { Selectable, Transaction } from 'kysely';
+import type { Kysely, Selectable, Transaction } from 'kysely';
 import { chinaDate } from '../../policies/governance/china-date.ts';
 import { notificationFor, type NotifiableFacts, type NotificationDraft } from '../../policies/governance/notification-for.ts';
 import type { Database, DisputesTable, GrantsTable } from '../../platform/store/tables.ts';
@@ -92,9 +92,9 @@ function lastDayOf(validUntil: Date | string): string {
   return chinaDate(new Date(new Date(validUntil).getTime() - 1));
 }
 
-/** The department names announcements use (the registry's), by code. */
-async function departmentNames(trx: Transaction<Database>): Promise<(code: string) => string> {
-  const rows = await trx.selectFrom('departments').select(['code', 'name']).execute();
+/** The department names announcements use (the registry's), by code; a code the registry does not hold is its own name. */
+export async function readDepartmentNames(db: Kysely<Database>): Promise<(code: string) => string> {
+  const rows = await db.selectFrom('departments').select(['code', 'name']).execute();
   const names = new Map(rows.map((row) => [row.code, row.name]));
   return (code) => names.get(code) ?? code;
 }
@@ -141,13 +141,22 @@ export async function enqueueGovernanceNotification(
   if (!ANNOUNCED_SUBJECTS.has(event.subjectKind)) return;
   const facts = await factsOf(trx, event);
   if (!facts) return;
-  const draft = notificationFor(facts, await departmentNames(trx));
+  const draft = notificationFor(facts, await readDepartmentNames(trx));
   if (draft) await enqueueNotification(trx, draft, { kind: event.subjectKind, id: event.subjectId }, { at: new Date() });
 }
 
-/** Announces a deadline at most once per subject and kind (the scheduler's events). */
-export async function enqueueDeadlineNotification(trx: Transaction<Database>, facts: NotifiableFacts, subjectId: string, at: Date): Promise<string | null> {
-  const draft = notificationFor(facts, await departmentNames(trx));
+/**
+ * Announces a deadline at most once per subject and kind (the scheduler's events), naming departments
+ * by `names` (`readDepartmentNames`, read once per sweep rather than once per announcement).
+ */
+export async function enqueueDeadlineNotification(
+  trx: Transaction<Database>,
+  facts: NotifiableFacts,
+  subjectId: string,
+  options: { at: Date; names: (code: string) => string },
+): Promise<string | null> {
+  const { at } = options;
+  const draft = notificationFor(facts, options.names);
   if (!draft) return null;
   return enqueueNotification(trx, draft, { kind: facts.subjectKind, id: subjectId }, { at, dedupKey: `${draft.kind}:${subjectId}` });
 }

@@ -13,7 +13,7 @@ import type { NotifiableFacts } from '../../policies/governance/notification-for
 import { PLATFORM_OPERATOR } from '../../policies/types.ts';
 import type { Database } from '../../platform/store/tables.ts';
 import type { Actor, GovernanceServices } from './governance-services.ts';
-import { disputeFacts, enqueueDeadlineNotification, grantFacts, requestFacts } from './notification-outbox.ts';
+import { disputeFacts, enqueueDeadlineNotification, grantFacts, readDepartmentNames, requestFacts } from './notification-outbox.ts';
 import { transitionAccessRequest } from './transition-access-request.ts';
 import { enterEscalation } from './enter-step.ts';
 import { oneAtATime } from './one-at-a-time.ts';
@@ -54,8 +54,13 @@ function notAnnounced(kind: string, table: keyof Database) {
   return sql<boolean>`not exists (select 1 from notification_events ne where ne.dedup_key = ${`${kind}:`} || ${sql.ref(`${table}.id`)})`;
 }
 
-async function announce(services: GovernanceServices, facts: NotifiableFacts, id: string, at: Date): Promise<number> {
-  return (await services.db.transaction().execute((trx) => enqueueDeadlineNotification(trx, facts, id, at))) ? 1 : 0;
+async function announce(
+  services: GovernanceServices,
+  facts: NotifiableFacts,
+  id: string,
+  deadline: { at: Date; names: (code: string) => string },
+): Promise<number> {
+  return (await services.db.transaction().execute((trx) => enqueueDeadlineNotification(trx, facts, id, deadline))) ? 1 : 0;
 }
 
 /** Escalates one overdue request as the platform; false when it has moved on meanwhile (another instance, an answer). */
@@ -87,6 +92,8 @@ async function sweepDeadlines(services: GovernanceServices, autoEscalateOverdue:
   const now = services.now();
   const today = chinaDate(now);
   const calendar = await loadWorkingCalendar(db);
+  // The registry's names, once for the sweep's announcements (a department registered meanwhile has no deadline yet).
+  const deadline = { at: now, names: await readDepartmentNames(db) };
   let announced = 0;
   const pending = () => db.selectFrom('access_requests').selectAll().where('status', '=', 'PENDING').limit(BATCH);
   const dueSoon = await pending()
@@ -94,9 +101,9 @@ async function sweepDeadlines(services: GovernanceServices, autoEscalateOverdue:
     .where('due_date', '<=', dueSoonUntil(today, calendar))
     .where(notAnnounced('DUE_SOON', 'access_requests'))
     .execute();
-  for (const row of dueSoon) announced += await announce(services, requestFacts(row, 'due-soon'), row.id, now);
+  for (const row of dueSoon) announced += await announce(services, requestFacts(row, 'due-soon'), row.id, deadline);
   const overdue = await pending().where('due_date', '<', today).where(notAnnounced('OVERDUE', 'access_requests')).execute();
-  for (const row of overdue) announced += await announce(services, requestFacts(row, 'overdue'), row.id, now);
+  for (const row of overdue) announced += await announce(services, requestFacts(row, 'overdue'), row.id, deadline);
   if (autoEscalateOverdue()) {
     for (const row of await pending().where('due_date', '<', today).execute()) await escalateOverdueRequest(services, row.id, today);
   }
@@ -108,7 +115,7 @@ async function sweepDeadlines(services: GovernanceServices, autoEscalateOverdue:
     .where(notAnnounced('DISPUTE_OVERDUE', 'disputes'))
     .limit(BATCH)
     .execute();
-  for (const row of disputes) announced += await announce(services, disputeFacts(row, 'overdue'), row.id, now);
+  for (const row of disputes) announced += await announce(services, disputeFacts(row, 'overdue'), row.id, deadline);
   const expiring = await db
     .selectFrom('grants')
     .selectAll()
@@ -118,7 +125,7 @@ async function sweepDeadlines(services: GovernanceServices, autoEscalateOverdue:
     .where(notAnnounced('GRANT_EXPIRING', 'grants'))
     .limit(BATCH)
     .execute();
-  for (const row of expiring) announced += await announce(services, grantFacts(row, 'expiring'), row.id, now);
+  for (const row of expiring) announced += await announce(services, grantFacts(row, 'expiring'), row.id, deadline);
   return announced;
 }
 

@@ -134,4 +134,25 @@ describe('gateway configuration', () => {
     expect(readGatewayConfig({ SHED_HEAP_USED_PERCENT: '1' }).shedHeapUsedPercent).toBe(1);
     expect(readGatewayConfig({ SHED_HEAP_USED_PERCENT: '95' }).shedHeapUsedPercent).toBe(95);
   });
+
+  it('art-14: when FRESHNESS_READ_INTERVAL_SECONDS is not set, then 900 s; below 60 s, above a day or not a whole number, then the start stops naming it', () => {
+    expect(readGatewayConfig({}).freshnessReadIntervalSeconds).toBe(900);
+    expect(readGatewayConfig({ FRESHNESS_READ_INTERVAL_SECONDS: '60' }).freshnessReadIntervalSeconds).toBe(60);
+    expect(readGatewayConfig({ FRESHNESS_READ_INTERVAL_SECONDS: '86400' }).freshnessReadIntervalSeconds).toBe(86_400);
+    const problems: Record<string, string> = {
+      '0': 'must be a positive integer, got "0"',
+      '-60': 'must be a positive integer, got "-60"',
+      '1': 'must be at least 60, got "1"',
+      '59': 'must be at least 60, got "59"',
+      '86401': 'must be at most 86400, got "86401"',
+      [`${'9'.repeat(400)}`]: 'must be a positive integer',
+      '1e400': 'must be a positive integer',
+      '90.5': 'must be a positive integer',
+      often: 'must be a positive integer, got "often"',
+      '60abc': 'must be a positive integer, got "60abc"',
+    };
+    for (const [raw, problem] of Object.entries(problems)) {
+      expect(() => readGatewayConfig({ FRESHNESS_READ_INTERVAL_SECONDS: raw }), raw).toThrow(`Configuration error: FRESHNESS_READ_INTERVAL_SECONDS ${problem}`);
+    }
+  });
 });

@@ -120,8 +120,6 @@ export interface NotificationConfig {
   };
 }
 
-/** Longest validity of a grant when neither the environment nor a profile says otherwise: one year (art. 13). */
-export const DEFAULT_GRANT_MAX_VALIDITY_DAYS = 365;
 // Ten years: beyond that a grant is no longer time-limited in any sense a reviewer would accept.
 const GRANT_MAX_VALIDITY_CEILING = 3653;
 
@@ -174,6 +172,12 @@ function readPositiveInteger(env: NodeJS.ProcessEnv, variable: string, fallback:
   const value = Number(raw);
   if (!Number.isInteger(value) || value < 1) throw new ConfigError(variable, `must be a positive integer, got "${raw}"`);
   if (value > max) throw new ConfigError(variable, `must be at most ${max}, got "${raw}"`);
+  return value;
+}
+
+function readIntegerBetween(env: NodeJS.ProcessEnv, variable: string, fallback: number, min: number, max: number): number {
+  const value = readPositiveInteger(env, variable, fallback, max);
+  if (value < min) throw new ConfigError(variable, `must be at least ${min}, got "${env[variable] ?? ''}"`);
   return value;
 }
 
@@ -322,7 +326,7 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Readonl
       failures: readPositiveInteger(env, 'SUBGRAPH_BREAKER_FAILURES', DEFAULT_SUBGRAPH_GUARD.failures, 1_000),
       halfOpenAfterMs: readPositiveInteger(env, 'SUBGRAPH_BREAKER_HALF_OPEN_MS', DEFAULT_SUBGRAPH_GUARD.halfOpenAfterMs, 600_000),
     }),
-    freshnessReadIntervalSeconds: Math.max(60, readPositiveInteger(env, 'FRESHNESS_READ_INTERVAL_SECONDS', 900, 86_400)),
+    freshnessReadIntervalSeconds: readIntegerBetween(env, 'FRESHNESS_READ_INTERVAL_SECONDS', 900, 60, 86_400),
     resolverCacheMaxTtlSeconds: readPositiveInteger(env, 'RESOLVER_CACHE_MAX_TTL_SECONDS', 3600, 86_400),
   });
 }

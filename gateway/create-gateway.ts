@@ -175,12 +175,12 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     },
   });
   // Verification fetches through the same signed data sources as every plan: same signature, same served counts.
-  const fetch: FetchFromSubgraph = async (rc, subgraph, request) => {
+  const fetch: FetchFromSubgraph = async (rc, subgraph, request, abandon) => {
     const source = dataSources.get(subgraph);
     if (!source) throw new Error(`no data source for subgraph ${subgraph}`);
     // @apollo/gateway does not export its request-kind enum; 'incoming operation' is its INCOMING_OPERATION.
     const call = { kind: 'incoming operation', request, incomingRequestContext: rc, context: rc.context };
-    return source.process(call as unknown as GraphQLDataSourceProcessOptions<GatewayContext>);
+    return source.process(call as unknown as GraphQLDataSourceProcessOptions<GatewayContext>, abandon);
   };
   federation.onSchemaLoadOrUpdate(({ apiSchema: schema }) => void (apiSchema = schema));
   // Refusals before any operation name no granted item: the catalog only names providers of granted items.

@@ -13,11 +13,11 @@ import { join } from 'node:path';
 /** Identifier → its keyed HMAC (hex); identifiers are upper-cased first, so `…012x` and `…012X` are one subject. */
 export type SubjectHmac = (identifier: string) => string;
 
-export function subjectKeyPath(dataDir: string): string {
+function subjectKeyPath(dataDir: string): string {
   return join(dataDir, 'keys', 'subject-hmac.key');
 }
 
-export function subjectHmacOf(secret: Buffer): SubjectHmac {
+function subjectHmacOf(secret: Buffer): SubjectHmac {
   if (secret.length < 32) throw new Error('the subject HMAC key must hold at least 32 bytes');
   return (identifier) => createHmac('sha256', secret).update(identifier.toUpperCase()).digest('hex');
 }

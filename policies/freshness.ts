@@ -28,7 +28,7 @@ export interface Freshness {
 }
 
 /** Earliest and latest data-as-of dates a reading may carry; anything else is not trusted. */
-export const DATA_AS_OF_BOUNDS = { first: '2000-01-01' } as const;
+const DATA_AS_OF_BOUNDS = { first: '2000-01-01' } as const;
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 

@@ -16,7 +16,7 @@ import type { RowCondition } from './types.ts';
 
 /** The record attribute of the open-case fact: `@` keeps it apart from every field of every resource. */
 export const OPEN_CASE_ATTRIBUTE = '@openCase';
-export const OPEN_CASE_HELD = 'HELD';
+const OPEN_CASE_HELD = 'HELD';
 /** The condition a grant narrowed to open cases carries. */
 export const OPEN_CASE_CONDITION: RowCondition = { [OPEN_CASE_ATTRIBUTE]: { $in: [OPEN_CASE_HELD] } };
 /** The key the consumer's subgraph is asked about: open cases are about residents. */

@@ -20,7 +20,7 @@ const workingDays = z.number().int().min(1).max(60);
 const validityDays = z.number().int().min(1).max(3653);
 
 /** Steps after a refusal (or a request holding items not shared), in the only order they may come. */
-export const ESCALATION_STEPS = ['NEGOTIATION', 'COORDINATION_OFFICE', 'CITY_LEADING_GROUP'] as const;
+const ESCALATION_STEPS = ['NEGOTIATION', 'COORDINATION_OFFICE', 'CITY_LEADING_GROUP'] as const;
 export type EscalationStep = (typeof ESCALATION_STEPS)[number];
 
 const escalationStep = z.discriminatedUnion('step', [

@@ -187,7 +187,7 @@ function deliveryOf(ability: ShareAbility, coordinate: string): ItemAccess {
 }
 
 /** Most entries of each list in the report; the rest are counted in the totals only. */
-export const MAX_REPORTED_EFFECTS = 200;
+const MAX_REPORTED_EFFECTS = 200;
 
 function createReport(maxExamples: number) {
   const effects = new Map<string, PolicyEffect & { gain: boolean; seen: Set<string> }>();

@@ -7,10 +7,10 @@
 import { UPDATE_CYCLES } from '../policies/freshness.ts';
 import { MASK_KINDS, PURPOSES, SHARE_TYPES } from '../policies/types.ts';
 
-export const SHARE_SPEC_URL = 'https://zhoucun.gov.cn/share/v1.0';
+const SHARE_SPEC_URL = 'https://zhoucun.gov.cn/share/v1.0';
 
 /** Resource classification of the national catalog guide (基础 / 主题 / 部门). */
-export const RESOURCE_CLASSES = ['BASE', 'THEMATIC', 'DEPARTMENTAL'] as const;
+const RESOURCE_CLASSES = ['BASE', 'THEMATIC', 'DEPARTMENTAL'] as const;
 export type ResourceClass = (typeof RESOURCE_CLASSES)[number];
 
 /**

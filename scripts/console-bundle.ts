@@ -8,7 +8,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
-export const CONSOLE_SOURCE_DIR = join(root, 'console');
+const CONSOLE_SOURCE_DIR = join(root, 'console');
 export const CONSOLE_BUNDLE_DIR = join(CONSOLE_SOURCE_DIR, 'dist');
 
 function newestChange(path: string): number {
@@ -20,7 +20,7 @@ function newestChange(path: string): number {
 }
 
 /** True when the bundle is missing or a source changed after it was built. */
-export function consoleBundleStale(): boolean {
+function consoleBundleStale(): boolean {
   const index = join(CONSOLE_BUNDLE_DIR, 'index.html');
   if (!existsSync(index)) return true;
   // The console also bundles what it imports from policies/ (working days) and platform/ (the error registry, departments).

@@ -12,9 +12,9 @@ import type { Types } from '@graphql-codegen/plugin-helpers';
 import { CONSOLE_SCHEMA_PATH, consoleApiSchema } from './console-schema.ts';
 
 const root = new URL('..', import.meta.url).pathname;
-export const CONSOLE_GQL_DIR = join(root, 'console', 'src', 'gql');
+const CONSOLE_GQL_DIR = join(root, 'console', 'src', 'gql');
 
-export const CONSOLE_CODEGEN_CONFIG: Types.Config = {
+const CONSOLE_CODEGEN_CONFIG: Types.Config = {
   schema: CONSOLE_SCHEMA_PATH,
   documents: [join(root, 'console/src/**/*.{ts,tsx}'), `!${join(CONSOLE_GQL_DIR, '**')}`],
   silent: true,

@@ -7,14 +7,14 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { CONSOLE_BUNDLE_DIR } from './console-bundle.ts';
 
-export const INITIAL_JS_BUDGET_BYTES = 400 * 1024;
+const INITIAL_JS_BUDGET_BYTES = 400 * 1024;
 
 export interface ConsoleSizes {
   files: Array<{ name: string; bytes: number; gzip: number; initial: boolean }>;
   initialGzip: number;
 }
 
-export function measureConsole(dir = CONSOLE_BUNDLE_DIR): ConsoleSizes {
+function measureConsole(dir = CONSOLE_BUNDLE_DIR): ConsoleSizes {
   const index = readFileSync(join(dir, 'index.html'), 'utf8');
   const initialNames = new Set([...index.matchAll(/(?:src|href)="\/console\/assets\/([^"]+\.js)"/g)].map((match) => match[1]!));
   const files = readdirSync(join(dir, 'assets')).map((name) => {

@@ -32,7 +32,7 @@ const round = (value: number | null) => (value === null ? null : Math.round(valu
 const counts = (rows: KeyCount[]): Cell[][] => rows.map((row) => [row.key || '（未填）', row.records]);
 
 /** The report's sections, in reading order. */
-export function reportSections(report: EvaluationReport): Section[] {
+function reportSections(report: EvaluationReport): Section[] {
   return [
     {
       title: '概况',

@@ -29,7 +29,7 @@ interface Received {
   eventId: string | undefined;
   attempt: string | undefined;
   signatureValid: boolean;
-  body: { id: string; kind: string; subject: { id: string } };
+  body: { id: string; kind: string; department: string; roles: string[]; subject: { id: string } };
 }
 
 /** A real receiver: verifies each delivery's signature with `secret()`, answers `status(n)` for the n-th delivery (undefined: never answers). */
@@ -155,7 +155,10 @@ describe.each(STORE_BACKENDS)('notifications on %s', (_backend, createDatabase) 
     } finally {
       platform.governanceClock.reset();
     }
-    expect((await about(hrAdmin(), id, 'OVERDUE')).length).toBe(1);
+    const [overdue, ...again] = await about(hrAdmin(), id, 'OVERDUE');
+    expect(again).toEqual([]);
+    // Deadline announcements name the departments as the registry does, as every other announcement.
+    expect(overdue!.subject.text).toContain('：区行政审批服务局申请区人力资源和社会保障局的Resident.socialInsurance（');
     expect((await about(operator(), id, 'OVERDUE')).length).toBe(1);
     expect((await about(approvalClerk(), id, 'OVERDUE')).length).toBe(1);
     expect((await about(hrAdmin(), id, 'DUE_SOON')).length).toBe(1);
@@ -241,7 +244,15 @@ describe.each(STORE_BACKENDS)('notifications on %s', (_backend, createDatabase) 
       const eventIds = new Set(receiver.received.map((r) => r.eventId));
       expect(eventIds.size).toBe(1);
       const [eventId] = eventIds;
-      expect(receiver.received[0]!.body).toMatchObject({ id: eventId, kind: 'NEW_REQUEST', subject: { id } });
+      expect(receiver.received[0]!.body).toMatchObject({
+        id: eventId,
+        kind: 'NEW_REQUEST',
+        department: 'human-resources',
+        roles: ['provider-admin'],
+        subject: { id },
+      });
+      // The same body on every attempt.
+      expect(receiver.received.map((r) => r.body)).toEqual([0, 1, 2].map(() => receiver.received[0]!.body));
       const [notice] = await about(hrAdmin(), id, 'NEW_REQUEST');
       expect(notice!.eventId).toBe(eventId);
 

@@ -106,11 +106,16 @@ describe('open-case row condition', () => {
   describe('when civil-affairs cannot answer', () => {
     /** What the stand-in civil-affairs answers every call with; undefined: it holds the call open. */
     let answer: string | undefined;
+    /** When each call the stand-in held open was closed by the gateway (ms since the epoch). */
+    const heldClosedAt: number[] = [];
     let standIn: Server;
     let other: LaunchedGateway;
     beforeAll(async () => {
-      standIn = createServer((_request, response) => {
-        if (answer === undefined) return; // the gateway stops waiting
+      standIn = createServer((request, response) => {
+        if (answer === undefined) {
+          request.socket.once('close', () => heldClosedAt.push(Date.now()));
+          return; // the gateway stops waiting
+        }
         response.writeHead(200, { 'content-type': 'application/json' }).end(answer);
       });
       await new Promise<void>((resolve) => standIn.listen(0, '127.0.0.1', resolve));
@@ -156,8 +161,13 @@ describe('open-case row condition', () => {
       expectFailClosed(await gatewayWithCivilAffairs('not json'));
     });
 
-    it('when it does not answer in time, then every record under the condition is withheld', async () => {
+    it('when it does not answer in time, then every record under the condition is withheld, and the call is cancelled, not left waiting for the subgraph timeout', async () => {
+      heldClosedAt.length = 0;
+      const asked = Date.now();
       expectFailClosed(await gatewayWithCivilAffairs(undefined));
+      // The open-case question waits 2 s; the subgraph timeout (10 s) would otherwise end the call.
+      await expect.poll(() => heldClosedAt.length, { timeout: 5_000 }).toBe(1);
+      expect(heldClosedAt[0]! - asked).toBeLessThan(6_000);
     });
 
     // Last: it stops the platform's civil-affairs subgraph.

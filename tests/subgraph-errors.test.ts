@@ -6,7 +6,6 @@
 import { generateKeyPair } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ERROR_CODES } from '../platform/errors.ts';
-import { DEFAULT_GRANT_MAX_VALIDITY_DAYS } from '../gateway/config.ts';
 import { DEFAULT_REGULATION_PROFILE, requireShippedProfile } from '../policies/regulation-profiles.ts';
 import { PLATFORM_OPERATOR } from '../policies/types.ts';
 import { createInfoCenterSubgraph } from '../subgraphs/info-center/definition.ts';
@@ -27,6 +26,7 @@ async function setup(createDatabase: () => Promise<TestDatabase>, cleanups: Arra
   await migrateToLatest(store.db);
   await seedStore(store.db);
   const { publicKey, privateKey } = await generateKeyPair('EdDSA', { crv: 'Ed25519' });
+  const profile = requireShippedProfile(DEFAULT_REGULATION_PROFILE);
   const governance = await createSubgraphServer(
     createInfoCenterSubgraph({
       db: store.db,
@@ -37,8 +37,8 @@ async function setup(createDatabase: () => Promise<TestDatabase>, cleanups: Arra
       supergraphSdl: () => '',
       localSubgraphs: [],
       supergraphChanged: async () => undefined,
-      grantMaxValidityDays: DEFAULT_GRANT_MAX_VALIDITY_DAYS,
-      profile: requireShippedProfile(DEFAULT_REGULATION_PROFILE),
+      grantMaxValidityDays: profile.grantValidity.maxDays,
+      profile,
     }),
     { gatewayKeys: publicKey },
   );

@@ -18,7 +18,7 @@ const REQUEST_ERROR_CODES: ReadonlySet<string> = new Set([
 ]);
 
 /** Whether the Accept header names `application/json` and not `application/graphql-response+json`. */
-export function acceptsLegacyJson(accept: string | undefined): boolean {
+function acceptsLegacyJson(accept: string | undefined): boolean {
   if (!accept) return false;
   const types = accept
     .toLowerCase()

@@ -19,7 +19,7 @@ import {
 } from 'graphql';
 
 /** Scalars that name one real-world entity (a resident, an enterprise): what a bulk query multiplies. */
-export const KEY_SCALARS: ReadonlySet<string> = new Set(['CitizenId', 'CreditCode']);
+const KEY_SCALARS: ReadonlySet<string> = new Set(['CitizenId', 'CreditCode']);
 
 export interface OperationFigures {
   /** Deepest field nesting, introspection subtrees excepted (their depth is bounded by the schema). */

@@ -14,9 +14,9 @@ export const TOKEN_AUDIENCE = 'zhoucun-gateway';
 export type Authentication = { consumer: Consumer } | { refused: string };
 
 /** Default longest token lifetime (`exp` − `iat`) accepted; `npm run token` issues 12 h tokens. */
-export const TOKEN_MAX_LIFETIME_SECONDS = 24 * 3600;
+const TOKEN_MAX_LIFETIME_SECONDS = 24 * 3600;
 /** How far the issuer's clock may run ahead of the gateway's: an `iat` up to this far in the future is accepted. `exp` is strict. */
-export const TOKEN_CLOCK_SKEW_SECONDS = 60;
+const TOKEN_CLOCK_SKEW_SECONDS = 60;
 
 export interface AuthenticatorOptions {
   publicKey: CryptoKey | KeyObject;

@@ -26,7 +26,7 @@ export type IssueDemoToken = (request: DemoTokenRequest) => Promise<string>;
 type Reading = { request: DemoTokenRequest } | { problem: string };
 
 /** Reads the sign-in body: exactly `dept` and `role`, a known department and a role it may hold. */
-export function readDemoSignIn(body: unknown, departments: readonly string[]): Reading {
+function readDemoSignIn(body: unknown, departments: readonly string[]): Reading {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) return { problem: 'send a JSON object { "dept", "role" }' };
   const keys = Object.keys(body);
   if (keys.length !== 2 || !keys.includes('dept') || !keys.includes('role')) return { problem: 'send exactly the fields "dept" and "role"' };

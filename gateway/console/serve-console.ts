@@ -56,7 +56,7 @@ function listFiles(dir: string): string[] {
 }
 
 /** The bundle's files by URL path (`/console/`, `/console/assets/index-abc123.js`); empty when the directory has no index.html. */
-export function readConsoleBundle(dir: string): ReadonlyMap<string, Asset> {
+function readConsoleBundle(dir: string): ReadonlyMap<string, Asset> {
   const assets = new Map<string, Asset>();
   if (!existsSync(join(dir, 'index.html'))) return assets;
   for (const file of listFiles(dir)) {

@@ -4,7 +4,7 @@
  * executed operation returned it holds an open case for. The question goes through the same signed
  * data source as every subgraph call (the consumer's identity and purpose in the signature), so it is
  * counted in the operation's audit record like any call. Whatever goes wrong — no subgraph for the
- * department, an error, a timeout, an answer that is not a list of citizen IDs — is no answer: every
+ * department, an error, a timeout (the call is then cancelled), an answer that is not a list of citizen IDs — is no answer: every
  * record under such a condition is then withheld (fail closed).
  */
 import type { GatewayGraphQLRequestContext } from '@apollo/server-gateway-interface';
@@ -13,7 +13,7 @@ import { isCitizenId } from '../../schema/scalars/citizen-id.ts';
 import type { FetchFromSubgraph } from '../verify/answer-verification.ts';
 
 /** How long the consumer's subgraph has to answer before its records count as unanswered. */
-export const OPEN_CASES_TIMEOUT_MS = 2_000;
+const OPEN_CASES_TIMEOUT_MS = 2_000;
 /** Deeper than any operation the depth limit admits. */
 const MAX_DEPTH = 64;
 
@@ -50,12 +50,17 @@ export async function askOpenCases(options: {
   if (!fetch) return undefined;
   const field = openCasesField(dept);
   const request = { query: `query OpenCases($subjects: [CitizenId!]!) { ${field}(subjects: $subjects) }`, variables: { subjects: [...subjects] } };
+  // Stopping waiting cancels the call too: a subgraph that hangs holds no connection of the gateway's for longer.
+  const abandon = new AbortController();
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<undefined>((resolve) => {
-    timer = setTimeout(() => resolve(undefined), options.timeoutMs ?? OPEN_CASES_TIMEOUT_MS);
+    timer = setTimeout(() => {
+      abandon.abort();
+      resolve(undefined);
+    }, options.timeoutMs ?? OPEN_CASES_TIMEOUT_MS);
   });
   try {
-    const answer = await Promise.race([fetch(rc, dept, request).catch(() => undefined), timeout]);
+    const answer = await Promise.race([fetch(rc, dept, request, abandon.signal).catch(() => undefined), timeout]);
     if (!answer || (answer.errors?.length ?? 0) > 0) return undefined;
     return readOpenCases((answer.data as Record<string, unknown> | null | undefined)?.[field], subjects);
   } finally {

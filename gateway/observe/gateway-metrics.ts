@@ -15,7 +15,7 @@ import type { AuditWriter } from '../audit/audit-writer.ts';
 export type WithheldKind = 'denied' | 'masked' | 'row_denied';
 
 /** How a subgraph call ended: answered, failed (refused, broken answer, network), timed out, or not sent (breaker open). */
-export type SubgraphCallOutcome = 'ok' | 'error' | 'timeout' | 'short_circuit';
+export type SubgraphCallOutcome = 'ok' | 'error' | 'timeout' | 'short_circuit' | 'abandoned';
 
 export interface GatewayMetrics {
   readonly registry: Registry;
@@ -66,14 +66,14 @@ export function createGatewayMetrics(): GatewayMetrics {
   });
   const subgraphSeconds = new Histogram({
     name: 'zhoucun_gateway_subgraph_call_duration_seconds',
-    help: 'Signed calls to subgraphs, by subgraph and outcome (ok, error, timeout, short_circuit)',
+    help: 'Signed calls to subgraphs, by subgraph and outcome (ok, error, timeout, short_circuit, abandoned)',
     labelNames: ['subgraph', 'outcome'] as const,
     buckets: LATENCY_BUCKETS,
     registers: [registry],
   });
   const subgraphErrors = new Counter({
     name: 'zhoucun_gateway_subgraph_call_errors_total',
-    help: 'Subgraph calls that brought no answer, by subgraph and outcome (error, timeout, short_circuit)',
+    help: 'Subgraph calls that brought no answer, by subgraph and outcome (error, timeout, short_circuit, abandoned)',
     labelNames: ['subgraph', 'outcome'] as const,
     registers: [registry],
   });

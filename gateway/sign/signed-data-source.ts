@@ -41,7 +41,7 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   readonly #send: Fetcher;
   readonly #deduplicate: boolean;
   readonly #guard: SubgraphGuard;
-  readonly #caller = new AsyncLocalStorage<{ identity: CallIdentity; shareable: boolean; requestId: string }>();
+  readonly #caller = new AsyncLocalStorage<{ identity: CallIdentity; shareable: boolean; requestId: string; abandon: AbortSignal | undefined }>();
   readonly #inFlight = new Map<string, Promise<FetcherResponse>>();
 
   constructor(options: { name: string; url: string; sign: SignSubgraphCall; metrics?: GatewayMetrics | undefined } & SubgraphCallOptions) {
@@ -54,16 +54,20 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     this.fetcher = (url, init) => this.#signedFetch(url, init);
   }
 
-  override process(options: GraphQLDataSourceProcessOptions<GatewayContext>): ReturnType<RemoteGraphQLDataSource<GatewayContext>['process']> {
+  /** `abandon`: the caller stops waiting when it aborts, and the call is cancelled (such a call is never shared). */
+  override process(
+    options: GraphQLDataSourceProcessOptions<GatewayContext>,
+    abandon?: AbortSignal,
+  ): ReturnType<RemoteGraphQLDataSource<GatewayContext>['process']> {
     const context = 'context' in options ? options.context : undefined;
     // Every call runs for an authenticated consumer; a call without one is a fault, never signed nor sent.
     if (!context?.consumer) return Promise.reject(new Error(`refusing to sign a call to ${this.#subgraph} without an authenticated consumer`));
     const identity = { app: context.consumer.app, dept: context.consumer.dept, roles: context.consumer.roles, purpose: context.use.purpose };
-    const shareable = this.#deduplicate && String(options.kind) === 'incoming operation' && QUERY_OPERATION.test(options.request.query ?? '');
+    const shareable = this.#deduplicate && !abandon && String(options.kind) === 'incoming operation' && QUERY_OPERATION.test(options.request.query ?? '');
     // A provider that brought no answer is an answer of errors: @apollo/gateway then leaves its items null and
     // names the subgraph (PROVIDER_UNAVAILABLE), where a thrown error would fail the whole operation unnamed.
     return this.#caller
-      .run({ identity, shareable, requestId: context.requestId }, () => super.process(options))
+      .run({ identity, shareable, requestId: context.requestId, abandon }, () => super.process(options))
       .catch((error: unknown) => {
         if (!(error instanceof ProviderUnavailableError)) throw error;
         return { errors: [{ message: error.message, extensions: { code: 'PROVIDER_UNAVAILABLE' } }] };
@@ -78,7 +82,7 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     // Neither header is signed, and neither carries authority: the request id and the trace context only correlate
     // logs and spans (a shared call carries the first caller's).
     init = { ...init, headers: { ...init.headers, 'x-request-id': call.requestId, ...traceHeaders() } };
-    if (!call.shareable) return this.#signAndSend(url, init, identity, body);
+    if (!call.shareable) return this.#signAndSend(url, init, identity, body, call.abandon);
     const key = `${url}\n${identity.app}\n${identity.dept}\n${identity.roles.join(',')}\n${identity.purpose ?? ''}\n${body}`;
     let pending = this.#inFlight.get(key);
     if (!pending) {
@@ -90,9 +94,9 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     return (await pending).clone();
   }
 
-  async #signAndSend(url: string, init: FetcherRequestInit, identity: CallIdentity, body: string): ReturnType<Fetcher> {
+  async #signAndSend(url: string, init: FetcherRequestInit, identity: CallIdentity, body: string, abandon?: AbortSignal): ReturnType<Fetcher> {
     const token = await this.#sign(this.#subgraph, identity, body);
-    return this.#guard.run((signal) => this.#send(url, { ...init, headers: { ...init.headers, authorization: `Bearer ${token}` }, signal }));
+    return this.#guard.run((signal) => this.#send(url, { ...init, headers: { ...init.headers, authorization: `Bearer ${token}` }, signal }), abandon);
   }
 
   /** Counts what the provider answered, for the operation's audit record (see count-served.ts). */

@@ -4,13 +4,14 @@
  * row brought no answer (network error, timeout, HTTP 5xx) its calls fail at once, without waiting,
  * until `halfOpenAfterMs` has passed; then one trial call decides whether it is back. Either way
  * the call fails, @apollo/gateway leaves that provider's items null, and the error formatter names
- * it PROVIDER_UNAVAILABLE: the other providers' items are still served.
+ * it PROVIDER_UNAVAILABLE: the other providers' items are still served. A call its caller stopped
+ * waiting for (`abandon`) is cancelled, and counts neither for nor against the provider.
  */
 import {
   circuitBreaker,
   CircuitState,
   ConsecutiveBreaker,
-  handleAll,
+  handleWhen,
   isBrokenCircuitError,
   isTaskCancelledError,
   timeout,
@@ -39,16 +40,25 @@ export class ProviderUnavailableError extends Error {
   }
 }
 
+/** A call its caller stopped waiting for: cancelled, and no sign of the provider's health. */
+export class AbandonedCallError extends Error {
+  constructor(subgraph: string, cause: unknown) {
+    super(`the call to ${subgraph} was abandoned by its caller`, { cause });
+    this.name = 'AbandonedCallError';
+  }
+}
+
 export interface SubgraphGuard {
-  /** Runs one call; `signal` aborts it when the time is up. */
-  run(call: (signal: AbortSignal) => Promise<FetcherResponse>): Promise<FetcherResponse>;
+  /** Runs one call; `signal` aborts it when the time is up, or when `abandon` aborts. */
+  run(call: (signal: AbortSignal) => Promise<FetcherResponse>, abandon?: AbortSignal): Promise<FetcherResponse>;
 }
 
 export function createSubgraphGuard(subgraph: string, options: SubgraphGuardOptions = {}, metrics?: GatewayMetrics): SubgraphGuard {
   const { timeoutMs, failures, halfOpenAfterMs } = { ...DEFAULT_SUBGRAPH_GUARD, ...options };
-  // A 5xx answer counts as a failure, and is still handed on as the answer it is.
+  // A 5xx answer counts as a failure, and is still handed on as the answer it is. An abandoned call is
+  // not counted: the caller's patience (shorter than `timeoutMs`) says nothing about the provider.
   const breaker = circuitBreaker(
-    handleAll.orWhenResult((response) => (response as FetcherResponse).status >= 500),
+    handleWhen((error) => !(error instanceof AbandonedCallError)).orWhenResult((response) => (response as FetcherResponse).status >= 500),
     { halfOpenAfter: halfOpenAfterMs, breaker: new ConsecutiveBreaker(failures) },
   );
   breaker.onStateChange((state) =>
@@ -60,14 +70,24 @@ export function createSubgraphGuard(subgraph: string, options: SubgraphGuardOpti
   metrics?.breakerState(subgraph, 'closed');
   const policy = wrap(breaker, timeout(timeoutMs, TimeoutStrategy.Aggressive));
   return {
-    async run(call) {
+    async run(call, abandon) {
       const startedAt = performance.now();
       const seconds = () => (performance.now() - startedAt) / 1000;
+      const send = ({ signal }: { signal: AbortSignal }) =>
+        abandon
+          ? call(AbortSignal.any([signal, abandon])).catch((error: unknown) => {
+              throw abandon.aborted ? new AbandonedCallError(subgraph, error) : error;
+            })
+          : call(signal);
       try {
-        const response = await policy.execute(({ signal }) => call(signal));
+        const response = await policy.execute(send);
         metrics?.subgraphCall(subgraph, response.status >= 500 ? 'error' : 'ok', seconds());
         return response;
       } catch (error) {
+        if (error instanceof AbandonedCallError) {
+          metrics?.subgraphCall(subgraph, 'abandoned', seconds());
+          throw error;
+        }
         if (isBrokenCircuitError(error)) {
           metrics?.subgraphCall(subgraph, 'short_circuit', seconds());
           throw new ProviderUnavailableError(

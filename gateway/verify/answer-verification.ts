@@ -18,11 +18,12 @@ import type { VerifySubject } from './read-verification.ts';
 
 export type VerificationOutcome = keyof VerificationCounts;
 
-/** One signed call to one subgraph for the consumer of `rc` (the gateway's own data source). */
+/** One signed call to one subgraph for the consumer of `rc` (the gateway's own data source); `abandon` cancels it. */
 export type FetchFromSubgraph = (
   rc: GatewayGraphQLRequestContext,
   subgraph: string,
   request: { query: string; variables: Record<string, unknown> },
+  abandon?: AbortSignal,
 ) => Promise<GatewayGraphQLResponse>;
 
 export interface VerificationAnswer {
@@ -33,7 +34,7 @@ export interface VerificationAnswer {
 }
 
 /** Claimed and true value compared as the item's type gives them; text in Unicode NFC. */
-export function compareClaim(claimed: unknown, value: unknown): VerificationOutcome {
+function compareClaim(claimed: unknown, value: unknown): VerificationOutcome {
   if (value === null || value === undefined) return 'NO_RECORD';
   if (typeof claimed === 'string' && typeof value === 'string') return claimed.normalize('NFC') === value.normalize('NFC') ? 'MATCH' : 'MISMATCH';
   return claimed === value ? 'MATCH' : 'MISMATCH';

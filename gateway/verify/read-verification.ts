@@ -10,11 +10,11 @@ import { getArgumentValues } from 'graphql/execution/values.js';
 import { shareError } from '../../platform/errors.ts';
 
 /** Subjects one call may name: a day's batch of a licensing desk, a bounded lookup for the providers. */
-export const MAX_VERIFY_SUBJECTS = 1_000;
+const MAX_VERIFY_SUBJECTS = 1_000;
 /** Claims per subject: more than any resource has verifiable items. */
-export const MAX_CLAIMS_PER_SUBJECT = 20;
+const MAX_CLAIMS_PER_SUBJECT = 20;
 /** Longest claimed text (a name, an address, a date, an enum value). */
-export const MAX_CLAIM_LENGTH = 256;
+const MAX_CLAIM_LENGTH = 256;
 
 export interface VerifyClaim {
   /** `Type.field` */

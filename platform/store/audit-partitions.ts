@@ -70,7 +70,7 @@ export async function listAuditPartitions(db: AnyDb, table: PartitionedAuditTabl
  * rows its DEFAULT partition holds for the month, then attached — one transaction, serialised between
  * instances by an advisory lock, so two gateways starting together make it once.
  */
-export async function createAuditPartition(db: AnyDb, table: PartitionedAuditTable, month: AuditMonth): Promise<boolean> {
+async function createAuditPartition(db: AnyDb, table: PartitionedAuditTable, month: AuditMonth): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
     await sql`select pg_advisory_xact_lock(hashtext('audit partitions'))`.execute(trx);
     if ((await listAuditPartitions(trx, table)).includes(month)) return false;

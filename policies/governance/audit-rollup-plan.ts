@@ -31,7 +31,7 @@ export function recheckWindow(window: { first: string; last: string }, recheckDa
 }
 
 /** Minutes after midnight (China time) the nightly roll-up runs: yesterday's last records are in by then. */
-export const NIGHTLY_ROLLUP_MINUTE = 5;
+const NIGHTLY_ROLLUP_MINUTE = 5;
 
 /** The next nightly roll-up after `now`: 00:05 China time of the next day that has not reached it. */
 export function nextNightlyRollUp(now: Date): Date {

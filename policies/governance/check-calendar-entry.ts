@@ -13,11 +13,11 @@ import { isWeekend, type YearSchedule } from './working-calendar.ts';
 import { allow, deny, type Verdict } from './verdict.ts';
 
 /** Years a schedule may be entered for. */
-export const CALENDAR_YEARS = { first: 2000, last: 2100 } as const;
+const CALENDAR_YEARS = { first: 2000, last: 2100 } as const;
 /** More days off than any year's notice has ever listed (2025: 28 with the weekends inside). */
 export const MAX_HOLIDAYS = 60;
 /** More weekend working days than any year's notice has ever listed. */
-export const MAX_WORKDAYS = 20;
+const MAX_WORKDAYS = 20;
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 

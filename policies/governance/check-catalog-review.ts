@@ -11,7 +11,7 @@ import type { Consumer } from '../types.ts';
 import { allow, deny, type Verdict } from './verdict.ts';
 
 /** Elements the operator may override (art. 9), named as in the national catalog guide. */
-export const OVERRIDABLE_ELEMENTS = [
+const OVERRIDABLE_ELEMENTS = [
   'abstract',
   'classification',
   'format',

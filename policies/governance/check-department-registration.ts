@@ -22,7 +22,7 @@ export interface DepartmentRegistration {
 
 const CODE = /^[a-z][a-z0-9-]{1,39}$/;
 const ORG_CODE = /^[0-9A-HJ-NPQRTUWXY]{18}$/;
-export const MAX_ADMINISTRATORS = 10;
+const MAX_ADMINISTRATORS = 10;
 
 /** Whether `actor` may register the department; `registered` are the codes held now. */
 export function checkDepartmentRegistration(actor: Consumer, registration: DepartmentRegistration, registered: readonly string[]): Verdict {

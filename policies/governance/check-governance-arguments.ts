@@ -14,7 +14,7 @@ import { allow, deny, type Verdict } from './verdict.ts';
 export const MAX_LIST_ITEMS = 100;
 
 /** `operation.argument[.field]` → its kind, for every text that is not an identifier. */
-export const GOVERNANCE_TEXTS: Readonly<Record<string, TextKind>> = {
+const GOVERNANCE_TEXTS: Readonly<Record<string, TextKind>> = {
   'requestAccess.input.matter': 'line',
   'requestAccess.input.justification': 'prose',
   'decideAccessRequest.reason': 'prose',

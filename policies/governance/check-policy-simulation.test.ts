@@ -36,6 +36,21 @@ describe('policy dry run: who may simulate what', () => {
     expect(check(operator, { mask: { item: 'Nope.x', purpose: 'WORK_REFERENCE' } })).toBe('BAD_USER_INPUT: Not a data item of the catalog: Nope.x');
   });
 
+  it('when a grant names 10 000 unknown items, or a provider many items of others, then the refusal names the first five and counts the rest', () => {
+    const unknown = Array.from({ length: 10_000 }, (_, index) => `Resident.nothing${index}`);
+    const refusal = check(operator, grantOf({ items: unknown }));
+    expect(refusal).toBe(
+      'BAD_USER_INPUT: Not a data item of the catalog: Resident.nothing0, Resident.nothing1, Resident.nothing2, Resident.nothing3, Resident.nothing4 and 9995 more',
+    );
+    const long = check(operator, grantOf({ items: unknown.map((item) => item + 'x'.repeat(1_000)) }));
+    expect(long.length).toBeLessThan(1_000);
+    const others = [...catalog.keys()].filter((item) => catalog.get(item)!.provider !== 'human-resources');
+    expect(others.length).toBeGreaterThan(5);
+    expect(check(hr, grantOf({ items: others }))).toMatch(
+      new RegExp(`^FORBIDDEN: A provider simulates changes to its own department's items only, not ([^,]+, ){4}[^,]+ and ${others.length - 5} more$`),
+    );
+  });
+
   it('when a revocation names a grant the actor cannot see, or none, then NOT_FOUND alike; one it may see but not revoke, FORBIDDEN', () => {
     const notFound = 'NOT_FOUND: No grant with id g1 is visible to your department';
     expect(check(actor('approval', 'provider-admin'), { revoke: { grantId: 'g1' } })).toBe(notFound);

@@ -26,6 +26,7 @@ import { canSee } from './can-see.ts';
 import { checkNarrowing, type RowConditionInput } from './check-narrowing.ts';
 import { checkRevocation } from './check-revocation.ts';
 import { grantSides } from './grant-scope.ts';
+import { listSome } from './list-some.ts';
 import { allow, deny, type Verdict } from './verdict.ts';
 
 /** The longest period replayed: a year, leap day included. */
@@ -80,12 +81,12 @@ export function checkPolicySimulation(actor: Consumer, input: { change: PolicyCh
   const given = (['grant', 'revoke', 'shareType', 'mask'] as const).filter((kind) => input.change[kind] != null);
   if (given.length !== 1) return deny('BAD_USER_INPUT', 'change names exactly one of grant, revoke, shareType or mask');
   const { catalog } = context;
-  /** Unknown items first (the catalog is public), then whose they are. */
+  /** Unknown items first (the catalog is public), then whose they are; a refusal names the first few. */
   const ownItems = (items: readonly string[]): Verdict => {
     const unknown = items.filter((item) => !catalog.has(item));
-    if (unknown.length > 0) return deny('BAD_USER_INPUT', `Not a data item of the catalog: ${unknown.join(', ')}`);
+    if (unknown.length > 0) return deny('BAD_USER_INPUT', `Not a data item of the catalog: ${listSome(unknown)}`);
     const others = items.filter((item) => catalog.get(item)!.provider !== actor.dept);
-    if (!operator && others.length > 0) return deny('FORBIDDEN', `A provider simulates changes to its own department's items only, not ${others.join(', ')}`);
+    if (!operator && others.length > 0) return deny('FORBIDDEN', `A provider simulates changes to its own department's items only, not ${listSome(others)}`);
     return allow(true);
   };
 

@@ -18,9 +18,9 @@ import { allow, deny, type Verdict } from './verdict.ts';
 import { addWorkingDays, type WorkingCalendar } from './working-calendar.ts';
 
 /** Working days before its due date from which a pending request is due soon. */
-export const DUE_SOON_WORKING_DAYS = 2;
+const DUE_SOON_WORKING_DAYS = 2;
 /** Days before its end from which a grant is expiring. */
-export const GRANT_EXPIRING_DAYS = 10;
+const GRANT_EXPIRING_DAYS = 10;
 
 /** The latest due date that is due soon today: requests due from today up to this day are announced. */
 export function dueSoonUntil(today: string, calendar: WorkingCalendar): string {

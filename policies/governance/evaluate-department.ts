@@ -15,7 +15,7 @@ import { allow, deny, type Verdict } from './verdict.ts';
 import { isWorkingDay, type WorkingCalendar } from './working-calendar.ts';
 
 /** Longest period one report covers: a (leap) year. */
-export const MAX_REPORT_DAYS = 366;
+const MAX_REPORT_DAYS = 366;
 
 /** The catalog elements of art. 8/10 a data item's entry must carry (names as the catalog declares them). */
 export const CATALOG_ELEMENTS = [
@@ -85,7 +85,7 @@ export function answerTimeStats(values: readonly number[]): { median: number | n
 }
 
 /** The kinds of art. 22 violation the platform detects, each with the clause it falls under. */
-export const VIOLATION_KINDS = {
+const VIOLATION_KINDS = {
   /** art. 22(1): an element of art. 8/10 missing from a catalog entry. */
   CATALOG_INCOMPLETE: '22(1)',
   /** art. 22(1), art. 8: a change not reflected in the catalog within its working days. */
@@ -177,7 +177,7 @@ export function notUpdatedExample(time: StaleTime): string {
 }
 
 /** Working days a department is given to rectify: the default, and the bounds of an argument. */
-export const RECTIFICATION_WORKING_DAYS = { default: 15, min: 1, max: 60 } as const;
+const RECTIFICATION_WORKING_DAYS = { default: 15, min: 1, max: 60 } as const;
 
 /** Whether the coordination office may issue this notice. */
 export function checkRectificationNotice(actor: Consumer, input: { kind: string; workingDays?: number | null | undefined }): Verdict<{ workingDays: number }> {

@@ -8,7 +8,7 @@ import { createPublishCheckContext, type PublishViolation } from './publish-chec
 import { shareDeclaredRule } from './share-declared-rule.ts';
 import { updateCycleDeclaredRule } from './update-cycle-declared-rule.ts';
 
-export const PUBLISH_CHECKS = [
+const PUBLISH_CHECKS = [
   shareDeclaredRule,
   noneRequiresBasisRule,
   baseItemsUnconditionalRule,

@@ -6,7 +6,7 @@ import type { PublishViolation } from './publish-check-context.ts';
 import { sharePathsConsistentRule } from './share-paths-consistent-rule.ts';
 import { createSupergraphCheckContext } from './supergraph-check-context.ts';
 
-export const SUPERGRAPH_CHECKS = [sharePathsConsistentRule];
+const SUPERGRAPH_CHECKS = [sharePathsConsistentRule];
 
 export function checkSupergraph(supergraphSdl: string): PublishViolation[] {
   const violations: PublishViolation[] = [];

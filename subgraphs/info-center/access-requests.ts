@@ -24,7 +24,7 @@ import type { Actor, GovernanceServices } from './governance-services.ts';
 import { requestStateOf, type AccessRequestRow } from './governance-rows.ts';
 import { validityWindow } from './grants.ts';
 import { transitionAccessRequest } from './transition-access-request.ts';
-import { enterStep } from './enter-step.ts';
+import { enterEscalation } from './enter-step.ts';
 import { whereVisible } from './where-visible.ts';
 import { loadWorkingCalendar } from './working-calendar.ts';
 
@@ -143,12 +143,7 @@ export async function escalateAccessRequest(services: GovernanceServices, actor:
     const calendar = await loadWorkingCalendar(trx);
     const { updated } = await transitionAccessRequest(trx, actor, id, {
       check: (state) => checkEscalation(actor, state, reason, chinaDate(now), services.profile),
-      change: (step) => ({
-        ...enterStep(step, now, calendar),
-        escalated_by: actor.app,
-        escalation_reason: reason.trim(),
-        ...(step.status === 'NEGOTIATING' ? { negotiation_started_at: now } : { escalated_at: now }),
-      }),
+      change: (step) => enterEscalation(step, now, calendar, { by: actor.app, reason: reason.trim() }),
       event: (step, request) => ({ action: 'escalated', reason, details: { from: request.status, to: step.status } }),
     });
     return updated;

@@ -11,6 +11,7 @@ import type { Kysely } from 'kysely';
 import { nextNightlyRollUp, ROLL_AHEAD_DAYS, ROLLUP_RECHECK_DAYS } from '../../policies/governance/audit-rollup-plan.ts';
 import type { Database } from '../../platform/store/tables.ts';
 import { rollUpAhead } from './audit-rollup.ts';
+import { oneAtATime } from './one-at-a-time.ts';
 
 export interface AuditRollUpOptions {
   /** The clock days are counted by (the governance clock). */
@@ -39,12 +40,9 @@ export function startAuditRollUp(db: Kysely<Database>, options: AuditRollUpOptio
   const retryMs = options.retryMs ?? 15 * 60_000;
   let closed = false;
   let timer: NodeJS.Timeout | undefined;
-  let queue: Promise<unknown> = Promise.resolve();
-  const run = (recheckDays: number = ROLLUP_RECHECK_DAYS): Promise<string[]> => {
-    const next = queue.then(() => (closed ? [] : rollUpAhead(db, options.now(), () => closed, recheckDays)));
-    queue = next.catch(() => undefined);
-    return next;
-  };
+  const runs = oneAtATime();
+  const run = (recheckDays: number = ROLLUP_RECHECK_DAYS): Promise<string[]> =>
+    runs.run(async () => (closed ? [] : rollUpAhead(db, options.now(), () => closed, recheckDays)));
   const schedule = (waitMs: number) => {
     if (closed) return;
     timer = setTimeout(tick, Math.max(1_000, Math.min(waitMs, MAX_WAIT_MS)));
@@ -76,7 +74,7 @@ export function startAuditRollUp(db: Kysely<Database>, options: AuditRollUpOptio
       closed = true;
       clearTimeout(timer);
       await started;
-      await queue;
+      await runs.idle();
     },
   };
 }

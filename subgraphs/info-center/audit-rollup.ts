@@ -173,7 +173,7 @@ async function recordsPerDay(db: Kysely<Database>, first: string, last: string):
  * count then is not known (rolled before migration 0018); oldest first. One count of the span's
  * records, read from the index on `at`.
  */
-export async function changedRolledDays(db: Kysely<Database>, first: string, last: string): Promise<string[]> {
+async function changedRolledDays(db: Kysely<Database>, first: string, last: string): Promise<string[]> {
   if (first > last) return [];
   const counts = await recordsPerDay(db, first, last);
   const rolled = await db.selectFrom('audit_daily_days').select(['day', 'records']).where('day', '>=', first).where('day', '<=', last).orderBy('day').execute();

@@ -93,7 +93,7 @@ function parseCursor(after: string): { at: Date; id: string } {
   return { at: new Date(at), id };
 }
 
-export const USAGE_DIMENSIONS = { CONSUMER: 'r.dept', PROVIDER: 'c.provider', RESOURCE: 'c.type_name', FIELD: 'g.field', PURPOSE: 'r.purpose' } as const;
+const USAGE_DIMENSIONS = { CONSUMER: 'r.dept', PROVIDER: 'c.provider', RESOURCE: 'c.type_name', FIELD: 'g.field', PURPOSE: 'r.purpose' } as const;
 export type UsageDimension = keyof typeof USAGE_DIMENSIONS;
 
 /**

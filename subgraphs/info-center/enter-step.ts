@@ -15,6 +15,25 @@ export function enterStep(step: RequestStep, now: Date, calendar: WorkingCalenda
   return { ...entered, due_date: addWorkingDays(chinaDate(now), step.workingDays, calendar) };
 }
 
+/**
+ * The columns a request sets when it is escalated to the profile's next step, by the requesting
+ * department or by the platform: the step, who escalated and why, and when the negotiation or the
+ * coordination office's part began.
+ */
+export function enterEscalation(
+  step: RequestStep,
+  now: Date,
+  calendar: WorkingCalendar,
+  escalation: { by: string; reason: string },
+): Updateable<AccessRequestsTable> {
+  return {
+    ...enterStep(step, now, calendar),
+    escalated_by: escalation.by,
+    escalation_reason: escalation.reason,
+    ...(step.status === 'NEGOTIATING' ? { negotiation_started_at: now } : { escalated_at: now }),
+  };
+}
+
 /** The requested items not shared (NONE) in the catalog as it is now: no provider grants them. */
 export function notSharedItems(fields: readonly string[], catalog: ReadonlyMap<string, { shareType: string }>): string[] {
   return fields.filter((field) => catalog.get(field)?.shareType === 'NONE');

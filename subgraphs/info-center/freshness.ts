@@ -16,7 +16,7 @@ import { listCatalog, type CatalogRow } from './catalog.ts';
 import type { GovernanceServices } from './governance-services.ts';
 
 /** Bounds of one reading: body size, resources per provider, time to answer. */
-export const FRESHNESS_READING_LIMITS = { maxBytes: 64 * 1024, maxResources: 200, timeoutMs: 2_000 } as const;
+const FRESHNESS_READING_LIMITS = { maxBytes: 64 * 1024, maxResources: 200, timeoutMs: 2_000 } as const;
 
 const RESOURCE_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,99}$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -57,7 +57,7 @@ async function readBounded(response: Response, maxBytes: number): Promise<string
 }
 
 /** The resources of a health answer; MALFORMED unless it is a bounded list of names and dates. */
-export function parseFreshnessAnswer(body: string): Reading {
+function parseFreshnessAnswer(body: string): Reading {
   let answer: unknown;
   try {
     answer = JSON.parse(body);

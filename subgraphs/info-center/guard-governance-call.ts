@@ -30,7 +30,7 @@ async function verifyActor(context: GovernanceContext): Promise<Actor> {
 }
 
 /** The caller, once its roles are borne out by the registry; refused (FORBIDDEN) otherwise. */
-export function verifiedActor(context: GovernanceContext): Promise<Actor> {
+function verifiedActor(context: GovernanceContext): Promise<Actor> {
   let actor = actors.get(context);
   if (!actor) actors.set(context, (actor = verifyActor(context)));
   return actor;

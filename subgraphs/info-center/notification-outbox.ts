@@ -6,10 +6,10 @@
  * that rolls back announces nothing, and one that commits is announced even if this process dies.
  */
 import { randomUUID } from 'node:crypto';
-import type { Transaction } from 'kysely';
+import type { Kysely, Selectable, Transaction } from 'kysely';
 import { chinaDate } from '../../policies/governance/china-date.ts';
 import { notificationFor, type NotifiableFacts, type NotificationDraft } from '../../policies/governance/notification-for.ts';
-import type { Database } from '../../platform/store/tables.ts';
+import type { Database, DisputesTable, GrantsTable } from '../../platform/store/tables.ts';
 import type { AccessRequestRow } from './governance-rows.ts';
 
 export interface NotificationSubject {
@@ -18,7 +18,7 @@ export interface NotificationSubject {
 }
 
 /** Writes one announcement; returns its event id, or null when its key was already announced. */
-export async function enqueueNotification(
+async function enqueueNotification(
   trx: Transaction<Database>,
   draft: NotificationDraft,
   subject: NotificationSubject,
@@ -67,14 +67,34 @@ export const requestFacts = (row: AccessRequestRow, action: string): NotifiableF
   dueDate: row.due_date,
 });
 
+/** What a notification about a grant says of it. */
+export const grantFacts = (row: Pick<Selectable<GrantsTable>, 'dept' | 'field' | 'request_id' | 'valid_until'>, action: string): NotifiableFacts => ({
+  subjectKind: 'grant',
+  action,
+  dept: row.dept,
+  field: row.field,
+  fromRequest: row.request_id !== null,
+  validUntil: lastDayOf(row.valid_until),
+});
+
+/** What a notification about a data dispute says of it. */
+export const disputeFacts = (row: Pick<Selectable<DisputesTable>, 'reporting_dept' | 'provider' | 'field' | 'due_date'>, action: string): NotifiableFacts => ({
+  subjectKind: 'dispute',
+  action,
+  reportingDept: row.reporting_dept,
+  provider: row.provider,
+  field: row.field,
+  dueDate: row.due_date,
+});
+
 /** The last China date a grant is valid (it ends at the start of the next day). */
-export function lastDayOf(validUntil: Date | string): string {
+function lastDayOf(validUntil: Date | string): string {
   return chinaDate(new Date(new Date(validUntil).getTime() - 1));
 }
 
-/** The department names announcements use (the registry's), by code. */
-async function departmentNames(trx: Transaction<Database>): Promise<(code: string) => string> {
-  const rows = await trx.selectFrom('departments').select(['code', 'name']).execute();
+/** The department names announcements use (the registry's), by code; a code the registry does not hold is its own name. */
+export async function readDepartmentNames(db: Kysely<Database>): Promise<(code: string) => string> {
+  const rows = await db.selectFrom('departments').select(['code', 'name']).execute();
   const names = new Map(rows.map((row) => [row.code, row.name]));
   return (code) => names.get(code) ?? code;
 }
@@ -92,15 +112,11 @@ async function factsOf(
     }
     case 'grant': {
       const row = await trx.selectFrom('grants').selectAll().where('id', '=', id).executeTakeFirst();
-      return row
-        ? { subjectKind: 'grant', action, dept: row.dept, field: row.field, fromRequest: row.request_id !== null, validUntil: lastDayOf(row.valid_until) }
-        : undefined;
+      return row ? grantFacts(row, action) : undefined;
     }
     case 'dispute': {
       const row = await trx.selectFrom('disputes').selectAll().where('id', '=', id).executeTakeFirst();
-      return row
-        ? { subjectKind: 'dispute', action, reportingDept: row.reporting_dept, provider: row.provider, field: row.field, dueDate: row.due_date }
-        : undefined;
+      return row ? disputeFacts(row, action) : undefined;
     }
     case 'rectification_notice': {
       const row = await trx.selectFrom('rectification_notices').selectAll().where('id', '=', id).executeTakeFirst();
@@ -125,13 +141,22 @@ export async function enqueueGovernanceNotification(
   if (!ANNOUNCED_SUBJECTS.has(event.subjectKind)) return;
   const facts = await factsOf(trx, event);
   if (!facts) return;
-  const draft = notificationFor(facts, await departmentNames(trx));
+  const draft = notificationFor(facts, await readDepartmentNames(trx));
   if (draft) await enqueueNotification(trx, draft, { kind: event.subjectKind, id: event.subjectId }, { at: new Date() });
 }
 
-/** Announces a deadline at most once per subject and kind (the scheduler's events). */
-export async function enqueueDeadlineNotification(trx: Transaction<Database>, facts: NotifiableFacts, subjectId: string, at: Date): Promise<string | null> {
-  const draft = notificationFor(facts, await departmentNames(trx));
+/**
+ * Announces a deadline at most once per subject and kind (the scheduler's events), naming departments
+ * by `names` (`readDepartmentNames`, read once per sweep rather than once per announcement).
+ */
+export async function enqueueDeadlineNotification(
+  trx: Transaction<Database>,
+  facts: NotifiableFacts,
+  subjectId: string,
+  options: { at: Date; names: (code: string) => string },
+): Promise<string | null> {
+  const { at } = options;
+  const draft = notificationFor(facts, options.names);
   if (!draft) return null;
   return enqueueNotification(trx, draft, { kind: facts.subjectKind, id: subjectId }, { at, dedupKey: `${draft.kind}:${subjectId}` });
 }

@@ -13,9 +13,10 @@ import type { NotifiableFacts } from '../../policies/governance/notification-for
 import { PLATFORM_OPERATOR } from '../../policies/types.ts';
 import type { Database } from '../../platform/store/tables.ts';
 import type { Actor, GovernanceServices } from './governance-services.ts';
-import { enqueueDeadlineNotification, lastDayOf, requestFacts } from './notification-outbox.ts';
+import { disputeFacts, enqueueDeadlineNotification, grantFacts, readDepartmentNames, requestFacts } from './notification-outbox.ts';
 import { transitionAccessRequest } from './transition-access-request.ts';
-import { enterStep } from './enter-step.ts';
+import { enterEscalation } from './enter-step.ts';
+import { oneAtATime } from './one-at-a-time.ts';
 import { createWebhookSender, type WebhookDeliveryOptions } from './webhook-delivery.ts';
 import { loadWorkingCalendar } from './working-calendar.ts';
 
@@ -53,8 +54,13 @@ function notAnnounced(kind: string, table: keyof Database) {
   return sql<boolean>`not exists (select 1 from notification_events ne where ne.dedup_key = ${`${kind}:`} || ${sql.ref(`${table}.id`)})`;
 }
 
-async function announce(services: GovernanceServices, facts: NotifiableFacts, id: string, at: Date): Promise<number> {
-  return (await services.db.transaction().execute((trx) => enqueueDeadlineNotification(trx, facts, id, at))) ? 1 : 0;
+async function announce(
+  services: GovernanceServices,
+  facts: NotifiableFacts,
+  id: string,
+  deadline: { at: Date; names: (code: string) => string },
+): Promise<number> {
+  return (await services.db.transaction().execute((trx) => enqueueDeadlineNotification(trx, facts, id, deadline))) ? 1 : 0;
 }
 
 /** Escalates one overdue request as the platform; false when it has moved on meanwhile (another instance, an answer). */
@@ -65,12 +71,8 @@ async function escalateOverdueRequest(services: GovernanceServices, id: string, 
       const calendar = await loadWorkingCalendar(trx);
       await transitionAccessRequest(trx, SCHEDULER, id, {
         check: (state) => checkAutoEscalation(state, today, services.profile),
-        change: (step) => ({
-          ...enterStep(step, now, calendar),
-          escalated_by: SCHEDULER.app,
-          escalation_reason: '提供部门逾期未答复，平台自动提请协调（周政发〔2018〕6号第十三条）',
-          ...(step.status === 'NEGOTIATING' ? { negotiation_started_at: now } : { escalated_at: now }),
-        }),
+        change: (step) =>
+          enterEscalation(step, now, calendar, { by: SCHEDULER.app, reason: '提供部门逾期未答复，平台自动提请协调（周政发〔2018〕6号第十三条）' }),
         event: (step) => ({
           action: 'escalated',
           reason: 'overdue: escalated by the platform',
@@ -90,6 +92,8 @@ async function sweepDeadlines(services: GovernanceServices, autoEscalateOverdue:
   const now = services.now();
   const today = chinaDate(now);
   const calendar = await loadWorkingCalendar(db);
+  // The registry's names, once for the sweep's announcements (a department registered meanwhile has no deadline yet).
+  const deadline = { at: now, names: await readDepartmentNames(db) };
   let announced = 0;
   const pending = () => db.selectFrom('access_requests').selectAll().where('status', '=', 'PENDING').limit(BATCH);
   const dueSoon = await pending()
@@ -97,9 +101,9 @@ async function sweepDeadlines(services: GovernanceServices, autoEscalateOverdue:
     .where('due_date', '<=', dueSoonUntil(today, calendar))
     .where(notAnnounced('DUE_SOON', 'access_requests'))
     .execute();
-  for (const row of dueSoon) announced += await announce(services, requestFacts(row, 'due-soon'), row.id, now);
+  for (const row of dueSoon) announced += await announce(services, requestFacts(row, 'due-soon'), row.id, deadline);
   const overdue = await pending().where('due_date', '<', today).where(notAnnounced('OVERDUE', 'access_requests')).execute();
-  for (const row of overdue) announced += await announce(services, requestFacts(row, 'overdue'), row.id, now);
+  for (const row of overdue) announced += await announce(services, requestFacts(row, 'overdue'), row.id, deadline);
   if (autoEscalateOverdue()) {
     for (const row of await pending().where('due_date', '<', today).execute()) await escalateOverdueRequest(services, row.id, today);
   }
@@ -111,17 +115,7 @@ async function sweepDeadlines(services: GovernanceServices, autoEscalateOverdue:
     .where(notAnnounced('DISPUTE_OVERDUE', 'disputes'))
     .limit(BATCH)
     .execute();
-  for (const row of disputes) {
-    const facts: NotifiableFacts = {
-      subjectKind: 'dispute',
-      action: 'overdue',
-      reportingDept: row.reporting_dept,
-      provider: row.provider,
-      field: row.field,
-      dueDate: row.due_date,
-    };
-    announced += await announce(services, facts, row.id, now);
-  }
+  for (const row of disputes) announced += await announce(services, disputeFacts(row, 'overdue'), row.id, deadline);
   const expiring = await db
     .selectFrom('grants')
     .selectAll()
@@ -131,31 +125,15 @@ async function sweepDeadlines(services: GovernanceServices, autoEscalateOverdue:
     .where(notAnnounced('GRANT_EXPIRING', 'grants'))
     .limit(BATCH)
     .execute();
-  for (const row of expiring) {
-    const facts: NotifiableFacts = {
-      subjectKind: 'grant',
-      action: 'expiring',
-      dept: row.dept,
-      field: row.field,
-      fromRequest: row.request_id !== null,
-      validUntil: lastDayOf(row.valid_until),
-    };
-    announced += await announce(services, facts, row.id, now);
-  }
+  for (const row of expiring) announced += await announce(services, grantFacts(row, 'expiring'), row.id, deadline);
   return announced;
 }
 
 export function startNotificationScheduler(services: GovernanceServices, options: NotificationSchedulerOptions): NotificationScheduler {
   const sender = createWebhookSender(services.db, options.delivery);
-  // One run at a time in this process, each one whole: a run asked for while another goes waits for it.
-  let queue: Promise<unknown> = Promise.resolve();
-  const serialised = <T>(run: () => Promise<T>): Promise<T> => {
-    const next = queue.then(run, run);
-    queue = next.catch(() => undefined);
-    return next;
-  };
-  const sweep = () => serialised(() => sweepDeadlines(services, options.autoEscalateOverdue));
-  const deliver = () => serialised(() => sender.deliverDue());
+  const runs = oneAtATime();
+  const sweep = () => runs.run(() => sweepDeadlines(services, options.autoEscalateOverdue));
+  const deliver = () => runs.run(() => sender.deliverDue());
   // A timer's run is skipped while its previous one is still going (a slow receiver), so runs never pile up.
   const every = (run: () => Promise<unknown>, intervalMs: number) => {
     let running = false;
@@ -175,7 +153,7 @@ export function startNotificationScheduler(services: GovernanceServices, options
     deliver,
     close: async () => {
       for (const timer of timers) clearTimeout(timer);
-      await queue;
+      await runs.idle();
       await sender.close();
     },
   };

@@ -8,14 +8,14 @@ import type { Selectable } from 'kysely';
 import { shareError } from '../../platform/errors.ts';
 import type { NotificationEventsTable, NotificationInboxTable } from '../../platform/store/tables.ts';
 import type { Actor, GovernanceServices } from './governance-services.ts';
+import { readPage, ROW_ID } from './read-page.ts';
 
 /** An inbox entry with its event. */
 export type NotificationRow = Selectable<NotificationInboxTable> &
   Pick<Selectable<NotificationEventsTable>, 'kind' | 'at' | 'subject_kind' | 'subject_id' | 'text'>;
 
 /** Most notifications one page holds (`first`). */
-export const MAX_NOTIFICATION_PAGE = 100;
-const ROW_ID = /^[1-9]\d{0,17}$/;
+const MAX_NOTIFICATION_PAGE = 100;
 
 function parseRowId(value: string, name: string): string {
   if (!ROW_ID.test(value)) throw shareError('BAD_USER_INPUT', { message: `${name} "${value.slice(0, 32)}" is not a notification id` });
@@ -27,11 +27,7 @@ export async function listNotifications(
   actor: Actor,
   args: { unreadOnly?: boolean | null; first?: number | null; after?: string | null },
 ): Promise<{ notifications: NotificationRow[]; nextCursor: string | null; unread: number }> {
-  const first = args.first ?? 20;
-  if (!Number.isInteger(first) || first < 1 || first > MAX_NOTIFICATION_PAGE) {
-    throw shareError('BAD_USER_INPUT', { message: `first must be between 1 and ${MAX_NOTIFICATION_PAGE}` });
-  }
-  const after = args.after ? parseRowId(args.after, 'after') : undefined;
+  const { first, after } = readPage(args, MAX_NOTIFICATION_PAGE);
   const mine = services.db
     .selectFrom('notification_inbox as n')
     .where('n.dept', '=', actor.dept)

@@ -12,7 +12,7 @@ import { assertVerdict } from './governance-errors.ts';
 import type { Actor, GovernanceServices } from './governance-services.ts';
 
 /** Accesses one answer lists at most; narrow `from`/`to` for more. */
-export const MAX_SUBJECT_ACCESSES = 500;
+const MAX_SUBJECT_ACCESSES = 500;
 
 export type SubjectAccessArgs = {
   citizenId?: string | null;

@@ -13,10 +13,10 @@
 import { createHmac } from 'node:crypto';
 import { lookup as dnsLookup, type LookupAddress, type LookupOptions } from 'node:dns';
 import { BlockList, isIP } from 'node:net';
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import retry from 'retry';
 import { Agent, request } from 'undici';
-import type { Database } from '../../platform/store/tables.ts';
+import type { Database, NotificationEventsTable } from '../../platform/store/tables.ts';
 
 export interface WebhookDeliveryOptions {
   /** Attempts before a delivery is DEAD (`WEBHOOK_MAX_ATTEMPTS`); default 10. */
@@ -40,7 +40,7 @@ export const DEFAULT_WEBHOOK_DELIVERY: WebhookDeliveryOptions = {
 };
 
 /** Header names of a delivery (README, Notifications). */
-export const WEBHOOK_HEADERS = {
+const WEBHOOK_HEADERS = {
   eventId: 'x-zhoucun-event-id',
   deliveryId: 'x-zhoucun-delivery-id',
   attempt: 'x-zhoucun-delivery-attempt',
@@ -106,6 +106,14 @@ interface Claimed {
   attempts: number;
 }
 
+/** What the deliveries of one claimed batch are posted from. */
+interface Batch {
+  webhook(delivery: Claimed): { url: string; secret: string } | undefined;
+  event(delivery: Claimed): Selectable<NotificationEventsTable> | undefined;
+  /** The roles the delivery's department is told the event in, in order. */
+  roles(delivery: Claimed): string[];
+}
+
 export interface WebhookSender {
   /** Claims the deliveries due now and posts them; returns how many were attempted. */
   deliverDue(): Promise<number>;
@@ -148,37 +156,56 @@ export function createWebhookSender(db: Kysely<Database>, options: WebhookDelive
     });
   }
 
+  /**
+   * What a batch of deliveries needs, read once for the batch rather than once per delivery: the
+   * departments' webhooks as they stand (read just before the batch's posts start, all at once, as a
+   * read per delivery would be), the events, and the roles each department is told in.
+   */
+  async function readBatch(claimed: readonly Claimed[]): Promise<Batch> {
+    const departments = [...new Set(claimed.map((delivery) => delivery.dept))];
+    const eventIds = [...new Set(claimed.map((delivery) => delivery.event_id))];
+    const [webhooks, events, inbox] = await Promise.all([
+      db.selectFrom('webhooks').select(['dept', 'url', 'secret']).where('dept', 'in', departments).where('removed_at', 'is', null).execute(),
+      db.selectFrom('notification_events').selectAll().where('id', 'in', eventIds).execute(),
+      db
+        .selectFrom('notification_inbox')
+        .select(['event_id', 'dept', 'role'])
+        .where('event_id', 'in', eventIds)
+        .where('dept', 'in', departments)
+        .orderBy('role')
+        .execute(),
+    ]);
+    const roles = new Map<string, string[]>();
+    for (const row of inbox) {
+      const key = `${row.event_id}\u0000${row.dept}`;
+      roles.set(key, [...(roles.get(key) ?? []), row.role]);
+    }
+    return {
+      webhook: (delivery: Claimed) => webhooks.find((webhook) => webhook.dept === delivery.dept),
+      event: (delivery: Claimed) => events.find((event) => event.id === delivery.event_id),
+      roles: (delivery: Claimed) => roles.get(`${delivery.event_id}\u0000${delivery.dept}`) ?? [],
+    };
+  }
+
   /** The body a receiver gets: the same bytes on every attempt (the event id first). */
-  async function bodyOf(delivery: Claimed): Promise<string | undefined> {
-    const event = await db.selectFrom('notification_events').selectAll().where('id', '=', delivery.event_id).executeTakeFirst();
+  function bodyOf(delivery: Claimed, batch: Batch): string | undefined {
+    const event = batch.event(delivery);
     if (!event) return undefined;
-    const roles = await db
-      .selectFrom('notification_inbox')
-      .select('role')
-      .where('event_id', '=', delivery.event_id)
-      .where('dept', '=', delivery.dept)
-      .orderBy('role')
-      .execute();
     return JSON.stringify({
       id: event.id,
       kind: event.kind,
       at: new Date(event.at).toISOString(),
       department: delivery.dept,
-      roles: roles.map((row) => row.role),
+      roles: batch.roles(delivery),
       subject: { kind: event.subject_kind.toUpperCase(), id: event.subject_id, text: event.text },
     });
   }
 
   /** Posts one delivery; undefined when the receiver took it, else why not (never the receiver's words) and whether trying again can help. */
-  async function post(delivery: Claimed): Promise<Failure | undefined> {
-    const webhook = await db
-      .selectFrom('webhooks')
-      .select(['url', 'secret'])
-      .where('dept', '=', delivery.dept)
-      .where('removed_at', 'is', null)
-      .executeTakeFirst();
+  async function post(delivery: Claimed, batch: Batch): Promise<Failure | undefined> {
+    const webhook = batch.webhook(delivery);
     if (!webhook) return { error: 'the webhook was removed', final: true };
-    const body = await bodyOf(delivery);
+    const body = bodyOf(delivery, batch);
     if (body === undefined) return { error: 'the event is missing', final: true };
     const error = await send(delivery, webhook, body);
     return error === undefined ? undefined : { error, final: false };
@@ -248,7 +275,9 @@ export function createWebhookSender(db: Kysely<Database>, options: WebhookDelive
   return {
     async deliverDue() {
       const claimed = await claim();
-      await Promise.all(claimed.map(async (delivery) => settle(delivery, await post(delivery))));
+      if (claimed.length === 0) return 0;
+      const batch = await readBatch(claimed);
+      await Promise.all(claimed.map(async (delivery) => settle(delivery, await post(delivery, batch))));
       return claimed.length;
     },
     close: () => agent.close(),

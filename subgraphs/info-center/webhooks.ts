@@ -12,12 +12,13 @@ import type { WebhookDeliveriesTable, WebhooksTable } from '../../platform/store
 import { assertVerdict } from './governance-errors.ts';
 import { recordEvent } from './governance-event-chain.ts';
 import type { Actor, GovernanceServices } from './governance-services.ts';
+import { readPage } from './read-page.ts';
 
 export type WebhookRow = Selectable<WebhooksTable>;
 export type WebhookDeliveryRow = Selectable<WebhookDeliveriesTable> & { kind: string };
 
 /** Most deliveries one page holds (`first`). */
-export const MAX_DELIVERY_PAGE = 100;
+const MAX_DELIVERY_PAGE = 100;
 
 /** 32 random bytes, hex: the HMAC-SHA256 key of a department's deliveries. */
 function newSecret(): string {
@@ -106,11 +107,7 @@ export async function listWebhookDeliveries(
 ): Promise<{ deliveries: WebhookDeliveryRow[]; nextCursor: string | null }> {
   const department = args.department ?? actor.dept;
   assertVerdict(checkWebhookAdministration(actor, department, services.departments));
-  const first = args.first ?? 20;
-  if (!Number.isInteger(first) || first < 1 || first > MAX_DELIVERY_PAGE)
-    throw shareError('BAD_USER_INPUT', { message: `first must be between 1 and ${MAX_DELIVERY_PAGE}` });
-  if (args.after && !/^[1-9]\d{0,17}$/.test(args.after))
-    throw shareError('BAD_USER_INPUT', { message: 'after is not a cursor from a previous page (nextCursor)' });
+  const { first, after } = readPage(args, MAX_DELIVERY_PAGE);
   let query = services.db
     .selectFrom('webhook_deliveries as d')
     .innerJoin('notification_events as e', 'e.id', 'd.event_id')
@@ -119,7 +116,7 @@ export async function listWebhookDeliveries(
     .where('d.dept', '=', department)
     .orderBy('d.id', 'desc')
     .limit(first + 1);
-  if (args.after) query = query.where('d.id', '<', args.after);
+  if (after) query = query.where('d.id', '<', after);
   const rows = await query.execute();
   const deliveries = rows.slice(0, first);
   return { deliveries, nextCursor: rows.length > first ? String(deliveries[deliveries.length - 1]!.id) : null };

@@ -1,7 +1,7 @@
 import { shareError } from '../../platform/errors.ts';
 
 /** Upper bound on keys in one list query, so one request cannot ask for the whole register. */
-export const MAX_KEYS_PER_QUERY = 100;
+const MAX_KEYS_PER_QUERY = 100;
 
 export function assertBatchSize(keys: readonly unknown[]): void {
   if (keys.length > MAX_KEYS_PER_QUERY) {

@@ -7,9 +7,9 @@ import { citizenIdCheckCharacter } from '../../schema/scalars/citizen-id.ts';
 import { creditCodeCheckCharacter, organisationCodeCheckCharacter } from '../../schema/scalars/credit-code.ts';
 import { createRandom, type Random } from './random.ts';
 
-export const DISTRICT_CODE = '370306';
+const DISTRICT_CODE = '370306';
 export const RESIDENT_COUNT = 3000;
-export const ENTERPRISE_COUNT = 300;
+const ENTERPRISE_COUNT = 300;
 
 /** Fixed demo content that documentation and acceptance tests rely on. */
 export const DEMO = {

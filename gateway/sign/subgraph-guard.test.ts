@@ -1,0 +1,27 @@
+import type { FetcherResponse } from '@apollo/utils.fetcher';
+import { describe, expect, it } from 'vitest';
+import { AbandonedCallError, createSubgraphGuard, ProviderUnavailableError } from './subgraph-guard.ts';
+
+const answer = { status: 200 } as FetcherResponse;
+/** A call that never answers on its own: it ends only when its signal aborts. */
+const hanging = (signal: AbortSignal) => new Promise<FetcherResponse>((_resolve, reject) => signal.addEventListener('abort', () => reject(signal.reason)));
+
+describe('subgraph guard', () => {
+  it('when the caller abandons a call, then the call is aborted and the breaker does not count it against the provider', async () => {
+    const guard = createSubgraphGuard('civil-affairs', { failures: 1, timeoutMs: 5_000 });
+    const abandon = new AbortController();
+    let seen: AbortSignal | undefined;
+    const call = guard.run((signal) => ((seen = signal), hanging(signal)), abandon.signal);
+    abandon.abort();
+    await expect(call).rejects.toBeInstanceOf(AbandonedCallError);
+    expect(seen?.aborted).toBe(true);
+    // One failure would open this breaker: the next call is still sent.
+    await expect(guard.run(async () => answer)).resolves.toBe(answer);
+  });
+
+  it('when a call times out without being abandoned, then it counts: the breaker of one failure opens', async () => {
+    const guard = createSubgraphGuard('civil-affairs', { failures: 1, timeoutMs: 20 });
+    await expect(guard.run(hanging, new AbortController().signal)).rejects.toThrow('civil-affairs did not answer within 20 ms');
+    await expect(guard.run(async () => answer)).rejects.toBeInstanceOf(ProviderUnavailableError);
+  });
+});

@@ -5,17 +5,39 @@
  * record is quarantined — in `audit_quarantine` as escaped JSON, or, when the store cannot take even
  * that, in a local fsync'ed file moved into the table later — with an alert. Only a store that
  * cannot be reached makes `storeChecked` throw (the writer then spools).
+ *
+ * One refusal is not about content: a place in the chain that a partition already holds for another
+ * record (the (chain, seq) index, migration 0020) means a second writer uses this chain name. Live
+ * records then throw `ChainPlaceTakenError` (the writer refuses to serve: these answers cannot be
+ * recorded in their chain); replayed records, whose answers were already given, are quarantined.
  */
 import { sql, type Kysely } from 'kysely';
+import { isChainPlaceTaken } from '../../platform/store/audit-partitions.ts';
 import type { AuditRecordsTable, Database } from '../../platform/store/tables.ts';
 import { quarantinedToRow, recordToRow } from './audit-codec.ts';
 import { describeRefusal, isContentRefusal, isStorable, type QuarantinedRecord } from './audit-quarantine.ts';
 import type { ChainedRecord } from './audit-record.ts';
 import type { AuditSpool } from './audit-spool.ts';
 
-/** What an operator must hear about: a record quarantined, or the store lost and records spooled. */
+/**
+ * What an operator must hear about: a record quarantined, the store lost and records spooled, an
+ * operation document dropped (store-operation-documents.ts), or another writer on this chain.
+ */
 export type AuditAlert =
-  { kind: 'quarantined'; chain: string; seq: number; reason: string; where: 'store' | 'file' } | { kind: 'spooling'; chain: string; error: unknown };
+  | { kind: 'quarantined'; chain: string; seq: number; reason: string; where: 'store' | 'file' }
+  | { kind: 'spooling'; chain: string; error: unknown }
+  | { kind: 'document-dropped'; hash: string; reason: string }
+  | { kind: 'chain-taken'; chain: string; seq: number; error: unknown };
+
+/** A live record's place in the chain is held by another record: another writer uses this chain name. */
+export class ChainPlaceTakenError extends Error {
+  readonly seq: number;
+  constructor(chain: string, seq: number, cause: unknown) {
+    super(`Another writer stored a record at place ${seq} of audit chain ${chain}: every gateway instance needs an AUDIT_CHAIN of its own`, { cause });
+    this.name = 'ChainPlaceTakenError';
+    this.seq = seq;
+  }
+}
 
 /** The writer's backlog, for `/readyz`. */
 export interface AuditWriterState {
@@ -23,6 +45,10 @@ export interface AuditWriterState {
   spool: { waiting: number; oldestAt: string | undefined };
   /** Records quarantined since start, the last one, and how many wait in the local quarantine file. */
   quarantine: { count: number; inFile: number; last: { seq: number; reason: string; at: string } | undefined };
+  /** Operation documents dropped since start (refused by the store, or beyond the pending bound), and the last one. */
+  documents: { dropped: number; last: { hash: string; reason: string; at: string } | undefined };
+  /** Set once another writer was found on this chain: the writer then refuses every record until restarted. */
+  chainTaken: { seq: number; at: string; problem: string } | undefined;
 }
 
 export interface RecordStoreOptions {
@@ -144,6 +170,13 @@ export async function insertAuditGroup(db: Kysely<Database>, records: readonly C
   });
 }
 
+/** The place the store names in its refusal ("Key (chain, seq)=(c, 5) already exists."), if it names one. */
+function takenPlace(error: unknown): number | undefined {
+  const detail = (error as { detail?: unknown }).detail;
+  const match = typeof detail === 'string' ? /=\(.*, (\d+)\)/.exec(detail) : null;
+  return match ? Number(match[1]) : undefined;
+}
+
 export function createRecordStore({ db, quarantineFile, state, alert, insertGroup = insertAuditGroup }: RecordStoreOptions) {
   /** Records and their subjects index (audit_subjects) together: a record is never stored without its index rows. */
   const insert = async (records: readonly ChainedRecord[]) => {
@@ -171,30 +204,36 @@ export function createRecordStore({ db, quarantineFile, state, alert, insertGrou
   };
 
   /**
-   * Stores records in order; throws only when the store cannot be reached. One refused record fails
-   * its whole statement, so a refused batch is halved until the record is found and quarantined.
+   * Stores records in order; throws when the store cannot be reached, or, for live records, when
+   * another record holds a place. One refused record fails its whole statement, so a refused batch is
+   * halved until the record is found and quarantined.
    */
-  const store = async (records: readonly ChainedRecord[]): Promise<void> => {
+  const store = async (records: readonly ChainedRecord[], replayed: boolean): Promise<void> => {
     if (records.length === 0) return;
     try {
       await insert(records);
     } catch (error) {
+      if (!replayed && isChainPlaceTaken(error)) throw new ChainPlaceTakenError(records[0]!.chain, takenPlace(error) ?? records[0]!.seq, error);
       if (!isContentRefusal(error)) throw error;
       if (records.length === 1) return quarantine(records[0]!, describeRefusal(error));
       const middle = Math.ceil(records.length / 2);
-      await store(records.slice(0, middle));
-      await store(records.slice(middle));
+      await store(records.slice(0, middle), replayed);
+      await store(records.slice(middle), replayed);
     }
   };
 
-  /** Text the store would silently alter (a lone surrogate becomes U+FFFD) would break the hash: quarantined unasked. */
-  const storeChecked = async (records: readonly ChainedRecord[]) => {
+  /**
+   * Text the store would silently alter (a lone surrogate becomes U+FFFD) would break the hash:
+   * quarantined unasked. `replayed`: records from the spool, whose answers were given — a place
+   * another record holds quarantines them (kept, verifiable) instead of throwing.
+   */
+  const storeChecked = async (records: readonly ChainedRecord[], { replayed = false } = {}) => {
     const storable: ChainedRecord[] = [];
     for (const record of records) {
       if (isStorable(record)) storable.push(record);
       else await quarantine(record, 'holds text that is not well-formed Unicode: the store would alter it');
     }
-    await store(storable);
+    await store(storable, replayed);
   };
 
   /** Moves records quarantined locally into `audit_quarantine` once the store takes them. */

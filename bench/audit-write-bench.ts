@@ -37,7 +37,7 @@ const STORES = (process.env['BENCH_STORES'] ?? 'pglite,postgres').split(',');
 const CONCURRENCY = (process.env['BENCH_CONCURRENCY'] ?? '1,16,64').split(',').map(Number);
 const server = new URL(process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres');
 
-type InsertGroup = (db: Kysely<Database>, records: readonly ChainedRecord[]) => Promise<void>;
+type InsertGroup = (db: Kysely<Database>, records: readonly ChainedRecord[]) => Promise<readonly number[] | void>;
 
 /** The group commit as it was written before: a transaction of one insert per table (subject rows in slices of 5 000). */
 const transactionOfInserts: InsertGroup = async (db, records) => {

@@ -124,6 +124,17 @@ describe.each(STORE_BACKENDS)('audit chain places on %s', (_backend, createDatab
     expect(await verify(db)).toMatchObject({ ok: true, records: 2 });
   });
 
+  it('art-19: when a second writer stores on the same chain name at the very same time, then its record is not taken for a replay: it refuses that request', async () => {
+    const { openDb, openWriter, storedIds } = await setup();
+    const { db } = await openDb();
+    const a = await openWriter(db, 'a');
+    const b = await openWriter(db, 'b');
+    await a.append(entry('a-1', 1));
+    await expect(b.append(entry('b-1', 1))).rejects.toThrow('Another writer stored a record at place 1 of audit chain c');
+    expect(b.state().chainTaken).toMatchObject({ seq: 1 });
+    expect(await storedIds(db)).toEqual(['1:a-1']);
+  });
+
   it('when a spooled record is replayed after the store already took it, then nothing is stored twice and nothing is refused', async () => {
     const { dir, openDb, openWriter, storedIds, verify } = await setup();
     const first = await openDb();

@@ -58,8 +58,11 @@ export interface RecordStoreOptions {
   /** The writer's state; quarantine counts are kept here. */
   state: AuditWriterState;
   alert: (alert: AuditAlert) => void;
-  /** How a group of records is stored, all or none; default `insertAuditGroup` (the write benchmark passes the former transaction). */
-  insertGroup?: ((db: Kysely<Database>, records: readonly ChainedRecord[]) => Promise<void>) | undefined;
+  /**
+   * How a group of records is stored, all or none, resolving to the places it inserted (or nothing,
+   * when it cannot tell); default `insertAuditGroup` (the write benchmark passes the former transaction).
+   */
+  insertGroup?: ((db: Kysely<Database>, records: readonly ChainedRecord[]) => Promise<readonly number[] | void>) | undefined;
 }
 
 /**
@@ -102,19 +105,20 @@ const COLUMNS = Object.keys(RECORD_COLUMNS) as RecordColumn[];
 /**
  * A group commit as one statement: the records, in order (ids follow the chain), skipping any already
  * stored ((chain, seq, at): a replayed record is the same record with the same time), and the
- * `audit_subjects` rows of exactly the records it inserted, read from the `subjects` each one stores.
- * One statement is atomic by itself: a record is never stored without its subject rows, and one
+ * `audit_subjects` rows of exactly the records it inserted, read from the `subjects` each one stores;
+ * it answers the places it inserted, so that a live record skipped is seen. One statement is atomic by itself: a record is never stored without its subject rows, and one
  * refused record refuses the statement. Parameters: one per column, whatever the group's size.
  */
 const GROUP_INSERT_HEAD = sql.raw(
   `with inserted as (insert into audit_records (${COLUMNS.join(', ')}) select ${COLUMNS.map((c) => `r.${c}::${RECORD_COLUMNS[c]}`).join(', ')} from unnest(`,
 );
 const GROUP_INSERT_TAIL = sql.raw(
-  `) with ordinality as r(${COLUMNS.join(', ')}, ord) order by r.ord on conflict (chain, seq, at) do nothing returning chain, seq, at, subjects)` +
-    ' insert into audit_subjects (subject_hmac, at, chain, seq, provider)' +
+  `) with ordinality as r(${COLUMNS.join(', ')}, ord) order by r.ord on conflict (chain, seq, at) do nothing returning chain, seq, at, subjects),` +
+    ' subject_rows as (insert into audit_subjects (subject_hmac, at, chain, seq, provider)' +
     ' select h.hmac, i.at, i.chain, i.seq, s.provider from inserted i' +
     ' cross join lateral jsonb_each(i.subjects) as s(provider, hmacs) cross join lateral jsonb_array_elements_text(s.hmacs) as h(hmac)' +
-    ' on conflict do nothing',
+    ' on conflict do nothing)' +
+    ' select seq::text as seq from inserted',
 );
 
 /** A PostgreSQL array literal of texts (NULL for null), quoted as node-postgres quotes a text[] parameter. */
@@ -142,8 +146,9 @@ export const GROUP_STATEMENT_CHARS = 8 * 1024 * 1024;
 /**
  * Stores a group of records and their subject rows, all or none: one statement (one round trip), or,
  * beyond `maxChars` of record text, consecutive statements in one transaction. A record is never split.
+ * Resolves to the places (seq) it inserted: a record missing from them was already stored with its time.
  */
-export async function insertAuditGroup(db: Kysely<Database>, records: readonly ChainedRecord[], maxChars = GROUP_STATEMENT_CHARS): Promise<void> {
+export async function insertAuditGroup(db: Kysely<Database>, records: readonly ChainedRecord[], maxChars = GROUP_STATEMENT_CHARS): Promise<number[]> {
   const statements: Array<Array<Array<string | null>>> = [];
   let chars = Infinity;
   for (const record of records) {
@@ -156,17 +161,17 @@ export async function insertAuditGroup(db: Kysely<Database>, records: readonly C
     statements[statements.length - 1]!.push(texts);
     chars += size;
   }
-  const statement = (rows: Array<Array<string | null>>) => {
+  const statement = async (rows: Array<Array<string | null>>, on: Kysely<Database>) => {
     const columns = COLUMNS.map((_column, i) => sql`${textArrayLiteral(rows.map((texts) => texts[i]!))}::text[]`);
-    return sql`${GROUP_INSERT_HEAD}${sql.join(columns)}${GROUP_INSERT_TAIL}`;
+    const inserted = await sql<{ seq: string }>`${GROUP_INSERT_HEAD}${sql.join(columns)}${GROUP_INSERT_TAIL}`.execute(on);
+    return inserted.rows.map((row) => Number(row.seq));
   };
-  if (statements.length === 0) return;
-  if (statements.length === 1) {
-    await statement(statements[0]!).execute(db);
-    return;
-  }
-  await db.transaction().execute(async (trx) => {
-    for (const rows of statements) await statement(rows).execute(trx);
+  if (statements.length === 0) return [];
+  if (statements.length === 1) return statement(statements[0]!, db);
+  return db.transaction().execute(async (trx) => {
+    const inserted: number[] = [];
+    for (const rows of statements) inserted.push(...(await statement(rows, trx)));
+    return inserted;
   });
 }
 
@@ -178,9 +183,18 @@ function takenPlace(error: unknown): number | undefined {
 }
 
 export function createRecordStore({ db, quarantineFile, state, alert, insertGroup = insertAuditGroup }: RecordStoreOptions) {
-  /** Records and their subjects index (audit_subjects) together: a record is never stored without its index rows. */
-  const insert = async (records: readonly ChainedRecord[]) => {
-    if (records.length > 0) await insertGroup(db, records);
+  /**
+   * Records and their subjects index (audit_subjects) together: a record is never stored without its
+   * index rows. A live record is new: one the store skips as already stored (the same chain, seq and
+   * time) was another writer's, met at the same millisecond.
+   */
+  const insert = async (records: readonly ChainedRecord[], replayed: boolean) => {
+    if (records.length === 0) return;
+    const inserted = await insertGroup(db, records);
+    if (replayed || !inserted || inserted.length === records.length) return;
+    const places = new Set(inserted);
+    const skipped = records.find((record) => !places.has(record.seq))!;
+    throw new ChainPlaceTakenError(skipped.chain, skipped.seq, undefined);
   };
 
   /** Keeps a refused record aside: in the store if it takes the escaped JSON, else in the local file; throws if neither. */
@@ -211,8 +225,9 @@ export function createRecordStore({ db, quarantineFile, state, alert, insertGrou
   const store = async (records: readonly ChainedRecord[], replayed: boolean): Promise<void> => {
     if (records.length === 0) return;
     try {
-      await insert(records);
+      await insert(records, replayed);
     } catch (error) {
+      if (error instanceof ChainPlaceTakenError) throw error;
       if (!replayed && isChainPlaceTaken(error)) throw new ChainPlaceTakenError(records[0]!.chain, takenPlace(error) ?? records[0]!.seq, error);
       if (!isContentRefusal(error)) throw error;
       if (records.length === 1) return quarantine(records[0]!, describeRefusal(error));

@@ -13,6 +13,7 @@ import { describe, expect, it, onTestFinished } from 'vitest';
 import { AuditChainTakenError, AuditUnavailableError, type AuditAlert } from '../gateway/audit/audit-writer.ts';
 import { checkpointLogAnchors } from '../gateway/audit/checkpoint-anchors.ts';
 import { verifyAuditChains } from '../gateway/audit/verify-audit-chain.ts';
+import { createGatewayMetrics } from '../gateway/observe/gateway-metrics.ts';
 import { auditReadiness } from '../gateway/readiness.ts';
 import { loadPublicKeySet } from '../platform/key-set.ts';
 import { demoKeyPath, ensureDemoKeyPair } from '../platform/keys.ts';
@@ -113,6 +114,10 @@ describe.each(STORE_BACKENDS)('audit chain places on %s', (_backend, createDatab
       problem: expect.stringMatching(/AUDIT_CHAIN of its own; this instance refuses every request until it is restarted$/),
     });
 
+    const metrics = createGatewayMetrics();
+    metrics.watchAudit(b);
+    expect(await metrics.registry.getSingleMetricAsString('zhoucun_gateway_audit_chain_taken')).toMatch(/^zhoucun_gateway_audit_chain_taken 1$/m);
+
     // Fails closed: nothing more is served, nor spooled to meet the same place again.
     await expect(b.append(entry('b-2', 3))).rejects.toBeInstanceOf(AuditChainTakenError);
     expect(b.state().spool.waiting).toBe(0);
@@ -199,6 +204,7 @@ describe.each(STORE_BACKENDS)('audit chain places on %s', (_backend, createDatab
     );
     await expect(c.append(entry('c-1', 3))).rejects.toBeInstanceOf(AuditChainTakenError);
     expect(await storedIds(db)).toEqual(['1:a-1', '1:b-1']);
-    expect((await verify(db)).problem).toMatch(/chain c, record 1/);
+    // audit:verify still names the pair (a place held twice, or the checkpoint signed over the other fork).
+    expect(await verify(db)).toMatchObject({ ok: false, problem: expect.stringMatching(/^chain c, (checkpoint at )?record 1\b/) });
   });
 });

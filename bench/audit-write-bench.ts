@@ -110,9 +110,10 @@ async function round(db: Kysely<Database>, dir: string, chain: string, insert: I
   const sizes: number[] = [];
   const timed: InsertGroup = async (into, records) => {
     const started = performance.now();
-    await insert(into, records);
+    const inserted = await insert(into, records);
     commits.push(performance.now() - started);
     sizes.push(records.length);
+    return inserted;
   };
   const writer = await createAuditWriter({
     db,

@@ -106,8 +106,9 @@ const COLUMNS = Object.keys(RECORD_COLUMNS) as RecordColumn[];
  * A group commit as one statement: the records, in order (ids follow the chain), skipping any already
  * stored ((chain, seq, at): a replayed record is the same record with the same time), and the
  * `audit_subjects` rows of exactly the records it inserted, read from the `subjects` each one stores;
- * it answers the places it inserted, so that a live record skipped is seen. One statement is atomic by itself: a record is never stored without its subject rows, and one
- * refused record refuses the statement. Parameters: one per column, whatever the group's size.
+ * it answers the places it inserted, so that a live record skipped is seen. One statement is atomic
+ * by itself: a record is never stored without its subject rows, and one refused record refuses the
+ * statement. Parameters: one per column, whatever the group's size.
  */
 const GROUP_INSERT_HEAD = sql.raw(
   `with inserted as (insert into audit_records (${COLUMNS.join(', ')}) select ${COLUMNS.map((c) => `r.${c}::${RECORD_COLUMNS[c]}`).join(', ')} from unnest(`,

@@ -10,7 +10,9 @@
  * meets the refusal stops serving (gateway/audit/store-audit-records.ts).
  *
  * Pairs a partition already holds are evidence and stay: the later record of each is left out of its
- * partition's index by id (createChainPlaceIndex).
+ * partition's index by id (createChainPlaceIndex). The indexes are built inside the migration's
+ * transaction, not CONCURRENTLY: writes to a partition wait while its index is built, so a large
+ * store is best migrated (`npm run migrate`) in a quiet hour.
  */
 import { sql, type Kysely } from 'kysely';
 import { chainPlaceIndexName, createChainPlaceIndex, listAuditPartitions, partitionName } from '../audit-partitions.ts';

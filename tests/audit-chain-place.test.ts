@@ -24,13 +24,17 @@ import * as chainPlace from '../platform/store/migrations/0020-audit-chain-place
 import type { Database } from '../platform/store/tables.ts';
 import { auditEntry, openAuditWriter } from './support/audit-fixtures.ts';
 import { STORE_BACKENDS } from './support/databases.ts';
+import { startTestPlatform, type TestPlatform } from './support/test-platform.ts';
+import { DEMO } from '../subgraphs/shared/district.ts';
 import { migratedPgliteTemplate } from './support/pglite-template.ts';
+
+const NAME_QUERY = `{ resident(citizenId: "${DEMO.resident}") { name } }`;
 
 /** Record times a second apart: two writers never meet on (chain, seq, at) by chance. */
 const at = (second: number) => new Date(Date.UTC(2026, 10, 20, 2, 0, second)).toISOString();
 const entry = (id: string, second: number) => auditEntry(id, { at: at(second) });
 
-describe.each(STORE_BACKENDS)('audit chain places on %s', (_backend, createDatabase) => {
+describe.each(STORE_BACKENDS)('audit chain places on %s', (backend, createDatabase) => {
   async function setup() {
     const database = await createDatabase();
     const dir = mkdtempSync(join(tmpdir(), 'zhoucun-chain-place-'));
@@ -139,6 +143,43 @@ describe.each(STORE_BACKENDS)('audit chain places on %s', (_backend, createDatab
     expect(b.state().chainTaken).toMatchObject({ seq: 1 });
     expect(await storedIds(db)).toEqual(['1:a-1']);
   });
+
+  // Two gateways share one store only on a server: an embedded store is one process's.
+  if (backend === 'PostgreSQL')
+    it(
+      'art-19: when two gateways are given one AUDIT_CHAIN, then the one meeting the other answers 503 AUDIT_UNAVAILABLE without data, logs it and is unready',
+      { timeout: 120_000 },
+      async () => {
+        const database = await createDatabase();
+        const logLines: Array<Record<string, unknown>> = [];
+        const first = await startTestPlatform({ databaseUrl: database.databaseUrl!, auditChain: 'shared' });
+        const second = await startTestPlatform({ databaseUrl: database.databaseUrl!, auditChain: 'shared', logLines });
+        onTestFinished(async () => {
+          await second.close();
+          await first.close();
+          await database.drop();
+        });
+        const ask = (platform: TestPlatform) => platform.client({ dept: 'civil-affairs', purpose: 'WORK_REFERENCE' }).query(NAME_QUERY);
+        // Both started on the empty chain: both put their first record at place 1.
+        expect((await ask(first)).status).toBe(200);
+        const refused = await ask(second);
+        expect(refused.status).toBe(503);
+        expect(refused.body.data).toBeUndefined();
+        expect(refused.body.errors?.map((error) => error.extensions?.['code'])).toEqual(['AUDIT_UNAVAILABLE']);
+        expect((await ask(second)).status).toBe(503);
+        expect((await ask(first)).status).toBe(200);
+        const readiness = await fetch(new URL('/readyz', second.gatewayUrl));
+        expect(readiness.status).toBe(503);
+        expect(((await readiness.json()) as { audit: { problem: string } }).audit.problem).toMatch(
+          /^Another writer stored a record at place 1 of audit chain shared: .*; this instance refuses every request until it is restarted$/,
+        );
+        expect(logLines).toContainEqual(
+          expect.objectContaining({ level: 60, chain: 'shared', seq: 1, msg: expect.stringMatching(/^another writer stores records on this audit chain/) }),
+        );
+        const stored = await first.store.db.selectFrom('audit_records').select('seq').orderBy('seq').execute();
+        expect(stored.map((row) => Number(row.seq))).toEqual([1, 2]);
+      },
+    );
 
   it('when a spooled record is replayed after the store already took it, then nothing is stored twice and nothing is refused', async () => {
     const { dir, openDb, openWriter, storedIds, verify } = await setup();

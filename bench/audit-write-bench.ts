@@ -37,7 +37,7 @@ const STORES = (process.env['BENCH_STORES'] ?? 'pglite,postgres').split(',');
 const CONCURRENCY = (process.env['BENCH_CONCURRENCY'] ?? '1,16,64').split(',').map(Number);
 const server = new URL(process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres');
 
-type InsertGroup = (db: Kysely<Database>, records: readonly ChainedRecord[]) => Promise<void>;
+type InsertGroup = (db: Kysely<Database>, records: readonly ChainedRecord[]) => Promise<readonly number[] | void>;
 
 /** The group commit as it was written before: a transaction of one insert per table (subject rows in slices of 5 000). */
 const transactionOfInserts: InsertGroup = async (db, records) => {
@@ -110,9 +110,10 @@ async function round(db: Kysely<Database>, dir: string, chain: string, insert: I
   const sizes: number[] = [];
   const timed: InsertGroup = async (into, records) => {
     const started = performance.now();
-    await insert(into, records);
+    const inserted = await insert(into, records);
     commits.push(performance.now() - started);
     sizes.push(records.length);
+    return inserted;
   };
   const writer = await createAuditWriter({
     db,

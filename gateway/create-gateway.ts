@@ -315,6 +315,16 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
         { chain: alert.chain, seq: alert.seq, reason: alert.reason, where: alert.where },
         'audit record quarantined: the store refused its content; the chain goes on (see /readyz and npm run audit:verify)',
       );
+    } else if (alert.kind === 'document-dropped') {
+      app.log.error(
+        { documentHash: alert.hash, reason: alert.reason },
+        'operation document dropped: its records stand, the policy dry run counts them as not replayable (see /readyz and /metrics)',
+      );
+    } else if (alert.kind === 'chain-taken') {
+      app.log.fatal(
+        { err: alert.error, chain: alert.chain, seq: alert.seq },
+        'another writer stores records on this audit chain: every request is refused until this instance is restarted with an AUDIT_CHAIN of its own',
+      );
     } else {
       app.log.warn({ err: alert.error, chain: alert.chain }, 'audit store unreachable: records are spooled locally until it answers');
     }

@@ -2,8 +2,10 @@
  * `/readyz`: ready when every subgraph of the supergraph answers a signed `{ __typename }` within a
  * second, every store answers a round trip, and the audit spool drains: a record waiting in the
  * local spool for longer than `AUDIT_SPOOL_MAX_AGE_MS` means the store is not taking this
- * instance's records, and traffic belongs on another instance. Quarantined records are reported
- * (an operator must look at them) without making the instance unready: they no longer block anything.
+ * instance's records, and traffic belongs on another instance. Quarantined records and dropped
+ * operation documents are reported (an operator must look at them) without making the instance
+ * unready: they no longer block anything. A writer that found another writer on its chain refuses
+ * every request: the instance is unready until restarted with a chain of its own.
  * Subgraph and store results are kept for two seconds so that probes cannot load the subgraphs.
  */
 import type { SubgraphEndpoint } from '../schema/read-subgraph-endpoints.ts';
@@ -18,6 +20,7 @@ export interface AuditReadiness {
   ready: boolean;
   spool: { waiting: number; oldestAgeSeconds: number | null; draining: boolean };
   quarantine: AuditWriterState['quarantine'];
+  documents: AuditWriterState['documents'];
   problem?: string;
 }
 
@@ -36,17 +39,21 @@ export interface AuditBacklog {
 
 /** Whether the audit spool drains: nothing waits, or nothing has waited longer than the bound. */
 export function auditReadiness(backlog: AuditBacklog, now: number): AuditReadiness {
-  const { spool, quarantine } = backlog.state();
+  const { spool, quarantine, documents, chainTaken } = backlog.state();
   const maxAgeMs = backlog.maxSpoolAgeMs ?? AUDIT_SPOOL_MAX_AGE_MS;
   const ageMs = spool.oldestAt === undefined ? null : Math.max(0, now - Date.parse(spool.oldestAt));
   const draining = spool.waiting === 0 || ageMs === null || ageMs <= maxAgeMs;
+  const problem = chainTaken
+    ? `${chainTaken.problem}; this instance refuses every request until it is restarted`
+    : draining
+      ? undefined
+      : `${spool.waiting} audit record(s) have waited in the local spool for more than ${maxAgeMs / 1000} s: the store is not taking them`;
   return {
-    ready: draining,
+    ready: draining && !chainTaken,
     spool: { waiting: spool.waiting, oldestAgeSeconds: ageMs === null ? null : Math.round(ageMs / 1000), draining },
     quarantine,
-    ...(draining
-      ? {}
-      : { problem: `${spool.waiting} audit record(s) have waited in the local spool for more than ${maxAgeMs / 1000} s: the store is not taking them` }),
+    documents,
+    ...(problem ? { problem } : {}),
   };
 }
 

@@ -15,6 +15,7 @@ import { checkpointLogAnchors } from '../gateway/audit/checkpoint-anchors.ts';
 import { verifyAuditChains } from '../gateway/audit/verify-audit-chain.ts';
 import { loadPublicKeySet } from '../platform/key-set.ts';
 import { demoKeyPath, ensureDemoKeyPair } from '../platform/keys.ts';
+import { createGatewayMetrics } from '../gateway/observe/gateway-metrics.ts';
 import { auditReadiness } from '../gateway/readiness.ts';
 import { openStore } from '../platform/store/database.ts';
 import { migrateToLatest } from '../platform/store/migrate.ts';
@@ -78,6 +79,11 @@ describe.each(STORE_BACKENDS)('audit quarantine on %s', (_backend, createDatabas
       { kind: 'quarantined', chain: 'c', seq: 102, reason: held[1]!.reason, where: 'store' },
     ]);
     expect(writer.state().quarantine).toMatchObject({ count: 2, inFile: 0, last: { seq: 102 } });
+    const metrics = createGatewayMetrics();
+    metrics.watchAudit(writer);
+    expect(await metrics.registry.getSingleMetricAsString('zhoucun_gateway_audit_quarantined_records_total')).toMatch(
+      /^zhoucun_gateway_audit_quarantined_records_total 2$/m,
+    );
     await writer.close();
     const report = await verify(store.db);
     expect(report).toMatchObject({

@@ -198,6 +198,11 @@ describe.each(STORE_BACKENDS)('audit of every authenticated request on %s', (_ba
   it('when /readyz is asked, then it reports the audit spool and quarantine', async () => {
     const response = await fetch(new URL('/readyz', platform.gatewayUrl));
     const readiness = (await response.json()) as { ready: boolean; audit: unknown };
-    expect(readiness.audit).toEqual({ ready: true, spool: { waiting: 0, oldestAgeSeconds: null, draining: true }, quarantine: { count: 0, inFile: 0 } });
+    expect(readiness.audit).toEqual({
+      ready: true,
+      spool: { waiting: 0, oldestAgeSeconds: null, draining: true },
+      quarantine: { count: 0, inFile: 0 },
+      documents: { dropped: 0 },
+    });
   });
 });

@@ -8,6 +8,15 @@
  * its content (not for being away) is quarantined, in the store or else in a local fsync'ed file,
  * and an alert raised: it never blocks the records after it, live or in replay.
  *
+ * Another writer on this chain (a second gateway given the same AUDIT_CHAIN) is a misconfiguration
+ * the store names when a live record's place in the chain is already held (migration 0020). The
+ * writer then fails closed and stays so until restarted: the group's requests and every later one are
+ * refused (`AuditChainTakenError`, answered 503 AUDIT_UNAVAILABLE), nothing is spooled (a spooled
+ * record would meet the same place again), `/readyz` turns unready and a `chain-taken` alert is
+ * raised. Records already spooled were answered: they are still replayed, and one whose place is held
+ * is quarantined rather than lost. A replayed record stored before (same chain, seq and time) is
+ * skipped, as ever.
+ *
  * Checkpoints keep the cadence `audit:verify` demands (audit-checkpointer.ts): the records the writer
  * stores are handed to the checkpointer, on start (the tail a crash left unsigned), after each batch,
  * by a timer when traffic is light, and on close.
@@ -16,7 +25,7 @@ import type { Kysely } from 'kysely';
 import type { KeyPair } from '../../platform/keys.ts';
 import type { Database } from '../../platform/store/tables.ts';
 import type { QuarantinedRecord } from './audit-quarantine.ts';
-import { createRecordStore, type AuditAlert, type AuditWriterState, type RecordStoreOptions } from './store-audit-records.ts';
+import { ChainPlaceTakenError, createRecordStore, type AuditAlert, type AuditWriterState, type RecordStoreOptions } from './store-audit-records.ts';
 import type { Checkpoint } from './audit-checkpoint.ts';
 import { createCheckpointer } from './audit-checkpointer.ts';
 import { chainRecord, GENESIS_HASH, type AuditEntry, type ChainedRecord } from './audit-record.ts';
@@ -59,6 +68,8 @@ export interface AuditWriterOptions {
   maxBatch?: number;
   /** How a group is stored (store-audit-records.ts); default one statement per group. */
   insertGroup?: RecordStoreOptions['insertGroup'];
+  /** Operation documents waiting for the store, at most (store-operation-documents.ts); default 1 000. */
+  maxPendingDocuments?: number;
   onDegraded?: (error: unknown) => void;
 }
 
@@ -66,6 +77,15 @@ export class AuditUnavailableError extends Error {
   constructor(cause: unknown) {
     super('The audit record could not be stored nor spooled', { cause });
     this.name = 'AuditUnavailableError';
+  }
+}
+
+/** The record was refused because another writer uses this chain: this writer serves nothing until restarted. */
+export class AuditChainTakenError extends AuditUnavailableError {
+  constructor(cause: ChainPlaceTakenError) {
+    super(cause);
+    this.message = cause.message;
+    this.name = 'AuditChainTakenError';
   }
 }
 
@@ -82,13 +102,19 @@ export async function createAuditWriter(options: AuditWriterOptions): Promise<Au
   const queue: Waiting[] = [];
   let flushing: Promise<void> | undefined;
   let spooling = false;
-  const state: AuditWriterState = { spool: { waiting: 0, oldestAt: undefined }, quarantine: { count: 0, inFile: 0, last: undefined } };
+  const state: AuditWriterState = {
+    spool: { waiting: 0, oldestAt: undefined },
+    quarantine: { count: 0, inFile: 0, last: undefined },
+    documents: { dropped: 0, last: undefined },
+    chainTaken: undefined,
+  };
+  let taken: ChainPlaceTakenError | undefined;
   const alerts: AuditAlert[] = [];
   let listener: ((alert: AuditAlert) => void) | undefined;
   // Alerts raised before anyone listens (start-up replay) wait for the listener; a bounded few.
   const alert = (raised: AuditAlert) => (listener ? listener(raised) : alerts.length < 100 && alerts.push(raised));
   const { storeChecked, replayQuarantineFile } = createRecordStore({ db, quarantineFile, state, alert, insertGroup: options.insertGroup });
-  const documents = createDocumentStore(db);
+  const documents = createDocumentStore({ db, state, alert, ...(options.maxPendingDocuments ? { maxPending: options.maxPendingDocuments } : {}) });
 
   const checkpoints = createCheckpointer({
     db,
@@ -106,7 +132,7 @@ export async function createAuditWriter(options: AuditWriterOptions): Promise<Au
     const spooled = await spool.read();
     for (let i = 0; i < spooled.length; i += maxBatch) {
       const slice = spooled.slice(i, i + maxBatch);
-      await storeChecked(slice);
+      await storeChecked(slice, { replayed: true });
       await checkpoints.advance(slice);
     }
     await spool.clear();
@@ -153,11 +179,23 @@ export async function createAuditWriter(options: AuditWriterOptions): Promise<Au
 
   const tailWaiting = () => !spooling && checkpoints.tailDue();
 
+  /** From now on nothing is served on this chain: a restart (with a chain of its own) is the way back. */
+  const stopServing = (error: ChainPlaceTakenError) => {
+    if (taken) return;
+    taken = error;
+    state.chainTaken = { seq: error.seq, at: new Date().toISOString(), problem: error.message };
+    alert({ kind: 'chain-taken', chain, seq: error.seq, error });
+  };
+
   const flush = async () => {
     if (spooling && queue.length === 0) await replaySpool().catch(degraded);
     if (!spooling) await replayQuarantineFile().catch(degraded);
     while (queue.length > 0) {
       const batch = queue.splice(0, maxBatch);
+      if (taken) {
+        batch.forEach((waiting) => waiting.reject(new AuditChainTakenError(taken!)));
+        continue;
+      }
       // Before the records that name them; a store that cannot take them now leaves them for the next flush.
       if (!spooling) await documents.flush().catch(degraded);
       const records = batch.map(({ entry }) => {
@@ -174,6 +212,11 @@ export async function createAuditWriter(options: AuditWriterOptions): Promise<Au
         batch.forEach((waiting) => waiting.resolve());
       } catch (storeError) {
         degraded(storeError);
+        if (storeError instanceof ChainPlaceTakenError) {
+          stopServing(storeError);
+          batch.forEach((waiting) => waiting.reject(new AuditChainTakenError(storeError)));
+          continue;
+        }
         try {
           await spoolRecords(records, storeError);
           batch.forEach((waiting) => waiting.resolve());
@@ -216,6 +259,7 @@ export async function createAuditWriter(options: AuditWriterOptions): Promise<Au
 
   return {
     append(entry, document) {
+      if (taken) return Promise.reject(new AuditChainTakenError(taken));
       documents.add(document);
       return new Promise<void>((resolve, reject) => {
         queue.push({ entry, resolve, reject });

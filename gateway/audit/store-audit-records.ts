@@ -5,17 +5,39 @@
  * record is quarantined — in `audit_quarantine` as escaped JSON, or, when the store cannot take even
  * that, in a local fsync'ed file moved into the table later — with an alert. Only a store that
  * cannot be reached makes `storeChecked` throw (the writer then spools).
+ *
+ * One refusal is not about content: a place in the chain that a partition already holds for another
+ * record (the (chain, seq) index, migration 0020) means a second writer uses this chain name. Live
+ * records then throw `ChainPlaceTakenError` (the writer refuses to serve: these answers cannot be
+ * recorded in their chain); replayed records, whose answers were already given, are quarantined.
  */
 import { sql, type Kysely } from 'kysely';
+import { isChainPlaceTaken } from '../../platform/store/audit-partitions.ts';
 import type { AuditRecordsTable, Database } from '../../platform/store/tables.ts';
 import { quarantinedToRow, recordToRow } from './audit-codec.ts';
 import { describeRefusal, isContentRefusal, isStorable, type QuarantinedRecord } from './audit-quarantine.ts';
 import type { ChainedRecord } from './audit-record.ts';
 import type { AuditSpool } from './audit-spool.ts';
 
-/** What an operator must hear about: a record quarantined, or the store lost and records spooled. */
+/**
+ * What an operator must hear about: a record quarantined, the store lost and records spooled, an
+ * operation document dropped (store-operation-documents.ts), or another writer on this chain.
+ */
 export type AuditAlert =
-  { kind: 'quarantined'; chain: string; seq: number; reason: string; where: 'store' | 'file' } | { kind: 'spooling'; chain: string; error: unknown };
+  | { kind: 'quarantined'; chain: string; seq: number; reason: string; where: 'store' | 'file' }
+  | { kind: 'spooling'; chain: string; error: unknown }
+  | { kind: 'document-dropped'; hash: string; reason: string }
+  | { kind: 'chain-taken'; chain: string; seq: number; error: unknown };
+
+/** A live record's place in the chain is held by another record: another writer uses this chain name. */
+export class ChainPlaceTakenError extends Error {
+  readonly seq: number;
+  constructor(chain: string, seq: number, cause: unknown) {
+    super(`Another writer stored a record at place ${seq} of audit chain ${chain}: every gateway instance needs an AUDIT_CHAIN of its own`, { cause });
+    this.name = 'ChainPlaceTakenError';
+    this.seq = seq;
+  }
+}
 
 /** The writer's backlog, for `/readyz`. */
 export interface AuditWriterState {
@@ -23,6 +45,10 @@ export interface AuditWriterState {
   spool: { waiting: number; oldestAt: string | undefined };
   /** Records quarantined since start, the last one, and how many wait in the local quarantine file. */
   quarantine: { count: number; inFile: number; last: { seq: number; reason: string; at: string } | undefined };
+  /** Operation documents dropped since start (refused by the store, or beyond the pending bound), and the last one. */
+  documents: { dropped: number; last: { hash: string; reason: string; at: string } | undefined };
+  /** Set once another writer was found on this chain: the writer then refuses every record until restarted. */
+  chainTaken: { seq: number; at: string; problem: string } | undefined;
 }
 
 export interface RecordStoreOptions {
@@ -32,8 +58,11 @@ export interface RecordStoreOptions {
   /** The writer's state; quarantine counts are kept here. */
   state: AuditWriterState;
   alert: (alert: AuditAlert) => void;
-  /** How a group of records is stored, all or none; default `insertAuditGroup` (the write benchmark passes the former transaction). */
-  insertGroup?: ((db: Kysely<Database>, records: readonly ChainedRecord[]) => Promise<void>) | undefined;
+  /**
+   * How a group of records is stored, all or none, resolving to the places it inserted (or nothing,
+   * when it cannot tell); default `insertAuditGroup` (the write benchmark passes the former transaction).
+   */
+  insertGroup?: ((db: Kysely<Database>, records: readonly ChainedRecord[]) => Promise<readonly number[] | void>) | undefined;
 }
 
 /**
@@ -76,19 +105,21 @@ const COLUMNS = Object.keys(RECORD_COLUMNS) as RecordColumn[];
 /**
  * A group commit as one statement: the records, in order (ids follow the chain), skipping any already
  * stored ((chain, seq, at): a replayed record is the same record with the same time), and the
- * `audit_subjects` rows of exactly the records it inserted, read from the `subjects` each one stores.
- * One statement is atomic by itself: a record is never stored without its subject rows, and one
- * refused record refuses the statement. Parameters: one per column, whatever the group's size.
+ * `audit_subjects` rows of exactly the records it inserted, read from the `subjects` each one stores;
+ * it answers the places it inserted, so that a live record skipped is seen. One statement is atomic
+ * by itself: a record is never stored without its subject rows, and one refused record refuses the
+ * statement. Parameters: one per column, whatever the group's size.
  */
 const GROUP_INSERT_HEAD = sql.raw(
   `with inserted as (insert into audit_records (${COLUMNS.join(', ')}) select ${COLUMNS.map((c) => `r.${c}::${RECORD_COLUMNS[c]}`).join(', ')} from unnest(`,
 );
 const GROUP_INSERT_TAIL = sql.raw(
-  `) with ordinality as r(${COLUMNS.join(', ')}, ord) order by r.ord on conflict (chain, seq, at) do nothing returning chain, seq, at, subjects)` +
-    ' insert into audit_subjects (subject_hmac, at, chain, seq, provider)' +
+  `) with ordinality as r(${COLUMNS.join(', ')}, ord) order by r.ord on conflict (chain, seq, at) do nothing returning chain, seq, at, subjects),` +
+    ' subject_rows as (insert into audit_subjects (subject_hmac, at, chain, seq, provider)' +
     ' select h.hmac, i.at, i.chain, i.seq, s.provider from inserted i' +
     ' cross join lateral jsonb_each(i.subjects) as s(provider, hmacs) cross join lateral jsonb_array_elements_text(s.hmacs) as h(hmac)' +
-    ' on conflict do nothing',
+    ' on conflict do nothing)' +
+    ' select seq::text as seq from inserted',
 );
 
 /** A PostgreSQL array literal of texts (NULL for null), quoted as node-postgres quotes a text[] parameter. */
@@ -116,8 +147,9 @@ export const GROUP_STATEMENT_CHARS = 8 * 1024 * 1024;
 /**
  * Stores a group of records and their subject rows, all or none: one statement (one round trip), or,
  * beyond `maxChars` of record text, consecutive statements in one transaction. A record is never split.
+ * Resolves to the places (seq) it inserted: a record missing from them was already stored with its time.
  */
-export async function insertAuditGroup(db: Kysely<Database>, records: readonly ChainedRecord[], maxChars = GROUP_STATEMENT_CHARS): Promise<void> {
+export async function insertAuditGroup(db: Kysely<Database>, records: readonly ChainedRecord[], maxChars = GROUP_STATEMENT_CHARS): Promise<number[]> {
   const statements: Array<Array<Array<string | null>>> = [];
   let chars = Infinity;
   for (const record of records) {
@@ -130,24 +162,40 @@ export async function insertAuditGroup(db: Kysely<Database>, records: readonly C
     statements[statements.length - 1]!.push(texts);
     chars += size;
   }
-  const statement = (rows: Array<Array<string | null>>) => {
+  const statement = async (rows: Array<Array<string | null>>, on: Kysely<Database>) => {
     const columns = COLUMNS.map((_column, i) => sql`${textArrayLiteral(rows.map((texts) => texts[i]!))}::text[]`);
-    return sql`${GROUP_INSERT_HEAD}${sql.join(columns)}${GROUP_INSERT_TAIL}`;
+    const inserted = await sql<{ seq: string }>`${GROUP_INSERT_HEAD}${sql.join(columns)}${GROUP_INSERT_TAIL}`.execute(on);
+    return inserted.rows.map((row) => Number(row.seq));
   };
-  if (statements.length === 0) return;
-  if (statements.length === 1) {
-    await statement(statements[0]!).execute(db);
-    return;
-  }
-  await db.transaction().execute(async (trx) => {
-    for (const rows of statements) await statement(rows).execute(trx);
+  if (statements.length === 0) return [];
+  if (statements.length === 1) return statement(statements[0]!, db);
+  return db.transaction().execute(async (trx) => {
+    const inserted: number[] = [];
+    for (const rows of statements) inserted.push(...(await statement(rows, trx)));
+    return inserted;
   });
 }
 
+/** The place the store names in its refusal ("Key (chain, seq)=(c, 5) already exists."), if it names one. */
+function takenPlace(error: unknown): number | undefined {
+  const detail = (error as { detail?: unknown }).detail;
+  const match = typeof detail === 'string' ? /=\(.*, (\d+)\)/.exec(detail) : null;
+  return match ? Number(match[1]) : undefined;
+}
+
 export function createRecordStore({ db, quarantineFile, state, alert, insertGroup = insertAuditGroup }: RecordStoreOptions) {
-  /** Records and their subjects index (audit_subjects) together: a record is never stored without its index rows. */
-  const insert = async (records: readonly ChainedRecord[]) => {
-    if (records.length > 0) await insertGroup(db, records);
+  /**
+   * Records and their subjects index (audit_subjects) together: a record is never stored without its
+   * index rows. A live record is new: one the store skips as already stored (the same chain, seq and
+   * time) was another writer's, met at the same millisecond.
+   */
+  const insert = async (records: readonly ChainedRecord[], replayed: boolean) => {
+    if (records.length === 0) return;
+    const inserted = await insertGroup(db, records);
+    if (replayed || !inserted || inserted.length === records.length) return;
+    const places = new Set(inserted);
+    const skipped = records.find((record) => !places.has(record.seq))!;
+    throw new ChainPlaceTakenError(skipped.chain, skipped.seq, undefined);
   };
 
   /** Keeps a refused record aside: in the store if it takes the escaped JSON, else in the local file; throws if neither. */
@@ -171,30 +219,37 @@ export function createRecordStore({ db, quarantineFile, state, alert, insertGrou
   };
 
   /**
-   * Stores records in order; throws only when the store cannot be reached. One refused record fails
-   * its whole statement, so a refused batch is halved until the record is found and quarantined.
+   * Stores records in order; throws when the store cannot be reached, or, for live records, when
+   * another record holds a place. One refused record fails its whole statement, so a refused batch is
+   * halved until the record is found and quarantined.
    */
-  const store = async (records: readonly ChainedRecord[]): Promise<void> => {
+  const store = async (records: readonly ChainedRecord[], replayed: boolean): Promise<void> => {
     if (records.length === 0) return;
     try {
-      await insert(records);
+      await insert(records, replayed);
     } catch (error) {
+      if (error instanceof ChainPlaceTakenError) throw error;
+      if (!replayed && isChainPlaceTaken(error)) throw new ChainPlaceTakenError(records[0]!.chain, takenPlace(error) ?? records[0]!.seq, error);
       if (!isContentRefusal(error)) throw error;
       if (records.length === 1) return quarantine(records[0]!, describeRefusal(error));
       const middle = Math.ceil(records.length / 2);
-      await store(records.slice(0, middle));
-      await store(records.slice(middle));
+      await store(records.slice(0, middle), replayed);
+      await store(records.slice(middle), replayed);
     }
   };
 
-  /** Text the store would silently alter (a lone surrogate becomes U+FFFD) would break the hash: quarantined unasked. */
-  const storeChecked = async (records: readonly ChainedRecord[]) => {
+  /**
+   * Text the store would silently alter (a lone surrogate becomes U+FFFD) would break the hash:
+   * quarantined unasked. `replayed`: records from the spool, whose answers were given — a place
+   * another record holds quarantines them (kept, verifiable) instead of throwing.
+   */
+  const storeChecked = async (records: readonly ChainedRecord[], { replayed = false } = {}) => {
     const storable: ChainedRecord[] = [];
     for (const record of records) {
       if (isStorable(record)) storable.push(record);
       else await quarantine(record, 'holds text that is not well-formed Unicode: the store would alter it');
     }
-    await store(storable);
+    await store(storable, replayed);
   };
 
   /** Moves records quarantined locally into `audit_quarantine` once the store takes them. */

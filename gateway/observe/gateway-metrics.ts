@@ -112,6 +112,34 @@ export function createGatewayMetrics(): GatewayMetrics {
       if (audit) this.set(audit.state().spool.waiting);
     },
   });
+  new Counter({
+    name: 'zhoucun_gateway_audit_quarantined_records_total',
+    help: 'Audit records the store refused for their content and that were quarantined, since start',
+    registers: [registry],
+    collect() {
+      if (!audit) return;
+      this.reset();
+      this.inc(audit.state().quarantine.count);
+    },
+  });
+  new Counter({
+    name: 'zhoucun_gateway_audit_documents_dropped_total',
+    help: 'Operation documents dropped since start: refused by the store for their content, or beyond the pending bound (each logged with its hash)',
+    registers: [registry],
+    collect() {
+      if (!audit) return;
+      this.reset();
+      this.inc(audit.state().documents.dropped);
+    },
+  });
+  new Gauge({
+    name: 'zhoucun_gateway_audit_chain_taken',
+    help: '1 once another writer was found on this instance audit chain: every request is refused until a restart',
+    registers: [registry],
+    collect() {
+      if (audit) this.set(audit.state().chainTaken ? 1 : 0);
+    },
+  });
   let grants: GrantSource | undefined;
   new Gauge({
     name: 'zhoucun_gateway_grant_reload_lag_seconds',

@@ -6,6 +6,11 @@
  * (this month and the next `ahead`) at start and daily; a new partition is created beside the table and
  * then attached, taking any rows the DEFAULT partition holds for its month with it, so writers keep
  * writing while it happens (ATTACH does not block inserts into the other partitions).
+ *
+ * Each `audit_records` partition, DEFAULT included, holds one record per place in a chain: a unique
+ * index on (chain, seq) of its own (migration 0020). PostgreSQL keeps a unique index of a partitioned
+ * table only with the partition key in it — the table-wide guard is (chain, seq, at), which a second
+ * writer on the same chain name with other times passes — but takes one per partition.
  */
 import { sql, type Kysely } from 'kysely';
 
@@ -88,7 +93,38 @@ export async function createAuditPartitionIn(trx: AnyDb, table: PartitionedAudit
   await sql`
     with moved as (delete from ${sql.id(`${table}_default`)} where at >= ${from}::timestamptz and at < ${to}::timestamptz returning *)
     insert into ${sql.id(name)} select * from moved`.execute(trx);
+  if (table === 'audit_records') await createChainPlaceIndex(trx, name);
   await sql`alter table ${sql.id(table)} attach partition ${sql.id(name)} for values from (${sql.lit(from)}) to (${sql.lit(to)})`.execute(trx);
+}
+
+/** The name of the (chain, seq) index of an `audit_records` partition, e.g. `audit_records_y2026m11_chain_place`. */
+export function chainPlaceIndexName(partition: string): string {
+  return `${partition}_chain_place`;
+}
+
+/** Whether a store error is a second record for a place in a chain some partition already holds. */
+export function isChainPlaceTaken(error: unknown): boolean {
+  const { code, constraint, message } = (error ?? {}) as { code?: unknown; constraint?: unknown; message?: unknown };
+  const name = typeof constraint === 'string' ? constraint : typeof message === 'string' ? message : '';
+  return code === '23505' && /audit_records_\w+_chain_place\b/.test(name);
+}
+
+/**
+ * The unique (chain, seq) index of one `audit_records` partition, unless it has it. Records a partition
+ * already holds twice for one place (two writers on one chain name before the index existed) are
+ * evidence, never deleted: the later of each such pair is left out of the index by its id, so the
+ * index takes no further record for any of those places, and `audit:verify` still names the pair.
+ */
+export async function createChainPlaceIndex(db: AnyDb, partition: string): Promise<void> {
+  const { rows } = await sql<{ id: string }>`
+    select id from (select id, row_number() over (partition by chain, seq order by id) as n from ${sql.id(partition)}) d where n > 1 order by id`.execute(db);
+  const index = sql.id(chainPlaceIndexName(partition));
+  if (rows.length === 0) {
+    await sql`create unique index if not exists ${index} on ${sql.id(partition)} (chain, seq)`.execute(db);
+    return;
+  }
+  const later = sql.lit(`{${rows.map((row) => String(row.id)).join(',')}}`);
+  await sql`create unique index if not exists ${index} on ${sql.id(partition)} (chain, seq) where id <> all (${later}::bigint[])`.execute(db);
 }
 
 /**

@@ -20,6 +20,7 @@ import * as freshnessHistory from './migrations/0017-freshness-history.ts';
 import * as auditRollUpRecount from './migrations/0018-audit-rollup-recount.ts';
 import * as auditVerifications from './migrations/0019-audit-verifications.ts';
 import * as auditPartitions from './migrations/0016-audit-partitions.ts';
+import * as auditChainPlace from './migrations/0020-audit-chain-place.ts';
 import type { Database } from './tables.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
@@ -42,6 +43,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0018-audit-rollup-recount': auditRollUpRecount,
   '0019-audit-verifications': auditVerifications,
   '0016-audit-partitions': auditPartitions,
+  '0020-audit-chain-place': auditChainPlace,
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {

@@ -337,6 +337,8 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   });
   app.get('/readyz', async (_request, reply) => {
     if (draining) return reply.code(503).send({ ready: false, draining: true });
+    // Shedding under heap pressure: traffic belongs on another instance until the heap is under its bound again.
+    if (app.isUnderPressure()) return reply.code(503).send({ ready: false, shedding: true });
     const readiness = await probe();
     return reply.code(readiness.ready ? 200 : 503).send({ ...readiness, dataItems: live.current().catalog.size });
   });

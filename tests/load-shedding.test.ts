@@ -1,7 +1,7 @@
 /**
  * art-19 a stable platform: a gateway whose heap in use is above its bound sheds GraphQL requests with
- * 503 OVERLOADED and Retry-After before any work (no data, nothing executed at a subgraph), while its
- * probes and console keep answering; the shed answers are counted. The bound here is 1 % of the heap
+ * 503 OVERLOADED and Retry-After before any work (no data, nothing executed at a subgraph) and is not
+ * ready, while its liveness and console keep answering; the shed answers are counted. The bound here is 1 % of the heap
  * limit, which the test process is always above.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -47,10 +47,14 @@ describe('load shedding under heap pressure', () => {
     ).toBe(3);
   });
 
-  it('when the gateway sheds, then its liveness, readiness and console still answer', async () => {
+  it('when the gateway sheds, then it is alive and its console answers, and it is not ready, so that traffic moves to another instance', async () => {
+    const consumer = platform.client({ dept: 'civil-affairs', purpose: 'ADMINISTRATIVE_BASIS' });
+    expect((await consumer.query('{ __typename }')).status).toBe(503);
     const origin = new URL(platform.gatewayUrl).origin;
     expect((await fetch(`${origin}/healthz`)).status).toBe(200);
-    expect((await fetch(`${origin}/readyz`)).status).toBe(200);
+    const readiness = await fetch(`${origin}/readyz`);
+    expect(readiness.status).toBe(503);
+    expect(await readiness.json()).toEqual({ ready: false, shedding: true });
     expect((await fetch(`${origin}/console/`)).status).toBe(200);
   });
 });

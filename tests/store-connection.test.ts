@@ -4,7 +4,7 @@
  * again from a new connection once PostgreSQL is back. PGlite has no connection to lose.
  */
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openStore, type Store } from '../platform/store/database.ts';
 import { createPostgresDatabase, type TestDatabase } from './support/databases.ts';
 import { startTcpProxy, type TcpProxy } from './support/tcp-proxy.ts';
@@ -67,5 +67,27 @@ describe('store on PostgreSQL when the connection is cut', () => {
     await proxy.restore();
     const { rows } = await sql<{ two: number }>`select 2 as two`.execute(store.db);
     expect(rows).toEqual([{ two: 2 }]);
+  });
+
+  it('when no listener is given and a connection in use is cut, then the loss is one JSON line on standard error', async () => {
+    const url = new URL(database.databaseUrl!);
+    url.hostname = '127.0.0.1';
+    url.port = String(proxy.port);
+    const unlistened = await openStore({ databaseUrl: url.toString() });
+    const written = vi.spyOn(process.stderr, 'write');
+    try {
+      const running = sql`select pg_sleep(30)`.execute(unlistened.db).catch((error: Error) => error.message);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      await proxy.cut();
+      expect(await running).toMatch(/Connection terminated/);
+      const lines = written.mock.calls.map(([chunk]) => String(chunk)).filter((line) => line.includes('PostgreSQL connection lost'));
+      expect(lines.map((line) => JSON.parse(line) as { level: number; err: string })).toContainEqual(
+        expect.objectContaining({ level: 40, err: 'Connection terminated unexpectedly' }),
+      );
+    } finally {
+      written.mockRestore();
+      await proxy.restore();
+      await unlistened.close();
+    }
   });
 });

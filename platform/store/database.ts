@@ -23,7 +23,15 @@ export interface DatabaseOptions {
    * one migrated dump: no initdb, no migrations to run).
    */
   pgliteTemplate?: Blob | undefined;
+  /** A PostgreSQL connection lost (idle or in use); default one JSON line on standard error. */
   onConnectionError?: (error: Error) => void;
+}
+
+/** Written when no `onConnectionError` is given: the loss is seen in the process's log, never thrown. */
+function logConnectionLoss(error: Error): void {
+  process.stderr.write(
+    `${JSON.stringify({ level: 40, time: Date.now(), msg: 'PostgreSQL connection lost; the next query takes a new one', err: error.message })}\n`,
+  );
 }
 
 export interface Store {
@@ -37,11 +45,12 @@ export async function openStore(options: DatabaseOptions): Promise<Store> {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10, connectionTimeoutMillis: 2_000 });
     // A connection lost while idle (server restart, network cut) must not bring the process down;
     // the next query gets a fresh connection or fails, and the caller fails closed.
-    pool.on('error', (error) => options.onConnectionError?.(error));
+    const onConnectionError = options.onConnectionError ?? logConnectionLoss;
+    pool.on('error', onConnectionError);
     // pg-pool listens for a client's errors only while it is idle: a connection lost while checked out
     // (a query or transaction under way) would emit `error` with no listener and end the process. The
     // query under way is rejected either way, and its caller fails closed.
-    pool.on('connect', (client) => client.on('error', (error) => options.onConnectionError?.(error)));
+    pool.on('connect', (client) => client.on('error', onConnectionError));
     // A store that cannot be reached stops the start instead of failing every request later.
     await pool.query('select 1').catch(async (error: unknown) => {
       await pool.end();

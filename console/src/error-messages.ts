@@ -24,6 +24,7 @@ export const ERROR_MESSAGES: Readonly<Record<string, { zh: string; en: string }>
   NOT_FOUND: { zh: '没有找到该记录，或本部门无权查看', en: 'No such record is visible to your department' },
   CONFLICT: { zh: '该记录的状态已变化，不能再进行此操作，请刷新', en: 'The record changed state; refresh' },
   AUDIT_UNAVAILABLE: { zh: '使用记录无法保存，未提供数据，请稍后再试', en: 'The request could not be audited; no data was served' },
+  OVERLOADED: { zh: '平台当前负载过高，请求未执行，请稍后再试', en: 'The gateway is overloaded; nothing was executed; retry shortly' },
   PROVIDER_UNAVAILABLE: { zh: '提供部门暂时无法访问，相关信息项为空', en: 'A provider department could not be reached' },
   ROUTE_NOT_FOUND: { zh: '没有这个地址', en: 'No such endpoint' },
   METHOD_NOT_ALLOWED: { zh: '该地址不接受此请求方式', en: 'This endpoint does not accept that method' },

@@ -3,15 +3,17 @@
  * `audit_records` partition, DEFAULT included and those made later, refuses a second record for a
  * (chain, seq); a writer whose live record meets one stops serving (a second gateway on its chain
  * name), a spool replay of a record already stored is still no error, and spooled records whose
- * places another writer took are quarantined, never lost.
+ * places another writer took (at another time, or at the very same millisecond) are quarantined,
+ * never lost, and stop the writer as a live record does.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql, type Kysely } from 'kysely';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { AuditChainTakenError, AuditUnavailableError, type AuditAlert } from '../gateway/audit/audit-writer.ts';
+import { AuditChainTakenError, AuditUnavailableError, type AuditAlert, type AuditWriterOptions, type AuditWriterState } from '../gateway/audit/audit-writer.ts';
 import { checkpointLogAnchors } from '../gateway/audit/checkpoint-anchors.ts';
+import { insertAuditGroup } from '../gateway/audit/store-audit-records.ts';
 import { verifyAuditChains } from '../gateway/audit/verify-audit-chain.ts';
 import { createGatewayMetrics } from '../gateway/observe/gateway-metrics.ts';
 import { auditReadiness } from '../gateway/readiness.ts';
@@ -54,9 +56,9 @@ describe.each(STORE_BACKENDS)('audit chain places on %s', (backend, createDataba
       return store;
     };
     /** A writer of chain `c` whose spool and files live in `dir/<name>`, with the alerts it raised. */
-    const openWriter = async (db: Kysely<Database>, name: string) => {
+    const openWriter = async (db: Kysely<Database>, name: string, options: Partial<AuditWriterOptions> = {}) => {
       mkdirSync(join(dir, name), { recursive: true });
-      const writer = await openAuditWriter(db, join(dir, name), 'c', { checkpointKey: async () => key });
+      const writer = await openAuditWriter(db, join(dir, name), 'c', { checkpointKey: async () => key, ...options });
       const alerts: AuditAlert[] = [];
       writer.onAlert((alert) => alerts.push(alert));
       opened.push(writer);
@@ -209,8 +211,24 @@ describe.each(STORE_BACKENDS)('audit chain places on %s', (backend, createDataba
     expect(await verify(second.db)).toMatchObject({ ok: true, records: 4 });
   });
 
-  it('when spooled records meet places another writer took meanwhile, then they are quarantined with an alert, not lost, and the writer goes on', async () => {
-    const { openDb, openWriter, storedIds } = await setup();
+  /** What a writer whose spooled record met another writer's record must show: quarantined, kept, stopped, unready. */
+  const expectStoppedAfterReplay = async (db: Kysely<Database>, writer: { state: () => AuditWriterState }) => {
+    expect(
+      (await db.selectFrom('audit_quarantine').select(['seq', 'record']).execute()).map((row) => [Number(row.seq), JSON.parse(row.record).requestId]),
+    ).toEqual([[1, 'b-1']]);
+    expect(writer.state()).toMatchObject({
+      spool: { waiting: 0 },
+      quarantine: { count: 1 },
+      chainTaken: { seq: 1, problem: expect.stringContaining('place 1 of audit chain c') },
+    });
+    expect(auditReadiness(writer, Date.now())).toMatchObject({
+      ready: false,
+      problem: expect.stringMatching(/AUDIT_CHAIN of its own; this instance refuses every request until it is restarted$/),
+    });
+  };
+
+  it('art-19: when spooled records meet places another writer took meanwhile, then they are quarantined with an alert, not lost, and the writer stops serving', async () => {
+    const { openDb, openWriter, storedIds, verify } = await setup();
     const first = await openDb();
     const b = await openWriter(first.db, 'b');
     await first.close();
@@ -222,13 +240,63 @@ describe.each(STORE_BACKENDS)('audit chain places on %s', (backend, createDataba
     await a.append(entry('a-1', 1));
     await a.close();
     const restarted = await openWriter(second.db, 'b');
-    expect(restarted.alerts).toEqual([{ kind: 'quarantined', chain: 'c', seq: 1, reason: expect.stringMatching(/^SQLSTATE 23505: /), where: 'store' }]);
-    expect(
-      (await second.db.selectFrom('audit_quarantine').select(['seq', 'record']).execute()).map((row) => [Number(row.seq), JSON.parse(row.record).requestId]),
-    ).toEqual([[1, 'b-1']]);
-    expect(restarted.state()).toMatchObject({ spool: { waiting: 0 }, chainTaken: undefined });
-    await restarted.append(entry('b-2', 6));
-    expect(await storedIds(second.db)).toEqual(['1:a-1', '2:b-2']);
+    expect(restarted.alerts).toEqual([
+      { kind: 'quarantined', chain: 'c', seq: 1, reason: expect.stringMatching(/^SQLSTATE 23505: /), where: 'store' },
+      { kind: 'chain-taken', chain: 'c', seq: 1, error: expect.any(Error) },
+    ]);
+    await expectStoppedAfterReplay(second.db, restarted);
+    await expect(restarted.append(entry('b-2', 6))).rejects.toBeInstanceOf(AuditChainTakenError);
+    expect(await storedIds(second.db)).toEqual(['1:a-1']);
+    // audit:verify names the place held twice: a's record stored, b's quarantined.
+    expect(await verify(second.db)).toMatchObject({ ok: false, problem: expect.stringMatching(/^chain c, record 1 \(.*\): is both stored and quarantined/) });
+  });
+
+  it("art-19: when a spooled record meets another writer's record at its place and the very same millisecond, then it is not taken for itself: it is quarantined and the writer stops serving", async () => {
+    const { openDb, openWriter, storedIds } = await setup();
+    const first = await openDb();
+    const b = await openWriter(first.db, 'b');
+    await first.close();
+    await b.append(entry('b-1', 1));
+    await b.close();
+
+    const second = await openDb();
+    const a = await openWriter(second.db, 'a');
+    await a.append(entry('a-1', 1)); // the same chain, place and time: on conflict (chain, seq, at) skips b-1
+    await a.close();
+    const restarted = await openWriter(second.db, 'b');
+    expect(restarted.alerts).toEqual([
+      {
+        kind: 'quarantined',
+        chain: 'c',
+        seq: 1,
+        reason: expect.stringMatching(/^another record \(another hash\) holds place 1 of audit chain c at the same time/),
+        where: 'store',
+      },
+      { kind: 'chain-taken', chain: 'c', seq: 1, error: expect.any(Error) },
+    ]);
+    await expectStoppedAfterReplay(second.db, restarted);
+    await expect(restarted.append(entry('b-2', 2))).rejects.toThrow('Another writer stored a record at place 1 of audit chain c');
+    expect(await storedIds(second.db)).toEqual(['1:a-1']);
+  });
+
+  it("art-19: when the store returns and the spool replay before a live group meets another writer's record, then the live group is refused, not stored on the shared chain", async () => {
+    const { openDb, openWriter, storedIds } = await setup();
+    const { db } = await openDb();
+    let away = true;
+    const b = await openWriter(db, 'b', {
+      insertGroup: (on, records) =>
+        away ? Promise.reject(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' })) : insertAuditGroup(on, records),
+    });
+    await b.append(entry('b-1', 5)); // answered from the spool
+    expect(b.state().spool.waiting).toBe(1);
+    const a = await openWriter(db, 'a');
+    await a.append(entry('a-1', 1));
+    away = false;
+    await expect(b.append(entry('b-2', 6))).rejects.toBeInstanceOf(AuditChainTakenError);
+    expect(b.alerts.map((alert) => alert.kind)).toEqual(['spooling', 'quarantined', 'chain-taken']);
+    await expectStoppedAfterReplay(db, b);
+    expect(await storedIds(db)).toEqual(['1:a-1']);
+    await expect(b.append(entry('b-3', 7))).rejects.toBeInstanceOf(AuditChainTakenError);
   });
 
   it('when a partition already holds two records for one place, then migration 0020 keeps both and refuses a third', async () => {

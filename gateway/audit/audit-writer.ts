@@ -14,8 +14,9 @@
  * refused (`AuditChainTakenError`, answered 503 AUDIT_UNAVAILABLE), nothing is spooled (a spooled
  * record would meet the same place again), `/readyz` turns unready and a `chain-taken` alert is
  * raised. Records already spooled were answered: they are still replayed, and one whose place is held
- * is quarantined rather than lost. A replayed record stored before (same chain, seq and time) is
- * skipped, as ever.
+ * is quarantined rather than lost; the writer then stops serving the same way. A replayed record
+ * stored before (same chain, seq and time, same hash) is skipped, as ever; another hash at that
+ * place and time is another writer's record, met at the same millisecond: quarantined, stopped.
  *
  * Checkpoints keep the cadence `audit:verify` demands (audit-checkpointer.ts): the records the writer
  * stores are handed to the checkpointer, on start (the tail a crash left unsigned), after each batch,
@@ -127,12 +128,24 @@ export async function createAuditWriter(options: AuditWriterOptions): Promise<Au
     degraded,
   });
 
-  /** Moves spooled records into the store, in order; the spool is emptied only once all are in or quarantined. */
+  /** From now on nothing is served on this chain: a restart (with a chain of its own) is the way back. */
+  const stopServing = (error: ChainPlaceTakenError) => {
+    if (taken) return;
+    taken = error;
+    state.chainTaken = { seq: error.seq, at: new Date().toISOString(), problem: error.message };
+    alert({ kind: 'chain-taken', chain, seq: error.seq, error });
+  };
+
+  /**
+   * Moves spooled records into the store, in order; the spool is emptied only once all are in or
+   * quarantined. A place another writer took (the record quarantined) stops serving, as a live one does.
+   */
   const replaySpool = async () => {
     const spooled = await spool.read();
     for (let i = 0; i < spooled.length; i += maxBatch) {
       const slice = spooled.slice(i, i + maxBatch);
-      await storeChecked(slice, { replayed: true });
+      const placeTaken = await storeChecked(slice, { replayed: true });
+      if (placeTaken) stopServing(placeTaken);
       await checkpoints.advance(slice);
     }
     await spool.clear();
@@ -179,14 +192,6 @@ export async function createAuditWriter(options: AuditWriterOptions): Promise<Au
 
   const tailWaiting = () => !spooling && checkpoints.tailDue();
 
-  /** From now on nothing is served on this chain: a restart (with a chain of its own) is the way back. */
-  const stopServing = (error: ChainPlaceTakenError) => {
-    if (taken) return;
-    taken = error;
-    state.chainTaken = { seq: error.seq, at: new Date().toISOString(), problem: error.message };
-    alert({ kind: 'chain-taken', chain, seq: error.seq, error });
-  };
-
   const flush = async () => {
     if (spooling && queue.length === 0) await replaySpool().catch(degraded);
     if (!spooling) await replayQuarantineFile().catch(degraded);
@@ -207,6 +212,8 @@ export async function createAuditWriter(options: AuditWriterOptions): Promise<Au
       let inStore = false;
       try {
         if (spooling) await replaySpool();
+        // The replay met another writer's record: these records are not stored on a chain known to be shared.
+        if (taken) throw taken;
         await storeChecked(records);
         inStore = true;
         batch.forEach((waiting) => waiting.resolve());

@@ -9,7 +9,10 @@
  * One refusal is not about content: a place in the chain that a partition already holds for another
  * record (the (chain, seq) index, migration 0020) means a second writer uses this chain name. Live
  * records then throw `ChainPlaceTakenError` (the writer refuses to serve: these answers cannot be
- * recorded in their chain); replayed records, whose answers were already given, are quarantined.
+ * recorded in their chain); replayed records, whose answers were already given, are quarantined, and
+ * `storeChecked` answers the place found taken (the writer then stops serving as well). A replayed
+ * record the store skips as already stored (the same chain, seq and time) is compared by hash with
+ * the record stored there: another record, met at the same millisecond, is a place taken too.
  */
 import { sql, type Kysely } from 'kysely';
 import { isChainPlaceTaken } from '../../platform/store/audit-partitions.ts';
@@ -187,15 +190,49 @@ export function createRecordStore({ db, quarantineFile, state, alert, insertGrou
   /**
    * Records and their subjects index (audit_subjects) together: a record is never stored without its
    * index rows. A live record is new: one the store skips as already stored (the same chain, seq and
-   * time) was another writer's, met at the same millisecond.
+   * time) was another writer's, met at the same millisecond. A replayed record skipped is the same
+   * record stored before only if the stored one has its hash; else it is quarantined, its place taken.
    */
-  const insert = async (records: readonly ChainedRecord[], replayed: boolean) => {
+  const insert = async (records: readonly ChainedRecord[], replayed: boolean, taken: ChainPlaceTakenError[]) => {
     if (records.length === 0) return;
     const inserted = await insertGroup(db, records);
-    if (replayed || !inserted || inserted.length === records.length) return;
-    const places = new Set(inserted);
-    const skipped = records.find((record) => !places.has(record.seq))!;
-    throw new ChainPlaceTakenError(skipped.chain, skipped.seq, undefined);
+    if (inserted && inserted.length === records.length) return;
+    const places = new Set(inserted ?? []);
+    // A group that cannot tell what it inserted (`insertGroup` resolving to nothing): every replayed record is checked.
+    const skipped = inserted ? records.filter((record) => !places.has(record.seq)) : replayed ? records : [];
+    if (!replayed) {
+      if (skipped[0]) throw new ChainPlaceTakenError(skipped[0].chain, skipped[0].seq, undefined);
+      return;
+    }
+    for (const record of await heldByAnother(skipped)) {
+      await quarantine(
+        record,
+        `another record (another hash) holds place ${record.seq} of audit chain ${record.chain} at the same time: another writer uses this chain`,
+      );
+      taken.push(new ChainPlaceTakenError(record.chain, record.seq, undefined));
+    }
+  };
+
+  /**
+   * Of replayed records the store skipped as already stored, those whose (chain, seq, at) holds a
+   * record with another hash: another writer's, met at the same millisecond. A place holding the same
+   * hash holds this very record; a place holding nothing (archived meanwhile) is not another's.
+   */
+  const heldByAnother = async (skipped: readonly ChainedRecord[]): Promise<ChainedRecord[]> => {
+    if (skipped.length === 0) return [];
+    const rows = await db
+      .selectFrom('audit_records')
+      .select(['seq', 'at', 'hash'])
+      .where('chain', '=', skipped[0]!.chain)
+      .where(
+        'seq',
+        'in',
+        skipped.map((record) => String(record.seq)),
+      )
+      .execute();
+    return skipped.filter((record) =>
+      rows.some((row) => Number(row.seq) === record.seq && new Date(row.at).getTime() === Date.parse(record.at) && row.hash !== record.hash),
+    );
   };
 
   /** Keeps a refused record aside: in the store if it takes the escaped JSON, else in the local file; throws if neither. */
@@ -223,33 +260,40 @@ export function createRecordStore({ db, quarantineFile, state, alert, insertGrou
    * another record holds a place. One refused record fails its whole statement, so a refused batch is
    * halved until the record is found and quarantined.
    */
-  const store = async (records: readonly ChainedRecord[], replayed: boolean): Promise<void> => {
+  const store = async (records: readonly ChainedRecord[], replayed: boolean, taken: ChainPlaceTakenError[]): Promise<void> => {
     if (records.length === 0) return;
     try {
-      await insert(records, replayed);
+      await insert(records, replayed, taken);
     } catch (error) {
       if (error instanceof ChainPlaceTakenError) throw error;
       if (!replayed && isChainPlaceTaken(error)) throw new ChainPlaceTakenError(records[0]!.chain, takenPlace(error) ?? records[0]!.seq, error);
       if (!isContentRefusal(error)) throw error;
-      if (records.length === 1) return quarantine(records[0]!, describeRefusal(error));
+      if (records.length === 1) {
+        await quarantine(records[0]!, describeRefusal(error));
+        if (isChainPlaceTaken(error)) taken.push(new ChainPlaceTakenError(records[0]!.chain, records[0]!.seq, error));
+        return;
+      }
       const middle = Math.ceil(records.length / 2);
-      await store(records.slice(0, middle), replayed);
-      await store(records.slice(middle), replayed);
+      await store(records.slice(0, middle), replayed, taken);
+      await store(records.slice(middle), replayed, taken);
     }
   };
 
   /**
    * Text the store would silently alter (a lone surrogate becomes U+FFFD) would break the hash:
    * quarantined unasked. `replayed`: records from the spool, whose answers were given — a place
-   * another record holds quarantines them (kept, verifiable) instead of throwing.
+   * another record holds quarantines them (kept, verifiable) instead of throwing, and the first such
+   * place is answered: another writer uses this chain.
    */
-  const storeChecked = async (records: readonly ChainedRecord[], { replayed = false } = {}) => {
+  const storeChecked = async (records: readonly ChainedRecord[], { replayed = false } = {}): Promise<ChainPlaceTakenError | undefined> => {
     const storable: ChainedRecord[] = [];
     for (const record of records) {
       if (isStorable(record)) storable.push(record);
       else await quarantine(record, 'holds text that is not well-formed Unicode: the store would alter it');
     }
-    await store(storable, replayed);
+    const taken: ChainPlaceTakenError[] = [];
+    await store(storable, replayed, taken);
+    return taken[0];
   };
 
   /** Moves records quarantined locally into `audit_quarantine` once the store takes them. */

@@ -14,10 +14,12 @@
  * `audit_verifications`, where the gateways read it for the operator's `auditIntegrity`; schedule it
  * at least daily (cron, or the CronJob in docker/k8s/). A run that cannot verify records `ok: false`.
  * A directory flag whose value is not a readable directory (a file, nothing, a path over 4096
- * characters or with a control character) stops the command before it reads anything: exit 2.
+ * characters or with a control, bidi or other format character) stops the command before it reads
+ * anything: exit 2, naming the character, not echoing the path.
  */
 import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { screenText } from '../policies/screen-text.ts';
 import { auditAnchorDir, readGatewayConfig } from '../gateway/config.ts';
 import { demoKeyPath, ensureDemoKeyPair } from '../platform/keys.ts';
 import { loadPublicKeySet } from '../platform/key-set.ts';
@@ -42,13 +44,14 @@ try {
 }
 /** The longest path a directory flag takes (Linux's PATH_MAX). */
 const MAX_PATH = 4096;
-const isControl = (char: string) => char.charCodeAt(0) < 0x20 || (char.charCodeAt(0) >= 0x7f && char.charCodeAt(0) <= 0x9f);
 
 /** Why a directory flag's value cannot be read as a directory, or undefined; a bad value is never echoed whole. */
 function directoryProblem(flag: string, path: string): string | undefined {
   if (path.length === 0) return `${flag}: empty — a directory is needed`;
   if (path.length > MAX_PATH) return `${flag}: a path of ${path.length} characters, longer than ${MAX_PATH}`;
-  if ([...path].some(isControl)) return `${flag} ${JSON.stringify(path)}: the path holds a control character`;
+  // The project's text screening: control, format (bidi, zero-width) and separator characters, lone surrogates.
+  const screened = screenText(path, { maxLength: MAX_PATH });
+  if (!screened.ok) return `${flag}: the path holds ${'codePoint' in screened ? screened.codePoint : 'a character'}, a control, format or separator character`;
   try {
     if (!statSync(path).isDirectory()) return `${flag} ${path}: not a directory`;
     accessSync(path, constants.R_OK | constants.X_OK);

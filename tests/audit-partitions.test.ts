@@ -391,7 +391,7 @@ describe.each(STORE_BACKENDS)('reading an archive back on %s', (_backend, create
 
 describe('`npm run audit:verify -- --archives` given what is not a directory of archives', () => {
   it(
-    'when --archives names a file, nothing, an empty or huge path or one with control characters, then it exits 2 with a clear message; given an empty directory (no archive yet), it verifies the store from each first record',
+    'when --archives names a file, nothing, an empty or huge path or one with control or bidi characters, then it exits 2 with a clear message; given an empty directory (no archive yet), it verifies the store from each first record',
     { timeout: 180_000 },
     () => {
       const dir = mkdtempSync(join(tmpdir(), 'zhoucun-archives-flag-'));
@@ -405,7 +405,9 @@ describe('`npm run audit:verify -- --archives` given what is not a directory of 
         [join(file, 'below-a-file'), `--archives ${join(file, 'below-a-file')}: no such directory`],
         ['', '--archives: empty — a directory is needed'],
         [`/${'x'.repeat(100_000)}`, '--archives: a path of 100001 characters, longer than 4096'],
-        [`${dir}/a\u001b[31mb\nc\u0085`, `--archives ${JSON.stringify(`${dir}/a\u001b[31mb\nc\u0085`)}: the path holds a control character`],
+        [`${dir}/a\u001b[31mb\nc\u0085`, '--archives: the path holds U+001B, a control, format or separator character'],
+        [`${dir}/\u202Evig.zg`, '--archives: the path holds U+202E, a control, format or separator character'],
+        [`${dir}/a\u200Bb`, '--archives: the path holds U+200B, a control, format or separator character'],
       ];
       for (const [value, message] of cases) {
         const refused = runAuditVerify(location, { args: ['--archives', value] });

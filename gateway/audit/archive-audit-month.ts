@@ -23,7 +23,7 @@ import type { PublicKeySet } from '../../platform/key-set.ts';
 import { addAuditMonths, auditMonthStart, listAuditPartitions, partitionName, type AuditMonth } from '../../platform/store/audit-partitions.ts';
 import type { Database } from '../../platform/store/tables.ts';
 import { CHECKPOINT_CADENCE, type Checkpoint, type CheckpointCadence } from './audit-checkpoint.ts';
-import { ARCHIVE_FORMAT, rowToCheckpoint, storedInstant, toArchiveLine, type ArchiveLine } from './audit-codec.ts';
+import { ARCHIVE_FORMAT, compareChainNames, rowToCheckpoint, storedInstant, toArchiveLine, type ArchiveLine } from './audit-codec.ts';
 import {
   ArchiveProblem,
   archiveFileName,
@@ -105,7 +105,7 @@ export async function archiveAuditMonth(db: Kysely<Database>, month: AuditMonth,
     .groupBy('chain')
     .execute();
   // In code-unit order, the order the verifier reads chains in: the read-back and `audit:verify` then read each file once.
-  const lasts = found.sort((a, b) => (a.chain < b.chain ? -1 : a.chain > b.chain ? 1 : 0));
+  const lasts = found.sort((a, b) => compareChainNames(a.chain, b.chain));
 
   const file = archiveFileName(month);
   const path = join(options.dir, file);

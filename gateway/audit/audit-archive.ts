@@ -272,7 +272,13 @@ export function createArchiveRecordReader(path: string): ArchiveRecordReader {
   }
   async function* pages(chain: string, size = 5_000): AsyncGenerator<ArchivedRecord[]> {
     if (passed.has(chain)) {
-      yield* chainPagesOnItsOwn(path, chain, size);
+      // A pass of its own: a fresh reader over the same file.
+      const own = createArchiveRecordReader(path);
+      try {
+        yield* own.pages(chain, size);
+      } finally {
+        await own.close();
+      }
       return;
     }
     passed.add(chain);
@@ -303,24 +309,4 @@ export function createArchiveRecordReader(path: string): ArchiveRecordReader {
       await lines?.return(undefined);
     },
   };
-}
-
-/** A chain's records read by a pass of their own, in pages of `size`. */
-async function* chainPagesOnItsOwn(path: string, chain: string, size: number): AsyncGenerator<ArchivedRecord[]> {
-  let page: ArchivedRecord[] = [];
-  let seen = false;
-  for await (const line of readArchiveLines(path)) {
-    if (line === SKIPPED || line.kind !== 'record') continue;
-    if (line.row.chain !== chain) {
-      if (seen) break; // a chain's records are together
-      continue;
-    }
-    seen = true;
-    page.push({ row: line.row, subjects: line.subjects });
-    if (page.length >= size) {
-      yield page;
-      page = [];
-    }
-  }
-  if (page.length > 0) yield page;
 }

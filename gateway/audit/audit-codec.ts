@@ -309,14 +309,21 @@ export function fromArchiveLine(text: string): ArchiveLine | undefined {
 }
 
 /**
+ * The order of chain names wherever chains are read or signed one after another: code-unit order. The
+ * archiver writes chains in it, an archive's signature lists them in it, and the verifier asks for them
+ * in it, so that one pass over an archive file serves every chain.
+ */
+export function compareChainNames(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
  * What an archive's signature signs: the format, month, file name, the SHA-256 of its bytes, its record
  * and subject row counts, and per chain (in code-unit order) the records it took and the last one's hash.
  * The store notes all of it (`audit_archives`, `audit_archive_chains`), so the store's note is checked
  * against the signature without the file.
  */
 export function archiveMessage(archive: ArchiveContent): Uint8Array {
-  const chains = [...archive.chains]
-    .sort((a, b) => (a.chain < b.chain ? -1 : a.chain > b.chain ? 1 : 0))
-    .map((c) => [c.chain, c.fromSeq, c.throughSeq, c.throughHash]);
+  const chains = [...archive.chains].sort((a, b) => compareChainNames(a.chain, b.chain)).map((c) => [c.chain, c.fromSeq, c.throughSeq, c.throughHash]);
   return new TextEncoder().encode(JSON.stringify([ARCHIVE_FORMAT, archive.month, archive.file, archive.sha256, archive.records, archive.subjectRows, chains]));
 }

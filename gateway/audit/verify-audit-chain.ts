@@ -29,6 +29,7 @@ import type { Database } from '../../platform/store/tables.ts';
 import { checkQuarantined } from './audit-quarantine.ts';
 import { checkpointSignatureProblem, CHECKPOINT_CADENCE, type Checkpoint, type CheckpointCadence } from './audit-checkpoint.ts';
 import {
+  compareChainNames,
   recordHashHolds,
   recordSubjectRows,
   rowToCheckpoint,
@@ -115,7 +116,9 @@ export async function verifyAuditChains(db: Kysely<Database>, options: VerifyAud
     // Checked with or without the archives: a boundary the archives' signatures do not cover is not trusted.
     const boundaries = await readArchivedBoundaries(db, options.keys);
     archives = options.archiveDir === undefined ? undefined : await openArchives(db, options.archiveDir, options.keys);
-    const chains = [...new Set([...stored, ...anchored.keys(), ...boundaries.keys(), ...(archives?.flatMap((a) => [...a.chains.keys()]) ?? [])])].sort();
+    const chains = [...new Set([...stored, ...anchored.keys(), ...boundaries.keys(), ...(archives?.flatMap((a) => [...a.chains.keys()]) ?? [])])].sort(
+      compareChainNames,
+    );
     report.chains = chains.length;
     report.archivedMonths = archives?.map((archive) => archive.month) ?? [];
     const inFlightUntil = Date.now() + (options.inFlightWaitMs ?? 5_000);

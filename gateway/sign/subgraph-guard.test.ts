@@ -24,4 +24,25 @@ describe('subgraph guard', () => {
     await expect(guard.run(hanging, new AbortController().signal)).rejects.toThrow('civil-affairs did not answer within 20 ms');
     await expect(guard.run(async () => answer)).rejects.toBeInstanceOf(ProviderUnavailableError);
   });
+
+  it('when the trial call of a half-open breaker is abandoned, then it counts as a failure: the breaker opens again', async () => {
+    const guard = createSubgraphGuard('civil-affairs', { failures: 1, timeoutMs: 20, halfOpenAfterMs: 30 });
+    await expect(guard.run(hanging)).rejects.toBeInstanceOf(ProviderUnavailableError);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    // The trial call hangs, and its caller stops waiting before the timeout.
+    const abandon = new AbortController();
+    let sent = false;
+    const trial = guard.run((signal) => ((sent = true), hanging(signal)), abandon.signal);
+    abandon.abort();
+    await expect(trial).rejects.toBeInstanceOf(AbandonedCallError);
+    expect(sent).toBe(true);
+    // Not closed: the next call is not sent.
+    let next = false;
+    await expect(guard.run(async () => ((next = true), answer))).rejects.toThrow('civil-affairs is not called');
+    expect(next).toBe(false);
+    // A trial call that answers closes it.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await expect(guard.run(async () => answer)).resolves.toBe(answer);
+    await expect(guard.run(async () => answer)).resolves.toBe(answer);
+  });
 });

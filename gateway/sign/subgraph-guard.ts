@@ -5,7 +5,8 @@
  * until `halfOpenAfterMs` has passed; then one trial call decides whether it is back. Either way
  * the call fails, @apollo/gateway leaves that provider's items null, and the error formatter names
  * it PROVIDER_UNAVAILABLE: the other providers' items are still served. A call its caller stopped
- * waiting for (`abandon`) is cancelled, and counts neither for nor against the provider.
+ * waiting for (`abandon`) is cancelled, and counts neither for nor against the provider, except
+ * when it was the trial call: then it counts as a failure, and the breaker opens again.
  */
 import {
   circuitBreaker,
@@ -42,9 +43,12 @@ export class ProviderUnavailableError extends Error {
 
 /** A call its caller stopped waiting for: cancelled, and no sign of the provider's health. */
 export class AbandonedCallError extends Error {
-  constructor(subgraph: string, cause: unknown) {
+  /** The call was the half-open breaker's trial call. */
+  readonly trial: boolean;
+  constructor(subgraph: string, cause: unknown, trial = false) {
     super(`the call to ${subgraph} was abandoned by its caller`, { cause });
     this.name = 'AbandonedCallError';
+    this.trial = trial;
   }
 }
 
@@ -57,8 +61,12 @@ export function createSubgraphGuard(subgraph: string, options: SubgraphGuardOpti
   const { timeoutMs, failures, halfOpenAfterMs } = { ...DEFAULT_SUBGRAPH_GUARD, ...options };
   // A 5xx answer counts as a failure, and is still handed on as the answer it is. An abandoned call is
   // not counted: the caller's patience (shorter than `timeoutMs`) says nothing about the provider.
+  // Except the trial call of a half-open breaker: cockatiel counts an error its filter ignores as a
+  // success there, so an abandoned trial would close the breaker against a provider that may still
+  // hang. Such a call counts as a failure and the breaker opens again (the simpler of the two: the
+  // trial is still sent, so a provider that answers within the caller's patience closes it).
   const breaker = circuitBreaker(
-    handleWhen((error) => !(error instanceof AbandonedCallError)).orWhenResult((response) => (response as FetcherResponse).status >= 500),
+    handleWhen((error) => !(error instanceof AbandonedCallError) || error.trial).orWhenResult((response) => (response as FetcherResponse).status >= 500),
     { halfOpenAfter: halfOpenAfterMs, breaker: new ConsecutiveBreaker(failures) },
   );
   breaker.onStateChange((state) =>
@@ -73,12 +81,14 @@ export function createSubgraphGuard(subgraph: string, options: SubgraphGuardOpti
     async run(call, abandon) {
       const startedAt = performance.now();
       const seconds = () => (performance.now() - startedAt) / 1000;
-      const send = ({ signal }: { signal: AbortSignal }) =>
-        abandon
-          ? call(AbortSignal.any([signal, abandon])).catch((error: unknown) => {
-              throw abandon.aborted ? new AbandonedCallError(subgraph, error) : error;
-            })
-          : call(signal);
+      const send = ({ signal }: { signal: AbortSignal }) => {
+        if (!abandon) return call(signal);
+        // The breaker is half-open while it runs its trial call, and only then.
+        const trial = breaker.state === CircuitState.HalfOpen;
+        return call(AbortSignal.any([signal, abandon])).catch((error: unknown) => {
+          throw abandon.aborted ? new AbandonedCallError(subgraph, error, trial) : error;
+        });
+      };
       try {
         const response = await policy.execute(send);
         metrics?.subgraphCall(subgraph, response.status >= 500 ? 'error' : 'ok', seconds());

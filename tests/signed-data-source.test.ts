@@ -127,5 +127,36 @@ describe('SignedDataSource', () => {
       await call(source, ENTITIES, CONSUMER);
       expect(received).toHaveLength(5);
     });
+
+    it('when callers that may abandon share a call, then it is cancelled only once every one of them abandoned it, and a later caller starts its own', async () => {
+      const received: string[] = [];
+      const closed: string[] = [];
+      // Holds every answer until its connection closes: the call ends only by being cancelled.
+      const source = await sourceServedBy((request, response) => {
+        request.resume();
+        request.on('end', () => received.push(String(received.length)));
+        response.on('close', () => closed.push('closed'));
+      });
+      const abandonable = (signal: AbortSignal) =>
+        source.process(fetchOf(ENTITIES, KEYS, { ...CONSUMER, served: {} }), signal).then(
+          () => 'answered',
+          (error: Error) => error.name,
+        );
+      const first = new AbortController();
+      const second = new AbortController();
+      const calls = [abandonable(first.signal), abandonable(second.signal)];
+      await expect.poll(() => received.length).toBe(1);
+      first.abort();
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(closed).toEqual([]); // the second caller still waits on it
+      second.abort();
+      await expect.poll(() => closed.length).toBe(1);
+      expect(await Promise.all(calls)).toEqual(['AbandonedCallError', 'AbandonedCallError']);
+      const third = new AbortController();
+      const later = abandonable(third.signal);
+      await expect.poll(() => received.length).toBe(2);
+      third.abort();
+      expect(await later).toBe('AbandonedCallError');
+    });
   });
 });

@@ -7,7 +7,9 @@
  * Identical query calls in flight at once share one HTTP call, as Apollo Router de-duplicates
  * them: same subgraph, same consumer identity and purpose (everything the signature names) and the
  * same body bytes. Consumers whose pruned operations differ send different bodies and never share;
- * mutations are never shared. Each sharer receives its own copy of the buffered answer.
+ * mutations are never shared. Each sharer receives its own copy of the buffered answer. A caller
+ * that may abandon its call (the open-case question) shares it too: the shared call is cancelled
+ * only once every caller waiting on it has abandoned it.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
@@ -42,7 +44,7 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   readonly #deduplicate: boolean;
   readonly #guard: SubgraphGuard;
   readonly #caller = new AsyncLocalStorage<{ identity: CallIdentity; shareable: boolean; requestId: string; abandon: AbortSignal | undefined }>();
-  readonly #inFlight = new Map<string, Promise<FetcherResponse>>();
+  readonly #inFlight = new Map<string, SharedCall>();
 
   constructor(options: { name: string; url: string; sign: SignSubgraphCall; metrics?: GatewayMetrics | undefined } & SubgraphCallOptions) {
     super({ url: options.url });
@@ -54,7 +56,7 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     this.fetcher = (url, init) => this.#signedFetch(url, init);
   }
 
-  /** `abandon`: the caller stops waiting when it aborts, and the call is cancelled (such a call is never shared). */
+  /** `abandon`: the caller stops waiting when it aborts; the call is cancelled once no other caller waits on it. */
   override process(
     options: GraphQLDataSourceProcessOptions<GatewayContext>,
     abandon?: AbortSignal,
@@ -63,7 +65,7 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     // Every call runs for an authenticated consumer; a call without one is a fault, never signed nor sent.
     if (!context?.consumer) return Promise.reject(new Error(`refusing to sign a call to ${this.#subgraph} without an authenticated consumer`));
     const identity = { app: context.consumer.app, dept: context.consumer.dept, roles: context.consumer.roles, purpose: context.use.purpose };
-    const shareable = this.#deduplicate && !abandon && String(options.kind) === 'incoming operation' && QUERY_OPERATION.test(options.request.query ?? '');
+    const shareable = this.#deduplicate && String(options.kind) === 'incoming operation' && QUERY_OPERATION.test(options.request.query ?? '');
     // A provider that brought no answer is an answer of errors: @apollo/gateway then leaves its items null and
     // names the subgraph (PROVIDER_UNAVAILABLE), where a thrown error would fail the whole operation unnamed.
     return this.#caller
@@ -84,14 +86,21 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     init = { ...init, headers: { ...init.headers, 'x-request-id': call.requestId, ...traceHeaders() } };
     if (!call.shareable) return this.#signAndSend(url, init, identity, body, call.abandon);
     const key = `${url}\n${identity.app}\n${identity.dept}\n${identity.roles.join(',')}\n${identity.purpose ?? ''}\n${body}`;
-    let pending = this.#inFlight.get(key);
-    if (!pending) {
-      pending = this.#signAndSend(url, init, identity, body);
-      this.#inFlight.set(key, pending);
+    let shared = this.#inFlight.get(key);
+    if (!shared) {
+      // Only a call its first caller may abandon can be cancelled; a caller that never abandons keeps it going.
+      const cancel = call.abandon ? new AbortController() : undefined;
+      const response = this.#signAndSend(url, init, identity, body, cancel?.signal);
+      const started: SharedCall = { response, cancel, waiting: 0 };
+      this.#inFlight.set(key, started);
       const settled = () => void this.#inFlight.delete(key);
-      pending.then(settled, settled);
+      response.then(settled, settled);
+      shared = started;
     }
-    return (await pending).clone();
+    const entry = shared;
+    // A cancelled call is forgotten at once: a caller arriving after it starts a call of its own.
+    waitOn(entry, call.abandon, () => this.#inFlight.get(key) === entry && this.#inFlight.delete(key));
+    return (await shared.response).clone();
   }
 
   async #signAndSend(url: string, init: FetcherRequestInit, identity: CallIdentity, body: string, abandon?: AbortSignal): ReturnType<Fetcher> {
@@ -120,4 +129,27 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     countCall(context?.served, this.#subgraph, undefined);
     super.didEncounterError(error, fetchRequest, fetchResponse, context);
   }
+}
+
+/** One HTTP call in flight and the callers waiting on it. */
+interface SharedCall {
+  response: Promise<FetcherResponse>;
+  /** Cancels the call; absent when its first caller could not abandon it. */
+  cancel: AbortController | undefined;
+  /** Callers still waiting; one that cannot abandon is never subtracted, so the call goes on for it. */
+  waiting: number;
+}
+
+/** Counts a caller in; when it abandons and was the last one waiting, the call is cancelled (`onCancel` first). */
+function waitOn(shared: SharedCall, abandon: AbortSignal | undefined, onCancel: () => void): void {
+  shared.waiting += 1;
+  if (!abandon) return;
+  const leave = () => {
+    shared.waiting -= 1;
+    if (shared.waiting > 0 || !shared.cancel) return;
+    onCancel();
+    shared.cancel.abort();
+  };
+  if (abandon.aborted) leave();
+  else abandon.addEventListener('abort', leave, { once: true });
 }

@@ -76,7 +76,10 @@ export function createSubgraphGuard(subgraph: string, options: SubgraphGuardOpti
     ),
   );
   metrics?.breakerState(subgraph, 'closed');
-  const policy = wrap(breaker, timeout(timeoutMs, TimeoutStrategy.Aggressive));
+  // The call's signal is aborted when its time is up, not when it returns: the pooled client has read the
+  // whole answer by then, and aborting a finished call only built an AbortError (a DOMException with its
+  // stack) per call for nothing.
+  const policy = wrap(breaker, timeout(timeoutMs, { strategy: TimeoutStrategy.Aggressive, abortOnReturn: false }));
   return {
     async run(call, abandon) {
       const startedAt = performance.now();

@@ -260,17 +260,17 @@ export function auditAnchorDir(dataDir: string): string {
 
 /**
  * How the gateway's own process is started wherever it ships (`npm run gateway`, the container image,
- * the Kubernetes manifest; a test checks they agree): an old generation of 512 MiB. V8 then collects
+ * the Kubernetes manifest; a test checks they agree): an old generation of 768 MiB. V8 then collects
  * the old generation before it grows far past what is live, instead of towards its default of a
- * quarter of the machine's memory; the gateway's container limit is 1 GiB.
+ * quarter of the machine's memory; the gateway's container limit is 1.5 GiB (heap limit 960 MiB).
  */
-export const GATEWAY_NODE_FLAGS = ['--max-old-space-size=512'] as const;
+export const GATEWAY_NODE_FLAGS = ['--max-old-space-size=768'] as const;
 
 /**
  * Default share of V8's heap limit (old and young generations) in use above which requests are shed.
- * The heap in use counts garbage not yet collected: with GATEWAY_NODE_FLAGS the limit is 704 MiB
- * (512 old, 192 reserved for the young generation), and a healthy gateway collects its old generation
- * long before 75 % (528 MiB) of it is in use; past that, V8 is near running out.
+ * The heap in use counts garbage not yet collected: with GATEWAY_NODE_FLAGS the limit is 960 MiB
+ * (768 old, 192 reserved for the young generation), and a healthy gateway collects its old generation
+ * long before 75 % (720 MiB) of it is in use; past that, V8 is near running out.
  */
 export const DEFAULT_SHED_HEAP_USED_PERCENT = 75;
 

@@ -18,7 +18,7 @@ import { ensureDemoKeyPair } from '../platform/keys.ts';
 import { openStore } from '../platform/store/database.ts';
 import { auditEntry, openAuditWriter } from './support/audit-fixtures.ts';
 import { openMigratedStore, STORE_BACKENDS } from './support/databases.ts';
-import { startTcpProxy } from './support/tcp-proxy.ts';
+import { proxyPostgres } from './support/tcp-proxy.ts';
 import { createHash } from 'node:crypto';
 
 const documentOf = (text: string): OperationDocument => ({ hash: createHash('sha256').update(text).digest('hex'), text, operationName: null });
@@ -130,11 +130,8 @@ describe.each(STORE_BACKENDS)('operation documents on %s', (backend, createDatab
   if (backend === 'PostgreSQL')
     it('when the store is cut, then records are spooled and the document waits; once the store is back both reach it', async () => {
       const database = await createDatabase();
-      const url = new URL(database.databaseUrl!);
-      const proxy = await startTcpProxy({ host: url.hostname, port: Number(url.port || 5432) });
-      url.hostname = '127.0.0.1';
-      url.port = String(proxy.port);
-      const store = await openStore({ databaseUrl: url.toString() });
+      const { proxy, url } = await proxyPostgres(database.databaseUrl!);
+      const store = await openStore({ databaseUrl: url });
       const { store: direct, close } = await openMigratedStore(async () => database);
       const dir = mkdtempSync(join(tmpdir(), 'zhoucun-documents-'));
       await ensureDemoKeyPair(dir, 'audit-signing');

@@ -23,7 +23,7 @@ import type { Database } from '../platform/store/tables.ts';
 import { DEMO } from '../subgraphs/shared/district.ts';
 import { createPostgresDatabase, type TestDatabase } from './support/databases.ts';
 import { migratedPgliteTemplate } from './support/pglite-template.ts';
-import { startTcpProxy, type TcpProxy } from './support/tcp-proxy.ts';
+import { proxyPostgres, type TcpProxy } from './support/tcp-proxy.ts';
 import { startTestPlatform, type TestPlatform } from './support/test-platform.ts';
 
 const NAME_QUERY = `{ resident(citizenId: "${DEMO.resident}") { name } }`;
@@ -111,11 +111,9 @@ describe('audit when PostgreSQL goes away under load', () => {
   let platform: TestPlatform;
   beforeAll(async () => {
     database = await createPostgresDatabase();
-    const url = new URL(database.databaseUrl!);
-    proxy = await startTcpProxy({ host: url.hostname, port: Number(url.port || 5432) });
-    url.hostname = '127.0.0.1';
-    url.port = String(proxy.port);
-    platform = await startTestPlatform({ memoryGrants: false, databaseUrl: url.toString(), auditChain: 'proxied' });
+    let url: string;
+    ({ proxy, url } = await proxyPostgres(database.databaseUrl!));
+    platform = await startTestPlatform({ memoryGrants: false, databaseUrl: url, auditChain: 'proxied' });
   });
   afterAll(async () => {
     await proxy?.restore().catch(() => undefined);

@@ -7,20 +7,18 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openStore, type Store } from '../platform/store/database.ts';
 import { createPostgresDatabase, type TestDatabase } from './support/databases.ts';
-import { startTcpProxy, type TcpProxy } from './support/tcp-proxy.ts';
+import { proxyPostgres, type TcpProxy } from './support/tcp-proxy.ts';
 
 describe('store on PostgreSQL when the connection is cut', () => {
   let database: TestDatabase;
   let proxy: TcpProxy;
   let store: Store;
+  let proxiedUrl: string;
   const lost: Error[] = [];
   beforeAll(async () => {
     database = await createPostgresDatabase();
-    const url = new URL(database.databaseUrl!);
-    proxy = await startTcpProxy({ host: url.hostname, port: Number(url.port || 5432) });
-    url.hostname = '127.0.0.1';
-    url.port = String(proxy.port);
-    store = await openStore({ databaseUrl: url.toString(), onConnectionError: (error) => lost.push(error) });
+    ({ proxy, url: proxiedUrl } = await proxyPostgres(database.databaseUrl!));
+    store = await openStore({ databaseUrl: proxiedUrl, onConnectionError: (error) => lost.push(error) });
   });
   afterAll(async () => {
     await proxy?.restore().catch(() => undefined);
@@ -70,10 +68,7 @@ describe('store on PostgreSQL when the connection is cut', () => {
   });
 
   it('when no listener is given and a connection in use is cut, then the loss is one JSON line on standard error', async () => {
-    const url = new URL(database.databaseUrl!);
-    url.hostname = '127.0.0.1';
-    url.port = String(proxy.port);
-    const unlistened = await openStore({ databaseUrl: url.toString() });
+    const unlistened = await openStore({ databaseUrl: proxiedUrl });
     const written = vi.spyOn(process.stderr, 'write');
     try {
       const running = sql`select pg_sleep(30)`.execute(unlistened.db).catch((error: Error) => error.message);

@@ -219,9 +219,11 @@ export async function createAuditWriter(options: AuditWriterOptions): Promise<Au
         batch.forEach((waiting) => waiting.resolve());
       } catch (storeError) {
         degraded(storeError);
-        if (storeError instanceof ChainPlaceTakenError) {
-          stopServing(storeError);
-          batch.forEach((waiting) => waiting.reject(new AuditChainTakenError(storeError)));
+        // Another writer's record was met, here or by a replay that failed later on: nothing more is served.
+        const chainTaken = storeError instanceof ChainPlaceTakenError ? storeError : taken;
+        if (chainTaken) {
+          stopServing(chainTaken);
+          batch.forEach((waiting) => waiting.reject(new AuditChainTakenError(chainTaken)));
           continue;
         }
         try {

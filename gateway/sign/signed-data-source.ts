@@ -21,7 +21,7 @@ import type { GatewayContext } from '../gateway-context.ts';
 import { sharedPooledFetcher } from './pooled-fetcher.ts';
 import { traceHeaders } from '../../platform/observe/trace-request.ts';
 import type { GatewayMetrics } from '../observe/gateway-metrics.ts';
-import { createSubgraphGuard, ProviderUnavailableError, type SubgraphGuard, type SubgraphGuardOptions } from './subgraph-guard.ts';
+import { AbandonedCallError, createSubgraphGuard, ProviderUnavailableError, type SubgraphGuard, type SubgraphGuardOptions } from './subgraph-guard.ts';
 import type { CallIdentity, SignSubgraphCall } from './sign-subgraph-call.ts';
 
 /** How subgraph calls are sent; the defaults serve, the others exist for benchmark baselines. */
@@ -91,7 +91,7 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
       // Only a call its first caller may abandon can be cancelled; a caller that never abandons keeps it going.
       const cancel = call.abandon ? new AbortController() : undefined;
       const response = this.#signAndSend(url, init, identity, body, cancel?.signal);
-      const started: SharedCall = { response, cancel, waiting: 0 };
+      const started: SharedCall = { response, cancel, waiting: 0, subgraph: this.#subgraph };
       this.#inFlight.set(key, started);
       const settled = () => void this.#inFlight.delete(key);
       response.then(settled, settled);
@@ -99,8 +99,10 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     }
     const entry = shared;
     // A cancelled call is forgotten at once: a caller arriving after it starts a call of its own.
-    waitOn(entry, call.abandon, () => this.#inFlight.get(key) === entry && this.#inFlight.delete(key));
-    return (await shared.response).clone();
+    const abandoned = waitOn(entry, call.abandon, () => this.#inFlight.get(key) === entry && this.#inFlight.delete(key));
+    // A caller that abandons stops waiting at once (its call is counted now, in its operation's audit record),
+    // while the call goes on for the others.
+    return (await (abandoned ? Promise.race([entry.response, abandoned]) : entry.response)).clone();
   }
 
   async #signAndSend(url: string, init: FetcherRequestInit, identity: CallIdentity, body: string, abandon?: AbortSignal): ReturnType<Fetcher> {
@@ -138,18 +140,30 @@ interface SharedCall {
   cancel: AbortController | undefined;
   /** Callers still waiting; one that cannot abandon is never subtracted, so the call goes on for it. */
   waiting: number;
+  subgraph: string;
 }
 
-/** Counts a caller in; when it abandons and was the last one waiting, the call is cancelled (`onCancel` first). */
-function waitOn(shared: SharedCall, abandon: AbortSignal | undefined, onCancel: () => void): void {
+/**
+ * Counts a caller in; when it abandons and was the last one waiting, the call is cancelled (`onCancel`
+ * first). Answers, for a caller that may abandon, a promise rejected when it does.
+ */
+function waitOn(shared: SharedCall, abandon: AbortSignal | undefined, onCancel: () => void): Promise<never> | undefined {
   shared.waiting += 1;
-  if (!abandon) return;
-  const leave = () => {
-    shared.waiting -= 1;
-    if (shared.waiting > 0 || !shared.cancel) return;
-    onCancel();
-    shared.cancel.abort();
-  };
-  if (abandon.aborted) leave();
-  else abandon.addEventListener('abort', leave, { once: true });
+  if (!abandon) return undefined;
+  return new Promise<never>((_resolve, reject) => {
+    const leave = () => {
+      reject(new AbandonedCallError(shared.subgraph, abandon.reason));
+      shared.waiting -= 1;
+      if (shared.waiting > 0 || !shared.cancel) return;
+      onCancel();
+      shared.cancel.abort();
+    };
+    if (abandon.aborted) return leave();
+    abandon.addEventListener('abort', leave, { once: true });
+    // The listener goes with the call: a long-lived signal does not keep answers alive.
+    shared.response.then(
+      () => abandon.removeEventListener('abort', leave),
+      () => abandon.removeEventListener('abort', leave),
+    );
+  });
 }

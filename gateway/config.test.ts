@@ -129,8 +129,8 @@ describe('gateway configuration', () => {
     },
   );
 
-  it('when SHED_HEAP_USED_PERCENT is not set, then requests are shed above 75 % of the heap limit; 1 and 95 are accepted', () => {
-    expect(readGatewayConfig({}).shedHeapUsedPercent).toBe(75);
+  it('when SHED_HEAP_USED_PERCENT is not set, then requests are shed above 60 % of the heap limit; 1 and 95 are accepted', () => {
+    expect(readGatewayConfig({}).shedHeapUsedPercent).toBe(60);
     expect(readGatewayConfig({ SHED_HEAP_USED_PERCENT: '1' }).shedHeapUsedPercent).toBe(1);
     expect(readGatewayConfig({ SHED_HEAP_USED_PERCENT: '95' }).shedHeapUsedPercent).toBe(95);
   });

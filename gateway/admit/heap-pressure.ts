@@ -1,13 +1,15 @@
 /**
  * Load shedding before the heap runs out (art. 19: a stable platform). The gateway runs with a heap
- * sized for its container (`GATEWAY_NODE_FLAGS` in gateway/config.ts); when the V8 heap in use passes a share of that
- * limit, GraphQL requests are answered 503 OVERLOADED with Retry-After, before authentication or any
- * other work, until a later sample is under the bound again. Probes, the console and metrics keep
- * answering: an instance that sheds is alive, and `/readyz` decides about traffic on its own terms.
- * The heap is sampled once a second (@fastify/under-pressure), so the check costs nothing per request.
+ * sized for its container (`GATEWAY_NODE_FLAGS` in gateway/config.ts); when what is live on it (the
+ * heap in use right after the last full collection, not garbage waiting for the next one) passes a
+ * share of V8's heap limit, GraphQL requests are answered 503 OVERLOADED with Retry-After, before
+ * authentication or any other work, until a later full collection finds less live. Probes, the console
+ * and metrics keep answering; `/readyz` reports the instance unready meanwhile (create-gateway.ts).
+ * The bound is checked once a second (@fastify/under-pressure), so the check costs nothing per request.
  */
 import underPressure from '@fastify/under-pressure';
 import type { FastifyInstance } from 'fastify';
+import { constants, PerformanceObserver } from 'node:perf_hooks';
 import { getHeapStatistics } from 'node:v8';
 import { shareErrorBody } from '../../platform/errors.ts';
 
@@ -21,14 +23,32 @@ export function shedHeapUsedBytes(percent: number): number {
 }
 
 /**
- * Sheds the GraphQL route's requests of `app` while the heap in use is above `heapUsedPercent` of V8's
+ * The heap in use after the last full (mark-compact) collection, read when V8 reports it; before the
+ * first one, the heap in use at the start.
+ */
+function watchLiveHeap(): { live(): number; stop(): void } {
+  let live = getHeapStatistics().used_heap_size;
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      if ((entry as { detail?: { kind?: number } }).detail?.kind === constants.NODE_PERFORMANCE_GC_MAJOR) live = getHeapStatistics().used_heap_size;
+    }
+  });
+  observer.observe({ entryTypes: ['gc'] });
+  return { live: () => live, stop: () => observer.disconnect() };
+}
+
+/**
+ * Sheds the GraphQL route's requests of `app` while the live heap is above `heapUsedPercent` of V8's
  * limit; every other route passes. Each shed answer is counted as `zhoucun_gateway_requests_total{outcome="OVERLOADED"}`.
  */
 export async function registerHeapPressure(app: FastifyInstance, heapUsedPercent: number): Promise<void> {
+  const bound = shedHeapUsedBytes(heapUsedPercent);
+  const heap = watchLiveHeap();
+  app.addHook('onClose', async () => heap.stop());
   await app.register(underPressure, {
-    maxHeapUsedBytes: shedHeapUsedBytes(heapUsedPercent),
-    sampleInterval: SAMPLE_INTERVAL_MS,
-    // The plugin only samples here; the hook below decides, for the GraphQL route alone.
+    healthCheck: async () => heap.live() <= bound,
+    healthCheckInterval: SAMPLE_INTERVAL_MS,
+    // The plugin only keeps the verdict here; the hook below decides, for the GraphQL route alone.
     pressureHandler: () => undefined,
   });
   app.addHook('onRequest', async (request, reply) => {

@@ -17,11 +17,6 @@ const GRAPHQL_ROUTE = '/graphql';
 const SAMPLE_INTERVAL_MS = 1_000;
 const RETRY_AFTER_SECONDS = 5;
 
-/** The bound in bytes for this process: `percent` of the heap limit V8 was started with. */
-export function shedHeapUsedBytes(percent: number): number {
-  return Math.floor((getHeapStatistics().heap_size_limit * percent) / 100);
-}
-
 /**
  * The heap in use after the last full (mark-compact) collection, read when V8 reports it; before the
  * first one, the heap in use at the start.
@@ -42,7 +37,8 @@ function watchLiveHeap(): { live(): number; stop(): void } {
  * limit; every other route passes. Each shed answer is counted as `zhoucun_gateway_requests_total{outcome="OVERLOADED"}`.
  */
 export async function registerHeapPressure(app: FastifyInstance, heapUsedPercent: number): Promise<void> {
-  const bound = shedHeapUsedBytes(heapUsedPercent);
+  // In bytes: `heapUsedPercent` of the heap limit V8 was started with.
+  const bound = Math.floor((getHeapStatistics().heap_size_limit * heapUsedPercent) / 100);
   const heap = watchLiveHeap();
   app.addHook('onClose', async () => heap.stop());
   await app.register(underPressure, {

@@ -97,15 +97,7 @@ export async function archiveAuditMonth(db: Kysely<Database>, month: AuditMonth,
   const previous = await readArchivedBoundaries(db, options.keys).catch((error: unknown) => {
     throw error instanceof ArchiveProblem ? new ArchiveRefused(`${month}: not archived, nothing dropped: ${error.message}`) : error;
   });
-  const found = await db
-    .selectFrom('audit_records')
-    .select(['chain', (eb) => eb.fn.max('seq').as('through')])
-    .where('at', '>=', from)
-    .where('at', '<', to)
-    .groupBy('chain')
-    .execute();
-  // In code-unit order, the order the verifier reads chains in: the read-back and `audit:verify` then read each file once.
-  const lasts = found.sort((a, b) => compareChainNames(a.chain, b.chain));
+  const lasts = await readChainEnds(db, from, to);
 
   const file = archiveFileName(month);
   const path = join(options.dir, file);
@@ -233,14 +225,7 @@ export async function archiveAuditMonth(db: Kysely<Database>, month: AuditMonth,
       // Nothing may reach the month between reading it and dropping it: with the tables locked (the
       // detach needs this lock anyway), the month and the DEFAULT partition must be as they were read.
       await sql`lock table audit_records, audit_subjects in access exclusive mode`.execute(trx);
-      const now = await trx
-        .selectFrom('audit_records')
-        .select(['chain', (eb) => eb.fn.max('seq').as('through')])
-        .where('at', '>=', from)
-        .where('at', '<', to)
-        .groupBy('chain')
-        .orderBy('chain')
-        .execute();
+      const now = await readChainEnds(trx, from, to);
       const lateEarly = await sql<{ n: string }>`select count(*) as n from audit_records_default where at < ${to.toISOString()}::timestamptz`.execute(trx);
       if (
         JSON.stringify(now.map((r) => [r.chain, String(r.through)])) !== JSON.stringify(lasts.map((r) => [r.chain, String(r.through)])) ||
@@ -293,4 +278,20 @@ export async function archiveAuditMonth(db: Kysely<Database>, month: AuditMonth,
     if (error instanceof ArchiveRefused) throw error;
     throw new ArchiveRefused(`${month}: not archived, nothing dropped: ${(error as Error).message}`, { cause: error });
   }
+}
+
+/**
+ * Each chain's last record in [from, to), in code-unit order of chain names: the order the verifier
+ * reads chains in (the read-back and `audit:verify` then read each file once), whatever the
+ * database's collation, so that two readings compare line by line.
+ */
+async function readChainEnds(db: Kysely<Database>, from: Date, to: Date) {
+  const ends = await db
+    .selectFrom('audit_records')
+    .select(['chain', (eb) => eb.fn.max('seq').as('through')])
+    .where('at', '>=', from)
+    .where('at', '<', to)
+    .groupBy('chain')
+    .execute();
+  return ends.sort((a, b) => compareChainNames(a.chain, b.chain));
 }

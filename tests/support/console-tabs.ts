@@ -41,10 +41,8 @@ export function createConsoleTabs(browser: Browser, origin: string, { timeout = 
 
   const signIn = async (department: string, role: string): Promise<Page> => {
     const page = await open();
-    await page.locator('#sign-in-dept').click();
-    await page.locator('.ant-select-item-option', { hasText: `（${department}）` }).click();
-    await page.locator('#sign-in-role').click();
-    await page.locator('.ant-select-item-option', { hasText: role }).click();
+    await choose(page, '#sign-in-dept', `（${department}）`);
+    await choose(page, '#sign-in-role', role);
     await page.getByRole('button', { name: '登录（演示）' }).click();
     await page.getByTestId('whoami').waitFor();
     return page;
@@ -58,4 +56,24 @@ export function createConsoleTabs(browser: Browser, origin: string, { timeout = 
       await Promise.all(contexts.map((context) => context.close()));
     },
   };
+}
+
+/**
+ * Picks an option of an Ant Design select and waits for its list to close. On a loaded machine a click
+ * can land while the list is still opening; the list then stays open over the next control, so the
+ * choice is made again (at most three times) after Escape closes it.
+ */
+async function choose(page: Page, select: string, option: string): Promise<void> {
+  const open = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+  for (let attempt = 1; ; attempt++) {
+    await page.locator(select).click();
+    await open.locator('.ant-select-item-option', { hasText: option }).click();
+    try {
+      await open.waitFor({ state: 'hidden', timeout: 5_000 });
+      return;
+    } catch (error) {
+      if (attempt === 3) throw error;
+      await page.keyboard.press('Escape');
+    }
+  }
 }

@@ -27,6 +27,7 @@ import { DEPARTMENT_CODES } from '../platform/departments.ts';
 import { loadPublicKeySet, watchSigningKey } from '../platform/key-set.ts';
 import { demoKeyPath, ensureDemoKeyPair } from '../platform/keys.ts';
 import { openStore } from '../platform/store/database.ts';
+import { ensureSubjectHmac } from '../platform/subject-key.ts';
 import { migrateToLatest } from '../platform/store/migrate.ts';
 import { composeSupergraph } from '../schema/compose-supergraph.ts';
 import { launchGateway } from '../scripts/launch-gateway.ts';
@@ -91,6 +92,8 @@ async function startContender(urls: string[]): Promise<{ url: string }> {
             quarantinePath: auditQuarantinePath(dataDir, chain),
             checkpointLogPath: checkpointLogPath(auditAnchorDir(dataDir), chain),
             signingKey: watchSigningKey(demoKeyPath(dataDir, 'audit-signing', 'private')),
+            // The subject-level access log (art. 22, 23), as `npm run gateway` keeps it: a keyed HMAC per subject served.
+            subjectHmac: ensureSubjectHmac(dataDir),
           },
     ...(role === 'ours-fetch' ? { subgraphCalls: { send: bufferedNodeFetch, deduplicate: false } } : {}),
     ...(role === 'ours-no-dedup' ? { subgraphCalls: { deduplicate: false } } : {}),

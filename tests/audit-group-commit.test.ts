@@ -126,6 +126,23 @@ describe.each(STORE_BACKENDS)('audit group commit on %s', (_backend, createDatab
     expect(await stored('refused')).toEqual([]);
   });
 
+  it('when a subject row of a new record is already stored (an orphan, written without its record), then the group is refused as content and leaves nothing', async () => {
+    const chain = 'orphan';
+    const records = chained(chain, [
+      auditEntry('before', { subjects: { 'public-security': [hmac(1)] } }),
+      auditEntry('orphaned', { subjects: { 'public-security': [hmac(2), hmac(3)] } }),
+    ]);
+    await store.db
+      .insertInto('audit_subjects')
+      .values({ subject_hmac: hmac(3), at: records[1]!.at, chain, seq: '2', provider: 'public-security' })
+      .execute();
+    const error = await insertAuditGroup(store.db, records).catch((caught: unknown) => caught);
+    expect((error as { code?: string }).code).toBe('23505');
+    expect(isContentRefusal(error)).toBe(true);
+    expect(await stored(chain)).toEqual([]);
+    expect(await subjectRows(chain)).toEqual([`2 public-security ${hmac(3)} ${records[1]!.at}`]);
+  });
+
   it('when texts are written as an array literal, then the store reads back every one unchanged', async () => {
     const { rows } = await sql<{ value: string | null }>`select unnest(${textArrayLiteral([...AWKWARD, null])}::text[]) as value`.execute(store.db);
     expect(rows.map((row) => row.value)).toEqual([...AWKWARD, null]);

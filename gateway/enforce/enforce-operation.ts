@@ -235,12 +235,21 @@ export function createEnforcingExecutor(inner: GatewayExecutor, deps: Enforcemen
   };
 }
 
-/** Provider → sorted keyed HMACs of the subjects it served; undefined when none (or no key). */
+/**
+ * Provider → sorted keyed HMACs of the subjects it served; undefined when none (or no key). A subject
+ * several providers served (a batch read joining their data) is hashed once.
+ */
 function hashedSubjects(subjects: ServedSubjects | undefined, hmac: SubjectHmac | undefined): Record<string, string[]> | undefined {
   if (!subjects || !hmac) return undefined;
   const entries = Object.entries(subjects).filter(([, ids]) => ids.size > 0);
   if (entries.length === 0) return undefined;
-  return Object.fromEntries(entries.map(([provider, ids]) => [provider, [...new Set([...ids].map(hmac))].sort()]));
+  const hashed = new Map<string, string>();
+  const hashOf = (id: string) => {
+    let value = hashed.get(id);
+    if (value === undefined) hashed.set(id, (value = hmac(id)));
+    return value;
+  };
+  return Object.fromEntries(entries.map(([provider, ids]) => [provider, [...new Set([...ids].map(hashOf))].sort()]));
 }
 
 /** The record's outcome: refused in strict mode, rejected before execution (invalid variables), failed, or served. */

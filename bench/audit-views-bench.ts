@@ -83,8 +83,8 @@ async function filledStore(layout: 'monthly' | 'one'): Promise<Store> {
     from generate_series(1, ${RECORDS}) as i`.execute(store.db);
   // Every record served one resident of 3 000 (by its keyed HMAC): one subject has about 333 accesses in the year.
   await sql`
-    insert into audit_subjects (subject_hmac, at, chain, seq, provider)
-    select encode(sha256(convert_to('s' || (r.seq % 3000), 'UTF8')), 'hex'), r.at, r.chain, r.seq, r.providers[1]
+    insert into audit_subjects (subject_hmac, at, chain, seq, providers)
+    select encode(sha256(convert_to('s' || (r.seq % 3000), 'UTF8')), 'hex'), r.at, r.chain, r.seq, array[r.providers[1]]
     from audit_records r where r.chain = 'bench'`.execute(store.db);
   await sql`analyze audit_records`.execute(store.db);
   await sql`analyze audit_subjects`.execute(store.db);

@@ -101,7 +101,7 @@ try {
       process.stdout.write(
         `${report.quarantined.length} quarantined record(s), each matching its place in the chain (the store refused their content; see audit_quarantine):\n${quarantined}`,
       );
-    process.stdout.write(`Subject log intact: ${report.subjectRows} row(s) in audit_subjects, each one of the subjects its record lists.\n`);
+    process.stdout.write(`Subject log intact: ${report.subjectRows} subject and provider pair(s) in audit_subjects, each one its record lists.\n`);
   } else {
     process.stderr.write(`Audit trail BROKEN after ${report.records} verified records: ${report.problem}\n`);
     broken = true;

@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { auditEntry } from './support/audit-fixtures.ts';
-import { recordHashHolds, recordSubjectRows, rowToRecord } from '../gateway/audit/audit-codec.ts';
+import { recordHashHolds, recordSubjectRows, rowToRecord, subjectRowsByProvider } from '../gateway/audit/audit-codec.ts';
 import { isContentRefusal } from '../gateway/audit/audit-quarantine.ts';
 import { chainRecord, GENESIS_HASH, type AuditEntry, type ChainedRecord } from '../gateway/audit/audit-record.ts';
 import { insertAuditGroup, textArrayLiteral } from '../gateway/audit/store-audit-records.ts';
@@ -43,12 +43,19 @@ describe.each(STORE_BACKENDS)('audit group commit on %s', (_backend, createDatab
       id: Number(row.id),
       record: rowToRecord(row),
     }));
+  /** The subject rows stored for `chain`, one line per subject and provider. */
   const subjectRows = async (chain: string) =>
     (await store.db.selectFrom('audit_subjects').selectAll().where('chain', '=', chain).execute())
+      .flatMap(subjectRowsByProvider)
       .map((row) => `${row.seq} ${row.provider} ${row.subject_hmac} ${new Date(row.at).toISOString()}`)
       .sort();
   const expectedSubjectRows = (records: ChainedRecord[]) => [
-    ...new Set(records.flatMap(recordSubjectRows).map((row) => `${row.seq} ${row.provider} ${row.subject_hmac} ${new Date(row.at).toISOString()}`)),
+    ...new Set(
+      records
+        .flatMap(recordSubjectRows)
+        .flatMap(subjectRowsByProvider)
+        .map((row) => `${row.seq} ${row.provider} ${row.subject_hmac} ${new Date(row.at).toISOString()}`),
+    ),
   ];
 
   it('when a group mixes records without subjects and with thousands, then each comes back as written, in chain order, with exactly its subject rows', async () => {
@@ -77,6 +84,11 @@ describe.each(STORE_BACKENDS)('audit group commit on %s', (_backend, createDatab
     const subjects = await subjectRows(chain);
     expect(subjects).toEqual(expectedSubjectRows(records).sort());
     expect(subjects).toHaveLength(1 + 3_500 + 1);
+    // One row per record and subject: a subject both providers served is one row naming both.
+    const many = await store.db.selectFrom('audit_subjects').select(['subject_hmac', 'providers']).where('chain', '=', chain).where('seq', '=', '4').execute();
+    expect(many).toHaveLength(2_000);
+    expect(many.find((row) => row.subject_hmac === hmac(7))?.providers).toEqual(['human-resources', 'public-security']);
+    expect(many.find((row) => row.subject_hmac === hmac(1_999))?.providers).toEqual(['public-security']);
   });
 
   it('when a group is replayed, alone or with new records after it, then nothing is inserted twice and only the new records add subject rows', async () => {
@@ -134,7 +146,7 @@ describe.each(STORE_BACKENDS)('audit group commit on %s', (_backend, createDatab
     ]);
     await store.db
       .insertInto('audit_subjects')
-      .values({ subject_hmac: hmac(3), at: records[1]!.at, chain, seq: '2', provider: 'public-security' })
+      .values({ subject_hmac: hmac(3), at: records[1]!.at, chain, seq: '2', providers: ['public-security'] })
       .execute();
     const error = await insertAuditGroup(store.db, records).catch((caught: unknown) => caught);
     expect((error as { code?: string }).code).toBe('23505');

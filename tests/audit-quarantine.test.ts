@@ -105,7 +105,10 @@ describe.each(STORE_BACKENDS)('audit quarantine on %s', (_backend, createDatabas
     const writer = await open(store);
     const at = new Date().toISOString();
     const subject = 'e'.repeat(64);
-    await store.db.insertInto('audit_subjects').values({ subject_hmac: subject, at, chain: 'c', seq: '2', provider: 'public-security' }).execute();
+    await store.db
+      .insertInto('audit_subjects')
+      .values({ subject_hmac: subject, at, chain: 'c', seq: '2', providers: ['public-security'] })
+      .execute();
     const subjects = { 'public-security': [subject] };
     await Promise.all(['r-1', 'r-2', 'r-3'].map((id) => writer.append(entry(id, { at, subjects }))));
     expect(await storedIds(store)).toEqual(['r-1', 'r-3']);

@@ -211,7 +211,7 @@ describe.each(STORE_BACKENDS)('audit tamper evidence on %s', (_backend, createDa
       subjects: { 'public-security': [`${i}`.padStart(64, 'a'), `${i}`.padStart(64, 'b')], 'human-resources': [`${i}`.padStart(64, 'c')] },
     });
 
-  it('art-15: when a subject log row is deleted, moved to another time or provider, added to a record, or left without its record, then verification names the record and the subject log, though the chain itself is whole', async () => {
+  it('art-15: when a subject log row is deleted, moved to another time or provider, given a provider twice or one more, added to a record, or left without its record, then verification names the record and the subject log, though the chain itself is whole', async () => {
     const { chain, open, verify } = await setup();
     const writer = await open();
     for (let i = 1; i <= 6; i++) await writer.append(withSubjects(i));
@@ -229,13 +229,15 @@ describe.each(STORE_BACKENDS)('audit tamper evidence on %s', (_backend, createDa
         .insertInto('audit_subjects')
         .values(
           Object.entries(withSubjects(seq).subjects!).flatMap(([provider, hmacs]) =>
-            hmacs.map((hmac) => ({ subject_hmac: hmac, at: first!.at, chain, seq, provider })),
+            hmacs.map((hmac) => ({ subject_hmac: hmac, at: first!.at, chain, seq, providers: [provider] })),
           ),
         )
         .execute();
     };
 
-    await store.db.deleteFrom('audit_subjects').where('chain', '=', chain).where('seq', '=', '2').where('provider', '=', 'human-resources').execute();
+    // The subject human-resources served to record 2 (public-security served two others).
+    const servedByHr = '2'.padStart(64, 'c');
+    await store.db.deleteFrom('audit_subjects').where('chain', '=', chain).where('seq', '=', '2').where('subject_hmac', '=', servedByHr).execute();
     expect((await verify()).problem).toMatch(named(2, 1, 0));
     await restore(2);
     expect(await verify()).toMatchObject({ ok: true });
@@ -245,29 +247,43 @@ describe.each(STORE_BACKENDS)('audit tamper evidence on %s', (_backend, createDa
       .set({ at: new Date(Date.parse(String(first!.at)) - MINUTE) })
       .where('chain', '=', chain)
       .where('seq', '=', '2')
-      .where('provider', '=', 'human-resources')
+      .where('subject_hmac', '=', servedByHr)
       .execute();
     expect((await verify()).problem).toMatch(named(2, 1, 1));
     await restore(2);
     await store.db
       .updateTable('audit_subjects')
-      .set({ provider: 'market-regulation' })
+      .set({ providers: ['market-regulation'] })
       .where('chain', '=', chain)
       .where('seq', '=', '2')
-      .where('provider', '=', 'human-resources')
+      .where('subject_hmac', '=', servedByHr)
       .execute();
     expect((await verify()).problem).toMatch(named(2, 1, 1));
     await restore(2);
+    const setProviders = (providers: string[]) =>
+      store.db
+        .updateTable('audit_subjects')
+        .set({ providers })
+        .where('chain', '=', chain)
+        .where('seq', '=', '2')
+        .where('subject_hmac', '=', servedByHr)
+        .execute();
+    await setProviders(['human-resources', 'public-security']);
+    expect((await verify()).problem).toMatch(named(2, 0, 1));
+    await setProviders(['human-resources', 'human-resources']);
+    expect((await verify()).problem).toMatch(named(2, 0, 0));
+    await restore(2);
+    expect(await verify()).toMatchObject({ ok: true });
     await store.db
       .insertInto('audit_subjects')
-      .values({ subject_hmac: 'd'.repeat(64), at: first!.at, chain, seq: 2, provider: 'public-security' })
+      .values({ subject_hmac: 'd'.repeat(64), at: first!.at, chain, seq: 2, providers: ['public-security'] })
       .execute();
     expect((await verify()).problem).toMatch(named(2, 0, 1));
     await restore(2);
 
     await store.db
       .insertInto('audit_subjects')
-      .values({ subject_hmac: 'e'.repeat(64), at: first!.at, chain, seq: 99, provider: 'public-security' })
+      .values({ subject_hmac: 'e'.repeat(64), at: first!.at, chain, seq: 99, providers: ['public-security'] })
       .execute();
     expect((await verify()).problem).toBe(
       `chain ${chain}, record 99: the subject log (audit_subjects) holds a row for it (provider public-security) but no such record is stored — a subject row was inserted or its record deleted`,
@@ -283,7 +299,8 @@ describe.each(STORE_BACKENDS)('audit tamper evidence on %s', (_backend, createDa
       const writer = await open({ db });
       for (let i = 1; i <= 3; i++) await writer.append(withSubjects(i));
       await writer.close();
-      await db.deleteFrom('audit_subjects').where('chain', '=', chain).where('seq', '=', '3').where('provider', '=', 'public-security').execute();
+      // The two subjects public-security served to record 3.
+      await db.deleteFrom('audit_subjects').where('chain', '=', chain).where('seq', '=', '3').where('subject_hmac', '!=', '3'.padStart(64, 'c')).execute();
     });
     const broken = runAuditVerify(location, { publicKeysPath: demoKeyPath(dir, 'audit-signing', 'public-keys') });
     expect(broken.stderr).toMatch(

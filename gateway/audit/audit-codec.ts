@@ -126,11 +126,36 @@ export function recordToRow(record: ChainedRecord): Insertable<AuditRecordsTable
   };
 }
 
-/** The `audit_subjects` index rows of a record: one per provider and subject HMAC it lists. */
+/**
+ * The `audit_subjects` index rows of a record: one per subject HMAC it lists, naming every provider
+ * that served it, each once, in code-unit order (as the group commit writes them).
+ */
 export function recordSubjectRows(record: ChainedRecord): Array<Insertable<AuditSubjectsTable>> {
-  return Object.entries(record.subjects ?? {}).flatMap(([provider, hmacs]) =>
-    hmacs.map((hmac) => ({ subject_hmac: hmac, at: record.at, chain: record.chain, seq: record.seq, provider })),
-  );
+  const providersOf = new Map<string, Set<string>>();
+  for (const [provider, hmacs] of Object.entries(record.subjects ?? {})) {
+    for (const hmac of hmacs) providersOf.set(hmac, (providersOf.get(hmac) ?? new Set()).add(provider));
+  }
+  return [...providersOf].map(([hmac, providers]) => ({
+    subject_hmac: hmac,
+    at: record.at,
+    chain: record.chain,
+    seq: record.seq,
+    providers: [...providers].sort(),
+  }));
+}
+
+/**
+ * A subject log row as one row per provider, the shape the verifier compares and an archive keeps
+ * (one row per provider was also the store's shape before migration 0021).
+ */
+export function subjectRowsByProvider(row: {
+  subject_hmac: string;
+  at: Date | string;
+  chain: string;
+  seq: string | number;
+  providers: readonly string[];
+}): ArchivedSubjectRow[] {
+  return row.providers.map((provider) => ({ subject_hmac: row.subject_hmac, at: row.at, chain: row.chain, seq: String(row.seq), provider }));
 }
 
 /** The chained record a stored row holds: the exact inverse of `recordToRow` (a null `code` is no code). */

@@ -17,7 +17,7 @@
 import { sql, type Kysely } from 'kysely';
 import { isChainPlaceTaken } from '../../platform/store/audit-partitions.ts';
 import type { AuditRecordsTable, Database } from '../../platform/store/tables.ts';
-import { quarantinedToRow, recordToRow } from './audit-codec.ts';
+import { quarantinedToRow, recordSubjectRows, recordToRow } from './audit-codec.ts';
 import { describeRefusal, isContentRefusal, isStorable, type QuarantinedRecord } from './audit-quarantine.ts';
 import type { ChainedRecord } from './audit-record.ts';
 import type { AuditSpool } from './audit-spool.ts';
@@ -108,28 +108,31 @@ const COLUMNS = Object.keys(RECORD_COLUMNS) as RecordColumn[];
 /**
  * A group commit as one statement: the records, in order (ids follow the chain), skipping any already
  * stored ((chain, seq, at): a replayed record is the same record with the same time), and the
- * `audit_subjects` rows of exactly the records it inserted, read from the `subjects` each one stores
- * (a subject a provider lists twice is one row); it answers the places it inserted, so that a live
- * record skipped is seen. One statement is atomic by itself: a record is never stored without its
- * subject rows, and one refused record refuses the statement. Parameters: one per column, whatever the
- * group's size.
+ * `audit_subjects` rows of exactly the records it inserted: the rows `recordSubjectRows` makes of each
+ * record's `subjects` (one per subject, naming the providers that served it; migration 0021), sent
+ * beside the records and joined to those inserted by (chain, seq). It answers the places it inserted,
+ * so that a live record skipped is seen. One statement is atomic by itself: a record is never stored
+ * without its subject rows, and one refused record refuses the statement. Parameters: one per column,
+ * and four for the subject rows, whatever the group's size. (The rows were once derived in SQL from
+ * the stored `subjects`, with jsonb_each, a sort and an aggregate per subject: half the statement's time
+ * for a batch read, and an estimate of 100 × 100 rows per record that crossed PostgreSQL's JIT threshold
+ * for large groups. The verifier compares the rows with the record by the same function.)
  *
  * Subject rows are inserted without `on conflict`: they go in only with a record inserted by this very
  * statement, so a row already holding one of their keys is an orphan (written without its record, which
  * only tampering does). The store then refuses the statement (23505) and the record is quarantined,
- * like any record the store refuses. A conflict check would cost each of the hundreds of subject rows
- * of a batch read a second descent of the subject index: a third of the statement's time.
+ * like any record the store refuses. A conflict check would cost each subject row of a batch read a
+ * second descent of the subject index.
  */
 const GROUP_INSERT_HEAD = sql.raw(
   `with inserted as (insert into audit_records (${COLUMNS.join(', ')}) select ${COLUMNS.map((c) => `r.${c}::${RECORD_COLUMNS[c]}`).join(', ')} from unnest(`,
 );
-const GROUP_INSERT_TAIL = sql.raw(
-  `) with ordinality as r(${COLUMNS.join(', ')}, ord) order by r.ord on conflict (chain, seq, at) do nothing returning chain, seq, at, subjects),` +
-    ' subject_rows as (insert into audit_subjects (subject_hmac, at, chain, seq, provider)' +
-    ' select distinct h.hmac, i.at, i.chain, i.seq, s.provider from inserted i' +
-    ' cross join lateral jsonb_each(i.subjects) as s(provider, hmacs) cross join lateral jsonb_array_elements_text(s.hmacs) as h(hmac))' +
-    ' select seq::text as seq from inserted',
+const GROUP_INSERT_MIDDLE = sql.raw(
+  `) with ordinality as r(${COLUMNS.join(', ')}, ord) order by r.ord on conflict (chain, seq, at) do nothing returning chain, seq, at),` +
+    ' subject_rows as (insert into audit_subjects (subject_hmac, at, chain, seq, providers)' +
+    ' select u.hmac, i.at, i.chain, i.seq, u.providers::text[] from inserted i join unnest(',
 );
+const GROUP_INSERT_TAIL = sql.raw(') as u(chain, seq, hmac, providers) on u.chain = i.chain and u.seq::bigint = i.seq) select seq::text as seq from inserted');
 
 /** A PostgreSQL array literal of texts (NULL for null), quoted as node-postgres quotes a text[] parameter. */
 export function textArrayLiteral(values: ReadonlyArray<string | null>): string {
@@ -147,9 +150,10 @@ function rowTexts(record: ChainedRecord): Array<string | null> {
 }
 
 /**
- * Most characters of record text in one statement. Ordinary groups are far below it (500 records of
- * about 1 kB); a group of records listing thousands of subjects each is written as several
- * statements, in order, in one transaction.
+ * Most characters of record text in one statement (its subject rows, sent beside, take about as many
+ * again as the subjects its records list). Ordinary groups are far below it (500 records of about
+ * 1 kB); a group of records listing thousands of subjects each is written as several statements, in
+ * order, in one transaction.
  */
 export const GROUP_STATEMENT_CHARS = 8 * 1024 * 1024;
 
@@ -159,7 +163,7 @@ export const GROUP_STATEMENT_CHARS = 8 * 1024 * 1024;
  * Resolves to the places (seq) it inserted: a record missing from them was already stored with its time.
  */
 export async function insertAuditGroup(db: Kysely<Database>, records: readonly ChainedRecord[], maxChars = GROUP_STATEMENT_CHARS): Promise<number[]> {
-  const statements: Array<Array<Array<string | null>>> = [];
+  const statements: Array<Array<{ record: ChainedRecord; texts: Array<string | null> }>> = [];
   let chars = Infinity;
   for (const record of records) {
     const texts = rowTexts(record);
@@ -168,12 +172,21 @@ export async function insertAuditGroup(db: Kysely<Database>, records: readonly C
       statements.push([]);
       chars = 0;
     }
-    statements[statements.length - 1]!.push(texts);
+    statements[statements.length - 1]!.push({ record, texts });
     chars += size;
   }
-  const statement = async (rows: Array<Array<string | null>>, on: Kysely<Database>) => {
-    const columns = COLUMNS.map((_column, i) => sql`${textArrayLiteral(rows.map((texts) => texts[i]!))}::text[]`);
-    const inserted = await sql<{ seq: string }>`${GROUP_INSERT_HEAD}${sql.join(columns)}${GROUP_INSERT_TAIL}`.execute(on);
+  const statement = async (rows: Array<{ record: ChainedRecord; texts: Array<string | null> }>, on: Kysely<Database>) => {
+    const columns = COLUMNS.map((_column, i) => sql`${textArrayLiteral(rows.map(({ texts }) => texts[i]!))}::text[]`);
+    const subjectRows = rows.flatMap(({ record }) => recordSubjectRows(record));
+    const subjectColumns = [
+      subjectRows.map((row) => row.chain),
+      subjectRows.map((row) => String(row.seq)),
+      subjectRows.map((row) => row.subject_hmac),
+      subjectRows.map((row) => textArrayLiteral(row.providers as string[])),
+    ].map((values) => sql`${textArrayLiteral(values)}::text[]`);
+    const inserted = await sql<{
+      seq: string;
+    }>`${GROUP_INSERT_HEAD}${sql.join(columns)}${GROUP_INSERT_MIDDLE}${sql.join(subjectColumns)}${GROUP_INSERT_TAIL}`.execute(on);
     return inserted.rows.map((row) => Number(row.seq));
   };
   if (statements.length === 0) return [];

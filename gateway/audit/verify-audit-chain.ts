@@ -12,8 +12,9 @@
  * it names can be changed unnoticed.
  * The subject log (`audit_subjects`) is checked against the records: each record's hash covers the
  * subjects it lists (provider → subject HMACs), so its index rows must be exactly those, at the
- * record's time; and every index row must belong to a stored record. A row deleted, added, moved to
- * another time or provider, or left without its record is named.
+ * record's time, provider by provider; and every index row must belong to a stored record. A row
+ * deleted, added, moved to another time, given or stripped of a provider, or left without its record is
+ * named.
  * Months archived by `npm run audit:archive` (audit-archive.ts): the store's note of where each archived
  * chain ends is checked against the archives' signatures (read-archived-boundaries.ts); a chain is followed
  * from the last archived record the store notes, or, given the archives, from its first record through
@@ -32,6 +33,7 @@ import {
   compareChainNames,
   recordHashHolds,
   recordSubjectRows,
+  subjectRowsByProvider,
   rowToCheckpoint,
   rowToQuarantined,
   rowToRecord,
@@ -50,7 +52,7 @@ export interface VerificationReport {
   checkpoints: number;
   /** Anchored checkpoints found equal in the store. */
   anchored: number;
-  /** Subject log rows (audit_subjects) found matching the subjects their records list. */
+  /** Subject log entries (audit_subjects, a subject and a provider each) found matching the subjects their records list. */
   subjectRows: number;
   /** Records held in quarantine (the store refused their content), each verified in its place. */
   quarantined: Array<{ chain: string; seq: number; reason: string; at: string }>;
@@ -130,7 +132,7 @@ export async function verifyAuditChains(db: Kysely<Database>, options: VerifyAud
     const orphan = await readOrphanSubjectRow(db);
     if (orphan) {
       throw new Broken(
-        `chain ${orphan.chain}, record ${orphan.seq}: the subject log (audit_subjects) holds a row for it (provider ${orphan.provider}) but no such record is stored — a subject row was inserted or its record deleted`,
+        `chain ${orphan.chain}, record ${orphan.seq}: the subject log (audit_subjects) holds a row for it (provider${orphan.providers.length === 1 ? '' : 's'} ${orphan.providers.join(', ')}) but no such record is stored — a subject row was inserted or its record deleted`,
       );
     }
     await verifyOperationDocuments(db);
@@ -215,14 +217,15 @@ export async function verifyChainSlice(
 
 /**
  * A chain's stored records after `afterSeq` through `throughSeq`, page by page, each with its subject
- * log rows: the one reading of the store's records, the verifier's and the archiver's.
+ * log rows one per provider (the shape compared and archived; `subjectRowsByProvider`): the one reading
+ * of the store's records, the verifier's and the archiver's.
  */
 export async function* readStoreRecordPages(db: Kysely<Database>, chain: string, afterSeq: number, throughSeq: number = Number.POSITIVE_INFINITY) {
   for (let after = afterSeq; after < throughSeq;) {
     const rows = (await readRecordPage(db, chain, after)).filter((row) => Number(row.seq) <= throughSeq);
     if (rows.length === 0) return;
     const last = Number(rows[rows.length - 1]!.seq);
-    const subjects = Map.groupBy(await readSubjectRows(db, chain, after, last), (row) => Number(row.seq));
+    const subjects = Map.groupBy((await readSubjectRows(db, chain, after, last)).flatMap(subjectRowsByProvider), (row) => Number(row.seq));
     yield rows.map((row) => ({ row, subjects: subjects.get(Number(row.seq)) ?? [] }));
     if (rows.length < PAGE) return;
     after = last;
@@ -332,7 +335,7 @@ function readOrphanSubjectRow(db: Kysely<Database>) {
   return (
     db
       .selectFrom('audit_subjects as s')
-      .select(['s.chain', 's.seq', 's.provider'])
+      .select(['s.chain', 's.seq', 's.providers'])
       // A record held in quarantine is in its place in the chain: its subject rows are not orphans.
       .where(({ not, exists, selectFrom }) =>
         not(exists(selectFrom('audit_records as r').select('r.id').whereRef('r.chain', '=', 's.chain').whereRef('r.seq', '=', 's.seq'))),
@@ -351,7 +354,7 @@ const subjectRowKey = (row: { provider: string; subject_hmac: string; at: Date |
 
 /** Why a record's subject rows are not exactly the subjects it lists, or `undefined`. */
 function subjectRowsProblem(record: ChainedRecord, stored: readonly string[] | undefined): string | undefined {
-  const expected = new Set(recordSubjectRows(record).map((row) => subjectRowKey({ ...row, at: record.at })));
+  const expected = new Set(recordSubjectRows(record).flatMap(subjectRowsByProvider).map(subjectRowKey));
   const found = new Set(stored ?? []);
   const missing = [...expected].filter((key) => !found.has(key)).length;
   const extra = [...found].filter((key) => !expected.has(key)).length;

@@ -21,6 +21,7 @@ import * as auditRollUpRecount from './migrations/0018-audit-rollup-recount.ts';
 import * as auditVerifications from './migrations/0019-audit-verifications.ts';
 import * as auditPartitions from './migrations/0016-audit-partitions.ts';
 import * as auditChainPlace from './migrations/0020-audit-chain-place.ts';
+import * as subjectRowsPerSubject from './migrations/0021-subject-rows-per-subject.ts';
 import type { Database } from './tables.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
@@ -44,6 +45,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0019-audit-verifications': auditVerifications,
   '0016-audit-partitions': auditPartitions,
   '0020-audit-chain-place': auditChainPlace,
+  '0021-subject-rows-per-subject': subjectRowsPerSubject,
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {

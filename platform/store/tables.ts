@@ -229,7 +229,8 @@ export interface AuditSubjectsTable {
   at: Timestamp;
   chain: string;
   seq: ColumnType<string, string | number, string | number>;
-  provider: string;
+  /** Every provider that served this subject to the record, sorted (0021; one row per provider before). */
+  providers: string[];
 }
 
 export interface AuditQuarantineTable {

@@ -54,23 +54,27 @@ export async function accessesToSubject(services: GovernanceServices, actor: Act
       // A subject row bears its record's time (audit:verify holds it to that): joined on it too, each record is
       // looked up in its own month's partition by (chain, seq, at) instead of in every month's.
       .innerJoin('audit_records as r', (join) => join.onRef('r.chain', '=', 's.chain').onRef('r.seq', '=', 's.seq').onRef('r.at', '=', 's.at'))
-      .select(['s.at', 's.provider', 'r.request_id', 'r.dept', 'r.app', 'r.purpose', 'r.matter', 'r.granted', 'r.verified', 'r.outcome'])
+      .select(['s.at', 's.providers', 'r.request_id', 'r.dept', 'r.app', 'r.purpose', 'r.matter', 'r.granted', 'r.verified', 'r.outcome'])
       .where('s.subject_hmac', '=', hmac)
       .where('s.at', '>=', from)
       .where('s.at', '<', to);
-    if (scope.kind === 'provider') query = query.where('s.provider', '=', scope.dept);
+    if (scope.kind === 'provider') query = query.where(sql<boolean>`s.providers @> array[${scope.dept}]::text[]`);
+    // A row names every provider that served the subject to its record: at most `first` rows give `first` accesses or more.
     return query.orderBy('s.at', 'desc').orderBy('s.seq', 'desc').limit(first).execute();
   });
   const providerOf = (coordinate: string) => services.catalog().get(coordinate)?.provider;
-  return rows.map((row) => ({
-    at: new Date(row.at).toISOString(),
-    requestId: row.request_id,
-    department: row.dept,
-    app: row.app,
-    purpose: row.purpose,
-    matter: row.matter,
-    provider: row.provider,
-    items: subjectAccessItems(row.provider, [...row.granted, ...Object.keys(row.verified ?? {})], providerOf),
-    outcome: row.outcome,
-  }));
+  return rows
+    .flatMap((row) => (scope.kind === 'provider' ? [scope.dept] : row.providers).map((provider) => ({ row, provider })))
+    .slice(0, first)
+    .map(({ row, provider }) => ({
+      at: new Date(row.at).toISOString(),
+      requestId: row.request_id,
+      department: row.dept,
+      app: row.app,
+      purpose: row.purpose,
+      matter: row.matter,
+      provider,
+      items: subjectAccessItems(provider, [...row.granted, ...Object.keys(row.verified ?? {})], providerOf),
+      outcome: row.outcome,
+    }));
 }

@@ -131,17 +131,19 @@ export function recordToRow(record: ChainedRecord): Insertable<AuditRecordsTable
  * that served it, each once, in code-unit order (as the group commit writes them).
  */
 export function recordSubjectRows(record: ChainedRecord): Array<Insertable<AuditSubjectsTable>> {
-  const providersOf = new Map<string, Set<string>>();
-  for (const [provider, hmacs] of Object.entries(record.subjects ?? {})) {
-    for (const hmac of hmacs) providersOf.set(hmac, (providersOf.get(hmac) ?? new Set()).add(provider));
+  const subjects = record.subjects ?? {};
+  const providersOf = new Map<string, string[]>();
+  // Providers in code-unit order, so each subject's list is built sorted; a subject listed twice by one provider is named once.
+  for (const provider of Object.keys(subjects).sort()) {
+    for (const hmac of subjects[provider]!) {
+      const providers = providersOf.get(hmac);
+      if (providers === undefined) providersOf.set(hmac, [provider]);
+      else if (providers[providers.length - 1] !== provider) providers.push(provider);
+    }
   }
-  return [...providersOf].map(([hmac, providers]) => ({
-    subject_hmac: hmac,
-    at: record.at,
-    chain: record.chain,
-    seq: record.seq,
-    providers: [...providers].sort(),
-  }));
+  const rows: Array<Insertable<AuditSubjectsTable>> = [];
+  for (const [hmac, providers] of providersOf) rows.push({ subject_hmac: hmac, at: record.at, chain: record.chain, seq: record.seq, providers });
+  return rows;
 }
 
 /**

@@ -134,9 +134,37 @@ const GROUP_INSERT_MIDDLE = sql.raw(
 );
 const GROUP_INSERT_TAIL = sql.raw(') as u(chain, seq, hmac, providers) on u.chain = i.chain and u.seq::bigint = i.seq) select seq::text as seq from inserted');
 
-/** A PostgreSQL array literal of texts (NULL for null), quoted as node-postgres quotes a text[] parameter. */
+const ESCAPED = /[\\"]/;
+
+/** One element of an array literal: quoted, `\` and `"` escaped (most values, HMACs, names and times, hold neither). */
+function arrayElement(value: string | null): string {
+  if (value === null) return 'NULL';
+  return `"${ESCAPED.test(value) ? value.replaceAll('\\', '\\\\').replaceAll('"', '\\"') : value}"`;
+}
+
+/**
+ * A PostgreSQL array literal of texts (NULL for null), quoted as node-postgres quotes a text[] parameter.
+ * A record's JSON is escaped by two plain replacements, about twice as fast as one by pattern.
+ */
 export function textArrayLiteral(values: ReadonlyArray<string | null>): string {
-  return `{${values.map((value) => (value === null ? 'NULL' : `"${value.replace(/[\\"]/g, '\\$&')}"`)).join(',')}}`;
+  const elements = new Array<string>(values.length);
+  for (let i = 0; i < values.length; i++) elements[i] = arrayElement(values[i]!);
+  return `{${elements.join(',')}}`;
+}
+
+/**
+ * The subject rows' `providers` as one text[] parameter, each element the array literal of a row's
+ * providers: a batch read gives thousands of rows and a handful of provider lists, each quoted once.
+ */
+function providersColumn(rows: ReadonlyArray<{ providers: readonly string[] }>): string {
+  const quoted = new Map<string, string>();
+  const elements = rows.map(({ providers }) => {
+    const key = providers.join(',');
+    let element = quoted.get(key);
+    if (element === undefined) quoted.set(key, (element = arrayElement(textArrayLiteral(providers))));
+    return element;
+  });
+  return `{${elements.join(',')}}`;
 }
 
 /** One record's column values as text, in `COLUMNS` order. */
@@ -179,11 +207,11 @@ export async function insertAuditGroup(db: Kysely<Database>, records: readonly C
     const columns = COLUMNS.map((_column, i) => sql`${textArrayLiteral(rows.map(({ texts }) => texts[i]!))}::text[]`);
     const subjectRows = rows.flatMap(({ record }) => recordSubjectRows(record));
     const subjectColumns = [
-      subjectRows.map((row) => row.chain),
-      subjectRows.map((row) => String(row.seq)),
-      subjectRows.map((row) => row.subject_hmac),
-      subjectRows.map((row) => textArrayLiteral(row.providers as string[])),
-    ].map((values) => sql`${textArrayLiteral(values)}::text[]`);
+      textArrayLiteral(subjectRows.map((row) => row.chain)),
+      textArrayLiteral(subjectRows.map((row) => String(row.seq))),
+      textArrayLiteral(subjectRows.map((row) => row.subject_hmac)),
+      providersColumn(subjectRows as Array<{ providers: string[] }>),
+    ].map((literal) => sql`${literal}::text[]`);
     const inserted = await sql<{
       seq: string;
     }>`${GROUP_INSERT_HEAD}${sql.join(columns)}${GROUP_INSERT_MIDDLE}${sql.join(subjectColumns)}${GROUP_INSERT_TAIL}`.execute(on);

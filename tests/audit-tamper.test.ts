@@ -9,6 +9,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { JWK } from 'jose';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { type AuditWriterOptions } from '../gateway/audit/audit-writer.ts';
 import { hashRecord } from '../gateway/audit/audit-codec.ts';
@@ -271,7 +272,14 @@ describe.each(STORE_BACKENDS)('audit tamper evidence on %s', (_backend, createDa
     await setProviders(['human-resources', 'public-security']);
     expect((await verify()).problem).toMatch(named(2, 0, 1));
     await setProviders(['human-resources', 'human-resources']);
-    expect((await verify()).problem).toMatch(named(2, 0, 0));
+    expect((await verify()).problem).toMatch(/: 0 missing, 0 not listed, 1 listed twice — the subject log was altered$/);
+    // A row naming no provider: the store refuses it, and a table whose check was dropped still fails verification.
+    await expect(setProviders([])).rejects.toMatchObject({ code: '23514' });
+    await sql`alter table audit_subjects drop constraint audit_subjects_providers_named`.execute(store.db);
+    await setProviders([]);
+    expect((await verify()).problem).toMatch(named(2, 1, 1));
+    await restore(2);
+    await sql`alter table audit_subjects add constraint audit_subjects_providers_named check (cardinality(providers) > 0)`.execute(store.db);
     await restore(2);
     expect(await verify()).toMatchObject({ ok: true });
     await store.db

@@ -2,7 +2,7 @@
  * Migration 0021 on PGlite and on real PostgreSQL: the subject log's rows, one per provider and
  * subject before, become one per subject naming its providers, and back; nothing a record lists is
  * lost either way, and `audit:verify`'s comparison holds on the migrated rows. A record's subjects are
- * stored uncompressed out of line in every partition.
+ * stored uncompressed out of line, and a subject row names at least one provider, in every partition.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -66,15 +66,20 @@ describe.each(STORE_BACKENDS)('subject rows per subject (0021) on %s', (_backend
 
     await subjectRowsPerSubject.up(store.db);
     expect(await rows()).toEqual(written);
-    const index = await sql<{ def: string }>`select indexdef as def from pg_indexes where indexname = 'audit_subjects_chain_seq'`.execute(store.db);
-    expect(index.rows[0]?.def).toMatch(/USING brin \(chain, seq\)/);
+    // A row names at least one provider.
+    const none = await store.db
+      .insertInto('audit_subjects')
+      .values({ subject_hmac: hmac('d'), at: new Date(), chain: 'c', seq: '2', providers: [] })
+      .execute()
+      .catch((error: unknown) => error);
+    expect((none as { code?: string }).code).toBe('23514');
     const report = await verifyAuditChains(store.db, {
       keys: await loadPublicKeySet(demoKeyPath(dir, 'audit-signing', 'public-keys')),
       anchors: [checkpointLogAnchors(join(dir, 'audit'))],
     });
     expect(report).toMatchObject({ ok: true, records: 2, subjectRows: 5 });
 
-    // A record's subjects are kept out of line uncompressed, in every partition, those made later too.
+    // A record's subjects are kept out of line uncompressed, in every partition, those made later too; the check goes with them.
     await ensureAuditPartitions(store.db, { now: new Date(Date.UTC(2031, 5, 15)), ahead: 0 });
     const storage = await sql<{ partition: string; storage: string }>`
       select c.relname as partition, a.attstorage as storage from pg_inherits i
@@ -82,5 +87,11 @@ describe.each(STORE_BACKENDS)('subject rows per subject (0021) on %s', (_backend
       where i.inhparent = 'audit_records'::regclass order by 1`.execute(store.db);
     expect(storage.rows.map((row) => row.partition)).toContain('audit_records_y2031m06');
     expect(storage.rows.every((row) => row.storage === 'e')).toBe(true);
+    const later = await store.db
+      .insertInto('audit_subjects')
+      .values({ subject_hmac: hmac('d'), at: new Date(Date.UTC(2031, 5, 15)), chain: 'c', seq: '3', providers: [] })
+      .execute()
+      .catch((error: unknown) => error);
+    expect((later as { code?: string }).code).toBe('23514');
   });
 });

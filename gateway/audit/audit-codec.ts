@@ -148,7 +148,9 @@ export function recordSubjectRows(record: ChainedRecord): Array<Insertable<Audit
 
 /**
  * A subject log row as one row per provider, the shape the verifier compares and an archive keeps
- * (one row per provider was also the store's shape before migration 0021).
+ * (one row per provider was also the store's shape before migration 0021). A row naming no provider
+ * (the store refuses one; an altered table might not) stays one row, with the empty name, so that the
+ * verifier finds it listed nowhere.
  */
 export function subjectRowsByProvider(row: {
   subject_hmac: string;
@@ -157,7 +159,8 @@ export function subjectRowsByProvider(row: {
   seq: string | number;
   providers: readonly string[];
 }): ArchivedSubjectRow[] {
-  return row.providers.map((provider) => ({ subject_hmac: row.subject_hmac, at: row.at, chain: row.chain, seq: String(row.seq), provider }));
+  const providers = row.providers.length > 0 ? row.providers : [''];
+  return providers.map((provider) => ({ subject_hmac: row.subject_hmac, at: row.at, chain: row.chain, seq: String(row.seq), provider }));
 }
 
 /** The chained record a stored row holds: the exact inverse of `recordToRow` (a null `code` is no code). */

@@ -159,7 +159,8 @@ export function textArrayLiteral(values: ReadonlyArray<string | null>): string {
 function providersColumn(rows: ReadonlyArray<{ providers: readonly string[] }>): string {
   const quoted = new Map<string, string>();
   const elements = rows.map(({ providers }) => {
-    const key = providers.join(',');
+    // NUL separates names in the key: no name holds it (the store refuses it in text).
+    const key = providers.join('\u0000');
     let element = quoted.get(key);
     if (element === undefined) quoted.set(key, (element = arrayElement(textArrayLiteral(providers))));
     return element;

@@ -358,8 +358,9 @@ function subjectRowsProblem(record: ChainedRecord, stored: readonly string[] | u
   const found = new Set(stored ?? []);
   const missing = [...expected].filter((key) => !found.has(key)).length;
   const extra = [...found].filter((key) => !expected.has(key)).length;
-  if (missing === 0 && extra === 0 && found.size === (stored?.length ?? 0)) return undefined;
-  return `its subject log rows (audit_subjects) differ from the ${expected.size} subject(s) it lists: ${missing} missing, ${extra} not listed — the subject log was altered`;
+  const twice = (stored?.length ?? 0) - found.size;
+  if (missing === 0 && extra === 0 && twice === 0) return undefined;
+  return `its subject log rows (audit_subjects) differ from the ${expected.size} subject(s) it lists: ${missing} missing, ${extra} not listed${twice > 0 ? `, ${twice} listed twice` : ''} — the subject log was altered`;
 }
 
 /** The verifier's read of a chain's quarantined records. */

@@ -89,7 +89,8 @@ export async function createAuditPartitionIn(trx: AnyDb, table: PartitionedAudit
   const name = partitionName(table, month);
   const from = auditMonthStart(month).toISOString();
   const to = auditMonthStart(addAuditMonths(month, 1)).toISOString();
-  await sql`create table ${sql.id(name)} (like ${sql.id(table)} including defaults including storage)`.execute(trx);
+  // Storage (0021: a record's subjects out of line, uncompressed) and checks (0021: a subject row names a provider) go with the columns.
+  await sql`create table ${sql.id(name)} (like ${sql.id(table)} including defaults including storage including constraints)`.execute(trx);
   await sql`
     with moved as (delete from ${sql.id(`${table}_default`)} where at >= ${from}::timestamptz and at < ${to}::timestamptz returning *)
     insert into ${sql.id(name)} select * from moved`.execute(trx);

@@ -255,9 +255,10 @@ describe.each(STORE_BACKENDS)('audit codec on %s', (_backend, createDatabase) =>
         problem: `chain ${chain}, record 6 (row id ${row!.id}): content does not match its hash — the record was changed`,
       });
     }
-    // Quarantined in its place, the same record verifies; its JSON replaced by anything else, it is named.
+    // Quarantined in its place (with no subject rows: a refused record never had any), the same record verifies; its JSON replaced by anything else, it is named.
     const record = rowToRecord(row!);
     await store.db.deleteFrom('audit_records').where('id', '=', row!.id).execute();
+    await store.db.deleteFrom('audit_subjects').where('chain', '=', chain).where('seq', '=', '6').execute();
     await store.db
       .insertInto('audit_quarantine')
       .values(quarantinedToRow({ record, reason: 'SQLSTATE 22P05', at: new Date().toISOString() }))

@@ -99,8 +99,8 @@ describe.each(STORE_BACKENDS)('audit quarantine on %s', (_backend, createDatabas
     await cleanup();
   });
 
-  it('when a subject row is already stored for the place and time of a record being written (an orphan), then that record is quarantined and the others reach the store with their subject rows', async () => {
-    const { alerts, openDb, open, storedIds, cleanup } = await setup();
+  it('when a subject row is already stored for the place and time of a record being written (an orphan), then that record is quarantined, the others reach the store with their subject rows, and verification names the row', async () => {
+    const { alerts, openDb, open, storedIds, verify, cleanup } = await setup();
     const store = await openDb();
     const writer = await open(store);
     const at = new Date().toISOString();
@@ -119,6 +119,10 @@ describe.each(STORE_BACKENDS)('audit quarantine on %s', (_backend, createDatabas
     const rows = await store.db.selectFrom('audit_subjects').select(['seq']).where('chain', '=', 'c').orderBy('seq').execute();
     expect(rows.map((row) => Number(row.seq))).toEqual([1, 2, 3]);
     await writer.close();
+    // The row that took the place is named: a record held in quarantine has no subject rows.
+    expect((await verify(store.db)).problem).toBe(
+      'chain c, record 2: the subject log (audit_subjects) holds a row for it (provider public-security) but no such record is stored — a subject row was inserted or its record deleted',
+    );
     await store.close();
     await cleanup();
   });

@@ -121,8 +121,9 @@ const COLUMNS = Object.keys(RECORD_COLUMNS) as RecordColumn[];
  * Subject rows are inserted without `on conflict`: they go in only with a record inserted by this very
  * statement, so a row already holding one of their keys is an orphan (written without its record, which
  * only tampering does). The store then refuses the statement (23505) and the record is quarantined,
- * like any record the store refuses. A conflict check would cost each subject row of a batch read a
- * second descent of the subject index.
+ * like any record the store refuses, and `audit:verify` names the row (a quarantined record has none).
+ * A conflict check would have kept the planted row as the record's own, and costs each subject row of
+ * a batch read a second descent of the subject index.
  */
 const GROUP_INSERT_HEAD = sql.raw(
   `with inserted as (insert into audit_records (${COLUMNS.join(', ')}) select ${COLUMNS.map((c) => `r.${c}::${RECORD_COLUMNS[c]}`).join(', ')} from unnest(`,

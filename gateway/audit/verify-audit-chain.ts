@@ -330,22 +330,20 @@ export function readSubjectRows(db: Kysely<Database>, chain: string, afterSeq: n
     .execute();
 }
 
-/** A subject log row whose record is not stored (quarantined records have none either: their index was never written). */
+/**
+ * A subject log row whose record is not stored. A record held in quarantine has none either: its rows
+ * were never written (the statement that would have written them was refused), so a row at its place
+ * was put there by someone else — as is a row whose key made the store refuse the record.
+ */
 function readOrphanSubjectRow(db: Kysely<Database>) {
-  return (
-    db
-      .selectFrom('audit_subjects as s')
-      .select(['s.chain', 's.seq', 's.providers'])
-      // A record held in quarantine is in its place in the chain: its subject rows are not orphans.
-      .where(({ not, exists, selectFrom }) =>
-        not(exists(selectFrom('audit_records as r').select('r.id').whereRef('r.chain', '=', 's.chain').whereRef('r.seq', '=', 's.seq'))),
-      )
-      .where(({ not, exists, selectFrom }) =>
-        not(exists(selectFrom('audit_quarantine as q').select('q.id').whereRef('q.chain', '=', 's.chain').whereRef('q.seq', '=', 's.seq'))),
-      )
-      .limit(1)
-      .executeTakeFirst()
-  );
+  return db
+    .selectFrom('audit_subjects as s')
+    .select(['s.chain', 's.seq', 's.providers'])
+    .where(({ not, exists, selectFrom }) =>
+      not(exists(selectFrom('audit_records as r').select('r.id').whereRef('r.chain', '=', 's.chain').whereRef('r.seq', '=', 's.seq'))),
+    )
+    .limit(1)
+    .executeTakeFirst();
 }
 
 /** A subject row as compared: provider, HMAC and time (the chain and sequence number select it). */

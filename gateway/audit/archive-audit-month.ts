@@ -151,7 +151,7 @@ export async function archiveAuditMonth(db: Kysely<Database>, month: AuditMonth,
           for await (const stored of readStoreRecordPages(db, chain, start.seq, through)) {
             const page = stored.map(({ row, subjects }) => ({
               row: { ...row, at: storedInstant(row.at) },
-              subjects: subjects.map((s) => ({ ...s, at: storedInstant(s.at), seq: String(s.seq) })),
+              subjects: subjects.map((s) => ({ ...s, at: storedInstant(s.at) })),
             }));
             for (const entry of page) {
               await writeLine(gzip, { kind: 'record', row: entry.row, subjects: entry.subjects });

@@ -212,7 +212,7 @@ export async function insertAuditGroup(db: Kysely<Database>, records: readonly C
       textArrayLiteral(subjectRows.map((row) => row.chain)),
       textArrayLiteral(subjectRows.map((row) => String(row.seq))),
       textArrayLiteral(subjectRows.map((row) => row.subject_hmac)),
-      providersColumn(subjectRows as Array<{ providers: string[] }>),
+      providersColumn(subjectRows),
     ].map((literal) => sql`${literal}::text[]`);
     const inserted = await sql<{
       seq: string;

@@ -32,7 +32,6 @@ import { checkpointSignatureProblem, CHECKPOINT_CADENCE, type Checkpoint, type C
 import {
   compareChainNames,
   recordHashHolds,
-  recordSubjectRows,
   subjectRowsByProvider,
   rowToCheckpoint,
   rowToQuarantined,
@@ -222,7 +221,7 @@ export async function verifyChainSlice(
  */
 export async function* readStoreRecordPages(db: Kysely<Database>, chain: string, afterSeq: number, throughSeq: number = Number.POSITIVE_INFINITY) {
   for (let after = afterSeq; after < throughSeq;) {
-    const rows = (await readRecordPage(db, chain, after)).filter((row) => Number(row.seq) <= throughSeq);
+    const rows = await readRecordPage(db, chain, after, PAGE, throughSeq);
     if (rows.length === 0) return;
     const last = Number(rows[rows.length - 1]!.seq);
     const subjects = Map.groupBy((await readSubjectRows(db, chain, after, last)).flatMap(subjectRowsByProvider), (row) => Number(row.seq));
@@ -307,11 +306,13 @@ async function openArchives(db: Kysely<Database>, dir: string, keys: PublicKeySe
 }
 
 /**
- * The verifier's read of the store: a chain's stored rows after record `afterSeq`, in order, at most
- * `limit`. Keyset paging: (chain, seq) is unique and indexed, so a million records read in linear time.
+ * The verifier's read of the store: a chain's stored rows after record `afterSeq` through `throughSeq`
+ * (an archived month's last, for the archiver), in order, at most `limit`. Keyset paging: (chain, seq) is unique and indexed, so a million records read in linear time.
  */
-export function readRecordPage(db: Kysely<Database>, chain: string, afterSeq: number, limit: number = PAGE) {
-  return db.selectFrom('audit_records').selectAll().where('chain', '=', chain).where('seq', '>', String(afterSeq)).orderBy('seq').limit(limit).execute();
+export function readRecordPage(db: Kysely<Database>, chain: string, afterSeq: number, limit: number = PAGE, throughSeq: number = Number.POSITIVE_INFINITY) {
+  let query = db.selectFrom('audit_records').selectAll().where('chain', '=', chain).where('seq', '>', String(afterSeq));
+  if (Number.isFinite(throughSeq)) query = query.where('seq', '<=', String(throughSeq));
+  return query.orderBy('seq').limit(limit).execute();
 }
 
 /** The verifier's read of a chain's stored checkpoints, in order. */
@@ -320,7 +321,7 @@ export function readCheckpointRows(db: Kysely<Database>, chain: string) {
 }
 
 /** The verifier's read of a chain's subject log rows for records in (`afterSeq`, `lastSeq`]. */
-export function readSubjectRows(db: Kysely<Database>, chain: string, afterSeq: number, lastSeq: number) {
+function readSubjectRows(db: Kysely<Database>, chain: string, afterSeq: number, lastSeq: number) {
   return db
     .selectFrom('audit_subjects')
     .selectAll()
@@ -352,7 +353,10 @@ const subjectRowKey = (row: { provider: string; subject_hmac: string; at: Date |
 
 /** Why a record's subject rows are not exactly the subjects it lists, or `undefined`. */
 function subjectRowsProblem(record: ChainedRecord, stored: readonly string[] | undefined): string | undefined {
-  const expected = new Set(recordSubjectRows(record).flatMap(subjectRowsByProvider).map(subjectRowKey));
+  // What the record lists, pair by pair, read from it directly: not by the writer's own row builder.
+  const expected = new Set(
+    Object.entries(record.subjects ?? {}).flatMap(([provider, hmacs]) => hmacs.map((hmac) => subjectRowKey({ provider, subject_hmac: hmac, at: record.at }))),
+  );
   const found = new Set(stored ?? []);
   const missing = [...expected].filter((key) => !found.has(key)).length;
   const extra = [...found].filter((key) => !expected.has(key)).length;

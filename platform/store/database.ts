@@ -46,11 +46,12 @@ export async function openStore(options: DatabaseOptions): Promise<Store> {
     // A connection lost while idle (server restart, network cut) must not bring the process down;
     // the next query gets a fresh connection or fails, and the caller fails closed.
     const onConnectionError = options.onConnectionError ?? logConnectionLoss;
-    pool.on('error', onConnectionError);
-    // pg-pool listens for a client's errors only while it is idle: a connection lost while checked out
-    // (a query or transaction under way) would emit `error` with no listener and end the process. The
-    // query under way is rejected either way, and its caller fails closed.
+    // Every client gets the listener: pg-pool listens for a client's errors only while it is idle, and a
+    // connection lost while checked out (a query or transaction under way) would emit `error` with no
+    // listener and end the process. The query under way is rejected either way, and its caller fails closed.
     pool.on('connect', (client) => client.on('error', onConnectionError));
+    // An idle client's error is also passed on to the pool: reported once, by the client's listener.
+    pool.on('error', () => undefined);
     // A store that cannot be reached stops the start instead of failing every request later.
     await pool.query('select 1').catch(async (error: unknown) => {
       await pool.end();

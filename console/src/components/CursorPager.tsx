@@ -19,8 +19,9 @@ export function useCursorPages(): CursorPages {
   return {
     after: cursors[cursors.length - 1] ?? null,
     hasPrevious: cursors.length > 1,
-    previous: () => setCursors(cursors.slice(0, -1)),
-    next: (cursor) => setCursors([...cursors, cursor]),
+    // From the cursors as they are when React applies the step, so two clicks before a render both count.
+    previous: () => setCursors((walked) => (walked.length > 1 ? walked.slice(0, -1) : walked)),
+    next: (cursor) => setCursors((walked) => [...walked, cursor]),
     first: () => setCursors([null]),
   };
 }

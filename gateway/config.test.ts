@@ -122,16 +122,16 @@ describe('gateway configuration', () => {
     expect(() => readGatewayConfig({ DRAIN_TIMEOUT_MS: 'forever' })).toThrow('Configuration error: DRAIN_TIMEOUT_MS must be a positive integer');
   });
 
-  it.each([['0'], ['96'], ['-5'], ['55abc'], ['5.5'], ['1e2'], ['9'.repeat(400)], ['\u0000']])(
+  it.each([['0'], ['19'], ['96'], ['-5'], ['55abc'], ['5.5'], ['1e2'], ['9'.repeat(400)], ['\u0000']])(
     'when SHED_HEAP_USED_PERCENT is %j, then the start stops naming it',
     (bad) => {
       expect(() => readGatewayConfig({ SHED_HEAP_USED_PERCENT: bad })).toThrow(/^Configuration error: SHED_HEAP_USED_PERCENT must be/);
     },
   );
 
-  it('when SHED_HEAP_USED_PERCENT is not set, then requests are shed above 60 % of the heap limit; 1 and 95 are accepted', () => {
+  it('when SHED_HEAP_USED_PERCENT is not set, then requests are shed above 60 % of the heap limit; 20 and 95 are accepted', () => {
     expect(readGatewayConfig({}).shedHeapUsedPercent).toBe(60);
-    expect(readGatewayConfig({ SHED_HEAP_USED_PERCENT: '1' }).shedHeapUsedPercent).toBe(1);
+    expect(readGatewayConfig({ SHED_HEAP_USED_PERCENT: '20' }).shedHeapUsedPercent).toBe(20);
     expect(readGatewayConfig({ SHED_HEAP_USED_PERCENT: '95' }).shedHeapUsedPercent).toBe(95);
   });
 

@@ -73,7 +73,11 @@ export interface GatewayConfig {
   subgraphGuard: Required<SubgraphGuardOptions>;
   /** `DRAIN_GRACE_MS` (default 5000): after SIGTERM, how long the gateway keeps accepting connections while `/readyz` says 503. */
   drainGraceMs: number;
-  /** `SHED_HEAP_USED_PERCENT` (1–95, default 60): share of V8's heap limit live after a full collection above which GraphQL requests are shed with 503 OVERLOADED. */
+  /**
+   * `SHED_HEAP_USED_PERCENT` (20–95, default 60): share of V8's heap limit live after a full collection
+   * above which GraphQL requests are shed with 503 OVERLOADED. Below 20 a healthy gateway (about a tenth
+   * of its heap live) would shed from its start, every replica alike.
+   */
   shedHeapUsedPercent: number;
   /** `DRAIN_TIMEOUT_MS` (default 30000): the longest a stop may take before the process gives up on what is in flight (exit 1). */
   drainTimeoutMs: number;
@@ -325,7 +329,7 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Readonl
     subgraphMetrics: readMetricsListen(env, 'SUBGRAPH_METRICS_PORT', 9465),
     drainGraceMs: readNonNegativeInteger(env, 'DRAIN_GRACE_MS', 5_000, 300_000),
     drainTimeoutMs: readPositiveInteger(env, 'DRAIN_TIMEOUT_MS', 30_000, 600_000),
-    shedHeapUsedPercent: readPositiveInteger(env, 'SHED_HEAP_USED_PERCENT', DEFAULT_SHED_HEAP_USED_PERCENT, 95),
+    shedHeapUsedPercent: readIntegerBetween(env, 'SHED_HEAP_USED_PERCENT', DEFAULT_SHED_HEAP_USED_PERCENT, 20, 95),
     subgraphGuard: Object.freeze({
       timeoutMs: readPositiveInteger(env, 'SUBGRAPH_TIMEOUT_MS', DEFAULT_SUBGRAPH_GUARD.timeoutMs, 120_000),
       failures: readPositiveInteger(env, 'SUBGRAPH_BREAKER_FAILURES', DEFAULT_SUBGRAPH_GUARD.failures, 1_000),

@@ -6,20 +6,45 @@
  * authentication or any other work, until a later full collection finds less live. Probes, the console
  * and metrics keep answering; `/readyz` reports the instance unready meanwhile (create-gateway.ts).
  * The bound is checked once a second (@fastify/under-pressure), so the check costs nothing per request.
+ *
+ * A shedding instance gets no GraphQL traffic, so it allocates little and V8 has no reason to collect:
+ * what was live at its last collection would keep it shedding (and unready) forever. So, while it sheds,
+ * each check asks V8 for a full collection, run as a task of its own, and the next check reads its result.
  */
 import underPressure from '@fastify/under-pressure';
 import type { FastifyInstance } from 'fastify';
 import { constants, PerformanceObserver } from 'node:perf_hooks';
-import { getHeapStatistics } from 'node:v8';
+import { getHeapStatistics, setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { shareErrorBody } from '../../platform/errors.ts';
 
 const GRAPHQL_ROUTE = '/graphql';
 const SAMPLE_INTERVAL_MS = 1_000;
 const RETRY_AFTER_SECONDS = 5;
 
+type Collect = (options: { type: 'major'; execution: 'async' }) => Promise<void>;
+let collector: Collect | undefined;
+
 /**
- * The heap in use after the last full (mark-compact) collection, read when V8 reports it; before the
- * first one, the heap in use at the start.
+ * Asks V8 for a full collection as a task of its own. `gc` is V8's own function: the process's when it
+ * was started with `--expose-gc`, else one taken from a fresh context after setting that flag, which
+ * exposes it to new contexts only (nothing in the gateway's own context changes). Taken on first use, so
+ * a gateway that never sheds never sets the flag.
+ */
+export function requestFullCollection(): Promise<void> {
+  collector ??= (globalThis as { gc?: Collect }).gc ?? exposedCollector();
+  return collector({ type: 'major', execution: 'async' });
+}
+
+function exposedCollector(): Collect {
+  setFlagsFromString('--expose-gc');
+  return runInNewContext('gc') as Collect;
+}
+
+/**
+ * What is live on the heap, as well as can be known without a collection: the heap in use after the
+ * last full (mark-compact) collection, read when V8 reports it (before the first one, the heap in use
+ * at the start), or the heap in use now when that is less (a live heap holds no more than that).
  */
 function watchLiveHeap(): { live(): number; stop(): void } {
   let live = getHeapStatistics().used_heap_size;
@@ -29,7 +54,7 @@ function watchLiveHeap(): { live(): number; stop(): void } {
     }
   });
   observer.observe({ entryTypes: ['gc'] });
-  return { live: () => live, stop: () => observer.disconnect() };
+  return { live: () => Math.min(live, getHeapStatistics().used_heap_size), stop: () => observer.disconnect() };
 }
 
 /**
@@ -42,7 +67,12 @@ export async function registerHeapPressure(app: FastifyInstance, heapUsedPercent
   const heap = watchLiveHeap();
   app.addHook('onClose', async () => heap.stop());
   await app.register(underPressure, {
-    healthCheck: async () => heap.live() <= bound,
+    healthCheck: async () => {
+      if (heap.live() <= bound) return true;
+      // Not awaited: the collection's result is read by the next check.
+      void requestFullCollection();
+      return false;
+    },
     healthCheckInterval: SAMPLE_INTERVAL_MS,
     // The plugin only keeps the verdict here; the hook below decides, for the GraphQL route alone.
     pressureHandler: () => undefined,

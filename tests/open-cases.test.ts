@@ -108,10 +108,13 @@ describe('open-case row condition', () => {
     let answer: string | undefined;
     /** When each call the stand-in held open was closed by the gateway (ms since the epoch). */
     const heldClosedAt: number[] = [];
+    /** Calls the stand-in received. */
+    let received = 0;
     let standIn: Server;
     let other: LaunchedGateway;
     beforeAll(async () => {
       standIn = createServer((request, response) => {
+        received += 1;
         if (answer === undefined) {
           request.socket.once('close', () => heldClosedAt.push(Date.now()));
           return; // the gateway stops waiting
@@ -128,11 +131,11 @@ describe('open-case row condition', () => {
       await new Promise((resolve) => standIn?.close(resolve));
     });
 
-    /** civil-affairs reads both residents' addresses through the gateway whose civil-affairs is the stand-in. */
-    const gatewayWithCivilAffairs = async (answering: string | undefined) => {
+    /** civil-affairs reads both residents' addresses through a gateway (by default the one) whose civil-affairs is the stand-in. */
+    const gatewayWithCivilAffairs = async (answering: string | undefined, gateway: LaunchedGateway = other) => {
       answer = answering;
       const token = await issueToken(platform.tokenIssuer.privateKey, { dept: 'civil-affairs', roles: ['consumer'], app: 'means-test' });
-      const response = await fetch(other.url, {
+      const response = await fetch(gateway.url, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'x-share-purpose': 'ADMINISTRATIVE_BASIS' },
         body: JSON.stringify({ query: TWO_RESIDENTS }),
@@ -168,6 +171,26 @@ describe('open-case row condition', () => {
       // The open-case question waits 2 s; the subgraph timeout (10 s) would otherwise end the call.
       await expect.poll(() => heldClosedAt.length, { timeout: 5_000 }).toBe(1);
       expect(heldClosedAt[0]! - asked).toBeLessThan(6_000);
+    });
+
+    it('when it does not answer in time again and again, then its breaker opens: the next question is not sent, and the records are withheld at once', async () => {
+      const guarded = await platform.launchAnotherGateway({
+        subgraphUrls: { 'civil-affairs': `http://127.0.0.1:${(standIn.address() as AddressInfo).port}/graphql` },
+        grants: platform.grants,
+        subgraphCalls: { guard: { failures: 2 } },
+      });
+      try {
+        expectFailClosed(await gatewayWithCivilAffairs(undefined, guarded));
+        expectFailClosed(await gatewayWithCivilAffairs(undefined, guarded));
+        const receivedBefore = received;
+        const asked = performance.now();
+        expectFailClosed(await gatewayWithCivilAffairs(undefined, guarded));
+        expect(received).toBe(receivedBefore);
+        // Not the question's 2 s: the breaker refused the call without sending it.
+        expect(performance.now() - asked).toBeLessThan(1_500);
+      } finally {
+        await guarded.close();
+      }
     });
 
     // Last: it stops the platform's civil-affairs subgraph.

@@ -7,7 +7,7 @@ const answer = { status: 200 } as FetcherResponse;
 const hanging = (signal: AbortSignal) => new Promise<FetcherResponse>((_resolve, reject) => signal.addEventListener('abort', () => reject(signal.reason)));
 
 describe('subgraph guard', () => {
-  it('when the caller abandons a call, then the call is aborted and the breaker does not count it against the provider', async () => {
+  it('when the caller abandons a call (its own deadline passed), then the call is aborted and counts against the provider: the breaker of one failure opens', async () => {
     const guard = createSubgraphGuard('civil-affairs', { failures: 1, timeoutMs: 5_000 });
     const abandon = new AbortController();
     let seen: AbortSignal | undefined;
@@ -15,8 +15,20 @@ describe('subgraph guard', () => {
     abandon.abort();
     await expect(call).rejects.toBeInstanceOf(AbandonedCallError);
     expect(seen?.aborted).toBe(true);
-    // One failure would open this breaker: the next call is still sent.
-    await expect(guard.run(async () => answer)).resolves.toBe(answer);
+    let sent = false;
+    await expect(guard.run(async () => ((sent = true), answer))).rejects.toThrow('civil-affairs is not called');
+    expect(sent).toBe(false);
+  });
+
+  it('when abandoned calls alternate with answered ones, then the breaker stays closed: only failures in a row open it', async () => {
+    const guard = createSubgraphGuard('civil-affairs', { failures: 2, timeoutMs: 5_000 });
+    for (let round = 0; round < 3; round += 1) {
+      const abandon = new AbortController();
+      const call = guard.run(hanging, abandon.signal);
+      abandon.abort();
+      await expect(call).rejects.toBeInstanceOf(AbandonedCallError);
+      await expect(guard.run(async () => answer)).resolves.toBe(answer);
+    }
   });
 
   it('when a call times out without being abandoned, then it counts: the breaker of one failure opens', async () => {

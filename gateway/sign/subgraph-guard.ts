@@ -4,15 +4,15 @@
  * row brought no answer (network error, timeout, HTTP 5xx) its calls fail at once, without waiting,
  * until `halfOpenAfterMs` has passed; then one trial call decides whether it is back. Either way
  * the call fails, @apollo/gateway leaves that provider's items null, and the error formatter names
- * it PROVIDER_UNAVAILABLE: the other providers' items are still served. A call its caller stopped
- * waiting for (`abandon`) is cancelled, and counts neither for nor against the provider, except
- * when it was the trial call: then it counts as a failure, and the breaker opens again.
+ * it PROVIDER_UNAVAILABLE: the other providers' items are still served. A call whose callers all stopped
+ * waiting for it (`abandon`: the open-case question's own, shorter deadline passed) is cancelled and
+ * counts as a failure like a timeout: the provider did not answer in the time the call had.
  */
 import {
   circuitBreaker,
   CircuitState,
   ConsecutiveBreaker,
-  handleWhen,
+  handleAll,
   isBrokenCircuitError,
   isTaskCancelledError,
   timeout,
@@ -41,14 +41,11 @@ export class ProviderUnavailableError extends Error {
   }
 }
 
-/** A call its caller stopped waiting for: cancelled, and no sign of the provider's health. */
+/** A call its callers stopped waiting for, its deadline passed: cancelled, and a failure of the provider. */
 export class AbandonedCallError extends Error {
-  /** The call was the half-open breaker's trial call. */
-  readonly trial: boolean;
-  constructor(subgraph: string, cause: unknown, trial = false) {
+  constructor(subgraph: string, cause: unknown) {
     super(`the call to ${subgraph} was abandoned by its caller`, { cause });
     this.name = 'AbandonedCallError';
-    this.trial = trial;
   }
 }
 
@@ -59,14 +56,12 @@ export interface SubgraphGuard {
 
 export function createSubgraphGuard(subgraph: string, options: SubgraphGuardOptions = {}, metrics?: GatewayMetrics): SubgraphGuard {
   const { timeoutMs, failures, halfOpenAfterMs } = { ...DEFAULT_SUBGRAPH_GUARD, ...options };
-  // A 5xx answer counts as a failure, and is still handed on as the answer it is. An abandoned call is
-  // not counted: the caller's patience (shorter than `timeoutMs`) says nothing about the provider.
-  // Except the trial call of a half-open breaker: cockatiel counts an error its filter ignores as a
-  // success there, so an abandoned trial would close the breaker against a provider that may still
-  // hang. Such a call counts as a failure and the breaker opens again (the simpler of the two: the
-  // trial is still sent, so a provider that answers within the caller's patience closes it).
+  // A 5xx answer counts as a failure, and is still handed on as the answer it is. So does an abandoned
+  // call: its deadline was the caller's, shorter than `timeoutMs`, and a provider that never meets it
+  // (a consumer's subgraph that hangs on the open-case question) would otherwise cost each of its
+  // operations the whole deadline, the breaker never opening.
   const breaker = circuitBreaker(
-    handleWhen((error) => !(error instanceof AbandonedCallError) || error.trial).orWhenResult((response) => (response as FetcherResponse).status >= 500),
+    handleAll.orWhenResult((response) => (response as FetcherResponse).status >= 500),
     { halfOpenAfter: halfOpenAfterMs, breaker: new ConsecutiveBreaker(failures) },
   );
   breaker.onStateChange((state) =>
@@ -86,10 +81,8 @@ export function createSubgraphGuard(subgraph: string, options: SubgraphGuardOpti
       const seconds = () => (performance.now() - startedAt) / 1000;
       const send = ({ signal }: { signal: AbortSignal }) => {
         if (!abandon) return call(signal);
-        // The breaker is half-open while it runs its trial call, and only then.
-        const trial = breaker.state === CircuitState.HalfOpen;
         return call(AbortSignal.any([signal, abandon])).catch((error: unknown) => {
-          throw abandon.aborted ? new AbandonedCallError(subgraph, error, trial) : error;
+          throw abandon.aborted ? new AbandonedCallError(subgraph, error) : error;
         });
       };
       try {

@@ -51,6 +51,7 @@ import { registerRequestMetrics } from './observe/count-requests.ts';
 import { graphqlResponseStatus, refusedCode } from './admit/graphql-response-status.ts';
 import { traceRequest } from '../platform/observe/trace-request.ts';
 import { createRequestLog } from './observe/request-log.ts';
+import { GRAPHQL_ROUTE } from './routes.ts';
 
 /** A destination of log lines, one JSON object each (pino's `DestinationStream`). */
 export interface LogStream {
@@ -298,7 +299,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
 
   app.route({
     method: ['GET', 'POST'],
-    url: '/graphql',
+    url: GRAPHQL_ROUTE,
     handler: (request, reply) =>
       requestLog.run(request.log, () =>
         traceRequest(`${request.method} /graphql`, request.headers, { 'http.request.method': request.method, 'zhoucun.request_id': String(request.id) }, () =>
@@ -348,7 +349,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   registerEdgeErrors(
     app,
     async (request, code) => {
-      if (request.routeOptions.url !== '/graphql') return true;
+      if (request.routeOptions.url !== GRAPHQL_ROUTE) return true;
       const authentication = await authenticateRequest(request);
       if (!('consumer' in authentication)) return true;
       return recordRefusal({ requestId: String(request.id), consumer: authentication.consumer, use: undefined, startedAt: performance.now() }, code);

@@ -9,9 +9,10 @@ import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ERROR_CODES, shareErrorBody, type ErrorCode } from '../../platform/errors.ts';
+import { GRAPHQL_ROUTE } from '../routes.ts';
 
 /** The gateway's endpoints and the methods each accepts (HEAD comes with GET). */
-const ENDPOINTS: Readonly<Record<string, string>> = { '/graphql': 'GET, HEAD, POST', '/healthz': 'GET, HEAD', '/readyz': 'GET, HEAD' };
+const ENDPOINTS: Readonly<Record<string, string>> = { [GRAPHQL_ROUTE]: 'GET, HEAD, POST', '/healthz': 'GET, HEAD', '/readyz': 'GET, HEAD' };
 
 function send(reply: FastifyReply, code: ErrorCode, message?: string) {
   return reply

@@ -17,8 +17,8 @@ import { constants, PerformanceObserver } from 'node:perf_hooks';
 import { getHeapStatistics, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { shareErrorBody } from '../../platform/errors.ts';
+import { GRAPHQL_ROUTE } from '../routes.ts';
 
-const GRAPHQL_ROUTE = '/graphql';
 const SAMPLE_INTERVAL_MS = 1_000;
 const RETRY_AFTER_SECONDS = 5;
 

@@ -7,10 +7,11 @@
 import type { FastifyInstance } from 'fastify';
 import { firstErrorCode } from '../audit/record-refusal.ts';
 import type { GatewayMetrics } from './gateway-metrics.ts';
+import { GRAPHQL_ROUTE } from '../routes.ts';
 
 export function registerRequestMetrics(app: FastifyInstance, metrics: GatewayMetrics): void {
   app.addHook('onSend', async (request, reply, payload) => {
-    if (request.routeOptions.url === '/graphql') metrics.requestAnswered(outcomeOf(reply.statusCode, payload), reply.elapsedTime / 1000);
+    if (request.routeOptions.url === GRAPHQL_ROUTE) metrics.requestAnswered(outcomeOf(reply.statusCode, payload), reply.elapsedTime / 1000);
     return payload;
   });
 }

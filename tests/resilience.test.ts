@@ -126,7 +126,8 @@ describe('a provider that accepts connections and never answers', () => {
     gateway = await platform.launchAnotherGateway({
       subgraphUrls: { 'public-security': `http://127.0.0.1:${port}/graphql` },
       grants: platform.grants,
-      subgraphCalls: { guard: { timeoutMs: 300, failures: 100, halfOpenAfterMs: 1_000 } },
+      // The timeout is every provider's: long enough that the others answer within it on a busy machine.
+      subgraphCalls: { guard: { timeoutMs: 2_000, failures: 100, halfOpenAfterMs: 1_000 } },
     });
   });
   afterAll(async () => {

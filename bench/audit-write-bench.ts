@@ -1,7 +1,7 @@
 /**
  * `npm run bench:audit-write`: the durable audit writer alone, its group commit written two ways in one
- * run — one statement per group (now: `insertAuditGroup`, one round trip) and the former transaction
- * (BEGIN, INSERT audit_records, INSERT audit_subjects, COMMIT: four round trips) — on PGlite (on disk,
+ * run — one statement per group (now: `insertAuditGroup`, one round trip) and a transaction of one
+ * insert built by the query builder (BEGIN, INSERT, COMMIT: three round trips) — on PGlite (on disk,
  * as the demo gateway keeps it) and PostgreSQL (a fresh database on the server of `DATABASE_URL`,
  * default postgres://postgres@127.0.0.1:5432/postgres, dropped after).
  *
@@ -19,7 +19,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import pg from 'pg';
-import { recordSubjectRows, recordToRow } from '../gateway/audit/audit-codec.ts';
+import { recordToRow } from '../gateway/audit/audit-codec.ts';
 import type { AuditEntry, ChainedRecord } from '../gateway/audit/audit-record.ts';
 import { createAuditSpool } from '../gateway/audit/audit-spool.ts';
 import { createAuditWriter } from '../gateway/audit/audit-writer.ts';
@@ -39,27 +39,19 @@ const server = new URL(process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0
 
 type InsertGroup = (db: Kysely<Database>, records: readonly ChainedRecord[]) => Promise<readonly number[] | void>;
 
-/** The group commit as it was written before: a transaction of one insert per table (subject rows in slices of 5 000). */
+/** The group commit as a transaction of one insert built by the query builder (one parameter per value). */
 const transactionOfInserts: InsertGroup = async (db, records) => {
-  const subjects = records.flatMap(recordSubjectRows);
   await db.transaction().execute(async (trx) => {
     await trx
       .insertInto('audit_records')
       .values(records.map(recordToRow))
       .onConflict((oc) => oc.columns(['chain', 'seq', 'at']).doNothing())
       .execute();
-    for (let i = 0; i < subjects.length; i += 5_000) {
-      await trx
-        .insertInto('audit_subjects')
-        .values(subjects.slice(i, i + 5_000))
-        .onConflict((oc) => oc.doNothing())
-        .execute();
-    }
   });
 };
 
 const WAYS: ReadonlyArray<[string, InsertGroup]> = [
-  ['old: transaction, 4 round trips', transactionOfInserts],
+  ['old: transaction, 3 round trips', transactionOfInserts],
   ['new: one statement', insertAuditGroup],
 ];
 

@@ -4,7 +4,8 @@
  * key set (AUDIT_PUBLIC_KEYS_PATH, default the demo set), the checkpoint cadence, and every
  * checkpoint anchored outside the store: the checkpoint logs in `--anchors` (default DATA_DIR/audit
  * when it exists) and, when REDIS_URL is set, the copies published to Redis — and the governance
- * event log's hash chain; and the subject log (audit_subjects) against the subjects each record lists. Prints what it verified and every quarantined record (its content was
+ * event log's hash chain (the subject log is each record's own list of subjects, covered by its hash; an
+ * archive's subject rows are checked against it). Prints what it verified and every quarantined record (its content was
  * refused by the store; it is accepted in its place only because its JSON hashes to the chain's
  * hash); exits 1 naming the first break, 2 when it cannot run. With `--archives <dir>` (the ARCHIVE_DIR of
  * `npm run audit:archive`) each chain is verified from its first record through the signed archives into
@@ -101,7 +102,7 @@ try {
       process.stdout.write(
         `${report.quarantined.length} quarantined record(s), each matching its place in the chain (the store refused their content; see audit_quarantine):\n${quarantined}`,
       );
-    process.stdout.write(`Subject log intact: ${report.subjectRows} subject and provider pair(s) in audit_subjects, each one its record lists.\n`);
+    process.stdout.write(`Subject log intact: ${report.subjectRows} subject and provider pair(s), as the verified records list them.\n`);
   } else {
     process.stderr.write(`Audit trail BROKEN after ${report.records} verified records: ${report.problem}\n`);
     broken = true;

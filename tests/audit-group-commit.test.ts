@@ -1,18 +1,19 @@
 /**
  * A group commit is one statement (store-audit-records.ts), on PGlite and PostgreSQL: records come
- * back exactly as written, ids in chain order, the subject rows are exactly the subjects each stored
- * record lists (none, one provider's, several providers' thousands), a replayed group inserts
+ * back exactly as written, ids in chain order, the subject log finds each record by every subject it
+ * lists (none, one provider's, several providers' thousands) and by no other, a replayed group inserts
  * nothing twice, and a group written as several statements (beyond the statement's size) is still
  * stored all or none.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { auditEntry } from './support/audit-fixtures.ts';
-import { recordHashHolds, recordSubjectRows, rowToRecord, subjectRowsByProvider } from '../gateway/audit/audit-codec.ts';
+import { recordHashHolds, rowToRecord } from '../gateway/audit/audit-codec.ts';
 import { isContentRefusal } from '../gateway/audit/audit-quarantine.ts';
 import { chainRecord, GENESIS_HASH, type AuditEntry, type ChainedRecord } from '../gateway/audit/audit-record.ts';
 import { insertAuditGroup, textArrayLiteral } from '../gateway/audit/store-audit-records.ts';
 import type { Store } from '../platform/store/database.ts';
+import { subjectHmacsOf } from '../platform/store/migrations/0022-subject-log-from-records.ts';
 import { openMigratedStore, STORE_BACKENDS } from './support/databases.ts';
 
 /** Consecutive records of `chain` from `seq`, linked to `prevHash`. */
@@ -43,22 +44,19 @@ describe.each(STORE_BACKENDS)('audit group commit on %s', (_backend, createDatab
       id: Number(row.id),
       record: rowToRecord(row),
     }));
-  /** The subject rows stored for `chain`, one line per subject and provider. */
-  const subjectRows = async (chain: string) =>
-    (await store.db.selectFrom('audit_subjects').selectAll().where('chain', '=', chain).execute())
-      .flatMap(subjectRowsByProvider)
-      .map((row) => `${row.seq} ${row.provider} ${row.subject_hmac} ${new Date(row.at).toISOString()}`)
-      .sort();
-  const expectedSubjectRows = (records: ChainedRecord[]) => [
-    ...new Set(
-      records
-        .flatMap(recordSubjectRows)
-        .flatMap(subjectRowsByProvider)
-        .map((row) => `${row.seq} ${row.provider} ${row.subject_hmac} ${new Date(row.at).toISOString()}`),
-    ),
-  ];
+  /** The places of `chain`'s records the subject log finds by `subject` (the subject log's own condition, migration 0022). */
+  const foundBy = async (chain: string, subject: string) =>
+    (
+      await store.db
+        .selectFrom('audit_records')
+        .select('seq')
+        .where('chain', '=', chain)
+        .where(sql<boolean>`${subjectHmacsOf('subjects')} @> jsonb_build_array(${subject}::text)`)
+        .orderBy('seq')
+        .execute()
+    ).map((row) => Number(row.seq));
 
-  it('when a group mixes records without subjects and with thousands, then each comes back as written, in chain order, with exactly its subject rows', async () => {
+  it('when a group mixes records without subjects and with thousands, then each comes back as written, in chain order, and is found by exactly the subjects it lists', async () => {
     const chain = 'mixed';
     const records = chained(chain, [
       auditEntry('none'),
@@ -71,7 +69,6 @@ describe.each(STORE_BACKENDS)('audit group commit on %s', (_backend, createDatab
         },
         verified: { 'Resident.name': { MATCH: 3, MISMATCH: 1, NO_RECORD: 0 } },
       }),
-      // A subject listed twice by one provider is one row.
       auditEntry('twice', { subjects: { 'public-security': [hmac(5), hmac(5)] }, code: 'RATE_LIMITED', outcome: 'REJECTED', documentHash: 'd'.repeat(64) }),
       auditEntry('awkward', { matter: AWKWARD.join('|'), operationName: '"q"', providers: AWKWARD, roles: AWKWARD, purpose: null }),
       auditEntry('no providers', { providers: [], served: {}, granted: [] }),
@@ -81,32 +78,30 @@ describe.each(STORE_BACKENDS)('audit group commit on %s', (_backend, createDatab
     expect(rows.map(({ record }) => record)).toEqual(records);
     expect(rows.map(({ record }) => record.seq)).toEqual([1, 2, 3, 4, 5, 6, 7]);
     expect(rows.every(({ record }) => recordHashHolds(record))).toBe(true);
-    const subjects = await subjectRows(chain);
-    expect(subjects).toEqual(expectedSubjectRows(records).sort());
-    expect(subjects).toHaveLength(1 + 3_500 + 1);
-    // One row per record and subject: a subject both providers served is one row naming both.
-    const many = await store.db.selectFrom('audit_subjects').select(['subject_hmac', 'providers']).where('chain', '=', chain).where('seq', '=', '4').execute();
-    expect(many).toHaveLength(2_000);
-    expect(many.find((row) => row.subject_hmac === hmac(7))?.providers).toEqual(['human-resources', 'public-security']);
-    expect(many.find((row) => row.subject_hmac === hmac(1_999))?.providers).toEqual(['public-security']);
+    expect(await foundBy(chain, hmac(1))).toEqual([3, 4]);
+    expect(await foundBy(chain, hmac(5))).toEqual([4, 5]);
+    // Listed by one provider or by the other, at either end of the lists.
+    expect(await foundBy(chain, hmac(1_999))).toEqual([4]);
+    expect(await foundBy(chain, hmac(1_506))).toEqual([4]);
+    expect(await foundBy(chain, hmac(2_000))).toEqual([]);
   });
 
-  it('when a group is replayed, alone or with new records after it, then nothing is inserted twice and only the new records add subject rows', async () => {
+  it('when a group is replayed, alone or with new records after it, then nothing is inserted twice', async () => {
     const chain = 'replayed';
     const records = chained(
       chain,
       Array.from({ length: 6 }, (_v, i) => auditEntry(`r${i}`, i % 2 ? { subjects: { 'public-security': [hmac(i), hmac(i + 100)] } } : {})),
     );
     await insertAuditGroup(store.db, records.slice(0, 4));
-    const before = { records: await stored(chain), subjects: await subjectRows(chain) };
+    const before = { records: await stored(chain) };
     await insertAuditGroup(store.db, records.slice(0, 4));
     expect(await stored(chain)).toEqual(before.records);
-    expect(await subjectRows(chain)).toEqual(before.subjects);
+    expect(await foundBy(chain, hmac(101))).toEqual([2]);
     await insertAuditGroup(store.db, records);
     const after = await stored(chain);
     expect(after.map(({ record }) => record)).toEqual(records);
     expect(after.slice(0, 4)).toEqual(before.records);
-    expect(await subjectRows(chain)).toEqual(expectedSubjectRows(records).sort());
+    expect(await foundBy(chain, hmac(105))).toEqual([6]);
   });
 
   it('when a group is larger than one statement takes, then it is written in several, in order, and a refused record in the last leaves none of the group', async () => {
@@ -120,12 +115,12 @@ describe.each(STORE_BACKENDS)('audit group commit on %s', (_backend, createDatab
     const error = await insertAuditGroup(store.db, refused, 6_000).catch((caught: unknown) => caught);
     expect(isContentRefusal(error)).toBe(true);
     expect(await stored(chain)).toEqual([]);
-    expect(await subjectRows(chain)).toEqual([]);
+    expect(await foundBy(chain, hmac(0))).toEqual([]);
     await insertAuditGroup(store.db, records, 6_000);
     const rows = await stored(chain);
     expect(rows.map(({ record }) => record)).toEqual(records);
     expect(rows.map(({ id }) => id)).toEqual(rows.map(({ id }) => id).sort((a, b) => a - b));
-    expect(await subjectRows(chain)).toEqual(expectedSubjectRows(records).sort());
+    expect(await foundBy(chain, hmac(1_119))).toEqual([12]);
   });
 
   it('when a record holds what the store refuses, then the group is refused with the SQLSTATE a plain insert gets', async () => {
@@ -136,23 +131,6 @@ describe.each(STORE_BACKENDS)('audit group commit on %s', (_backend, createDatab
     );
     expect(codes).toEqual(['22021', '22P05']);
     expect(await stored('refused')).toEqual([]);
-  });
-
-  it('when a subject row of a new record is already stored (an orphan, written without its record), then the group is refused as content and leaves nothing', async () => {
-    const chain = 'orphan';
-    const records = chained(chain, [
-      auditEntry('before', { subjects: { 'public-security': [hmac(1)] } }),
-      auditEntry('orphaned', { subjects: { 'public-security': [hmac(2), hmac(3)] } }),
-    ]);
-    await store.db
-      .insertInto('audit_subjects')
-      .values({ subject_hmac: hmac(3), at: records[1]!.at, chain, seq: '2', providers: ['public-security'] })
-      .execute();
-    const error = await insertAuditGroup(store.db, records).catch((caught: unknown) => caught);
-    expect((error as { code?: string }).code).toBe('23505');
-    expect(isContentRefusal(error)).toBe(true);
-    expect(await stored(chain)).toEqual([]);
-    expect(await subjectRows(chain)).toEqual([`2 public-security ${hmac(3)} ${records[1]!.at}`]);
   });
 
   it('when texts are written as an array literal, then the store reads back every one unchanged', async () => {

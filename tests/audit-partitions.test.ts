@@ -1,5 +1,5 @@
 /**
- * Audit at province scale, on PGlite and on real PostgreSQL: records and subject rows in monthly
+ * Audit at province scale, on PGlite and on real PostgreSQL: records, with the subject log's index, in monthly
  * partitions (China months), months past the profile's retention archived to signed files and
  * dropped, and the chains verified across the archives into the store. Records are written by the
  * real audit writer with times of 2025 (an injected clock: the record's own time). `node:fs` is the real
@@ -89,14 +89,19 @@ describe.each(STORE_BACKENDS)('audit partitions and archives on %s', (backend, c
   });
 
   const rowsIn = async (table: string) => Number((await sql<{ n: string }>`select count(*) as n from ${sql.id(table)}`.execute(store.db)).rows[0]!.n);
+  /** Whether a partition has the subject log's index over its records' subjects (migration 0022). */
+  const hasSubjectIndex = async (partition: string) =>
+    (await sql<{ def: string }>`select indexdef as def from pg_indexes where tablename = ${partition}`.execute(store.db)).rows.some((row) =>
+      row.def.includes('jsonb_path_query_array'),
+    );
 
-  it('art-22: when records are written over four months, then each lies in the partition of its China month, its subject rows beside it', async () => {
+  it('art-22: when records are written over four months, then each lies in the partition of its China month, indexed by its subjects', async () => {
     expect(await listAuditPartitions(store.db, 'audit_records')).toEqual(expect.arrayContaining(['2025-01', '2025-02', '2025-03', '2025-04']));
     expect(await rowsIn('audit_records_y2025m01')).toBe(4 + 2);
     expect(await rowsIn('audit_records_y2025m02')).toBe(3);
     expect(await rowsIn('audit_records_y2025m03')).toBe(2);
     expect(await rowsIn('audit_records_y2025m04')).toBe(1);
-    expect(await rowsIn('audit_subjects_y2025m02')).toBe(3);
+    expect(await hasSubjectIndex('audit_records_y2025m02')).toBe(true);
     expect(await rowsIn('audit_records_default')).toBe(0);
   });
 
@@ -108,13 +113,13 @@ describe.each(STORE_BACKENDS)('audit partitions and archives on %s', (backend, c
     expect(await rowsIn('audit_records_default')).toBe(1);
     expect(await ensureAuditPartitions(store.db, { now: new Date('2031-06-01T00:00:00.000Z'), from: new Date('2031-06-01T00:00:00.000Z'), ahead: 0 })).toEqual([
       'audit_records_y2031m06',
-      'audit_subjects_y2031m06',
     ]);
-    expect([await rowsIn('audit_records_default'), await rowsIn('audit_records_y2031m06'), await rowsIn('audit_subjects_y2031m06')]).toEqual([0, 1, 1]);
+    expect([await rowsIn('audit_records_default'), await rowsIn('audit_records_y2031m06')]).toEqual([0, 1]);
+    // A partition made after the migration takes the subject log's index when attached.
+    expect(await hasSubjectIndex('audit_records_y2031m06')).toBe(true);
     await store.db.deleteFrom('audit_records').where('chain', '=', chain).execute();
-    await store.db.deleteFrom('audit_subjects').where('chain', '=', chain).execute();
     await store.db.deleteFrom('audit_checkpoints').where('chain', '=', chain).execute();
-    await sql`drop table audit_records_y2031m06, audit_subjects_y2031m06`.execute(store.db);
+    await sql`drop table audit_records_y2031m06`.execute(store.db);
   });
 
   it('art-22: when ARCHIVE_DIR cannot be written, then the archive fails naming it and nothing is dropped', async () => {
@@ -159,7 +164,6 @@ describe.each(STORE_BACKENDS)('audit partitions and archives on %s', (backend, c
       ['2025-02', 3, [`${CHAIN} 5-7`]],
     ]);
     expect(await listAuditPartitions(store.db, 'audit_records')).not.toContain('2025-02');
-    expect(await listAuditPartitions(store.db, 'audit_subjects')).not.toContain('2025-01');
     expect(await rowsIn('audit_records')).toBe(3);
 
     const withoutArchives = await verifyAuditChains(store.db, { keys, now: NOW });
@@ -180,9 +184,8 @@ describe.each(STORE_BACKENDS)('audit partitions and archives on %s', (backend, c
   it("art-22: when the store's note of where an archived chain ends is moved to hide a removed record, then verification without the archives names the note as not the signed one", async () => {
     const first = await store.db.selectFrom('audit_records').selectAll().where('chain', '=', CHAIN).orderBy('seq').limit(1).executeTakeFirstOrThrow();
     expect(Number(first.seq)).toBe(8);
-    // Kept aside as they are (jsonb and all), to be put back.
-    for (const table of ['audit_records', 'audit_subjects'])
-      await sql`create table ${sql.id(`${table}_aside`)} as select * from ${sql.id(table)} where chain = ${CHAIN} and seq = 8`.execute(store.db);
+    // Kept aside as it is (jsonb and all), to be put back.
+    await sql`create table audit_records_aside as select * from audit_records where chain = ${CHAIN} and seq = 8`.execute(store.db);
     const noted = () => store.db.updateTable('audit_archive_chains').where('month', '=', '2025-02').where('chain', '=', CHAIN);
     const saved = await store.db
       .selectFrom('audit_archive_chains')
@@ -190,7 +193,6 @@ describe.each(STORE_BACKENDS)('audit partitions and archives on %s', (backend, c
       .where('month', '=', '2025-02')
       .where('chain', '=', CHAIN)
       .executeTakeFirstOrThrow();
-    await store.db.deleteFrom('audit_subjects').where('chain', '=', CHAIN).where('seq', '=', '8').execute();
     await store.db.deleteFrom('audit_records').where('chain', '=', CHAIN).where('seq', '=', '8').execute();
     await noted().set({ through_seq: '8', through_hash: first.hash }).execute();
     try {
@@ -206,10 +208,8 @@ describe.each(STORE_BACKENDS)('audit partitions and archives on %s', (backend, c
       expect(await listAuditPartitions(store.db, 'audit_records')).toContain('2025-03');
     } finally {
       await noted().set({ through_seq: saved.through_seq, through_hash: saved.through_hash }).execute();
-      for (const table of ['audit_records', 'audit_subjects']) {
-        await sql`insert into ${sql.id(table)} select * from ${sql.id(`${table}_aside`)}`.execute(store.db);
-        await sql`drop table ${sql.id(`${table}_aside`)}`.execute(store.db);
-      }
+      await sql`insert into audit_records select * from audit_records_aside`.execute(store.db);
+      await sql`drop table audit_records_aside`.execute(store.db);
     }
     expect(await verifyAuditChains(store.db, { keys, now: NOW })).toMatchObject({ ok: true });
   });

@@ -99,34 +99,6 @@ describe.each(STORE_BACKENDS)('audit quarantine on %s', (_backend, createDatabas
     await cleanup();
   });
 
-  it('when a subject row is already stored for the place and time of a record being written (an orphan), then that record is quarantined, the others reach the store with their subject rows, and verification names the row', async () => {
-    const { alerts, openDb, open, storedIds, verify, cleanup } = await setup();
-    const store = await openDb();
-    const writer = await open(store);
-    const at = new Date().toISOString();
-    const subject = 'e'.repeat(64);
-    await store.db
-      .insertInto('audit_subjects')
-      .values({ subject_hmac: subject, at, chain: 'c', seq: '2', providers: ['public-security'] })
-      .execute();
-    const subjects = { 'public-security': [subject] };
-    await Promise.all(['r-1', 'r-2', 'r-3'].map((id) => writer.append(entry(id, { at, subjects }))));
-    expect(await storedIds(store)).toEqual(['r-1', 'r-3']);
-    const held = await store.db.selectFrom('audit_quarantine').select(['seq', 'reason']).execute();
-    expect(held.map((row) => Number(row.seq))).toEqual([2]);
-    expect(held[0]!.reason).toMatch(/^SQLSTATE 23505: duplicate key value violates unique constraint "audit_subjects_/);
-    expect(alerts).toEqual([{ kind: 'quarantined', chain: 'c', seq: 2, reason: held[0]!.reason, where: 'store' }]);
-    const rows = await store.db.selectFrom('audit_subjects').select(['seq']).where('chain', '=', 'c').orderBy('seq').execute();
-    expect(rows.map((row) => Number(row.seq))).toEqual([1, 2, 3]);
-    await writer.close();
-    // The row that took the place is named: a record held in quarantine has no subject rows.
-    expect((await verify(store.db)).problem).toBe(
-      'chain c, record 2: the subject log (audit_subjects) holds a row for it (provider public-security) but no such record is stored — a subject row was inserted or its record deleted',
-    );
-    await store.close();
-    await cleanup();
-  });
-
   it('when a refused record already waits in the spool, then a writer restarted on it quarantines it, replays the rest, and 100 later records reach the store', async () => {
     const { dir, verify, openDb, open, storedIds, cleanup } = await setup();
     const first = await openDb();

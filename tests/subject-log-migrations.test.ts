@@ -1,8 +1,10 @@
 /**
- * Migration 0021 on PGlite and on real PostgreSQL: the subject log's rows, one per provider and
- * subject before, become one per subject naming its providers, and back; nothing a record lists is
- * lost either way, and `audit:verify`'s comparison holds on the migrated rows. A record's subjects are
- * stored uncompressed out of line, and a subject row names at least one provider, in every partition.
+ * The subject log's migrations on PGlite and on real PostgreSQL. 0022 replaces the `audit_subjects`
+ * table by an index over the subjects each record lists; taken back, it rebuilds the table of 0021
+ * from the records (one row per subject naming its providers), which 0021 taken back turns into one
+ * row per provider and subject, and forward again. Nothing a record lists is lost either way, and the
+ * chain verifies at the end. A record's subjects are stored uncompressed out of line in every
+ * partition, those made later too.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,16 +19,17 @@ import { demoKeyPath, ensureDemoKeyPair } from '../platform/keys.ts';
 import { openStore } from '../platform/store/database.ts';
 import { migrateToLatest } from '../platform/store/migrate.ts';
 import * as subjectRowsPerSubject from '../platform/store/migrations/0021-subject-rows-per-subject.ts';
+import * as subjectLogFromRecords from '../platform/store/migrations/0022-subject-log-from-records.ts';
 import { auditEntry, openAuditWriter } from './support/audit-fixtures.ts';
 import { STORE_BACKENDS } from './support/databases.ts';
 import { migratedPgliteTemplate } from './support/pglite-template.ts';
 
 const hmac = (c: string) => c.repeat(64);
 
-describe.each(STORE_BACKENDS)('subject rows per subject (0021) on %s', (_backend, createDatabase) => {
-  it('when the subject log is migrated down and up, then each subject served by several providers is one row naming them, and verification passes', async () => {
+describe.each(STORE_BACKENDS)('subject log migrations (0021, 0022) on %s', (_backend, createDatabase) => {
+  it('when the subject log is migrated down and up, then no subject a record lists is lost, the table goes and the index serves, and verification passes', async () => {
     const database = await createDatabase();
-    const dir = mkdtempSync(join(tmpdir(), 'zhoucun-0021-'));
+    const dir = mkdtempSync(join(tmpdir(), 'zhoucun-0022-'));
     await ensureDemoKeyPair(dir, 'audit-signing');
     const store = await openStore({ databaseUrl: database.databaseUrl, pgliteDir: join(dir, 'pglite'), pgliteTemplate: await migratedPgliteTemplate() });
     onTestFinished(async () => {
@@ -50,6 +53,14 @@ describe.each(STORE_BACKENDS)('subject rows per subject (0021) on %s', (_backend
       `1 ${hmac('b')} {public-security}`,
       `2 ${hmac('c')} {market-regulation}`,
     ];
+    const tableExists = async () =>
+      (await sql<{ found: string | null }>`select to_regclass('audit_subjects')::text as found`.execute(store.db)).rows[0]!.found !== null;
+    const indexed = async () =>
+      Number((await sql<{ n: string }>`select count(*) as n from pg_indexes where indexname = 'audit_records_subject_hmacs'`.execute(store.db)).rows[0]!.n);
+    expect([await tableExists(), await indexed()]).toEqual([false, 1]);
+
+    await subjectLogFromRecords.down(store.db);
+    expect([await tableExists(), await indexed()]).toEqual([true, 0]);
     expect(await rows()).toEqual(written);
 
     await subjectRowsPerSubject.down(store.db);
@@ -67,12 +78,12 @@ describe.each(STORE_BACKENDS)('subject rows per subject (0021) on %s', (_backend
     await subjectRowsPerSubject.up(store.db);
     expect(await rows()).toEqual(written);
     // A row names at least one provider.
-    const none = await store.db
-      .insertInto('audit_subjects')
-      .values({ subject_hmac: hmac('d'), at: new Date(), chain: 'c', seq: '2', providers: [] })
-      .execute()
+    const none = await sql`insert into audit_subjects (subject_hmac, at, chain, seq, providers) values (${hmac('d')}, now(), 'c', 2, '{}')`
+      .execute(store.db)
       .catch((error: unknown) => error);
     expect((none as { code?: string }).code).toBe('23514');
+    await subjectLogFromRecords.up(store.db);
+    expect([await tableExists(), await indexed()]).toEqual([false, 1]);
     const report = await verifyAuditChains(store.db, {
       keys: await loadPublicKeySet(demoKeyPath(dir, 'audit-signing', 'public-keys')),
       anchors: [checkpointLogAnchors(join(dir, 'audit'))],
@@ -87,11 +98,10 @@ describe.each(STORE_BACKENDS)('subject rows per subject (0021) on %s', (_backend
       where i.inhparent = 'audit_records'::regclass order by 1`.execute(store.db);
     expect(storage.rows.map((row) => row.partition)).toContain('audit_records_y2031m06');
     expect(storage.rows.every((row) => row.storage === 'e')).toBe(true);
-    const later = await store.db
-      .insertInto('audit_subjects')
-      .values({ subject_hmac: hmac('d'), at: new Date(Date.UTC(2031, 5, 15)), chain: 'c', seq: '3', providers: [] })
-      .execute()
-      .catch((error: unknown) => error);
-    expect((later as { code?: string }).code).toBe('23514');
+    // The partition made later takes the subject log's index as it is attached.
+    const laterIndex = await sql<{
+      n: string;
+    }>`select count(*) as n from pg_indexes where tablename = 'audit_records_y2031m06' and indexdef like '%jsonb_path_query_array%'`.execute(store.db);
+    expect(Number(laterIndex.rows[0]!.n)).toBe(1);
   });
 });

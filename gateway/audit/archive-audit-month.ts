@@ -2,12 +2,12 @@
  * Archiving a month of the audit trail past its retention (周政发〔2018〕6号 art. 22; the profile's
  * `auditRetentionMonths`, at least six): per chain, its records of the month (and any later-stored
  * record that precedes one of them in the chain: a request that ended just after midnight but was
- * chained first), their subject rows, the checkpoints covering them and their quarantined records go
+ * chained first), their subject rows (one per provider and subject each record lists), the checkpoints covering them and their quarantined records go
  * into one gzip'd NDJSON file with the result of verifying them, signed with the audit key (the
  * signature covers where each chain's part ends, so the store's note of it is verifiable without the
  * file). The file is then read back and verified from its bytes alone — the checkpoints and quarantined
  * records read back must be those written — and only then, in one transaction, the month is noted
- * (`audit_archives`, `audit_archive_chains`, with the signature) and its partitions are detached and
+ * (`audit_archives`, `audit_archive_chains`, with the signature) and its partition is detached and
  * dropped. Fail closed: any failure leaves the store as it was and throws naming the cause.
  *
  * Checkpoints and quarantined records stay in the store (they are few): the anchors outside the store
@@ -23,7 +23,16 @@ import type { PublicKeySet } from '../../platform/key-set.ts';
 import { addAuditMonths, auditMonthStart, listAuditPartitions, partitionName, type AuditMonth } from '../../platform/store/audit-partitions.ts';
 import type { Database } from '../../platform/store/tables.ts';
 import { CHECKPOINT_CADENCE, type Checkpoint, type CheckpointCadence } from './audit-checkpoint.ts';
-import { ARCHIVE_FORMAT, compareChainNames, rowToCheckpoint, storedInstant, toArchiveLine, type ArchiveLine } from './audit-codec.ts';
+import {
+  ARCHIVE_FORMAT,
+  archivedSubjectRows,
+  compareChainNames,
+  rowToCheckpoint,
+  rowToRecord,
+  storedInstant,
+  toArchiveLine,
+  type ArchiveLine,
+} from './audit-codec.ts';
 import {
   ArchiveProblem,
   archiveFileName,
@@ -149,10 +158,8 @@ export async function archiveAuditMonth(db: Kysely<Database>, month: AuditMonth,
         written.set(chain, { checkpoints: chainMarks.length, quarantined: quarantined.length });
         async function* pages() {
           for await (const stored of readStoreRecordPages(db, chain, start.seq, through)) {
-            const page = stored.map(({ row, subjects }) => ({
-              row: { ...row, at: storedInstant(row.at) },
-              subjects: subjects.map((s) => ({ ...s, at: storedInstant(s.at) })),
-            }));
+            // The subject rows the record lists, one per provider: what every archive keeps beside a record.
+            const page = stored.map((row) => ({ row: { ...row, at: storedInstant(row.at) }, subjects: archivedSubjectRows(rowToRecord(row)) }));
             for (const entry of page) {
               await writeLine(gzip, { kind: 'record', row: entry.row, subjects: entry.subjects });
               subjectRows += entry.subjects.length;
@@ -224,7 +231,7 @@ export async function archiveAuditMonth(db: Kysely<Database>, month: AuditMonth,
     await db.transaction().execute(async (trx) => {
       // Nothing may reach the month between reading it and dropping it: with the tables locked (the
       // detach needs this lock anyway), the month and the DEFAULT partition must be as they were read.
-      await sql`lock table audit_records, audit_subjects in access exclusive mode`.execute(trx);
+      await sql`lock table audit_records in access exclusive mode`.execute(trx);
       const now = await readChainEnds(trx, from, to);
       const lateEarly = await sql<{ n: string }>`select count(*) as n from audit_records_default where at < ${to.toISOString()}::timestamptz`.execute(trx);
       if (
@@ -251,20 +258,16 @@ export async function archiveAuditMonth(db: Kysely<Database>, month: AuditMonth,
           .values({ month, chain: c.chain, from_seq: c.fromSeq, through_seq: c.throughSeq, through_hash: c.throughHash })
           .execute();
         // Records of this chain's part stored in a later month (chained before the last of this month): archived, so removed.
-        for (const table of ['audit_subjects', 'audit_records'] as const) {
-          await trx
-            .deleteFrom(table)
-            .where('chain', '=', c.chain)
-            .where('seq', '>', String(c.fromSeq - 1))
-            .where('seq', '<=', String(c.throughSeq))
-            .where('at', '>=', to)
-            .execute();
-        }
+        await trx
+          .deleteFrom('audit_records')
+          .where('chain', '=', c.chain)
+          .where('seq', '>', String(c.fromSeq - 1))
+          .where('seq', '<=', String(c.throughSeq))
+          .where('at', '>=', to)
+          .execute();
       }
-      for (const table of ['audit_subjects', 'audit_records'] as const) {
-        await sql`alter table ${sql.id(table)} detach partition ${sql.id(partitionName(table, month))}`.execute(trx);
-        await sql`drop table ${sql.id(partitionName(table, month))}`.execute(trx);
-      }
+      await sql`alter table audit_records detach partition ${sql.id(partitionName('audit_records', month))}`.execute(trx);
+      await sql`drop table ${sql.id(partitionName('audit_records', month))}`.execute(trx);
     });
     return { month, file, records, subjectRows, chains };
   } catch (error) {

@@ -11,7 +11,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Insertable, Selectable } from 'kysely';
-import type { AuditCheckpointsTable, AuditQuarantineTable, AuditRecordsTable, AuditSubjectsTable } from '../../platform/store/tables.ts';
+import type { AuditCheckpointsTable, AuditQuarantineTable, AuditRecordsTable } from '../../platform/store/tables.ts';
 import type { Checkpoint } from './audit-checkpoint.ts';
 import type { QuarantinedRecord } from './audit-quarantine.ts';
 import type { AuditEntry, AuditOutcome, ChainedRecord } from './audit-record.ts';
@@ -127,40 +127,17 @@ export function recordToRow(record: ChainedRecord): Insertable<AuditRecordsTable
 }
 
 /**
- * The `audit_subjects` index rows of a record: one per subject HMAC it lists, naming every provider
- * that served it, each once, in code-unit order (as the group commit writes them).
+ * The subject rows an archive keeps of a record: one per provider and subject HMAC the record lists,
+ * each once. (The store's subject log was such rows until migration 0021; since 0022 it is an index
+ * over the record's own list, and archives keep the rows as before, so that every archive reads alike.)
  */
-export function recordSubjectRows(record: ChainedRecord): Array<Insertable<AuditSubjectsTable>> {
-  const subjects = record.subjects ?? {};
-  const providersOf = new Map<string, string[]>();
-  // Providers in code-unit order, so each subject's list is built sorted; a subject listed twice by one provider is named once.
-  for (const provider of Object.keys(subjects).sort()) {
-    for (const hmac of subjects[provider]!) {
-      const providers = providersOf.get(hmac);
-      if (providers === undefined) providersOf.set(hmac, [provider]);
-      else if (providers[providers.length - 1] !== provider) providers.push(provider);
-    }
+export function archivedSubjectRows(record: ChainedRecord): ArchivedSubjectRow[] {
+  const rows: ArchivedSubjectRow[] = [];
+  const seq = String(record.seq);
+  for (const [provider, hmacs] of Object.entries(record.subjects ?? {})) {
+    for (const hmac of new Set(hmacs)) rows.push({ subject_hmac: hmac, at: record.at, chain: record.chain, seq, provider });
   }
-  const rows: Array<Insertable<AuditSubjectsTable>> = [];
-  for (const [hmac, providers] of providersOf) rows.push({ subject_hmac: hmac, at: record.at, chain: record.chain, seq: record.seq, providers });
   return rows;
-}
-
-/**
- * A subject log row as one row per provider, the shape the verifier compares and an archive keeps
- * (one row per provider was also the store's shape before migration 0021). A row naming no provider
- * (the store refuses one; an altered table might not) stays one row, with the empty name, so that the
- * verifier finds it listed nowhere.
- */
-export function subjectRowsByProvider(row: {
-  subject_hmac: string;
-  at: Date | string;
-  chain: string;
-  seq: string | number;
-  providers: readonly string[];
-}): ArchivedSubjectRow[] {
-  const providers = row.providers.length > 0 ? row.providers : [''];
-  return providers.map((provider) => ({ subject_hmac: row.subject_hmac, at: row.at, chain: row.chain, seq: String(row.seq), provider }));
 }
 
 /** The chained record a stored row holds: the exact inverse of `recordToRow` (a null `code` is no code). */

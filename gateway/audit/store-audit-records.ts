@@ -1,6 +1,6 @@
 /**
  * Putting audit records into the store so that no record can block the others: a batch goes in with
- * one statement, records and subject rows together (`insertAuditGroup`); a batch the store refuses
+ * one statement (`insertAuditGroup`); a batch the store refuses
  * for its content (not for being away) is halved until the refused record is found, and that
  * record is quarantined — in `audit_quarantine` as escaped JSON, or, when the store cannot take even
  * that, in a local fsync'ed file moved into the table later — with an alert. Only a store that
@@ -17,7 +17,7 @@
 import { sql, type Kysely } from 'kysely';
 import { isChainPlaceTaken } from '../../platform/store/audit-partitions.ts';
 import type { AuditRecordsTable, Database } from '../../platform/store/tables.ts';
-import { quarantinedToRow, recordSubjectRows, recordToRow } from './audit-codec.ts';
+import { quarantinedToRow, recordToRow } from './audit-codec.ts';
 import { describeRefusal, isContentRefusal, isStorable, type QuarantinedRecord } from './audit-quarantine.ts';
 import type { ChainedRecord } from './audit-record.ts';
 import type { AuditSpool } from './audit-spool.ts';
@@ -107,33 +107,17 @@ const COLUMNS = Object.keys(RECORD_COLUMNS) as RecordColumn[];
 
 /**
  * A group commit as one statement: the records, in order (ids follow the chain), skipping any already
- * stored ((chain, seq, at): a replayed record is the same record with the same time), and the
- * `audit_subjects` rows of exactly the records it inserted: the rows `recordSubjectRows` makes of each
- * record's `subjects` (one per subject, naming the providers that served it; migration 0021), sent
- * beside the records and joined to those inserted by (chain, seq). It answers the places it inserted,
- * so that a live record skipped is seen. One statement is atomic by itself: a record is never stored
- * without its subject rows, and one refused record refuses the statement. Parameters: one per column,
- * and four for the subject rows, whatever the group's size. (The rows were once derived in SQL from
- * the stored `subjects`, with jsonb_each, a sort and an aggregate per subject: half the statement's time
- * for a batch read, and an estimate of 100 × 100 rows per record that crossed PostgreSQL's JIT threshold
- * for large groups. The verifier compares the rows with the record by the same function.)
- *
- * Subject rows are inserted without `on conflict`: they go in only with a record inserted by this very
- * statement, so a row already holding one of their keys is an orphan (written without its record, which
- * only tampering does). The store then refuses the statement (23505) and the record is quarantined,
- * like any record the store refuses, and `audit:verify` names the row (a quarantined record has none).
- * A conflict check would have kept the planted row as the record's own, and costs each subject row of
- * a batch read a second descent of the subject index.
+ * stored ((chain, seq, at): a replayed record is the same record with the same time). It answers the
+ * places it inserted, so that a live record skipped is seen. One parameter per column, whatever the
+ * group's size. The subject log is the GIN index over each record's own `subjects` (migration 0022): it
+ * is written with the record, by the same insert, and nothing else is.
  */
 const GROUP_INSERT_HEAD = sql.raw(
-  `with inserted as (insert into audit_records (${COLUMNS.join(', ')}) select ${COLUMNS.map((c) => `r.${c}::${RECORD_COLUMNS[c]}`).join(', ')} from unnest(`,
+  `insert into audit_records (${COLUMNS.join(', ')}) select ${COLUMNS.map((c) => `r.${c}::${RECORD_COLUMNS[c]}`).join(', ')} from unnest(`,
 );
-const GROUP_INSERT_MIDDLE = sql.raw(
-  `) with ordinality as r(${COLUMNS.join(', ')}, ord) order by r.ord on conflict (chain, seq, at) do nothing returning chain, seq, at),` +
-    ' subject_rows as (insert into audit_subjects (subject_hmac, at, chain, seq, providers)' +
-    ' select u.hmac, i.at, i.chain, i.seq, u.providers::text[] from inserted i join unnest(',
+const GROUP_INSERT_TAIL = sql.raw(
+  `) with ordinality as r(${COLUMNS.join(', ')}, ord) order by r.ord on conflict (chain, seq, at) do nothing returning seq::text as seq`,
 );
-const GROUP_INSERT_TAIL = sql.raw(') as u(chain, seq, hmac, providers) on u.chain = i.chain and u.seq::bigint = i.seq) select seq::text as seq from inserted');
 
 const ESCAPED = /[\\"]/;
 
@@ -153,22 +137,6 @@ export function textArrayLiteral(values: ReadonlyArray<string | null>): string {
   return `{${elements.join(',')}}`;
 }
 
-/**
- * The subject rows' `providers` as one text[] parameter, each element the array literal of a row's
- * providers: a batch read gives thousands of rows and a handful of provider lists, each quoted once.
- */
-function providersColumn(rows: ReadonlyArray<{ providers: readonly string[] }>): string {
-  const quoted = new Map<string, string>();
-  const elements = rows.map(({ providers }) => {
-    // NUL separates names in the key: no name holds it (the store refuses it in text).
-    const key = providers.join('\u0000');
-    let element = quoted.get(key);
-    if (element === undefined) quoted.set(key, (element = arrayElement(textArrayLiteral(providers))));
-    return element;
-  });
-  return `{${elements.join(',')}}`;
-}
-
 /** One record's column values as text, in `COLUMNS` order. */
 function rowTexts(record: ChainedRecord): Array<string | null> {
   const row = recordToRow(record) as Record<RecordColumn, string | number | string[] | null | undefined>;
@@ -180,15 +148,14 @@ function rowTexts(record: ChainedRecord): Array<string | null> {
 }
 
 /**
- * Most characters of record text in one statement (its subject rows, sent beside, take about as many
- * again as the subjects its records list). Ordinary groups are far below it (500 records of about
+ * Most characters of record text in one statement. Ordinary groups are far below it (500 records of about
  * 1 kB); a group of records listing thousands of subjects each is written as several statements, in
  * order, in one transaction.
  */
 export const GROUP_STATEMENT_CHARS = 8 * 1024 * 1024;
 
 /**
- * Stores a group of records and their subject rows, all or none: one statement (one round trip), or,
+ * Stores a group of records, all or none: one statement (one round trip), or,
  * beyond `maxChars` of record text, consecutive statements in one transaction. A record is never split.
  * Resolves to the places (seq) it inserted: a record missing from them was already stored with its time.
  */
@@ -207,16 +174,7 @@ export async function insertAuditGroup(db: Kysely<Database>, records: readonly C
   }
   const statement = async (rows: Array<{ record: ChainedRecord; texts: Array<string | null> }>, on: Kysely<Database>) => {
     const columns = COLUMNS.map((_column, i) => sql`${textArrayLiteral(rows.map(({ texts }) => texts[i]!))}::text[]`);
-    const subjectRows = rows.flatMap(({ record }) => recordSubjectRows(record));
-    const subjectColumns = [
-      textArrayLiteral(subjectRows.map((row) => row.chain)),
-      textArrayLiteral(subjectRows.map((row) => String(row.seq))),
-      textArrayLiteral(subjectRows.map((row) => row.subject_hmac)),
-      providersColumn(subjectRows),
-    ].map((literal) => sql`${literal}::text[]`);
-    const inserted = await sql<{
-      seq: string;
-    }>`${GROUP_INSERT_HEAD}${sql.join(columns)}${GROUP_INSERT_MIDDLE}${sql.join(subjectColumns)}${GROUP_INSERT_TAIL}`.execute(on);
+    const inserted = await sql<{ seq: string }>`${GROUP_INSERT_HEAD}${sql.join(columns)}${GROUP_INSERT_TAIL}`.execute(on);
     return inserted.rows.map((row) => Number(row.seq));
   };
   if (statements.length === 0) return [];
@@ -237,8 +195,7 @@ function takenPlace(error: unknown): number | undefined {
 
 export function createRecordStore({ db, quarantineFile, state, alert, insertGroup = insertAuditGroup }: RecordStoreOptions) {
   /**
-   * Records and their subjects index (audit_subjects) together: a record is never stored without its
-   * index rows. A live record is new: one the store skips as already stored (the same chain, seq and
+   * A group of records. A live record is new: one the store skips as already stored (the same chain, seq and
    * time) was another writer's, met at the same millisecond. A replayed record skipped is the same
    * record stored before only if the stored one has its hash; else it is quarantined, its place taken.
    */

@@ -10,11 +10,11 @@
  * quarantined records are listed in the report. Every kept operation document must hash to the hash it
  * is kept under (the hash a record's own hash covers), so neither a record's reference nor the document
  * it names can be changed unnoticed.
- * The subject log (`audit_subjects`) is checked against the records: each record's hash covers the
- * subjects it lists (provider → subject HMACs), so its index rows must be exactly those, at the
- * record's time, provider by provider; and every index row must belong to a stored record. A row
- * deleted, added, moved to another time, given or stripped of a provider, or left without its record is
- * named.
+ * The subject log is an index over the subjects each record lists (provider → subject HMACs, covered
+ * by the record's hash; migration 0022), so the store's part of it holds nothing to check apart from
+ * the records. An archive keeps subject rows beside each record: they must be exactly those the record
+ * lists, at its time, provider by provider; a row deleted, added, moved to another time or to another
+ * provider is named.
  * Months archived by `npm run audit:archive` (audit-archive.ts): the store's note of where each archived
  * chain ends is checked against the archives' signatures (read-archived-boundaries.ts); a chain is followed
  * from the last archived record the store notes, or, given the archives, from its first record through
@@ -32,7 +32,6 @@ import { checkpointSignatureProblem, CHECKPOINT_CADENCE, type Checkpoint, type C
 import {
   compareChainNames,
   recordHashHolds,
-  subjectRowsByProvider,
   rowToCheckpoint,
   rowToQuarantined,
   rowToRecord,
@@ -51,7 +50,7 @@ export interface VerificationReport {
   checkpoints: number;
   /** Anchored checkpoints found equal in the store. */
   anchored: number;
-  /** Subject log entries (audit_subjects, a subject and a provider each) found matching the subjects their records list. */
+  /** Subject and provider pairs the verified records list (the subject log; an archive's rows for them found matching). */
   subjectRows: number;
   /** Records held in quarantine (the store refused their content), each verified in its place. */
   quarantined: Array<{ chain: string; seq: number; reason: string; at: string }>;
@@ -128,12 +127,6 @@ export async function verifyAuditChains(db: Kysely<Database>, options: VerifyAud
       const origin = archives ? archivedOrigin(db, chain, archives, storeMarks) : storeOrigin(db, chain, boundaries.get(chain), storeMarks);
       await verifyChain(db, chain, origin, anchored.get(chain) ?? [], options.keys, cadence, now - tailLimit, report);
     }
-    const orphan = await readOrphanSubjectRow(db);
-    if (orphan) {
-      throw new Broken(
-        `chain ${orphan.chain}, record ${orphan.seq}: the subject log (audit_subjects) holds a row for it (provider${orphan.providers.length === 1 ? '' : 's'} ${orphan.providers.join(', ')}) but no such record is stored — a subject row was inserted or its record deleted`,
-      );
-    }
     await verifyOperationDocuments(db);
   } catch (error) {
     if (error instanceof ArchiveProblem || error instanceof Broken) return { ...report, ok: false, problem: error.message };
@@ -159,11 +152,11 @@ interface ChainOrigin {
   through?: number;
 }
 
-/** One record as a source gives it: its row, where to name it, and its subject rows as compared. */
+/** One record as a source gives it: its row, where to name it, and an archive's subject rows for it as compared (none from the store). */
 interface ChainLink {
   row: ArchivedRecordRow;
   where: string;
-  subjectKeys: string[];
+  subjectKeys: string[] | undefined;
 }
 
 /** A chain's records of one month being archived, as the archiver reads them from the store or back from its file. */
@@ -215,26 +208,22 @@ export async function verifyChainSlice(
 }
 
 /**
- * A chain's stored records after `afterSeq` through `throughSeq`, page by page, each with its subject
- * log rows one per provider (the shape compared and archived; `subjectRowsByProvider`): the one reading
- * of the store's records, the verifier's and the archiver's.
+ * A chain's stored records after `afterSeq` through `throughSeq`, page by page: the one reading of the
+ * store's records, the verifier's and the archiver's.
  */
 export async function* readStoreRecordPages(db: Kysely<Database>, chain: string, afterSeq: number, throughSeq: number = Number.POSITIVE_INFINITY) {
   for (let after = afterSeq; after < throughSeq;) {
     const rows = await readRecordPage(db, chain, after, PAGE, throughSeq);
     if (rows.length === 0) return;
-    const last = Number(rows[rows.length - 1]!.seq);
-    const subjects = Map.groupBy((await readSubjectRows(db, chain, after, last)).flatMap(subjectRowsByProvider), (row) => Number(row.seq));
-    yield rows.map((row) => ({ row, subjects: subjects.get(Number(row.seq)) ?? [] }));
+    yield rows;
     if (rows.length < PAGE) return;
-    after = last;
+    after = Number(rows[rows.length - 1]!.seq);
   }
 }
 
-/** The store's records of a chain after `afterSeq`, as links. */
+/** The store's records of a chain after `afterSeq`, as links: their subject log is their own list, nothing to compare. */
 async function* storePages(db: Kysely<Database>, chain: string, afterSeq: number): AsyncGenerator<ChainLink[]> {
-  for await (const page of readStoreRecordPages(db, chain, afterSeq))
-    yield page.map(({ row, subjects }) => ({ row, where: `row id ${row.id}`, subjectKeys: subjects.map(subjectRowKey) }));
+  for await (const page of readStoreRecordPages(db, chain, afterSeq)) yield page.map((row) => ({ row, where: `row id ${row.id}`, subjectKeys: undefined }));
 }
 
 /** A chain as the store holds it: from its last archived record, if its beginning was archived. */
@@ -320,49 +309,26 @@ export function readCheckpointRows(db: Kysely<Database>, chain: string) {
   return db.selectFrom('audit_checkpoints').selectAll().where('chain', '=', chain).orderBy('seq').execute();
 }
 
-/** The verifier's read of a chain's subject log rows for records in (`afterSeq`, `lastSeq`]. */
-function readSubjectRows(db: Kysely<Database>, chain: string, afterSeq: number, lastSeq: number) {
-  return db
-    .selectFrom('audit_subjects')
-    .selectAll()
-    .where('chain', '=', chain)
-    .where('seq', '>', String(afterSeq))
-    .where('seq', '<=', String(lastSeq))
-    .execute();
-}
-
-/**
- * A subject log row whose record is not stored. A record held in quarantine has none either: its rows
- * were never written (the statement that would have written them was refused), so a row at its place
- * was put there by someone else — as is a row whose key made the store refuse the record.
- */
-function readOrphanSubjectRow(db: Kysely<Database>) {
-  return db
-    .selectFrom('audit_subjects as s')
-    .select(['s.chain', 's.seq', 's.providers'])
-    .where(({ not, exists, selectFrom }) =>
-      not(exists(selectFrom('audit_records as r').select('r.id').whereRef('r.chain', '=', 's.chain').whereRef('r.seq', '=', 's.seq'))),
-    )
-    .limit(1)
-    .executeTakeFirst();
-}
-
 /** A subject row as compared: provider, HMAC and time (the chain and sequence number select it). */
 const subjectRowKey = (row: { provider: string; subject_hmac: string; at: Date | string }) =>
   `${row.provider} ${row.subject_hmac} ${new Date(row.at).toISOString()}`;
 
-/** Why a record's subject rows are not exactly the subjects it lists, or `undefined`. */
-function subjectRowsProblem(record: ChainedRecord, stored: readonly string[] | undefined): string | undefined {
-  // What the record lists, pair by pair, read from it directly: not by the writer's own row builder.
-  const expected = new Set(
+/** The subject and provider pairs a record lists, each once, as compared. */
+function listedSubjectKeys(record: ChainedRecord): Set<string> {
+  // Read from the record directly: not by the archiver's own row builder.
+  return new Set(
     Object.entries(record.subjects ?? {}).flatMap(([provider, hmacs]) => hmacs.map((hmac) => subjectRowKey({ provider, subject_hmac: hmac, at: record.at }))),
   );
-  const found = new Set(stored ?? []);
+}
+
+/** Why an archive's subject rows for a record are not exactly the subjects it lists, or `undefined`. */
+function subjectRowsProblem(record: ChainedRecord, expected: ReadonlySet<string>, stored: readonly string[]): string | undefined {
+  const found = new Set(stored);
   const missing = [...expected].filter((key) => !found.has(key)).length;
   const extra = [...found].filter((key) => !expected.has(key)).length;
-  const twice = (stored?.length ?? 0) - found.size;
+  const twice = stored.length - found.size;
   if (missing === 0 && extra === 0 && twice === 0) return undefined;
-  return `its subject log rows (audit_subjects) differ from the ${expected.size} subject(s) it lists: ${missing} missing, ${extra} not listed${twice > 0 ? `, ${twice} listed twice` : ''} — the subject log was altered`;
+  return `its archived subject rows differ from the ${expected.size} subject(s) it lists: ${missing} missing, ${extra} not listed${twice > 0 ? `, ${twice} listed twice` : ''} — the subject log was altered`;
 }
 
 /** The verifier's read of a chain's quarantined records. */
@@ -488,9 +454,10 @@ async function verifyChain(
       }
       if (record.prevHash !== prevHash) throw new Broken(`${where}: does not link to the previous record's hash — the chain was cut or reordered`);
       if (!recordHashHolds(record)) throw new Broken(`${where}: content does not match its hash — the record was changed`);
-      const subjectProblem = subjectRowsProblem(record, subjectKeys);
+      const listed = listedSubjectKeys(record);
+      const subjectProblem = subjectKeys && subjectRowsProblem(record, listed, subjectKeys);
       if (subjectProblem) throw new Broken(`${where}: ${subjectProblem}`);
-      report.subjectRows += subjectKeys.length;
+      report.subjectRows += listed.size;
       link(seq, record.hash, Date.parse(record.at));
       report.records += 1;
     }

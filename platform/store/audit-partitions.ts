@@ -1,6 +1,6 @@
 /**
- * Monthly partitions of the audit tables that grow with every request (`audit_records`,
- * `audit_subjects`; migration 0016): declarative RANGE partitions on the record time `at`, one per
+ * Monthly partitions of the audit table that grows with every request (`audit_records`; migration
+ * 0016, which partitioned `audit_subjects` too until migration 0022 replaced it by an index): declarative RANGE partitions on the record time `at`, one per
  * China calendar month (UTC+8, no daylight saving: the month a department reads in a report), plus a
  * DEFAULT partition so that a write never fails for want of a partition. Partitions are made ahead
  * (this month and the next `ahead`) at start and daily; a new partition is created beside the table and
@@ -14,9 +14,10 @@
  */
 import { sql, type Kysely } from 'kysely';
 
-/** The partitioned audit tables, in the order the archive reads them. */
-export const PARTITIONED_AUDIT_TABLES = ['audit_records', 'audit_subjects'] as const;
-export type PartitionedAuditTable = (typeof PARTITIONED_AUDIT_TABLES)[number];
+/** The partitioned audit tables the gateway keeps partitions of. */
+export const PARTITIONED_AUDIT_TABLES = ['audit_records'] as const;
+/** A partitioned audit table: `audit_subjects` for the migrations that made and remove it (0016, 0021, 0022). */
+export type PartitionedAuditTable = (typeof PARTITIONED_AUDIT_TABLES)[number] | 'audit_subjects';
 
 /** A China calendar month, e.g. `2026-11`. */
 export type AuditMonth = `${number}-${string}`;
@@ -89,7 +90,8 @@ export async function createAuditPartitionIn(trx: AnyDb, table: PartitionedAudit
   const name = partitionName(table, month);
   const from = auditMonthStart(month).toISOString();
   const to = auditMonthStart(addAuditMonths(month, 1)).toISOString();
-  // Storage (0021: a record's subjects out of line, uncompressed) and checks (0021: a subject row names a provider) go with the columns.
+  // Storage (0021: a record's subjects out of line, uncompressed) and checks go with the columns; attached, the
+  // partition takes the table's indexes (0022: the subject log's GIN index among them).
   await sql`create table ${sql.id(name)} (like ${sql.id(table)} including defaults including storage including constraints)`.execute(trx);
   await sql`
     with moved as (delete from ${sql.id(`${table}_default`)} where at >= ${from}::timestamptz and at < ${to}::timestamptz returning *)

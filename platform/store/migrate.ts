@@ -22,6 +22,7 @@ import * as auditVerifications from './migrations/0019-audit-verifications.ts';
 import * as auditPartitions from './migrations/0016-audit-partitions.ts';
 import * as auditChainPlace from './migrations/0020-audit-chain-place.ts';
 import * as subjectRowsPerSubject from './migrations/0021-subject-rows-per-subject.ts';
+import * as subjectLogFromRecords from './migrations/0022-subject-log-from-records.ts';
 import type { Database } from './tables.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
@@ -46,6 +47,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0016-audit-partitions': auditPartitions,
   '0020-audit-chain-place': auditChainPlace,
   '0021-subject-rows-per-subject': subjectRowsPerSubject,
+  '0022-subject-log-from-records': subjectLogFromRecords,
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {

@@ -223,16 +223,6 @@ export interface OperationDocumentsTable {
   first_seen: ColumnType<Date | string, Date | string | undefined, never>;
 }
 
-/** One subject served in one audit record, by its keyed HMAC: the index behind "who read whose data". */
-export interface AuditSubjectsTable {
-  subject_hmac: string;
-  at: Timestamp;
-  chain: string;
-  seq: ColumnType<string, string | number, string | number>;
-  /** Every provider that served this subject to the record, sorted (0021; one row per provider before). */
-  providers: string[];
-}
-
 export interface AuditQuarantineTable {
   id: Generated<string>;
   chain: string;
@@ -440,7 +430,6 @@ export interface Database {
   audit_records: AuditRecordsTable;
   audit_checkpoints: AuditCheckpointsTable;
   audit_quarantine: AuditQuarantineTable;
-  audit_subjects: AuditSubjectsTable;
   audit_archives: AuditArchivesTable;
   audit_verifications: AuditVerificationsTable;
   audit_archive_chains: AuditArchiveChainsTable;

@@ -1,11 +1,12 @@
 /**
  * Who read whose data (art. 15, 22, 23): the audit records that served one resident or enterprise,
- * found by the subject's keyed HMAC in `audit_subjects` (the tables list no identity), newest first,
- * each access as one provider serving the subject, with the consumer, time, purpose, matter and the
- * provider's items. Scope: policies/governance/subject-log-scope.ts.
+ * found by the subject's keyed HMAC in the records' own lists (the index of migration 0022; the tables
+ * list no identity), newest first, each access as one provider serving the subject, with the consumer,
+ * time, purpose, matter and the provider's items. Scope: policies/governance/subject-log-scope.ts.
  */
 import { sql } from 'kysely';
 import { shareError } from '../../platform/errors.ts';
+import { subjectHmacsOf } from '../../platform/store/migrations/0022-subject-log-from-records.ts';
 import { subjectAccessItems, subjectLogScopeOf } from '../../policies/governance/subject-log-scope.ts';
 import { parseInstant } from './audit-views.ts';
 import { assertVerdict } from './governance-errors.ts';
@@ -45,22 +46,23 @@ export async function accessesToSubject(services: GovernanceServices, actor: Act
   const to = parseInstant(args.to, 'to');
   if (!services.subjectHmac) return [];
   const hmac = services.subjectHmac(String(args.citizenId ?? args.creditCode));
-  // One subject's rows are a few hundred, found by index in each month's partition; over twelve partitions the
+  const listed = sql<unknown>`jsonb_build_array(${hmac}::text)`;
+  // One subject's records are a few hundred, found by index in each month's partition; over twelve partitions the
   // planner would start parallel workers, whose start-up costs many times the lookup itself.
   const rows = await services.db.transaction().execute(async (trx) => {
     await sql`set local max_parallel_workers_per_gather = 0`.execute(trx);
     let query = trx
-      .selectFrom('audit_subjects as s')
-      // A subject row bears its record's time (audit:verify holds it to that): joined on it too, each record is
-      // looked up in its own month's partition by (chain, seq, at) instead of in every month's.
-      .innerJoin('audit_records as r', (join) => join.onRef('r.chain', '=', 's.chain').onRef('r.seq', '=', 's.seq').onRef('r.at', '=', 's.at'))
-      .select(['s.at', 's.providers', 'r.request_id', 'r.dept', 'r.app', 'r.purpose', 'r.matter', 'r.granted', 'r.verified', 'r.outcome'])
-      .where('s.subject_hmac', '=', hmac)
-      .where('s.at', '>=', from)
-      .where('s.at', '<', to);
-    if (scope.kind === 'provider') query = query.where(sql<boolean>`s.providers @> array[${scope.dept}]::text[]`);
-    // A row names every provider that served the subject to its record: at most `first` rows give `first` accesses or more.
-    return query.orderBy('s.at', 'desc').orderBy('s.seq', 'desc').limit(first).execute();
+      .selectFrom('audit_records as r')
+      .select(['r.at', 'r.seq', 'r.request_id', 'r.dept', 'r.app', 'r.purpose', 'r.matter', 'r.granted', 'r.verified', 'r.outcome'])
+      // The providers that served the subject to the record, from the record's own list, in code-unit order.
+      .select(sql<string[]>`array(select p.key from jsonb_each(r.subjects) p where p.value @> ${listed} order by p.key collate "C")`.as('providers'))
+      // The expression of the subject log's index (migration 0022), so that the index finds the records.
+      .where(sql<boolean>`${subjectHmacsOf('r.subjects')} @> ${listed}`)
+      .where('r.at', '>=', from)
+      .where('r.at', '<', to);
+    if (scope.kind === 'provider') query = query.where(sql<boolean>`r.subjects -> ${scope.dept}::text @> ${listed}`);
+    // A record names every provider that served the subject to it: at most `first` records give `first` accesses or more.
+    return query.orderBy('r.at', 'desc').orderBy('r.seq', 'desc').limit(first).execute();
   });
   const providerOf = (coordinate: string) => services.catalog().get(coordinate)?.provider;
   return rows

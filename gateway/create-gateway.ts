@@ -302,7 +302,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     url: GRAPHQL_ROUTE,
     handler: (request, reply) =>
       requestLog.run(request.log, () =>
-        traceRequest(`${request.method} /graphql`, request.headers, { 'http.request.method': request.method, 'zhoucun.request_id': String(request.id) }, () =>
+        traceRequest(`${request.method} ${GRAPHQL_ROUTE}`, request.headers, { 'http.request.method': request.method, 'zhoucun.request_id': String(request.id) }, () =>
           handleGraphQL(request, reply),
         ),
       ),

@@ -187,7 +187,11 @@ describe('open-case row condition', () => {
         expectFailClosed(await gatewayWithCivilAffairs(undefined, guarded));
         expect(received).toBe(receivedBefore);
         // Not the question's 2 s: the breaker refused the call without sending it.
-        expect(performance.now() - asked).toBeLessThan(1_500);
+        expect(performance.now() - asked).toBeLessThan(2_000);
+        // The questions' own breaker: civil-affairs' data calls keep theirs, closed.
+        const breakers = await guarded.gateway.metrics.registry.getSingleMetric('zhoucun_gateway_subgraph_breaker_open')!.get();
+        const open = (subgraph: string) => breakers.values.find((value) => value.labels['subgraph'] === subgraph)?.value;
+        expect([open('civil-affairs/open-cases'), open('civil-affairs')]).toEqual([1, 0]);
       } finally {
         await guarded.close();
       }

@@ -1,7 +1,8 @@
 /**
  * Load shedding before the heap runs out (art. 19: a stable platform). The gateway runs with a heap
  * sized for its container (`GATEWAY_NODE_FLAGS` in gateway/config.ts); when what is live on it (the
- * heap in use right after the last full collection, not garbage waiting for the next one) passes a
+ * heap in use right after the last full collection, or the heap in use now when that is less; not
+ * garbage waiting for the next collection) passes a
  * share of V8's heap limit, GraphQL requests are answered 503 OVERLOADED with Retry-After, before
  * authentication or any other work, until a later full collection finds less live. Probes, the console
  * and metrics keep answering; `/readyz` reports the instance unready meanwhile (create-gateway.ts).
@@ -9,7 +10,9 @@
  *
  * A shedding instance gets no GraphQL traffic, so it allocates little and V8 has no reason to collect:
  * what was live at its last collection would keep it shedding (and unready) forever. So, while it sheds,
- * each check asks V8 for a full collection, run as a task of its own, and the next check reads its result.
+ * it asks V8 for a full collection, run as a task of its own, and the next check reads its result: at
+ * once, then after 1, 2, 4… s, at most every 30 s, so that a heap truly full (a leak, large work in
+ * flight) is not also paused for a full collection every second.
  */
 import underPressure from '@fastify/under-pressure';
 import type { FastifyInstance } from 'fastify';
@@ -21,6 +24,8 @@ import { GRAPHQL_ROUTE } from '../routes.ts';
 
 const SAMPLE_INTERVAL_MS = 1_000;
 const RETRY_AFTER_SECONDS = 5;
+/** The longest wait between two full collections a shedding gateway asks for. */
+const MAX_COLLECTION_INTERVAL_MS = 30_000;
 
 type Collect = (options: { type: 'major'; execution: 'async' }) => Promise<void>;
 let collector: Collect | undefined;
@@ -66,11 +71,32 @@ export async function registerHeapPressure(app: FastifyInstance, heapUsedPercent
   const bound = Math.floor((getHeapStatistics().heap_size_limit * heapUsedPercent) / 100);
   const heap = watchLiveHeap();
   app.addHook('onClose', async () => heap.stop());
+  let nextCollectionAt = 0;
+  let backoff = SAMPLE_INTERVAL_MS;
+  let collectionFailed = false;
+  const collect = () => {
+    try {
+      // Not awaited: the collection's result is read by a later check.
+      requestFullCollection().catch(() => undefined);
+    } catch (error) {
+      // Without V8's collector the shedding still ends at V8's own next full collection.
+      if (!collectionFailed) app.log.error({ err: error }, 'load shedding: a full collection could not be asked for');
+      collectionFailed = true;
+    }
+  };
   await app.register(underPressure, {
     healthCheck: async () => {
-      if (heap.live() <= bound) return true;
-      // Not awaited: the collection's result is read by the next check.
-      void requestFullCollection();
+      if (heap.live() <= bound) {
+        nextCollectionAt = 0;
+        backoff = SAMPLE_INTERVAL_MS;
+        return true;
+      }
+      const now = performance.now();
+      if (!collectionFailed && now >= nextCollectionAt) {
+        collect();
+        nextCollectionAt = now + backoff;
+        backoff = Math.min(backoff * 2, MAX_COLLECTION_INTERVAL_MS);
+      }
       return false;
     },
     healthCheckInterval: SAMPLE_INTERVAL_MS,

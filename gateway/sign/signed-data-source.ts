@@ -43,6 +43,8 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   readonly #send: Fetcher;
   readonly #deduplicate: boolean;
   readonly #guard: SubgraphGuard;
+  /** The guard of calls that may be abandoned (the open-case question), with a breaker of its own. */
+  readonly #questionGuard: SubgraphGuard;
   readonly #caller = new AsyncLocalStorage<{ identity: CallIdentity; shareable: boolean; requestId: string; abandon: AbortSignal | undefined }>();
   readonly #inFlight = new Map<string, SharedCall>();
 
@@ -53,6 +55,8 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     this.#send = options.send ?? sharedPooledFetcher().fetch;
     this.#deduplicate = options.deduplicate ?? true;
     this.#guard = createSubgraphGuard(options.name, options.guard, options.metrics);
+    // A question past its 2 s says the question hangs, not that the subgraph's data calls do: its failures open only its own breaker.
+    this.#questionGuard = createSubgraphGuard(options.name, options.guard, options.metrics, `${options.name}/open-cases`);
     this.fetcher = (url, init) => this.#signedFetch(url, init);
   }
 
@@ -107,7 +111,8 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
 
   async #signAndSend(url: string, init: FetcherRequestInit, identity: CallIdentity, body: string, abandon?: AbortSignal): ReturnType<Fetcher> {
     const token = await this.#sign(this.#subgraph, identity, body);
-    return this.#guard.run((signal) => this.#send(url, { ...init, headers: { ...init.headers, authorization: `Bearer ${token}` }, signal }), abandon);
+    const guard = abandon ? this.#questionGuard : this.#guard;
+    return guard.run((signal) => this.#send(url, { ...init, headers: { ...init.headers, authorization: `Bearer ${token}` }, signal }), abandon);
   }
 
   /** Counts what the provider answered, for the operation's audit record (see count-served.ts). */

@@ -6,7 +6,9 @@
  * the call fails, @apollo/gateway leaves that provider's items null, and the error formatter names
  * it PROVIDER_UNAVAILABLE: the other providers' items are still served. A call whose callers all stopped
  * waiting for it (`abandon`: the open-case question's own, shorter deadline passed) is cancelled and
- * counts as a failure like a timeout: the provider did not answer in the time the call had.
+ * counts as a failure like a timeout: the provider did not answer in the time the call had. Such calls
+ * run under a guard of their own (signed-data-source.ts), so a question that hangs does not open the
+ * breaker of the subgraph's data calls.
  */
 import {
   circuitBreaker,
@@ -54,7 +56,11 @@ export interface SubgraphGuard {
   run(call: (signal: AbortSignal) => Promise<FetcherResponse>, abandon?: AbortSignal): Promise<FetcherResponse>;
 }
 
-export function createSubgraphGuard(subgraph: string, options: SubgraphGuardOptions = {}, metrics?: GatewayMetrics): SubgraphGuard {
+/**
+ * `breaker`: the name its state is reported under (`zhoucun_gateway_subgraph_breaker_open{subgraph}`),
+ * the subgraph's by default; calls are counted under the subgraph's name either way.
+ */
+export function createSubgraphGuard(subgraph: string, options: SubgraphGuardOptions = {}, metrics?: GatewayMetrics, breakerName = subgraph): SubgraphGuard {
   const { timeoutMs, failures, halfOpenAfterMs } = { ...DEFAULT_SUBGRAPH_GUARD, ...options };
   // A 5xx answer counts as a failure, and is still handed on as the answer it is. So does an abandoned
   // call: its deadline was the caller's, shorter than `timeoutMs`, and a provider that never meets it
@@ -66,17 +72,19 @@ export function createSubgraphGuard(subgraph: string, options: SubgraphGuardOpti
   );
   breaker.onStateChange((state) =>
     metrics?.breakerState(
-      subgraph,
+      breakerName,
       state === CircuitState.Open || state === CircuitState.Isolated ? 'open' : state === CircuitState.HalfOpen ? 'half_open' : 'closed',
     ),
   );
-  metrics?.breakerState(subgraph, 'closed');
+  metrics?.breakerState(breakerName, 'closed');
   // The call's signal is aborted when its time is up, not when it returns: the pooled client has read the
   // whole answer by then, and aborting a finished call only built an AbortError (a DOMException with its
   // stack) per call for nothing.
   const policy = wrap(breaker, timeout(timeoutMs, { strategy: TimeoutStrategy.Aggressive, abortOnReturn: false }));
   return {
     async run(call, abandon) {
+      // Abandoned before it was sent (its deadline passed while the event loop was busy): nothing is sent, nothing counted.
+      if (abandon?.aborted) throw new AbandonedCallError(subgraph, abandon.reason);
       const startedAt = performance.now();
       const seconds = () => (performance.now() - startedAt) / 1000;
       const send = ({ signal }: { signal: AbortSignal }) => {

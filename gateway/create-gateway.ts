@@ -302,8 +302,11 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     url: GRAPHQL_ROUTE,
     handler: (request, reply) =>
       requestLog.run(request.log, () =>
-        traceRequest(`${request.method} ${GRAPHQL_ROUTE}`, request.headers, { 'http.request.method': request.method, 'zhoucun.request_id': String(request.id) }, () =>
-          handleGraphQL(request, reply),
+        traceRequest(
+          `${request.method} ${GRAPHQL_ROUTE}`,
+          request.headers,
+          { 'http.request.method': request.method, 'zhoucun.request_id': String(request.id) },
+          () => handleGraphQL(request, reply),
         ),
       ),
   });

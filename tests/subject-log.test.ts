@@ -3,7 +3,9 @@
  * subjects each provider served as keyed HMACs (no identity in the tables), and a lookup by citizen
  * ID or credit code finds the accesses, for the operator all of them and for a provider its own.
  */
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { subjectHmacsOf } from '../platform/store/migrations/0022-subject-log-from-records.ts';
 import { DEMO, district } from '../subgraphs/shared/district.ts';
 import { STORE_BACKENDS, type TestDatabase } from './support/databases.ts';
 import { startStoreBackedPlatform, stopStoreBackedPlatform, type TestPlatform } from './support/test-platform.ts';
@@ -65,6 +67,17 @@ describe.each(STORE_BACKENDS)('subject log on %s', (_backend, createDatabase) =>
       'approval/licensing DATA_VERIFICATION ← human-resources: Resident.monthlyPension',
       'civil-affairs/means-test ADMINISTRATIVE_BASIS ← human-resources: Resident.monthlyPension',
     ]);
+  });
+
+  it('when a subject is looked up, then the store can find its records through the subject log index, not by reading every record', async () => {
+    const plan = await platform.store.db.transaction().execute(async (trx) => {
+      // Out of the planner's choice on a table this small: whether the lookup's condition matches the index at all.
+      await sql`set local enable_seqscan = off`.execute(trx);
+      const { rows } = await sql<Record<string, string>>`explain select r.seq from audit_records r
+        where ${subjectHmacsOf('r.subjects')} @> jsonb_build_array(${'a'.repeat(64)}::text)`.execute(trx);
+      return rows.map((row) => Object.values(row)[0]).join('\n');
+    });
+    expect(plan).toMatch(/Bitmap Index Scan on audit_records_\w*(subject_hmacs|jsonb_path_query_array)\w*/);
   });
 
   it('art-23: when subjects are logged, then no audit table holds a citizen ID or credit code, only keyed HMACs', async () => {

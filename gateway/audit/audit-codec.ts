@@ -135,6 +135,8 @@ export function archivedSubjectRows(record: ChainedRecord): ArchivedSubjectRow[]
   const rows: ArchivedSubjectRow[] = [];
   const seq = String(record.seq);
   for (const [provider, hmacs] of Object.entries(record.subjects ?? {})) {
+    // A list altered into something else makes no rows: the record's hash check names it.
+    if (!Array.isArray(hmacs)) continue;
     for (const hmac of new Set(hmacs)) rows.push({ subject_hmac: hmac, at: record.at, chain: record.chain, seq, provider });
   }
   return rows;

@@ -137,7 +137,7 @@ export async function verifyAuditChains(db: Kysely<Database>, options: VerifyAud
   return report;
 }
 
-/** Where a chain's verification starts and what it reads: pages of records in order, with their subject rows' keys. */
+/** Where a chain's verification starts and what it reads: pages of records in order, an archive's with its subject rows' keys. */
 interface ChainOrigin {
   /** After this record (0 and the genesis hash: from the chain's first). */
   start: { seq: number; hash: string };

@@ -56,7 +56,7 @@ try {
       const result = await archiveAuditMonth(store.db, month, { dir: config.archiveDir, key, keys, now });
       const chains = result.chains.map((c) => `${c.chain} ${c.fromSeq}–${c.throughSeq}`).join(', ') || 'no records';
       process.stdout.write(
-        `${month}: archived to ${config.archiveDir}/${result.file} (${result.records} records, ${result.subjectRows} subject and provider pairs; ${chains}), verified, partitions dropped.\n`,
+        `${month}: archived to ${config.archiveDir}/${result.file} (${result.records} records, ${result.subjectRows} subject and provider pairs; ${chains}), verified, partition dropped.\n`,
       );
     } catch (error) {
       if (!(error instanceof ArchiveRefused)) throw error;

@@ -153,7 +153,7 @@ describe.each(STORE_BACKENDS)('audit partitions and archives on %s', (backend, c
     );
   });
 
-  it('art-22: when months pass the retention, then each is archived to a signed file, its partitions dropped, and the chains verify across the archives into the store', async () => {
+  it('art-22: when months pass the retention, then each is archived to a signed file, its partition dropped, and the chains verify across the archives into the store', async () => {
     const months = await monthsPastRetention(store.db, RETENTION, NOW);
     expect(months).toEqual(['2025-01', '2025-02']);
     const results = [];

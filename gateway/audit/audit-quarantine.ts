@@ -27,11 +27,23 @@ export function isContentRefusal(error: unknown): boolean {
   return typeof code === 'string' && /^(22|23|54)[0-9A-Z]{3}$/.test(code);
 }
 
-/** Every string in the record is well-formed UTF-16; a lone surrogate would be stored as U+FFFD and break the hash. */
+/**
+ * Every string in the record, keys included, is well-formed UTF-16; a lone surrogate would be stored as
+ * U+FFFD and break the hash. Walked without serialising: a record listing hundreds of subjects is checked
+ * string by string, and the walk stops at the first ill-formed one.
+ */
 export function isStorable(record: ChainedRecord): boolean {
-  const strings: unknown[] = [];
-  JSON.stringify(record, (_key, value: unknown) => (typeof value === 'string' && strings.push(value), value));
-  return strings.every((value) => (value as string).isWellFormed());
+  return wellFormed(record);
+}
+
+function wellFormed(value: unknown): boolean {
+  if (typeof value === 'string') return value.isWellFormed();
+  if (Array.isArray(value)) return value.every(wellFormed);
+  if (value === null || typeof value !== 'object') return true;
+  for (const key in value) {
+    if (!key.isWellFormed() || !wellFormed((value as Record<string, unknown>)[key])) return false;
+  }
+  return true;
 }
 
 /** The reason a store gave, as plain ASCII that any column takes. */

@@ -160,7 +160,7 @@ export const GROUP_STATEMENT_CHARS = 8 * 1024 * 1024;
  * Resolves to the places (seq) it inserted: a record missing from them was already stored with its time.
  */
 export async function insertAuditGroup(db: Kysely<Database>, records: readonly ChainedRecord[], maxChars = GROUP_STATEMENT_CHARS): Promise<number[]> {
-  const statements: Array<Array<{ record: ChainedRecord; texts: Array<string | null> }>> = [];
+  const statements: Array<Array<Array<string | null>>> = [];
   let chars = Infinity;
   for (const record of records) {
     const texts = rowTexts(record);
@@ -169,11 +169,11 @@ export async function insertAuditGroup(db: Kysely<Database>, records: readonly C
       statements.push([]);
       chars = 0;
     }
-    statements[statements.length - 1]!.push({ record, texts });
+    statements[statements.length - 1]!.push(texts);
     chars += size;
   }
-  const statement = async (rows: Array<{ record: ChainedRecord; texts: Array<string | null> }>, on: Kysely<Database>) => {
-    const columns = COLUMNS.map((_column, i) => sql`${textArrayLiteral(rows.map(({ texts }) => texts[i]!))}::text[]`);
+  const statement = async (rows: Array<Array<string | null>>, on: Kysely<Database>) => {
+    const columns = COLUMNS.map((_column, i) => sql`${textArrayLiteral(rows.map((texts) => texts[i]!))}::text[]`);
     const inserted = await sql<{ seq: string }>`${GROUP_INSERT_HEAD}${sql.join(columns)}${GROUP_INSERT_TAIL}`.execute(on);
     return inserted.rows.map((row) => Number(row.seq));
   };

@@ -316,13 +316,15 @@ const subjectRowKey = (row: { provider: string; subject_hmac: string; at: Date |
 /** The subject and provider pairs a record lists, each once, as compared. */
 function listedSubjectKeys(record: ChainedRecord): Set<string> {
   // Read from the record directly: not by the archiver's own row builder.
-  return new Set(
-    Object.entries(record.subjects ?? {}).flatMap(([provider, hmacs]) => hmacs.map((hmac) => subjectRowKey({ provider, subject_hmac: hmac, at: record.at }))),
-  );
+  const keys = new Set<string>();
+  for (const [provider, hmacs] of Object.entries(record.subjects ?? {})) {
+    for (const hmac of hmacs) keys.add(subjectRowKey({ provider, subject_hmac: hmac, at: record.at }));
+  }
+  return keys;
 }
 
 /** Why an archive's subject rows for a record are not exactly the subjects it lists, or `undefined`. */
-function subjectRowsProblem(record: ChainedRecord, expected: ReadonlySet<string>, stored: readonly string[]): string | undefined {
+function subjectRowsProblem(expected: ReadonlySet<string>, stored: readonly string[]): string | undefined {
   const found = new Set(stored);
   const missing = [...expected].filter((key) => !found.has(key)).length;
   const extra = [...found].filter((key) => !expected.has(key)).length;
@@ -455,7 +457,7 @@ async function verifyChain(
       if (record.prevHash !== prevHash) throw new Broken(`${where}: does not link to the previous record's hash — the chain was cut or reordered`);
       if (!recordHashHolds(record)) throw new Broken(`${where}: content does not match its hash — the record was changed`);
       const listed = listedSubjectKeys(record);
-      const subjectProblem = subjectKeys && subjectRowsProblem(record, listed, subjectKeys);
+      const subjectProblem = subjectKeys && subjectRowsProblem(listed, subjectKeys);
       if (subjectProblem) throw new Broken(`${where}: ${subjectProblem}`);
       report.subjectRows += listed.size;
       link(seq, record.hash, Date.parse(record.at));

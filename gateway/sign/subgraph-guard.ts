@@ -57,7 +57,7 @@ export interface SubgraphGuard {
 }
 
 /**
- * `breaker`: the name its state is reported under (`zhoucun_gateway_subgraph_breaker_open{subgraph}`),
+ * `breakerName`: the name its state is reported under (`zhoucun_gateway_subgraph_breaker_open{subgraph}`),
  * the subgraph's by default; calls are counted under the subgraph's name either way.
  */
 export function createSubgraphGuard(subgraph: string, options: SubgraphGuardOptions = {}, metrics?: GatewayMetrics, breakerName = subgraph): SubgraphGuard {

@@ -53,7 +53,7 @@ export async function accessesToSubject(services: GovernanceServices, actor: Act
     await sql`set local max_parallel_workers_per_gather = 0`.execute(trx);
     let query = trx
       .selectFrom('audit_records as r')
-      .select(['r.at', 'r.seq', 'r.request_id', 'r.dept', 'r.app', 'r.purpose', 'r.matter', 'r.granted', 'r.verified', 'r.outcome'])
+      .select(['r.at', 'r.request_id', 'r.dept', 'r.app', 'r.purpose', 'r.matter', 'r.granted', 'r.verified', 'r.outcome'])
       // The providers that served the subject to the record, from the record's own list, in code-unit order.
       .select(sql<string[]>`array(select p.key from jsonb_each(r.subjects) p where p.value @> ${listed} order by p.key collate "C")`.as('providers'))
       // The expression of the subject log's index (migration 0022), so that the index finds the records.

@@ -13,7 +13,7 @@ import { isContentRefusal } from '../gateway/audit/audit-quarantine.ts';
 import { chainRecord, GENESIS_HASH, type AuditEntry, type ChainedRecord } from '../gateway/audit/audit-record.ts';
 import { insertAuditGroup, textArrayLiteral } from '../gateway/audit/store-audit-records.ts';
 import type { Store } from '../platform/store/database.ts';
-import { subjectHmacsOf } from '../platform/store/migrations/0022-subject-log-from-records.ts';
+import { subjectHmacsOf } from '../platform/store/migrations/0023-subject-list.ts';
 import { openMigratedStore, STORE_BACKENDS } from './support/databases.ts';
 
 /** Consecutive records of `chain` from `seq`, linked to `prevHash`. */

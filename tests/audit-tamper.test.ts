@@ -12,7 +12,7 @@ import type { JWK } from 'jose';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { type AuditWriterOptions } from '../gateway/audit/audit-writer.ts';
 import { hashRecord } from '../gateway/audit/audit-codec.ts';
-import { GENESIS_HASH, type AuditEntry } from '../gateway/audit/audit-record.ts';
+import { GENESIS_HASH, listSubjects, type AuditEntry } from '../gateway/audit/audit-record.ts';
 import { auditEntry, openAuditWriter } from './support/audit-fixtures.ts';
 import { checkpointLogAnchors, createRedisCheckpointPublisher, redisCheckpointAnchors } from '../gateway/audit/checkpoint-anchors.ts';
 import { verifyAuditChains, type VerifyAuditOptions } from '../gateway/audit/verify-audit-chain.ts';
@@ -204,20 +204,25 @@ describe.each(STORE_BACKENDS)('audit tamper evidence on %s', (_backend, createDa
     );
   });
 
-  /** Subjects served as the subject log keeps them: provider → keyed HMACs. */
-  const withSubjects = (i: number) =>
-    auditEntry(`r-${i}`, {
-      subjects: { 'public-security': [`${i}`.padStart(64, 'a'), `${i}`.padStart(64, 'b')], 'human-resources': [`${i}`.padStart(64, 'c')] },
-    });
+  /** Subjects served as the gateway lists them: public-security served two, human-resources one of those and a third. */
+  const listedFor = (i: number) =>
+    listSubjects(
+      new Map([
+        ['public-security', new Set([`${i}`.padStart(64, 'a'), `${i}`.padStart(64, 'b')])],
+        ['human-resources', new Set([`${i}`.padStart(64, 'a'), `${i}`.padStart(64, 'c')])],
+      ]),
+    )!;
+  const withSubjects = (i: number) => auditEntry(`r-${i}`, { subjects: listedFor(i) });
 
   it('art-15: when the subjects a record lists (its part of the subject log) are altered — one removed, one added, one moved to another provider — then verification names the record as changed', async () => {
     const { chain, open, verify } = await setup();
     const writer = await open();
     for (let i = 1; i <= 3; i++) await writer.append(withSubjects(i));
     await writer.close();
-    expect(await verify()).toMatchObject({ ok: true, records: 3, subjectRows: 9 });
-    const listed = withSubjects(2).subjects!;
-    const setSubjects = (subjects: Record<string, string[]>) =>
+    expect(await verify()).toMatchObject({ ok: true, records: 3, subjectRows: 12 });
+    const listed = listedFor(2);
+    expect(listed.servedBy).toEqual({ 'public-security': [0, 1], 'human-resources': [0, 2] });
+    const setSubjects = (subjects: object) =>
       store.db
         .updateTable('audit_records')
         .set({ subjects: JSON.stringify(subjects) })
@@ -226,9 +231,12 @@ describe.each(STORE_BACKENDS)('audit tamper evidence on %s', (_backend, createDa
         .execute();
     const changed = new RegExp(`^chain ${chain}, record 2 \\(row id \\d+\\): content does not match its hash — the record was changed$`);
     for (const altered of [
-      { ...listed, 'human-resources': [] } as Record<string, string[]>,
-      { ...listed, 'human-resources': [...listed['human-resources']!, 'd'.repeat(64)] },
-      { 'public-security': listed['public-security']!, 'market-regulation': listed['human-resources']! },
+      // One subject removed from what human-resources served; one added to it; its part moved to another provider.
+      { ...listed, servedBy: { ...listed.servedBy, 'human-resources': [2] } },
+      { hmacs: [...listed.hmacs, 'd'.repeat(64)], servedBy: { ...listed.servedBy, 'human-resources': [0, 2, 3] } },
+      { ...listed, servedBy: { 'public-security': [0, 1], 'market-regulation': [0, 2] } },
+      // The same pairs, listed per provider as records before subject lists did: not what was hashed.
+      { 'public-security': [listed.hmacs[0], listed.hmacs[1]], 'human-resources': [listed.hmacs[0], listed.hmacs[2]] },
     ]) {
       await setSubjects(altered);
       expect((await verify()).problem).toMatch(changed);
@@ -246,8 +254,8 @@ describe.each(STORE_BACKENDS)('audit tamper evidence on %s', (_backend, createDa
       const writer = await open({ db });
       for (let i = 1; i <= 3; i++) await writer.append(withSubjects(i));
       await writer.close();
-      // The two subjects public-security served to record 3, removed.
-      const subjects = { 'human-resources': withSubjects(3).subjects!['human-resources']! };
+      // The subjects public-security served to record 3, removed.
+      const subjects = { ...listedFor(3), servedBy: { 'human-resources': listedFor(3).servedBy['human-resources'] } };
       await db
         .updateTable('audit_records')
         .set({ subjects: JSON.stringify(subjects) })

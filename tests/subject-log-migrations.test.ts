@@ -3,7 +3,8 @@
  * table by an index over the subjects each record lists; taken back, it rebuilds the table of 0021
  * from the records (one row per subject naming its providers), which 0021 taken back turns into one
  * row per provider and subject, and forward again. Nothing a record lists is lost either way, and the
- * chain verifies at the end. A record's subjects are stored uncompressed out of line in every
+ * chain verifies at the end. 0023 lists subjects once per subject in new records; one index serves both
+ * listings, and it is not taken back once a record uses it. A record's subjects are stored uncompressed out of line in every
  * partition, those made later too.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -20,13 +21,16 @@ import { openStore } from '../platform/store/database.ts';
 import { migrateToLatest } from '../platform/store/migrate.ts';
 import * as subjectRowsPerSubject from '../platform/store/migrations/0021-subject-rows-per-subject.ts';
 import * as subjectLogFromRecords from '../platform/store/migrations/0022-subject-log-from-records.ts';
+import * as subjectList from '../platform/store/migrations/0023-subject-list.ts';
+import { subjectHmacsOf } from '../platform/store/migrations/0023-subject-list.ts';
+import { listSubjects } from '../gateway/audit/audit-record.ts';
 import { auditEntry, openAuditWriter } from './support/audit-fixtures.ts';
 import { STORE_BACKENDS } from './support/databases.ts';
 import { migratedPgliteTemplate } from './support/pglite-template.ts';
 
 const hmac = (c: string) => c.repeat(64);
 
-describe.each(STORE_BACKENDS)('subject log migrations (0021, 0022) on %s', (_backend, createDatabase) => {
+describe.each(STORE_BACKENDS)('subject log migrations (0021, 0022, 0023) on %s', (_backend, createDatabase) => {
   it('when the subject log is migrated down and up, then no subject a record lists is lost, the table goes and the index serves, and verification passes', async () => {
     const database = await createDatabase();
     const dir = mkdtempSync(join(tmpdir(), 'zhoucun-0022-'));
@@ -57,6 +61,9 @@ describe.each(STORE_BACKENDS)('subject log migrations (0021, 0022) on %s', (_bac
       (await sql<{ found: string | null }>`select to_regclass('audit_subjects')::text as found`.execute(store.db)).rows[0]!.found !== null;
     const indexed = async () =>
       Number((await sql<{ n: string }>`select count(*) as n from pg_indexes where indexname = 'audit_records_subject_hmacs'`.execute(store.db)).rows[0]!.n);
+    expect([await tableExists(), await indexed()]).toEqual([false, 0]);
+    // Records listing subjects per provider only: 0023 is taken back, and 0022's index serves them again.
+    await subjectList.down(store.db);
     expect([await tableExists(), await indexed()]).toEqual([false, 1]);
 
     await subjectLogFromRecords.down(store.db);
@@ -84,6 +91,8 @@ describe.each(STORE_BACKENDS)('subject log migrations (0021, 0022) on %s', (_bac
     expect((none as { code?: string }).code).toBe('23514');
     await subjectLogFromRecords.up(store.db);
     expect([await tableExists(), await indexed()]).toEqual([false, 1]);
+    await subjectList.up(store.db);
+    expect([await tableExists(), await indexed()]).toEqual([false, 0]);
     const report = await verifyAuditChains(store.db, {
       keys: await loadPublicKeySet(demoKeyPath(dir, 'audit-signing', 'public-keys')),
       anchors: [checkpointLogAnchors(join(dir, 'audit'))],
@@ -101,7 +110,50 @@ describe.each(STORE_BACKENDS)('subject log migrations (0021, 0022) on %s', (_bac
     // The partition made later takes the subject log's index as it is attached.
     const laterIndex = await sql<{
       n: string;
-    }>`select count(*) as n from pg_indexes where tablename = 'audit_records_y2031m06' and indexdef like '%jsonb_path_query_array%'`.execute(store.db);
+    }>`select count(*) as n from pg_indexes where tablename = 'audit_records_y2031m06' and indexdef like '%servedBy%hmacs%jsonb_path_query_array%'`.execute(
+      store.db,
+    );
     expect(Number(laterIndex.rows[0]!.n)).toBe(1);
+  });
+
+  it('when records list subjects once per subject (0023) beside records listing them per provider, then one index finds both by any subject, verification passes, and 0023 is not taken back', async () => {
+    const database = await createDatabase();
+    const dir = mkdtempSync(join(tmpdir(), 'zhoucun-0023-'));
+    await ensureDemoKeyPair(dir, 'audit-signing');
+    const store = await openStore({ databaseUrl: database.databaseUrl, pgliteDir: join(dir, 'pglite'), pgliteTemplate: await migratedPgliteTemplate() });
+    onTestFinished(async () => {
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+      await database.drop();
+    });
+    await migrateToLatest(store.db);
+    const writer = await openAuditWriter(store.db, dir, 'c');
+    await writer.append(auditEntry('before', { subjects: { 'public-security': [hmac('a'), hmac('b')], 'human-resources': [hmac('a')] } }));
+    const listed = listSubjects(
+      new Map([
+        ['public-security', new Set([hmac('b'), hmac('c')])],
+        ['civil-affairs', new Set([hmac('c')])],
+      ]),
+    )!;
+    await writer.append(auditEntry('listed', { subjects: listed }));
+    await writer.close();
+    const found = async (subject: string) =>
+      (
+        await sql<{ request_id: string }>`select request_id from audit_records
+          where ${subjectHmacsOf('subjects')} @> jsonb_build_array(${subject}::text) order by seq`.execute(store.db)
+      ).rows.map((row) => row.request_id);
+    expect([await found(hmac('a')), await found(hmac('b')), await found(hmac('c')), await found(hmac('d'))]).toEqual([
+      ['before'],
+      ['before', 'listed'],
+      ['listed'],
+      [],
+    ]);
+    const report = await verifyAuditChains(store.db, {
+      keys: await loadPublicKeySet(demoKeyPath(dir, 'audit-signing', 'public-keys')),
+      anchors: [checkpointLogAnchors(join(dir, 'audit'))],
+    });
+    expect(report).toMatchObject({ ok: true, records: 2, subjectRows: 6 });
+    await expect(subjectList.down(store.db)).rejects.toThrow(/^Record 2 of audit chain c lists its subjects once per subject \(migration 0023\)/);
+    expect(await found(hmac('c'))).toEqual(['listed']);
   });
 });

@@ -5,7 +5,8 @@
  */
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { subjectHmacsOf } from '../platform/store/migrations/0022-subject-log-from-records.ts';
+import { subjectHmacsOf } from '../platform/store/migrations/0023-subject-list.ts';
+import { subjectPairs, type SubjectList } from '../gateway/audit/audit-record.ts';
 import { DEMO, district } from '../subgraphs/shared/district.ts';
 import { STORE_BACKENDS, type TestDatabase } from './support/databases.ts';
 import { startStoreBackedPlatform, stopStoreBackedPlatform, type TestPlatform } from './support/test-platform.ts';
@@ -77,16 +78,32 @@ describe.each(STORE_BACKENDS)('subject log on %s', (_backend, createDatabase) =>
         where ${subjectHmacsOf('r.subjects')} @> jsonb_build_array(${'a'.repeat(64)}::text)`.execute(trx);
       return rows.map((row) => Object.values(row)[0]).join('\n');
     });
-    expect(plan).toMatch(/Bitmap Index Scan on audit_records_\w*(subject_hmacs|jsonb_path_query_array)\w*/);
+    expect(plan).toMatch(/Bitmap Index Scan on audit_records_(subject_list|\w+_jsonb_path_query_array_idx\d*)\b/);
   });
 
   it('art-23: when subjects are logged, then no audit table holds a citizen ID or credit code, only keyed HMACs', async () => {
     const records = await platform.store.db.selectFrom('audit_records').selectAll().execute();
-    const listed = records.flatMap((row) => Object.values((row.subjects ?? {}) as Record<string, string[]>).flat());
+    const listed = records.flatMap((row) => subjectPairs(row.subjects ?? undefined).map((pair) => pair.hmac));
     expect(listed.length).toBeGreaterThanOrEqual(4);
     expect(listed.every((hmac) => /^[0-9a-f]{64}$/.test(hmac))).toBe(true);
     const text = JSON.stringify(records);
     for (const identity of [DEMO.resident, DEMO.enterprise]) expect(text).not.toContain(identity);
+  });
+
+  it('art-15: when one read served a provider only some of its subjects, then each provider is named for exactly the subjects it served', async () => {
+    const reader = platform.client({ dept: 'civil-affairs', app: 'enterprise-check', purpose: 'ADMINISTRATIVE_BASIS' });
+    const { body } = await reader.query(`{ enterprise(creditCode: "${DEMO.enterprise}") { name legalRepresentative { citizenId name } } }`);
+    const representative = (body.data?.['enterprise'] as { legalRepresentative: { citizenId: string } }).legalRepresentative.citizenId;
+    // market-regulation served the enterprise and named its representative; public-security served the representative only.
+    const providersFor = async (client: ReturnType<typeof operator>, variables: Record<string, unknown>) =>
+      (await lookup(client, variables)).accesses!.filter((access) => access.app === 'enterprise-check').map((access) => access.provider);
+    expect(await providersFor(operator(), { creditCode: DEMO.enterprise })).toEqual(['market-regulation']);
+    expect(await providersFor(operator(), { citizenId: representative })).toEqual(['market-regulation', 'public-security']);
+    const publicSecurityAdmin = platform.client({ dept: 'public-security', app: 'public-security-admin', roles: ['consumer', 'provider-admin'] });
+    expect(await providersFor(publicSecurityAdmin, { creditCode: DEMO.enterprise })).toEqual([]);
+    expect(await providersFor(publicSecurityAdmin, { citizenId: representative })).toEqual(['public-security']);
+    const [record] = await platform.store.db.selectFrom('audit_records').select('subjects').where('app', '=', 'enterprise-check').execute();
+    expect((record!.subjects as SubjectList).servedBy).toEqual({ 'market-regulation': '*', 'public-security': [expect.any(Number)] });
   });
 
   it('when a consumer asks, or sends both keys, neither, a bad period or too large a page, then it is refused with a stable code', async () => {

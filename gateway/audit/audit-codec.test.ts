@@ -23,7 +23,7 @@ import {
 } from './audit-codec.ts';
 import { signArchive } from './audit-archive.ts';
 import type { QuarantinedRecord } from './audit-quarantine.ts';
-import { chainRecord, GENESIS_HASH, type AuditEntry, type ChainedRecord } from './audit-record.ts';
+import { chainRecord, GENESIS_HASH, listSubjects, subjectPairs, type AuditEntry, type ChainedRecord, type SubjectsByProvider } from './audit-record.ts';
 import { createAuditSpool } from './audit-spool.ts';
 import { checkpointLogAnchors, checkpointLogPath, createCheckpointLog } from './checkpoint-anchors.ts';
 
@@ -71,6 +71,7 @@ const CHAIN = 'gateway-a';
 const FIRST_HASH = '695d5abf9a29b0cc13164feeccdc914ae983d273d663daf4c455614c94849c01';
 const SECOND_HASH = '6c5e6ce9907e2c67c88b7a4f7307a1f92f0ac37141c71119add842462893b564';
 const VERIFIED_HASH = '8ce54e1f8c0549593f1bed166d62c6252fc8fdfe08ccf4f61544b1516f7714ee';
+const SUBJECT_LIST_HASH = '84ff1029de26f7fb1fc7c7e62a01ec53d5d4159d2a7f2d4c69eb0601f79c52d9';
 const DOCUMENT_HASH = '3e643918bdd24becc5065ae76e1da03a2a72d5ee0c24fab77353b81d3d763337';
 
 function tempDir(): string {
@@ -97,7 +98,8 @@ describe('audit record hash (golden)', () => {
     expect(hashRecord(REJECTED, CHAIN, 2, FIRST_HASH)).toBe(SECOND_HASH);
   });
 
-  it('when a verification record with served subjects is hashed, then its hash is the one recorded since they exist, whatever their key order', () => {
+  it('when a verification record with served subjects (listed per provider, before subject lists) is hashed, then its hash is the one recorded since they exist, whatever their key order', () => {
+    const bySubjects = { 'public-security': ['3'.repeat(64)], 'human-resources': ['1'.repeat(64), '2'.repeat(64)] } satisfies SubjectsByProvider;
     const verified: AuditEntry = {
       ...SERVED,
       granted: [],
@@ -106,7 +108,7 @@ describe('audit record hash (golden)', () => {
       providers: ['human-resources'],
       served: { 'human-resources': { calls: 1, entities: 2 } },
       verified: { 'Resident.monthlyPension': { MATCH: 1, MISMATCH: 1, NO_RECORD: 0 }, 'Resident.pensionStatus': { MATCH: 0, MISMATCH: 0, NO_RECORD: 2 } },
-      subjects: { 'public-security': ['3'.repeat(64)], 'human-resources': ['1'.repeat(64), '2'.repeat(64)] },
+      subjects: bySubjects,
     };
     expect(hashRecord(verified, CHAIN, 3, SECOND_HASH)).toBe(VERIFIED_HASH);
     const reordered = {
@@ -118,13 +120,38 @@ describe('audit record hash (golden)', () => {
     };
     expect(
       hashRecord(
-        { ...reordered, subjects: { 'human-resources': verified.subjects!['human-resources']!, 'public-security': ['3'.repeat(64)] } },
+        { ...reordered, subjects: { 'human-resources': bySubjects['human-resources'], 'public-security': bySubjects['public-security'] } },
         CHAIN,
         3,
         SECOND_HASH,
       ),
     ).toBe(VERIFIED_HASH);
     expect(hashRecord({ ...verified, subjects: { 'human-resources': ['1'.repeat(64)] } }, CHAIN, 3, SECOND_HASH)).not.toBe(VERIFIED_HASH);
+  });
+
+  it("when a record listing its subjects once per subject is hashed, then its hash is the one recorded since subject lists exist, whatever the providers' order; neither listing passes for the other", () => {
+    const list = listSubjects(
+      new Map([
+        ['public-security', new Set(['3'.repeat(64), '1'.repeat(64)])],
+        ['human-resources', new Set(['1'.repeat(64), '2'.repeat(64), '3'.repeat(64)])],
+      ]),
+    )!;
+    expect(list).toEqual({ hmacs: ['1'.repeat(64), '2'.repeat(64), '3'.repeat(64)], servedBy: { 'public-security': [0, 2], 'human-resources': '*' } });
+    const listed: AuditEntry = { ...SERVED, subjects: list };
+    expect(hashRecord(listed, CHAIN, 3, SECOND_HASH)).toBe(SUBJECT_LIST_HASH);
+    const reordered = { hmacs: list.hmacs, servedBy: { 'human-resources': '*' as const, 'public-security': [0, 2] } };
+    expect(hashRecord({ ...listed, subjects: reordered }, CHAIN, 3, SECOND_HASH)).toBe(SUBJECT_LIST_HASH);
+    // The same pairs listed per provider, or with every place spelt out instead of '*', are not what was hashed.
+    const perProvider = Object.fromEntries(
+      Object.entries(Object.groupBy(subjectPairs(list), (pair) => pair.provider)).map(([provider, pairs]) => [
+        provider,
+        pairs!.map((pair) => pair.hmac).sort(),
+      ]),
+    );
+    expect(subjectPairs(perProvider)).toHaveLength(5);
+    for (const other of [perProvider, { ...list, servedBy: { ...list.servedBy, 'human-resources': [0, 1, 2] } }]) {
+      expect(hashRecord({ ...listed, subjects: other }, CHAIN, 3, SECOND_HASH)).not.toBe(SUBJECT_LIST_HASH);
+    }
   });
 
   it('when a record names its operation document, then the hash covers the reference; a record without one keeps the hash it always had', () => {

@@ -14,7 +14,15 @@ import type { Insertable, Selectable } from 'kysely';
 import type { AuditCheckpointsTable, AuditQuarantineTable, AuditRecordsTable } from '../../platform/store/tables.ts';
 import type { Checkpoint } from './audit-checkpoint.ts';
 import type { QuarantinedRecord } from './audit-quarantine.ts';
-import type { AuditEntry, AuditOutcome, ChainedRecord } from './audit-record.ts';
+import {
+  isSubjectList,
+  subjectPairs,
+  type AuditEntry,
+  type AuditOutcome,
+  type ChainedRecord,
+  type SubjectList,
+  type SubjectsByProvider,
+} from './audit-record.ts';
 
 /** A stored `audit_records` row as the store gives it back (`id` is its storage identity, not content). */
 export type StoredRecordRow = Omit<Selectable<AuditRecordsTable>, 'id'>;
@@ -37,7 +45,8 @@ export function storedInstant(value: Date | string): string {
  * previous hash; `served` with its providers sorted (jsonb does not keep key order). `code` is covered
  * only when present, so records written before it existed keep their hash; so are the verification
  * counts, the served subjects and the operation document's hash, each tagged by name after it (objects
- * in sorted key order). The hash covers the reference, and the document is kept under its own SHA-256,
+ * in sorted key order). Subjects listed as a `SubjectList` are tagged `subjectList`, those of records
+ * written before it `subjects`: neither can pass for the other. The hash covers the reference, and the document is kept under its own SHA-256,
  * so a record's operation cannot be exchanged for another without `audit:verify` naming the record.
  */
 export function canonicalRecord(entry: AuditEntry, chain: string, seq: number, prevHash: string): string {
@@ -66,9 +75,14 @@ export function canonicalRecord(entry: AuditEntry, chain: string, seq: number, p
     entry.durationMs,
     ...(entry.code === undefined || entry.code === null ? [] : [entry.code]),
     ...(entry.verified ? [{ verified: sortedEntries(entry.verified, (counts) => [counts.MATCH, counts.MISMATCH, counts.NO_RECORD]) }] : []),
-    ...(entry.subjects ? [{ subjects: sortedEntries(entry.subjects, (hmacs) => hmacs) }] : []),
+    ...(entry.subjects ? [canonicalSubjects(entry.subjects)] : []),
     ...(entry.documentHash ? [{ document: entry.documentHash }] : []),
   ]);
+}
+
+function canonicalSubjects(subjects: SubjectList | SubjectsByProvider): object {
+  if (isSubjectList(subjects)) return { subjectList: [subjects.hmacs, sortedEntries(subjects.servedBy, (served) => served)] };
+  return { subjects: sortedEntries(subjects, (hmacs) => hmacs) };
 }
 
 /** An object's entries in key order, each value mapped: jsonb keeps no key order, the hash must not depend on it. */
@@ -129,17 +143,12 @@ export function recordToRow(record: ChainedRecord): Insertable<AuditRecordsTable
 /**
  * The subject rows an archive keeps of a record: one per provider and subject HMAC the record lists,
  * each once. (The store's subject log was such rows until migration 0021; since 0022 it is an index
- * over the record's own list, and archives keep the rows as before, so that every archive reads alike.)
+ * over the record's own list, and archives keep the rows as before, so that every archive reads alike,
+ * whichever way its records list their subjects.)
  */
 export function archivedSubjectRows(record: ChainedRecord): ArchivedSubjectRow[] {
-  const rows: ArchivedSubjectRow[] = [];
   const seq = String(record.seq);
-  for (const [provider, hmacs] of Object.entries(record.subjects ?? {})) {
-    // A list altered into something else makes no rows: the record's hash check names it.
-    if (!Array.isArray(hmacs)) continue;
-    for (const hmac of new Set(hmacs)) rows.push({ subject_hmac: hmac, at: record.at, chain: record.chain, seq, provider });
-  }
-  return rows;
+  return subjectPairs(record.subjects).map(({ provider, hmac }) => ({ subject_hmac: hmac, at: record.at, chain: record.chain, seq, provider }));
 }
 
 /** The chained record a stored row holds: the exact inverse of `recordToRow` (a null `code` is no code). */

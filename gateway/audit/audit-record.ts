@@ -38,10 +38,75 @@ export interface AuditEntry {
   durationMs: number;
   /** A verification call (核验): per verified `Type.field`, how many claims were MATCH, MISMATCH, NO_RECORD. Never a value. */
   verified?: Record<string, VerificationCounts> | undefined;
-  /** Provider → keyed HMACs of the subjects (citizen IDs, credit codes) it served, sorted; absent when none. */
-  subjects?: Record<string, string[]> | undefined;
+  /**
+   * The subjects (citizen IDs, credit codes) the providers served, as keyed HMACs; absent when none.
+   * Records list them as a `SubjectList`; records written before migration 0023 as `SubjectsByProvider`.
+   */
+  subjects?: SubjectList | SubjectsByProvider | undefined;
   /** SHA-256 of the operation's literal-free document (`operation_documents`, operation-document.ts); absent when none was kept. */
   documentHash?: string | undefined;
+}
+
+/**
+ * The subjects a record's providers served, each listed once: their keyed HMACs, sorted, and per provider
+ * which of them it served, `'*'` for all of them (a read joining several providers' data about the same
+ * residents, the usual case) or else their places in `hmacs`, ascending. A read of 100 residents from
+ * four providers lists 100 HMACs, not 400.
+ */
+export interface SubjectList {
+  hmacs: string[];
+  servedBy: Record<string, '*' | number[]>;
+}
+
+/** How records written before migration 0023 list their subjects: provider → the HMACs it served, sorted. */
+export type SubjectsByProvider = Record<string, string[]>;
+
+/** Whether `subjects` is a `SubjectList` (a `SubjectsByProvider` holds only arrays, never an object). */
+export function isSubjectList(subjects: SubjectList | SubjectsByProvider): subjects is SubjectList {
+  const { hmacs, servedBy } = subjects as Partial<SubjectList>;
+  return Array.isArray(hmacs) && typeof servedBy === 'object' && servedBy !== null && !Array.isArray(servedBy);
+}
+
+/** The list of what each provider served (provider → keyed HMACs, repeats allowed); undefined when nobody served anyone. */
+export function listSubjects(served: ReadonlyMap<string, Iterable<string>>): SubjectList | undefined {
+  const placeOf = new Map<string, number>();
+  for (const hmacs of served.values()) for (const hmac of hmacs) placeOf.set(hmac, 0);
+  if (placeOf.size === 0) return undefined;
+  const hmacs = [...placeOf.keys()].sort();
+  for (let i = 0; i < hmacs.length; i++) placeOf.set(hmacs[i]!, i);
+  const servedBy: Record<string, '*' | number[]> = {};
+  for (const [provider, mine] of served) {
+    const places = new Set<number>();
+    for (const hmac of mine) places.add(placeOf.get(hmac)!);
+    if (places.size === 0) continue;
+    servedBy[provider] = places.size === hmacs.length ? '*' : [...places].sort((a, b) => a - b);
+  }
+  return { hmacs, servedBy };
+}
+
+/**
+ * Every provider and subject HMAC pair a record lists, each once, whichever way it lists them. Content
+ * of another shape (a place outside the list, a value that is not a list) makes no pair: the record's
+ * hash check names it.
+ */
+export function subjectPairs(subjects: SubjectList | SubjectsByProvider | undefined): Array<{ provider: string; hmac: string }> {
+  if (!subjects) return [];
+  const pairs: Array<{ provider: string; hmac: string }> = [];
+  if (!isSubjectList(subjects)) {
+    for (const [provider, hmacs] of Object.entries(subjects)) {
+      if (Array.isArray(hmacs)) for (const hmac of new Set(hmacs)) pairs.push({ provider, hmac });
+    }
+    return pairs;
+  }
+  const { hmacs, servedBy } = subjects;
+  for (const [provider, served] of Object.entries(servedBy)) {
+    const places = served === '*' ? hmacs.keys() : Array.isArray(served) ? new Set(served) : [];
+    for (const place of places) {
+      const hmac = hmacs[place];
+      if (typeof hmac === 'string') pairs.push({ provider, hmac });
+    }
+  }
+  return pairs;
 }
 
 /** Outcomes of the claims on one item in one verification call. */

@@ -28,8 +28,8 @@ export interface AuditFacts {
   /** A verification call: outcome counts per verified item, and the claimed items it was denied. */
   verified?: Record<string, VerificationCounts> | undefined;
   deniedItems?: readonly string[] | undefined;
-  /** Provider → keyed HMACs of the subjects it served. */
-  subjects?: Record<string, string[]> | undefined;
+  /** The keyed HMACs of the subjects served, and which provider served each. */
+  subjects?: AuditEntry['subjects'];
   /** `Type.field`s delivered masked (never the values). */
   masked?: readonly string[] | undefined;
   /** `Type.field`s withheld from some record outside a grant's row condition. */

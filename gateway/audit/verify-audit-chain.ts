@@ -10,8 +10,8 @@
  * quarantined records are listed in the report. Every kept operation document must hash to the hash it
  * is kept under (the hash a record's own hash covers), so neither a record's reference nor the document
  * it names can be changed unnoticed.
- * The subject log is an index over the subjects each record lists (provider → subject HMACs, covered
- * by the record's hash; migration 0022), so the store's part of it holds nothing to check apart from
+ * The subject log is an index over the subjects each record lists (subject HMACs and the providers that
+ * served each, covered by the record's hash; migrations 0022, 0023), so the store's part of it holds nothing to check apart from
  * the records. An archive keeps subject rows beside each record: they must be exactly those the record
  * lists, at its time, provider by provider; a row deleted, added, moved to another time or to another
  * provider is named.
@@ -38,7 +38,7 @@ import {
   type ArchivedQuarantineRow,
   type ArchivedRecordRow,
 } from './audit-codec.ts';
-import { GENESIS_HASH, type ChainedRecord } from './audit-record.ts';
+import { GENESIS_HASH, subjectPairs, type ChainedRecord } from './audit-record.ts';
 import { ArchiveProblem, listArchiveFiles, openArchive, type ArchivedMonth } from './audit-archive.ts';
 import { readArchivedBoundaries } from './read-archived-boundaries.ts';
 import type { CheckpointAnchors } from './checkpoint-anchors.ts';
@@ -315,12 +315,8 @@ const subjectRowKey = (row: { provider: string; subject_hmac: string; at: Date |
 
 /** The subject and provider pairs a record lists, each once, as compared. */
 function listedSubjectKeys(record: ChainedRecord): Set<string> {
-  // Read from the record directly: not by the archiver's own row builder.
-  const keys = new Set<string>();
-  for (const [provider, hmacs] of Object.entries(record.subjects ?? {})) {
-    for (const hmac of hmacs) keys.add(subjectRowKey({ provider, subject_hmac: hmac, at: record.at }));
-  }
-  return keys;
+  // Read from the record's own list (audit-record.ts), not by the archiver's row builder.
+  return new Set(subjectPairs(record.subjects).map(({ provider, hmac }) => subjectRowKey({ provider, subject_hmac: hmac, at: record.at })));
 }
 
 /** Why an archive's subject rows for a record are not exactly the subjects it lists, or `undefined`. */

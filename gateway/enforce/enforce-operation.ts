@@ -22,7 +22,7 @@ import { howToObtain } from '../../policies/how-to-obtain.ts';
 import { purposeExemption } from '../../policies/purpose-exemption.ts';
 import type { RowCondition, ShareCatalog } from '../../policies/types.ts';
 import type { AbilitySource } from './ability-source.ts';
-import type { AuditOutcome } from '../audit/audit-record.ts';
+import { listSubjects, type AuditOutcome, type SubjectList } from '../audit/audit-record.ts';
 import type { AuditWriter } from '../audit/audit-writer.ts';
 import { buildAuditEntry, type AuditFacts } from '../audit/build-audit-entry.ts';
 import { operationDocumentOf } from '../audit/operation-document.ts';
@@ -236,20 +236,18 @@ export function createEnforcingExecutor(inner: GatewayExecutor, deps: Enforcemen
 }
 
 /**
- * Provider → sorted keyed HMACs of the subjects it served; undefined when none (or no key). A subject
- * several providers served (a batch read joining their data) is hashed once.
+ * The subjects the providers served, as keyed HMACs, each listed once (audit-record.ts); undefined when
+ * none (or no key). A subject several providers served (a batch read joining their data) is hashed once.
  */
-function hashedSubjects(subjects: ServedSubjects | undefined, hmac: SubjectHmac | undefined): Record<string, string[]> | undefined {
+function hashedSubjects(subjects: ServedSubjects | undefined, hmac: SubjectHmac | undefined): SubjectList | undefined {
   if (!subjects || !hmac) return undefined;
-  const entries = Object.entries(subjects).filter(([, ids]) => ids.size > 0);
-  if (entries.length === 0) return undefined;
   const hashed = new Map<string, string>();
   const hashOf = (id: string) => {
     let value = hashed.get(id);
     if (value === undefined) hashed.set(id, (value = hmac(id)));
     return value;
   };
-  return Object.fromEntries(entries.map(([provider, ids]) => [provider, [...new Set([...ids].map(hashOf))].sort()]));
+  return listSubjects(new Map(Object.entries(subjects).map(([provider, ids]) => [provider, [...ids].map(hashOf)])));
 }
 
 /** The record's outcome: refused in strict mode, rejected before execution (invalid variables), failed, or served. */

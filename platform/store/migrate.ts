@@ -23,6 +23,7 @@ import * as auditPartitions from './migrations/0016-audit-partitions.ts';
 import * as auditChainPlace from './migrations/0020-audit-chain-place.ts';
 import * as subjectRowsPerSubject from './migrations/0021-subject-rows-per-subject.ts';
 import * as subjectLogFromRecords from './migrations/0022-subject-log-from-records.ts';
+import * as subjectList from './migrations/0023-subject-list.ts';
 import type { Database } from './tables.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
@@ -48,6 +49,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0020-audit-chain-place': auditChainPlace,
   '0021-subject-rows-per-subject': subjectRowsPerSubject,
   '0022-subject-log-from-records': subjectLogFromRecords,
+  '0023-subject-list': subjectList,
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {

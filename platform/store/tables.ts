@@ -209,8 +209,12 @@ export interface AuditRecordsTable {
   code: ColumnType<string | null, string | null | undefined, string | null>;
   /** Outcome counts per verified item (verification calls only); null otherwise. */
   verified: ColumnType<Record<string, Record<string, number>> | null, string | null | undefined, string | null>;
-  /** Provider → keyed HMACs of the subjects it served; null when none. */
-  subjects: ColumnType<Record<string, string[]> | null, string | null | undefined, string | null>;
+  /** The keyed HMACs of the subjects served and which provider served each (audit-record.ts `SubjectList`; provider → HMACs before 0023); null when none. */
+  subjects: ColumnType<
+    { hmacs: string[]; servedBy: Record<string, '*' | number[]> } | Record<string, string[]> | null,
+    string | null | undefined,
+    string | null
+  >;
   /** SHA-256 of the operation's literal-free document (`operation_documents`); null for records without one. */
   document_hash: ColumnType<string | null, string | null | undefined, string | null>;
 }

@@ -1,12 +1,12 @@
 /**
  * Who read whose data (art. 15, 22, 23): the audit records that served one resident or enterprise,
- * found by the subject's keyed HMAC in the records' own lists (the index of migration 0022; the tables
+ * found by the subject's keyed HMAC in the records' own lists (the index of migration 0023; the tables
  * list no identity), newest first, each access as one provider serving the subject, with the consumer,
  * time, purpose, matter and the provider's items. Scope: policies/governance/subject-log-scope.ts.
  */
 import { sql } from 'kysely';
 import { shareError } from '../../platform/errors.ts';
-import { subjectHmacsOf } from '../../platform/store/migrations/0022-subject-log-from-records.ts';
+import { isSubjectListOf, subjectHmacsOf } from '../../platform/store/migrations/0023-subject-list.ts';
 import { subjectAccessItems, subjectLogScopeOf } from '../../policies/governance/subject-log-scope.ts';
 import { parseInstant } from './audit-views.ts';
 import { assertVerdict } from './governance-errors.ts';
@@ -47,6 +47,13 @@ export async function accessesToSubject(services: GovernanceServices, actor: Act
   if (!services.subjectHmac) return [];
   const hmac = services.subjectHmac(String(args.citizenId ?? args.creditCode));
   const listed = sql<unknown>`jsonb_build_array(${hmac}::text)`;
+  // The providers that served the subject to the record, from the record's own list, in code-unit order: in a subject
+  // list (migration 0023) those serving all its subjects or the subject's place; before it, those whose list holds it.
+  const servedBy = sql<string[]>`case when ${isSubjectListOf('r.subjects')} then array(
+      select p.key from jsonb_each(r.subjects -> 'servedBy') p
+      where p.value = '"*"' or p.value @> jsonb_build_array((select e.place - 1 from jsonb_array_elements_text(r.subjects -> 'hmacs') with ordinality e(hmac, place) where e.hmac = ${hmac}::text limit 1))
+      order by p.key collate "C")
+    else array(select p.key from jsonb_each(r.subjects) p where p.value @> ${listed} order by p.key collate "C") end`;
   // One subject's records are a few hundred, found by index in each month's partition; over twelve partitions the
   // planner would start parallel workers, whose start-up costs many times the lookup itself.
   const rows = await services.db.transaction().execute(async (trx) => {
@@ -54,13 +61,12 @@ export async function accessesToSubject(services: GovernanceServices, actor: Act
     let query = trx
       .selectFrom('audit_records as r')
       .select(['r.at', 'r.request_id', 'r.dept', 'r.app', 'r.purpose', 'r.matter', 'r.granted', 'r.verified', 'r.outcome'])
-      // The providers that served the subject to the record, from the record's own list, in code-unit order.
-      .select(sql<string[]>`array(select p.key from jsonb_each(r.subjects) p where p.value @> ${listed} order by p.key collate "C")`.as('providers'))
-      // The expression of the subject log's index (migration 0022), so that the index finds the records.
+      .select(servedBy.as('providers'))
+      // The expression of the subject log's index (migration 0023), so that the index finds the records.
       .where(sql<boolean>`${subjectHmacsOf('r.subjects')} @> ${listed}`)
       .where('r.at', '>=', from)
       .where('r.at', '<', to);
-    if (scope.kind === 'provider') query = query.where(sql<boolean>`r.subjects -> ${scope.dept}::text @> ${listed}`);
+    if (scope.kind === 'provider') query = query.where(sql<boolean>`${scope.dept}::text = any(${servedBy})`);
     // A record names every provider that served the subject to it: at most `first` records give `first` accesses or more.
     return query.orderBy('r.at', 'desc').orderBy('r.seq', 'desc').limit(first).execute();
   });

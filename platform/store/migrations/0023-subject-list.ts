@@ -1,0 +1,53 @@
+/**
+ * The subject-level access log (周政发〔2018〕6号 art. 22, 23), listed once per subject. Records written
+ * from this release list their subjects as a subject list (gateway/audit/audit-record.ts `SubjectList`):
+ * `{"hmacs": [...], "servedBy": {"<provider>": "*" | [places in hmacs]}}`, each HMAC once with the
+ * providers that served it, instead of one list of HMACs per provider. A read joining four providers'
+ * data about 100 residents listed 400 HMACs (27 kB of hex, hashed, sent and stored with every record);
+ * it now lists 100.
+ *
+ * The index of migration 0022 is replaced by one over the HMACs either shape lists: `hmacs` of a
+ * subject list, every provider's list of the records before it (which keep their shape: a record's
+ * hash covers it). The shapes cannot be confused: a record before it holds only lists, a subject
+ * list holds `servedBy`, an object.
+ *
+ * Like 0022's, the index is built inside the migration's transaction, which holds audit writes while
+ * it runs: migrate a large store (`npm run migrate`) in a quiet hour, before gateways of this release
+ * start. `down` refuses while any record lists its subjects as a subject list: the code before this
+ * migration would take such a record for an altered one.
+ */
+import { sql, type Kysely } from 'kysely';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations see the schema as it was, untyped
+type AnyDb = Kysely<any>;
+
+const isSubjectList = (subjects: string) => `jsonb_typeof(${subjects} -> 'servedBy') = 'object'`;
+
+/** Whether the record's `subjects` is a subject list (else it is the provider → HMACs of a record before 0023). */
+export const isSubjectListOf = (subjects: string) => sql.raw(isSubjectList(subjects));
+
+/**
+ * Every subject HMAC a record lists, whichever provider served it and whichever shape lists it: the
+ * expression of the index, which a lookup must repeat exactly for the index to find the records.
+ */
+export const subjectHmacsOf = (subjects: string) =>
+  sql.raw(`(case when ${isSubjectList(subjects)} then ${subjects} -> 'hmacs' else jsonb_path_query_array(${subjects}, '$.*[*]') end)`);
+
+const BEFORE = `jsonb_path_query_array(subjects, '$.*[*]')`;
+
+export async function up(db: AnyDb): Promise<void> {
+  await sql`create index audit_records_subject_list on audit_records using gin ((${subjectHmacsOf('subjects')}) jsonb_path_ops)`.execute(db);
+  await sql`drop index audit_records_subject_hmacs`.execute(db);
+}
+
+export async function down(db: AnyDb): Promise<void> {
+  const listed = await sql<{ seq: string; chain: string }>`select chain, seq from audit_records where ${isSubjectListOf('subjects')} limit 1`.execute(db);
+  const first = listed.rows[0];
+  if (first) {
+    throw new Error(
+      `Record ${first.seq} of audit chain ${first.chain} lists its subjects once per subject (migration 0023): the code before it would take such records for altered ones, so this migration is not taken back`,
+    );
+  }
+  await sql`create index audit_records_subject_hmacs on audit_records using gin ((${sql.raw(BEFORE)}) jsonb_path_ops)`.execute(db);
+  await sql`drop index audit_records_subject_list`.execute(db);
+}

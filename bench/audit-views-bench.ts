@@ -80,9 +80,9 @@ async function filledStore(layout: 'monthly' | 'one'): Promise<Store> {
            case i % 4 when 0 then array['human-resources','public-security'] when 1 then array['market-regulation','public-security']
                       when 2 then array['civil-affairs','public-security'] else array['natural-resources'] end,
            '{"public-security":{"calls":1,"entities":1}}'::jsonb, case when i % 3 = 0 then 'PARTIAL' else 'SERVED' end, 5 + i % 20,
-           -- Every record served one resident of 3 000 (by its keyed HMAC): one subject has about 333 accesses in the year.
-           jsonb_build_object((case i % 4 when 0 then 'human-resources' when 1 then 'market-regulation' when 2 then 'civil-affairs' else 'natural-resources' end),
-                              jsonb_build_array(encode(sha256(convert_to('s' || (i % 3000), 'UTF8')), 'hex')))
+           -- Every record served one resident of 3 000 (by its keyed HMAC, in a subject list): one subject has about 333 accesses in the year.
+           jsonb_build_object('hmacs', jsonb_build_array(encode(sha256(convert_to('s' || (i % 3000), 'UTF8')), 'hex')),
+                              'servedBy', jsonb_build_object((case i % 4 when 0 then 'human-resources' when 1 then 'market-regulation' when 2 then 'civil-affairs' else 'natural-resources' end), '*'))
     from generate_series(1, ${RECORDS}) as i`.execute(store.db);
   await sql`analyze audit_records`.execute(store.db);
   const partitions = layout === 'monthly' ? (await listAuditPartitions(store.db, 'audit_records')).filter((m) => m.startsWith('2026-')).length : 1;

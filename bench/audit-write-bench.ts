@@ -20,7 +20,7 @@ import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import pg from 'pg';
 import { recordToRow } from '../gateway/audit/audit-codec.ts';
-import type { AuditEntry, ChainedRecord } from '../gateway/audit/audit-record.ts';
+import { listSubjects, type AuditEntry, type ChainedRecord } from '../gateway/audit/audit-record.ts';
 import { createAuditSpool } from '../gateway/audit/audit-spool.ts';
 import { createAuditWriter } from '../gateway/audit/audit-writer.ts';
 import { checkpointLogPath, createCheckpointLog } from '../gateway/audit/checkpoint-anchors.ts';
@@ -77,7 +77,7 @@ function entry(): AuditEntry {
     served: { 'human-resources': { calls: 1, entities: batch ? 200 : 1 }, 'public-security': { calls: 1, entities: batch ? 200 : 1 } },
     outcome: 'PARTIAL',
     durationMs: 12,
-    subjects: { 'public-security': Array.from({ length: batch ? 200 : 1 }, hmac) },
+    subjects: listSubjects(new Map([['public-security', Array.from({ length: batch ? 200 : 1 }, hmac)]])),
     documentHash: 'b'.repeat(64),
   };
 }

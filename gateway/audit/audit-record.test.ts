@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { isSubjectList, listSubjects, subjectPairs, type SubjectList } from './audit-record.ts';
+
+const h = (c: string) => c.repeat(64);
+
+describe('subject list', () => {
+  it('when providers served overlapping subjects, some twice, then each subject is listed once and each provider by its places or "*"', () => {
+    const list = listSubjects(
+      new Map([
+        ['public-security', [h('c'), h('a'), h('c'), h('b')]],
+        ['human-resources', [h('b')]],
+        ['civil-affairs', []],
+      ]),
+    );
+    expect(list).toEqual({ hmacs: [h('a'), h('b'), h('c')], servedBy: { 'public-security': '*', 'human-resources': [1] } });
+    expect(subjectPairs(list).map(({ provider, hmac }) => `${provider} ${hmac[0]}`)).toEqual([
+      'public-security a',
+      'public-security b',
+      'public-security c',
+      'human-resources b',
+    ]);
+    expect(listSubjects(new Map([['public-security', []]]))).toBeUndefined();
+  });
+
+  it('when records list subjects per provider (before subject lists), then their pairs are read the same way, each once', () => {
+    const before = { 'public-security': [h('a'), h('a'), h('b')], 'human-resources': [h('b')] };
+    expect(isSubjectList(before)).toBe(false);
+    expect(subjectPairs(before)).toEqual([
+      { provider: 'public-security', hmac: h('a') },
+      { provider: 'public-security', hmac: h('b') },
+      { provider: 'human-resources', hmac: h('b') },
+    ]);
+    // A provider named like a subject list's key still lists an array, never an object.
+    expect(isSubjectList({ hmacs: [h('a')], servedBy: [h('a')] })).toBe(false);
+  });
+
+  it('when a stored list was altered into another shape, then its unreadable parts make no pairs instead of throwing', () => {
+    const altered = { hmacs: [h('a')], servedBy: { 'public-security': [0, 7, -1, 0.5], 'human-resources': 'all', 'civil-affairs': null } };
+    expect(isSubjectList(altered as unknown as SubjectList)).toBe(true);
+    expect(subjectPairs(altered as unknown as SubjectList)).toEqual([{ provider: 'public-security', hmac: h('a') }]);
+    expect(subjectPairs({ 'public-security': 'x' } as unknown as SubjectList)).toEqual([]);
+  });
+});

@@ -278,8 +278,9 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
         context: async () => context,
       }),
     );
-    // Apollo refused the HTTP request itself (CSRF check, malformed body…) before any operation started.
-    if (context.operations.started === 0 && response.body.kind === 'complete') {
+    // Apollo refused the HTTP request itself (CSRF check, malformed body…) before any operation started (the audit
+    // plugin counts them: without an audit there is nothing to record, and no answer is read for a code).
+    if (options.audit && context.operations.started === 0 && response.body.kind === 'complete') {
       const code = firstErrorCode(response.body.string) ?? 'BAD_REQUEST';
       if (!(await recordRefusal({ requestId, consumer, use: reading.use, startedAt }, code))) return refuse(reply, 'AUDIT_UNAVAILABLE');
     }

@@ -23,7 +23,10 @@ import * as subjectRowsPerSubject from '../platform/store/migrations/0021-subjec
 import * as subjectLogFromRecords from '../platform/store/migrations/0022-subject-log-from-records.ts';
 import * as subjectList from '../platform/store/migrations/0023-subject-list.ts';
 import { subjectHmacsOf } from '../platform/store/migrations/0023-subject-list.ts';
-import { listSubjects } from '../gateway/audit/audit-record.ts';
+import { chainRecord, listSubjects } from '../gateway/audit/audit-record.ts';
+import { quarantinedToRow } from '../gateway/audit/audit-codec.ts';
+import { accessesToSubject } from '../subgraphs/info-center/subject-log.ts';
+import type { Actor, GovernanceServices } from '../subgraphs/info-center/governance-services.ts';
 import { auditEntry, openAuditWriter } from './support/audit-fixtures.ts';
 import { STORE_BACKENDS } from './support/databases.ts';
 import { migratedPgliteTemplate } from './support/pglite-template.ts';
@@ -153,7 +156,34 @@ describe.each(STORE_BACKENDS)('subject log migrations (0021, 0022, 0023) on %s',
       anchors: [checkpointLogAnchors(join(dir, 'audit'))],
     });
     expect(report).toMatchObject({ ok: true, records: 2, subjectRows: 6 });
+    // The lookup names, for each record, the providers that served the subject, either listing read alike.
+    const services = { db: store.db, catalog: () => new Map(), subjectHmac: hmac } as unknown as GovernanceServices;
+    const accesses = async (actor: Actor, subject: string) =>
+      (await accessesToSubject(services, actor, { citizenId: subject, from: '2000-01-01T00:00:00Z', to: '2100-01-01T00:00:00Z' })).map(
+        (access) => `${access.requestId} ${access.provider}`,
+      );
+    const operator: Actor = { app: 'op', dept: 'info-center', roles: ['platform-admin'] };
+    expect([await accesses(operator, 'a'), await accesses(operator, 'b'), await accesses(operator, 'c')]).toEqual([
+      ['before human-resources', 'before public-security'],
+      ['listed public-security', 'before public-security'],
+      ['listed civil-affairs', 'listed public-security'],
+    ]);
+    const admin = (dept: string): Actor => ({ app: `${dept}-admin`, dept, roles: ['provider-admin'] });
+    expect([await accesses(admin('public-security'), 'a'), await accesses(admin('civil-affairs'), 'b'), await accesses(admin('civil-affairs'), 'c')]).toEqual([
+      ['before public-security'],
+      [],
+      ['listed civil-affairs'],
+    ]);
+
     await expect(subjectList.down(store.db)).rejects.toThrow(/^Record 2 of audit chain c lists its subjects once per subject \(migration 0023\)/);
     expect(await found(hmac('c'))).toEqual(['listed']);
+    // A record listing them so only in the quarantine (JSON text the store refused once) holds 0023 as well.
+    await store.db.deleteFrom('audit_records').where('request_id', '=', 'listed').execute();
+    const quarantined = chainRecord(auditEntry('listed', { subjects: listed }), 'q', 1, 'genesis');
+    await store.db
+      .insertInto('audit_quarantine')
+      .values(quarantinedToRow({ record: quarantined, reason: 'refused', at: new Date().toISOString() }))
+      .execute();
+    await expect(subjectList.down(store.db)).rejects.toThrow(/^Record 1 of audit chain q lists its subjects once per subject/);
   });
 });

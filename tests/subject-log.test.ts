@@ -103,7 +103,7 @@ describe.each(STORE_BACKENDS)('subject log on %s', (_backend, createDatabase) =>
     expect(await providersFor(publicSecurityAdmin, { creditCode: DEMO.enterprise })).toEqual([]);
     expect(await providersFor(publicSecurityAdmin, { citizenId: representative })).toEqual(['public-security']);
     const [record] = await platform.store.db.selectFrom('audit_records').select('subjects').where('app', '=', 'enterprise-check').execute();
-    expect((record!.subjects as SubjectList).servedBy).toEqual({ 'market-regulation': '*', 'public-security': [expect.any(Number)] });
+    expect((record!.subjects as SubjectList).servedBy).toEqual({ 'market-regulation': '*', 'public-security': [expect.stringMatching(/^[0-9a-f]{64}$/)] });
   });
 
   it('when a consumer asks, or sends both keys, neither, a bad period or too large a page, then it is refused with a stable code', async () => {

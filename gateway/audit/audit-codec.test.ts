@@ -71,7 +71,7 @@ const CHAIN = 'gateway-a';
 const FIRST_HASH = '695d5abf9a29b0cc13164feeccdc914ae983d273d663daf4c455614c94849c01';
 const SECOND_HASH = '6c5e6ce9907e2c67c88b7a4f7307a1f92f0ac37141c71119add842462893b564';
 const VERIFIED_HASH = '8ce54e1f8c0549593f1bed166d62c6252fc8fdfe08ccf4f61544b1516f7714ee';
-const SUBJECT_LIST_HASH = '84ff1029de26f7fb1fc7c7e62a01ec53d5d4159d2a7f2d4c69eb0601f79c52d9';
+const SUBJECT_LIST_HASH = '6a41a6fb65827b414e6d157fbef8352eb699bc09a8a1808afdcaa13149900991';
 const DOCUMENT_HASH = '3e643918bdd24becc5065ae76e1da03a2a72d5ee0c24fab77353b81d3d763337';
 
 function tempDir(): string {
@@ -136,12 +136,15 @@ describe('audit record hash (golden)', () => {
         ['human-resources', new Set(['1'.repeat(64), '2'.repeat(64), '3'.repeat(64)])],
       ]),
     )!;
-    expect(list).toEqual({ hmacs: ['1'.repeat(64), '2'.repeat(64), '3'.repeat(64)], servedBy: { 'public-security': [0, 2], 'human-resources': '*' } });
+    expect(list).toEqual({
+      hmacs: ['1'.repeat(64), '2'.repeat(64), '3'.repeat(64)],
+      servedBy: { 'public-security': ['1'.repeat(64), '3'.repeat(64)], 'human-resources': '*' },
+    });
     const listed: AuditEntry = { ...SERVED, subjects: list };
     expect(hashRecord(listed, CHAIN, 3, SECOND_HASH)).toBe(SUBJECT_LIST_HASH);
-    const reordered = { hmacs: list.hmacs, servedBy: { 'human-resources': '*' as const, 'public-security': [0, 2] } };
+    const reordered = { hmacs: list.hmacs, servedBy: { 'human-resources': '*' as const, 'public-security': ['1'.repeat(64), '3'.repeat(64)] } };
     expect(hashRecord({ ...listed, subjects: reordered }, CHAIN, 3, SECOND_HASH)).toBe(SUBJECT_LIST_HASH);
-    // The same pairs listed per provider, or with every place spelt out instead of '*', are not what was hashed.
+    // The same pairs listed per provider, or with every HMAC spelt out instead of '*', are not what was hashed.
     const perProvider = Object.fromEntries(
       Object.entries(Object.groupBy(subjectPairs(list), (pair) => pair.provider)).map(([provider, pairs]) => [
         provider,
@@ -149,7 +152,7 @@ describe('audit record hash (golden)', () => {
       ]),
     );
     expect(subjectPairs(perProvider)).toHaveLength(5);
-    for (const other of [perProvider, { ...list, servedBy: { ...list.servedBy, 'human-resources': [0, 1, 2] } }]) {
+    for (const other of [perProvider, { ...list, servedBy: { ...list.servedBy, 'human-resources': list.hmacs } }]) {
       expect(hashRecord({ ...listed, subjects: other }, CHAIN, 3, SECOND_HASH)).not.toBe(SUBJECT_LIST_HASH);
     }
   });

@@ -4,7 +4,7 @@ import { isSubjectList, listSubjects, subjectPairs, type SubjectList } from './a
 const h = (c: string) => c.repeat(64);
 
 describe('subject list', () => {
-  it('when providers served overlapping subjects, some twice, then each subject is listed once and each provider by its places or "*"', () => {
+  it('when providers served overlapping subjects, some twice, then each subject is listed once and each provider by its own or "*"', () => {
     const list = listSubjects(
       new Map([
         ['public-security', [h('c'), h('a'), h('c'), h('b')]],
@@ -12,7 +12,7 @@ describe('subject list', () => {
         ['civil-affairs', []],
       ]),
     );
-    expect(list).toEqual({ hmacs: [h('a'), h('b'), h('c')], servedBy: { 'public-security': '*', 'human-resources': [1] } });
+    expect(list).toEqual({ hmacs: [h('a'), h('b'), h('c')], servedBy: { 'public-security': '*', 'human-resources': [h('b')] } });
     expect(subjectPairs(list).map(({ provider, hmac }) => `${provider} ${hmac[0]}`)).toEqual([
       'public-security a',
       'public-security b',
@@ -35,7 +35,11 @@ describe('subject list', () => {
   });
 
   it('when a stored list was altered into another shape, then its unreadable parts make no pairs instead of throwing', () => {
-    const altered = { hmacs: [h('a')], servedBy: { 'public-security': [0, 7, -1, 0.5], 'human-resources': 'all', 'civil-affairs': null } };
+    // Places (numbers) as lists once had them, HMACs not in the list, other values: only a listed HMAC makes a pair, as in the store's lookup.
+    const altered = {
+      hmacs: [h('a'), 7],
+      servedBy: { 'public-security': [0, h('a'), h('z'), 7, [h('a')]], 'human-resources': 'all', 'civil-affairs': null, 'market-regulation': { [h('a')]: 1 } },
+    };
     expect(isSubjectList(altered as unknown as SubjectList)).toBe(true);
     expect(subjectPairs(altered as unknown as SubjectList)).toEqual([{ provider: 'public-security', hmac: h('a') }]);
     expect(subjectPairs({ 'public-security': 'x' } as unknown as SubjectList)).toEqual([]);

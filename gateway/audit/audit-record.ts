@@ -50,12 +50,14 @@ export interface AuditEntry {
 /**
  * The subjects a record's providers served, each listed once: their keyed HMACs, sorted, and per provider
  * which of them it served, `'*'` for all of them (a read joining several providers' data about the same
- * residents, the usual case) or else their places in `hmacs`, ascending. A read of 100 residents from
- * four providers lists 100 HMACs, not 400.
+ * residents, the usual case) or else those HMACs, sorted. A read of 100 residents from four providers
+ * lists 100 HMACs, not 400. Only strings, never numbers: a stored value reads the same in the store's
+ * lookups as in the hash JavaScript computes over it (a number such as 1.00000000000000000001 would be 1
+ * to the hash, and not 1 to the store).
  */
 export interface SubjectList {
   hmacs: string[];
-  servedBy: Record<string, '*' | number[]>;
+  servedBy: Record<string, '*' | string[]>;
 }
 
 /** How records written before migration 0023 list their subjects: provider → the HMACs it served, sorted. */
@@ -69,42 +71,40 @@ export function isSubjectList(subjects: SubjectList | SubjectsByProvider): subje
 
 /** The list of what each provider served (provider → keyed HMACs, repeats allowed); undefined when nobody served anyone. */
 export function listSubjects(served: ReadonlyMap<string, Iterable<string>>): SubjectList | undefined {
-  const placeOf = new Map<string, number>();
-  for (const hmacs of served.values()) for (const hmac of hmacs) placeOf.set(hmac, 0);
-  if (placeOf.size === 0) return undefined;
-  const hmacs = [...placeOf.keys()].sort();
-  for (let i = 0; i < hmacs.length; i++) placeOf.set(hmacs[i]!, i);
-  const servedBy: Record<string, '*' | number[]> = {};
-  for (const [provider, mine] of served) {
-    const places = new Set<number>();
-    for (const hmac of mine) places.add(placeOf.get(hmac)!);
-    if (places.size === 0) continue;
-    servedBy[provider] = places.size === hmacs.length ? '*' : [...places].sort((a, b) => a - b);
+  const mine = new Map<string, Set<string>>();
+  const all = new Set<string>();
+  for (const [provider, hmacs] of served) {
+    const own = new Set(hmacs);
+    if (own.size === 0) continue;
+    mine.set(provider, own);
+    for (const hmac of own) all.add(hmac);
   }
-  return { hmacs, servedBy };
+  if (all.size === 0) return undefined;
+  const servedBy: Record<string, '*' | string[]> = {};
+  for (const [provider, own] of mine) servedBy[provider] = own.size === all.size ? '*' : [...own].sort();
+  return { hmacs: [...all].sort(), servedBy };
 }
 
 /**
- * Every provider and subject HMAC pair a record lists, each once, whichever way it lists them. Content
- * of another shape (a place outside the list, a value that is not a list) makes no pair: the record's
- * hash check names it.
+ * Every provider and subject HMAC pair a record lists, each once, whichever way it lists them, read as
+ * the store's lookup reads them (subject-log.ts): in a subject list a provider's HMAC counts only when
+ * `hmacs` lists it too. Content of another shape (a value that is not a string or a list) makes no
+ * pair: the record's hash check names it.
  */
 export function subjectPairs(subjects: SubjectList | SubjectsByProvider | undefined): Array<{ provider: string; hmac: string }> {
   if (!subjects) return [];
   const pairs: Array<{ provider: string; hmac: string }> = [];
+  const add = (provider: string, hmacs: Iterable<unknown>, listed?: ReadonlySet<string>) => {
+    for (const hmac of new Set(hmacs)) if (typeof hmac === 'string' && (!listed || listed.has(hmac))) pairs.push({ provider, hmac });
+  };
   if (!isSubjectList(subjects)) {
-    for (const [provider, hmacs] of Object.entries(subjects)) {
-      if (Array.isArray(hmacs)) for (const hmac of new Set(hmacs)) pairs.push({ provider, hmac });
-    }
+    for (const [provider, hmacs] of Object.entries(subjects)) if (Array.isArray(hmacs)) add(provider, hmacs);
     return pairs;
   }
-  const { hmacs, servedBy } = subjects;
-  for (const [provider, served] of Object.entries(servedBy)) {
-    const places = served === '*' ? hmacs.keys() : Array.isArray(served) ? new Set(served) : [];
-    for (const place of places) {
-      const hmac = hmacs[place];
-      if (typeof hmac === 'string') pairs.push({ provider, hmac });
-    }
+  const listed = new Set(subjects.hmacs.filter((hmac) => typeof hmac === 'string'));
+  for (const [provider, served] of Object.entries(subjects.servedBy)) {
+    if (served === '*') add(provider, listed);
+    else if (Array.isArray(served)) add(provider, served, listed);
   }
   return pairs;
 }

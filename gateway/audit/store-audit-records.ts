@@ -109,7 +109,7 @@ const COLUMNS = Object.keys(RECORD_COLUMNS) as RecordColumn[];
  * A group commit as one statement: the records, in order (ids follow the chain), skipping any already
  * stored ((chain, seq, at): a replayed record is the same record with the same time). It answers the
  * places it inserted, so that a live record skipped is seen. One parameter per column, whatever the
- * group's size. The subject log is the GIN index over each record's own `subjects` (migration 0022): it
+ * group's size. The subject log is the GIN index over each record's own `subjects` (migration 0023): it
  * is written with the record, by the same insert, and nothing else is.
  */
 const GROUP_INSERT_HEAD = sql.raw(

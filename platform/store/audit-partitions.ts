@@ -91,7 +91,7 @@ export async function createAuditPartitionIn(trx: AnyDb, table: PartitionedAudit
   const from = auditMonthStart(month).toISOString();
   const to = auditMonthStart(addAuditMonths(month, 1)).toISOString();
   // Storage (0021: a record's subjects out of line, uncompressed) and checks go with the columns; attached, the
-  // partition takes the table's indexes (0022: the subject log's GIN index among them).
+  // partition takes the table's indexes (0023: the subject log's GIN index among them).
   await sql`create table ${sql.id(name)} (like ${sql.id(table)} including defaults including storage including constraints)`.execute(trx);
   await sql`
     with moved as (delete from ${sql.id(`${table}_default`)} where at >= ${from}::timestamptz and at < ${to}::timestamptz returning *)

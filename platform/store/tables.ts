@@ -211,7 +211,7 @@ export interface AuditRecordsTable {
   verified: ColumnType<Record<string, Record<string, number>> | null, string | null | undefined, string | null>;
   /** The keyed HMACs of the subjects served and which provider served each (audit-record.ts `SubjectList`; provider → HMACs before 0023); null when none. */
   subjects: ColumnType<
-    { hmacs: string[]; servedBy: Record<string, '*' | number[]> } | Record<string, string[]> | null,
+    { hmacs: string[]; servedBy: Record<string, '*' | string[]> } | Record<string, string[]> | null,
     string | null | undefined,
     string | null
   >;

@@ -1,8 +1,8 @@
 /**
  * The subject-level access log (周政发〔2018〕6号 art. 22, 23), listed once per subject. Records written
  * from this release list their subjects as a subject list (gateway/audit/audit-record.ts `SubjectList`):
- * `{"hmacs": [...], "servedBy": {"<provider>": "*" | [places in hmacs]}}`, each HMAC once with the
- * providers that served it, instead of one list of HMACs per provider. A read joining four providers'
+ * `{"hmacs": [...], "servedBy": {"<provider>": "*" | [HMACs]}}`, each HMAC once, and per provider `"*"`
+ * when it served them all, instead of one list of HMACs per provider. A read joining four providers'
  * data about 100 residents listed 400 HMACs (27 kB of hex, hashed, sent and stored with every record);
  * it now lists 100.
  *
@@ -13,8 +13,9 @@
  *
  * Like 0022's, the index is built inside the migration's transaction, which holds audit writes while
  * it runs: migrate a large store (`npm run migrate`) in a quiet hour, before gateways of this release
- * start. `down` refuses while any record lists its subjects as a subject list: the code before this
- * migration would take such a record for an altered one.
+ * start. `down` refuses while any record in the store or its quarantine lists its subjects as a subject
+ * list: the code before this migration would take such a record for an altered one (records already
+ * archived are out of its sight: an archive holding them is read only by this release's verifier).
  */
 import { sql, type Kysely } from 'kysely';
 
@@ -41,7 +42,15 @@ export async function up(db: AnyDb): Promise<void> {
 }
 
 export async function down(db: AnyDb): Promise<void> {
-  const listed = await sql<{ seq: string; chain: string }>`select chain, seq from audit_records where ${isSubjectListOf('subjects')} limit 1`.execute(db);
+  // The migrator runs each migration in a transaction; called alone, the lock needs one of its own.
+  if (!db.isTransaction) return db.transaction().execute(down);
+  // No gateway adds a record between the check and the index's swap. A quarantined record is JSON text that may
+  // not even parse (it was refused for its content): it is searched as the text the writer made.
+  await sql`lock table audit_records, audit_quarantine in share mode`.execute(db);
+  const listed = await sql<{ seq: string; chain: string }>`
+    select chain, seq from audit_records where ${isSubjectListOf('subjects')}
+    union all select chain, seq from audit_quarantine where position('"servedBy":{' in record) > 0
+    limit 1`.execute(db);
   const first = listed.rows[0];
   if (first) {
     throw new Error(

@@ -13,7 +13,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEntry, openAuditWriter } from './support/audit-fixtures.ts';
 import { verifyAuditChains } from '../gateway/audit/verify-audit-chain.ts';
-import { checkpointLogAnchors } from '../gateway/audit/checkpoint-anchors.ts';
+import { checkpointLogAnchors, checkpointLogPath, createCheckpointLog, type CheckpointLog } from '../gateway/audit/checkpoint-anchors.ts';
 import { auditAnchorDir, auditSpoolPath } from '../gateway/config.ts';
 import { demoKeyPath, ensureDemoKeyPair } from '../platform/keys.ts';
 import { loadPublicKeySet } from '../platform/key-set.ts';
@@ -49,12 +49,14 @@ describe('audit writer', () => {
     const { verify, open } = await setup();
     const { store, writer } = await open();
     for (let i = 1; i <= 12; i++) await writer.append(entry(i));
+    // Checkpoints are signed beside the next records' commits; closing waits for them and signs the tail (12).
+    await writer.close();
     expect(await verify(store.db)).toEqual({
       ok: true,
       chains: 1,
       records: 12,
-      checkpoints: 2,
-      anchored: 2,
+      checkpoints: 3,
+      anchored: 3,
       subjectRows: 0,
       quarantined: [],
       archivedMonths: [],
@@ -71,7 +73,37 @@ describe('audit writer', () => {
       prev = hash;
     }
     expect((await verify(store.db)).problem).toBe('chain c, record 5: differs from its signed checkpoint — records up to it were rewritten or removed');
+    await store.close();
+  });
+
+  it('when signing a checkpoint hangs, then the records after it are still stored and answered, and the checkpoint follows once it can', async () => {
+    const { dir, verify } = await setup();
+    const store = await openStore({ pgliteDir: join(dir, 'pglite'), pgliteTemplate: await migratedPgliteTemplate() });
+    await migrateToLatest(store.db);
+    // The anchor log's fsync held (a busy disk): nothing is anchored until it is released.
+    const log = createCheckpointLog(checkpointLogPath(join(dir, 'audit'), 'c'));
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const anchored: number[] = [];
+    const slowLog: CheckpointLog = {
+      append: async (checkpoints) => {
+        await held;
+        await log.append(checkpoints);
+        anchored.push(...checkpoints.map((checkpoint) => checkpoint.seq));
+      },
+      readTail: (maxBytes) => log.readTail(maxBytes),
+      close: () => log.close(),
+    };
+    const writer = await openAuditWriter(store.db, dir, 'c', { checkpointEvery: 5, checkpointLog: slowLog });
+    for (let i = 1; i <= 8; i++) await writer.append(entry(i));
+    expect(anchored).toEqual([]);
+    expect((await store.db.selectFrom('audit_records').select('request_id').orderBy('seq').execute()).map((row) => row.request_id)).toEqual(
+      Array.from({ length: 8 }, (_v, i) => `r-${i + 1}`),
+    );
+    release();
     await writer.close();
+    expect(anchored).toEqual([5, 8]);
+    expect(await verify(store.db)).toMatchObject({ ok: true, records: 8, checkpoints: 2, anchored: 2 });
     await store.close();
   });
 

@@ -27,8 +27,10 @@ function collectKeys(value: unknown, into: Set<string>, depth = 0): void {
   for (const field in record) {
     if (!Object.hasOwn(record, field)) continue;
     const item = record[field];
-    if ((field === 'citizenId' || field === 'creditCode') && isKey(item)) into.add(item);
-    else collectKeys(item, into, depth + 1);
+    // A key already found (its representation, another object naming it) is not checked again.
+    if (typeof item === 'string') {
+      if ((field === 'citizenId' || field === 'creditCode') && !into.has(item) && isKey(item)) into.add(item);
+    } else collectKeys(item, into, depth + 1);
   }
 }
 

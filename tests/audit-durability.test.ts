@@ -76,7 +76,7 @@ describe('audit writer', () => {
     await store.close();
   });
 
-  it('when signing a checkpoint hangs, then the records after it are still stored and answered, and the checkpoint follows once it can', async () => {
+  it("when signing a checkpoint hangs, then the records after it are still stored and answered, up to a checkpoint's worth, and the checkpoints follow once they can", async () => {
     const { dir, verify } = await setup();
     const store = await openStore({ pgliteDir: join(dir, 'pglite'), pgliteTemplate: await migratedPgliteTemplate() });
     await migrateToLatest(store.db);
@@ -95,15 +95,21 @@ describe('audit writer', () => {
       close: () => log.close(),
     };
     const writer = await openAuditWriter(store.db, dir, 'c', { checkpointEvery: 5, checkpointLog: slowLog });
-    for (let i = 1; i <= 8; i++) await writer.append(entry(i));
+    for (let i = 1; i <= 10; i++) await writer.append(entry(i));
     expect(anchored).toEqual([]);
     expect((await store.db.selectFrom('audit_records').select('request_id').orderBy('seq').execute()).map((row) => row.request_id)).toEqual(
-      Array.from({ length: 8 }, (_v, i) => `r-${i + 1}`),
+      Array.from({ length: 10 }, (_v, i) => `r-${i + 1}`),
     );
+    // A checkpoint's worth of records (6–10) waits for the checkpoints: the next record waits for them to catch up.
+    let eleventh = false;
+    const waiting = writer.append(entry(11)).then(() => (eleventh = true));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(eleventh).toBe(false);
     release();
+    await waiting;
     await writer.close();
-    expect(anchored).toEqual([5, 8]);
-    expect(await verify(store.db)).toMatchObject({ ok: true, records: 8, checkpoints: 2, anchored: 2 });
+    expect(anchored).toEqual([5, 10, 11]);
+    expect(await verify(store.db)).toMatchObject({ ok: true, records: 11, checkpoints: 3, anchored: 3 });
     await store.close();
   });
 

@@ -27,8 +27,8 @@ import type { KeyPair } from '../../platform/keys.ts';
 import type { Database } from '../../platform/store/tables.ts';
 import type { QuarantinedRecord } from './audit-quarantine.ts';
 import { ChainPlaceTakenError, createRecordStore, type AuditAlert, type AuditWriterState, type RecordStoreOptions } from './store-audit-records.ts';
-import type { Checkpoint } from './audit-checkpoint.ts';
-import { createCheckpointer } from './audit-checkpointer.ts';
+import { CHECKPOINT_CADENCE, type Checkpoint } from './audit-checkpoint.ts';
+import { createCheckpointer, type Link } from './audit-checkpointer.ts';
 import { chainRecord, GENESIS_HASH, type AuditEntry, type ChainedRecord } from './audit-record.ts';
 import type { AuditSpool } from './audit-spool.ts';
 import type { CheckpointLog } from './checkpoint-anchors.ts';
@@ -137,14 +137,52 @@ export async function createAuditWriter(options: AuditWriterOptions): Promise<Au
   };
 
   /**
-   * The checkpointer's work, in order, beside the group commits (audit-checkpointer.ts): the records of a
-   * batch are handed over once its answers are released, and the next batch is stored meanwhile, so that
+   * The checkpointer's work beside the group commits (audit-checkpointer.ts): the records of a batch
+   * are handed over once its answers are released, and the next batch is stored meanwhile, so that
    * signing a checkpoint (a signature, an fsync'ed anchor line and a row: tens of milliseconds on a busy
-   * machine, every 1 000 records) delays no request. A replay and `close` wait for it.
+   * machine, every 1 000 records) delays no request. One job at a time takes every record handed over
+   * since the last, in order, and then the tail's checkpoint when due. It never falls far behind: a
+   * batch is stored only once fewer than a checkpoint's worth of records wait for it. A replay and
+   * `close` wait for it.
    */
-  let checkpointing: Promise<void> = Promise.resolve();
-  const checkpointLater = (work: () => Promise<void>) => {
-    checkpointing = checkpointing.then(work).catch(degraded);
+  const checkpointEvery = options.checkpointEvery ?? CHECKPOINT_CADENCE.records;
+  let handedOver: Link[] = [];
+  let tailAsked = false;
+  let checkpointing: Promise<void> | undefined;
+  const report = (error: unknown) => {
+    try {
+      degraded(error);
+    } catch {
+      // A failing report must not stop the checkpoints.
+    }
+  };
+  const runCheckpoints = async () => {
+    try {
+      do {
+        const links = handedOver;
+        handedOver = [];
+        if (links.length > 0) await checkpoints.advance(links);
+        if (tailAsked && handedOver.length === 0) {
+          tailAsked = false;
+          if (tailWaiting()) await checkpoints.sealTail();
+          if (!spooling && checkpoints.hasUnsaved()) await checkpoints.saveUnsaved();
+        }
+      } while (handedOver.length > 0 || tailAsked);
+    } catch (error) {
+      report(error);
+    }
+  };
+  const checkpointLater = (records: readonly ChainedRecord[], { tail = false } = {}) => {
+    for (const { seq, hash, at } of records) handedOver.push({ seq, hash, at });
+    tailAsked ||= tail;
+    if (checkpointing) return;
+    // Set before it ends, which it may before returning (nothing to wait for).
+    const job = (checkpointing = runCheckpoints().finally(() => {
+      if (checkpointing === job) checkpointing = undefined;
+    }));
+  };
+  const checkpointsSettled = async () => {
+    while (checkpointing) await checkpointing;
   };
 
   /**
@@ -152,7 +190,7 @@ export async function createAuditWriter(options: AuditWriterOptions): Promise<Au
    * quarantined. A place another writer took (the record quarantined) stops serving, as a live one does.
    */
   const replaySpool = async () => {
-    await checkpointing;
+    await checkpointsSettled();
     const spooled = await spool.read();
     for (let i = 0; i < spooled.length; i += maxBatch) {
       const slice = spooled.slice(i, i + maxBatch);
@@ -215,6 +253,8 @@ export async function createAuditWriter(options: AuditWriterOptions): Promise<Au
       }
       // Before the records that name them; a store that cannot take them now leaves them for the next flush.
       if (!spooling) await documents.flush().catch(degraded);
+      // The checkpoints keep up: a checkpoint's worth of records waiting for them holds the next batch.
+      if (checkpointing && handedOver.length >= checkpointEvery) await checkpointsSettled();
       const records = batch.map(({ entry }) => {
         const record = chainRecord(entry, chain, lastSeq + 1, lastHash);
         lastSeq = record.seq;
@@ -249,13 +289,10 @@ export async function createAuditWriter(options: AuditWriterOptions): Promise<Au
         }
       }
       // After the responses are released, beside the next batch: a checkpoint costs no request its latency.
-      if (inStore) checkpointLater(() => checkpoints.advance(records));
+      if (inStore) checkpointLater(records);
     }
     if (!spooling) await documents.flush().catch(degraded);
-    checkpointLater(async () => {
-      if (tailWaiting()) await checkpoints.sealTail();
-      if (!spooling && checkpoints.hasUnsaved()) await checkpoints.saveUnsaved();
-    });
+    checkpointLater([], { tail: true });
   };
 
   const kick = () => {
@@ -299,7 +336,7 @@ export async function createAuditWriter(options: AuditWriterOptions): Promise<Au
       clearInterval(retry);
       clearInterval(tail);
       while (flushing) await flushing;
-      await checkpointing;
+      await checkpointsSettled();
       if (!spooling) {
         await checkpoints.sealTail();
         await checkpoints.saveUnsaved().catch(degraded);

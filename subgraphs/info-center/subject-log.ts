@@ -50,10 +50,9 @@ export async function accessesToSubject(services: GovernanceServices, actor: Act
   // The providers that served the subject to the record, from the record's own list, in code-unit order: in a subject
   // list (migration 0023; the index found the subject in its `hmacs`) those that served all its subjects or list this
   // one; before it, those whose list holds it.
-  const servedBy = sql<string[]>`array(
-      select p.key from jsonb_each(case when ${isSubjectListOf('r.subjects')} then r.subjects -> 'servedBy' else r.subjects end) p
-      where p.value = '"*"' or p.value @> ${listed}
-      order by p.key collate "C")`;
+  const servedBy = sql<string[]>`case when ${isSubjectListOf('r.subjects')}
+    then array(select p.key from jsonb_each(r.subjects -> 'servedBy') p where p.value = '"*"' or p.value @> ${listed} order by p.key collate "C")
+    else array(select p.key from jsonb_each(r.subjects) p where p.value @> ${listed} order by p.key collate "C") end`;
   // One subject's records are a few hundred, found by index in each month's partition; over twelve partitions the
   // planner would start parallel workers, whose start-up costs many times the lookup itself.
   const rows = await services.db.transaction().execute(async (trx) => {

@@ -9,20 +9,21 @@
  * The index of migration 0022 is replaced by one over the HMACs either shape lists: `hmacs` of a
  * subject list, every provider's list of the records before it (which keep their shape: a record's
  * hash covers it). The shapes cannot be confused: a record before it holds only lists, a subject
- * list holds `servedBy`, an object.
+ * list holds `servedBy`, an object, and `hmacs`, a list (the test audit-record.ts `isSubjectList` makes).
  *
  * Like 0022's, the index is built inside the migration's transaction, which holds audit writes while
  * it runs: migrate a large store (`npm run migrate`) in a quiet hour, before gateways of this release
  * start. `down` refuses while any record in the store or its quarantine lists its subjects as a subject
  * list: the code before this migration would take such a record for an altered one (records already
- * archived are out of its sight: an archive holding them is read only by this release's verifier).
+ * archived are out of its sight: an archive holding them is read only by this release's verifier; so are
+ * gateways' local spools and quarantine files: let them drain into the store first).
  */
 import { sql, type Kysely } from 'kysely';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations see the schema as it was, untyped
 type AnyDb = Kysely<any>;
 
-const isSubjectList = (subjects: string) => `jsonb_typeof(${subjects} -> 'servedBy') = 'object'`;
+const isSubjectList = (subjects: string) => `(jsonb_typeof(${subjects} -> 'servedBy') = 'object' and jsonb_typeof(${subjects} -> 'hmacs') = 'array')`;
 
 /** Whether the record's `subjects` is a subject list (else it is the provider → HMACs of a record before 0023). */
 export const isSubjectListOf = (subjects: string) => sql.raw(isSubjectList(subjects));

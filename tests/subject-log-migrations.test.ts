@@ -34,9 +34,10 @@ import { migratedPgliteTemplate } from './support/pglite-template.ts';
 const hmac = (c: string) => c.repeat(64);
 
 describe.each(STORE_BACKENDS)('subject log migrations (0021, 0022, 0023) on %s', (_backend, createDatabase) => {
-  it('when the subject log is migrated down and up, then no subject a record lists is lost, the table goes and the index serves, and verification passes', async () => {
+  /** A store migrated to the latest, dropped when the test ends, and an audit writer on chain `c`. */
+  async function migratedStore() {
     const database = await createDatabase();
-    const dir = mkdtempSync(join(tmpdir(), 'zhoucun-0022-'));
+    const dir = mkdtempSync(join(tmpdir(), 'zhoucun-subject-log-'));
     await ensureDemoKeyPair(dir, 'audit-signing');
     const store = await openStore({ databaseUrl: database.databaseUrl, pgliteDir: join(dir, 'pglite'), pgliteTemplate: await migratedPgliteTemplate() });
     onTestFinished(async () => {
@@ -45,7 +46,11 @@ describe.each(STORE_BACKENDS)('subject log migrations (0021, 0022, 0023) on %s',
       await database.drop();
     });
     await migrateToLatest(store.db);
-    const writer = await openAuditWriter(store.db, dir, 'c');
+    return { dir, store, writer: await openAuditWriter(store.db, dir, 'c') };
+  }
+
+  it('when the subject log is migrated down and up, then no subject a record lists is lost, the table goes and the index serves, and verification passes', async () => {
+    const { dir, store, writer } = await migratedStore();
     await writer.append(
       auditEntry('r-1', { subjects: { 'public-security': [hmac('a'), hmac('b')], 'human-resources': [hmac('a')], 'civil-affairs': [hmac('a')] } }),
     );
@@ -120,17 +125,7 @@ describe.each(STORE_BACKENDS)('subject log migrations (0021, 0022, 0023) on %s',
   });
 
   it('when records list subjects once per subject (0023) beside records listing them per provider, then one index finds both by any subject, verification passes, and 0023 is not taken back', async () => {
-    const database = await createDatabase();
-    const dir = mkdtempSync(join(tmpdir(), 'zhoucun-0023-'));
-    await ensureDemoKeyPair(dir, 'audit-signing');
-    const store = await openStore({ databaseUrl: database.databaseUrl, pgliteDir: join(dir, 'pglite'), pgliteTemplate: await migratedPgliteTemplate() });
-    onTestFinished(async () => {
-      await store.close();
-      rmSync(dir, { recursive: true, force: true });
-      await database.drop();
-    });
-    await migrateToLatest(store.db);
-    const writer = await openAuditWriter(store.db, dir, 'c');
+    const { dir, store, writer } = await migratedStore();
     await writer.append(auditEntry('before', { subjects: { 'public-security': [hmac('a'), hmac('b')], 'human-resources': [hmac('a')] } }));
     const listed = listSubjects(
       new Map([

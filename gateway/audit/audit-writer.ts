@@ -165,21 +165,21 @@ export async function createAuditWriter(options: AuditWriterOptions): Promise<Au
         if (tailAsked && handedOver.length === 0) {
           tailAsked = false;
           if (tailWaiting()) await checkpoints.sealTail();
-          if (!spooling && checkpoints.hasUnsaved()) await checkpoints.saveUnsaved();
+          if (!spooling && checkpoints.hasUnsaved()) await checkpoints.saveUnsaved().catch(report);
         }
       } while (handedOver.length > 0 || tailAsked);
     } catch (error) {
       report(error);
+    } finally {
+      // In the same step as the last look at what waits: nothing handed over meanwhile is left without a job.
+      checkpointing = undefined;
     }
   };
   const checkpointLater = (records: readonly ChainedRecord[], { tail = false } = {}) => {
     for (const { seq, hash, at } of records) handedOver.push({ seq, hash, at });
     tailAsked ||= tail;
-    if (checkpointing) return;
-    // Set before it ends, which it may before returning (nothing to wait for).
-    const job = (checkpointing = runCheckpoints().finally(() => {
-      if (checkpointing === job) checkpointing = undefined;
-    }));
+    // Started a step later, so that the job is `checkpointing` from now until it ends.
+    checkpointing ??= Promise.resolve().then(runCheckpoints);
   };
   const checkpointsSettled = async () => {
     while (checkpointing) await checkpointing;

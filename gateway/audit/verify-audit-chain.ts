@@ -313,10 +313,10 @@ export function readCheckpointRows(db: Kysely<Database>, chain: string) {
 const subjectRowKey = (row: { provider: string; subject_hmac: string; at: Date | string }) =>
   `${row.provider} ${row.subject_hmac} ${new Date(row.at).toISOString()}`;
 
-/** The subject and provider pairs a record lists, each once, as compared. */
-function listedSubjectKeys(record: ChainedRecord): Set<string> {
-  // Read from the record's own list (audit-record.ts), not by the archiver's row builder.
-  return new Set(subjectPairs(record.subjects).map(({ provider, hmac }) => subjectRowKey({ provider, subject_hmac: hmac, at: record.at })));
+/** The subject and provider pairs a record lists (audit-record.ts `subjectPairs`, each once), as compared. */
+function listedSubjectKeys(pairs: ReadonlyArray<{ provider: string; hmac: string }>, at: string): Set<string> {
+  // The record's time is already ISO 8601 with milliseconds, as `subjectRowKey` writes an archived row's.
+  return new Set(pairs.map(({ provider, hmac }) => `${provider} ${hmac} ${at}`));
 }
 
 /** Why an archive's subject rows for a record are not exactly the subjects it lists, or `undefined`. */
@@ -452,10 +452,11 @@ async function verifyChain(
       }
       if (record.prevHash !== prevHash) throw new Broken(`${where}: does not link to the previous record's hash — the chain was cut or reordered`);
       if (!recordHashHolds(record)) throw new Broken(`${where}: content does not match its hash — the record was changed`);
-      const listed = listedSubjectKeys(record);
-      const subjectProblem = subjectKeys && subjectRowsProblem(listed, subjectKeys);
+      const pairs = subjectPairs(record.subjects);
+      // Only an archive keeps subject rows apart from the record: the store's subject log is the record's own list.
+      const subjectProblem = subjectKeys && subjectRowsProblem(listedSubjectKeys(pairs, record.at), subjectKeys);
       if (subjectProblem) throw new Broken(`${where}: ${subjectProblem}`);
-      report.subjectRows += listed.size;
+      report.subjectRows += pairs.length;
       link(seq, record.hash, Date.parse(record.at));
       report.records += 1;
     }

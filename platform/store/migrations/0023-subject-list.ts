@@ -19,6 +19,7 @@
  * gateways' local spools and quarantine files: let them drain into the store first).
  */
 import { sql, type Kysely } from 'kysely';
+import { subjectHmacsOf as subjectHmacsBefore } from './0022-subject-log-from-records.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations see the schema as it was, untyped
 type AnyDb = Kysely<any>;
@@ -34,8 +35,6 @@ export const isSubjectListOf = (subjects: string) => sql.raw(isSubjectList(subje
  */
 export const subjectHmacsOf = (subjects: string) =>
   sql.raw(`(case when ${isSubjectList(subjects)} then ${subjects} -> 'hmacs' else jsonb_path_query_array(${subjects}, '$.*[*]') end)`);
-
-const BEFORE = `jsonb_path_query_array(subjects, '$.*[*]')`;
 
 export async function up(db: AnyDb): Promise<void> {
   await sql`create index audit_records_subject_list on audit_records using gin ((${subjectHmacsOf('subjects')}) jsonb_path_ops)`.execute(db);
@@ -58,6 +57,6 @@ export async function down(db: AnyDb): Promise<void> {
       `Record ${first.seq} of audit chain ${first.chain} lists its subjects once per subject (migration 0023): the code before it would take such records for altered ones, so this migration is not taken back`,
     );
   }
-  await sql`create index audit_records_subject_hmacs on audit_records using gin ((${sql.raw(BEFORE)}) jsonb_path_ops)`.execute(db);
+  await sql`create index audit_records_subject_hmacs on audit_records using gin ((${subjectHmacsBefore('subjects')}) jsonb_path_ops)`.execute(db);
   await sql`drop index audit_records_subject_list`.execute(db);
 }

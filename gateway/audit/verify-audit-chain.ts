@@ -38,7 +38,7 @@ import {
   type ArchivedQuarantineRow,
   type ArchivedRecordRow,
 } from './audit-codec.ts';
-import { GENESIS_HASH, subjectPairs, type ChainedRecord } from './audit-record.ts';
+import { GENESIS_HASH, subjectPairs } from './audit-record.ts';
 import { ArchiveProblem, listArchiveFiles, openArchive, type ArchivedMonth } from './audit-archive.ts';
 import { readArchivedBoundaries } from './read-archived-boundaries.ts';
 import type { CheckpointAnchors } from './checkpoint-anchors.ts';

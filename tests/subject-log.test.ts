@@ -106,6 +106,15 @@ describe.each(STORE_BACKENDS)('subject log on %s', (_backend, createDatabase) =>
     expect((record!.subjects as SubjectList).servedBy).toEqual({ 'market-regulation': '*', 'public-security': [expect.stringMatching(/^[0-9a-f]{64}$/)] });
   });
 
+  it('art-22: when a consumer renames a key by an alias, then the provider that served it is still logged for that subject', async () => {
+    const reader = platform.client({ dept: 'civil-affairs', app: 'alias-check', purpose: 'ADMINISTRATIVE_BASIS' });
+    const { body } = await reader.query(`{ enterprise(creditCode: "${DEMO.enterprise}") { holder: legalRepresentative { id: citizenId } } }`);
+    const representative = (body.data?.['enterprise'] as { holder: { id: string } }).holder.id;
+    expect(representative).toBe(DEMO.legalRepresentative);
+    const { accesses } = await lookup(operator(), { citizenId: representative });
+    expect(accesses!.filter((access) => access.app === 'alias-check').map((access) => access.provider)).toEqual(['market-regulation']);
+  });
+
   it('when a consumer asks, or sends both keys, neither, a bad period or too large a page, then it is refused with a stable code', async () => {
     const consumer = platform.client({ dept: 'civil-affairs', app: 'means-test' });
     expect((await lookup(consumer, { citizenId: DEMO.resident })).codes).toEqual(['FORBIDDEN']);

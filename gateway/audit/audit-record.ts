@@ -69,20 +69,52 @@ export function isSubjectList(subjects: SubjectList | SubjectsByProvider): subje
   return Array.isArray(hmacs) && typeof servedBy === 'object' && servedBy !== null && !Array.isArray(servedBy);
 }
 
-/** The list of what each provider served (provider → keyed HMACs, repeats allowed); undefined when nobody served anyone. */
-export function listSubjects(served: ReadonlyMap<string, Iterable<string>>): SubjectList | undefined {
-  const mine = new Map<string, Set<string>>();
-  const all = new Set<string>();
-  for (const [provider, hmacs] of served) {
-    const own = new Set(hmacs);
-    if (own.size === 0) continue;
-    mine.set(provider, own);
-    for (const hmac of own) all.add(hmac);
+/**
+ * The list of what each provider served (provider → subjects, repeats allowed), each subject's HMAC
+ * computed once by `hmacOf` (by default the subjects are HMACs already; undefined: not a subject, left
+ * out); undefined when nobody served anyone. Runs for every record: one map lookup per subject named.
+ */
+export function listSubjects(
+  served: ReadonlyMap<string, Iterable<string>>,
+  hmacOf: (subject: string) => string | undefined = (hmac) => hmac,
+): SubjectList | undefined {
+  /** One per HMAC: the last provider (by place) that listed it. */
+  interface Listed {
+    hmac: string;
+    by: number;
   }
-  if (all.size === 0) return undefined;
+  const bySubject = new Map<string, Listed | null>();
+  const byHmac = new Map<string, Listed>();
+  const providers: Array<[string, string[]]> = [];
+  let place = 0;
+  for (const [provider, subjects] of served) {
+    const own: string[] = [];
+    for (const subject of subjects) {
+      let listed = bySubject.get(subject);
+      if (listed === undefined) {
+        const hmac = hmacOf(subject);
+        listed = hmac === undefined ? null : (byHmac.get(hmac) ?? { hmac, by: -1 });
+        if (listed) byHmac.set(listed.hmac, listed);
+        bySubject.set(subject, listed);
+      }
+      if (listed === null || listed.by === place) continue;
+      listed.by = place;
+      own.push(listed.hmac);
+    }
+    if (own.length > 0) providers.push([provider, own]);
+    place++;
+  }
+  if (byHmac.size === 0) return undefined;
   const servedBy: Record<string, '*' | string[]> = {};
-  for (const [provider, own] of mine) servedBy[provider] = own.size === all.size ? '*' : [...own].sort();
-  return { hmacs: [...all].sort(), servedBy };
+  for (const [provider, own] of providers) servedBy[provider] = own.length === byHmac.size ? '*' : own.sort();
+  return { hmacs: [...byHmac.keys()].sort(), servedBy };
+}
+
+/** A copy sharing no list with `subjects` (a record is a value, never a view of its caller's lists); structuredClone costs several times more. */
+export function copySubjects(subjects: SubjectList | SubjectsByProvider): SubjectList | SubjectsByProvider {
+  const copyOf = (lists: Record<string, '*' | string[]>) =>
+    Object.fromEntries(Object.entries(lists).map(([provider, hmacs]) => [provider, hmacs === '*' ? hmacs : [...hmacs]]));
+  return isSubjectList(subjects) ? { hmacs: [...subjects.hmacs], servedBy: copyOf(subjects.servedBy) } : (copyOf(subjects) as SubjectsByProvider);
 }
 
 /**

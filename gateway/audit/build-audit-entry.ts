@@ -8,7 +8,7 @@ import type { OperationVerdict } from '../../policies/authorize-operation.ts';
 import type { Consumer, ShareCatalog } from '../../policies/types.ts';
 import type { ServedCounts } from './count-served.ts';
 import type { DeclaredUse } from '../authenticate/read-purpose.ts';
-import { grantedProviders, type AuditEntry, type AuditOutcome, type VerificationCounts } from './audit-record.ts';
+import { copySubjects, grantedProviders, type AuditEntry, type AuditOutcome, type VerificationCounts } from './audit-record.ts';
 
 export interface AuditFacts {
   requestId: string;
@@ -80,7 +80,7 @@ export function buildAuditEntry(facts: AuditFacts, catalog: ShareCatalog): Audit
     ...(facts.code === undefined ? {} : { code: facts.code }),
     durationMs: Math.round(performance.now() - facts.startedAt),
     ...(facts.verified === undefined ? {} : { verified: structuredClone(facts.verified) }),
-    ...(facts.subjects === undefined ? {} : { subjects: structuredClone(facts.subjects) }),
+    ...(facts.subjects === undefined ? {} : { subjects: copySubjects(facts.subjects) }),
     ...(facts.documentHash === undefined ? {} : { documentHash: facts.documentHash }),
   };
 }

@@ -1,23 +1,51 @@
 /**
  * Which subjects (residents by citizen ID, enterprises by credit code) each provider served to one
  * operation, for the subject-level access log (art. 22, 23): the keys of `_entities` representations
- * the provider answered with an entity, the keys found in what it returned, and — when it returned
- * anything at all — the keys its call named (root-field arguments). A key asked for and not found is
- * still listed in the last case: the log may overstate who was looked up, never understate it.
- * Identifiers stay in memory; the audit record keeps only their keyed HMACs.
+ * the provider answered with an entity, every key its answer holds (by value, whatever the field or
+ * alias it came under), and — when it returned anything at all — the keys its call named (root-field
+ * arguments). A key asked for and not found is still listed in the last case: the log may overstate
+ * who was looked up, never understate it. Identifiers stay in memory; the audit record keeps only their
+ * keyed HMACs.
  */
 import { isCitizenId } from '../../schema/scalars/citizen-id.ts';
 import { isCreditCode } from '../../schema/scalars/credit-code.ts';
 import { entitiesReturned } from './count-served.ts';
-
-/** Provider (subgraph) → identifiers it served, for one operation. */
-export type ServedSubjects = Record<string, Set<string>>;
+import { listSubjects, type SubjectList } from './audit-record.ts';
+import type { SubjectHmac } from '../../platform/subject-key.ts';
 
 const isKey = (value: unknown): value is string => typeof value === 'string' && (isCitizenId(value) || isCreditCode(value));
-const KEY_PATTERN = /"([0-9A-Z]{18})"/g;
 
-// Walked for every answer of every provider (hundreds of objects per request): no entry arrays, no per-item allocation.
-function collectKeys(value: unknown, into: Set<string>, depth = 0): void {
+/**
+ * What each provider served to one operation, created only where its record will list the subjects:
+ * while the calls run, the strings that may be keys, as found (repeats allowed, nothing checked); when
+ * the record is made, each is checked and hashed once (`list`). Collecting then costs an array push.
+ */
+export class ServedSubjects {
+  /** Provider (subgraph) → strings found that may be keys. */
+  readonly #found = new Map<string, string[]>();
+
+  /** The strings `provider`'s calls found so far, to add to. */
+  of(provider: string): string[] {
+    let found = this.#found.get(provider);
+    if (!found) this.#found.set(provider, (found = []));
+    return found;
+  }
+
+  /** The record's subject list: the keys among what was found, by their HMACs (audit-record.ts). */
+  list(hmac: SubjectHmac): SubjectList | undefined {
+    return listSubjects(this.#found, (found) => (isKey(found) ? hmac(found) : undefined));
+  }
+}
+
+/** A string literal of 18 key characters in a query's text. */
+const KEY_PATTERN = /"([0-9A-Z]{18})"/g;
+const KEY_LENGTH = 18;
+
+/**
+ * Every key among the string values of an answer, whatever the field or alias it came under. Walked for
+ * every answer of every provider (hundreds of objects per request): no entry arrays, no per-item allocation.
+ */
+function collectKeys(value: unknown, into: string[], depth = 0): void {
   if (depth > 32 || value === null || typeof value !== 'object') return;
   if (Array.isArray(value)) {
     for (const item of value) collectKeys(item, into, depth + 1);
@@ -27,17 +55,22 @@ function collectKeys(value: unknown, into: Set<string>, depth = 0): void {
   for (const field in record) {
     if (!Object.hasOwn(record, field)) continue;
     const item = record[field];
-    // A key already found (its representation, another object naming it) is not checked again.
     if (typeof item === 'string') {
-      if ((field === 'citizenId' || field === 'creditCode') && !into.has(item) && isKey(item)) into.add(item);
+      if (item.length === KEY_LENGTH) into.push(item);
     } else collectKeys(item, into, depth + 1);
   }
 }
 
-function keysIn(value: unknown, into: Set<string>, depth = 0): void {
+/** Every key written as a string literal in a query's text. */
+function scanKeys(text: string, into: string[]): void {
+  for (const match of text.matchAll(KEY_PATTERN)) into.push(match[1]!);
+}
+
+function keysIn(value: unknown, into: string[], depth = 0): void {
   if (depth > 32) return;
-  if (isKey(value)) into.add(value);
-  else if (Array.isArray(value)) for (const item of value) keysIn(item, into, depth + 1);
+  if (typeof value === 'string') {
+    if (value.length === KEY_LENGTH) into.push(value);
+  } else if (Array.isArray(value)) for (const item of value) keysIn(item, into, depth + 1);
   else if (value !== null && typeof value === 'object') for (const item of Object.values(value)) keysIn(item, into, depth + 1);
 }
 
@@ -49,25 +82,22 @@ export function collectSubjects(
   data: unknown,
 ): void {
   if (!served || typeof data !== 'object' || data === null) return;
-  const found = new Set<string>();
-  const answer = data as Record<string, unknown>;
+  const found = served.of(subgraph);
+  const answered = data as Record<string, unknown>;
   const representations = request.variables?.['representations'];
-  if (Array.isArray(answer['_entities']) && Array.isArray(representations)) {
-    const entities = answer['_entities'] as unknown[];
+  if (Array.isArray(answered['_entities']) && Array.isArray(representations)) {
+    const entities = answered['_entities'] as unknown[];
     for (let i = 0; i < entities.length; i++) {
       if (entities[i] === null || entities[i] === undefined) continue;
       const representation = representations[i] as Record<string, unknown> | undefined;
       const citizenId = representation?.['citizenId'];
       const creditCode = representation?.['creditCode'];
-      if (isKey(citizenId)) found.add(citizenId);
-      if (isKey(creditCode)) found.add(creditCode);
+      if (typeof citizenId === 'string') found.push(citizenId);
+      if (typeof creditCode === 'string') found.push(creditCode);
     }
   } else if (entitiesReturned(data) > 0) {
     keysIn(request.variables, found);
-    for (const match of (request.query ?? '').matchAll(KEY_PATTERN)) if (isKey(match[1])) found.add(match[1]);
+    scanKeys(request.query ?? '', found);
   }
   collectKeys(data, found);
-  if (found.size === 0) return;
-  const subjects = (served[subgraph] ??= new Set());
-  for (const key of found) subjects.add(key);
 }

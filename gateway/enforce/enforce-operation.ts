@@ -22,7 +22,7 @@ import { howToObtain } from '../../policies/how-to-obtain.ts';
 import { purposeExemption } from '../../policies/purpose-exemption.ts';
 import type { RowCondition, ShareCatalog } from '../../policies/types.ts';
 import type { AbilitySource } from './ability-source.ts';
-import { listSubjects, type AuditOutcome, type SubjectList } from '../audit/audit-record.ts';
+import type { AuditOutcome, SubjectList } from '../audit/audit-record.ts';
 import type { AuditWriter } from '../audit/audit-writer.ts';
 import { buildAuditEntry, type AuditFacts } from '../audit/build-audit-entry.ts';
 import { operationDocumentOf } from '../audit/operation-document.ts';
@@ -32,7 +32,7 @@ import type { GatewayContext } from '../gateway-context.ts';
 import type { WithheldKind } from '../observe/gateway-metrics.ts';
 import { shapeResult } from './shape-result.ts';
 import { askOpenCases, subjectsForOpenCases } from './ask-open-cases.ts';
-import type { ServedSubjects } from '../audit/collect-subjects.ts';
+import { ServedSubjects } from '../audit/collect-subjects.ts';
 import type { SubjectHmac } from '../../platform/subject-key.ts';
 import { answerVerification, type FetchFromSubgraph } from '../verify/answer-verification.ts';
 import { isVerification, readVerification } from '../verify/read-verification.ts';
@@ -175,8 +175,13 @@ export function createEnforcingExecutor(inner: GatewayExecutor, deps: Enforcemen
 
   return async function enforceOperation(requestContext) {
     const startedAt = performance.now();
-    // A batch shares one context; each operation gets its own served counts (what its providers returned).
-    const context: GatewayContext = { ...(requestContext.context as unknown as GatewayContext), served: {}, subjects: {} };
+    // A batch shares one context; each operation gets its own served counts (what its providers returned),
+    // and its own subjects where its record lists them.
+    const context: GatewayContext = {
+      ...(requestContext.context as unknown as GatewayContext),
+      served: {},
+      ...(deps.audit && deps.subjectHmac ? { subjects: new ServedSubjects() } : {}),
+    };
     const rc: GatewayGraphQLRequestContext = { ...requestContext, context: context as unknown as GatewayGraphQLRequestContext['context'] };
     const purpose = context.use.purpose;
     const { catalog, abilities } = deps.current();
@@ -240,14 +245,7 @@ export function createEnforcingExecutor(inner: GatewayExecutor, deps: Enforcemen
  * none (or no key). A subject several providers served (a batch read joining their data) is hashed once.
  */
 function hashedSubjects(subjects: ServedSubjects | undefined, hmac: SubjectHmac | undefined): SubjectList | undefined {
-  if (!subjects || !hmac) return undefined;
-  const hashed = new Map<string, string>();
-  const hashOf = (id: string) => {
-    let value = hashed.get(id);
-    if (value === undefined) hashed.set(id, (value = hmac(id)));
-    return value;
-  };
-  return listSubjects(new Map(Object.entries(subjects).map(([provider, ids]) => [provider, [...ids].map(hashOf)])));
+  return subjects && hmac ? subjects.list(hmac) : undefined;
 }
 
 /** The record's outcome: refused in strict mode, rejected before execution (invalid variables), failed, or served. */

@@ -72,6 +72,28 @@ describe('SignedDataSource', () => {
     });
   });
 
+  it('when a provider answers an HTTP error or a body that is not a JSON object, then the call fails as Apollo would fail it and counts as a call that returned nothing', async () => {
+    const answers = [
+      { status: 500, body: '{"errors":[{"message":"down"}]}', error: /^500: / },
+      { status: 200, body: '[{"data":null}]', error: /Expected JSON response body/ },
+      { status: 200, body: '{"data":', error: /JSON/ },
+    ];
+    let next = 0;
+    const source = await sourceServedBy((_request, response) => {
+      const { status, body } = answers[next++]!;
+      response.writeHead(status, { 'content-type': 'application/json' }).end(body);
+    });
+    const served = {};
+    for (const { error } of answers) await expect(source.process(fetchOf('{ __typename }', {}, { ...CONSUMER, served }))).rejects.toThrow(error);
+    expect(served).toEqual({ 'public-security': { calls: 3, entities: 0 } });
+    const ok = await sourceServedBy(
+      (_request, response) => void response.writeHead(200, { 'content-type': 'application/json' }).end('{"data":{"__typename":"Query"}}'),
+    );
+    const answered = await ok.process(fetchOf('{ __typename }', {}, { ...CONSUMER, served }));
+    expect(answered.data).toEqual({ __typename: 'Query' });
+    expect(answered.http?.status).toBe(200);
+  });
+
   describe('identical calls in flight', () => {
     /** A stand-in subgraph that holds every answer 100 ms, so that calls started together overlap, and counts what it received. */
     async function slowSubgraph() {

@@ -13,7 +13,7 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
+import type { GatewayGraphQLRequest, GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import type { Fetcher, FetcherRequestInit, FetcherResponse } from '@apollo/utils.fetcher';
 import { countCall } from '../audit/count-served.ts';
 import { collectSubjects } from '../audit/collect-subjects.ts';
@@ -58,6 +58,12 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     // A question past its 2 s says the question hangs, not that the subgraph's data calls do: its failures open only its own breaker.
     this.#questionGuard = createSubgraphGuard(options.name, options.guard, options.metrics, `${options.name}/open-cases`);
     this.fetcher = (url, init) => this.#signedFetch(url, init);
+    // Apollo's `sendRequest` (private to it, called by `process`) builds a node-fetch Request for every call
+    // (a legacy URL parse, headers, a body) only to hand it to `didEncounterError` should the call fail: about
+    // 40 µs a call under load (4 % of the gateway's work for a read of 100 residents). Ours sends the same request
+    // without it (tests/signed-data-source.test.ts fails should Apollo's `process` stop calling it: failed calls
+    // would go uncounted).
+    Object.assign(this, { sendRequest: (request: GatewayGraphQLRequest, context: GatewayContext) => this.#sendRequest(request, context) });
   }
 
   /** `abandon`: the caller stops waiting when it aborts; the call is cancelled once no other caller waits on it. */
@@ -126,15 +132,25 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     return response;
   }
 
-  /** A call that failed is still a call made; it returned nothing. */
-  override didEncounterError(
-    error: Error,
-    fetchRequest: Parameters<RemoteGraphQLDataSource['didEncounterError']>[1],
-    fetchResponse?: FetcherResponse,
-    context?: GatewayContext,
-  ): void {
-    countCall(context?.served, this.#subgraph, undefined);
-    super.didEncounterError(error, fetchRequest, fetchResponse, context);
+  /**
+   * Apollo's `sendRequest` (RemoteGraphQLDataSource, @apollo/gateway 2.14) without the node-fetch Request:
+   * the same body and headers, an answer other than 2xx an error as Apollo makes it, a body that is not a
+   * JSON object an error. A call that failed is still a call made; it returned nothing.
+   */
+  async #sendRequest(request: GatewayGraphQLRequest, context: GatewayContext): Promise<GatewayGraphQLResponse> {
+    if (!request.http) throw new Error("Internal error: Only 'http' requests are supported.");
+    const { http, ...withoutHttp } = request;
+    const init: FetcherRequestInit = { method: http.method, headers: Object.fromEntries(http.headers), body: JSON.stringify(withoutHttp) };
+    try {
+      const response = await this.fetcher(http.url, init);
+      if (!response.ok) throw await this.errorFromResponse(response);
+      const body = await this.parseBody(response, undefined, context);
+      if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new Error(`Expected JSON response body, but received: ${String(body)}`);
+      return { ...body, http: response };
+    } catch (error) {
+      countCall(context.served, this.#subgraph, undefined);
+      throw error;
+    }
   }
 }
 

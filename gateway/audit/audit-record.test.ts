@@ -22,6 +22,33 @@ describe('subject list', () => {
     expect(listSubjects(new Map([['public-security', []]]))).toBeUndefined();
   });
 
+  it('when several providers were called with the same keys, then each is listed for exactly those, and one called with other keys for its own', () => {
+    const keys = [h('c'), h('a'), h('b'), h('a')];
+    const list = listSubjects(
+      new Map([
+        ['public-security', [h('a'), h('b'), h('c'), h('d')]],
+        ['human-resources', keys],
+        ['civil-affairs', [...keys]],
+        ['market-regulation', [h('c'), h('a'), h('b'), h('d')]],
+        ['approval', [h('c'), h('a'), h('b'), h('d')]],
+      ]),
+      (subject) => (subject.startsWith('d') ? undefined : subject),
+    );
+    expect(list).toEqual({
+      hmacs: [h('a'), h('b'), h('c')],
+      servedBy: { 'public-security': '*', 'human-resources': '*', 'civil-affairs': '*', 'market-regulation': '*', approval: '*' },
+    });
+    const some = listSubjects(
+      new Map([
+        ['public-security', [h('a'), h('b')]],
+        ['human-resources', [h('a'), h('c')]],
+        ['civil-affairs', [h('a'), h('c')]],
+      ]),
+    );
+    expect(some?.servedBy).toEqual({ 'public-security': [h('a'), h('b')], 'human-resources': [h('a'), h('c')], 'civil-affairs': [h('a'), h('c')] });
+    expect(some?.servedBy['human-resources']).not.toBe(some?.servedBy['civil-affairs']);
+  });
+
   it('when records list subjects per provider (before subject lists), then their pairs are read the same way, each once', () => {
     const before = { 'public-security': [h('a'), h('a'), h('b')], 'human-resources': [h('b')] };
     expect(isSubjectList(before)).toBe(false);

@@ -87,7 +87,14 @@ export function listSubjects(
   const byHmac = new Map<string, Listed>();
   const providers: Array<[string, string[]]> = [];
   let place = 0;
+  let last: { subjects: readonly string[]; own: string[] } | undefined;
   for (const [provider, subjects] of served) {
+    // Providers called with the same keys (a batch read joining several departments' fields) are given
+    // the very strings of one representation list, in order: their subjects are read once.
+    if (last && Array.isArray(subjects) && sameStrings(subjects, last.subjects)) {
+      if (last.own.length > 0) providers.push([provider, last.own]);
+      continue;
+    }
     const own: string[] = [];
     for (const subject of subjects) {
       let listed = bySubject.get(subject);
@@ -102,12 +109,19 @@ export function listSubjects(
       own.push(listed.hmac);
     }
     if (own.length > 0) providers.push([provider, own]);
+    if (Array.isArray(subjects)) last = { subjects, own };
     place++;
   }
   if (byHmac.size === 0) return undefined;
   const servedBy: Record<string, '*' | string[]> = {};
-  for (const [provider, own] of providers) servedBy[provider] = own.length === byHmac.size ? '*' : own.sort();
+  for (const [provider, own] of providers) servedBy[provider] = own.length === byHmac.size ? '*' : [...own].sort();
   return { hmacs: [...byHmac.keys()].sort(), servedBy };
+}
+
+function sameStrings(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /** A copy sharing no list with `subjects` (a record is a value, never a view of its caller's lists); structuredClone costs several times more. */

@@ -1,4 +1,5 @@
 import { createServer, type RequestListener } from 'node:http';
+import { createRequire } from 'node:module';
 import { Readable } from 'node:stream';
 import { decodeJwt, generateKeyPair } from 'jose';
 import { describe, expect, it, onTestFinished } from 'vitest';
@@ -70,6 +71,12 @@ describe('SignedDataSource', () => {
       purpose: 'ADMINISTRATIVE_BASIS',
       bh: hashRequestBody(seen[0]!.body),
     });
+  });
+
+  it('when @apollo/gateway is upgraded, then this test asks for the sendRequest replacement to be compared with the new version first', () => {
+    // SignedDataSource replaces RemoteGraphQLDataSource's private sendRequest as @apollo/gateway 2.14.4 writes it.
+    const installed = (createRequire(import.meta.url)('@apollo/gateway/package.json') as { version: string }).version;
+    expect(installed, 'compare SignedDataSource#sendRequest with RemoteGraphQLDataSource.sendRequest of this version, then update this test').toBe('2.14.4');
   });
 
   it('when a provider answers an HTTP error or a body that is not a JSON object, then the call fails as Apollo would fail it and counts as a call that returned nothing', async () => {

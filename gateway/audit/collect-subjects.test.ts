@@ -31,7 +31,9 @@ describe('collectSubjects', () => {
   it('art-15: when an _entities call answers some representations with null, then only those it answered count for that provider', () => {
     const served = new ServedSubjects();
     collectSubjects(served, 'public-security', { variables: { ids: [resident] } }, { resident: { name: '王淑芬' } });
-    const other = `${resident.slice(0, 16)}00`;
+    const other17 = `${resident.slice(0, 16)}0`;
+    /** A valid key of another resident, whose entity the provider answered with null. */
+    const other = other17 + citizenIdCheckCharacter(other17);
     collectSubjects(
       served,
       'human-resources',
@@ -49,11 +51,11 @@ describe('collectSubjects', () => {
     expect(listed(served)).toEqual({ 'public-security': [resident], 'human-resources': [resident] });
   });
 
-  it('art-22: when an answer holds a key under another name (an alias), then it is listed, and a key inside a longer text is not', () => {
-    const data = { enterprise: { holder: { id: resident }, note: `ref ${resident}`, forged } };
+  it('art-22: when an answer holds a key under another name (an alias), then it is listed, as is a key that is an item of a list; a key inside a longer text is not', () => {
+    const data = { enterprise: { holder: { id: resident }, note: `ref ${resident}`, forged, members: [[enterprise], forged] } };
     const served = new ServedSubjects();
     collectSubjects(served, 'market-regulation', { query: '{ enterprise { holder { id: citizenId } } }' }, data);
-    expect(listed(served)).toEqual({ 'market-regulation': [resident] });
+    expect(listed(served)).toEqual({ 'market-regulation': [resident, enterprise].sort() });
   });
 
   it('when a call failed, answered nothing or the operation lists no subjects, then nothing is listed', () => {

@@ -48,7 +48,11 @@ const KEY_LENGTH = 18;
 function collectKeys(value: unknown, into: string[], depth = 0): void {
   if (depth > 32 || value === null || typeof value !== 'object') return;
   if (Array.isArray(value)) {
-    for (const item of value) collectKeys(item, into, depth + 1);
+    for (const item of value) {
+      if (typeof item === 'string') {
+        if (item.length === KEY_LENGTH) into.push(item);
+      } else collectKeys(item, into, depth + 1);
+    }
     return;
   }
   const record = value as Record<string, unknown>;

@@ -62,7 +62,7 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     // (a legacy URL parse, headers, a body) only to hand it to `didEncounterError` should the call fail: about
     // 40 µs a call under load (4 % of the gateway's work for a read of 100 residents). Ours sends the same request
     // without it (tests/signed-data-source.test.ts fails should Apollo's `process` stop calling it: failed calls
-    // would go uncounted).
+    // would go uncounted; and another there names the version it was compared with, 2.14.4).
     Object.assign(this, { sendRequest: (request: GatewayGraphQLRequest, context: GatewayContext) => this.#sendRequest(request, context) });
   }
 

@@ -10,6 +10,7 @@ import { hashRequestBody } from '../platform/gateway-call.ts';
 import type { GatewayContext } from '../gateway/gateway-context.ts';
 import { createSubgraphCallSigner } from '../gateway/sign/sign-subgraph-call.ts';
 import { SignedDataSource } from '../gateway/sign/signed-data-source.ts';
+import { SUBGRAPH_ANSWER_MAX_BYTES } from '../gateway/sign/pooled-fetcher.ts';
 
 const CONSUMER: Pick<GatewayContext, 'consumer' | 'use'> = {
   consumer: { app: 'test-app', dept: 'civil-affairs', roles: ['consumer'] },
@@ -99,6 +100,20 @@ describe('SignedDataSource', () => {
     const answered = await ok.process(fetchOf('{ __typename }', {}, { ...CONSUMER, served }));
     expect(answered.data).toEqual({ __typename: 'Query' });
     expect(answered.http?.status).toBe(200);
+  });
+
+  it('when a provider answers more than 16 MiB, then the gateway stops reading it and answers PROVIDER_UNAVAILABLE naming the limit', async () => {
+    const source = await sourceServedBy((_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end(`{"data":{"note":"${'x'.repeat(SUBGRAPH_ANSWER_MAX_BYTES)}"}}`);
+    });
+    const served = {};
+    const answered = await source.process(fetchOf('{ note }', {}, { ...CONSUMER, served }));
+    expect(answered.errors).toEqual([
+      { message: expect.stringMatching(/^public-security could not be reached: its answer exceeded 16 MiB/), extensions: { code: 'PROVIDER_UNAVAILABLE' } },
+    ]);
+    expect(answered.data).toBeUndefined();
+    expect(served).toEqual({ 'public-security': { calls: 1, entities: 0 } });
   });
 
   describe('identical calls in flight', () => {

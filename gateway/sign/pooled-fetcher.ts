@@ -12,25 +12,38 @@ import { Agent } from 'undici';
 /** Idle keep-alive connections close after this long (the subgraphs keep theirs open longer). */
 const KEEP_ALIVE_MS = 10_000;
 
+/**
+ * The most a subgraph's answer may hold. The largest the demo's providers give is about 100 kB (100
+ * residents with the fields of four departments); an answer is read whole and parsed on the event loop,
+ * and 16 MiB of JSON takes about 0.1 s to parse. A provider answering more is cut off as it reaches
+ * the limit: its items come back null with `PROVIDER_UNAVAILABLE`, naming it.
+ */
+export const SUBGRAPH_ANSWER_MAX_BYTES = 16 * 1024 * 1024;
+
 export interface PooledFetcher {
   fetch: Fetcher;
   close(): Promise<void>;
 }
 
 export function createPooledFetcher(): PooledFetcher {
-  const agent = new Agent({ keepAliveTimeout: KEEP_ALIVE_MS, pipelining: 1 });
+  const agent = new Agent({ keepAliveTimeout: KEEP_ALIVE_MS, pipelining: 1, maxResponseSize: SUBGRAPH_ANSWER_MAX_BYTES });
   return {
     fetch: async (url, init = {}) => {
       const target = new URL(url);
-      const answer = await agent.request({
-        origin: target.origin,
-        path: `${target.pathname}${target.search}`,
-        method: (init.method ?? 'GET') as 'GET',
-        headers: init.headers ?? {},
-        body: init.body ?? null,
-        signal: init.signal,
-      });
-      return bufferedResponse(url, answer.statusCode, answer.headers, await answer.body.text());
+      try {
+        const answer = await agent.request({
+          origin: target.origin,
+          path: `${target.pathname}${target.search}`,
+          method: (init.method ?? 'GET') as 'GET',
+          headers: init.headers ?? {},
+          body: init.body ?? null,
+          signal: init.signal,
+        });
+        return bufferedResponse(url, answer.statusCode, answer.headers, await answer.body.text());
+      } catch (error) {
+        if ((error as { code?: unknown }).code !== 'UND_ERR_RES_EXCEEDED_MAX_SIZE') throw error;
+        throw new Error(`its answer exceeded ${SUBGRAPH_ANSWER_MAX_BYTES / 1024 / 1024} MiB`, { cause: error });
+      }
     },
     close: () => agent.close(),
   };

@@ -102,7 +102,7 @@ describe('SignedDataSource', () => {
     expect(answered.http?.status).toBe(200);
   });
 
-  it('when a provider answers more than 16 MiB, then the gateway stops reading it and answers PROVIDER_UNAVAILABLE naming the limit', async () => {
+  it('when a provider answers more than 8 MiB, then the gateway stops reading it and answers PROVIDER_UNAVAILABLE naming the limit', async () => {
     const source = await sourceServedBy((_request, response) => {
       response.writeHead(200, { 'content-type': 'application/json' });
       response.end(`{"data":{"note":"${'x'.repeat(SUBGRAPH_ANSWER_MAX_BYTES)}"}}`);
@@ -110,7 +110,7 @@ describe('SignedDataSource', () => {
     const served = {};
     const answered = await source.process(fetchOf('{ note }', {}, { ...CONSUMER, served }));
     expect(answered.errors).toEqual([
-      { message: expect.stringMatching(/^public-security could not be reached: its answer exceeded 16 MiB/), extensions: { code: 'PROVIDER_UNAVAILABLE' } },
+      { message: expect.stringMatching(/^public-security could not be reached: its answer exceeded 8 MiB/), extensions: { code: 'PROVIDER_UNAVAILABLE' } },
     ]);
     expect(answered.data).toBeUndefined();
     expect(served).toEqual({ 'public-security': { calls: 1, entities: 0 } });

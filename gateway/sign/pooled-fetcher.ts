@@ -13,12 +13,14 @@ import { Agent } from 'undici';
 const KEEP_ALIVE_MS = 10_000;
 
 /**
- * The most a subgraph's answer may hold. The largest the demo's providers give is about 100 kB (100
- * residents with the fields of four departments); an answer is read whole and parsed on the event loop,
- * and 16 MiB of JSON takes about 0.1 s to parse. A provider answering more is cut off as it reaches
- * the limit: its items come back null with `PROVIDER_UNAVAILABLE`, naming it.
+ * The most a subgraph's answer may hold: twice the gateway's own answer (4 MiB, `RESPONSE_TOO_LARGE`),
+ * for the keys and record attributes the gateway asks for besides what the consumer sees. The largest
+ * answer the demo's providers give is about 100 kB (100 residents with four departments' fields). An
+ * answer is read whole and parsed on the event loop, 8 MiB of JSON in 50–200 ms on a 2-core VM: a
+ * provider answering more is cut off as it reaches the limit, and its items come back null with
+ * `PROVIDER_UNAVAILABLE`, naming it.
  */
-export const SUBGRAPH_ANSWER_MAX_BYTES = 16 * 1024 * 1024;
+export const SUBGRAPH_ANSWER_MAX_BYTES = 8 * 1024 * 1024;
 
 export interface PooledFetcher {
   fetch: Fetcher;

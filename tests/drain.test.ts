@@ -104,7 +104,9 @@ describe('SIGTERM drain', () => {
         (error: NodeJS.ErrnoException) => error,
       ),
     );
-    expect(refused.code).toBe('ECONNREFUSED');
+    // Refused: no listener (ECONNREFUSED), or a connection the kernel queued in the instant the listener closed,
+    // reset unaccepted (ECONNRESET). Neither reaches the gateway.
+    expect(['ECONNREFUSED', 'ECONNRESET']).toContain(refused.code);
     expect(gateway.child.exitCode).toBeNull();
 
     proxy.release();

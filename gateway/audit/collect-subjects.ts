@@ -39,43 +39,31 @@ export class ServedSubjects {
 
 /** A string literal of 18 key characters in a query's text. */
 const KEY_PATTERN = /"([0-9A-Z]{18})"/g;
+/** Citizen IDs and credit codes alike. */
 const KEY_LENGTH = 18;
 
 /**
- * Every key among the string values of an answer, whatever the field or alias it came under. Walked for
- * every answer of every provider (hundreds of objects per request): no entry arrays, no per-item allocation.
+ * Every string of key length in an answer or a call's variables, whatever the field or alias it came
+ * under. Walked for every answer of every provider (hundreds of objects per request): no entry arrays,
+ * no per-item allocation.
  */
 function collectKeys(value: unknown, into: string[], depth = 0): void {
+  if (typeof value === 'string') {
+    if (value.length === KEY_LENGTH) into.push(value);
+    return;
+  }
   if (depth > 32 || value === null || typeof value !== 'object') return;
   if (Array.isArray(value)) {
-    for (const item of value) {
-      if (typeof item === 'string') {
-        if (item.length === KEY_LENGTH) into.push(item);
-      } else collectKeys(item, into, depth + 1);
-    }
+    for (const item of value) collectKeys(item, into, depth + 1);
     return;
   }
   const record = value as Record<string, unknown>;
-  for (const field in record) {
-    if (!Object.hasOwn(record, field)) continue;
-    const item = record[field];
-    if (typeof item === 'string') {
-      if (item.length === KEY_LENGTH) into.push(item);
-    } else collectKeys(item, into, depth + 1);
-  }
+  for (const field in record) if (Object.hasOwn(record, field)) collectKeys(record[field], into, depth + 1);
 }
 
 /** Every key written as a string literal in a query's text. */
 function scanKeys(text: string, into: string[]): void {
   for (const match of text.matchAll(KEY_PATTERN)) into.push(match[1]!);
-}
-
-function keysIn(value: unknown, into: string[], depth = 0): void {
-  if (depth > 32) return;
-  if (typeof value === 'string') {
-    if (value.length === KEY_LENGTH) into.push(value);
-  } else if (Array.isArray(value)) for (const item of value) keysIn(item, into, depth + 1);
-  else if (value !== null && typeof value === 'object') for (const item of Object.values(value)) keysIn(item, into, depth + 1);
 }
 
 /** Adds what `subgraph` served for one call: `request` as sent, `data` as answered (undefined: the call failed). */
@@ -100,7 +88,7 @@ export function collectSubjects(
       if (typeof creditCode === 'string') found.push(creditCode);
     }
   } else if (entitiesReturned(data) > 0) {
-    keysIn(request.variables, found);
+    collectKeys(request.variables, found);
     scanKeys(request.query ?? '', found);
   }
   collectKeys(data, found);

@@ -22,7 +22,7 @@ import { howToObtain } from '../../policies/how-to-obtain.ts';
 import { purposeExemption } from '../../policies/purpose-exemption.ts';
 import type { RowCondition, ShareCatalog } from '../../policies/types.ts';
 import type { AbilitySource } from './ability-source.ts';
-import type { AuditOutcome, SubjectList } from '../audit/audit-record.ts';
+import type { AuditOutcome } from '../audit/audit-record.ts';
 import type { AuditWriter } from '../audit/audit-writer.ts';
 import { buildAuditEntry, type AuditFacts } from '../audit/build-audit-entry.ts';
 import { operationDocumentOf } from '../audit/operation-document.ts';
@@ -123,7 +123,8 @@ export function createEnforcingExecutor(inner: GatewayExecutor, deps: Enforcemen
       documentHash: document?.hash,
     };
     try {
-      const subjects = hashedSubjects(context.subjects, deps.subjectHmac);
+      // Each subject once, as its keyed HMAC, with the providers that served it (audit-record.ts); none without a key.
+      const subjects = deps.subjectHmac && context.subjects?.list(deps.subjectHmac);
       await deps.audit.append(buildAuditEntry({ ...facts, ...outcome, startedAt, verdict, served: context.served, subjects, ...extra }, catalog), document);
     } catch {
       throw shareError('AUDIT_UNAVAILABLE', { withStatus: true });
@@ -238,14 +239,6 @@ export function createEnforcingExecutor(inner: GatewayExecutor, deps: Enforcemen
     await audit(rc, catalog, outcomeOf(result, pruned.verdict.deniedFields.length), startedAt, pruned.verdict, shaping);
     return result;
   };
-}
-
-/**
- * The subjects the providers served, as keyed HMACs, each listed once (audit-record.ts); undefined when
- * none (or no key). A subject several providers served (a batch read joining their data) is hashed once.
- */
-function hashedSubjects(subjects: ServedSubjects | undefined, hmac: SubjectHmac | undefined): SubjectList | undefined {
-  return subjects && hmac ? subjects.list(hmac) : undefined;
 }
 
 /** The record's outcome: refused in strict mode, rejected before execution (invalid variables), failed, or served. */
